@@ -1,0 +1,63 @@
+// Lint: TypeScript rules plus the architecture's import rules, enforced rather than hoped for.
+//  - src/core imports nothing of ours outside src/core, and no Node built-ins (no I/O, clock or randomness);
+//  - only src/db holds SQL (string literals that read like SQL statements are refused elsewhere);
+//  - src/web never imports Node code or the server-side layers.
+import js from '@eslint/js';
+import tseslint from 'typescript-eslint';
+import globals from 'globals';
+
+const SQL = String.raw`^\s*(SELECT\s[\s\S]*\sFROM\s|INSERT\s+INTO\s|UPDATE\s+\w+\s+SET\s|DELETE\s+FROM\s|CREATE\s+(TABLE|INDEX|DATABASE)\s|ALTER\s+TABLE\s|DROP\s+(TABLE|DATABASE)\s|WITH\s+\w+\s+AS\s*\()`;
+const sqlOutsideDb = [
+  { selector: `Literal[value=/${SQL}/i]`, message: 'SQL belongs in src/db (a repository function).' },
+  { selector: `TemplateElement[value.raw=/${SQL}/i]`, message: 'SQL belongs in src/db (a repository function).' },
+];
+const nodeBuiltins = ['node:*', 'fs', 'path', 'os', 'crypto', 'child_process', 'http', 'https', 'net', 'url', 'util', 'stream', 'worker_threads', 'process'];
+
+export default tseslint.config(
+  { ignores: ['dist/**', 'node_modules/**', '.data/**', 'test-results/**', 'bin/**'] },
+  js.configs.recommended,
+  ...tseslint.configs.recommended,
+  {
+    languageOptions: { globals: { ...globals.node } },
+    rules: {
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_', caughtErrorsIgnorePattern: '^_' }],
+      '@typescript-eslint/consistent-type-imports': 'error',
+      'no-restricted-syntax': ['error', ...sqlOutsideDb],
+    },
+  },
+  {
+    files: ['src/core/**'],
+    rules: {
+      'no-restricted-imports': ['error', {
+        patterns: [
+          { group: ['../db/*', '../../db/*', '../importers/*', '../../importers/*', '../services/*', '../../services/*', '../server/*', '../../server/*', '../web/*', '../../web/*', '../cli/*', '../../cli/*', '**/src/db/**', '**/src/services/**', '**/src/server/**', '**/src/web/**', '**/src/cli/**', '**/src/importers/**'], message: 'src/core is pure: it imports nothing of ours outside src/core.' },
+          { group: nodeBuiltins, message: 'src/core does no I/O: pass data and effects in.' },
+          { group: ['pg', '@electric-sql/*', 'fastify', 'fastify-*', '@fastify/*', 'react', 'react-dom', 'exceljs', 'csv-parse', 'shapefile', 'argon2', 'commander'], message: 'src/core uses no I/O or framework packages.' },
+        ],
+      }],
+      'no-restricted-globals': ['error',
+        { name: 'fetch', message: 'No I/O in src/core.' },
+        { name: 'process', message: 'No environment access in src/core.' }],
+      'no-restricted-properties': ['error',
+        { object: 'Date', property: 'now', message: 'No clock in src/core: pass the time in.' },
+        { object: 'Math', property: 'random', message: 'No randomness in src/core: pass a seeded generator in.' }],
+    },
+  },
+  {
+    files: ['src/web/**'],
+    languageOptions: { globals: { ...globals.browser } },
+    rules: {
+      'no-restricted-imports': ['error', {
+        patterns: [
+          { group: nodeBuiltins, message: 'The web app runs in the browser: no Node modules.' },
+          { group: ['**/db/*', '**/services/*', '**/server/*', '**/cli/*', '**/importers/*', 'pg', '@electric-sql/*', 'fastify', '@fastify/*', 'argon2', 'exceljs', 'csv-parse', 'shapefile', 'commander'], message: 'The web app talks to the server through the API only (src/web/api.ts); it may import src/core.' },
+        ],
+      }],
+    },
+  },
+  {
+    // SQL may live in src/db only; tests may read the database directly to check what was written.
+    files: ['src/db/**', 'test/**', 'bench/**', 'scripts/**'],
+    rules: { 'no-restricted-syntax': 'off' },
+  },
+);

@@ -1,0 +1,41 @@
+#!/usr/bin/env node
+// Runs the whole test suite with Node's own test runner (through tsx for TypeScript).
+// Unit, database (PGlite, and PostgreSQL when TEST_DATABASE_URL is set), API and, unless
+// --no-e2e is given, the browser tests (which need the web app built first).
+import { spawnSync } from 'node:child_process';
+import { readdirSync, statSync } from 'node:fs';
+import { join, relative } from 'node:path';
+
+const root = new URL('..', import.meta.url).pathname;
+const args = process.argv.slice(2);
+const withE2e = !args.includes('--no-e2e');
+const filters = args.filter((a) => !a.startsWith('--'));
+
+function find(dir) {
+  const out = [];
+  for (const name of readdirSync(dir)) {
+    const p = join(dir, name);
+    if (statSync(p).isDirectory()) out.push(...find(p));
+    else if (name.endsWith('.test.ts') || name.endsWith('.test.tsx')) out.push(p);
+  }
+  return out;
+}
+
+let files = find(join(root, 'test')).map((f) => relative(root, f)).sort();
+if (!withE2e) files = files.filter((f) => !f.startsWith('test/e2e/'));
+if (filters.length) files = files.filter((f) => filters.some((x) => f.includes(x)));
+
+const env = { ...process.env, TZ: 'Europe/Stockholm', NODE_ENV: 'test', FARDPLAN_LOG_LEVEL: process.env.FARDPLAN_LOG_LEVEL ?? 'silent' };
+
+if (withE2e && files.some((f) => f.startsWith('test/e2e/'))) {
+  const build = spawnSync('npx', ['vite', 'build', '--logLevel', 'warn'], { cwd: root, stdio: 'inherit', env });
+  if (build.status !== 0) process.exit(build.status ?? 1);
+}
+
+const concurrency = process.env.TEST_CONCURRENCY ?? '2';
+const res = spawnSync(
+  process.execPath,
+  ['--import', 'tsx', '--test', `--test-concurrency=${concurrency}`, '--test-reporter=spec', ...files],
+  { cwd: root, stdio: 'inherit', env },
+);
+process.exit(res.status ?? 1);

@@ -1,0 +1,35 @@
+/** Opening the database and the app from a Config: shared by the CLI commands. */
+import type { FastifyInstance, FastifyServerOptions } from 'fastify';
+import { randomBytes } from 'node:crypto';
+import { openDatabase, type Database } from '../db/database.ts';
+import { buildApp } from '../server/app.ts';
+import { bootstrap } from '../services/bootstrap.ts';
+import type { Progress } from '../services/progress.ts';
+import type { Config } from './config.ts';
+import { CliError, EXIT } from './errors.ts';
+
+export async function openDb(config: Config): Promise<Database> {
+  try {
+    return await openDatabase({ databaseUrl: config.databaseUrl, pgliteDir: config.pgliteDir });
+  } catch (err) {
+    const where = config.databaseUrl ? 'the PostgreSQL server in DATABASE_URL' : `the embedded database in ${config.pgliteDir}`;
+    throw new CliError(`Cannot open ${where}: ${(err as Error).message}`, EXIT.database);
+  }
+}
+
+export async function openApp(config: Config, progress: Progress, options: { logger?: FastifyServerOptions['logger'] } = {}): Promise<{ app: FastifyInstance; db: Database; close: () => Promise<void> }> {
+  const db = await openDb(config);
+  const result = await bootstrap(db, { dataDir: config.dataDir, progress, now: () => new Date() });
+  const missing = result.skipped.length > 0;
+  const message = !config.dataDir
+    ? 'No data directory was found, so no statistics are loaded. Set FARDPLAN_DATA_DIR to the reference data folder (or place it at ../shared/data) and restart, or run `fardplan load <dir>`.'
+    : missing
+      ? `Some data was not loaded: ${result.skipped.map((s) => `${s.id} (${s.reason})`).join(', ')}`
+      : null;
+  if (message) progress.info(message);
+  const app = await buildApp(
+    { db, version: config.version, devWrites: config.devWrites, dataStatus: { dataDir: config.dataDir, loaded: !missing && !!config.dataDir, message }, now: () => new Date(), randomBytes: (n) => randomBytes(n) },
+    { webDir: config.webDir, logger: options.logger ?? false },
+  );
+  return { app, db, close: () => db.close() };
+}

@@ -1,0 +1,85 @@
+/**
+ * The app factory: builds a Fastify instance from its dependencies, without listening. The process entry
+ * (`fardplan serve`, src/cli/commands/serve.ts) opens the database and calls listen(); tests call
+ * `buildApp(deps)` and `app.inject()` against a real database.
+ */
+import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
+import fastifyStatic from '@fastify/static';
+import fastifyCookie from '@fastify/cookie';
+import fastifyHelmet from '@fastify/helmet';
+import fastifySwagger from '@fastify/swagger';
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { jsonSchemaTransform, serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
+import type { AppDeps } from './context.ts';
+import { registerErrorHandling } from './errors.ts';
+import { registerEtags } from './etag.ts';
+import { apiRoutes } from './routes/index.ts';
+
+export interface AppOptions {
+  /** The built web app (vite build output); when absent only the API is served. */
+  webDir?: string | null;
+  logger?: FastifyServerOptions['logger'];
+  /** Largest request body in bytes (imports are the largest). */
+  bodyLimit?: number;
+}
+
+export async function buildApp(deps: AppDeps, options: AppOptions = {}): Promise<FastifyInstance> {
+  const app = Fastify({
+    logger: options.logger ?? false,
+    bodyLimit: options.bodyLimit ?? 10 * 1024 * 1024,
+    trustProxy: true,
+    ajv: { customOptions: { removeAdditional: false } },
+  }).withTypeProvider<ZodTypeProvider>();
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+  app.decorate('deps', deps);
+
+  registerErrorHandling(app);
+  registerEtags(app);
+  await app.register(fastifyCookie);
+  await app.register(fastifyHelmet, {
+    contentSecurityPolicy: {
+      directives: {
+        defaultSrc: ["'self'"],
+        scriptSrc: ["'self'"],
+        styleSrc: ["'self'", "'unsafe-inline'"],
+        imgSrc: ["'self'", 'data:'],
+        connectSrc: ["'self'"],
+        fontSrc: ["'self'"],
+        objectSrc: ["'none'"],
+        frameAncestors: ["'none'"],
+        baseUri: ["'self'"],
+        formAction: ["'self'"],
+        upgradeInsecureRequests: null,
+      },
+    },
+    crossOriginEmbedderPolicy: false,
+  });
+  await app.register(fastifySwagger, {
+    openapi: {
+      openapi: '3.1.0',
+      info: { title: 'Färdplan API', version: deps.version, description: 'Steering and follow-up of social sustainability in Stockholm. Every figure names its source.' },
+      servers: [],
+    },
+    transform: jsonSchemaTransform,
+  });
+
+  await app.register(
+    async (api) => {
+      for (const plugin of apiRoutes) await api.register(plugin);
+    },
+    { prefix: '/api/v1' },
+  );
+
+  const webDir = options.webDir;
+  if (webDir && existsSync(join(webDir, 'index.html'))) {
+    await app.register(fastifyStatic, { root: webDir, prefix: '/', wildcard: false, index: ['index.html'] });
+    // Client-side routes (e.g. /omraden/…) get the app shell; /api keeps its JSON 404.
+    app.get('/*', { schema: { hide: true } }, (request, reply) => {
+      if (request.url.startsWith('/api/')) return reply.callNotFound();
+      return reply.type('text/html').sendFile('index.html');
+    });
+  }
+  return app;
+}

@@ -1,0 +1,5 @@
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+
+// Routes of the analysis feature (schemas in ./schema.ts beside this file).
+const routes: FastifyPluginAsyncZod = async () => {};
+export default routes;

@@ -1,0 +1,13 @@
+/** Every feature's routes, mounted under /api/v1. One folder per feature: routes.ts (thin handlers) + schema.ts (zod). */
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import health from './health/routes.ts';
+import meta from './meta/routes.ts';
+import reference from './reference/routes.ts';
+import profiles from './profiles/routes.ts';
+import goals from './goals/routes.ts';
+import interventions from './interventions/routes.ts';
+import analysis from './analysis/routes.ts';
+import auth from './auth/routes.ts';
+import participation from './participation/routes.ts';
+
+export const apiRoutes: FastifyPluginAsyncZod[] = [health, meta, reference, profiles, goals, interventions, analysis, auth, participation];

@@ -1,0 +1,27 @@
+/** Start-up: migrate, then load whatever reference data and framework the database does not hold yet. */
+import type { Database } from '../db/database.ts';
+import { migrate } from '../db/migrate.ts';
+import { startupLoaders, type StartupContext, type StartupLoader } from './loaders.ts';
+
+export interface BootstrapResult {
+  migrationsApplied: string[];
+  loaded: string[];
+  skipped: { id: string; reason: string }[];
+}
+
+export async function bootstrap(db: Database, ctx: StartupContext, loaders: readonly StartupLoader[] = startupLoaders): Promise<BootstrapResult> {
+  const migrationsApplied = await migrate(db);
+  const loaded: string[] = [];
+  const skipped: BootstrapResult['skipped'] = [];
+  for (const loader of loaders) {
+    if (await loader.isLoaded(db)) continue;
+    if (loader.needsDataDir && !ctx.dataDir) {
+      skipped.push({ id: loader.id, reason: 'no data directory' });
+      continue;
+    }
+    await db.transaction((tx) => loader.load(tx, ctx));
+    ctx.progress.done();
+    loaded.push(loader.id);
+  }
+  return { migrationsApplied, loaded, skipped };
+}

@@ -1,0 +1,27 @@
+/**
+ * The registry of data loaders. Each feature adds its loader here (one line each).
+ * - directoryLoaders: tried in order by `fardplan load <dir>`.
+ * - startupLoaders: run in order at start when their data is not in the database yet, each in one transaction.
+ */
+import type { Queryable } from '../db/database.ts';
+import { csvDatasetLoader, type DatasetLoader } from './datasets.ts';
+import type { Progress } from './progress.ts';
+
+export interface StartupContext {
+  /** The reference data directory, or null when none was found. */
+  dataDir: string | null;
+  progress: Progress;
+  now: () => Date;
+}
+
+export interface StartupLoader {
+  id: string;
+  /** True when this loader needs the data directory (it is skipped, with a message, when there is none). */
+  needsDataDir: boolean;
+  isLoaded(db: Queryable): Promise<boolean>;
+  load(tx: Queryable, ctx: StartupContext): Promise<void>;
+}
+
+export const directoryLoaders: DatasetLoader[] = [csvDatasetLoader];
+
+export const startupLoaders: StartupLoader[] = [];

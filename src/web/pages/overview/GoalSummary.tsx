@@ -1,0 +1,4 @@
+/** Status per goal area on the overview page (filled by the goals feature). */
+export function GoalSummary() {
+  return null;
+}
