@@ -22,7 +22,10 @@ export function version(): string {
 
 /** FARDPLAN_DATA_DIR, else ../shared/data beside the checkout when it exists, else null. */
 export function findDataDir(env: NodeJS.ProcessEnv = process.env): string | null {
-  if (env.FARDPLAN_DATA_DIR) return resolve(env.FARDPLAN_DATA_DIR);
+  if (env.FARDPLAN_DATA_DIR) {
+    const dir = resolve(env.FARDPLAN_DATA_DIR);
+    return existsSync(dir) ? dir : null;
+  }
   const beside = resolve(repoRoot, '..', 'shared', 'data');
   return existsSync(beside) ? beside : null;
 }
