@@ -1,6 +1,6 @@
 // Lint: TypeScript rules plus the architecture's import rules, enforced rather than hoped for.
 //  - src/core imports nothing of ours outside src/core, and no Node built-ins (no I/O, clock or randomness);
-//  - only src/db holds SQL (string literals that read like SQL statements are refused elsewhere);
+//  - only src/db holds SQL (string literals that read like SQL statements, keywords in capitals as the house style writes them, are refused elsewhere);
 //  - src/web never imports Node code or the server-side layers.
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
@@ -8,8 +8,8 @@ import globals from 'globals';
 
 const SQL = String.raw`^\s*(SELECT\s[\s\S]*\sFROM\s|INSERT\s+INTO\s|UPDATE\s+\w+\s+SET\s|DELETE\s+FROM\s|CREATE\s+(TABLE|INDEX|DATABASE)\s|ALTER\s+TABLE\s|DROP\s+(TABLE|DATABASE)\s|WITH\s+\w+\s+AS\s*\()`;
 const sqlOutsideDb = [
-  { selector: `Literal[value=/${SQL}/i]`, message: 'SQL belongs in src/db (a repository function).' },
-  { selector: `TemplateElement[value.raw=/${SQL}/i]`, message: 'SQL belongs in src/db (a repository function).' },
+  { selector: `Literal[value=/${SQL}/]`, message: 'SQL belongs in src/db (a repository function).' },
+  { selector: `TemplateElement[value.raw=/${SQL}/]`, message: 'SQL belongs in src/db (a repository function).' },
 ];
 const nodeBuiltins = ['node:*', 'fs', 'path', 'os', 'crypto', 'child_process', 'http', 'https', 'net', 'url', 'util', 'stream', 'worker_threads', 'process'];
 
