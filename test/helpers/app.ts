@@ -6,7 +6,7 @@
  *   await t.close();
  */
 import { createHash, randomBytes } from 'node:crypto';
-import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import pg from 'pg';
 import type { FastifyInstance } from 'fastify';
@@ -76,6 +76,8 @@ export async function referenceDatabase(engine: Engine): Promise<Database> {
     const tmp = `${file}.${process.pid}.tmp`;
     writeFileSync(tmp, Buffer.from(await (await dump()).arrayBuffer()));
     renameSync(tmp, file);
+    // Keep only the current snapshot (older ones belong to older code).
+    for (const old of readdirSync(dir)) if (old.startsWith('reference-') && !old.startsWith(`reference-${key}`)) rmSync(join(dir, old), { force: true });
     return db;
   }
   const admin = process.env.TEST_DATABASE_URL;
