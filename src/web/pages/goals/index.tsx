@@ -1,6 +1,10 @@
-/** Pages of the 'goals' feature: the routes this feature adds to the app. */
+/** Pages of the 'goals' feature: Mål (the tree) and one target. */
+import './goals.css';
 import type { PageRoute } from '../../router.tsx';
-import { ComingSoon } from '../../shell/ComingSoon.tsx';
+import { GoalsPage } from './GoalsPage.tsx';
+import { TargetPage } from './TargetPage.tsx';
 
-export const routes: PageRoute[] = [];
-export const placeholder = ComingSoon;
+export const routes: PageRoute[] = [
+  { pattern: '/mal', component: GoalsPage, nav: 'goals' },
+  { pattern: '/mal/:id', component: TargetPage, nav: 'goals' },
+];

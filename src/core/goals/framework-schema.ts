@@ -1,0 +1,398 @@
+// The goals framework as data: zod schemas for data/framework/*.json and cross-reference checks.
+// Pure (no I/O): reading the files is done by src/importers/framework.ts.
+import { z } from 'zod';
+
+export const bilingualSchema = z.object({ sv: z.string().min(1), en: z.string().min(1) }).strict();
+
+/** A source document in ../shared/seeds, cited by file name and a section (heading or phrase in the file). */
+export const citationSchema = z
+  .object({
+    document: z.string().regex(/^\d{3}_[0-9a-f]{16}\.txt$/, 'document must be a seed file name such as 000_7e220e8d6a405f53.txt'),
+    /** a heading (or, where the document has none, a short phrase) that can be found in the file */
+    section: z.string().min(3),
+    /** optional exact phrase from the passage (found in the file after normalising OCR damage) */
+    quote: z.string().min(3).optional(),
+  })
+  .strict();
+
+const id = z.string().regex(/^[a-z0-9][a-z0-9.-]*$/, 'ids are lower-case letters, digits, dots and hyphens');
+const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'date must be YYYY-MM-DD');
+const year = z.number().int().min(1990).max(2100);
+
+export const goalStatusSchema = z.enum(['met', 'on_track', 'at_risk', 'off_track', 'not_measurable']);
+
+/** Set by a person for commitments that have no indicator; never computed. */
+export const manualStatusSchema = z
+  .object({
+    status: goalStatusSchema,
+    note: z.string().min(1),
+    setAt: isoDate,
+    setBy: z.string().min(1),
+  })
+  .strict();
+
+export const visionSchema = z
+  .object({
+    id,
+    title: bilingualSchema,
+    text: bilingualSchema,
+    citation: citationSchema,
+  })
+  .strict();
+
+export const strategySchema = z
+  .object({
+    id,
+    /** 1-based number as in the remissvar (shown there as a Roman numeral) */
+    number: z.number().int().min(1),
+    numeral: z.string().regex(/^[IVX]+$/),
+    title: bilingualSchema,
+    citation: citationSchema,
+  })
+  .strict();
+
+export const goalAreaSchema = z
+  .object({
+    id,
+    order: z.number().int().min(1),
+    title: bilingualSchema,
+    description: bilingualSchema.optional(),
+    citation: citationSchema,
+    strategies: z.array(strategySchema).min(1),
+  })
+  .strict();
+
+export const commitmentSchema = z
+  .object({
+    id,
+    title: bilingualSchema,
+    /** the commitment in the programme's words (Swedish) */
+    text: z.string().min(1),
+    linkedGoalAreas: z.array(id).min(1),
+    linkedStrategies: z.array(id).default([]),
+    /** measurable targets that follow the commitment up */
+    targetIds: z.array(id).default([]),
+    /** for commitments without an indicator: set by a person, with a dated note; null = not yet assessed */
+    manualStatus: manualStatusSchema.nullable(),
+    citation: citationSchema,
+  })
+  .strict();
+
+export const reformAreaSchema = z
+  .object({
+    id,
+    number: z.number().int().min(1),
+    title: bilingualSchema,
+    linkedGoalAreas: z.array(id).min(1),
+    citation: citationSchema,
+    commitments: z.array(commitmentSchema).min(1),
+  })
+  .strict();
+
+export const reformProgrammeSchema = z
+  .object({
+    id,
+    title: bilingualSchema,
+    adopted: z.string().min(1),
+    citation: citationSchema,
+    areas: z.array(reformAreaSchema).length(7),
+  })
+  .strict();
+
+export const indicatorSchema = z
+  .object({
+    id,
+    name: bilingualSchema,
+    unit: bilingualSchema,
+    /** which direction is good */
+    better: z.enum(['higher', 'lower']),
+    /** the source, named as it must be shown beside every figure */
+    source: z.string().min(1),
+    /** available = Färdplan has data (importer or reference data); needs_data = defined but no data source yet */
+    availability: z.enum(['available', 'needs_data']),
+    /** the level the data exists at */
+    level: z.enum(['city', 'area']),
+    division: z.string().optional(),
+    note: bilingualSchema.optional(),
+  })
+  .strict();
+
+const comparatorSchema = z.enum(['at_most', 'at_least']);
+
+export const levelFormSchema = z
+  .object({
+    form: z.literal('level'),
+    comparator: comparatorSchema,
+    /** absolute target value; or null with targetFactor (e.g. 0.5 = "halved" relative to the baseline) */
+    targetValue: z.number().nullable(),
+    targetFactor: z.number().positive().optional(),
+  })
+  .strict()
+  .refine((f) => (f.targetValue === null) !== (f.targetFactor === undefined), {
+    message: 'a level target has either targetValue or targetFactor (with targetValue null), not both',
+  });
+
+export const directionFormSchema = z
+  .object({
+    form: z.literal('direction'),
+    desired: z.enum(['increase', 'decrease']),
+  })
+  .strict();
+
+export const gapFormSchema = z
+  .object({
+    form: z.literal('gap'),
+    /** share of the baseline gap to close, e.g. 0.5 = halve the gap */
+    reduction: z.number().gt(0).max(1),
+    /** the gap between the weakest area and the city average */
+    between: z.literal('weakest_area_and_city_average'),
+    division: z.string().min(1),
+  })
+  .strict();
+
+export const everyAreaFormSchema = z
+  .object({
+    form: z.literal('every_area'),
+    comparator: comparatorSchema,
+    targetValue: z.number(),
+    division: z.string().min(1),
+  })
+  .strict();
+
+export const targetFormSchema = z.union([levelFormSchema, directionFormSchema, gapFormSchema, everyAreaFormSchema]);
+
+export const targetSchema = z
+  .object({
+    id,
+    /** document = the document names the target; derived = an etappmål Färdplan formulates from a document's stated aim */
+    origin: z.enum(['document', 'derived']),
+    parentTargetId: id.optional(),
+    title: bilingualSchema,
+    description: bilingualSchema,
+    goalAreaIds: z.array(id).min(1),
+    strategyIds: z.array(id).default([]),
+    commitmentIds: z.array(id).default([]),
+    /** an indicator from indicators.json, or null with needsIndicator describing what is missing */
+    indicatorId: id.nullable(),
+    needsIndicator: bilingualSchema.nullable(),
+    target: targetFormSchema,
+    unit: bilingualSchema,
+    deadline: z
+      .object({
+        year,
+        /** false when the document gives no year and Färdplan has set one (see note) */
+        stated: z.boolean(),
+        note: bilingualSchema.optional(),
+      })
+      .strict(),
+    baseline: z
+      .object({
+        /** the baseline period (a year) */
+        period: year,
+        /** null = not known yet (no data) */
+        value: z.number().nullable(),
+        note: bilingualSchema.optional(),
+      })
+      .strict(),
+    scope: z
+      .object({
+        level: z.enum(['city', 'every_area', 'group']),
+        division: z.string().optional(),
+        description: bilingualSchema,
+      })
+      .strict(),
+    derivation: bilingualSchema.optional(),
+    citation: citationSchema,
+  })
+  .strict()
+  .refine((t) => (t.indicatorId === null) !== (t.needsIndicator === null), {
+    message: 'a target has either an indicatorId or needsIndicator (the other null)',
+  })
+  .refine((t) => t.deadline.year >= t.baseline.period, { message: 'the deadline is before the baseline period' })
+  .refine((t) => (t.origin === 'derived') === (t.derivation !== undefined), {
+    message: 'derived targets (and only those) explain their derivation',
+  });
+
+export const kronorSchema = z.string().regex(/^(0|[1-9]\d*)$/, 'amounts are whole kronor written as an integer string');
+
+export const interventionSchema = z
+  .object({
+    id,
+    name: bilingualSchema,
+    description: z.string().min(1),
+    /** the committee (nämnd) responsible, null when the document does not say */
+    responsibleCommittee: z.string().min(1).nullable(),
+    /** where the money comes from (budget proposal, fund, …), null when not said */
+    fundingSource: z.string().min(1).nullable(),
+    /** kronor per budget year, integers as strings (exact money); {} when the document gives no amount */
+    amountsPerYear: z.record(z.string().regex(/^\d{4}$/), kronorSchema),
+    /** named target areas (stadsdelsområden or places), [] = city-wide / not named */
+    targetAreas: z.array(z.string().min(1)),
+    linkedGoalAreas: z.array(id).min(1),
+    linkedStrategies: z.array(id).default([]),
+    linkedTargets: z.array(id).default([]),
+    status: z.enum(['proposed', 'decided', 'ongoing', 'completed']),
+    note: z.string().optional(),
+    citation: citationSchema,
+  })
+  .strict();
+
+export const visionFileSchema = visionSchema;
+export const goalAreasFileSchema = z.array(goalAreaSchema).length(4);
+export const indicatorsFileSchema = z.array(indicatorSchema);
+export const targetsFileSchema = z.array(targetSchema);
+export const interventionsFileSchema = z.array(interventionSchema);
+
+export type Bilingual = z.infer<typeof bilingualSchema>;
+export type Citation = z.infer<typeof citationSchema>;
+export type ManualStatus = z.infer<typeof manualStatusSchema>;
+export type Vision = z.infer<typeof visionSchema>;
+export type Strategy = z.infer<typeof strategySchema>;
+export type GoalArea = z.infer<typeof goalAreaSchema>;
+export type Commitment = z.infer<typeof commitmentSchema>;
+export type ReformArea = z.infer<typeof reformAreaSchema>;
+export type ReformProgramme = z.infer<typeof reformProgrammeSchema>;
+export type Indicator = z.infer<typeof indicatorSchema>;
+export type TargetForm = z.infer<typeof targetFormSchema>;
+export type Target = z.infer<typeof targetSchema>;
+export type Intervention = z.infer<typeof interventionSchema>;
+
+export interface Framework {
+  vision: Vision;
+  goalAreas: GoalArea[];
+  reformProgramme: ReformProgramme;
+  indicators: Indicator[];
+  targets: Target[];
+  interventions: Intervention[];
+}
+
+/** The files of data/framework and the schema each must satisfy. */
+export const FRAMEWORK_FILES = {
+  vision: 'vision.json',
+  goalAreas: 'goal-areas.json',
+  reformProgramme: 'reform-programme.json',
+  indicators: 'indicators.json',
+  targets: 'targets.json',
+  interventions: 'interventions.json',
+} as const;
+
+/** Every citation in the framework with the path of the item that carries it. */
+export function allCitations(f: Framework): { path: string; citation: Citation }[] {
+  const out: { path: string; citation: Citation }[] = [];
+  out.push({ path: `vision ${f.vision.id}`, citation: f.vision.citation });
+  for (const ga of f.goalAreas) {
+    out.push({ path: `goal area ${ga.id}`, citation: ga.citation });
+    for (const s of ga.strategies) out.push({ path: `strategy ${s.id}`, citation: s.citation });
+  }
+  out.push({ path: `reform programme ${f.reformProgramme.id}`, citation: f.reformProgramme.citation });
+  for (const a of f.reformProgramme.areas) {
+    out.push({ path: `reform area ${a.id}`, citation: a.citation });
+    for (const c of a.commitments) out.push({ path: `commitment ${c.id}`, citation: c.citation });
+  }
+  for (const t of f.targets) out.push({ path: `target ${t.id}`, citation: t.citation });
+  for (const i of f.interventions) out.push({ path: `intervention ${i.id}`, citation: i.citation });
+  return out;
+}
+
+/**
+ * Cross-reference checks the per-file schemas cannot do: unique ids, and every reference to a goal
+ * area, strategy, commitment, indicator, target or parent target exists. Returns readable problems
+ * (empty = fine).
+ */
+export function checkFrameworkReferences(f: Framework): string[] {
+  const problems: string[] = [];
+  const seen = new Map<string, string>();
+  const register = (kind: string, itemId: string): void => {
+    const prev = seen.get(itemId);
+    if (prev) problems.push(`duplicate id "${itemId}" (${prev} and ${kind})`);
+    else seen.set(itemId, kind);
+  };
+  register('vision', f.vision.id);
+  const goalAreaIds = new Set<string>();
+  const strategyIds = new Set<string>();
+  for (const ga of f.goalAreas) {
+    register('goal area', ga.id);
+    goalAreaIds.add(ga.id);
+    ga.strategies.forEach((s, i) => {
+      register('strategy', s.id);
+      strategyIds.add(s.id);
+      if (s.number !== i + 1) problems.push(`strategy ${s.id}: number ${s.number} but it is number ${i + 1} in ${ga.id}`);
+    });
+  }
+  register('reform programme', f.reformProgramme.id);
+  const commitmentIds = new Set<string>();
+  for (const a of f.reformProgramme.areas) {
+    register('reform area', a.id);
+    for (const c of a.commitments) {
+      register('commitment', c.id);
+      commitmentIds.add(c.id);
+    }
+  }
+  const indicatorIds = new Set<string>();
+  for (const ind of f.indicators) {
+    register('indicator', ind.id);
+    indicatorIds.add(ind.id);
+  }
+  const targetIds = new Set<string>();
+  for (const t of f.targets) {
+    register('target', t.id);
+    targetIds.add(t.id);
+  }
+  for (const i of f.interventions) register('intervention', i.id);
+
+  const need = (where: string, kind: string, ids: readonly string[], known: Set<string>): void => {
+    for (const x of ids) if (!known.has(x)) problems.push(`${where}: unknown ${kind} "${x}"`);
+  };
+  for (const a of f.reformProgramme.areas) {
+    need(`reform area ${a.id}`, 'goal area', a.linkedGoalAreas, goalAreaIds);
+    for (const c of a.commitments) {
+      need(`commitment ${c.id}`, 'goal area', c.linkedGoalAreas, goalAreaIds);
+      need(`commitment ${c.id}`, 'strategy', c.linkedStrategies, strategyIds);
+      need(`commitment ${c.id}`, 'target', c.targetIds, targetIds);
+    }
+  }
+  for (const t of f.targets) {
+    need(`target ${t.id}`, 'goal area', t.goalAreaIds, goalAreaIds);
+    need(`target ${t.id}`, 'strategy', t.strategyIds, strategyIds);
+    need(`target ${t.id}`, 'commitment', t.commitmentIds, commitmentIds);
+    if (t.indicatorId !== null) need(`target ${t.id}`, 'indicator', [t.indicatorId], indicatorIds);
+    if (t.parentTargetId !== undefined) need(`target ${t.id}`, 'parent target', [t.parentTargetId], targetIds);
+    if (t.parentTargetId === t.id) problems.push(`target ${t.id}: is its own parent`);
+    const form = t.target;
+    if (form.form === 'level' && form.targetValue === null && t.baseline.value === null && t.indicatorId !== null) {
+      problems.push(`target ${t.id}: a relative target (targetFactor) with an indicator needs a baseline value`);
+    }
+  }
+  for (const i of f.interventions) {
+    need(`intervention ${i.id}`, 'goal area', i.linkedGoalAreas, goalAreaIds);
+    need(`intervention ${i.id}`, 'strategy', i.linkedStrategies, strategyIds);
+    need(`intervention ${i.id}`, 'target', i.linkedTargets, targetIds);
+  }
+  return problems;
+}
+
+/** Parses the raw JSON of each file; throws an Error naming the file and the field on bad input. */
+export function parseFramework(raw: Record<keyof typeof FRAMEWORK_FILES, unknown>): Framework {
+  const parse = <T>(schema: z.ZodType<T>, value: unknown, file: string): T => {
+    const r = schema.safeParse(value);
+    if (!r.success) {
+      const first = r.error.issues
+        .slice(0, 5)
+        .map((i) => `${i.path.map(String).join('.') || '(root)'}: ${i.message}`)
+        .join('; ');
+      throw new Error(`data/framework/${file}: ${first}`);
+    }
+    return r.data;
+  };
+  const f: Framework = {
+    vision: parse(visionFileSchema, raw.vision, FRAMEWORK_FILES.vision),
+    goalAreas: parse(goalAreasFileSchema, raw.goalAreas, FRAMEWORK_FILES.goalAreas),
+    reformProgramme: parse(reformProgrammeSchema, raw.reformProgramme, FRAMEWORK_FILES.reformProgramme),
+    indicators: parse(indicatorsFileSchema, raw.indicators, FRAMEWORK_FILES.indicators),
+    targets: parse(targetsFileSchema, raw.targets, FRAMEWORK_FILES.targets),
+    interventions: parse(interventionsFileSchema, raw.interventions, FRAMEWORK_FILES.interventions),
+  };
+  const problems = checkFrameworkReferences(f);
+  if (problems.length) throw new Error(`data/framework: ${problems.join('; ')}`);
+  return f;
+}

@@ -1,0 +1,565 @@
+// Goal status, computed from observed data — never typed in.
+//
+// Pure: no I/O, no clock. The "current year" is passed in as `asOfYear`.
+//
+// Method (also stated in docs/goals.md):
+//  1. The observed series (the baseline counts as an observation if its year is not in the
+//     series) is cleaned: missing values (null) are dropped; gaps between years are allowed and
+//     handled by fitting on the actual years.
+//  2. No observation → not_measurable. The latest observation meets the target → met.
+//  3. Exactly one observation → not_measurable, and the reason says so: one point gives no trend.
+//  4. The target year has passed (asOfYear > deadline) and the latest value does not meet the
+//     target → off_track.
+//  5. Otherwise an ordinary least-squares line value = a + b·year is fitted through all
+//     observations and extended to the target year (the projection, p).
+//     - on_track: p meets the target;
+//     - at_risk: p does not meet the target, but the projected change from the latest value L
+//       covers at least `atRiskShare` (default one half) of the remaining distance:
+//       (p − L) / (target − L) ≥ atRiskShare — the trend is right but too slow;
+//     - off_track: it covers less than that, or moves away from the target.
+
+export type GoalStatus = 'met' | 'on_track' | 'at_risk' | 'off_track' | 'not_measurable';
+
+export const GOAL_STATUSES: readonly GoalStatus[] = ['met', 'on_track', 'at_risk', 'off_track', 'not_measurable'];
+
+/** Order from best to worst (not_measurable last: it is not "worse", just unknown). */
+export const STATUS_ORDER: Record<GoalStatus, number> = {
+  met: 0,
+  on_track: 1,
+  at_risk: 2,
+  off_track: 3,
+  not_measurable: 4,
+};
+
+export interface Observation {
+  year: number;
+  value: number | null;
+}
+
+export interface Point {
+  year: number;
+  value: number;
+}
+
+export interface Bilingual {
+  sv: string;
+  en: string;
+}
+
+export type Comparator = 'at_most' | 'at_least';
+
+/** Reach a level by a year. */
+export interface LevelSpec {
+  form: 'level';
+  targetValue: number;
+  comparator: Comparator;
+  deadline: number;
+  baseline?: { year: number; value: number | null } | null;
+  unit?: Bilingual | null;
+}
+
+/** Move in a direction (relative to the baseline) by a year. */
+export interface DirectionSpec {
+  form: 'direction';
+  desired: 'increase' | 'decrease';
+  deadline: number;
+  baseline?: { year: number; value: number | null } | null;
+  unit?: Bilingual | null;
+}
+
+export interface StatusOptions {
+  /** The year the assessment is made ("now"), passed in (core has no clock). */
+  asOfYear: number;
+  /** Share of the remaining distance a too-slow trend must cover to be at_risk rather than off_track. Default 0.5. */
+  atRiskShare?: number;
+}
+
+export type StatusBasis = 'no_data' | 'single_point' | 'latest_value' | 'deadline_passed' | 'trend';
+
+export interface Trend {
+  /** value = intercept + slope · year */
+  intercept: number;
+  slope: number;
+  /** number of observations fitted */
+  n: number;
+  firstYear: number;
+  lastYear: number;
+}
+
+export interface StatusResult {
+  status: GoalStatus;
+  basis: StatusBasis;
+  reason: Bilingual;
+  /** the cleaned series actually used (sorted, no nulls, baseline merged) */
+  series: Point[];
+  latest: Point | null;
+  trend: Trend | null;
+  /** the fitted line from the first observed year to the deadline (only with ≥ 2 observations) */
+  projection: Point[];
+  projectedAtDeadline: number | null;
+  /** (p − L) / (target − L): share of the remaining distance the projection covers (level targets) */
+  progressShare: number | null;
+}
+
+export const DEFAULT_AT_RISK_SHARE = 0.5;
+
+// ---------------------------------------------------------------------------------------------
+// Series helpers
+
+/**
+ * Sorts a series, drops missing values and merges the baseline in (if its year is not observed).
+ * Throws on two observations for the same year or non-finite values — the caller must resolve those.
+ */
+export function cleanSeries(
+  observations: readonly Observation[],
+  baseline?: { year: number; value: number | null } | null,
+): Point[] {
+  const byYear = new Map<number, number>();
+  for (const o of observations) {
+    if (!Number.isInteger(o.year)) throw new Error(`series: year must be an integer, got ${String(o.year)}`);
+    if (o.value === null) continue;
+    if (!Number.isFinite(o.value)) throw new Error(`series: value for ${o.year} is not a finite number`);
+    if (byYear.has(o.year)) throw new Error(`series: two observations for the year ${o.year}`);
+    byYear.set(o.year, o.value);
+  }
+  if (baseline && baseline.value !== null && !byYear.has(baseline.year)) {
+    byYear.set(baseline.year, baseline.value);
+  }
+  return [...byYear.entries()].sort((a, b) => a[0] - b[0]).map(([year, value]) => ({ year, value }));
+}
+
+/** Ordinary least squares on (year, value). Needs at least two distinct years. */
+export function leastSquares(points: readonly Point[]): Trend {
+  const n = points.length;
+  if (n < 2) throw new Error('leastSquares needs at least two points');
+  // centre the years for numerical stability
+  const meanX = points.reduce((s, p) => s + p.year, 0) / n;
+  const meanY = points.reduce((s, p) => s + p.value, 0) / n;
+  let sxx = 0;
+  let sxy = 0;
+  for (const p of points) {
+    const dx = p.year - meanX;
+    sxx += dx * dx;
+    sxy += dx * (p.value - meanY);
+  }
+  if (sxx === 0) throw new Error('leastSquares needs at least two distinct years');
+  const slope = sxy / sxx;
+  const intercept = meanY - slope * meanX;
+  const years = points.map((p) => p.year);
+  return { slope, intercept, n, firstYear: Math.min(...years), lastYear: Math.max(...years) };
+}
+
+export function trendValue(trend: Trend, year: number): number {
+  return trend.intercept + trend.slope * year;
+}
+
+/** The fitted line at every year from the first observation to `toYear` (inclusive). */
+export function projectionPoints(trend: Trend, toYear: number): Point[] {
+  const out: Point[] = [];
+  const end = Math.max(toYear, trend.lastYear);
+  for (let y = trend.firstYear; y <= end; y++) out.push({ year: y, value: round(trendValue(trend, y), 6) });
+  return out;
+}
+
+/**
+ * The year-by-year path from the baseline to the target: straight-line interpolation, one point
+ * per year from the baseline year to the deadline (both inclusive).
+ */
+export function targetPath(
+  baseline: { year: number; value: number },
+  target: { year: number; value: number },
+): Point[] {
+  if (!Number.isInteger(baseline.year) || !Number.isInteger(target.year)) {
+    throw new Error('targetPath: years must be integers');
+  }
+  if (target.year < baseline.year) throw new Error(`targetPath: deadline ${target.year} is before the baseline ${baseline.year}`);
+  if (target.year === baseline.year) return [{ year: target.year, value: target.value }];
+  const out: Point[] = [];
+  const span = target.year - baseline.year;
+  for (let y = baseline.year; y <= target.year; y++) {
+    const value = baseline.value + ((target.value - baseline.value) * (y - baseline.year)) / span;
+    out.push({ year: y, value: round(value, 6) });
+  }
+  return out;
+}
+
+/** The path's value for a year (null outside the path). */
+export function pathValueAt(path: readonly Point[], year: number): number | null {
+  return path.find((p) => p.year === year)?.value ?? null;
+}
+
+export function meets(value: number, targetValue: number, comparator: Comparator): boolean {
+  return comparator === 'at_most' ? value <= targetValue : value >= targetValue;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Formatting for the reason sentences (pure; Intl is deterministic for fixed locales)
+
+function fmt(value: number, lang: 'sv' | 'en'): string {
+  return new Intl.NumberFormat(lang === 'sv' ? 'sv-SE' : 'en-GB', { maximumFractionDigits: 1 }).format(value);
+}
+
+function withUnit(value: number, unit: Bilingual | null | undefined, lang: 'sv' | 'en'): string {
+  const u = unit?.[lang];
+  return u ? `${fmt(value, lang)} ${u}` : fmt(value, lang);
+}
+
+function round(x: number, digits: number): number {
+  const f = 10 ** digits;
+  return Math.round(x * f) / f;
+}
+
+function cmpText(comparator: Comparator, lang: 'sv' | 'en'): string {
+  if (lang === 'sv') return comparator === 'at_most' ? 'högst' : 'minst';
+  return comparator === 'at_most' ? 'at most' : 'at least';
+}
+
+function emptyResult(status: GoalStatus, basis: StatusBasis, reason: Bilingual, series: Point[]): StatusResult {
+  return {
+    status,
+    basis,
+    reason,
+    series,
+    latest: series.at(-1) ?? null,
+    trend: null,
+    projection: [],
+    projectedAtDeadline: null,
+    progressShare: null,
+  };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Level targets
+
+export function levelStatus(observations: readonly Observation[], spec: LevelSpec, options: StatusOptions): StatusResult {
+  const share = options.atRiskShare ?? DEFAULT_AT_RISK_SHARE;
+  const series = cleanSeries(observations, spec.baseline);
+  const goalSv = `${cmpText(spec.comparator, 'sv')} ${withUnit(spec.targetValue, spec.unit, 'sv')} år ${spec.deadline}`;
+  const goalEn = `${cmpText(spec.comparator, 'en')} ${withUnit(spec.targetValue, spec.unit, 'en')} by ${spec.deadline}`;
+
+  const latest = series.at(-1);
+  if (!latest) {
+    return emptyResult('not_measurable', 'no_data', {
+      sv: `Det finns inga observerade värden ännu, så status kan inte beräknas (målet är ${goalSv}).`,
+      en: `There are no observed values yet, so the status cannot be computed (the target is ${goalEn}).`,
+    }, series);
+  }
+  const lv = { sv: withUnit(latest.value, spec.unit, 'sv'), en: withUnit(latest.value, spec.unit, 'en') };
+
+  if (meets(latest.value, spec.targetValue, spec.comparator)) {
+    return emptyResult('met', 'latest_value', {
+      sv: `Målet är nått: senaste värdet (${lv.sv} år ${latest.year}) uppfyller målet ${goalSv}.`,
+      en: `The target is met: the latest value (${lv.en} in ${latest.year}) meets the target of ${goalEn}.`,
+    }, series);
+  }
+
+  if (options.asOfYear > spec.deadline) {
+    return emptyResult('off_track', 'deadline_passed', {
+      sv: `Målåret ${spec.deadline} har passerat och senaste värdet (${lv.sv} år ${latest.year}) når inte målet ${goalSv}.`,
+      en: `The target year ${spec.deadline} has passed and the latest value (${lv.en} in ${latest.year}) does not reach the target of ${goalEn}.`,
+    }, series);
+  }
+
+  if (series.length === 1) {
+    return emptyResult('not_measurable', 'single_point', {
+      sv: `Det finns bara ett observerat värde (${lv.sv} år ${latest.year}), så ingen trend kan skattas ännu; målet är ${goalSv}.`,
+      en: `There is only one observed value (${lv.en} in ${latest.year}), so no trend can be estimated yet; the target is ${goalEn}.`,
+    }, series);
+  }
+
+  const trend = leastSquares(series);
+  const horizon = Math.max(spec.deadline, latest.year);
+  const projected = trendValue(trend, horizon);
+  const projection = projectionPoints(trend, horizon);
+  const remaining = spec.targetValue - latest.value; // non-zero: latest does not meet the target
+  const progressShare = (projected - latest.value) / remaining;
+  const first = series[0] as Point;
+  const pv = { sv: withUnit(round(projected, 1), spec.unit, 'sv'), en: withUnit(round(projected, 1), spec.unit, 'en') };
+  const fv = { sv: withUnit(first.value, spec.unit, 'sv'), en: withUnit(first.value, spec.unit, 'en') };
+  const base = {
+    status: 'on_track' as GoalStatus,
+    basis: 'trend' as StatusBasis,
+    series,
+    latest,
+    trend,
+    projection,
+    projectedAtDeadline: projected,
+    progressShare,
+  };
+  const obsSv = `Värdet gick från ${fv.sv} (${first.year}) till ${lv.sv} (${latest.year})`;
+  const obsEn = `The value went from ${fv.en} (${first.year}) to ${lv.en} (${latest.year})`;
+
+  if (meets(projected, spec.targetValue, spec.comparator)) {
+    return {
+      ...base,
+      status: 'on_track',
+      reason: {
+        sv: `${obsSv}; med samma trend nås målet ${goalSv} (prognos ${pv.sv}).`,
+        en: `${obsEn}; at the same trend the target of ${goalEn} is reached (projection ${pv.en}).`,
+      },
+    };
+  }
+  if (progressShare >= share) {
+    return {
+      ...base,
+      status: 'at_risk',
+      reason: {
+        sv: `${obsSv}; trenden går åt rätt håll men för långsamt och pekar mot ${pv.sv} år ${spec.deadline} i stället för ${goalSv}.`,
+        en: `${obsEn}; the trend is in the right direction but too slow and points to ${pv.en} in ${spec.deadline} instead of ${goalEn}.`,
+      },
+    };
+  }
+  const away = progressShare <= 0;
+  return {
+    ...base,
+    status: 'off_track',
+    reason: away
+      ? {
+          sv: `${obsSv}; trenden går bort från målet och pekar mot ${pv.sv} år ${spec.deadline}, målet är ${goalSv}.`,
+          en: `${obsEn}; the trend moves away from the target and points to ${pv.en} in ${spec.deadline}; the target is ${goalEn}.`,
+        }
+      : {
+          sv: `${obsSv}; trenden täcker mindre än hälften av återstående avstånd och pekar mot ${pv.sv} år ${spec.deadline}, målet är ${goalSv}.`,
+          en: `${obsEn}; the trend covers less than half of the remaining distance and points to ${pv.en} in ${spec.deadline}; the target is ${goalEn}.`,
+        },
+  };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Direction targets
+
+/**
+ * Status of a "move in a direction" target. Improvement = latest value better than the baseline
+ * (the first observation if no baseline is given); the trend = the sign of the least-squares slope.
+ *  - deadline reached (asOfYear ≥ deadline): met if improved, else off_track;
+ *  - before: on_track if both improved and trending the right way; at_risk if only one of the two;
+ *    off_track if neither. One observation → not_measurable.
+ */
+export function directionStatus(
+  observations: readonly Observation[],
+  spec: DirectionSpec,
+  options: StatusOptions,
+): StatusResult {
+  const series = cleanSeries(observations, spec.baseline);
+  const dirSv = spec.desired === 'increase' ? 'öka' : 'minska';
+  const dirEn = spec.desired === 'increase' ? 'increase' : 'decrease';
+  const latest = series.at(-1);
+  if (!latest) {
+    return emptyResult('not_measurable', 'no_data', {
+      sv: `Det finns inga observerade värden ännu, så status kan inte beräknas (värdet ska ${dirSv} till ${spec.deadline}).`,
+      en: `There are no observed values yet, so the status cannot be computed (the value should ${dirEn} by ${spec.deadline}).`,
+    }, series);
+  }
+  const lvSv = withUnit(latest.value, spec.unit, 'sv');
+  const lvEn = withUnit(latest.value, spec.unit, 'en');
+  if (series.length === 1) {
+    return emptyResult('not_measurable', 'single_point', {
+      sv: `Det finns bara ett observerat värde (${lvSv} år ${latest.year}), så ingen riktning kan bedömas ännu.`,
+      en: `There is only one observed value (${lvEn} in ${latest.year}), so no direction can be assessed yet.`,
+    }, series);
+  }
+  const reference =
+    spec.baseline && spec.baseline.value !== null ? { year: spec.baseline.year, value: spec.baseline.value } : (series[0] as Point);
+  const sign = spec.desired === 'increase' ? 1 : -1;
+  const improved = sign * (latest.value - reference.value) > 0;
+  const trend = leastSquares(series);
+  const trending = sign * trend.slope > 0;
+  const horizon = Math.max(spec.deadline, latest.year);
+  const result = {
+    basis: 'trend' as StatusBasis,
+    series,
+    latest,
+    trend,
+    projection: projectionPoints(trend, horizon),
+    projectedAtDeadline: trendValue(trend, horizon),
+    progressShare: null,
+  };
+  const rvSv = withUnit(reference.value, spec.unit, 'sv');
+  const rvEn = withUnit(reference.value, spec.unit, 'en');
+  const head = {
+    sv: `Värdet ska ${dirSv}: ${rvSv} (${reference.year}) → ${lvSv} (${latest.year})`,
+    en: `The value should ${dirEn}: ${rvEn} (${reference.year}) → ${lvEn} (${latest.year})`,
+  };
+  if (options.asOfYear >= spec.deadline) {
+    return improved
+      ? { ...result, status: 'met', reason: { sv: `${head.sv}; målet är nått.`, en: `${head.en}; the target is met.` } }
+      : {
+          ...result,
+          status: 'off_track',
+          reason: { sv: `${head.sv}; målåret ${spec.deadline} är nått utan förbättring.`, en: `${head.en}; the target year ${spec.deadline} is reached without improvement.` },
+        };
+  }
+  if (improved && trending) {
+    return { ...result, status: 'on_track', reason: { sv: `${head.sv}; både nivån och trenden går åt rätt håll.`, en: `${head.en}; both the level and the trend move the right way.` } };
+  }
+  if (improved || trending) {
+    return {
+      ...result,
+      status: 'at_risk',
+      reason: improved
+        ? { sv: `${head.sv}; nivån är bättre än utgångsläget men trenden har vänt.`, en: `${head.en}; the level is better than the baseline but the trend has turned.` }
+        : { sv: `${head.sv}; trenden går åt rätt håll men nivån är ännu inte bättre än utgångsläget.`, en: `${head.en}; the trend is right but the level is not yet better than the baseline.` },
+    };
+  }
+  return {
+    ...result,
+    status: 'off_track',
+    reason: { sv: `${head.sv}; varken nivån eller trenden går åt rätt håll.`, en: `${head.en}; neither the level nor the trend moves the right way.` },
+  };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Gap targets ("close a gap")
+
+export interface AreaValue {
+  areaId: string;
+  value: number | null;
+}
+
+export interface GapPoint {
+  year: number;
+  value: number;
+  weakestAreaId: string;
+  weakestValue: number;
+  average: number;
+}
+
+/**
+ * The gap between the weakest area and the city average, per year. `better` says which direction
+ * is good for the indicator; the gap is how far the weakest area is behind the average (≥ 0).
+ * `averages` is the city value per year (e.g. population-weighted, computed by the caller).
+ * Years without an average or without any area value are skipped (a gap in the series).
+ */
+export function gapSeries(
+  areaValuesByYear: ReadonlyMap<number, readonly AreaValue[]>,
+  averages: ReadonlyMap<number, number>,
+  better: 'higher' | 'lower',
+): GapPoint[] {
+  const out: GapPoint[] = [];
+  for (const year of [...areaValuesByYear.keys()].sort((a, b) => a - b)) {
+    const average = averages.get(year);
+    if (average === undefined) continue;
+    let weakest: { areaId: string; value: number } | null = null;
+    for (const a of areaValuesByYear.get(year) ?? []) {
+      if (a.value === null) continue;
+      if (!weakest || (better === 'higher' ? a.value < weakest.value : a.value > weakest.value)) {
+        weakest = { areaId: a.areaId, value: a.value };
+      }
+    }
+    if (!weakest) continue;
+    const gap = better === 'higher' ? average - weakest.value : weakest.value - average;
+    out.push({ year, value: Math.max(0, gap), weakestAreaId: weakest.areaId, weakestValue: weakest.value, average });
+  }
+  return out;
+}
+
+/** A gap target is a level target on the gap: at most baseline gap × (1 − reduction) by the deadline. */
+export function gapTargetValue(baselineGap: number, reduction: number): number {
+  if (reduction < 0 || reduction > 1) throw new Error(`gap reduction must be between 0 and 1, got ${reduction}`);
+  return baselineGap * (1 - reduction);
+}
+
+// ---------------------------------------------------------------------------------------------
+// "Hold for every area of a division"
+
+export interface AreaSeries {
+  areaId: string;
+  name: string;
+  observations: readonly Observation[];
+}
+
+export interface AreaStatus {
+  areaId: string;
+  name: string;
+  result: StatusResult;
+  /** how far the latest value is from the target, in the target's unit (0 if met; null without data) */
+  shortfall: number | null;
+}
+
+export interface EveryAreaResult {
+  status: GoalStatus;
+  reason: Bilingual;
+  areas: AreaStatus[];
+  counts: Record<GoalStatus, number>;
+}
+
+export function shortfall(latest: number, targetValue: number, comparator: Comparator): number {
+  return Math.max(0, comparator === 'at_most' ? latest - targetValue : targetValue - latest);
+}
+
+/**
+ * Every area must reach the level. Each area gets a level status; the overall status is
+ * not_measurable if any area cannot be assessed, otherwise the worst of the areas.
+ * Areas are returned furthest behind first.
+ */
+export function everyAreaStatus(
+  areas: readonly AreaSeries[],
+  spec: LevelSpec,
+  options: StatusOptions,
+): EveryAreaResult {
+  const results: AreaStatus[] = areas.map((a) => {
+    const result = levelStatus(a.observations, { ...spec, baseline: null }, options);
+    return {
+      areaId: a.areaId,
+      name: a.name,
+      result,
+      shortfall: result.latest ? shortfall(result.latest.value, spec.targetValue, spec.comparator) : null,
+    };
+  });
+  results.sort((x, y) => (y.shortfall ?? -1) - (x.shortfall ?? -1) || x.name.localeCompare(y.name, 'sv'));
+  const counts: Record<GoalStatus, number> = { met: 0, on_track: 0, at_risk: 0, off_track: 0, not_measurable: 0 };
+  for (const r of results) counts[r.result.status]++;
+  const total = results.length;
+  if (total === 0) {
+    return {
+      status: 'not_measurable',
+      reason: { sv: 'Det finns inga områden med data ännu.', en: 'There are no areas with data yet.' },
+      areas: results,
+      counts,
+    };
+  }
+  if (counts.not_measurable > 0) {
+    return {
+      status: 'not_measurable',
+      reason: {
+        sv: `${counts.not_measurable} av ${total} områden saknar tillräckliga data, så målet för alla områden kan inte bedömas ännu.`,
+        en: `${counts.not_measurable} of ${total} areas lack sufficient data, so the every-area target cannot be assessed yet.`,
+      },
+      areas: results,
+      counts,
+    };
+  }
+  let worst: GoalStatus = 'met';
+  for (const r of results) if (STATUS_ORDER[r.result.status] > STATUS_ORDER[worst]) worst = r.result.status;
+  const behind = results.filter((r) => r.result.status !== 'met').length;
+  const firstBehind = results[0];
+  const reason: Bilingual =
+    worst === 'met'
+      ? { sv: `Alla ${total} områden når målet.`, en: `All ${total} areas reach the target.` }
+      : {
+          sv: `${total - behind} av ${total} områden når målet; längst efter är ${firstBehind?.name ?? ''}.`,
+          en: `${total - behind} of ${total} areas reach the target; furthest behind is ${firstBehind?.name ?? ''}.`,
+        };
+  return { status: worst, reason, areas: results, counts };
+}
+
+/** Areas furthest from a level target by their latest value (largest shortfall first; met areas excluded). */
+export function areasFurthestBehind(
+  latestByArea: readonly { areaId: string; name: string; value: number }[],
+  targetValue: number,
+  comparator: Comparator,
+  limit: number,
+): { areaId: string; name: string; value: number; shortfall: number }[] {
+  return latestByArea
+    .map((a) => ({ ...a, shortfall: shortfall(a.value, targetValue, comparator) }))
+    .filter((a) => a.shortfall > 0)
+    .sort((x, y) => y.shortfall - x.shortfall || x.name.localeCompare(y.name, 'sv'))
+    .slice(0, limit);
+}
+
+/** Counts of statuses in a list. */
+export function countStatuses(statuses: readonly GoalStatus[]): Record<GoalStatus, number> {
+  const counts: Record<GoalStatus, number> = { met: 0, on_track: 0, at_risk: 0, off_track: 0, not_measurable: 0 };
+  for (const s of statuses) counts[s]++;
+  return counts;
+}

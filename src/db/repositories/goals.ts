@@ -1,0 +1,340 @@
+/** The goals framework in the database (tables of 0001 + 0020) and the observations the status needs. */
+import type { Queryable } from '../database.ts';
+
+export interface VisionRow {
+  id: string;
+  titleSv: string;
+  titleEn: string;
+  textSv: string;
+  textEn: string;
+  sourceDoc: string;
+  sourceSection: string;
+  sourceQuote: string | null;
+}
+
+export interface GoalAreaRow {
+  id: string;
+  framework: 'roadmap' | 'reform';
+  visionId: string | null;
+  number: string;
+  titleSv: string;
+  titleEn: string;
+  textSv: string;
+  textEn: string;
+  sourceDoc: string;
+  sourceSection: string;
+  sourceQuote: string | null;
+  sort: number;
+  spec: unknown;
+}
+
+export interface StrategyRow {
+  id: string;
+  goalAreaId: string;
+  number: string;
+  titleSv: string;
+  titleEn: string;
+  sourceDoc: string;
+  sourceSection: string;
+  sourceQuote: string | null;
+  sort: number;
+}
+
+export interface TargetRow {
+  id: string;
+  goalAreaId: string;
+  strategyId: string | null;
+  form: 'level' | 'direction' | 'gap' | 'all_areas' | 'commitment';
+  titleSv: string;
+  titleEn: string;
+  textSv: string;
+  indicatorId: string | null;
+  needsIndicator: string | null;
+  divisionId: string | null;
+  baselinePeriod: string | null;
+  baselineValue: string | null;
+  targetValue: string | null;
+  direction: 'increase' | 'decrease' | null;
+  deadline: string | null;
+  origin: 'document' | 'derived';
+  parentTargetId: string | null;
+  sourceDoc: string;
+  sourceSection: string;
+  sourceQuote: string | null;
+  sort: number;
+  /** the framework item as loaded (data/framework/targets.json) */
+  spec: unknown;
+}
+
+export interface CommitmentRow {
+  id: string;
+  goalAreaId: string;
+  targetId: string | null;
+  titleSv: string;
+  titleEn: string;
+  textSv: string;
+  sourceDoc: string;
+  sourceSection: string;
+  sourceQuote: string | null;
+  sort: number;
+  spec: unknown;
+}
+
+export interface GoalLinkRow {
+  fromKind: 'target' | 'commitment';
+  fromId: string;
+  toKind: 'goal_area' | 'strategy' | 'commitment' | 'target';
+  toId: string;
+}
+
+export interface ManualStatusRow {
+  targetId: string | null;
+  commitmentId: string | null;
+  status: 'met' | 'on_track' | 'at_risk' | 'off_track' | 'not_measurable';
+  note: string;
+  setBy: string;
+  setAt: string;
+}
+
+export interface FrameworkRows {
+  vision: VisionRow;
+  goalAreas: GoalAreaRow[];
+  strategies: StrategyRow[];
+  targets: TargetRow[];
+  commitments: CommitmentRow[];
+  links: GoalLinkRow[];
+  manualStatuses: ManualStatusRow[];
+}
+
+/** True when the roadmap's goal areas are in the database. */
+export async function isFrameworkLoaded(db: Queryable): Promise<boolean> {
+  const rows = await db.query(`SELECT 1 FROM goal_area WHERE framework = 'roadmap' LIMIT 1`);
+  return rows.length > 0;
+}
+
+/** Writes the whole framework (call inside a transaction, on an empty framework). */
+export async function insertFramework(db: Queryable, f: FrameworkRows): Promise<void> {
+  const v = f.vision;
+  await db.query(
+    `INSERT INTO vision (id, title_sv, title_en, text_sv, text_en, source_doc, source_section, source_quote)
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8)`,
+    [v.id, v.titleSv, v.titleEn, v.textSv, v.textEn, v.sourceDoc, v.sourceSection, v.sourceQuote],
+  );
+  for (const g of f.goalAreas) {
+    await db.query(
+      `INSERT INTO goal_area (id, framework, vision_id, number, title_sv, title_en, text_sv, text_en, source_doc, source_section,
+         source_quote, sort, spec)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13::jsonb)`,
+      [g.id, g.framework, g.visionId, g.number, g.titleSv, g.titleEn, g.textSv, g.textEn, g.sourceDoc, g.sourceSection,
+        g.sourceQuote, g.sort, JSON.stringify(g.spec)],
+    );
+  }
+  for (const s of f.strategies) {
+    await db.query(
+      `INSERT INTO strategy (id, goal_area_id, number, title_sv, title_en, source_doc, source_section, source_quote, sort)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)`,
+      [s.id, s.goalAreaId, s.number, s.titleSv, s.titleEn, s.sourceDoc, s.sourceSection, s.sourceQuote, s.sort],
+    );
+  }
+  // parents before etappmål that refer to them
+  const targets = [...f.targets].sort((a, b) => Number(a.parentTargetId !== null) - Number(b.parentTargetId !== null));
+  for (const t of targets) {
+    await db.query(
+      `INSERT INTO target (id, goal_area_id, strategy_id, form, title_sv, title_en, text_sv, indicator_id, needs_indicator, division_id,
+         baseline_period, baseline_value, target_value, direction, deadline, spec, source_doc, source_section, sort, origin,
+         parent_target_id, source_quote)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12::numeric, $13::numeric, $14, $15::date, $16::jsonb, $17, $18, $19, $20,
+         $21, $22)`,
+      [t.id, t.goalAreaId, t.strategyId, t.form, t.titleSv, t.titleEn, t.textSv, t.indicatorId, t.needsIndicator, t.divisionId,
+        t.baselinePeriod, t.baselineValue, t.targetValue, t.direction, t.deadline, JSON.stringify(t.spec), t.sourceDoc, t.sourceSection,
+        t.sort, t.origin, t.parentTargetId, t.sourceQuote],
+    );
+  }
+  for (const c of f.commitments) {
+    await db.query(
+      `INSERT INTO commitment (id, goal_area_id, target_id, title_sv, title_en, text_sv, source_doc, source_section, source_quote, sort, spec)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11::jsonb)`,
+      [c.id, c.goalAreaId, c.targetId, c.titleSv, c.titleEn, c.textSv, c.sourceDoc, c.sourceSection, c.sourceQuote, c.sort,
+        JSON.stringify(c.spec)],
+    );
+  }
+  if (f.links.length) {
+    await db.query(
+      `INSERT INTO goal_link (from_kind, from_id, to_kind, to_id)
+       SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::text[]) ON CONFLICT DO NOTHING`,
+      [f.links.map((l) => l.fromKind), f.links.map((l) => l.fromId), f.links.map((l) => l.toKind), f.links.map((l) => l.toId)],
+    );
+  }
+  for (const m of f.manualStatuses) await insertManualStatus(db, m);
+}
+
+/** Manual statuses are history: each call adds a dated, signed row; the latest one applies. */
+export async function insertManualStatus(db: Queryable, m: ManualStatusRow): Promise<void> {
+  await db.query(
+    `INSERT INTO manual_status (target_id, commitment_id, status, note, set_by, set_at) VALUES ($1, $2, $3, $4, $5, $6::timestamptz)`,
+    [m.targetId, m.commitmentId, m.status, m.note, m.setBy, m.setAt],
+  );
+}
+
+export async function readVision(db: Queryable): Promise<VisionRow | null> {
+  const rows = await db.query<VisionRow>(
+    `SELECT id, title_sv AS "titleSv", title_en AS "titleEn", text_sv AS "textSv", text_en AS "textEn", source_doc AS "sourceDoc",
+       source_section AS "sourceSection", source_quote AS "sourceQuote" FROM vision ORDER BY id LIMIT 1`,
+  );
+  return rows[0] ?? null;
+}
+
+export async function readGoalAreas(db: Queryable): Promise<GoalAreaRow[]> {
+  return db.query<GoalAreaRow>(
+    `SELECT id, framework, vision_id AS "visionId", number, title_sv AS "titleSv", title_en AS "titleEn", text_sv AS "textSv",
+       text_en AS "textEn", source_doc AS "sourceDoc", source_section AS "sourceSection", source_quote AS "sourceQuote", sort, spec
+     FROM goal_area WHERE publication = 'published' ORDER BY framework DESC, sort, id`,
+  );
+}
+
+export async function readStrategies(db: Queryable): Promise<StrategyRow[]> {
+  return db.query<StrategyRow>(
+    `SELECT id, goal_area_id AS "goalAreaId", number, title_sv AS "titleSv", title_en AS "titleEn", source_doc AS "sourceDoc",
+       source_section AS "sourceSection", source_quote AS "sourceQuote", sort
+     FROM strategy WHERE publication = 'published' ORDER BY goal_area_id, sort, id`,
+  );
+}
+
+const TARGET_COLUMNS = `id, goal_area_id AS "goalAreaId", strategy_id AS "strategyId", form, title_sv AS "titleSv", title_en AS "titleEn",
+  text_sv AS "textSv", indicator_id AS "indicatorId", needs_indicator AS "needsIndicator", division_id AS "divisionId",
+  baseline_period AS "baselinePeriod", baseline_value AS "baselineValue", target_value AS "targetValue", direction,
+  to_char(deadline, 'YYYY-MM-DD') AS deadline, origin, parent_target_id AS "parentTargetId", source_doc AS "sourceDoc",
+  source_section AS "sourceSection", source_quote AS "sourceQuote", sort, spec`;
+
+export async function readTargets(db: Queryable): Promise<TargetRow[]> {
+  return db.query<TargetRow>(`SELECT ${TARGET_COLUMNS} FROM target WHERE publication = 'published' ORDER BY sort, id`);
+}
+
+export async function readTarget(db: Queryable, id: string): Promise<TargetRow | null> {
+  const rows = await db.query<TargetRow>(`SELECT ${TARGET_COLUMNS} FROM target WHERE id = $1 AND publication = 'published'`, [id]);
+  return rows[0] ?? null;
+}
+
+export async function readCommitments(db: Queryable): Promise<CommitmentRow[]> {
+  return db.query<CommitmentRow>(
+    `SELECT id, goal_area_id AS "goalAreaId", target_id AS "targetId", title_sv AS "titleSv", title_en AS "titleEn", text_sv AS "textSv",
+       source_doc AS "sourceDoc", source_section AS "sourceSection", source_quote AS "sourceQuote", sort, spec
+     FROM commitment WHERE publication = 'published' ORDER BY sort, id`,
+  );
+}
+
+export async function readGoalLinks(db: Queryable): Promise<GoalLinkRow[]> {
+  return db.query<GoalLinkRow>(
+    `SELECT from_kind AS "fromKind", from_id AS "fromId", to_kind AS "toKind", to_id AS "toId" FROM goal_link
+     ORDER BY from_kind, from_id, to_kind, to_id`,
+  );
+}
+
+/** The latest manual status of every target and commitment that has one. */
+export async function readLatestManualStatuses(db: Queryable): Promise<ManualStatusRow[]> {
+  return db.query<ManualStatusRow>(
+    `SELECT DISTINCT ON (COALESCE(target_id, ''), COALESCE(commitment_id, ''))
+       target_id AS "targetId", commitment_id AS "commitmentId", status, note, set_by AS "setBy", set_at AS "setAt"
+     FROM manual_status ORDER BY COALESCE(target_id, ''), COALESCE(commitment_id, ''), set_at DESC, id DESC`,
+  );
+}
+
+export interface SeriesRow {
+  areaCode: string;
+  areaName: string;
+  period: string;
+  /** exact decimal as text, or null when missing/suppressed */
+  value: string | null;
+  source: string;
+}
+
+/** Observations of an indicator (total breakdown) in a division, optionally for one area. */
+export async function readSeries(db: Queryable, indicatorId: string, divisionId: string, areaCode?: string): Promise<SeriesRow[]> {
+  return db.query<SeriesRow>(
+    `SELECT o.area_code AS "areaCode", a.name AS "areaName", o.period, o.value, o.source
+     FROM observation o JOIN area a ON a.division_id = o.division_id AND a.code = o.area_code
+     WHERE o.indicator_id = $1 AND o.division_id = $2 AND o.breakdown = '' AND ($3::text IS NULL OR o.area_code = $3)
+     ORDER BY o.area_code, o.period`,
+    [indicatorId, divisionId, areaCode ?? null],
+  );
+}
+
+export async function indicatorHasObservations(db: Queryable, indicatorId: string): Promise<boolean> {
+  const rows = await db.query('SELECT 1 FROM observation WHERE indicator_id = $1 LIMIT 1', [indicatorId]);
+  return rows.length > 0;
+}
+
+export async function areaExists(db: Queryable, divisionId: string, code: string): Promise<boolean> {
+  const rows = await db.query('SELECT 1 FROM area WHERE division_id = $1 AND code = $2', [divisionId, code]);
+  return rows.length > 0;
+}
+
+export async function divisionExists(db: Queryable, divisionId: string): Promise<boolean> {
+  const rows = await db.query('SELECT 1 FROM division WHERE id = $1', [divisionId]);
+  return rows.length > 0;
+}
+
+export async function sourceExists(db: Queryable, sourceId: string): Promise<boolean> {
+  const rows = await db.query('SELECT 1 FROM source WHERE id = $1', [sourceId]);
+  return rows.length > 0;
+}
+
+export interface LinkedInterventionRow {
+  id: string;
+  name: string;
+  status: string;
+  committeeName: string | null;
+}
+
+/** Interventions in the register linked to a target (intervention_link kind 'target'). */
+export async function readInterventionsForTarget(db: Queryable, targetId: string): Promise<LinkedInterventionRow[]> {
+  return db.query<LinkedInterventionRow>(
+    `SELECT i.id, i.name, i.status, c.name AS "committeeName"
+     FROM intervention_link l JOIN intervention i ON i.id = l.intervention_id LEFT JOIN committee c ON c.id = i.committee_id
+     WHERE l.kind = 'target' AND l.ref_id = $1 AND i.publication = 'published' ORDER BY i.name, i.id`,
+    [targetId],
+  );
+}
+
+/**
+ * Makes sure the city's division and area exist (for the city-level counts) without touching them when
+ * the reference data has already written them.
+ */
+export async function ensureCityArea(
+  db: Queryable,
+  division: { id: string; nameSv: string; nameEn: string },
+  area: { code: string; name: string },
+): Promise<void> {
+  await db.query(
+    `INSERT INTO division (id, name_sv, name_en, level, sort) VALUES ($1, $2, $3, 0, 0) ON CONFLICT (id) DO NOTHING`,
+    [division.id, division.nameSv, division.nameEn],
+  );
+  await db.query(`INSERT INTO area (division_id, code, name) VALUES ($1, $2, $3) ON CONFLICT (division_id, code) DO NOTHING`, [
+    division.id,
+    area.code,
+    area.name,
+  ]);
+}
+
+export interface IndicatorInfoRow {
+  id: string;
+  nameSv: string;
+  nameEn: string;
+  definitionSv: string;
+  definitionEn: string;
+  unit: string;
+  polarity: 'higher_better' | 'lower_better' | 'neutral';
+}
+
+export async function readIndicatorInfo(db: Queryable, id: string): Promise<IndicatorInfoRow | null> {
+  const rows = await db.query<IndicatorInfoRow>(
+    `SELECT id, name_sv AS "nameSv", name_en AS "nameEn", definition_sv AS "definitionSv", definition_en AS "definitionEn", unit, polarity
+     FROM indicator WHERE id = $1`,
+    [id],
+  );
+  return rows[0] ?? null;
+}
+
+export async function readAreas(db: Queryable, divisionId: string): Promise<{ code: string; name: string }[]> {
+  return db.query<{ code: string; name: string }>('SELECT code, name FROM area WHERE division_id = $1 ORDER BY code', [divisionId]);
+}

@@ -1,0 +1,140 @@
+/** Mål: the tree goal area → strategy → target with status badges and counts per goal area. */
+import type { ReactNode } from 'react';
+import { useApi } from '../../api.ts';
+import { useI18n } from '../../i18n/index.tsx';
+import { goalsStrings } from '../../i18n/goals.ts';
+import { Link } from '../../router.tsx';
+import { WithData } from '../../shell/Status.tsx';
+import { CitationNote } from './Citation.tsx';
+import { StatusBadge } from './StatusBadge.tsx';
+import { STATUSES, type GoalsTree, type StatusCounts, type TargetSummary } from './model.ts';
+
+export function StatusCountList({ counts, label }: { counts: StatusCounts; label: string }): ReactNode {
+  const { t } = useI18n(goalsStrings);
+  return (
+    <ul className="goal-counts" aria-label={label}>
+      {STATUSES.filter((s) => counts[s] > 0).map((s) => (
+        <li key={s}>
+          <StatusBadge status={s} label={t(`status_${s}` as 'status_met')} count={counts[s]} />
+        </li>
+      ))}
+    </ul>
+  );
+}
+
+function TargetList({ targets }: { targets: TargetSummary[] }): ReactNode {
+  const { t, lang } = useI18n(goalsStrings);
+  return (
+    <ul className="goal-targets">
+      {targets.map((x) => (
+        <li key={x.id}>
+          <StatusBadge status={x.status} label={t(`status_${x.status}` as 'status_met')} />
+          <Link href={`/mal/${encodeURIComponent(x.id)}`}>{x.title[lang]}</Link>
+          {x.origin === 'derived' ? <span className="goal-cite">({t('derived')})</span> : null}
+          <p className="goal-reason">{x.reason[lang]}</p>
+        </li>
+      ))}
+    </ul>
+  );
+}
+
+function Tree({ data }: { data: GoalsTree }): ReactNode {
+  const { t, lang } = useI18n(goalsStrings);
+  const titles = new Map<string, string>();
+  for (const g of data.goalAreas) for (const x of [...g.strategies.flatMap((s) => s.targets), ...g.otherTargets]) titles.set(x.id, x.title[lang]);
+  return (
+    <>
+      {data.vision ? (
+        <section aria-labelledby="goal-vision">
+          <h2 id="goal-vision">
+            {t('vision')}: {data.vision.title[lang]}
+          </h2>
+          <p>{data.vision.text[lang]}</p>
+          <p>
+            <CitationNote citation={data.vision.citation} />
+          </p>
+        </section>
+      ) : null}
+      <StatusCountList counts={data.counts} label={t('statusCounts')} />
+      {data.goalAreas.map((g) => (
+        <section key={g.id} className="goal-area" aria-labelledby={`ga-${g.id}`} data-goal-area={g.id}>
+          <h2 id={`ga-${g.id}`}>
+            {t('goalArea')} {g.order}: {g.title[lang]}
+          </h2>
+          {g.description ? <p>{g.description[lang]}</p> : null}
+          <p>{t('ofTotal', { n: g.total })}</p>
+          <StatusCountList counts={g.counts} label={`${t('statusCounts')}: ${g.title[lang]}`} />
+          {g.strategies.map((s) => (
+            <div key={s.id} className="goal-strategy">
+              <h3>
+                {t('strategy')} {s.numeral}. {s.title[lang]}
+              </h3>
+              {s.targets.length ? <TargetList targets={s.targets} /> : <p className="goal-cite">{t('noTargets')}</p>}
+            </div>
+          ))}
+          {g.otherTargets.length ? (
+            <div className="goal-strategy">
+              <h3>{t('otherTargets')}</h3>
+              <TargetList targets={g.otherTargets} />
+            </div>
+          ) : null}
+          <p>
+            <CitationNote citation={g.citation} />
+          </p>
+        </section>
+      ))}
+      <section aria-labelledby="goal-reform">
+        <h2 id="goal-reform">{t('reform')}</h2>
+        <p>{t('reformIntro')}</p>
+        {data.reformAreas.map((a) => (
+          <details key={a.id}>
+            <summary>
+              {a.number}. {a.title[lang]} ({a.commitments.length})
+            </summary>
+            <ul className="goal-targets">
+              {a.commitments.map((c) => (
+                <li key={c.id}>
+                  <StatusBadge status={c.status} label={c.manualStatus ? t(`status_${c.status}` as 'status_met') : t('notAssessed')} />
+                  <span>{c.title[lang]}</span>
+                  {c.targetIds.length ? (
+                    <span>
+                      →{' '}
+                      {c.targetIds.map((id, i) => (
+                        <span key={id}>
+                          {i > 0 ? '; ' : ''}
+                          <Link href={`/mal/${encodeURIComponent(id)}`}>{titles.get(id) ?? id}</Link>
+                        </span>
+                      ))}
+                    </span>
+                  ) : null}
+                  <p className="goal-reason">
+                    {c.manualStatus ? `${t('manual', { date: c.manualStatus.setAt, who: c.manualStatus.setBy })}: ${c.manualStatus.note}` : c.reason[lang]}
+                  </p>
+                  <p className="goal-reason">
+                    <CitationNote citation={c.citation} />
+                  </p>
+                </li>
+              ))}
+            </ul>
+          </details>
+        ))}
+      </section>
+      <section aria-labelledby="goal-method">
+        <h2 id="goal-method">{t('why')}</h2>
+        <p>{t('method')}</p>
+      </section>
+    </>
+  );
+}
+
+export function GoalsPage(): ReactNode {
+  const { t } = useI18n(goalsStrings);
+  const state = useApi<GoalsTree>('/goals');
+  return (
+    <section>
+      <h1>{t('title')}</h1>
+      <p className="lead">{t('intro')}</p>
+      <WithData state={state}>{(data) => <Tree data={data} />}</WithData>
+    </section>
+  );
+}

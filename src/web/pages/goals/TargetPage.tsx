@@ -1,0 +1,179 @@
+/** One target: chart (observed, path, projection) with its table twin, the status sentence, areas furthest behind, interventions. */
+import { useMemo, type ReactNode } from 'react';
+import { useApi } from '../../api.ts';
+import { TableTwin, type Column } from '../../components/DataTable.tsx';
+import { SourceNote } from '../../components/SourceNote.tsx';
+import { formatNumber } from '../../components/format.ts';
+import { useI18n } from '../../i18n/index.tsx';
+import { goalsStrings } from '../../i18n/goals.ts';
+import { Link, useRoute } from '../../router.tsx';
+import { WithData } from '../../shell/Status.tsx';
+import { CitationNote } from './Citation.tsx';
+import { StatusBadge } from './StatusBadge.tsx';
+import { TargetChart } from './TargetChart.tsx';
+import { chartRows, type ChartRow, type TargetDetail } from './model.ts';
+
+function Detail({ d }: { d: TargetDetail }): ReactNode {
+  const { t, lang } = useI18n(goalsStrings);
+  const x = d.target;
+  const unit = x.unit[lang];
+  const fmt = (v: number | null) => formatNumber(v, lang, v !== null && !Number.isInteger(v) ? 1 : 0);
+  const rows = useMemo(() => chartRows(d), [d]);
+  const columns: Column<ChartRow>[] = [
+    { key: 'year', header: t('year'), value: (r) => r.year, rowHeader: true, sortable: true },
+    { key: 'observed', header: `${t('observed')} (${unit})`, value: (r) => r.observed, render: (r) => fmt(r.observed), align: 'right' },
+    { key: 'path', header: `${t('path')} (${unit})`, value: (r) => r.path, render: (r) => fmt(r.path), align: 'right' },
+    { key: 'projection', header: `${t('projection')} (${unit})`, value: (r) => r.projection, render: (r) => fmt(r.projection), align: 'right' },
+  ];
+  const labels = useMemo(() => ({ observed: t('observed'), path: t('path'), projection: t('projection') }), [t]);
+  const target = d.targetValue !== null ? { year: x.deadline.year, value: d.targetValue } : null;
+  const first = d.path[0];
+  const last = d.path.at(-1);
+  const summary = t('summaryChart', {
+    obs: d.series.length ? d.series.map((p) => `${p.year}: ${fmt(p.value)}`).join(', ') : '–',
+    from: first ? `${fmt(first.value)} (${first.year})` : '–',
+    to: last ? `${fmt(last.value)} (${last.year})` : '–',
+  });
+  const form = x.target;
+  const targetText =
+    form.form === 'direction'
+      ? (lang === 'sv' ? (form.desired === 'increase' ? 'ska öka' : 'ska minska') : form.desired === 'increase' ? 'should increase' : 'should decrease')
+      : d.targetValue !== null
+        ? `${form.form === 'gap' || form.comparator === 'at_most' ? '≤' : '≥'} ${fmt(d.targetValue)} ${unit}`
+        : form.form === 'level' && form.targetFactor !== undefined
+          ? `${fmt(form.targetFactor * 100)} % ${lang === 'sv' ? 'av utgångsvärdet' : 'of the baseline'}`
+          : '–';
+  return (
+    <>
+      <h1>{x.title[lang]}</h1>
+      <p>
+        <StatusBadge status={d.status} label={t(`status_${d.status}` as 'status_met')} />
+      </p>
+      <p className="goal-status-sentence" data-testid="status-reason">
+        {d.reason[lang]}
+      </p>
+      <p>{x.description[lang]}</p>
+      <dl className="goal-facts">
+        <dt>{t('targetValue')}</dt>
+        <dd>{targetText}</dd>
+        <dt>{t('deadline')}</dt>
+        <dd>
+          {x.deadline.year}
+          {x.deadline.stated ? '' : ` (${t('deadlineAssumed')}: ${x.deadline.note?.[lang] ?? ''})`}
+        </dd>
+        <dt>{t('baseline')}</dt>
+        <dd>
+          {x.baseline.period}: {x.baseline.value !== null ? `${fmt(x.baseline.value)} ${unit}` : (x.baseline.note?.[lang] ?? '–')}
+        </dd>
+        <dt>{t('scope')}</dt>
+        <dd>{x.scope.description[lang]}</dd>
+        <dt>{t('indicator')}</dt>
+        <dd>
+          {d.indicator ? d.indicator.name[lang] : <><strong>{t('missingIndicator')}:</strong> {x.needsIndicator?.[lang]}</>}
+        </dd>
+        <dt>{t('linked')}</dt>
+        <dd>
+          {d.goalAreas.map((g) => g.title[lang]).join(', ')}
+          {d.strategies.length ? ` – ${d.strategies.map((s) => `${t('strategy').toLowerCase()} ${s.numeral}: ${s.title[lang]}`).join('; ')}` : ''}
+        </dd>
+        {d.parent ? (
+          <>
+            <dt>{t('parent')}</dt>
+            <dd>
+              <Link href={`/mal/${encodeURIComponent(d.parent.id)}`}>{d.parent.title[lang]}</Link>
+            </dd>
+          </>
+        ) : null}
+        {d.milestones.length ? (
+          <>
+            <dt>{t('milestones')}</dt>
+            <dd>
+              {d.milestones.map((m) => (
+                <Link key={m.id} href={`/mal/${encodeURIComponent(m.id)}`}>
+                  {m.title[lang]}
+                </Link>
+              ))}
+            </dd>
+          </>
+        ) : null}
+      </dl>
+      {x.derivation ? (
+        <p>
+          <strong>{t('derived')}:</strong> {x.derivation[lang]}
+        </p>
+      ) : null}
+      <p>
+        <CitationNote citation={x.citation} />
+      </p>
+      {rows.length ? (
+        <TableTwin
+          lang={lang}
+          title={t('chartTitle')}
+          summary={summary}
+          chart={<TargetChart series={d.series} path={d.path} projection={d.projection} target={target} labels={labels} unit={unit} lang={lang} title={t('chartTitle')} />}
+          columns={columns}
+          rows={rows}
+          rowKey={(r) => String(r.year)}
+          filename={`mal-${x.id}`}
+          footer={<SourceNote lang={lang} sources={d.series.map((p) => ({ source: p.source }))} />}
+        />
+      ) : (
+        <p>{t('noSeries')}</p>
+      )}
+      <h2>{t('areasBehind')}</h2>
+      {d.areasBehind.length ? (
+        <table>
+          <caption className="visually-hidden">{t('areasBehind')}</caption>
+          <thead>
+            <tr>
+              <th scope="col">{t('area')}</th>
+              <th scope="col" className="num">{t('latest')}</th>
+              <th scope="col" className="num">{t('shortfall')}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {d.areasBehind.map((a) => (
+              <tr key={a.areaCode}>
+                <th scope="row">{a.name}</th>
+                <td className="num">{fmt(a.value)}</td>
+                <td className="num">{fmt(a.shortfall)}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      ) : (
+        <p>{t('noAreasBehind')}</p>
+      )}
+      <h2>{t('interventions')}</h2>
+      {d.interventions.length ? (
+        <ul>
+          {d.interventions.map((i) => (
+            <li key={i.id}>
+              {i.origin === 'register' ? <Link href={`/insatser/${encodeURIComponent(i.id)}`}>{i.name[lang]}</Link> : i.name[lang]}
+              {i.responsible ? ` – ${t('responsible')}: ${i.responsible}` : ''}
+              {i.origin === 'framework' ? <span className="goal-cite"> ({t('fromFramework')})</span> : null}
+            </li>
+          ))}
+        </ul>
+      ) : (
+        <p>{t('noInterventions')}</p>
+      )}
+      <h2>{t('why')}</h2>
+      <p>{t('method')}</p>
+    </>
+  );
+}
+
+export function TargetPage(): ReactNode {
+  const { t } = useI18n(goalsStrings);
+  const { params } = useRoute();
+  const state = useApi<TargetDetail>(params['id'] ? `/targets/${encodeURIComponent(params['id'])}` : null);
+  return (
+    <section>
+      <p>
+        <Link href="/mal">← {t('backToGoals')}</Link>
+      </p>
+      <WithData state={state}>{(d) => <Detail d={d} />}</WithData>
+    </section>
+  );
+}
