@@ -1,5 +1,160 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import {
+  budgetQuery,
+  budgetResponse,
+  commitResponse,
+  detailResponse,
+  exportQuery,
+  followUpBody,
+  idParams,
+  importBody,
+  listQuery,
+  listResponse,
+  okResponse,
+  previewResponse,
+} from './schema.ts';
+import {
+  addFollowUp,
+  commitImport,
+  exportRegister,
+  getBudgetViews,
+  getInterventionDetail,
+  importScope,
+  interventionAreas,
+  listInterventions,
+  previewImport,
+} from '../../../services/interventions.ts';
+import { assertCanEditAreas, auditActor, guard } from '../../auth.ts';
+import { AppError } from '../../../core/errors.ts';
 
-// Routes of the interventions feature (schemas in ./schema.ts beside this file).
-const routes: FastifyPluginAsyncZod = async () => {};
+const MAX_FILE_BODY = 15 * 1024 * 1024;
+
+function decode(content: string): Buffer {
+  if (!/^[A-Za-z0-9+/=\s]*$/.test(content)) throw new AppError('validation_failed', 'content must be the file encoded as base64', [{ field: 'content', message: 'not base64' }]);
+  return Buffer.from(content, 'base64');
+}
+
+// Routes of the interventions feature (issue 6). Reads are public; writes go through the guard
+// ('interventions:write'): until access control is in use they are open only when the server runs
+// with the development flag (--dev-writes).
+const routes: FastifyPluginAsyncZod = async (app) => {
+  app.get(
+    '/interventions',
+    {
+      schema: {
+        tags: ['interventions'],
+        summary: 'The register of interventions (insatser), filtered by area, goal area, committee, status and year, with the totals of what is filtered',
+        querystring: listQuery,
+        response: { 200: listResponse },
+      },
+    },
+    async (request) => listInterventions(app.deps.db, request.query),
+  );
+
+  app.get(
+    '/interventions/budget',
+    {
+      schema: {
+        tags: ['interventions'],
+        summary:
+          'Budget views: totals by year, goal area, committee, funding source and area; spending per resident by stadsdelsområde (city-wide money separate) beside need, and the gap between shares of money and need',
+        querystring: budgetQuery,
+        response: { 200: budgetResponse },
+      },
+    },
+    async (request) => getBudgetViews(app.deps.db, request.query),
+  );
+
+  app.get(
+    '/interventions/export',
+    {
+      schema: {
+        tags: ['interventions'],
+        summary: 'The register as CSV or XLSX, in the import layout (one row per budget line)',
+        querystring: exportQuery,
+      },
+    },
+    async (request, reply) => {
+      const file = await exportRegister(app.deps.db, request.query.format);
+      reply.header('content-type', file.contentType);
+      reply.header('content-disposition', `attachment; filename="${file.fileName}"`);
+      return reply.send(file.body);
+    },
+  );
+
+  app.get(
+    '/interventions/:id',
+    {
+      schema: {
+        tags: ['interventions'],
+        summary: 'One intervention: budget lines, follow-up history, linked goal areas, strategies and targets (with status)',
+        params: idParams,
+        response: { 200: detailResponse },
+      },
+    },
+    async (request) => getInterventionDetail(app.deps.db, request.params.id),
+  );
+
+  app.post(
+    '/interventions/import/preview',
+    {
+      bodyLimit: MAX_FILE_BODY,
+      preHandler: guard('interventions:write'),
+      schema: {
+        tags: ['interventions'],
+        summary: 'Preview an import (CSV or XLSX): every row’s problems with row and column; nothing is written',
+        body: importBody,
+        response: { 200: previewResponse },
+      },
+    },
+    async (request) => previewImport(app.deps.db, decode(request.body.content), request.body.format),
+  );
+
+  app.post(
+    '/interventions/import',
+    {
+      bodyLimit: MAX_FILE_BODY,
+      preHandler: guard('interventions:write'),
+      schema: {
+        tags: ['interventions'],
+        summary: 'Import a file: written only when it has no problems (422 import_failed with every problem otherwise), all in one transaction',
+        body: importBody,
+        response: { 200: commitResponse },
+      },
+    },
+    async (request) => {
+      const content = decode(request.body.content);
+      const scope = await importScope(app.deps.db, content, request.body.format);
+      await assertCanEditAreas(request, scope.areas, { cityWide: scope.cityWide });
+      return commitImport(app.deps.db, content, request.body.format, { actor: await auditActor(request), now: app.deps.now() });
+    },
+  );
+
+  app.post(
+    '/interventions/:id/follow-ups',
+    {
+      preHandler: guard('interventions:write'),
+      schema: {
+        tags: ['interventions'],
+        summary: 'Add a follow-up entry (period, text, output figures) to an intervention',
+        params: idParams,
+        body: followUpBody,
+        response: { 200: okResponse },
+      },
+    },
+    async (request) => {
+      const scope = await interventionAreas(app.deps.db, request.params.id);
+      if (!scope) throw new AppError('not_found', `Intervention ${request.params.id} was not found`);
+      await assertCanEditAreas(request, scope.areas, { cityWide: scope.cityWide });
+      const b = request.body;
+      await addFollowUp(
+        app.deps.db,
+        request.params.id,
+        { period: b.period, text: b.text, outputs: b.outputs.map((o) => ({ label: o.label, value: o.value, unit: o.unit ?? null })) },
+        { actor: await auditActor(request), now: app.deps.now() },
+      );
+      return { ok: true as const };
+    },
+  );
+};
 export default routes;

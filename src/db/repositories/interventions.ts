@@ -1,0 +1,282 @@
+/**
+ * The intervention register: interventions, their areas, links, budget lines and follow-ups.
+ * Money is read as text and turned into bigint kronor (int8 would come back as a JS number).
+ * Area codes are `division:code`; a city-wide intervention has `city_wide` set and no area rows.
+ */
+import type { Queryable } from '../database.ts';
+import { CITY_WIDE } from '../../core/interventions/types.ts';
+import type { BudgetLine, FollowUpEntry, Intervention, InterventionStatus, KnownRef, OutputFigure } from '../../core/interventions/types.ts';
+
+interface RawIntervention {
+  id: string;
+  name: string;
+  description: string;
+  committee_id: string | null;
+  committee_name: string | null;
+  funding_source: string;
+  status: InterventionStatus;
+  start_date: string | null;
+  end_date: string | null;
+  city_wide: boolean;
+  source_doc: string | null;
+  source_section: string | null;
+}
+
+const splitKey = (key: string): { divisionId: string; code: string } => {
+  const i = key.indexOf(':');
+  return i < 0 ? { divisionId: '', code: key } : { divisionId: key.slice(0, i), code: key.slice(i + 1) };
+};
+
+const money = (s: string | null): bigint | null => (s === null ? null : BigInt(s));
+
+function toOutputs(v: unknown): OutputFigure[] {
+  if (!Array.isArray(v)) return [];
+  return v
+    .filter((o): o is { label: unknown; value: unknown; unit?: unknown } => typeof o === 'object' && o !== null)
+    .map((o) => ({ label: String(o.label), value: Number(o.value), unit: typeof o.unit === 'string' ? o.unit : null }));
+}
+
+/** The published register (or the given ids), with everything belonging to each intervention. */
+export async function readInterventions(db: Queryable, ids?: readonly string[]): Promise<Intervention[]> {
+  const filter = ids ? 'AND i.id = ANY($1::text[])' : '';
+  const params = ids ? [ids] : [];
+  const rows = await db.query<RawIntervention>(
+    `SELECT i.id, i.name, i.description, i.committee_id, c.name AS committee_name, i.funding_source, i.status,
+            i.start_date, i.end_date, i.city_wide, i.source_doc, i.source_section
+       FROM intervention i LEFT JOIN committee c ON c.id = i.committee_id
+      WHERE i.publication = 'published' ${filter}
+      ORDER BY i.name, i.id`,
+    params,
+  );
+  const byId = new Map<string, Intervention>();
+  for (const r of rows) {
+    byId.set(r.id, {
+      id: r.id,
+      name: r.name,
+      description: r.description,
+      committee: r.committee_name ?? r.committee_id ?? '',
+      fundingSource: r.funding_source,
+      areas: r.city_wide ? [CITY_WIDE] : [],
+      goalAreas: [],
+      strategies: [],
+      targets: [],
+      startDate: r.start_date,
+      endDate: r.end_date,
+      status: r.status,
+      budget: [],
+      followUps: [],
+      citation: r.source_doc ? { document: r.source_doc, section: r.source_section ?? '' } : null,
+    });
+  }
+  if (byId.size === 0) return [];
+  const idList = [...byId.keys()];
+  const areas = await db.query<{ intervention_id: string; division_id: string; area_code: string }>(
+    `SELECT intervention_id, division_id, area_code FROM intervention_area WHERE intervention_id = ANY($1::text[])
+      ORDER BY intervention_id, division_id, area_code`,
+    [idList],
+  );
+  for (const a of areas) byId.get(a.intervention_id)?.areas.push(`${a.division_id}:${a.area_code}`);
+  const links = await db.query<{ intervention_id: string; kind: 'goal_area' | 'strategy' | 'target'; ref_id: string }>(
+    `SELECT intervention_id, kind, ref_id FROM intervention_link WHERE intervention_id = ANY($1::text[]) ORDER BY intervention_id, kind, ref_id`,
+    [idList],
+  );
+  for (const l of links) {
+    const i = byId.get(l.intervention_id);
+    if (!i) continue;
+    (l.kind === 'goal_area' ? i.goalAreas : l.kind === 'strategy' ? i.strategies : i.targets).push(l.ref_id);
+  }
+  const lines = await db.query<{
+    intervention_id: string;
+    year: number;
+    division_id: string | null;
+    area_code: string | null;
+    planned: string | null;
+    decided: string | null;
+    spent: string | null;
+  }>(
+    `SELECT intervention_id, year, division_id, area_code, planned_sek::text AS planned, decided_sek::text AS decided, spent_sek::text AS spent
+       FROM budget_line WHERE intervention_id = ANY($1::text[])
+      ORDER BY intervention_id, year, COALESCE(division_id, ''), COALESCE(area_code, '')`,
+    [idList],
+  );
+  for (const l of lines) {
+    const line: BudgetLine = {
+      year: l.year,
+      area: l.division_id !== null && l.area_code !== null ? `${l.division_id}:${l.area_code}` : null,
+      planned: money(l.planned),
+      decided: money(l.decided),
+      spent: money(l.spent),
+    };
+    byId.get(l.intervention_id)?.budget.push(line);
+  }
+  const follow = await db.query<{ intervention_id: string; period: string; text: string; outputs: unknown }>(
+    `SELECT intervention_id, period, text, outputs FROM follow_up WHERE intervention_id = ANY($1::text[]) ORDER BY intervention_id, period, id`,
+    [idList],
+  );
+  for (const f of follow) byId.get(f.intervention_id)?.followUps.push({ period: f.period, text: f.text, outputs: toOutputs(f.outputs) });
+  return [...byId.values()];
+}
+
+export async function readIntervention(db: Queryable, id: string): Promise<Intervention | null> {
+  return (await readInterventions(db, [id]))[0] ?? null;
+}
+
+export async function interventionCount(db: Queryable): Promise<number> {
+  const [r] = await db.query<{ n: number }>('SELECT count(*)::int AS n FROM intervention');
+  return r?.n ?? 0;
+}
+
+/** Committee ids by lower-case id and name. */
+export async function readCommittees(db: Queryable): Promise<{ id: string; name: string; kind: string }[]> {
+  return db.query<{ id: string; name: string; kind: string }>('SELECT id, name, kind FROM committee ORDER BY name');
+}
+
+export async function insertCommittee(db: Queryable, c: { id: string; name: string; kind: 'district' | 'specialist' | 'council' | 'company' | 'other' }): Promise<void> {
+  await db.query('INSERT INTO committee (id, name, kind) VALUES ($1, $2, $3) ON CONFLICT (id) DO NOTHING', [c.id, c.name, c.kind]);
+}
+
+/**
+ * Writes interventions (insert or replace by id): the intervention row, its areas, links and budget
+ * lines. Follow-ups are kept. `committeeIds` maps each committee name to its id.
+ */
+export async function writeInterventions(
+  db: Queryable,
+  list: readonly Intervention[],
+  committeeIds: ReadonlyMap<string, string>,
+  at: Date,
+): Promise<void> {
+  for (const i of list) {
+    const cityWide = i.areas.includes(CITY_WIDE);
+    await db.query(
+      `INSERT INTO intervention (id, name, description, committee_id, funding_source, status, start_date, end_date, city_wide,
+                                 source_doc, source_section, publication, created_at, updated_at)
+       VALUES ($1, $2, $3, $4, $5, $6, $7::date, $8::date, $9, $10, $11, 'published', $12, $12)
+       ON CONFLICT (id) DO UPDATE SET name = EXCLUDED.name, description = EXCLUDED.description, committee_id = EXCLUDED.committee_id,
+         funding_source = EXCLUDED.funding_source, status = EXCLUDED.status, start_date = EXCLUDED.start_date, end_date = EXCLUDED.end_date,
+         city_wide = EXCLUDED.city_wide, source_doc = COALESCE(EXCLUDED.source_doc, intervention.source_doc),
+         source_section = COALESCE(EXCLUDED.source_section, intervention.source_section), updated_at = EXCLUDED.updated_at`,
+      [
+        i.id,
+        i.name,
+        i.description,
+        committeeIds.get(i.committee) ?? null,
+        i.fundingSource,
+        i.status,
+        i.startDate,
+        i.endDate,
+        cityWide,
+        i.citation?.document ?? null,
+        i.citation?.section ?? null,
+        at.toISOString(),
+      ],
+    );
+    await db.query('DELETE FROM intervention_area WHERE intervention_id = $1', [i.id]);
+    await db.query('DELETE FROM intervention_link WHERE intervention_id = $1', [i.id]);
+    await db.query('DELETE FROM budget_line WHERE intervention_id = $1', [i.id]);
+    const areas = i.areas.filter((a) => a !== CITY_WIDE).map(splitKey);
+    if (areas.length) {
+      await db.query(
+        `INSERT INTO intervention_area (intervention_id, division_id, area_code)
+         SELECT $1, d, c FROM unnest($2::text[], $3::text[]) AS t(d, c)`,
+        [i.id, areas.map((a) => a.divisionId), areas.map((a) => a.code)],
+      );
+    }
+    const links = [
+      ...i.goalAreas.map((r) => ['goal_area', r] as const),
+      ...i.strategies.map((r) => ['strategy', r] as const),
+      ...i.targets.map((r) => ['target', r] as const),
+    ];
+    if (links.length) {
+      await db.query(
+        `INSERT INTO intervention_link (intervention_id, kind, ref_id) SELECT $1, k, r FROM unnest($2::text[], $3::text[]) AS t(k, r)`,
+        [i.id, links.map((l) => l[0]), links.map((l) => l[1])],
+      );
+    }
+    if (i.budget.length) {
+      const area = i.budget.map((l) => (l.area === null || l.area === CITY_WIDE ? null : splitKey(l.area)));
+      const text = (k: bigint | null): string | null => (k === null ? null : k.toString());
+      await db.query(
+        `INSERT INTO budget_line (intervention_id, year, division_id, area_code, planned_sek, decided_sek, spent_sek)
+         SELECT $1, y, d, c, p, dd, s FROM unnest($2::int[], $3::text[], $4::text[], $5::bigint[], $6::bigint[], $7::bigint[]) AS t(y, d, c, p, dd, s)`,
+        [
+          i.id,
+          i.budget.map((l) => l.year),
+          area.map((a) => a?.divisionId ?? null),
+          area.map((a) => a?.code ?? null),
+          i.budget.map((l) => text(l.planned)),
+          i.budget.map((l) => text(l.decided)),
+          i.budget.map((l) => text(l.spent)),
+        ],
+      );
+    }
+  }
+}
+
+export async function insertFollowUp(db: Queryable, interventionId: string, entry: FollowUpEntry, createdBy: string | null, at: Date): Promise<void> {
+  await db.query(
+    `INSERT INTO follow_up (intervention_id, period, text, outputs, created_by, created_at) VALUES ($1, $2, $3, $4::jsonb, $5, $6)`,
+    [interventionId, entry.period, entry.text, JSON.stringify(entry.outputs), createdBy, at.toISOString()],
+  );
+}
+
+/** Every area as a reference `division:code` with its name, preferred divisions first (by division sort). */
+export async function readAreaRefs(db: Queryable): Promise<(KnownRef & { divisionId: string; parentKey: string | null })[]> {
+  const rows = await db.query<{ division_id: string; code: string; name: string; parent_division_id: string | null; parent_code: string | null }>(
+    `SELECT a.division_id, a.code, a.name, a.parent_division_id, a.parent_code
+       FROM area a JOIN division d ON d.id = a.division_id
+      ORDER BY d.sort, d.level, a.name, a.code`,
+  );
+  return rows.map((r) => ({
+    code: `${r.division_id}:${r.code}`,
+    name: r.name,
+    divisionId: r.division_id,
+    parentKey: r.parent_division_id && r.parent_code ? `${r.parent_division_id}:${r.parent_code}` : null,
+  }));
+}
+
+/** Goal areas, strategies and targets with their Swedish and English titles. */
+export async function readGoalRefs(db: Queryable): Promise<{
+  goalAreas: { code: string; name: string; nameEn: string }[];
+  strategies: { code: string; name: string; nameEn: string }[];
+  targets: { code: string; name: string; nameEn: string; goalAreaId: string; status: string | null }[];
+}> {
+  const goalAreas = await db.query<{ code: string; name: string; nameEn: string }>(
+    `SELECT id AS code, title_sv AS name, title_en AS "nameEn" FROM goal_area ORDER BY framework, sort, id`,
+  );
+  const strategies = await db.query<{ code: string; name: string; nameEn: string }>(
+    `SELECT id AS code, title_sv AS name, title_en AS "nameEn" FROM strategy ORDER BY sort, id`,
+  );
+  const targets = await db.query<{ code: string; name: string; nameEn: string; goalAreaId: string; status: string | null }>(
+    `SELECT t.id AS code, t.title_sv AS name, t.title_en AS "nameEn", t.goal_area_id AS "goalAreaId",
+            (SELECT m.status FROM manual_status m WHERE m.target_id = t.id ORDER BY m.set_at DESC, m.id DESC LIMIT 1) AS status
+       FROM target t ORDER BY t.sort, t.id`,
+  );
+  return { goalAreas, strategies, targets };
+}
+
+/** The latest value of an indicator for every area of a division, in periods up to `maxPeriod` when given. */
+export async function readLatestValues(
+  db: Queryable,
+  indicatorId: string,
+  divisionId: string,
+  maxPeriod?: string,
+): Promise<{ areaCode: string; period: string; value: string; source: string }[]> {
+  return db.query<{ areaCode: string; period: string; value: string; source: string }>(
+    `SELECT DISTINCT ON (area_code) area_code AS "areaCode", period, value::text AS value, source
+       FROM observation
+      WHERE indicator_id = $1 AND division_id = $2 AND breakdown = '' AND value IS NOT NULL
+        AND ($3::text IS NULL OR period <= $3::text)
+      ORDER BY area_code, period DESC`,
+    [indicatorId, divisionId, maxPeriod ?? null],
+  );
+}
+
+/** Row counts of the register's tables (and the audit log): used to show that a failed import wrote nothing. */
+export async function registerCounts(db: Queryable): Promise<Record<string, number>> {
+  const out: Record<string, number> = {};
+  for (const t of ['intervention', 'intervention_area', 'intervention_link', 'budget_line', 'follow_up', 'committee', 'audit_log']) {
+    const [r] = await db.query<{ n: number }>(`SELECT count(*)::int AS n FROM ${t}`);
+    out[t] = r?.n ?? 0;
+  }
+  return out;
+}

@@ -1,0 +1,198 @@
+/** One intervention: facts, budget lines per year (with totals), follow-up history, linked goal areas, strategies and targets with status. */
+import type { ReactNode } from 'react';
+import { useApi } from '../../api.ts';
+import { useI18n } from '../../i18n/index.tsx';
+import { interventionsStrings } from '../../i18n/interventions.ts';
+import { Link, useRoute } from '../../router.tsx';
+import { WithData } from '../../shell/Status.tsx';
+import { mnkr, type Detail } from './model.ts';
+import { TotalsList } from './ListPage.tsx';
+
+const GOAL_STATUSES = ['met', 'on_track', 'at_risk', 'off_track', 'not_measurable'] as const;
+
+function Budget({ d }: { d: Detail }): ReactNode {
+  const { t, lang } = useI18n(interventionsStrings);
+  if (d.budget.length === 0) return <p>{t('noBudget')}</p>;
+  const perArea = d.budget.some((b) => b.area !== null);
+  return (
+    <div className="fp-table-wrap">
+      <table className="fp-table" id="iv-budget">
+        <caption className="fp-visually-hidden">{t('budgetLines')}</caption>
+        <thead>
+          <tr>
+            <th scope="col">{t('year')}</th>
+            {perArea ? <th scope="col">{t('budgetArea')}</th> : null}
+            <th scope="col" className="fp-num">
+              {t('planned')} ({t('mnkr')})
+            </th>
+            <th scope="col" className="fp-num">
+              {t('decided')} ({t('mnkr')})
+            </th>
+            <th scope="col" className="fp-num">
+              {t('spent')} ({t('mnkr')})
+            </th>
+          </tr>
+        </thead>
+        <tbody>
+          {d.budget.map((b) => (
+            <tr key={`${b.year}-${b.area?.key ?? ''}`}>
+              <th scope="row">{b.year}</th>
+              {perArea ? <td>{b.area ? b.area.name : t('wholeIntervention')}</td> : null}
+              <td className="fp-num">{mnkr(b.planned, lang, false)}</td>
+              <td className="fp-num">{mnkr(b.decided, lang, false)}</td>
+              <td className="fp-num">{mnkr(b.spent, lang, false)}</td>
+            </tr>
+          ))}
+        </tbody>
+        <tfoot>
+          <tr data-row="total">
+            <th scope="row" colSpan={perArea ? 2 : 1}>
+              {t('total')}
+            </th>
+            <td className="fp-num">{mnkr(d.totals.planned, lang, false)}</td>
+            <td className="fp-num">{mnkr(d.totals.decided, lang, false)}</td>
+            <td className="fp-num">{mnkr(d.totals.spent, lang, false)}</td>
+          </tr>
+        </tfoot>
+      </table>
+    </div>
+  );
+}
+
+function Links({ d }: { d: Detail }): ReactNode {
+  const { t, lang } = useI18n(interventionsStrings);
+  const name = (n: { name: string; nameEn: string }) => (lang === 'en' ? n.nameEn : n.name);
+  if (!d.goalAreas.length && !d.strategies.length && !d.targets.length) return <p>{t('noLinks')}</p>;
+  return (
+    <>
+      {d.goalAreas.length ? (
+        <>
+          <h3>{t('goalArea')}</h3>
+          <ul>
+            {d.goalAreas.map((g) => (
+              <li key={g.id}>
+                <Link href={`/insatser?goalArea=${encodeURIComponent(g.id)}`}>{name(g)}</Link>
+              </li>
+            ))}
+          </ul>
+        </>
+      ) : null}
+      {d.strategies.length ? (
+        <>
+          <h3>{t('strategies')}</h3>
+          <ul>
+            {d.strategies.map((s) => (
+              <li key={s.id}>{name(s)}</li>
+            ))}
+          </ul>
+        </>
+      ) : null}
+      {d.targets.length ? (
+        <>
+          <h3>{t('targets')}</h3>
+          <ul className="iv-targets">
+            {d.targets.map((x) => {
+              const st = GOAL_STATUSES.find((s) => s === x.status);
+              return (
+                <li key={x.id}>
+                  <Link href={`/mal/${encodeURIComponent(x.id)}`}>{name(x)}</Link> — {t('targetStatus')}: {st ? t(`goalStatus_${st}`) : t('noStatus')}
+                </li>
+              );
+            })}
+          </ul>
+        </>
+      ) : null}
+    </>
+  );
+}
+
+function View({ d }: { d: Detail }): ReactNode {
+  const { t, lang } = useI18n(interventionsStrings);
+  return (
+    <article aria-labelledby="iv-title">
+      <p>
+        <Link href="/insatser">← {t('backToList')}</Link>
+      </p>
+      <h1 id="iv-title">{d.name}</h1>
+      <dl className="iv-facts">
+        <div>
+          <dt>{t('status')}</dt>
+          <dd data-testid="iv-status">{t(`status_${d.status}`)}</dd>
+        </div>
+        <div>
+          <dt>{t('committee')}</dt>
+          <dd>{d.committee || t('notStated')}</dd>
+        </div>
+        <div>
+          <dt>{t('fundingSource')}</dt>
+          <dd>{d.fundingSource}</dd>
+        </div>
+        <div>
+          <dt>{t('areas')}</dt>
+          <dd>{d.areas.length ? d.areas.map((a) => (a.key === 'city' ? t('cityWide') : a.name)).join(', ') : t('notStated')}</dd>
+        </div>
+        {d.startDate || d.endDate ? (
+          <div>
+            <dt>{t('dates')}</dt>
+            <dd>
+              {d.startDate ?? '…'} – {d.endDate ?? '…'}
+            </dd>
+          </div>
+        ) : null}
+      </dl>
+      {d.description ? (
+        <section aria-labelledby="iv-desc">
+          <h2 id="iv-desc">{t('description')}</h2>
+          {d.description.split(/\n\n+/).map((p, i) => (
+            <p key={i}>{p}</p>
+          ))}
+        </section>
+      ) : null}
+      <section aria-labelledby="iv-budget-h">
+        <h2 id="iv-budget-h">{t('budgetLines')}</h2>
+        <TotalsList totals={d.totals} label={`${t('total')}: ${d.name}`} id="iv-detail-totals" />
+        <Budget d={d} />
+      </section>
+      <section aria-labelledby="iv-follow-h">
+        <h2 id="iv-follow-h">{t('followUp')}</h2>
+        {d.followUps.length === 0 ? (
+          <p>{t('noFollowUp')}</p>
+        ) : (
+          <ol className="iv-follow">
+            {d.followUps.map((f, i) => (
+              <li key={`${f.period}-${i}`}>
+                <h3>{f.period}</h3>
+                <p>{f.text}</p>
+                {f.outputs.length ? (
+                  <ul aria-label={t('outputs')}>
+                    {f.outputs.map((o) => (
+                      <li key={o.label}>
+                        {o.label}: {o.value.toLocaleString(lang === 'sv' ? 'sv-SE' : 'en-GB')}
+                        {o.unit ? ` ${o.unit}` : ''}
+                      </li>
+                    ))}
+                  </ul>
+                ) : null}
+              </li>
+            ))}
+          </ol>
+        )}
+      </section>
+      <section aria-labelledby="iv-links-h">
+        <h2 id="iv-links-h">{t('links')}</h2>
+        <Links d={d} />
+      </section>
+      {d.citation ? (
+        <p className="source-note">
+          {t('source')}: {d.citation.document}, {d.citation.section}
+        </p>
+      ) : null}
+    </article>
+  );
+}
+
+export function DetailPage(): ReactNode {
+  const { params } = useRoute();
+  const state = useApi<Detail>(`/interventions/${encodeURIComponent(params.id ?? '')}`);
+  return <WithData state={state}>{(d) => <View d={d} />}</WithData>;
+}

@@ -1,0 +1,135 @@
+/** Insatser: the register with filters (area, goal area, committee, status, year) kept in the URL, and the totals of what is filtered. */
+import type { ReactNode } from 'react';
+import { useApi } from '../../api.ts';
+import { useI18n } from '../../i18n/index.tsx';
+import { interventionsStrings } from '../../i18n/interventions.ts';
+import { Link, setQuery, useRoute } from '../../router.tsx';
+import { ErrorMessage, Loading } from '../../shell/Status.tsx';
+import { DataTable, type Column } from '../../components/DataTable.tsx';
+import { STATUSES, mnkr, type ListItem, type ListResponse, type Money } from './model.ts';
+
+const FILTERS = ['area', 'goalArea', 'committee', 'status', 'year'] as const;
+
+export function TotalsList({ totals, label, id }: { totals: Money; label: string; id?: string }): ReactNode {
+  const { t, lang } = useI18n(interventionsStrings);
+  return (
+    <dl className="iv-totals" aria-label={label} id={id}>
+      {(['planned', 'decided', 'spent'] as const).map((m) => (
+        <div key={m} data-measure={m}>
+          <dt>{t(m)}</dt>
+          <dd>{mnkr(totals[m], lang)}</dd>
+        </div>
+      ))}
+    </dl>
+  );
+}
+
+function Filters({ data }: { data: ListResponse }): ReactNode {
+  const { t, lang } = useI18n(interventionsStrings);
+  const { query } = useRoute();
+  const select = (key: (typeof FILTERS)[number], label: string, options: { value: string; label: string }[]) => (
+    <div className="iv-filter">
+      <label htmlFor={`iv-f-${key}`}>{label}</label>
+      <select id={`iv-f-${key}`} name={key} value={query.get(key) ?? ''} onChange={(e) => setQuery({ [key]: e.target.value || null })}>
+        <option value="">{t('all')}</option>
+        {options.map((o) => (
+          <option key={o.value} value={o.value}>
+            {o.label}
+          </option>
+        ))}
+      </select>
+    </div>
+  );
+  const o = data.options;
+  return (
+    <form className="iv-filters" aria-label={t('filters')} onSubmit={(e) => e.preventDefault()}>
+      {select('area', t('area'), o.areas.map((a) => ({ value: a.key, label: a.key === 'city' ? t('cityWide') : a.name })))}
+      {select('goalArea', t('goalArea'), o.goalAreas.map((g) => ({ value: g.id, label: lang === 'en' ? g.nameEn : g.name })))}
+      {select('committee', t('committee'), o.committees.map((c) => ({ value: c, label: c === '' ? t('notStated') : c })))}
+      {select('status', t('status'), STATUSES.map((s) => ({ value: s, label: t(`status_${s}`) })))}
+      {select('year', t('year'), o.years.map((y) => ({ value: String(y), label: String(y) })))}
+      {FILTERS.some((k) => query.get(k)) ? (
+        <button type="button" onClick={() => setQuery(Object.fromEntries(FILTERS.map((k) => [k, null])))}>
+          {t('clearFilters')}
+        </button>
+      ) : null}
+    </form>
+  );
+}
+
+function Results({ data }: { data: ListResponse }): ReactNode {
+  const { t, lang } = useI18n(interventionsStrings);
+  const columns: Column<ListItem>[] = [
+    { key: 'name', header: t('name'), value: (r) => r.name, render: (r) => <Link href={`/insatser/${encodeURIComponent(r.id)}`}>{r.name}</Link>, rowHeader: true },
+    { key: 'committee', header: t('committee'), value: (r) => r.committee || t('notStated') },
+    { key: 'areas', header: t('areas'), value: (r) => r.areas.map((a) => (a.key === 'city' ? t('cityWide') : a.name)).join(', ') },
+    { key: 'status', header: t('status'), value: (r) => t(`status_${r.status}`) },
+    { key: 'planned', header: `${t('planned')} (${t('mnkr')})`, value: (r) => mnkr(r.totals.planned, lang, false), align: 'right' },
+    { key: 'decided', header: `${t('decided')} (${t('mnkr')})`, value: (r) => mnkr(r.totals.decided, lang, false), align: 'right' },
+    { key: 'spent', header: `${t('spent')} (${t('mnkr')})`, value: (r) => mnkr(r.totals.spent, lang, false), align: 'right' },
+  ];
+  const heading = data.year === null ? t('totalsOfFiltered') : t('totalsOfFilteredYear', { year: data.year });
+  return (
+    <>
+      <section aria-labelledby="iv-totals-h" className="iv-summary">
+        <h2 id="iv-totals-h">{heading}</h2>
+        <p role="status" aria-live="polite" data-testid="iv-count">
+          {data.count === 1 ? t('countOne') : t('count', { n: data.count })}
+        </p>
+        <TotalsList totals={data.totals} label={heading} id="iv-list-totals" />
+        <p className="source-note">{t('totalsNote')}</p>
+      </section>
+      {data.items.length === 0 ? (
+        <p>{t('noneFound')}</p>
+      ) : (
+        <DataTable caption={t('title')} captionHidden columns={columns} rows={data.items} rowKey={(r) => r.id} lang={lang} id="iv-table" />
+      )}
+    </>
+  );
+}
+
+export function ListPage(): ReactNode {
+  const { t } = useI18n(interventionsStrings);
+  const { query } = useRoute();
+  const params = new URLSearchParams();
+  for (const k of FILTERS) {
+    const v = query.get(k);
+    if (v) params.set(k, v);
+  }
+  const qs = params.toString();
+  const state = useApi<ListResponse>(`/interventions${qs ? `?${qs}` : ''}`);
+  return (
+    <>
+      <h1>{t('title')}</h1>
+      <p className="lead">{t('intro')}</p>
+      <ul className="iv-links">
+        <li>
+          <Link href="/insatser/budget">{t('budgetLink')}</Link>
+        </li>
+        <li>
+          <Link href="/insatser/import">{t('importLink')}</Link>
+        </li>
+        <li>
+          <a href="/api/v1/interventions/export?format=csv" download>
+            {t('exportCsv')}
+          </a>
+        </li>
+        <li>
+          <a href="/api/v1/interventions/export?format=xlsx" download>
+            {t('exportXlsx')}
+          </a>
+        </li>
+      </ul>
+      {/* keep the filters on screen while new results load (a select must not vanish under the user) */}
+      {state.error ? <ErrorMessage error={state.error} onRetry={state.reload} /> : null}
+      {state.data === null ? (
+        state.error ? null : <Loading />
+      ) : (
+        <div aria-busy={state.loading}>
+          <Filters data={state.data} />
+          <Results data={state.data} />
+        </div>
+      )}
+    </>
+  );
+}
