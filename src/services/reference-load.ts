@@ -1,0 +1,72 @@
+/**
+ * Loading the Stockholm reference dataset (issue 3) into the database: ONE transaction (the caller's),
+ * with progress, batched writes, and idempotent: the same data twice changes nothing (checksum in
+ * import_batch).
+ */
+import type { Queryable } from '../db/database.ts';
+import { createBatch, findBatch, upsertAreas, upsertDivisions, upsertIndicators, upsertObservations, upsertSources } from '../db/repositories/datasets.ts';
+import { isReferenceLoaded, REFERENCE_DATASET, upsertCrosswalks } from '../db/repositories/reference.ts';
+import { buildReferenceDataset, referenceChecksum } from '../importers/stockholm-reference.ts';
+import type { StartupLoader } from './loaders.ts';
+import type { Progress } from './progress.ts';
+
+export interface ReferenceLoadResult {
+  changed: boolean;
+  rows: number;
+  /** Milliseconds spent reading and building, and writing. */
+  buildMs: number;
+  writeMs: number;
+}
+
+/** Reads the data directory and writes the dataset inside `tx` (the caller's transaction). */
+export async function loadReferenceData(tx: Queryable, dataDir: string, progress: Progress): Promise<ReferenceLoadResult> {
+  const t0 = performance.now();
+  const { checksum, fileCount } = referenceChecksum(dataDir);
+  if (await findBatch(tx, REFERENCE_DATASET, checksum)) {
+    progress.info('Stockholm reference data: already loaded; nothing changed');
+    return { changed: false, rows: 0, buildMs: 0, writeMs: 0 };
+  }
+  progress.step('Stockholm reference data: reading', 6);
+  const ds = await buildReferenceDataset(dataDir, () => progress.tick(1));
+  const t1 = performance.now();
+  const order = new Map(ds.divisions.map((d) => [d.id, d.level]));
+  const areas = [...ds.areas].sort((a, b) => (order.get(a.divisionId) ?? 0) - (order.get(b.divisionId) ?? 0));
+  const links = ds.crosswalks.reduce((n, c) => n + c.links.length, 0);
+  const rows = ds.sources.length + ds.divisions.length + areas.length + links + ds.indicators.length + ds.observations.length;
+  progress.step('Stockholm reference data: writing', rows);
+  const batchId = await createBatch(tx, {
+    dataset: REFERENCE_DATASET,
+    description: `Stockholm reference data from ${dataDir}`,
+    checksum,
+    fileCount,
+    rowCount: rows,
+  });
+  await upsertSources(tx, ds.sources);
+  await upsertDivisions(tx, ds.divisions);
+  progress.tick(ds.sources.length + ds.divisions.length);
+  await upsertAreas(tx, areas);
+  progress.tick(areas.length);
+  await upsertCrosswalks(tx, ds.crosswalks, null);
+  progress.tick(links);
+  await upsertIndicators(tx, ds.indicators.map((i, n) => ({ ...i, sort: n })));
+  progress.tick(ds.indicators.length);
+  const CHUNK = 10000;
+  for (let i = 0; i < ds.observations.length; i += CHUNK) {
+    const chunk = ds.observations.slice(i, i + CHUNK);
+    await upsertObservations(tx, chunk, batchId);
+    progress.tick(chunk.length);
+  }
+  const t2 = performance.now();
+  progress.info(`Stockholm reference data: ${rows} rows (${ds.observations.length} observations) in ${((t2 - t0) / 1000).toFixed(1)} s`);
+  return { changed: true, rows, buildMs: Math.round(t1 - t0), writeMs: Math.round(t2 - t1) };
+}
+
+export const referenceStartupLoader: StartupLoader = {
+  id: REFERENCE_DATASET,
+  needsDataDir: true,
+  isLoaded: (db) => isReferenceLoaded(db),
+  async load(tx, ctx) {
+    if (!ctx.dataDir) return;
+    await loadReferenceData(tx, ctx.dataDir, ctx.progress);
+  },
+};
