@@ -6,6 +6,9 @@
 import type { Queryable } from '../db/database.ts';
 import { csvDatasetLoader, type DatasetLoader } from './datasets.ts';
 import type { Progress } from './progress.ts';
+import { goalsStartupLoaders } from './goals.ts';
+import { referenceDirectoryLoader, referenceStartupLoader } from './reference-load.ts';
+import { interventionsLoader } from './interventions.ts';
 
 export interface StartupContext {
   /** The reference data directory, or null when none was found. */
@@ -22,6 +25,10 @@ export interface StartupLoader {
   load(tx: Queryable, ctx: StartupContext): Promise<void>;
 }
 
-export const directoryLoaders: DatasetLoader[] = [csvDatasetLoader];
+export const directoryLoaders: DatasetLoader[] = [referenceDirectoryLoader, csvDatasetLoader];
 
-export const startupLoaders: StartupLoader[] = [];
+export const startupLoaders: StartupLoader[] = [
+  referenceStartupLoader,
+  ...goalsStartupLoaders,
+  interventionsLoader(), // after the goals framework (it refers to goal areas, strategies and targets)
+];

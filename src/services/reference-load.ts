@@ -7,6 +7,9 @@ import type { Queryable } from '../db/database.ts';
 import { createBatch, findBatch, upsertAreas, upsertDivisions, upsertIndicators, upsertObservations, upsertSources } from '../db/repositories/datasets.ts';
 import { isReferenceLoaded, REFERENCE_DATASET, upsertCrosswalks } from '../db/repositories/reference.ts';
 import { buildReferenceDataset, referenceChecksum } from '../importers/stockholm-reference.ts';
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import type { DatasetLoader } from './datasets.ts';
 import type { StartupLoader } from './loaders.ts';
 import type { Progress } from './progress.ts';
 
@@ -68,5 +71,20 @@ export const referenceStartupLoader: StartupLoader = {
   async load(tx, ctx) {
     if (!ctx.dataDir) return;
     await loadReferenceData(tx, ctx.dataDir, ctx.progress);
+  },
+};
+
+/** `fardplan load <dir>` for a directory in the Stockholm reference layout (stockholm/, scb/, polisen/). */
+export const referenceDirectoryLoader: DatasetLoader = {
+  id: REFERENCE_DATASET,
+  detect: (dir) => existsSync(join(dir, 'stockholm', 'stadsdel-stadsdelsomrade.csv')) && existsSync(join(dir, 'scb')),
+  async load(tx, ctx) {
+    const r = await loadReferenceData(tx, ctx.dir, ctx.progress);
+    return {
+      dataset: REFERENCE_DATASET,
+      changed: r.changed,
+      rows: r.rows,
+      message: r.changed ? `${ctx.dir}: loaded the Stockholm reference data (${r.rows} rows)` : `${ctx.dir}: already loaded; nothing changed`,
+    };
   },
 };
