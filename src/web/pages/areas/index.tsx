@@ -1,6 +1,217 @@
-/** Pages of the 'areas' feature: the routes this feature adds to the app. */
+/** Områden: pick a division and an area by typing; its profile beside the city (issue 4). */
+import '../../components/components.css';
+import { useMemo, type ReactNode } from 'react';
 import type { PageRoute } from '../../router.tsx';
-import { ComingSoon } from '../../shell/ComingSoon.tsx';
+import { Link, navigate, useRoute } from '../../router.tsx';
+import { useApi } from '../../api.ts';
+import { useI18n } from '../../i18n/index.tsx';
+import { areasStrings } from '../../i18n/areas.ts';
+import { WithData } from '../../shell/Status.tsx';
+import { DataTable, tableCsvRows, type Column } from '../../components/DataTable.tsx';
+import { CsvDownload } from '../../components/CsvDownload.tsx';
+import { LocatorMap } from '../../components/LocatorMap.tsx';
+import { Sparkline } from '../../components/Sparkline.tsx';
+import { SourceNote } from '../../components/SourceNote.tsx';
+import type { Lang } from '../../components/format.ts';
+import {
+  AreaSearch,
+  AssessmentBadge,
+  DEFAULT_DIVISION,
+  DivisionSelect,
+  divName,
 
-export const routes: PageRoute[] = [];
-export const placeholder = ComingSoon;
+  fmtUnit,
+  indName,
+  signed,
+  unitLabel,
+  useCatalog,
+  type Catalog,
+  type Profile,
+  type ProfileIndicator,
+} from './shared.tsx';
+
+export const profilePath = (divisionId: string, code: string) => `/omraden/${encodeURIComponent(divisionId)}/${encodeURIComponent(code)}`;
+
+function Picker({ catalog, divisionId }: { catalog: Catalog; divisionId: string }): ReactNode {
+  const { t, lang } = useI18n(areasStrings);
+  const areas = useMemo(() => catalog.areas.filter((a) => a.divisionId === divisionId), [catalog, divisionId]);
+  return (
+    <div className="fp-controls">
+      <DivisionSelect
+        id="division"
+        divisions={catalog.divisions}
+        value={divisionId}
+        label={t('division')}
+        lang={lang}
+        onChange={(d) => navigate(`/omraden?division=${encodeURIComponent(d)}`)}
+      />
+      <AreaSearch
+        id="area-search"
+        areas={areas}
+        label={t('searchArea')}
+        hint={t('searchHint')}
+        matchesText={(n) => t('matches', { n })}
+        noMatches={t('noMatches')}
+        actionLabel={t('showProfile')}
+        onPick={(a) => navigate(profilePath(divisionId, a.code))}
+      />
+    </div>
+  );
+}
+
+function ProfileView({ profile }: { profile: Profile }): ReactNode {
+  const { t, lang } = useI18n(areasStrings);
+  const name = profile.area.name;
+  const word = (a: ProfileIndicator['assessment']) => t(a);
+  const withValues = profile.indicators.filter((i) => i.assessment !== 'unknown');
+  const count = (a: string) => withValues.filter((i) => i.assessment === a).length;
+  const columns: Column<ProfileIndicator>[] = [
+    { key: 'indicator', header: t('indicator'), value: (i) => indName(i, lang), rowHeader: true },
+    {
+      key: 'latest',
+      header: t('latest'),
+      value: (i) => i.latest?.value ?? null,
+      render: (i) =>
+        i.latest?.value !== null && i.latest ? (
+          <span data-value={i.latest.value}>{fmtUnit(i.latest.value, i, lang)}</span>
+        ) : (
+          <span className="fp-muted">{i.latest ? t(i.latest.status === 'suppressed' ? 'suppressed' : 'missing') : t('missing')}</span>
+        ),
+      align: 'right',
+    },
+    { key: 'period', header: t('period'), value: (i) => i.latestPeriod },
+    { key: 'city', header: t('cityAverage'), value: (i) => i.city?.value ?? null, render: (i) => <span data-value={i.city?.value ?? ''}>{fmtUnit(i.city?.value, i, lang)}</span>, align: 'right' },
+    {
+      key: 'difference',
+      header: t('difference'),
+      value: (i) => i.difference,
+      render: (i) =>
+        i.difference === null ? (
+          <span className="fp-muted">{t('unknown')}</span>
+        ) : (
+          <AssessmentBadge assessment={i.assessment} text={signed(i.difference, i, lang)} label={word(i.assessment)} />
+        ),
+      align: 'right',
+    },
+    {
+      key: 'rank',
+      header: t('rank'),
+      value: (i) => i.rank,
+      render: (i) => (i.rank === null ? '–' : <span title={t('rankTitle')}>{t('rankOf', { rank: i.rank, of: i.rankedCount ?? 0 })}</span>),
+      align: 'right',
+    },
+    {
+      key: 'change',
+      header: t('change'),
+      value: (i) => i.change,
+      render: (i) =>
+        i.change === null ? (
+          '–'
+        ) : (
+          <span>
+            <AssessmentBadge assessment={i.changeAssessment ?? 'neutral'} text={signed(i.change, i, lang)} label={word(i.changeAssessment ?? 'neutral')} />{' '}
+            <span className="fp-muted">
+              {i.firstPeriod}–{i.latestPeriod}
+            </span>
+          </span>
+        ),
+      align: 'right',
+    },
+    {
+      key: 'trend',
+      header: t('trend'),
+      value: (i) => i.trend.map((p) => `${p.period}:${p.value ?? ''}`).join(' '),
+      render: (i) => <Sparkline lang={lang} decimals={i.decimals} points={i.trend} />,
+      sortable: false,
+    },
+    { key: 'source', header: t('source'), value: (i) => i.latest?.source ?? i.source.citation ?? '', render: (i) => <span className="fp-source-cell">{i.latest?.source ?? i.source.citation ?? ''}</span> },
+  ];
+  const title = t('profileTable', { name });
+  const csvColumns: Column<ProfileIndicator>[] = [...columns.filter((c) => c.key !== 'trend'), { key: 'unit', header: 'unit', value: (i) => unitLabel(i.unit, lang) }];
+  return (
+    <section aria-labelledby="profile-title">
+      <div className="fp-profile-head">
+        <div>
+          <h2 id="profile-title" data-testid="area-name">
+            {name}
+          </h2>
+          <p>
+            {divName(profile.division, lang)} · {profile.area.code}
+          </p>
+          <Relations profile={profile} lang={lang} />
+          <p className="fp-summary" data-testid="profile-summary">
+            {t('summaryProfile', { name, better: count('better'), worse: count('worse'), same: count('same'), neutral: count('neutral'), total: withValues.length })}
+          </p>
+          <p className="fp-muted">{t('tolerance', { pct: Math.round(profile.tolerance.value * 100) })}</p>
+        </div>
+        {profile.locator ? (
+          <div>
+            <LocatorMap lang={lang} context={profile.locator.context} target={profile.locator.target} />
+            {profile.locator.approximate ? <p className="fp-muted">{t('locatorApprox')}</p> : null}
+          </div>
+        ) : null}
+      </div>
+      <DataTable caption={title} columns={columns} rows={profile.indicators} rowKey={(i) => i.id} lang={lang} id="profile-table" />
+      <p className="fp-muted">{t('sortHint')}</p>
+      <CsvDownload lang={lang} filename={`profil-${name}`} rows={tableCsvRows(csvColumns, profile.indicators)} />
+      <SourceNote lang={lang} sources={profile.indicators.map((i) => (i.latest ? { source: i.latest.source, period: i.latest.period } : null))} />
+    </section>
+  );
+}
+
+function Relations({ profile, lang }: { profile: Profile; lang: Lang }): ReactNode {
+  const { t } = useI18n(areasStrings);
+  const dn = (r: { divisionNameSv: string; divisionNameEn: string }) => (lang === 'en' ? r.divisionNameEn : r.divisionNameSv);
+  return (
+    <nav aria-label={`${t('partOf')} / ${t('consistsOf')}`}>
+      {profile.parents.length ? (
+        <p>
+          {t('partOf')}:{' '}
+          {profile.parents.map((p, i) => (
+            <span key={`${p.divisionId}:${p.code}`}>
+              {i > 0 ? ', ' : ''}
+              <Link href={profilePath(p.divisionId, p.code)}>{p.name}</Link> <span className="fp-muted">({dn(p)})</span>
+            </span>
+          ))}
+        </p>
+      ) : null}
+      {profile.children.length ? (
+        <details>
+          <summary>
+            {t('consistsOf')} ({profile.children.length})
+          </summary>
+          <ul className="fp-children">
+            {profile.children.map((c) => (
+              <li key={`${c.divisionId}:${c.code}`}>
+                <Link href={profilePath(c.divisionId, c.code)}>{c.name}</Link> <span className="fp-muted">({dn(c)})</span>
+              </li>
+            ))}
+          </ul>
+        </details>
+      ) : null}
+    </nav>
+  );
+}
+
+function AreasPage(): ReactNode {
+  const { t } = useI18n(areasStrings);
+  const { params, query } = useRoute();
+  const catalog = useCatalog();
+  const divisionId = params.division ?? query.get('division') ?? DEFAULT_DIVISION;
+  const code = params.code ?? null;
+  const profile = useApi<Profile>(code ? `/areas/${encodeURIComponent(divisionId)}/${encodeURIComponent(code)}/profile` : null);
+  return (
+    <section>
+      <h1>{t('areasTitle')}</h1>
+      <p className="lead">{t('areasIntro')}</p>
+      <WithData state={catalog}>{(c) => <Picker catalog={c} divisionId={c.divisions.some((d) => d.id === divisionId) ? divisionId : (c.divisions.find((d) => d.level === 1)?.id ?? divisionId)} />}</WithData>
+      {code ? <WithData state={profile}>{(p) => <ProfileView profile={p} />}</WithData> : null}
+    </section>
+  );
+}
+
+
+export const routes: PageRoute[] = [
+  { pattern: '/omraden', component: AreasPage, nav: 'areas' },
+  { pattern: '/omraden/:division/:code', component: AreasPage, nav: 'areas' },
+];

@@ -1,0 +1,239 @@
+/** Types of the profile API and pieces shared by the Områden, Jämför and Indikatorer pages. */
+import { useId, useMemo, useState, type ReactNode } from 'react';
+import type { Geometry } from 'geojson';
+import { useApi } from '../../api.ts';
+import { formatNumber, formatSigned, type Lang } from '../../components/format.ts';
+import { ASSESSMENT_BG, ASSESSMENT_TEXT } from '../../components/palette.ts';
+
+export interface Point {
+  period: string;
+  value: number | null;
+  numerator: number | null;
+  denominator: number | null;
+  status: 'final' | 'provisional' | 'suppressed' | 'missing';
+  source: string;
+}
+
+export interface IndicatorMeta {
+  id: string;
+  nameSv: string;
+  nameEn: string;
+  definitionSv: string;
+  definitionEn: string;
+  unit: string;
+  kind: string;
+  polarity: string;
+  decimals: number;
+  source: { name: string | null; citation: string | null; url: string | null };
+}
+
+export interface DivisionMeta {
+  id: string;
+  nameSv: string;
+  nameEn: string;
+  level: number;
+  validFrom: string | null;
+  validTo: string | null;
+  areaCount: number;
+  hasGeometry: boolean;
+}
+
+export interface AreaRef {
+  divisionId: string;
+  code: string;
+  name: string;
+}
+
+export interface Catalog {
+  city: AreaRef | null;
+  divisions: DivisionMeta[];
+  indicators: IndicatorMeta[];
+  areas: { divisionId: string; code: string; name: string; parentCode: string | null }[];
+}
+
+export type Assessment = 'better' | 'worse' | 'same' | 'neutral' | 'unknown';
+
+export interface ProfileIndicator extends IndicatorMeta {
+  latest: Point | null;
+  city: Point | null;
+  difference: number | null;
+  relativeDifference: number | null;
+  assessment: Assessment;
+  rank: number | null;
+  rankedCount: number | null;
+  tied: boolean;
+  firstPeriod: string | null;
+  latestPeriod: string | null;
+  change: number | null;
+  relativeChange: number | null;
+  changeAssessment: Assessment | null;
+  trend: Point[];
+  cityTrend: Point[];
+}
+
+export interface Profile {
+  division: DivisionMeta;
+  area: AreaRef & { hasGeometry: boolean };
+  city: AreaRef;
+  parents: (AreaRef & { divisionNameSv: string; divisionNameEn: string })[];
+  children: (AreaRef & { divisionNameSv: string; divisionNameEn: string })[];
+  locator: { context: { code: string; geometry: Geometry | null }[]; target: AreaRef & { geometry: Geometry | null }; approximate: boolean } | null;
+  tolerance: { kind: 'relative' | 'absolute'; value: number };
+  indicators: ProfileIndicator[];
+}
+
+export interface Comparison {
+  city: AreaRef;
+  areas: (AreaRef & { divisionNameSv: string; divisionNameEn: string })[];
+  indicators: (IndicatorMeta & { city: Point[]; series: { divisionId: string; code: string; points: Point[] }[] })[];
+}
+
+export interface IndicatorMap {
+  indicator: IndicatorMeta;
+  division: DivisionMeta;
+  periods: string[];
+  period: string | null;
+  city: (AreaRef & { value: Point | null; trend: Point[] }) | null;
+  areas: (AreaRef & Point & { parentCode: string | null; rank: number | null; rankedCount: number | null; trend: { period: string; value: number | null }[]; geometry: Geometry | null })[];
+}
+
+export const DEFAULT_DIVISION = 'stadsdelsomrade-2020';
+
+export function useCatalog() {
+  return useApi<Catalog>('/profiles/catalog');
+}
+
+export const indName = (i: { nameSv: string; nameEn: string }, lang: Lang): string => (lang === 'en' ? i.nameEn : i.nameSv);
+export const divName = (d: { nameSv: string; nameEn: string } | undefined, lang: Lang): string => (d ? (lang === 'en' ? d.nameEn : d.nameSv) : '');
+
+/** Short unit label: '%' for percent; SCB's own units otherwise. */
+export function unitLabel(unit: string, lang: Lang): string {
+  const u = unit.toLowerCase();
+  if (u === 'procent' || u === 'percent' || u === '%') return '%';
+  if (lang === 'en' && u === 'personer') return 'persons';
+  if (lang === 'en' && u === 'antal') return 'number';
+  if (lang === 'en' && u === 'lägenheter') return 'dwellings';
+  if (lang === 'en' && u === 'hushåll') return 'households';
+  if (lang === 'en' && u === 'områden') return 'areas';
+  return unit;
+}
+
+export function fmt(v: number | null | undefined, ind: { decimals: number }, lang: Lang): string {
+  return formatNumber(v, lang, ind.decimals);
+}
+
+export function fmtUnit(v: number | null | undefined, ind: { decimals: number; unit: string }, lang: Lang): string {
+  const s = fmt(v, ind, lang);
+  if (s === '–') return s;
+  const u = unitLabel(ind.unit, lang);
+  return u === '%' ? `${s} %` : `${s} ${u}`;
+}
+
+export function signed(v: number | null | undefined, ind: { decimals: number }, lang: Lang): string {
+  return formatSigned(v, lang, ind.decimals);
+}
+
+/** A badge saying better/worse/same in words, with a symbol and a colour-blind-safe colour. */
+export function AssessmentBadge({ assessment, text, label }: { assessment: Assessment; text: string; label: string }): ReactNode {
+  const symbol = assessment === 'better' ? '▲' : assessment === 'worse' ? '▼' : assessment === 'same' ? '●' : '';
+  return (
+    <span className="fp-badge" data-assessment={assessment} style={{ color: ASSESSMENT_TEXT[assessment], background: ASSESSMENT_BG[assessment] }}>
+      {symbol ? <span aria-hidden="true">{symbol} </span> : null}
+      {text} <span className="fp-badge-label">({label})</span>
+    </span>
+  );
+}
+
+/** Case- and accent-tolerant search on area name or code. */
+export function searchAreas<T extends { name: string; code: string }>(areas: readonly T[], q: string, limit = 12): T[] {
+  const norm = (s: string) => s.toLocaleLowerCase('sv').replace(/\s+/g, ' ').trim();
+  const nq = norm(q);
+  if (!nq) return [];
+  const starts: T[] = [];
+  const contains: T[] = [];
+  for (const a of areas) {
+    const n = norm(a.name);
+    const c = a.code.toLowerCase();
+    if (n.startsWith(nq) || c.startsWith(nq)) starts.push(a);
+    else if (n.includes(nq) || c.includes(nq)) contains.push(a);
+  }
+  return [...starts, ...contains].slice(0, limit);
+}
+
+/**
+ * Search by typing: a labelled text field; matches appear below as a list of buttons (Enter picks
+ * the first). Used by all three pages.
+ */
+export function AreaSearch<T extends { name: string; code: string }>(props: {
+  areas: readonly T[];
+  label: string;
+  hint: string;
+  matchesText: (n: number) => string;
+  noMatches: string;
+  onPick: (area: T) => void;
+  actionLabel: string;
+  id?: string;
+}): ReactNode {
+  const uid = useId();
+  const id = props.id ?? `search-${uid}`;
+  const [q, setQ] = useState('');
+  const hits = useMemo(() => searchAreas(props.areas, q), [props.areas, q]);
+  const pick = (a: T) => {
+    props.onPick(a);
+    setQ('');
+  };
+  return (
+    <div className="fp-search">
+      <label htmlFor={id}>{props.label}</label>
+      <span id={`${id}-hint`} className="fp-muted fp-hint">
+        {props.hint}
+      </span>
+      <input
+        id={id}
+        type="search"
+        autoComplete="off"
+        value={q}
+        aria-describedby={`${id}-hint`}
+        onChange={(e) => setQ(e.target.value)}
+        onKeyDown={(e) => {
+          if (e.key === 'Enter' && hits[0]) {
+            e.preventDefault();
+            pick(hits[0]);
+          }
+        }}
+      />
+      <p className="fp-muted" role="status" aria-live="polite">
+        {q ? (hits.length ? props.matchesText(hits.length) : props.noMatches) : ''}
+      </p>
+      {hits.length ? (
+        <ul className="fp-hits">
+          {hits.map((a) => (
+            <li key={a.code}>
+              <button type="button" onClick={() => pick(a)} data-code={a.code}>
+                {a.name} <span className="fp-muted">({a.code})</span>
+              </button>
+            </li>
+          ))}
+        </ul>
+      ) : null}
+    </div>
+  );
+}
+
+/** The division picker. */
+export function DivisionSelect({ divisions, value, onChange, label, lang, id }: { divisions: readonly DivisionMeta[]; value: string; onChange: (id: string) => void; label: string; lang: Lang; id: string }): ReactNode {
+  return (
+    <div className="fp-field">
+      <label htmlFor={id}>{label}</label>
+      <select id={id} value={value} onChange={(e) => onChange(e.target.value)}>
+        {divisions
+          .filter((d) => d.areaCount > 0)
+          .map((d) => (
+            <option key={d.id} value={d.id}>
+              {divName(d, lang)} ({d.areaCount})
+            </option>
+          ))}
+      </select>
+    </div>
+  );
+}
