@@ -15,6 +15,7 @@ import type { AppDeps } from './context.ts';
 import { registerErrorHandling } from './errors.ts';
 import { registerEtags } from './etag.ts';
 import { apiRoutes } from './routes/index.ts';
+import { registerAuth } from './auth.ts';
 
 export interface AppOptions {
   /** The built web app (vite build output); when absent only the API is served. */
@@ -38,6 +39,7 @@ export async function buildApp(deps: AppDeps, options: AppOptions = {}): Promise
   registerErrorHandling(app);
   registerEtags(app);
   await app.register(fastifyCookie);
+  registerAuth(app); // sessions and the CSRF check for cookie-authenticated writes
   await app.register(fastifyHelmet, {
     contentSecurityPolicy: {
       directives: {

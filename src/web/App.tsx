@@ -11,7 +11,7 @@ import { routes as goals } from './pages/goals/index.tsx';
 import { routes as interventions } from './pages/interventions/index.tsx';
 import { routes as analysis } from './pages/analysis/index.tsx';
 import { routes as participation } from './pages/participation/index.tsx';
-import { routes as auth } from './pages/auth/index.tsx';
+import { routes as auth, AccountLink } from './pages/auth/index.tsx';
 
 const allRoutes: PageRoute[] = [...overview, ...areas, ...compare, ...indicators, ...goals, ...interventions, ...analysis, ...participation, ...auth];
 
@@ -65,6 +65,7 @@ export function App() {
           <Link href="/" className="brand-name">{t('appName')}</Link>
           <span className="tagline">{t('tagline')}</span>
         </div>
+        <AccountLink />
         <button type="button" className="lang-switch" lang={lang === 'sv' ? 'en' : 'sv'} onClick={() => setQuery({ lang: lang === 'sv' ? 'en' : null }, { push: true })}>
           {t('switchTo')}
         </button>

@@ -29,10 +29,21 @@ export async function getJson<T>(path: string, init: RequestInit = {}): Promise<
 }
 
 export async function sendJson<T>(method: 'POST' | 'PUT' | 'PATCH' | 'DELETE', path: string, body?: unknown): Promise<T> {
-  const headers: Record<string, string> = { accept: 'application/json' };
-  if (body !== undefined) headers['content-type'] = 'application/json';
-  if (csrfToken) headers['x-csrf-token'] = csrfToken;
-  const res = await fetch(`/api/v1${path}`, { method, credentials: 'same-origin', headers, ...(body !== undefined ? { body: JSON.stringify(body) } : {}) });
+  const send = (): Promise<Response> => {
+    const headers: Record<string, string> = { accept: 'application/json' };
+    if (body !== undefined) headers['content-type'] = 'application/json';
+    if (csrfToken) headers['x-csrf-token'] = csrfToken;
+    return fetch(`/api/v1${path}`, { method, credentials: 'same-origin', headers, ...(body !== undefined ? { body: JSON.stringify(body) } : {}) });
+  };
+  let res = await send();
+  if (res.status === 403 && res.headers.get('x-csrf-required') === '1') {
+    // The page was loaded before the session's token was known (e.g. after a reload): fetch it once and retry.
+    const me = await getJson<{ csrfToken: string | null }>('/auth/me').catch(() => null);
+    if (me?.csrfToken) {
+      csrfToken = me.csrfToken;
+      res = await send();
+    }
+  }
   return parse<T>(res);
 }
 

@@ -1,0 +1,25 @@
+/** Who is signed in, as the server says (GET /auth/me); also keeps the CSRF token for sendJson. */
+import { useEffect } from 'react';
+import { setCsrfToken, useApi, type ApiState } from '../../api.ts';
+import type { Permission, Role } from '../../../core/access.ts';
+
+export interface Me {
+  user: { id: number; username: string; displayName: string; role: Exclude<Role, 'public'>; committeeId: string | null } | null;
+  role: Role;
+  permissions: Permission[];
+  csrfToken: string | null;
+}
+
+export function useSession(): ApiState<Me> {
+  const me = useApi<Me>('/auth/me');
+  useEffect(() => {
+    if (me.data) setCsrfToken(me.data.csrfToken);
+  }, [me.data]);
+  return me;
+}
+
+/** A path within the app to go to after signing in (never another site). */
+export function safeNext(raw: string | null): string {
+  if (!raw || !raw.startsWith('/') || raw.startsWith('//') || raw.startsWith('/\\')) return '/konto';
+  return raw;
+}

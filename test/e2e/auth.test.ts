@@ -1,0 +1,86 @@
+import { describe, it, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import type { Page } from 'playwright-core';
+import { startBrowserTest, type BrowserTest } from '../helpers/browser.ts';
+import { createUser } from '../../src/services/auth.ts';
+
+const PW = 'correct horse battery staple';
+
+describe('sign-in, account, users and audit pages (browser)', () => {
+  let b: BrowserTest;
+  let page: Page;
+  const cspViolations: string[] = [];
+
+  before(async () => {
+    b = await startBrowserTest();
+    await createUser(b.app.db, { username: 'e2e.admin', displayName: 'E2E Admin', role: 'admin', password: PW }, null, { now: () => new Date() });
+    const context = b.browser.contexts()[0]!;
+    page = await context.newPage();
+    page.on('console', (msg) => {
+      if (/Content Security Policy/i.test(msg.text())) cspViolations.push(msg.text());
+    });
+    await page.addInitScript(() => {
+      document.addEventListener('securitypolicyviolation', (e) => console.error(`Content Security Policy violation: ${e.violatedDirective} ${e.blockedURI}`));
+    });
+  });
+  after(async () => b.close());
+
+  it('refuses a wrong password with a message, then signs in', async () => {
+    await page.goto(`${b.base}/`);
+    await page.getByRole('banner').getByRole('link', { name: 'Logga in' }).click();
+    await page.waitForURL(/\/logga-in$/);
+    await page.getByLabel('Användarnamn').fill('e2e.admin');
+    await page.getByLabel('Lösenord').fill('this is not it at all');
+    await page.getByRole('button', { name: 'Logga in' }).click();
+    await page.getByRole('alert').waitFor();
+    assert.match(await page.getByRole('alert').innerText(), /Fel användarnamn eller lösenord/);
+    await b.checkA11y(page, 'sign-in');
+    await b.screenshot(page, 'auth-sign-in');
+
+    await page.getByLabel('Lösenord').fill(PW);
+    await page.getByRole('button', { name: 'Logga in' }).click();
+    await page.waitForURL(/\/konto$/);
+    await page.getByTestId('signed-in-as').waitFor();
+    assert.match(await page.getByTestId('signed-in-as').innerText(), /E2E Admin \(Administratör\)/);
+    await page.getByRole('banner').getByRole('link', { name: 'E2E Admin' }).waitFor();
+    await b.checkA11y(page, 'account');
+  });
+
+  it('an administrator creates an account on the users page', async () => {
+    await page.goto(`${b.base}/admin/anvandare`);
+    await page.getByRole('heading', { name: 'Nytt konto' }).waitFor();
+    await page.getByLabel('Användarnamn').fill('e2e.reader');
+    await page.getByLabel('Namn', { exact: true }).fill('Rut Läsare');
+    await page.getByLabel('Roll', { exact: true }).selectOption('reader');
+    await page.getByLabel('Första lösenord').fill('a reader pass phrase');
+    await page.getByRole('button', { name: 'Skapa konto' }).click();
+    await page.getByText('Kontot e2e.reader är skapat.').waitFor();
+    await page.getByRole('rowheader', { name: /e2e\.reader/ }).waitFor();
+    await b.checkA11y(page, 'users');
+    await b.screenshot(page, 'auth-users');
+  });
+
+  it('after a reload (CSRF token not yet known to the page) a change still goes through', async () => {
+    await page.reload();
+    const row = page.getByRole('row', { name: /e2e\.reader/ });
+    await row.getByRole('button', { name: 'Stäng av' }).click();
+    await row.getByText('Avstängt').waitFor();
+  });
+
+  it('the audit log lists the creation with before and after', async () => {
+    await page.goto(`${b.base}/admin/andringslogg?entity=user`);
+    await page.getByRole('status').filter({ hasText: 'händelser' }).waitFor();
+    const rows = page.getByRole('row').filter({ hasText: 'create' });
+    assert.ok((await rows.count()) >= 2, 'the admin and the reader were created');
+    const api = await page.evaluate(async () => (await fetch('/api/v1/auth/audit?entity=user&action=create')).json());
+    assert.ok((api as { items: { after: { username: string } }[] }).items.some((i) => i.after.username === 'e2e.reader'));
+    await b.checkA11y(page, 'audit');
+    await b.screenshot(page, 'auth-audit');
+  });
+
+  it('the pages satisfy the content security policy', async () => {
+    const res = await page.goto(`${b.base}/logga-in`);
+    assert.match(String(res?.headers()['content-security-policy']), /script-src 'self'/);
+    assert.deepEqual(cspViolations, []);
+  });
+});
