@@ -14,6 +14,7 @@ export interface Config {
   webDir: string;
   version: string;
   devWrites: boolean;
+  trustProxy: boolean;
 }
 
 export function version(): string {
@@ -42,5 +43,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     webDir: join(repoRoot, 'dist', 'web'),
     version: version(),
     devWrites: env.FARDPLAN_DEV_WRITES === '1',
+    trustProxy: env.FARDPLAN_TRUST_PROXY === '1',
   };
 }

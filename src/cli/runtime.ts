@@ -29,7 +29,7 @@ export async function openApp(config: Config, progress: Progress, options: { log
   if (message) progress.info(message);
   const app = await buildApp(
     { db, version: config.version, devWrites: config.devWrites, dataStatus: { dataDir: config.dataDir, loaded: !missing && !!config.dataDir, message }, now: () => new Date(), randomBytes: (n) => randomBytes(n) },
-    { webDir: config.webDir, logger: options.logger ?? false },
+    { webDir: config.webDir, logger: options.logger ?? false, trustProxy: config.trustProxy },
   );
   return { app, db, close: () => db.close() };
 }

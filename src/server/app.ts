@@ -23,13 +23,16 @@ export interface AppOptions {
   logger?: FastifyServerOptions['logger'];
   /** Largest request body in bytes (imports are the largest). */
   bodyLimit?: number;
+  /** Believe X-Forwarded-* headers (set when the app runs behind a reverse proxy). */
+  trustProxy?: boolean;
 }
 
 export async function buildApp(deps: AppDeps, options: AppOptions = {}): Promise<FastifyInstance> {
   const app = Fastify({
     logger: options.logger ?? false,
     bodyLimit: options.bodyLimit ?? 10 * 1024 * 1024,
-    trustProxy: true,
+    // Only behind a reverse proxy may X-Forwarded-For be believed (it decides the sign-in rate limit's address).
+    trustProxy: options.trustProxy ?? false,
     ajv: { customOptions: { removeAdditional: false } },
   }).withTypeProvider<ZodTypeProvider>();
   app.setValidatorCompiler(validatorCompiler);

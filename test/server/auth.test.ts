@@ -23,7 +23,7 @@ async function clockApp(engine: 'pglite' | 'postgresql') {
     dataStatus: { dataDir: null, loaded: false, message: null },
     now: () => new Date(now),
     randomBytes: seededBytes('auth-test'),
-  });
+  }, { trustProxy: true });
   await app.ready();
   return {
     app,
@@ -88,7 +88,7 @@ for (const engine of engines()) {
       assert.deepEqual(anon.json(), { user: null, role: 'public', permissions: [], csrfToken: null });
     });
 
-    it('sets the Secure flag when served over TLS (behind a proxy)', async () => {
+    it('sets the Secure flag when served over TLS (behind a proxy the app is told to trust)', async () => {
       const res = await signIn(t.app, 'anna.admin', TEST_PASSWORD, '192.0.2.2', { 'x-forwarded-proto': 'https' });
       assert.equal(res.statusCode, 200);
       assert.equal(res.cookies.find((c) => c.name === SESSION_COOKIE)!.secure, true);
