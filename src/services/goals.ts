@@ -563,13 +563,15 @@ function citationOf(row: { sourceDoc: string; sourceSection: string; sourceQuote
 
 const targetOf = (row: TargetRow): Target => row.spec as Target;
 
-export async function getGoalsTree(db: Queryable, asOfYear: number): Promise<GoalsTree> {
+/** `includeDrafts`: staff see draft goal areas, strategies, targets and commitments too; the public never does. */
+export async function getGoalsTree(db: Queryable, asOfYear: number, opts: { includeDrafts?: boolean } = {}): Promise<GoalsTree> {
+  const drafts = opts.includeDrafts ?? false;
   const [vision, areas, strategies, targetRows, commitmentRows, manual] = await Promise.all([
     readVision(db),
-    readGoalAreas(db),
-    readStrategies(db),
-    readTargets(db),
-    readCommitments(db),
+    readGoalAreas(db, drafts),
+    readStrategies(db, drafts),
+    readTargets(db, drafts),
+    readCommitments(db, drafts),
     readLatestManualStatuses(db),
   ]);
   const manualByTarget = new Map(manual.filter((m) => m.targetId).map((m) => [m.targetId as string, m]));
@@ -695,22 +697,23 @@ function frameworkFiles(): Promise<Framework> {
   return frameworkCache;
 }
 
-export async function getTargetDetail(db: Queryable, id: string, asOfYear: number): Promise<TargetDetail> {
-  const row = await readTarget(db, id);
+export async function getTargetDetail(db: Queryable, id: string, asOfYear: number, opts: { includeDrafts?: boolean } = {}): Promise<TargetDetail> {
+  const drafts = opts.includeDrafts ?? false;
+  const row = await readTarget(db, id, drafts);
   if (!row) throw new AppError('not_found', `target ${id} was not found`);
   const t = targetOf(row);
   const [areas, strategies, commitments, targets, manual, links] = await Promise.all([
-    readGoalAreas(db),
-    readStrategies(db),
-    readCommitments(db),
-    readTargets(db),
+    readGoalAreas(db, drafts),
+    readStrategies(db, drafts),
+    readCommitments(db, drafts),
+    readTargets(db, drafts),
     readLatestManualStatuses(db),
     readGoalLinks(db),
   ]);
   const m = manual.find((x) => x.targetId === id);
   const e = await evaluateTarget(db, t, asOfYear, m);
   const info = t.indicatorId ? await readIndicatorInfo(db, t.indicatorId) : null;
-  const registered = await readInterventionsForTarget(db, id);
+  const registered = await readInterventionsForTarget(db, id, drafts);
   let interventions: TargetDetail['interventions'] = registered.map((r) => ({
     id: r.id,
     name: { sv: r.name, en: r.name },

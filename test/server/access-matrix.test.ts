@@ -194,5 +194,13 @@ describe('publishing on the reference data', () => {
     walk(goals.json());
     assert.equal(ids.has(hide), false, 'not listed either');
     assert.equal(ids.has(keep), true);
+
+    // Staff (a reader) see the draft, in the tree and on its own page.
+    const reader = await signInAs(t, 'reader');
+    const staffTarget = await t.app.inject({ method: 'GET', url: `/api/v1/targets/${hide}`, headers: reader.cookieOnly });
+    assert.equal(staffTarget.statusCode, 200, staffTarget.body);
+    ids.clear();
+    walk((await t.app.inject({ method: 'GET', url: '/api/v1/goals', headers: reader.cookieOnly })).json());
+    assert.equal(ids.has(hide), true, 'staff see the draft in the tree');
   });
 });

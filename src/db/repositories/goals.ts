@@ -184,19 +184,21 @@ export async function readVision(db: Queryable): Promise<VisionRow | null> {
   return rows[0] ?? null;
 }
 
-export async function readGoalAreas(db: Queryable): Promise<GoalAreaRow[]> {
+export async function readGoalAreas(db: Queryable, includeDrafts = false): Promise<GoalAreaRow[]> {
   return db.query<GoalAreaRow>(
     `SELECT id, framework, vision_id AS "visionId", number, title_sv AS "titleSv", title_en AS "titleEn", text_sv AS "textSv",
        text_en AS "textEn", source_doc AS "sourceDoc", source_section AS "sourceSection", source_quote AS "sourceQuote", sort, spec
-     FROM goal_area WHERE publication = 'published' ORDER BY framework DESC, sort, id`,
+     FROM goal_area WHERE ($1::boolean OR publication = 'published') ORDER BY framework DESC, sort, id`,
+    [includeDrafts],
   );
 }
 
-export async function readStrategies(db: Queryable): Promise<StrategyRow[]> {
+export async function readStrategies(db: Queryable, includeDrafts = false): Promise<StrategyRow[]> {
   return db.query<StrategyRow>(
     `SELECT id, goal_area_id AS "goalAreaId", number, title_sv AS "titleSv", title_en AS "titleEn", source_doc AS "sourceDoc",
        source_section AS "sourceSection", source_quote AS "sourceQuote", sort
-     FROM strategy WHERE publication = 'published' ORDER BY goal_area_id, sort, id`,
+     FROM strategy WHERE ($1::boolean OR publication = 'published') ORDER BY goal_area_id, sort, id`,
+    [includeDrafts],
   );
 }
 
@@ -206,20 +208,21 @@ const TARGET_COLUMNS = `id, goal_area_id AS "goalAreaId", strategy_id AS "strate
   to_char(deadline, 'YYYY-MM-DD') AS deadline, origin, parent_target_id AS "parentTargetId", source_doc AS "sourceDoc",
   source_section AS "sourceSection", source_quote AS "sourceQuote", sort, spec`;
 
-export async function readTargets(db: Queryable): Promise<TargetRow[]> {
-  return db.query<TargetRow>(`SELECT ${TARGET_COLUMNS} FROM target WHERE publication = 'published' ORDER BY sort, id`);
+export async function readTargets(db: Queryable, includeDrafts = false): Promise<TargetRow[]> {
+  return db.query<TargetRow>(`SELECT ${TARGET_COLUMNS} FROM target WHERE ($1::boolean OR publication = 'published') ORDER BY sort, id`, [includeDrafts]);
 }
 
-export async function readTarget(db: Queryable, id: string): Promise<TargetRow | null> {
-  const rows = await db.query<TargetRow>(`SELECT ${TARGET_COLUMNS} FROM target WHERE id = $1 AND publication = 'published'`, [id]);
+export async function readTarget(db: Queryable, id: string, includeDrafts = false): Promise<TargetRow | null> {
+  const rows = await db.query<TargetRow>(`SELECT ${TARGET_COLUMNS} FROM target WHERE id = $1 AND ($2::boolean OR publication = 'published')`, [id, includeDrafts]);
   return rows[0] ?? null;
 }
 
-export async function readCommitments(db: Queryable): Promise<CommitmentRow[]> {
+export async function readCommitments(db: Queryable, includeDrafts = false): Promise<CommitmentRow[]> {
   return db.query<CommitmentRow>(
     `SELECT id, goal_area_id AS "goalAreaId", target_id AS "targetId", title_sv AS "titleSv", title_en AS "titleEn", text_sv AS "textSv",
        source_doc AS "sourceDoc", source_section AS "sourceSection", source_quote AS "sourceQuote", sort, spec
-     FROM commitment WHERE publication = 'published' ORDER BY sort, id`,
+     FROM commitment WHERE ($1::boolean OR publication = 'published') ORDER BY sort, id`,
+    [includeDrafts],
   );
 }
 
@@ -287,12 +290,12 @@ export interface LinkedInterventionRow {
 }
 
 /** Interventions in the register linked to a target (intervention_link kind 'target'). */
-export async function readInterventionsForTarget(db: Queryable, targetId: string): Promise<LinkedInterventionRow[]> {
+export async function readInterventionsForTarget(db: Queryable, targetId: string, includeDrafts = false): Promise<LinkedInterventionRow[]> {
   return db.query<LinkedInterventionRow>(
     `SELECT i.id, i.name, i.status, c.name AS "committeeName"
      FROM intervention_link l JOIN intervention i ON i.id = l.intervention_id LEFT JOIN committee c ON c.id = i.committee_id
-     WHERE l.kind = 'target' AND l.ref_id = $1 AND i.publication = 'published' ORDER BY i.name, i.id`,
-    [targetId],
+     WHERE l.kind = 'target' AND l.ref_id = $1 AND ($2::boolean OR i.publication = 'published') ORDER BY i.name, i.id`,
+    [targetId, includeDrafts],
   );
 }
 

@@ -1,6 +1,7 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { assessmentYear, getGoalsTree, getTargetDetail } from '../../../services/goals.ts';
 import { goalsResponse, targetParams, targetResponse } from './schema.ts';
+import { canReadDrafts } from '../../auth.ts';
 
 // Routes of the goals feature: the goal tree with computed status, and one target in detail.
 const routes: FastifyPluginAsyncZod = async (app) => {
@@ -13,7 +14,7 @@ const routes: FastifyPluginAsyncZod = async (app) => {
         response: { 200: goalsResponse },
       },
     },
-    async () => getGoalsTree(app.deps.db, assessmentYear(app.deps.now())),
+    async (request) => getGoalsTree(app.deps.db, assessmentYear(app.deps.now()), { includeDrafts: await canReadDrafts(request) }),
   );
 
   app.get(
@@ -26,7 +27,7 @@ const routes: FastifyPluginAsyncZod = async (app) => {
         response: { 200: targetResponse },
       },
     },
-    async (request) => getTargetDetail(app.deps.db, request.params.id, assessmentYear(app.deps.now())),
+    async (request) => getTargetDetail(app.deps.db, request.params.id, assessmentYear(app.deps.now()), { includeDrafts: await canReadDrafts(request) }),
   );
 };
 export default routes;
