@@ -1,6 +1,14 @@
-/** Pages of the 'participation' feature: the routes this feature adds to the app. */
+/** Pages of the 'participation' feature (Delta): proposals, dialogues, participatory budgeting. */
+import './participation.css';
 import type { PageRoute } from '../../router.tsx';
-import { ComingSoon } from '../../shell/ComingSoon.tsx';
+import { HomePage, NewProposalPage, ProcessPage, ProposalPage, ResultsPage, StaffPage, TakingPartPage } from './pages.tsx';
 
-export const routes: PageRoute[] = [];
-export const placeholder = ComingSoon;
+export const routes: PageRoute[] = [
+  { pattern: '/delta', component: HomePage, nav: 'participation' },
+  { pattern: '/delta/forslag/nytt', component: NewProposalPage, nav: 'participation' },
+  { pattern: '/delta/forslag/:id', component: ProposalPage, nav: 'participation' },
+  { pattern: '/delta/budget/:id', component: ProcessPage, nav: 'participation' },
+  { pattern: '/delta/budget/:id/resultat', component: ResultsPage, nav: 'participation' },
+  { pattern: '/delta/vem', component: TakingPartPage, nav: 'participation' },
+  { pattern: '/delta/personal', component: StaffPage, nav: 'participation' },
+];

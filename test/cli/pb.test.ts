@@ -1,0 +1,74 @@
+import { describe, it } from 'node:test';
+import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { repoRoot, testdataDir } from '../helpers/paths.ts';
+import { main } from '../../src/cli/main.ts';
+import { tally } from '../../src/cli/commands/pb.ts';
+import { CliError } from '../../src/cli/errors.ts';
+
+const pbDir = join(testdataDir, 'pb');
+const withExpected = readdirSync(pbDir)
+  .filter((d) => existsSync(join(pbDir, d, 'expected.json')))
+  .sort();
+const RULE_KEYS = { greedy: 'greedy_approval_count', mes: 'mes_cost_utilities', 'mes-complete': 'mes_cost_utilities_add1_then_greedy' } as const;
+
+function spawnCli(args: string[]) {
+  const r = spawnSync(process.execPath, [join(repoRoot, 'bin', 'fardplan.mjs'), ...args], { cwd: repoRoot, encoding: 'utf8' });
+  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
+}
+
+describe('fardplan pb tally', () => {
+  for (const c of withExpected) {
+    const expected = JSON.parse(readFileSync(join(pbDir, c, 'expected.json'), 'utf8')) as {
+      outcomes: Record<string, { selected_sorted: string[]; selection_order: string[]; total_cost: string }>;
+    };
+    for (const [rule, key] of Object.entries(RULE_KEYS)) {
+      it(`${c} --rule ${rule} gives the known answer`, async () => {
+        const e = expected.outcomes[key];
+        assert.ok(e);
+        assert.deepEqual(await tally(join(pbDir, c, 'instance.pb'), rule), { winners: e.selected_sorted, order: e.selection_order, totalCost: e.total_cost });
+      });
+    }
+  }
+
+  it('prints exactly one line of JSON as the fardplan command', () => {
+    const r = spawnCli(['pb', 'tally', join(pbDir, 'pb_pabulib_format_example', 'instance.pb'), '--rule', 'mes-complete']);
+    assert.equal(r.code, 0, r.stderr);
+    assert.equal(r.stdout, '{"winners":["1","4"],"order":["4","1"],"totalCost":"2000"}\n');
+  });
+
+  it('refuses an unknown rule with a usage error', async () => {
+    await assert.rejects(tally(join(pbDir, 'pb_pabulib_format_example', 'instance.pb'), 'phragmen'), (e: unknown) => {
+      assert.ok(e instanceof CliError);
+      assert.equal(e.exitCode, 2);
+      assert.match(e.message, /unknown rule "phragmen"/);
+      return true;
+    });
+  });
+
+  it('names the file, line and field of a bad .pb and exits with 3', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'fardplan-pb-'));
+    const file = join(dir, 'broken.pb');
+    writeFileSync(file, 'META\nkey;value\nbudget;100\nPROJECTS\nproject_id;cost\na;50\nVOTES\nvoter_id;vote\n1;a,q\n');
+    const r = spawnCli(['pb', 'tally', file, '--rule', 'greedy']);
+    assert.equal(r.code, 3);
+    assert.equal(r.stdout, '');
+    assert.match(r.stderr, /broken\.pb, line 9, field "vote": unknown project "q"/);
+  });
+
+  it('says so when the file cannot be read', async () => {
+    await assert.rejects(tally(join(tmpdir(), 'no-such-file.pb'), 'greedy'), (e: unknown) => {
+      assert.ok(e instanceof CliError);
+      assert.equal(e.exitCode, 3);
+      assert.match(e.message, /no-such-file\.pb: cannot read the file/);
+      return true;
+    });
+  });
+
+  it('requires --rule (usage error, exit code 2)', async () => {
+    assert.equal(await main(['pb', 'tally', join(pbDir, 'pb_pabulib_format_example', 'instance.pb')]), 2);
+  });
+});

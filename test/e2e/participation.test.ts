@@ -1,0 +1,164 @@
+import { describe, it, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { startBrowserTest, type BrowserTest } from '../helpers/browser.ts';
+import { FIXED_NOW, seededBytes } from '../helpers/app.ts';
+import { JARVA } from '../helpers/interventions-fixture.ts';
+import { addDialogue, createProcess, exportPb, saveProject, setPhase } from '../../src/services/participation.ts';
+import { createUser } from '../../src/services/auth.ts';
+import { tally } from '../../src/cli/commands/pb.ts';
+
+const PW = 'correct horse battery staple';
+const fx = { now: () => FIXED_NOW, randomBytes: seededBytes('e2e-participation') };
+
+describe('participation in the browser', () => {
+  let b: BrowserTest;
+  let codes: string[] = [];
+  const pid = 'jarva-2026';
+
+  before(async () => {
+    b = await startBrowserTest();
+    const db = b.app.db;
+    await createProcess(db, { id: pid, name: 'Järvabudgeten 2026', area: JARVA, budget: 500_000n, rule: 'mes-complete', knapsack: false, maxChoices: null }, null, fx);
+    for (const [id, title, cost] of [
+      ['bad', 'Utomhusbad', 300_000n],
+      ['lek', 'Lekplats', 150_000n],
+      ['ljus', 'Belysning', 100_000n],
+      ['bok', 'Böcker', 50_000n],
+    ] as const) {
+      await saveProject(db, pid, { id, title, cost, feasible: true, assessment: 'Genomförbart.' }, null, fx);
+    }
+    await setPhase(db, pid, 'voting', null, fx);
+    await addDialogue(db, { heldOn: '2026-05-20', place: 'Rinkeby bibliotek', area: JARVA, topic: 'Trygghet på kvällen', participants: 42, summary: 'Mer ljus och vuxna ute.', fedInto: 'Trygghetsplanen' }, null, fx);
+    await createUser(db, { username: 'e2e.staff', displayName: 'E2E Staff', role: 'analyst', password: PW }, null, { now: () => FIXED_NOW });
+  });
+  after(async () => {
+    await b?.close();
+  });
+
+  it('submits a proposal, which is published after review, and supports it', async () => {
+    const page = await b.page('/delta/forslag/nytt');
+    await page.waitForSelector('#pt-area option[value="0180D-jarva"]', { state: 'attached' });
+    await page.selectOption('#pt-area', '0180D-jarva');
+    await page.waitForSelector('#pt-goal-area option:nth-child(2)', { state: 'attached' });
+    const goalArea = await page.$eval('#pt-goal-area option:nth-child(2)', (o) => (o as HTMLOptionElement).value);
+    await page.selectOption('#pt-goal-area', goalArea);
+    await page.fill('#pt-title', 'Mer belysning vid Rinkeby torg');
+    await page.fill('#pt-body', 'Det är mörkt vid torget på kvällarna. Sätt upp fler lampor längs gångvägarna.');
+    await page.fill('#pt-contact', 'boende@example.se');
+    await b.checkA11y(page, 'participation-new-proposal');
+    await page.getByRole('button', { name: 'Skicka förslaget' }).click();
+    await page.waitForSelector('[data-testid="pt-thanks"]');
+
+    // staff sign in, review the proposal and print voting codes
+    const staff = await b.page('/logga-in?next=%2Fdelta%2Fpersonal');
+    await staff.getByLabel('Användarnamn').fill('e2e.staff');
+    await staff.getByLabel('Lösenord').fill(PW);
+    await staff.getByRole('button', { name: 'Logga in' }).click();
+    await staff.waitForURL(/\/delta\/personal$/);
+    await staff.getByRole('button', { name: 'Publicera' }).click();
+    await staff.getByText('Inga förslag väntar på granskning.').waitFor();
+    await staff.selectOption('#pt-code-process', pid);
+    await staff.fill('#pt-code-count', '3');
+    await staff.getByRole('button', { name: 'Skapa koder' }).click();
+    await staff.waitForSelector('.pt-codes code');
+    codes = await staff.$$eval('.pt-codes code', (els) => els.map((e) => e.textContent ?? ''));
+    assert.equal(codes.length, 3);
+    await b.checkA11y(staff, 'participation-staff');
+    await b.screenshot(staff, 'participation-staff');
+    // the rest is done as an anonymous resident
+    await b.browser.contexts()[0]?.clearCookies();
+    const published = await b.api<{ items: { id: string; title: string }[] }>('/participation/proposals');
+    assert.deepEqual(published.items.map((p) => p.title), ['Mer belysning vid Rinkeby torg']);
+    const id = (published.items[0] as { id: string }).id;
+    assert.equal((published.items[0] as { goalAreaId?: string }).goalAreaId, goalArea);
+
+    // typing a similar proposal suggests the published one
+    const again = await b.page('/delta/forslag/nytt');
+    await again.fill('#pt-title', 'Belysning vid torget');
+    await again.waitForSelector('[data-testid="pt-similar"] a');
+    assert.equal(await again.textContent('[data-testid="pt-similar"] a'), 'Mer belysning vid Rinkeby torg');
+
+    const page2 = await b.page(`/delta/forslag/${id}`);
+    await page2.waitForSelector('[data-testid="pt-supports"]');
+    assert.equal(await page2.textContent('[data-testid="pt-supports"]'), '0 av 100 stöd');
+    await page2.getByRole('button', { name: 'Stöd förslaget' }).click();
+    await page2.waitForFunction(() => document.querySelector('[data-testid="pt-supports"]')?.textContent === '1 av 100 stöd');
+    await b.checkA11y(page2, 'participation-proposal');
+    await b.screenshot(page2, 'participation-proposal');
+    const body = await page2.textContent('main');
+    assert.ok(!body?.includes('boende@example.se'), 'the contact is not shown');
+  });
+
+  it('casts a ballot with a code; the code then no longer works', async () => {
+    const page = await b.page(`/delta/budget/${pid}`);
+    await page.waitForSelector('#pt-code');
+    await page.fill('#pt-code', (codes[0] as string).toLowerCase());
+    await page.check('#pt-choice-bad');
+    await page.check('#pt-choice-ljus');
+    await b.checkA11y(page, 'participation-vote');
+    await b.screenshot(page, 'participation-vote');
+    await page.getByRole('button', { name: 'Skicka min röst' }).click();
+    await page.waitForSelector('[data-testid="pt-voted"]');
+
+    const reuse = await b.page(`/delta/budget/${pid}`);
+    await reuse.waitForSelector('#pt-code');
+    await reuse.fill('#pt-code', codes[0] as string);
+    await reuse.check('#pt-choice-bok');
+    await reuse.getByRole('button', { name: 'Skicka min röst' }).click();
+    await reuse.waitForSelector('[role="alert"]');
+    assert.match((await reuse.textContent('[role="alert"]')) ?? '', /already been used/);
+
+    // two more ballots the same way
+    for (const [code, choices] of [
+      [codes[1], ['lek', 'ljus', 'bok']],
+      [codes[2], ['bok']],
+    ] as const) {
+      const p = await b.page(`/delta/budget/${pid}`);
+      await p.waitForSelector('#pt-code');
+      await p.fill('#pt-code', code as string);
+      for (const c of choices) await p.check(`#pt-choice-${c}`);
+      await p.getByRole('button', { name: 'Skicka min röst' }).click();
+      await p.waitForSelector('[data-testid="pt-voted"]');
+    }
+  });
+
+  it('reads the results, which match the API and the command-line count', async () => {
+    await setPhase(b.app.db, pid, 'results', null, fx);
+    const page = await b.page(`/delta/budget/${pid}/resultat`);
+    await page.waitForSelector('[data-testid="pt-winners"]');
+    await b.checkA11y(page, 'participation-results');
+    await b.screenshot(page, 'participation-results');
+
+    const api = await b.api<{ order: string[]; winners: string[]; totalCost: string; projects: { id: string; votes: number }[] }>(`/participation/processes/${pid}/results`);
+    const onScreen = await page.$$eval('[data-testid="pt-winners"] li', (els) => els.map((e) => e.getAttribute('data-project')));
+    assert.deepEqual(onScreen, api.order);
+    const votes = await page.$$eval('#pt-votes tbody tr', (rows) => Object.fromEntries(rows.map((r) => [r.getAttribute('data-project'), Number(r.querySelector('[data-votes]')?.getAttribute('data-votes'))])));
+    assert.deepEqual(votes, { ljus: 2, bok: 2, bad: 1, lek: 1 });
+    assert.equal(await page.textContent('[data-testid="pt-ballots"]'), '3 röster, varav 0 på papper.');
+
+    const dir = mkdtempSync(join(tmpdir(), 'fardplan-e2e-pb-'));
+    const file = join(dir, `${pid}.pb`);
+    writeFileSync(file, await exportPb(b.app.db, pid, { staff: true }));
+    const cli = await tally(file, 'mes-complete');
+    assert.deepEqual({ winners: api.winners, order: api.order, totalCost: api.totalCost }, cli);
+  });
+
+  it('shows the Delta home page and who takes part, accessibly', async () => {
+    const home = await b.page('/delta');
+    await home.waitForSelector('[data-testid="pt-proposal-list"]');
+    assert.match((await home.textContent('[data-testid="pt-proposal-list"]')) ?? '', /Mer belysning vid Rinkeby torg/);
+    assert.equal(await home.textContent('[aria-label="Medborgardialoger: Järva"] h3'), 'Järva');
+    assert.match((await home.textContent('[aria-label="Medborgardialoger: Järva"] li')) ?? '', /Trygghet på kvällen \(deltagare i dialoger: 42\)/);
+    await b.checkA11y(home, 'participation-home');
+    await b.screenshot(home, 'participation-home');
+    const who = await b.page('/delta/vem');
+    await who.waitForSelector('#pt-taking-part tbody tr');
+    const row = await who.$$eval('#pt-taking-part tbody tr', (rows) => rows.map((r) => [r.querySelector('th')?.textContent, r.querySelector('td')?.textContent]));
+    assert.deepEqual(row, [['Järva', '3']]);
+    assert.equal(await who.$eval('#pt-taking-part tbody tr td:nth-child(3)', (e) => e.textContent), '42');
+    await b.checkA11y(who, 'participation-taking-part');
+  });
+});
