@@ -17,7 +17,10 @@ import {
   readGoalRefs,
   readIntervention,
   readInterventions,
+  readInterventionFields,
   readLatestValues,
+  updateInterventionFields,
+  upsertBudgetLine,
   writeInterventions,
 } from '../db/repositories/interventions.ts';
 import { AppError } from '../core/errors.ts';
@@ -39,6 +42,7 @@ import { CITY_WIDE, INTERVENTION_STATUSES } from '../core/interventions/types.ts
 import type { BudgetMeasure, FollowUpEntry, Intervention, InterventionStatus, KnownRefs } from '../core/interventions/types.ts';
 import type { ImportPreview } from '../core/interventions/validation.ts';
 import { fromFramework } from '../core/interventions/register.ts';
+import { applyInterventionPatch, budgetLineFrom, type BudgetAmountsInput, type EditableFields, type InterventionPatch } from '../core/interventions/edit.ts';
 import { interventionsFileSchema } from '../core/goals/framework-schema.ts';
 import { DIVISIONS } from '../core/geo/stockholm.ts';
 import { slug } from '../core/geo/names.ts';
@@ -153,12 +157,15 @@ export async function listInterventions(db: Queryable, query: ListQuery) {
 // ---------------------------------------------------------------------------------------------
 // One intervention
 
-export async function getInterventionDetail(db: Queryable, id: string) {
-  const i = await readIntervention(db, id);
+/** One intervention; drafts only with `includeDrafts` (staff), otherwise a draft is 404 like an unknown id. */
+export async function getInterventionDetail(db: Queryable, id: string, opts: { includeDrafts?: boolean } = {}) {
+  const i = await readIntervention(db, id, { includeDrafts: opts.includeDrafts ?? false });
   if (!i) throw new AppError('not_found', `Intervention ${id} was not found`);
+  const fields = await readInterventionFields(db, id);
   const l = await lookups(db);
   return {
     id: i.id,
+    publication: fields?.publication ?? ('published' as const),
     name: i.name,
     description: i.description,
     committee: i.committee,
@@ -440,21 +447,108 @@ export async function exportRegister(db: Queryable, format: InterventionFileForm
 
 export async function addFollowUp(db: Database, id: string, entry: FollowUpEntry, ctx: { actor: AuditActor | null; now: Date }): Promise<void> {
   await db.transaction(async (tx) => {
-    const i = await readIntervention(tx, id);
+    const i = await readIntervention(tx, id, { includeDrafts: true });
     if (!i) throw new AppError('not_found', `Intervention ${id} was not found`);
     await insertFollowUp(tx, id, entry, ctx.actor?.username ?? null, ctx.now);
     await recordAudit(tx, { actor: ctx.actor, at: ctx.now, action: 'create', entity: 'follow_up', entityId: id, before: null, after: entry });
   });
 }
 
-export async function interventionAreas(db: Queryable, id: string): Promise<{ areas: { divisionId: string; code: string }[]; cityWide: boolean; committee: string } | null> {
-  const i = await readIntervention(db, id);
+export async function interventionAreas(
+  db: Queryable,
+  id: string,
+  opts: { includeDrafts?: boolean } = {},
+): Promise<{ areas: { divisionId: string; code: string }[]; cityWide: boolean; committee: string; committeeId: string | null } | null> {
+  const i = await readIntervention(db, id, { includeDrafts: opts.includeDrafts ?? false });
   if (!i) return null;
+  const fields = await readInterventionFields(db, id);
   return {
     cityWide: i.areas.includes(CITY_WIDE),
     committee: i.committee,
+    committeeId: fields?.committeeId ?? null,
     areas: i.areas.filter((a) => a !== CITY_WIDE).map((k) => ({ divisionId: k.slice(0, k.indexOf(':')), code: k.slice(k.indexOf(':') + 1) })),
   };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Editing one intervention
+
+const editable = (f: EditableFields): EditableFields => ({
+  name: f.name,
+  description: f.description,
+  status: f.status,
+  startDate: f.startDate,
+  endDate: f.endDate,
+  fundingSource: f.fundingSource,
+  publication: f.publication,
+});
+
+/**
+ * Changes the editable fields of an intervention (draft or published): checked in core (dates,
+ * status changes, budget years within the dates), written in ONE transaction with an audit record
+ * holding the fields before and after. 404 for an unknown id, 400 naming the field otherwise.
+ * Returns the fields after the change.
+ */
+export async function updateIntervention(
+  db: Database,
+  id: string,
+  patch: InterventionPatch,
+  ctx: { actor: AuditActor | null; now: Date },
+): Promise<EditableFields> {
+  return db.transaction(async (tx) => {
+    const stored = await readInterventionFields(tx, id, { lock: true });
+    if (!stored) throw new AppError('not_found', `Intervention ${id} was not found`);
+    const before = editable(stored);
+    const current = await readIntervention(tx, id, { includeDrafts: true });
+    const result = applyInterventionPatch(before, patch, current?.budget.map((b) => b.year) ?? []);
+    if (!result.ok) {
+      const first = result.problems[0];
+      throw new AppError('validation_failed', first ? `Invalid ${first.field ?? 'body'}: ${first.message}` : 'Invalid change', result.problems);
+    }
+    const after = result.value;
+    await updateInterventionFields(tx, id, after, ctx.now);
+    const action = after.publication !== before.publication ? (after.publication === 'published' ? 'publish' : 'unpublish') : 'update';
+    await recordAudit(tx, { actor: ctx.actor, at: ctx.now, action, entity: 'intervention', entityId: id, before, after });
+    return after;
+  });
+}
+
+/**
+ * Sets the budget line of an intervention for a year (and optionally one of its areas): amounts
+ * parsed exactly in core, written in ONE transaction with an audit record (entity `budget_line`,
+ * id `intervention/year` or `intervention/year/division:code`, the line before — null when new — and after).
+ */
+export async function setBudgetLine(
+  db: Database,
+  id: string,
+  year: number,
+  input: BudgetAmountsInput & { area: string | null },
+  ctx: { actor: AuditActor | null; now: Date },
+): Promise<{ year: number; area: string | null; planned: string | null; decided: string | null; spent: string | null }> {
+  return db.transaction(async (tx) => {
+    const stored = await readInterventionFields(tx, id, { lock: true });
+    const i = stored ? await readIntervention(tx, id, { includeDrafts: true }) : null;
+    if (!stored || !i) throw new AppError('not_found', `Intervention ${id} was not found`);
+    const area = input.area;
+    const result = budgetLineFrom(year, area, input, i);
+    if (!result.ok) {
+      const first = result.problems[0];
+      throw new AppError('validation_failed', first ? `Invalid ${first.field ?? 'body'}: ${first.message}` : 'Invalid budget line', result.problems);
+    }
+    const line = result.value;
+    const before = i.budget.find((b) => b.year === year && b.area === area) ?? null;
+    await upsertBudgetLine(tx, id, line, ctx.now);
+    await recordAudit(tx, {
+      actor: ctx.actor,
+      at: ctx.now,
+      action: before ? 'update' : 'create',
+      entity: 'budget_line',
+      entityId: area === null ? `${id}/${year}` : `${id}/${year}/${area}`,
+      before,
+      after: line,
+    });
+    return { year: line.year, area: line.area, planned: kr(line.planned), decided: kr(line.decided), spent: kr(line.spent) };
+  });
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -36,15 +36,16 @@ function toOutputs(v: unknown): OutputFigure[] {
     .map((o) => ({ label: String(o.label), value: Number(o.value), unit: typeof o.unit === 'string' ? o.unit : null }));
 }
 
-/** The published register (or the given ids), with everything belonging to each intervention. */
-export async function readInterventions(db: Queryable, ids?: readonly string[]): Promise<Intervention[]> {
+/** The published register (or the given ids; with drafts when `includeDrafts`), with everything belonging to each intervention. */
+export async function readInterventions(db: Queryable, ids?: readonly string[], opts: { includeDrafts?: boolean } = {}): Promise<Intervention[]> {
   const filter = ids ? 'AND i.id = ANY($1::text[])' : '';
   const params = ids ? [ids] : [];
+  const published = opts.includeDrafts ? 'TRUE' : "i.publication = 'published'";
   const rows = await db.query<RawIntervention>(
     `SELECT i.id, i.name, i.description, i.committee_id, c.name AS committee_name, i.funding_source, i.status,
             i.start_date, i.end_date, i.city_wide, i.source_doc, i.source_section
        FROM intervention i LEFT JOIN committee c ON c.id = i.committee_id
-      WHERE i.publication = 'published' ${filter}
+      WHERE ${published} ${filter}
       ORDER BY i.name, i.id`,
     params,
   );
@@ -117,8 +118,73 @@ export async function readInterventions(db: Queryable, ids?: readonly string[]):
   return [...byId.values()];
 }
 
-export async function readIntervention(db: Queryable, id: string): Promise<Intervention | null> {
-  return (await readInterventions(db, [id]))[0] ?? null;
+export async function readIntervention(db: Queryable, id: string, opts: { includeDrafts?: boolean } = {}): Promise<Intervention | null> {
+  return (await readInterventions(db, [id], opts))[0] ?? null;
+}
+
+/** The editable fields of one intervention (draft or published) with its committee id; `lock` takes a row lock (inside a transaction). */
+export async function readInterventionFields(
+  db: Queryable,
+  id: string,
+  opts: { lock?: boolean } = {},
+): Promise<{
+  name: string;
+  description: string;
+  status: InterventionStatus;
+  startDate: string | null;
+  endDate: string | null;
+  fundingSource: string;
+  publication: 'draft' | 'published';
+  committeeId: string | null;
+} | null> {
+  const rows = await db.query<{
+    name: string;
+    description: string;
+    status: InterventionStatus;
+    startDate: string | null;
+    endDate: string | null;
+    fundingSource: string;
+    publication: 'draft' | 'published';
+    committeeId: string | null;
+  }>(
+    `SELECT name, description, status, start_date AS "startDate", end_date AS "endDate", funding_source AS "fundingSource",
+            publication, committee_id AS "committeeId"
+       FROM intervention WHERE id = $1${opts.lock ? ' FOR UPDATE' : ''}`,
+    [id],
+  );
+  return rows[0] ?? null;
+}
+
+/** Writes the editable fields of one intervention. */
+export async function updateInterventionFields(
+  db: Queryable,
+  id: string,
+  f: { name: string; description: string; status: InterventionStatus; startDate: string | null; endDate: string | null; fundingSource: string; publication: 'draft' | 'published' },
+  at: Date,
+): Promise<void> {
+  await db.query(
+    `UPDATE intervention SET name = $2, description = $3, status = $4, start_date = $5::date, end_date = $6::date, funding_source = $7,
+            publication = $8, updated_at = $9
+      WHERE id = $1`,
+    [id, f.name, f.description, f.status, f.startDate, f.endDate, f.fundingSource, f.publication, at.toISOString()],
+  );
+}
+
+/** Inserts or replaces the budget line of an intervention for a year (and area; null = the whole intervention). */
+export async function upsertBudgetLine(db: Queryable, interventionId: string, line: BudgetLine, at: Date): Promise<void> {
+  const area = line.area === null || line.area === CITY_WIDE ? null : splitKey(line.area);
+  const text = (k: bigint | null): string | null => (k === null ? null : k.toString());
+  await db.query(
+    `DELETE FROM budget_line WHERE intervention_id = $1 AND year = $2
+        AND division_id IS NOT DISTINCT FROM $3::text AND area_code IS NOT DISTINCT FROM $4::text`,
+    [interventionId, line.year, area?.divisionId ?? null, area?.code ?? null],
+  );
+  await db.query(
+    `INSERT INTO budget_line (intervention_id, year, division_id, area_code, planned_sek, decided_sek, spent_sek)
+     VALUES ($1, $2, $3, $4, $5::bigint, $6::bigint, $7::bigint)`,
+    [interventionId, line.year, area?.divisionId ?? null, area?.code ?? null, text(line.planned), text(line.decided), text(line.spent)],
+  );
+  await db.query('UPDATE intervention SET updated_at = $2 WHERE id = $1', [interventionId, at.toISOString()]);
 }
 
 export async function interventionCount(db: Queryable): Promise<number> {

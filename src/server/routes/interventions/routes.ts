@@ -1,5 +1,9 @@
+import type { FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import {
+  budgetBody,
+  budgetLineResponse,
+  budgetParams,
   budgetQuery,
   budgetResponse,
   commitResponse,
@@ -11,6 +15,7 @@ import {
   listQuery,
   listResponse,
   okResponse,
+  patchBody,
   previewResponse,
 } from './schema.ts';
 import {
@@ -23,8 +28,10 @@ import {
   interventionAreas,
   listInterventions,
   previewImport,
+  setBudgetLine,
+  updateIntervention,
 } from '../../../services/interventions.ts';
-import { assertCanEditAreas, auditActor, guard } from '../../auth.ts';
+import { assertCanEditAreas, auditActor, canReadDrafts, guard } from '../../auth.ts';
 import { AppError } from '../../../core/errors.ts';
 
 const MAX_FILE_BODY = 15 * 1024 * 1024;
@@ -32,6 +39,18 @@ const MAX_FILE_BODY = 15 * 1024 * 1024;
 function decode(content: string): Buffer {
   if (!/^[A-Za-z0-9+/=\s]*$/.test(content)) throw new AppError('validation_failed', 'content must be the file encoded as base64', [{ field: 'content', message: 'not base64' }]);
   return Buffer.from(content, 'base64');
+}
+
+/**
+ * 404 for an unknown intervention (drafts included: the writers are staff), then 401/403 unless the
+ * requester may change it: district editors only interventions of their committee or wholly in its
+ * areas. Areas and committee are not editable one by one (only by import), so the stored state is
+ * also the new state.
+ */
+async function assertCanEditIntervention(request: FastifyRequest, id: string): Promise<void> {
+  const scope = await interventionAreas(request.server.deps.db, id, { includeDrafts: true });
+  if (!scope) throw new AppError('not_found', `Intervention ${id} was not found`);
+  await assertCanEditAreas(request, scope.areas, { cityWide: scope.cityWide, committeeId: scope.committeeId });
 }
 
 // Routes of the interventions feature (issue 6). Reads are public; writes go through the guard
@@ -92,7 +111,7 @@ const routes: FastifyPluginAsyncZod = async (app) => {
         response: { 200: detailResponse },
       },
     },
-    async (request) => getInterventionDetail(app.deps.db, request.params.id),
+    async (request) => getInterventionDetail(app.deps.db, request.params.id, { includeDrafts: await canReadDrafts(request) }),
   );
 
   app.post(
@@ -143,9 +162,7 @@ const routes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (request) => {
-      const scope = await interventionAreas(app.deps.db, request.params.id);
-      if (!scope) throw new AppError('not_found', `Intervention ${request.params.id} was not found`);
-      await assertCanEditAreas(request, scope.areas, { cityWide: scope.cityWide });
+      await assertCanEditIntervention(request, request.params.id);
       const b = request.body;
       await addFollowUp(
         app.deps.db,
@@ -154,6 +171,52 @@ const routes: FastifyPluginAsyncZod = async (app) => {
         { actor: await auditActor(request), now: app.deps.now() },
       );
       return { ok: true as const };
+    },
+  );
+
+  app.patch(
+    '/interventions/:id',
+    {
+      preHandler: guard('interventions:write'),
+      schema: {
+        tags: ['interventions'],
+        summary:
+          'Change an intervention: name, description, status (allowed changes only), start and end dates, funding source, publication (draft/published); recorded in the audit log with the values before and after',
+        params: idParams,
+        body: patchBody,
+        response: { 200: detailResponse },
+      },
+    },
+    async (request) => {
+      await assertCanEditIntervention(request, request.params.id);
+      await updateIntervention(app.deps.db, request.params.id, request.body, { actor: await auditActor(request), now: app.deps.now() });
+      return getInterventionDetail(app.deps.db, request.params.id, { includeDrafts: true });
+    },
+  );
+
+  app.put(
+    '/interventions/:id/budget/:year',
+    {
+      preHandler: guard('interventions:write'),
+      schema: {
+        tags: ['interventions'],
+        summary:
+          'Set the budget line of a year (planned, decided, spent; exact kronor), for the whole intervention or one of its areas; recorded in the audit log with the line before and after',
+        params: budgetParams,
+        body: budgetBody,
+        response: { 200: budgetLineResponse },
+      },
+    },
+    async (request) => {
+      await assertCanEditIntervention(request, request.params.id);
+      const b = request.body;
+      return setBudgetLine(
+        app.deps.db,
+        request.params.id,
+        request.params.year,
+        { planned: b.planned, decided: b.decided, spent: b.spent, area: b.area ?? null },
+        { actor: await auditActor(request), now: app.deps.now() },
+      );
     },
   );
 };

@@ -53,8 +53,11 @@ export const idParams = z.object({ id: z.string().min(1).max(200) });
 const outputFigure = z.object({ label: z.string().min(1).max(200), value: z.number(), unit: z.string().max(50).nullable().optional() });
 const followUp = z.object({ period: z.string(), text: z.string(), outputs: z.array(outputFigure) });
 
+const publication = z.enum(['draft', 'published']);
+
 export const detailResponse = z.object({
   id: z.string(),
+  publication: publication.describe('drafts are shown only to staff'),
   name: z.string(),
   description: z.string(),
   committee: z.string(),
@@ -168,3 +171,43 @@ export const followUpBody = z.strictObject({
 });
 
 export const okResponse = z.object({ ok: z.literal(true) });
+
+const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'expected a date written YYYY-MM-DD');
+
+export const patchBody = z
+  .strictObject({
+    name: z.string().min(1).max(300).optional(),
+    description: z.string().max(20_000).optional(),
+    status: status.optional().describe('allowed changes: see docs/interventions.md'),
+    startDate: isoDate.nullable().optional().describe('YYYY-MM-DD, or null for unknown'),
+    endDate: isoDate.nullable().optional().describe('YYYY-MM-DD, or null for unknown; not before startDate'),
+    fundingSource: z.string().min(1).max(200).optional(),
+    publication: publication.optional().describe('draft: seen only by staff'),
+  })
+  .refine((o) => Object.keys(o).length > 0, { message: 'give at least one field to change' });
+
+export const budgetParams = z.object({
+  id: z.string().min(1).max(200),
+  year: z.coerce.number().int().min(1990).max(2100),
+});
+
+const amountText = z
+  .string()
+  .max(60)
+  .nullable()
+  .describe('whole kronor ("4500000"), or with a unit ("4,5 mnkr", "4500 tkr"); null = unknown; never negative');
+
+export const budgetBody = z.strictObject({
+  planned: amountText,
+  decided: amountText,
+  spent: amountText,
+  area: z.string().min(1).max(200).nullable().optional().describe('division:code of one of the intervention’s areas; absent or null = the whole intervention'),
+});
+
+export const budgetLineResponse = z.object({
+  year: z.number(),
+  area: z.string().nullable(),
+  planned: kronor.nullable(),
+  decided: kronor.nullable(),
+  spent: kronor.nullable(),
+});

@@ -1,6 +1,8 @@
 /** One intervention: facts, budget lines per year (with totals), follow-up history, linked goal areas, strategies and targets with status. */
 import type { ReactNode } from 'react';
 import { useApi } from '../../api.ts';
+import { useSession } from '../auth/session.ts';
+import { FollowUpForm, StatusForm } from './EditForms.tsx';
 import { useI18n } from '../../i18n/index.tsx';
 import { interventionsStrings } from '../../i18n/interventions.ts';
 import { Link, useRoute } from '../../router.tsx';
@@ -106,7 +108,7 @@ function Links({ d }: { d: Detail }): ReactNode {
   );
 }
 
-function View({ d }: { d: Detail }): ReactNode {
+function View({ d, canWrite, reload }: { d: Detail; canWrite: boolean; reload: () => void }): ReactNode {
   const { t, lang } = useI18n(interventionsStrings);
   return (
     <article aria-labelledby="iv-title">
@@ -114,6 +116,7 @@ function View({ d }: { d: Detail }): ReactNode {
         <Link href="/insatser">← {t('backToList')}</Link>
       </p>
       <h1 id="iv-title">{d.name}</h1>
+      {d.publication === 'draft' ? <p className="notice">{t('draftNotice')}</p> : null}
       <dl className="iv-facts">
         <div>
           <dt>{t('status')}</dt>
@@ -177,7 +180,14 @@ function View({ d }: { d: Detail }): ReactNode {
             ))}
           </ol>
         )}
+        {canWrite ? <FollowUpForm id={d.id} onSaved={reload} /> : null}
       </section>
+      {canWrite ? (
+        <section aria-labelledby="iv-edit-h">
+          <h2 id="iv-edit-h">{t('editTitle')}</h2>
+          <StatusForm d={d} onSaved={reload} labelledBy="iv-edit-h" />
+        </section>
+      ) : null}
       <section aria-labelledby="iv-links-h">
         <h2 id="iv-links-h">{t('links')}</h2>
         <Links d={d} />
@@ -194,5 +204,11 @@ function View({ d }: { d: Detail }): ReactNode {
 export function DetailPage(): ReactNode {
   const { params } = useRoute();
   const state = useApi<Detail>(`/interventions/${encodeURIComponent(params.id ?? '')}`);
-  return <WithData state={state}>{(d) => <View d={d} />}</WithData>;
+  const me = useSession();
+  // The forms are for those who may write (the server still decides, per intervention); when the
+  // session cannot be read, they are shown and the server's answer is displayed.
+  const canWrite = me.data ? me.data.permissions.includes('interventions:write') : me.error !== null;
+  // Keep the page (and the forms' announcements) while it reloads after a change.
+  if (state.data && state.data.id === params.id && !state.error) return <View d={state.data} canWrite={canWrite} reload={state.reload} />;
+  return <WithData state={state}>{(d) => <View d={d} canWrite={canWrite} reload={state.reload} />}</WithData>;
 }

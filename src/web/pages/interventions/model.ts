@@ -50,6 +50,7 @@ export interface ListResponse {
 
 export interface Detail {
   id: string;
+  publication: 'draft' | 'published';
   name: string;
   description: string;
   committee: string;

@@ -1,0 +1,206 @@
+/**
+ * Forms on the intervention page for staff who may write: a follow-up entry (period, text) and a
+ * change of status and publication. The server decides (district editors only for their
+ * committee's areas); its 401/403 message is shown as it is. Errors are tied to their fields with
+ * aria-describedby; the outcome is announced in a status region.
+ */
+import { useId, useState, type FormEvent, type ReactNode } from 'react';
+import { ApiError, sendJson } from '../../api.ts';
+import { useI18n } from '../../i18n/index.tsx';
+import { interventionsStrings } from '../../i18n/interventions.ts';
+import { STATUS_TRANSITIONS } from '../../../core/interventions/edit.ts';
+import { STATUSES, type Detail, type Status } from './model.ts';
+
+/** Same rule as the API's follow-up schema. */
+const PERIOD_RE = /^\d{4}(-(T[1-3]|H[12]|Q[1-4]|\d{2}))?$/;
+
+type FieldErrors = Record<string, string>;
+
+interface Outcome {
+  fields: FieldErrors;
+  /** A message for the whole form (401/403/404/500, or a problem without a field). */
+  general: string | null;
+}
+
+/** The server's error split into field errors (`body.period`, `period` → period) and a general message. */
+function outcomeOf(e: unknown, fields: readonly string[], notAllowed: (m: string) => string): Outcome {
+  if (!(e instanceof ApiError)) return { fields: {}, general: e instanceof Error ? e.message : String(e) };
+  if (e.status === 401 || e.status === 403) return { fields: {}, general: notAllowed(e.message) };
+  const out: FieldErrors = {};
+  const details = Array.isArray(e.details) ? (e.details as { field?: unknown; message?: unknown }[]) : [];
+  for (const d of details) {
+    const f = typeof d.field === 'string' ? d.field.replace(/^body\.?/, '') : '';
+    if (fields.includes(f) && !out[f]) out[f] = typeof d.message === 'string' ? d.message : e.message;
+  }
+  return { fields: out, general: Object.keys(out).length ? null : e.message };
+}
+
+/** Ids for a field's hint and error, and the props that tie them to the control. */
+function described(base: string, hint: boolean, error: string | undefined) {
+  const ids = [hint ? `${base}-hint` : null, error ? `${base}-error` : null].filter(Boolean).join(' ');
+  return { 'aria-invalid': error ? true : undefined, 'aria-describedby': ids || undefined } as const;
+}
+
+function FieldError({ id, message }: { id: string; message: string | undefined }): ReactNode {
+  return message ? (
+    <p id={`${id}-error`} className="iv-field-error">
+      {message}
+    </p>
+  ) : null;
+}
+
+function FormStatus({ text }: { text: string }): ReactNode {
+  return (
+    <p role="status" aria-live="polite" className="iv-form-status">
+      {text}
+    </p>
+  );
+}
+
+export function FollowUpForm({ id, onSaved }: { id: string; onSaved: () => void }): ReactNode {
+  const { t } = useI18n(interventionsStrings);
+  const uid = useId();
+  const [period, setPeriod] = useState('');
+  const [text, setText] = useState('');
+  const [errors, setErrors] = useState<Outcome>({ fields: {}, general: null });
+  const [status, setStatus] = useState('');
+  const [busy, setBusy] = useState(false);
+  const pId = `${uid}-period`;
+  const tId = `${uid}-text`;
+
+  const submit = async (e: FormEvent) => {
+    e.preventDefault();
+    const fields: FieldErrors = {};
+    if (!PERIOD_RE.test(period.trim())) fields.period = t('periodInvalid');
+    if (text.trim() === '') fields.text = t('textRequired');
+    if (Object.keys(fields).length) {
+      setErrors({ fields, general: null });
+      setStatus(t('formHasErrors'));
+      document.getElementById(fields.period ? pId : tId)?.focus();
+      return;
+    }
+    setBusy(true);
+    setStatus(t('saving'));
+    try {
+      await sendJson('POST', `/interventions/${encodeURIComponent(id)}/follow-ups`, { period: period.trim(), text: text.trim(), outputs: [] });
+      setErrors({ fields: {}, general: null });
+      setStatus(t('followUpSaved', { period: period.trim() }));
+      setPeriod('');
+      setText('');
+      onSaved();
+    } catch (err) {
+      setErrors(outcomeOf(err, ['period', 'text'], (m) => t('notAllowed', { message: m })));
+      setStatus('');
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <form className="iv-form" aria-labelledby={`${uid}-h`} noValidate onSubmit={(e) => void submit(e)}>
+      <h3 id={`${uid}-h`}>{t('addFollowUp')}</h3>
+      {errors.general ? (
+        <div role="alert" className="error">
+          <p>{errors.general}</p>
+        </div>
+      ) : null}
+      <div className="iv-form-field">
+        <label htmlFor={pId}>{t('followUpPeriod')}</label>
+        <p id={`${pId}-hint`} className="iv-detail">
+          {t('followUpPeriodHint')}
+        </p>
+        <input id={pId} name="period" value={period} onChange={(e) => setPeriod(e.target.value)} required {...described(pId, true, errors.fields.period)} />
+        <FieldError id={pId} message={errors.fields.period} />
+      </div>
+      <div className="iv-form-field">
+        <label htmlFor={tId}>{t('followUpText')}</label>
+        <textarea id={tId} name="text" rows={4} value={text} onChange={(e) => setText(e.target.value)} required {...described(tId, false, errors.fields.text)} />
+        <FieldError id={tId} message={errors.fields.text} />
+      </div>
+      <button type="submit" disabled={busy}>
+        {t('saveFollowUp')}
+      </button>
+      <FormStatus text={status} />
+    </form>
+  );
+}
+
+/** Labelled by the heading of the section it sits in (`labelledBy`). */
+export function StatusForm({ d, onSaved, labelledBy }: { d: Detail; onSaved: () => void; labelledBy: string }): ReactNode {
+  const { t } = useI18n(interventionsStrings);
+  const uid = useId();
+  const [status, setStatus] = useState<Status>(d.status);
+  const [publication, setPublication] = useState<Detail['publication']>(d.publication);
+  const [errors, setErrors] = useState<Outcome>({ fields: {}, general: null });
+  const [announce, setAnnounce] = useState('');
+  const [busy, setBusy] = useState(false);
+  const sId = `${uid}-status`;
+  const pubId = `${uid}-publication`;
+  const allowed = STATUSES.filter((s) => s === d.status || STATUS_TRANSITIONS[d.status].includes(s));
+
+  const submit = async (e: FormEvent) => {
+    e.preventDefault();
+    const body: { status?: Status; publication?: Detail['publication'] } = {};
+    if (status !== d.status) body.status = status;
+    if (publication !== d.publication) body.publication = publication;
+    if (!body.status && !body.publication) {
+      setAnnounce(t('nothingChanged'));
+      return;
+    }
+    setBusy(true);
+    setAnnounce(t('saving'));
+    try {
+      await sendJson('PATCH', `/interventions/${encodeURIComponent(d.id)}`, body);
+      setErrors({ fields: {}, general: null });
+      setAnnounce(t('changesSaved'));
+      onSaved();
+    } catch (err) {
+      setErrors(outcomeOf(err, ['status', 'publication'], (m) => t('notAllowed', { message: m })));
+      setAnnounce('');
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <form className="iv-form" aria-labelledby={labelledBy} noValidate onSubmit={(e) => void submit(e)}>
+      {errors.general ? (
+        <div role="alert" className="error">
+          <p>{errors.general}</p>
+        </div>
+      ) : null}
+      <div className="iv-form-field">
+        <label htmlFor={sId}>{t('status')}</label>
+        <p id={`${sId}-hint`} className="iv-detail">
+          {t('statusHint')}
+        </p>
+        <select id={sId} name="status" value={status} onChange={(e) => setStatus(e.target.value as Status)} {...described(sId, true, errors.fields.status)}>
+          {allowed.map((s) => (
+            <option key={s} value={s}>
+              {t(`status_${s}`)}
+            </option>
+          ))}
+        </select>
+        <FieldError id={sId} message={errors.fields.status} />
+      </div>
+      <div className="iv-form-field">
+        <label htmlFor={pubId}>{t('publication')}</label>
+        <select
+          id={pubId}
+          name="publication"
+          value={publication}
+          onChange={(e) => setPublication(e.target.value === 'draft' ? 'draft' : 'published')}
+          {...described(pubId, false, errors.fields.publication)}
+        >
+          <option value="published">{t('publication_published')}</option>
+          <option value="draft">{t('publication_draft')}</option>
+        </select>
+        <FieldError id={pubId} message={errors.fields.publication} />
+      </div>
+      <button type="submit" disabled={busy}>
+        {t('saveChanges')}
+      </button>
+      <FormStatus text={announce} />
+    </form>
+  );
+}

@@ -1,0 +1,100 @@
+/**
+ * The forms on the intervention page: hidden from the public; for staff, a follow-up (with field
+ * errors tied to their fields) and a change of status; a district editor of another committee sees
+ * the server's refusal in the form.
+ */
+import { describe, it, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import type { Page } from 'playwright-core';
+import { startBrowserTest, type BrowserTest } from '../helpers/browser.ts';
+import { freshDatabase } from '../helpers/db.ts';
+import { FIXED_NOW } from '../helpers/app.ts';
+import { VALID_CSV, loadInterventionFixture } from '../helpers/interventions-fixture.ts';
+import { commitImport } from '../../src/services/interventions.ts';
+import { createUser } from '../../src/services/auth.ts';
+
+const PW = 'a long enough test password';
+
+describe('editing an intervention in the browser', () => {
+  let b: BrowserTest;
+
+  before(async () => {
+    const db = await freshDatabase('pglite');
+    await loadInterventionFixture(db);
+    await commitImport(db, Buffer.from(VALID_CSV), 'csv', { actor: null, now: FIXED_NOW });
+    const [social] = await db.query<{ id: string }>("SELECT id FROM committee WHERE name = 'Socialnämnden'");
+    b = await startBrowserTest({ db, devWrites: false });
+    await createUser(b.app.db, { username: 'e2e.analyst', role: 'analyst', password: PW }, null, { now: () => new Date() });
+    await createUser(b.app.db, { username: 'e2e.social', role: 'district_editor', committeeId: social?.id ?? null, password: PW }, null, { now: () => new Date() });
+  });
+  after(async () => {
+    await b?.close();
+  });
+
+  async function signIn(username: string, next: string): Promise<Page> {
+    const page = await b.page(`/logga-in?next=${encodeURIComponent(next)}`);
+    await page.getByLabel('Användarnamn').fill(username);
+    await page.getByLabel('Lösenord').fill(PW);
+    await page.getByRole('button', { name: 'Logga in' }).click();
+    await page.waitForURL((u) => u.pathname === next);
+    return page;
+  }
+
+  it('shows no forms to the public', async () => {
+    const page = await b.page('/insatser/insats-a');
+    await page.waitForSelector('#iv-budget');
+    await page.waitForLoadState('networkidle');
+    assert.equal(await page.getByRole('heading', { name: 'Lägg till uppföljning' }).count(), 0);
+    assert.equal(await page.getByRole('heading', { name: 'Ändra status och publicering' }).count(), 0);
+  });
+
+  it('lets an analyst add a follow-up (errors tied to their fields) and change the status', async () => {
+    const page = await signIn('e2e.analyst', '/insatser/insats-a');
+    await page.getByRole('heading', { name: 'Lägg till uppföljning' }).waitFor();
+
+    // empty: both fields marked, each error linked to its field, focus on the first
+    await page.getByRole('button', { name: 'Spara uppföljningen' }).click();
+    const period = page.getByLabel('Period', { exact: true });
+    assert.equal(await period.getAttribute('aria-invalid'), 'true');
+    const describedBy = (await period.getAttribute('aria-describedby')) ?? '';
+    const errorId = describedBy.split(' ').find((x) => x.endsWith('-error'));
+    assert.ok(errorId, describedBy);
+    assert.match((await page.locator(`[id="${errorId}"]`).textContent()) ?? '', /2024-T2/);
+    assert.equal(await page.evaluate(() => document.activeElement?.getAttribute('name')), 'period');
+    await b.checkA11y(page, 'intervention-edit-errors');
+
+    await period.fill('2024-T2');
+    await page.getByLabel('Vad har gjorts och vad har det gett?').fill('Fyra nya fältassistenter i tjänst.');
+    await page.getByRole('button', { name: 'Spara uppföljningen' }).click();
+    await page.getByRole('status').filter({ hasText: 'Uppföljningen för 2024-T2 är sparad.' }).waitFor();
+    await page.locator('.iv-follow li', { hasText: 'Fyra nya fältassistenter i tjänst.' }).waitFor();
+    assert.equal(await period.getAttribute('aria-invalid'), null);
+
+    // status: running → finished (only the allowed changes are offered)
+    const status = page.getByLabel('Status', { exact: true });
+    const offered = await status.locator('option').evaluateAll((os) => os.map((o) => (o as HTMLOptionElement).value));
+    assert.deepEqual(offered, ['running', 'finished', 'stopped']);
+    await status.selectOption('finished');
+    await page.getByRole('button', { name: 'Spara ändringarna' }).click();
+    await page.getByRole('status').filter({ hasText: 'Ändringarna är sparade.' }).waitFor();
+    await page.waitForFunction(() => document.querySelector('[data-testid="iv-status"]')?.textContent === 'Avslutad');
+    await b.checkA11y(page, 'intervention-edit');
+    await b.screenshot(page, 'intervention-edit');
+    const api = await b.api<{ status: string; followUps: { text: string }[] }>('/interventions/insats-a');
+    assert.equal(api.status, 'finished');
+    assert.ok(api.followUps.some((f) => f.text === 'Fyra nya fältassistenter i tjänst.'));
+  });
+
+  it("shows a district editor the server's refusal for another committee's intervention", async () => {
+    const page = await signIn('e2e.social', '/insatser/insats-e');
+    await page.getByRole('heading', { name: 'Lägg till uppföljning' }).waitFor();
+    await page.getByLabel('Period', { exact: true }).fill('2024');
+    await page.getByLabel('Vad har gjorts och vad har det gett?').fill('Försök');
+    await page.getByRole('button', { name: 'Spara uppföljningen' }).click();
+    const alert = page.getByRole('alert');
+    await alert.waitFor();
+    assert.match((await alert.textContent()) ?? '', /Du får inte ändra den här insatsen: .*committee's areas/);
+    const api = await b.api<{ followUps: unknown[] }>('/interventions/insats-e');
+    assert.equal(api.followUps.length, 0);
+  });
+});
