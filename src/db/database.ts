@@ -88,6 +88,9 @@ const pgTypes = {
 /** Opens a pool on a real PostgreSQL server. */
 export async function openPostgres(connectionString: string): Promise<Database> {
   const pool = new pg.Pool({ connectionString, types: pgTypes as unknown as pg.CustomTypesConfig, max: 10 });
+  // An idle connection can fail (server restart, network, an administrator ending it). The pool drops it and
+  // opens a new one on the next query; without this listener Node would treat the error as fatal.
+  pool.on('error', (err) => process.emitWarning(`PostgreSQL connection lost: ${err.message}`, 'DatabaseWarning'));
   // Fail early with a clear message when the server cannot be reached.
   const client = await pool.connect();
   client.release();
