@@ -341,3 +341,26 @@ export async function readIndicatorInfo(db: Queryable, id: string): Promise<Indi
 export async function readAreas(db: Queryable, divisionId: string): Promise<{ code: string; name: string }[]> {
   return db.query<{ code: string; name: string }>('SELECT code, name FROM area WHERE division_id = $1 ORDER BY code', [divisionId]);
 }
+
+/** The latest manual status of one target or commitment, or null. */
+export async function readLatestManualStatusFor(db: Queryable, kind: 'target' | 'commitment', id: string): Promise<ManualStatusRow | null> {
+  const rows = await db.query<ManualStatusRow>(
+    `SELECT target_id AS "targetId", commitment_id AS "commitmentId", status, note, set_by AS "setBy", set_at AS "setAt"
+     FROM manual_status WHERE ${kind === 'target' ? 'target_id' : 'commitment_id'} = $1 ORDER BY set_at DESC, id DESC LIMIT 1`,
+    [id],
+  );
+  return rows[0] ?? null;
+}
+
+/** The publication state of a target or commitment (drafts included), or null when there is none with that id; `lock` takes a row lock. */
+export async function readPublication(db: Queryable, kind: 'target' | 'commitment', id: string, lock = false): Promise<'draft' | 'published' | null> {
+  const rows = await db.query<{ publication: 'draft' | 'published' }>(
+    `SELECT publication FROM ${kind === 'target' ? 'target' : 'commitment'} WHERE id = $1${lock ? ' FOR UPDATE' : ''}`,
+    [id],
+  );
+  return rows[0]?.publication ?? null;
+}
+
+export async function updatePublication(db: Queryable, kind: 'target' | 'commitment', id: string, publication: 'draft' | 'published'): Promise<void> {
+  await db.query(`UPDATE ${kind === 'target' ? 'target' : 'commitment'} SET publication = $2 WHERE id = $1`, [id, publication]);
+}

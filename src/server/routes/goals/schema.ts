@@ -85,3 +85,22 @@ export const targetResponse = z.object({
     z.object({ id: z.string(), name: bilingualSchema, status: z.string(), responsible: z.string().nullable(), origin: z.enum(['register', 'framework']) }),
   ),
 });
+
+export const frameworkItemParams = z.object({ id: z.string().min(1).max(200) });
+
+export const manualStatusBody = z.strictObject({
+  status: goalStatusSchema.describe('met, on_track, at_risk, off_track or not_measurable'),
+  note: z.string().min(1).max(4000).describe('what the assessment rests on'),
+});
+
+export const manualStatusResponse = z.object({
+  targetId: z.string().nullable(),
+  commitmentId: z.string().nullable(),
+  status: goalStatusSchema,
+  note: z.string(),
+  setBy: z.string(),
+  setAt: z.string(),
+});
+
+export const publicationBody = z.strictObject({ publication: z.enum(['draft', 'published']) });
+export const publicationResponse = z.object({ id: z.string(), publication: z.enum(['draft', 'published']) });
