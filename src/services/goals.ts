@@ -57,8 +57,9 @@ import {
   type GoalStatus,
   type Observation,
   type Point,
-  type StatusBasis,
 } from '../core/goals/status.ts';
+import type { GoalsTree, TargetDetail, TargetEvaluation, TargetSummary } from '../core/contracts/goals.ts';
+export type { GoalsTree, StatusCounts, TargetDetail, TargetEvaluation, TargetSummary } from '../core/contracts/goals.ts';
 import { loadFramework } from '../importers/framework.ts';
 import { countByDistrict, countForMunicipality, POLISEN_INDICATOR_ID, readVulnerableAreaLists } from '../importers/polisen.ts';
 import { readMembership } from '../importers/stockholm-geography.ts';
@@ -313,20 +314,6 @@ export const goalsStartupLoaders: StartupLoader[] = [goalsFrameworkLoader, goals
 // ---------------------------------------------------------------------------------------------
 // Status of a target
 
-export interface TargetEvaluation {
-  status: GoalStatus;
-  basis: StatusBasis | 'no_indicator' | 'manual';
-  reason: Bilingual;
-  series: (Point & { source: string })[];
-  path: Point[];
-  projection: Point[];
-  /** the resolved target value (absolute), null for direction targets or unknown relative ones */
-  targetValue: number | null;
-  projectedAtDeadline: number | null;
-  areasBehind: { areaCode: string; name: string; value: number; shortfall: number }[];
-  manualStatus: (ManualStatus & { source: 'manual' }) | null;
-}
-
 function yearOf(period: string): number | null {
   return /^\d{4}$/.test(period) ? Number(period) : null;
 }
@@ -507,56 +494,6 @@ function behind(rows: readonly SeriesRow[], targetValue: number, comparator: 'at
 // ---------------------------------------------------------------------------------------------
 // The tree
 
-export interface TargetSummary {
-  id: string;
-  title: Bilingual;
-  origin: 'document' | 'derived';
-  parentTargetId: string | null;
-  form: Target['target']['form'];
-  deadline: number;
-  hasIndicator: boolean;
-  status: GoalStatus;
-  reason: Bilingual;
-}
-
-export type StatusCounts = Record<GoalStatus, number>;
-
-export interface GoalsTree {
-  asOfYear: number;
-  vision: { id: string; title: Bilingual; text: Bilingual; citation: Citation } | null;
-  goalAreas: {
-    id: string;
-    order: number;
-    title: Bilingual;
-    description: Bilingual | null;
-    citation: Citation;
-    counts: StatusCounts;
-    total: number;
-    strategies: { id: string; number: number; numeral: string; title: Bilingual; citation: Citation; targets: TargetSummary[] }[];
-    otherTargets: TargetSummary[];
-  }[];
-  reformAreas: {
-    id: string;
-    number: number;
-    title: Bilingual;
-    linkedGoalAreas: string[];
-    citation: Citation;
-    commitments: {
-      id: string;
-      title: Bilingual;
-      text: string;
-      linkedGoalAreas: string[];
-      targetIds: string[];
-      status: GoalStatus;
-      reason: Bilingual;
-      manualStatus: ManualStatus | null;
-      citation: Citation;
-    }[];
-  }[];
-  counts: StatusCounts;
-  total: number;
-}
-
 function citationOf(row: { sourceDoc: string; sourceSection: string; sourceQuote: string | null }): Citation {
   return { document: row.sourceDoc, section: row.sourceSection, ...(row.sourceQuote ? { quote: row.sourceQuote } : {}) };
 }
@@ -677,19 +614,6 @@ export async function getGoalsTree(db: Queryable, asOfYear: number, opts: { incl
 
 // ---------------------------------------------------------------------------------------------
 // One target
-
-export interface TargetDetail extends Omit<TargetEvaluation, 'manualStatus'> {
-  target: Target;
-  asOfYear: number;
-  goalAreas: { id: string; title: Bilingual }[];
-  strategies: { id: string; goalAreaId: string; numeral: string; title: Bilingual }[];
-  commitments: { id: string; title: Bilingual }[];
-  parent: { id: string; title: Bilingual } | null;
-  milestones: { id: string; title: Bilingual }[];
-  indicator: { id: string; name: Bilingual; unit: string; definition: Bilingual } | null;
-  manualStatus: ManualStatus | null;
-  interventions: { id: string; name: Bilingual; status: string; responsible: string | null; origin: 'register' | 'framework' }[];
-}
 
 let frameworkCache: Promise<Framework> | null = null;
 function frameworkFiles(): Promise<Framework> {

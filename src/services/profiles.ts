@@ -24,51 +24,11 @@ import {
   type ObservationRow,
 } from '../db/repositories/profiles.ts';
 import { AppError } from '../core/errors.ts';
-import type { GeoJSONGeometry, ObservationStatus } from '../core/types.ts';
-import { changeSinceFirst, compareWithCity, DEFAULT_TOLERANCE, rankAreas, rankFromCounts, type Assessment, type Tolerance } from '../core/stats/compare.ts';
+import type { GeoJSONGeometry } from '../core/types.ts';
+import { changeSinceFirst, compareWithCity, DEFAULT_TOLERANCE, rankAreas, rankFromCounts, type Tolerance } from '../core/stats/compare.ts';
+import type { Catalog, Comparison, DivisionMeta, IndicatorMap, IndicatorMeta, Point, Profile, ProfileIndicator } from '../core/contracts/profiles.ts';
 
 export const MAX_COMPARE_AREAS = 8;
-
-export interface IndicatorMeta {
-  id: string;
-  nameSv: string;
-  nameEn: string;
-  definitionSv: string;
-  definitionEn: string;
-  unit: string;
-  kind: string;
-  polarity: string;
-  decimals: number;
-  source: { name: string | null; citation: string | null; url: string | null };
-  numeratorId: string | null;
-  denominatorId: string | null;
-}
-
-export interface DivisionMeta {
-  id: string;
-  nameSv: string;
-  nameEn: string;
-  level: number;
-  validFrom: string | null;
-  validTo: string | null;
-  areaCount: number;
-  hasGeometry: boolean;
-}
-
-export interface Point {
-  period: string;
-  value: number | null;
-  numerator: number | null;
-  denominator: number | null;
-  status: ObservationStatus;
-  source: string;
-}
-
-export interface AreaRef {
-  divisionId: string;
-  code: string;
-  name: string;
-}
 
 const num = (s: string | null): number | null => (s === null ? null : Number(s));
 
@@ -139,13 +99,6 @@ function groupByIndicator(rows: readonly ObservationRow[]): Map<string, Observat
 
 // ---------------------------------------------------------------- catalog
 
-export interface Catalog {
-  city: AreaRef | null;
-  divisions: DivisionMeta[];
-  indicators: IndicatorMeta[];
-  areas: { divisionId: string; code: string; name: string; parentCode: string | null }[];
-}
-
 /** Everything the pickers need: divisions, indicators and every area's code and name. */
 export async function getCatalog(db: Queryable): Promise<Catalog> {
   const [divisions, indicators, areas, city] = await Promise.all([listDivisions(db), listIndicators(db), listAreas(db), findCity(db)]);
@@ -158,42 +111,6 @@ export async function getCatalog(db: Queryable): Promise<Catalog> {
 }
 
 // ---------------------------------------------------------------- profile
-
-export interface ProfileIndicator extends IndicatorMeta {
-  /** The area's latest observation (it may be suppressed or missing). */
-  latest: Point | null;
-  /** The city's value in the same period. */
-  city: Point | null;
-  difference: number | null;
-  relativeDifference: number | null;
-  assessment: Assessment;
-  rank: number | null;
-  rankedCount: number | null;
-  tied: boolean;
-  firstPeriod: string | null;
-  latestPeriod: string | null;
-  change: number | null;
-  relativeChange: number | null;
-  changeAssessment: Assessment | null;
-  trend: Point[];
-  cityTrend: Point[];
-}
-
-export interface Profile {
-  division: DivisionMeta;
-  area: AreaRef & { hasGeometry: boolean };
-  city: AreaRef;
-  parents: (AreaRef & { divisionNameSv: string; divisionNameEn: string })[];
-  children: (AreaRef & { divisionNameSv: string; divisionNameEn: string })[];
-  locator: {
-    context: { code: string; geometry: GeoJSONGeometry | null }[];
-    target: AreaRef & { geometry: GeoJSONGeometry | null };
-    /** True when the area has no polygon and the one of an enclosing area is shown. */
-    approximate: boolean;
-  } | null;
-  tolerance: Tolerance;
-  indicators: ProfileIndicator[];
-}
 
 export async function getProfile(db: Queryable, divisionId: string, code: string, tolerance: Tolerance = DEFAULT_TOLERANCE): Promise<Profile> {
   const area = await getArea(db, divisionId, code);
@@ -311,15 +228,6 @@ async function locatorFor(
 
 // ---------------------------------------------------------------- compare
 
-export interface Comparison {
-  city: AreaRef;
-  areas: (AreaRef & { divisionNameSv: string; divisionNameEn: string })[];
-  indicators: (IndicatorMeta & {
-    city: Point[];
-    series: { divisionId: string; code: string; points: Point[] }[];
-  })[];
-}
-
 /** Parses 'division:code,division:code'. */
 export function parseAreaList(s: string): { divisionId: string; code: string }[] {
   const items = s.split(',').map((x) => x.trim()).filter(Boolean);
@@ -378,23 +286,6 @@ export async function getComparison(db: Queryable, keys: { divisionId: string; c
 }
 
 // ---------------------------------------------------------------- indicator map
-
-export interface IndicatorMap {
-  indicator: IndicatorMeta;
-  division: DivisionMeta;
-  periods: string[];
-  period: string | null;
-  city: (AreaRef & { value: Point | null; trend: Point[] }) | null;
-  areas: (AreaRef &
-    Point & {
-      parentCode: string | null;
-      rank: number | null;
-      rankedCount: number | null;
-      /** Every period's value of the area (for the time series). */
-      trend: { period: string; value: number | null }[];
-      geometry: GeoJSONGeometry | null;
-    })[];
-}
 
 export async function getIndicatorMap(db: Queryable, indicatorId: string, divisionId: string, period?: string): Promise<IndicatorMap> {
   const [indicators, divisions, city] = await Promise.all([listIndicators(db), listDivisions(db), findCity(db)]);

@@ -9,7 +9,7 @@ import { areasStrings } from '../../i18n/areas.ts';
 import { WithData } from '../../shell/Status.tsx';
 import { DataTable, tableCsvRows, type Column } from '../../components/DataTable.tsx';
 import { CsvDownload } from '../../components/CsvDownload.tsx';
-import { LocatorMap } from '../../components/LocatorMap.tsx';
+import { LocatorMap, type LocatorMapProps } from '../../components/LocatorMap.tsx';
 import { Sparkline } from '../../components/Sparkline.tsx';
 import { SourceNote } from '../../components/SourceNote.tsx';
 import type { Lang } from '../../components/format.ts';
@@ -146,7 +146,8 @@ function ProfileView({ profile }: { profile: Profile }): ReactNode {
         </div>
         {profile.locator ? (
           <div>
-            <LocatorMap lang={lang} context={profile.locator.context} target={profile.locator.target} />
+            {/* The API sends GeoJSON geometries (typed structurally in core as GeoJSONGeometry). */}
+            <LocatorMap lang={lang} context={profile.locator.context as LocatorMapProps['context']} target={profile.locator.target as LocatorMapProps['target']} />
             {profile.locator.approximate ? <p className="fp-muted">{t('locatorApprox')}</p> : null}
           </div>
         ) : null}

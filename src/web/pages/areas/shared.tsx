@@ -1,101 +1,11 @@
-/** Types of the profile API and pieces shared by the Områden, Jämför and Indikatorer pages. */
+/** Pieces shared by the Områden, Jämför and Indikatorer pages; the profile API's types live in src/core/contracts/profiles.ts (re-exported here). */
 import { useId, useMemo, useState, type ReactNode } from 'react';
-import type { Geometry } from 'geojson';
+import type { Assessment, Catalog, DivisionMeta } from '../../../core/contracts/profiles.ts';
 import { useApi } from '../../api.ts';
 import { formatNumber, formatSigned, type Lang } from '../../components/format.ts';
 import { ASSESSMENT_BG, ASSESSMENT_TEXT } from '../../components/palette.ts';
 
-export interface Point {
-  period: string;
-  value: number | null;
-  numerator: number | null;
-  denominator: number | null;
-  status: 'final' | 'provisional' | 'suppressed' | 'missing';
-  source: string;
-}
-
-export interface IndicatorMeta {
-  id: string;
-  nameSv: string;
-  nameEn: string;
-  definitionSv: string;
-  definitionEn: string;
-  unit: string;
-  kind: string;
-  polarity: string;
-  decimals: number;
-  source: { name: string | null; citation: string | null; url: string | null };
-}
-
-export interface DivisionMeta {
-  id: string;
-  nameSv: string;
-  nameEn: string;
-  level: number;
-  validFrom: string | null;
-  validTo: string | null;
-  areaCount: number;
-  hasGeometry: boolean;
-}
-
-export interface AreaRef {
-  divisionId: string;
-  code: string;
-  name: string;
-}
-
-export interface Catalog {
-  city: AreaRef | null;
-  divisions: DivisionMeta[];
-  indicators: IndicatorMeta[];
-  areas: { divisionId: string; code: string; name: string; parentCode: string | null }[];
-}
-
-export type Assessment = 'better' | 'worse' | 'same' | 'neutral' | 'unknown';
-
-export interface ProfileIndicator extends IndicatorMeta {
-  latest: Point | null;
-  city: Point | null;
-  difference: number | null;
-  relativeDifference: number | null;
-  assessment: Assessment;
-  rank: number | null;
-  rankedCount: number | null;
-  tied: boolean;
-  firstPeriod: string | null;
-  latestPeriod: string | null;
-  change: number | null;
-  relativeChange: number | null;
-  changeAssessment: Assessment | null;
-  trend: Point[];
-  cityTrend: Point[];
-}
-
-export interface Profile {
-  division: DivisionMeta;
-  area: AreaRef & { hasGeometry: boolean };
-  city: AreaRef;
-  parents: (AreaRef & { divisionNameSv: string; divisionNameEn: string })[];
-  children: (AreaRef & { divisionNameSv: string; divisionNameEn: string })[];
-  locator: { context: { code: string; geometry: Geometry | null }[]; target: AreaRef & { geometry: Geometry | null }; approximate: boolean } | null;
-  tolerance: { kind: 'relative' | 'absolute'; value: number };
-  indicators: ProfileIndicator[];
-}
-
-export interface Comparison {
-  city: AreaRef;
-  areas: (AreaRef & { divisionNameSv: string; divisionNameEn: string })[];
-  indicators: (IndicatorMeta & { city: Point[]; series: { divisionId: string; code: string; points: Point[] }[] })[];
-}
-
-export interface IndicatorMap {
-  indicator: IndicatorMeta;
-  division: DivisionMeta;
-  periods: string[];
-  period: string | null;
-  city: (AreaRef & { value: Point | null; trend: Point[] }) | null;
-  areas: (AreaRef & Point & { parentCode: string | null; rank: number | null; rankedCount: number | null; trend: { period: string; value: number | null }[]; geometry: Geometry | null })[];
-}
+export type { AreaRef, Assessment, Catalog, Comparison, DivisionMeta, IndicatorMap, IndicatorMeta, Point, Profile, ProfileIndicator } from '../../../core/contracts/profiles.ts';
 
 export const DEFAULT_DIVISION = 'stadsdelsomrade-2020';
 

@@ -1,84 +1,9 @@
-/** Shapes of the goals API (GET /api/v1/goals, /api/v1/targets/:id) and pure helpers for the pages. */
-import type { Bilingual, Citation, ManualStatus, Target } from '../../../core/goals/framework-schema.ts';
+/** Pure helpers for the goals pages; the shapes of the goals API live in src/core/contracts/goals.ts (re-exported here). */
+import type { GoalStatus, StatusCounts, TargetDetail, YearValue } from '../../../core/contracts/goals.ts';
 
-export type GoalStatus = 'met' | 'on_track' | 'at_risk' | 'off_track' | 'not_measurable';
+export type { GoalsTree, GoalStatus, StatusCounts, TargetDetail, TargetSummary, YearValue } from '../../../core/contracts/goals.ts';
+
 export const STATUSES: readonly GoalStatus[] = ['met', 'on_track', 'at_risk', 'off_track', 'not_measurable'];
-export type StatusCounts = Record<GoalStatus, number>;
-
-export interface TargetSummary {
-  id: string;
-  title: Bilingual;
-  origin: 'document' | 'derived';
-  parentTargetId: string | null;
-  form: 'level' | 'direction' | 'gap' | 'every_area';
-  deadline: number;
-  hasIndicator: boolean;
-  status: GoalStatus;
-  reason: Bilingual;
-}
-
-export interface GoalsTree {
-  asOfYear: number;
-  vision: { id: string; title: Bilingual; text: Bilingual; citation: Citation } | null;
-  goalAreas: {
-    id: string;
-    order: number;
-    title: Bilingual;
-    description: Bilingual | null;
-    citation: Citation;
-    counts: StatusCounts;
-    total: number;
-    strategies: { id: string; number: number; numeral: string; title: Bilingual; citation: Citation; targets: TargetSummary[] }[];
-    otherTargets: TargetSummary[];
-  }[];
-  reformAreas: {
-    id: string;
-    number: number;
-    title: Bilingual;
-    linkedGoalAreas: string[];
-    citation: Citation;
-    commitments: {
-      id: string;
-      title: Bilingual;
-      text: string;
-      linkedGoalAreas: string[];
-      targetIds: string[];
-      status: GoalStatus;
-      reason: Bilingual;
-      manualStatus: ManualStatus | null;
-      citation: Citation;
-    }[];
-  }[];
-  counts: StatusCounts;
-  total: number;
-}
-
-export interface YearValue {
-  year: number;
-  value: number;
-}
-
-export interface TargetDetail {
-  asOfYear: number;
-  target: Target;
-  status: GoalStatus;
-  basis: string;
-  reason: Bilingual;
-  series: (YearValue & { source: string })[];
-  path: YearValue[];
-  projection: YearValue[];
-  targetValue: number | null;
-  projectedAtDeadline: number | null;
-  areasBehind: { areaCode: string; name: string; value: number; shortfall: number }[];
-  goalAreas: { id: string; title: Bilingual }[];
-  strategies: { id: string; goalAreaId: string; numeral: string; title: Bilingual }[];
-  commitments: { id: string; title: Bilingual }[];
-  parent: { id: string; title: Bilingual } | null;
-  milestones: { id: string; title: Bilingual }[];
-  indicator: { id: string; name: Bilingual; unit: string; definition: { sv: string; en: string } } | null;
-  manualStatus: ManualStatus | null;
-  interventions: { id: string; name: Bilingual; status: string; responsible: string | null; origin: 'register' | 'framework' }[];
-}
 
 export interface ChartRow {
   year: number;

@@ -54,7 +54,7 @@ function MapView({ data, selected }: { data: IndicatorMap; selected: string | nu
           hidden: hidden ? t('hiddenValues', { k: hidden }) : '',
         })
       : null;
-  const mapData: MapDatum[] = data.areas.map((a) => ({ code: a.code, name: a.name, value: a.value, status: a.status, geometry: a.geometry }));
+  const mapData: MapDatum[] = data.areas.map((a) => ({ code: a.code, name: a.name, value: a.value, status: a.status, geometry: a.geometry as MapDatum['geometry'] })); // GeoJSON from the API (core's structural GeoJSONGeometry)
   const sources = [{ source: data.areas.find((a) => a.source)?.source ?? ind.source.citation ?? '', period }];
   const sel = data.areas.find((a) => a.code === selected) ?? null;
   const rankRows = [...data.areas].sort((a, b) => (a.rank ?? 1e9) - (b.rank ?? 1e9) || a.name.localeCompare(b.name, 'sv'));
