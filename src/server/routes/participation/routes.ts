@@ -1,10 +1,12 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import type { FastifyRequest } from 'fastify';
+import type { FastifyReply, FastifyRequest } from 'fastify';
 import * as s from './schema.ts';
 import * as svc from '../../../services/participation.ts';
 import type { ProcessRow, ProjectRow } from '../../../db/repositories/participation.ts';
 import { assertCanEditAreas, auditActor, canReadDrafts, guard } from '../../auth.ts';
 import type { Permission } from '../../../core/access.ts';
+import { AppError } from '../../../core/errors.ts';
+import { decideWrite, PUBLIC_WRITE_LIMITS, type PublicWrite } from '../../../core/participation/rate.ts';
 
 const processJson = (p: ProcessRow) => ({
   id: p.id,
@@ -27,6 +29,26 @@ const routes: FastifyPluginAsyncZod = async (app) => {
   const fx = () => ({ now: app.deps.now, randomBytes: app.deps.randomBytes });
   const scoped = async (request: FastifyRequest, area: { divisionId: string; code: string }, permission: Permission) =>
     assertCanEditAreas(request, [area], { permission });
+  // Public writes are rate limited per client address (request.ip; behind a proxy set trustProxy).
+  // The event times live in this process's memory only: no address is stored in the database.
+  const writes = new Map<string, readonly number[]>();
+  const limited = (kind: PublicWrite) => async (request: FastifyRequest, reply: FastifyReply) => {
+    const now = app.deps.now().getTime();
+    const key = `${kind} ${request.ip}`;
+    const d = decideWrite(writes.get(key) ?? [], now, PUBLIC_WRITE_LIMITS[kind]);
+    writes.set(key, d.events);
+    if (writes.size > 50_000) {
+      // keep memory bounded: forget addresses with nothing left in their window
+      for (const [k, ev] of writes) {
+        const w = PUBLIC_WRITE_LIMITS[k.slice(0, k.indexOf(' ')) as PublicWrite];
+        if (ev.every((t) => t <= now - w.windowMs)) writes.delete(k);
+      }
+    }
+    if (!d.allowed) {
+      reply.header('retry-after', String(d.retryAfterSeconds));
+      throw new AppError('rate_limited', `Too many requests from this address: try again in ${d.retryAfterSeconds} s`);
+    }
+  };
   const areaOfKey = (key: string) => {
     const i = key.indexOf(':');
     return { divisionId: key.slice(0, i), code: key.slice(i + 1) };
@@ -45,11 +67,11 @@ const routes: FastifyPluginAsyncZod = async (app) => {
     svc.getPublicProposal(app.deps.db, request.params.id),
   );
 
-  app.post('/participation/proposals', { schema: { tags: ['participation'], summary: 'Submit a proposal (public; it is published after moderation)', body: s.submitBody, response: { 200: s.submitResponse } } }, async (request) =>
+  app.post('/participation/proposals', { preHandler: limited('proposal'), schema: { tags: ['participation'], summary: 'Submit a proposal (public; it is published after moderation)', body: s.submitBody, response: { 200: s.submitResponse } } }, async (request) =>
     svc.submitProposal(app.deps.db, request.body, fx()),
   );
 
-  app.post('/participation/proposals/:id/support', { schema: { tags: ['participation'], summary: 'Support a published proposal (public; once per supporter key)', params: s.idParams, body: s.supportBody, response: { 200: s.publicProposal } } }, async (request) =>
+  app.post('/participation/proposals/:id/support', { preHandler: limited('support'), schema: { tags: ['participation'], summary: 'Support a published proposal (public; once per supporter key)', params: s.idParams, body: s.supportBody, response: { 200: s.publicProposal } } }, async (request) =>
     svc.supportProposal(app.deps.db, request.params.id, request.body.supporterKey, fx()),
   );
 
@@ -128,7 +150,7 @@ const routes: FastifyPluginAsyncZod = async (app) => {
     svc.codeStatus(app.deps.db, request.params.id),
   );
 
-  app.post('/participation/processes/:id/ballots', { schema: { tags: ['participation'], summary: 'Vote with a single-use code (public). The ballot is stored without any link to the code.', params: s.idParams, body: s.ballotBody, response: { 200: s.okResponse } } }, async (request) =>
+  app.post('/participation/processes/:id/ballots', { preHandler: limited('ballot'), schema: { tags: ['participation'], summary: 'Vote with a single-use code (public). The ballot is stored without any link to the code.', params: s.idParams, body: s.ballotBody, response: { 200: s.okResponse } } }, async (request) =>
     svc.castBallot(app.deps.db, request.params.id, request.body, fx()),
   );
 

@@ -13,6 +13,7 @@ export interface Proposal {
   committeeAnswer: string | null;
   committeeDecision: string | null;
   answeredOn: string | null;
+  interventions?: string[];
 }
 export interface Dialogue {
   id: string;
@@ -20,6 +21,7 @@ export interface Dialogue {
   place: string;
   area: string;
   areaName: string | null;
+  goalAreaId: string | null;
   topic: string;
   participants: number;
   summary: string;

@@ -7,7 +7,8 @@ import { Link, useRoute } from '../../router.tsx';
 import { WithData } from '../../shell/Status.tsx';
 import { useSession } from '../auth/session.ts';
 import { formatKronor, formatPercent, ratio } from '../../../core/money.ts';
-import { PROPOSAL_DIVISION, supporterKey, type Dialogue, type Process, type Project, type Proposal, type Results, type TakingPart } from './model.ts';
+import { CommitteeAnswers, DialogueForm, DialogueList, FollowUp } from './staff.tsx';
+import { PROPOSAL_DIVISION, supporterKey, type Process, type Project, type Proposal, type Results, type TakingPart } from './model.ts';
 
 const useT = () => useI18n(participationStrings);
 type T = ReturnType<typeof useT>['t'];
@@ -43,7 +44,6 @@ export function HomePage() {
   const { t, lang } = useT();
   const processes = useApi<{ items: Process[] }>('/participation/processes');
   const proposals = useApi<{ items: Proposal[] }>('/participation/proposals');
-  const dialogues = useApi<{ items: Dialogue[] }>('/participation/dialogues');
   return (
     <main id="main" className="pt-page">
       <h1>{t('title')}</h1>
@@ -94,32 +94,7 @@ export function HomePage() {
         </WithData>
       </section>
 
-      <section aria-labelledby="pt-dialogues">
-        <h2 id="pt-dialogues">{t('dialogues')}</h2>
-        <WithData state={dialogues}>
-          {(d) => {
-            if (d.items.length === 0) return <p>{t('noDialogues')}</p>;
-            // listed per area
-            const byArea = new Map<string, Dialogue[]>();
-            for (const x of d.items) byArea.set(x.areaName ?? x.area, [...(byArea.get(x.areaName ?? x.area) ?? []), x]);
-            return [...byArea.entries()]
-              .sort(([a], [b]) => a.localeCompare(b, lang))
-              .map(([area, items]) => (
-                <section key={area} aria-label={`${t('dialogues')}: ${area}`}>
-                  <h3>{area}</h3>
-                  <ul className="pt-list">
-                    {items.map((x) => (
-                      <li key={x.id}>
-                        {x.heldOn}, {x.place}: <strong>{x.topic}</strong> ({t('participants').toLowerCase()}: {x.participants}). {x.summary}
-                        {x.fedInto ? ` → ${x.fedInto}` : ''}
-                      </li>
-                    ))}
-                  </ul>
-                </section>
-              ));
-          }}
-        </WithData>
-      </section>
+      <DialogueList />
       <p>
         <Link href={withLang('/delta/vem', lang)}>{t('takingPart')}</Link> · <Link href={withLang('/delta/personal', lang)}>{t('staff')}</Link>
       </p>
@@ -276,6 +251,18 @@ export function ProposalPage() {
                   <strong>{p.committeeDecision ? t(`decision_${p.committeeDecision as 'approved' | 'partly_approved' | 'rejected'}`) : ''}</strong> {p.answeredOn}
                 </p>
                 <p>{p.committeeAnswer}</p>
+              </section>
+            ) : null}
+            {p.interventions && p.interventions.length > 0 ? (
+              <section aria-labelledby="pt-led-to">
+                <h2 id="pt-led-to">{t('linkedInterventions')}</h2>
+                <ul className="pt-list" data-testid="pt-led-to">
+                  {p.interventions.map((iv) => (
+                    <li key={iv}>
+                      <Link href={withLang(`/insatser/${encodeURIComponent(iv)}`, lang)}>{iv}</Link>
+                    </li>
+                  ))}
+                </ul>
               </section>
             ) : null}
           </article>
@@ -832,8 +819,15 @@ export function StaffPage() {
           me.permissions.includes('participation:moderate') || me.permissions.includes('participation:manage') ? (
             <>
               <Moderation />
+              {me.permissions.includes('participation:manage') ? (
+                <>
+                  <CommitteeAnswers />
+                  <DialogueForm />
+                </>
+              ) : null}
               <Codes />
               <ProcessAdmin />
+              {me.permissions.includes('participation:manage') ? <FollowUp /> : null}
             </>
           ) : (
             <p>

@@ -1,0 +1,126 @@
+import { describe, it, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { startBrowserTest, type BrowserTest } from '../helpers/browser.ts';
+import { FIXED_NOW, seededBytes } from '../helpers/app.ts';
+import { JARVA } from '../helpers/interventions-fixture.ts';
+import { addDialogue, createProcess, moderateProposal, saveProject, setPhase, setThreshold, submitProposal, supportProposal } from '../../src/services/participation.ts';
+import { createUser } from '../../src/services/auth.ts';
+
+const PW = 'correct horse battery staple';
+const fx = { now: () => FIXED_NOW, randomBytes: seededBytes('e2e-participation-staff') };
+
+describe('participation: staff screens in the browser', () => {
+  let b: BrowserTest;
+  let proposalId = '';
+  let goalAreas: string[] = [];
+
+  before(async () => {
+    b = await startBrowserTest();
+    const db = b.app.db;
+    goalAreas = (await b.api<{ goalAreas: { id: string }[] }>('/goals')).goalAreas.map((g) => g.id);
+    assert.ok(goalAreas.length >= 2, 'the reference data has goal areas');
+    // a proposal that reaches its area's threshold (1 support) and goes to the committee
+    await setThreshold(db, JARVA, 1, 90, null, fx);
+    proposalId = (await submitProposal(db, { area: JARVA, title: 'Fler bänkar i Tensta', body: 'Äldre behöver kunna vila längs vägen till centrum.' }, fx)).id;
+    await moderateProposal(db, proposalId, { action: 'publish' }, null, fx);
+    const supported = await supportProposal(db, proposalId, 'e2e-staff-supporter-key-0001', fx);
+    assert.equal(supported.status, 'committee');
+    await addDialogue(db, { heldOn: '2026-04-02', place: 'Tensta träff', area: JARVA, goalArea: goalAreas[0], topic: 'Parkerna', participants: 12, summary: 'Fler bänkar.', fedInto: '' }, null, fx);
+    await createProcess(db, { id: 'tensta-2026', name: 'Tenstabudgeten 2026', area: JARVA, budget: 200_000n, rule: 'greedy', knapsack: false, maxChoices: null }, null, fx);
+    await saveProject(db, 'tensta-2026', { id: 'gym', title: 'Utegym', cost: 120_000n, feasible: true, assessment: 'Går att bygga.' }, null, fx);
+    await setPhase(db, 'tensta-2026', 'follow_up', null, fx);
+    await createUser(db, { username: 'e2e.answer', displayName: 'E2E Answer', role: 'analyst', password: PW }, null, { now: () => FIXED_NOW });
+  });
+  after(async () => {
+    await b?.close();
+  });
+
+  it("staff record the committee's answer and a dialogue; the resident's proposal page shows the answer", async () => {
+    const staff = await b.page('/logga-in?next=%2Fdelta%2Fpersonal');
+    await staff.getByLabel('Användarnamn').fill('e2e.answer');
+    await staff.getByLabel('Lösenord').fill(PW);
+    await staff.getByRole('button', { name: 'Logga in' }).click();
+    await staff.waitForURL(/\/delta\/personal$/);
+
+    const item = staff.locator(`[data-testid="pt-answer-${proposalId}"]`);
+    await item.waitFor();
+    await b.checkA11y(staff, 'participation-staff-answers');
+    // a validation error from the server is tied to the field and announced
+    await item.getByLabel('Nämndens beslut').selectOption('approved');
+    await item.getByLabel('Nämndens svar').fill('   ');
+    await item.getByLabel('Nämndens svar').evaluate((e) => (e as HTMLTextAreaElement).removeAttribute('required'));
+    await item.getByRole('button', { name: 'Publicera svaret' }).click();
+    await item.locator('[role="alert"]').filter({ hasText: 'Något gick fel' }).waitFor();
+    const describedBy = (await item.getByLabel('Nämndens svar').getAttribute('aria-describedby')) ?? '';
+    assert.ok(describedBy.split(' ').includes(`pt-ans-${proposalId}-outcome`), `aria-describedby="${describedBy}"`);
+    assert.equal(await item.getByLabel('Nämndens svar').getAttribute('aria-invalid'), 'true');
+
+    await item.getByLabel('Nämndens svar').fill('Nämnden ställer ut tio nya bänkar längs Tenstagången under hösten.');
+    await item.getByRole('button', { name: 'Publicera svaret' }).click();
+    await staff.locator('#pt-committee-outcome-status').filter({ hasText: 'Svaret är publicerat.' }).waitFor();
+    assert.equal(await staff.locator('#pt-committee-outcome-status').getAttribute('role'), 'status');
+    await staff.getByText('Inga förslag väntar på nämndens svar.').waitFor();
+
+    // link the answered proposal to an intervention it led to
+    const interventionId = (await b.api<{ items: { id: string }[] }>('/interventions')).items[0]?.id;
+    assert.ok(interventionId, 'the reference data has interventions');
+    await staff.locator('section[aria-labelledby="pt-committee"] details summary').click();
+    const answered = staff.locator(`[data-testid="pt-answer-${proposalId}"]`);
+    await answered.getByLabel('Insatsens id').fill(interventionId);
+    await answered.getByRole('button', { name: 'Koppla till en insats' }).click();
+    await staff.locator('#pt-committee-outcome-status').filter({ hasText: 'kopplat till insatsen' }).waitFor();
+
+    // the follow-up of a built project
+    await staff.selectOption('#pt-fu-process', 'tensta-2026');
+    await staff.getByLabel('Uppföljning: Utegym').fill('Utegymmet invigdes i maj och används varje dag.');
+    await staff.locator('section[aria-labelledby="pt-fu"]').getByRole('button', { name: 'Spara' }).click();
+    await staff.locator('section[aria-labelledby="pt-fu"] [role="status"]').filter({ hasText: 'Sparat.' }).waitFor();
+    const process = await b.api<{ projects: { id: string; followUp: string }[] }>('/participation/processes/tensta-2026');
+    assert.equal(process.projects.find((p) => p.id === 'gym')?.followUp, 'Utegymmet invigdes i maj och används varje dag.');
+
+    // record a dialogue with another goal area
+    await staff.fill('#pt-dlg-date', '2026-05-10');
+    await staff.fill('#pt-dlg-place', 'Digitalt möte');
+    await staff.selectOption('#pt-dlg-area', '0180D-jarva');
+    await staff.waitForSelector(`#pt-dlg-goal option[value="${goalAreas[1]}"]`, { state: 'attached' });
+    await staff.selectOption('#pt-dlg-goal', goalAreas[1] as string);
+    await staff.fill('#pt-dlg-topic', 'Sommarjobb');
+    await staff.fill('#pt-dlg-participants', '30');
+    await staff.fill('#pt-dlg-summary', 'Unga vill ha fler sommarjobb.');
+    await staff.fill('#pt-dlg-fed', 'Ungdomssatsningen');
+    await staff.getByRole('button', { name: 'Spara dialogen' }).click();
+    await staff.locator('#pt-dlg-outcome-status').filter({ hasText: 'Dialogen är sparad' }).waitFor();
+    await b.checkA11y(staff, 'participation-staff-forms');
+    await b.screenshot(staff, 'participation-staff-answers');
+
+    await b.browser.contexts()[0]?.clearCookies();
+    const api = await b.api<{ status: string; committeeAnswer: string | null; committeeDecision: string | null; interventions: string[] }>(`/participation/proposals/${proposalId}`);
+    assert.equal(api.status, 'answered');
+    assert.equal(api.committeeDecision, 'approved');
+    assert.deepEqual(api.interventions, [interventionId]);
+
+    const page = await b.page(`/delta/forslag/${proposalId}`);
+    await page.waitForSelector('#pt-answer');
+    const answer = (await page.locator('section[aria-labelledby="pt-answer"]').textContent()) ?? '';
+    assert.match(answer, /Bifallet/);
+    assert.match(answer, /tio nya bänkar längs Tenstagången/);
+    assert.equal(await page.getAttribute('[data-testid="pt-led-to"] a', 'href'), `/insatser/${encodeURIComponent(interventionId)}`);
+    await b.checkA11y(page, 'participation-proposal-answered');
+  });
+
+  it('residents filter the dialogues by goal area', async () => {
+    const home = await b.page('/delta');
+    await home.waitForSelector('[data-testid="pt-dialogue-list"]');
+    const all = (await home.textContent('[data-testid="pt-dialogue-list"]')) ?? '';
+    assert.match(all, /Parkerna/);
+    assert.match(all, /Sommarjobb/);
+    await home.waitForSelector(`#pt-dlg-filter-goal option[value="${goalAreas[1]}"]`, { state: 'attached' });
+    await home.selectOption('#pt-dlg-filter-goal', goalAreas[1] as string);
+    await home.waitForURL(/dialogGoal=/);
+    await home.waitForFunction(() => !(document.querySelector('[data-testid="pt-dialogue-list"]')?.textContent ?? '').includes('Parkerna'));
+    const filtered = (await home.textContent('[data-testid="pt-dialogue-list"]')) ?? '';
+    assert.match(filtered, /Sommarjobb/);
+    assert.doesNotMatch(filtered, /Parkerna/);
+    await b.checkA11y(home, 'participation-dialogues-filtered');
+  });
+});
