@@ -183,7 +183,7 @@ const routes: FastifyPluginAsyncZod = async (app) => {
   });
 
   app.get('/participation/taking-part', { schema: { tags: ['participation'], summary: 'Who takes part: per area, ballots, dialogue participants, proposals and supports against the population', response: { 200: s.takingPartResponse } } }, async () => ({
-    items: await svc.whoTakesPart(app.deps.db),
+    ...(await svc.whoTakesPart(app.deps.db)),
   }));
 };
 export default routes;

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { AREA_TYPES } from '../../../core/analysis/need-index.ts';
 import { PB_RULES, PHASES } from '../../../core/participation/budgeting.ts';
 
 const kronor = z.string().regex(/^\d+$/).describe('whole kronor as a decimal string');
@@ -157,6 +158,21 @@ export const takingPartResponse = z.object({
       supports: z.number(),
       population: z.number().nullable(),
       populationPeriod: z.string().nullable(),
+      needType: z.enum(AREA_TYPES).nullable().describe('the area type of the need index (docs/methods.md), null without statistics'),
+      needScore: z.number().nullable(),
     }),
   ),
+  byNeedType: z
+    .array(
+      z.object({
+        type: z.enum(AREA_TYPES),
+        areas: z.number(),
+        population: z.number(),
+        ballots: z.number(),
+        dialogueParticipants: z.number(),
+        proposals: z.number(),
+        supports: z.number(),
+      }),
+    )
+    .describe('the same summed over the areas of each need type'),
 });

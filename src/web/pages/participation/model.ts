@@ -71,6 +71,18 @@ export interface TakingPart {
   supports: number;
   population: number | null;
   populationPeriod: string | null;
+  needType: string | null;
+  needScore: number | null;
+}
+
+export interface TakingPartByType {
+  type: string;
+  areas: number;
+  population: number;
+  ballots: number;
+  dialogueParticipants: number;
+  proposals: number;
+  supports: number;
 }
 
 /** The division whose areas residents choose from. */

@@ -8,7 +8,8 @@ import { WithData } from '../../shell/Status.tsx';
 import { useSession } from '../auth/session.ts';
 import { formatKronor, formatPercent, ratio } from '../../../core/money.ts';
 import { CommitteeAnswers, DialogueForm, DialogueList, FollowUp } from './staff.tsx';
-import { PROPOSAL_DIVISION, supporterKey, type Process, type Project, type Proposal, type Results, type TakingPart } from './model.ts';
+import { PROPOSAL_DIVISION, supporterKey, type Process, type Project, type Proposal, type Results, type TakingPart, type TakingPartByType } from './model.ts';
+import { analysisStrings } from '../../i18n/analysis.ts';
 
 const useT = () => useI18n(participationStrings);
 type T = ReturnType<typeof useT>['t'];
@@ -45,7 +46,7 @@ export function HomePage() {
   const processes = useApi<{ items: Process[] }>('/participation/processes');
   const proposals = useApi<{ items: Proposal[] }>('/participation/proposals');
   return (
-    <main id="main" className="pt-page">
+    <div className="pt-page">
       <h1>{t('title')}</h1>
       <p className="lead">{t('intro')}</p>
       <PublishedNote t={t} />
@@ -98,7 +99,7 @@ export function HomePage() {
       <p>
         <Link href={withLang('/delta/vem', lang)}>{t('takingPart')}</Link> · <Link href={withLang('/delta/personal', lang)}>{t('staff')}</Link>
       </p>
-    </main>
+    </div>
   );
 }
 
@@ -143,7 +144,7 @@ export function NewProposalPage() {
   }
 
   return (
-    <main id="main" className="pt-page">
+    <div className="pt-page">
       <p>
         <Link href={withLang('/delta', lang)}>{t('back')}</Link>
       </p>
@@ -203,7 +204,7 @@ export function NewProposalPage() {
           <button type="submit">{t('send')}</button>
         </form>
       )}
-    </main>
+    </div>
   );
 }
 
@@ -224,7 +225,7 @@ export function ProposalPage() {
   }
 
   return (
-    <main id="main" className="pt-page">
+    <div className="pt-page">
       <p>
         <Link href={withLang('/delta', lang)}>{t('back')}</Link>
       </p>
@@ -268,7 +269,7 @@ export function ProposalPage() {
           </article>
         )}
       </WithData>
-    </main>
+    </div>
   );
 }
 
@@ -337,7 +338,7 @@ export function ProcessPage() {
   const state = useApi<{ process: Process; projects: Project[] }>(`/participation/processes/${encodeURIComponent(id)}`);
   const [voted, setVoted] = useState(false);
   return (
-    <main id="main" className="pt-page">
+    <div className="pt-page">
       <p>
         <Link href={withLang('/delta', lang)}>{t('back')}</Link>
       </p>
@@ -381,7 +382,7 @@ export function ProcessPage() {
           </>
         )}
       </WithData>
-    </main>
+    </div>
   );
 }
 
@@ -391,7 +392,7 @@ export function ResultsPage() {
   const id = params['id'] ?? '';
   const state = useApi<Results>(`/participation/processes/${encodeURIComponent(id)}/results`);
   return (
-    <main id="main" className="pt-page">
+    <div className="pt-page">
       <p>
         <Link href={withLang(`/delta/budget/${id}`, lang)}>{t('back')}</Link>
       </p>
@@ -465,7 +466,7 @@ export function ResultsPage() {
           );
         }}
       </WithData>
-    </main>
+    </div>
   );
 }
 
@@ -473,9 +474,13 @@ export function ResultsPage() {
 
 export function TakingPartPage() {
   const { t, lang } = useT();
-  const state = useApi<{ items: TakingPart[] }>('/participation/taking-part');
+  const typeName = (type: string | null): string =>
+    type ? ((analysisStrings[lang] as Record<string, string>)[`type_${type}`] ?? type) : t('noData');
+  const state = useApi<{ items: TakingPart[]; byNeedType: TakingPartByType[] }>('/participation/taking-part');
+  const perThousand = (n: number, population: number | null): string =>
+    population ? ((n * 1000) / population).toLocaleString(lang === 'sv' ? 'sv-SE' : 'en-GB', { maximumFractionDigits: 1 }) : t('noData');
   return (
-    <main id="main" className="pt-page">
+    <div className="pt-page">
       <p>
         <Link href={withLang('/delta', lang)}>{t('back')}</Link>
       </p>
@@ -483,36 +488,73 @@ export function TakingPartPage() {
       <p>{t('takingPartIntro')}</p>
       <WithData state={state}>
         {(d) => (
-          <div className="fp-table-wrap" tabIndex={0} role="region" aria-label={t('takingPart')}>
-            <table className="fp-table" id="pt-taking-part">
-              <caption className="visually-hidden">{t('takingPart')}</caption>
-              <thead>
-                <tr>
-                  <th scope="col">{t('area')}</th>
-                  <th scope="col" className="fp-num">{t('ballots')}</th>
-                  <th scope="col" className="fp-num">{t('participants')}</th>
-                  <th scope="col" className="fp-num">{t('proposals')}</th>
-                  <th scope="col" className="fp-num">{t('population')}</th>
-                  <th scope="col" className="fp-num">{t('perThousand')}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {d.items.map((r) => (
-                  <tr key={r.area}>
-                    <th scope="row">{r.areaName ?? r.area}</th>
-                    <td className="fp-num">{r.ballots}</td>
-                    <td className="fp-num">{r.dialogueParticipants}</td>
-                    <td className="fp-num">{r.proposals}</td>
-                    <td className="fp-num">{r.population ?? t('noData')}</td>
-                    <td className="fp-num">{r.population ? ((r.ballots * 1000) / r.population).toLocaleString(lang === 'sv' ? 'sv-SE' : 'en-GB', { maximumFractionDigits: 1 }) : t('noData')}</td>
+          <>
+            <div className="fp-table-wrap" tabIndex={0} role="region" aria-label={t('takingPart')}>
+              <table className="fp-table" id="pt-taking-part">
+                <caption className="visually-hidden">{t('takingPart')}</caption>
+                <thead>
+                  <tr>
+                    <th scope="col">{t('area')}</th>
+                    <th scope="col" className="fp-num">{t('ballots')}</th>
+                    <th scope="col" className="fp-num">{t('participants')}</th>
+                    <th scope="col" className="fp-num">{t('proposals')}</th>
+                    <th scope="col" className="fp-num">{t('population')}</th>
+                    <th scope="col" className="fp-num">{t('perThousand')}</th>
+                    <th scope="col">{t('needType')}</th>
                   </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
+                </thead>
+                <tbody>
+                  {d.items.map((r) => (
+                    <tr key={r.area}>
+                      <th scope="row">{r.areaName ?? r.area}</th>
+                      <td className="fp-num">{r.ballots}</td>
+                      <td className="fp-num">{r.dialogueParticipants}</td>
+                      <td className="fp-num">{r.proposals}</td>
+                      <td className="fp-num">{r.population ?? t('noData')}</td>
+                      <td className="fp-num">{perThousand(r.ballots, r.population)}</td>
+                      <td>{typeName(r.needType)}</td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </div>
+            {d.byNeedType.length ? (
+              <>
+                <h2>{t('byNeedType')}</h2>
+                <p>{t('byNeedTypeIntro')}</p>
+                <div className="fp-table-wrap" tabIndex={0} role="region" aria-label={t('byNeedType')}>
+                  <table className="fp-table" id="pt-taking-part-by-type">
+                    <caption className="visually-hidden">{t('byNeedType')}</caption>
+                    <thead>
+                      <tr>
+                        <th scope="col">{t('needType')}</th>
+                        <th scope="col" className="fp-num">{t('areasCount')}</th>
+                        <th scope="col" className="fp-num">{t('population')}</th>
+                        <th scope="col" className="fp-num">{t('ballots')}</th>
+                        <th scope="col" className="fp-num">{t('participants')}</th>
+                        <th scope="col" className="fp-num">{t('perThousand')}</th>
+                      </tr>
+                    </thead>
+                    <tbody>
+                      {d.byNeedType.map((g) => (
+                        <tr key={g.type}>
+                          <th scope="row">{typeName(g.type)}</th>
+                          <td className="fp-num">{g.areas}</td>
+                          <td className="fp-num">{g.population}</td>
+                          <td className="fp-num">{g.ballots}</td>
+                          <td className="fp-num">{g.dialogueParticipants}</td>
+                          <td className="fp-num">{perThousand(g.ballots, g.population)}</td>
+                        </tr>
+                      ))}
+                    </tbody>
+                  </table>
+                </div>
+              </>
+            ) : null}
+          </>
         )}
       </WithData>
-    </main>
+    </div>
   );
 }
 
@@ -809,7 +851,7 @@ export function StaffPage() {
   const { t, lang } = useT();
   const session = useSession();
   return (
-    <main id="main" className="pt-page">
+    <div className="pt-page">
       <p>
         <Link href={withLang('/delta', lang)}>{t('back')}</Link>
       </p>
@@ -836,6 +878,6 @@ export function StaffPage() {
           )
         }
       </WithData>
-    </main>
+    </div>
   );
 }
