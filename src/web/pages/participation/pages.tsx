@@ -5,6 +5,7 @@ import { useI18n } from '../../i18n/index.tsx';
 import { participationStrings } from '../../i18n/participation.ts';
 import { Link, useRoute } from '../../router.tsx';
 import { WithData } from '../../shell/Status.tsx';
+import { ProcessPicker } from './ProcessPicker.tsx';
 import { useSession } from '../auth/session.ts';
 import { formatKronor, formatPercent, ratio } from '../../../core/money.ts';
 import { CommitteeAnswers, DialogueForm, DialogueList, FollowUp } from './staff.tsx';
@@ -752,21 +753,7 @@ function ProcessAdmin() {
     <section aria-labelledby="pt-admin">
       <h2 id="pt-admin">{t('processAdmin')}</h2>
       {msg ? <Notice>{msg}</Notice> : null}
-      <WithData state={processes}>
-        {(d) => (
-          <p>
-            <label htmlFor="pt-admin-process">{t('process')}</label>{' '}
-            <select id="pt-admin-process" value={selected} onChange={(e) => setSelected(e.target.value)}>
-              <option value="" />
-              {d.items.map((p) => (
-                <option key={p.id} value={p.id}>
-                  {p.name}
-                </option>
-              ))}
-            </select>
-          </p>
-        )}
-      </WithData>
+      <ProcessPicker id="pt-admin-process" processes={processes} value={selected} onChange={setSelected} />
       {selected && detail.data ? (
         <>
           <p>

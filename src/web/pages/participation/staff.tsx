@@ -9,6 +9,7 @@ import { useI18n } from '../../i18n/index.tsx';
 import { participationStrings } from '../../i18n/participation.ts';
 import { setQuery, useRoute } from '../../router.tsx';
 import { WithData } from '../../shell/Status.tsx';
+import { ProcessPicker } from './ProcessPicker.tsx';
 import { PROPOSAL_DIVISION, type Dialogue, type Process, type Project, type Proposal } from './model.ts';
 
 const useT = () => useI18n(participationStrings);
@@ -358,21 +359,7 @@ export function FollowUp() {
     <section aria-labelledby="pt-fu">
       <h2 id="pt-fu">{t('followUpTitle')}</h2>
       <p>{t('followUpIntro')}</p>
-      <WithData state={processes}>
-        {(d) => (
-          <p>
-            <label htmlFor="pt-fu-process">{t('process')}</label>{' '}
-            <select id="pt-fu-process" value={selected} onChange={(e) => setSelected(e.target.value)}>
-              <option value="" />
-              {d.items.map((p) => (
-                <option key={p.id} value={p.id}>
-                  {p.name}
-                </option>
-              ))}
-            </select>
-          </p>
-        )}
-      </WithData>
+      <ProcessPicker id="pt-fu-process" processes={processes} value={selected} onChange={setSelected} />
       {selected && detail.data ? (
         <ul className="pt-list">
           {detail.data.projects
