@@ -15,6 +15,7 @@ import {
   readAreaRefs,
   readCommittees,
   readGoalRefs,
+  readDraftInterventionIds,
   readIntervention,
   readInterventions,
   readInterventionFields,
@@ -113,8 +114,9 @@ export interface ListQuery {
   q?: string;
 }
 
-export async function listInterventions(db: Queryable, query: ListQuery) {
-  const all = await readInterventions(db);
+/** `includeDrafts`: staff see draft interventions too (each carries its publication state). */
+export async function listInterventions(db: Queryable, query: ListQuery, opts: { includeDrafts?: boolean } = {}) {
+  const all = await readInterventions(db, undefined, { includeDrafts: opts.includeDrafts ?? false });
   const l = await lookups(db);
   const filter: InterventionFilter = {
     ...(query.area ? { area: query.area } : {}),
@@ -125,6 +127,7 @@ export async function listInterventions(db: Queryable, query: ListQuery) {
     ...(query.q ? { text: query.q } : {}),
   };
   const list = filterInterventions(all, filter);
+  const drafts = opts.includeDrafts ? await readDraftInterventionIds(db) : new Set<string>();
   const years = [...new Set(all.flatMap((i) => i.budget.map((b) => b.year)))].sort((a, b) => a - b);
   const usedAreas = [...new Set(all.flatMap((i) => i.areas))].sort();
   const usedGoals = [...new Set(all.flatMap((i) => i.goalAreas))].sort();
@@ -135,6 +138,7 @@ export async function listInterventions(db: Queryable, query: ListQuery) {
     items: list.map((i) => ({
       id: i.id,
       name: i.name,
+      publication: drafts.has(i.id) ? ('draft' as const) : ('published' as const),
       committee: i.committee,
       fundingSource: i.fundingSource,
       status: i.status,
@@ -209,8 +213,8 @@ function totalsJson(v: TotalsView, label: (key: string) => { name: string; nameE
   };
 }
 
-export async function getBudgetViews(db: Queryable, query: { year?: number; measure?: BudgetMeasure }) {
-  const all = await readInterventions(db);
+export async function getBudgetViews(db: Queryable, query: { year?: number; measure?: BudgetMeasure }, opts: { includeDrafts?: boolean } = {}) {
+  const all = await readInterventions(db, undefined, { includeDrafts: opts.includeDrafts ?? false });
   const l = await lookups(db);
   const measure = query.measure ?? 'planned';
   const years = [...new Set(all.flatMap((i) => i.budget.map((b) => b.year)))].sort((a, b) => a - b);
@@ -344,7 +348,7 @@ export function previewJson(p: ImportPreview, existing: ReadonlySet<string>) {
 
 export async function previewImport(db: Queryable, content: Buffer, format: InterventionFileFormat) {
   const p = await previewInterventionsFile(content, format, await knownRefs(db));
-  const existing = new Set((await readInterventions(db, p.interventions.map((i) => i.id))).map((i) => i.id));
+  const existing = new Set((await readInterventions(db, p.interventions.map((i) => i.id), { includeDrafts: true })).map((i) => i.id));
   return previewJson(p, existing);
 }
 
@@ -396,7 +400,7 @@ export async function commitImport(
     );
   }
   return db.transaction(async (tx) => {
-    const before = new Map((await readInterventions(tx, p.interventions.map((i) => i.id))).map((i) => [i.id, i]));
+    const before = new Map((await readInterventions(tx, p.interventions.map((i) => i.id), { includeDrafts: true })).map((i) => [i.id, i]));
     const committees = await committeeIdsFor(tx, p.interventions);
     // keep the document citation of interventions that come from the source documents
     const list = p.interventions.map((i) => ({ ...i, citation: before.get(i.id)?.citation ?? null }));
@@ -423,7 +427,8 @@ export async function commitImport(
 /** Everything the route needs to check district editors' rights: the stored and new areas of an import. */
 export async function importScope(db: Queryable, content: Buffer, format: InterventionFileFormat) {
   const p = await previewInterventionsFile(content, format, await knownRefs(db));
-  const stored = await readInterventions(db, p.interventions.map((i) => i.id));
+  // Drafts too: an import must not take over another district's draft without the area check.
+  const stored = await readInterventions(db, p.interventions.map((i) => i.id), { includeDrafts: true });
   const all = [...p.interventions, ...stored];
   const keys = new Set(all.flatMap((i) => i.areas).filter((a) => a !== CITY_WIDE));
   return {

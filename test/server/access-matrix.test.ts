@@ -129,6 +129,23 @@ describe('access matrix over every registered route', () => {
       assert.equal(written.length, 0, 'nothing was written');
     });
 
+    it("a district editor cannot take over another district's draft by importing it", async () => {
+      const soder = await signInAs(t, 'district_editor', { committeeId: 'test-sdn-s' });
+      const csv = [
+        'id,name,description,committee,funding_source,areas,goal_areas,strategies,targets,start_date,end_date,status,year,budget_area,planned_mnkr,decided_mnkr,spent_mnkr',
+        'test-int-draft,Övertaget utkast,,Södermalms stadsdelsnämnd,Ordinarie budget,Södermalm,,,,,,planned,2026,,1,,',
+      ].join('\n');
+      const res = await t.app.inject({
+        method: 'POST',
+        url: '/api/v1/interventions/import',
+        headers: soder.headers,
+        payload: { format: 'csv', content: Buffer.from(csv, 'utf8').toString('base64') },
+      });
+      assert.equal(res.statusCode, 403, res.body);
+      const [row] = await t.db.query<{ name: string; committee_id: string }>("SELECT name, committee_id FROM intervention WHERE id = 'test-int-draft'");
+      assert.deepEqual(row, { name: 'Ett utkast', committee_id: 'test-sdn-j' });
+    });
+
     it("a district editor may follow up their own district's intervention, and one of another committee aimed wholly at a sub-area of theirs", async () => {
       assert.equal((await followUp(clients.district_editor, 'test-int-j')).statusCode, 200);
       assert.equal((await followUp(clients.district_editor, 'test-int-soc-j')).statusCode, 200);
@@ -159,6 +176,15 @@ describe('access matrix over every registered route', () => {
       assert.equal(list.statusCode, 200);
       assert.equal(list.body.includes('test-int-draft'), false);
       assert.equal(list.body.includes('test-int-j'), true);
+
+      // Staff see the draft in the list, marked as a draft, and on its page.
+      const reader = await signInAs(t, 'reader');
+      const staffList = (await t.app.inject({ method: 'GET', url: '/api/v1/interventions', headers: reader.cookieOnly })).json() as {
+        items: { id: string; publication: string }[];
+      };
+      assert.deepEqual(staffList.items.find((i) => i.id === 'test-int-draft')?.publication, 'draft');
+      assert.deepEqual(staffList.items.find((i) => i.id === 'test-int-j')?.publication, 'published');
+      assert.equal((await t.app.inject({ method: 'GET', url: '/api/v1/interventions/test-int-draft', headers: reader.cookieOnly })).statusCode, 200);
     });
   });
 });

@@ -346,3 +346,9 @@ export async function registerCounts(db: Queryable): Promise<Record<string, numb
   }
   return out;
 }
+
+/** The ids of the draft interventions (for marking them in staff views). */
+export async function readDraftInterventionIds(db: Queryable): Promise<Set<string>> {
+  const rows = await db.query<{ id: string }>(`SELECT id FROM intervention WHERE publication = 'draft'`);
+  return new Set(rows.map((r) => r.id));
+}

@@ -67,7 +67,7 @@ const routes: FastifyPluginAsyncZod = async (app) => {
         response: { 200: listResponse },
       },
     },
-    async (request) => listInterventions(app.deps.db, request.query),
+    async (request) => listInterventions(app.deps.db, request.query, { includeDrafts: await canReadDrafts(request) }),
   );
 
   app.get(
@@ -81,7 +81,7 @@ const routes: FastifyPluginAsyncZod = async (app) => {
         response: { 200: budgetResponse },
       },
     },
-    async (request) => getBudgetViews(app.deps.db, request.query),
+    async (request) => getBudgetViews(app.deps.db, request.query, { includeDrafts: await canReadDrafts(request) }),
   );
 
   app.get(

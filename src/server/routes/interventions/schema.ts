@@ -29,6 +29,7 @@ export const listResponse = z.object({
     z.object({
       id: z.string(),
       name: z.string(),
+      publication: z.enum(['draft', 'published']).describe('drafts are listed only for staff'),
       committee: z.string(),
       fundingSource: z.string(),
       status,

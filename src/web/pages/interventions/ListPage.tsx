@@ -60,7 +60,13 @@ function Filters({ data }: { data: ListResponse }): ReactNode {
 function Results({ data }: { data: ListResponse }): ReactNode {
   const { t, lang } = useI18n(interventionsStrings);
   const columns: Column<ListItem>[] = [
-    { key: 'name', header: t('name'), value: (r) => r.name, render: (r) => <Link href={`/insatser/${encodeURIComponent(r.id)}`}>{r.name}</Link>, rowHeader: true },
+    { key: 'name', header: t('name'), value: (r) => r.name, render: (r) => (
+        <>
+          <Link href={`/insatser/${encodeURIComponent(r.id)}`}>{r.name}</Link>
+          {r.publication === 'draft' ? <> <span className="draft-tag">({t('publication_draft')})</span></> : null}
+        </>
+      ),
+      rowHeader: true },
     { key: 'committee', header: t('committee'), value: (r) => r.committee || t('notStated') },
     { key: 'areas', header: t('areas'), value: (r) => r.areas.map((a) => (a.key === 'city' ? t('cityWide') : a.name)).join(', ') },
     { key: 'status', header: t('status'), value: (r) => t(`status_${r.status}`) },

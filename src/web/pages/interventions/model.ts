@@ -30,6 +30,8 @@ export interface ApiRatio {
 export interface ListItem {
   id: string;
   name: string;
+  /** Drafts are listed only for staff. */
+  publication: 'draft' | 'published';
   committee: string;
   fundingSource: string;
   status: Status;
