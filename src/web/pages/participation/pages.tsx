@@ -6,6 +6,7 @@ import { participationStrings } from '../../i18n/participation.ts';
 import { Link, useRoute } from '../../router.tsx';
 import { WithData } from '../../shell/Status.tsx';
 import { ProcessPicker } from './ProcessPicker.tsx';
+import { DataTable, type Column } from '../../components/DataTable.tsx';
 import { useSession } from '../auth/session.ts';
 import { formatKronor, formatPercent, ratio } from '../../../core/money.ts';
 import { CommitteeAnswers, DialogueForm, DialogueList, FollowUp } from './staff.tsx';
@@ -480,6 +481,24 @@ export function TakingPartPage() {
   const state = useApi<{ items: TakingPart[]; byNeedType: TakingPartByType[] }>('/participation/taking-part');
   const perThousand = (n: number, population: number | null): string =>
     population ? ((n * 1000) / population).toLocaleString(lang === 'sv' ? 'sv-SE' : 'en-GB', { maximumFractionDigits: 1 }) : t('noData');
+  const num = (header: string, key: string, value: (r: TakingPart) => number | null): Column<TakingPart> => ({ key, header, value, align: 'right' });
+  const areaColumns: Column<TakingPart>[] = [
+    { key: 'area', header: t('area'), value: (r) => r.areaName ?? r.area, rowHeader: true },
+    num(t('ballots'), 'ballots', (r) => r.ballots),
+    num(t('participants'), 'participants', (r) => r.dialogueParticipants),
+    num(t('proposals'), 'proposals', (r) => r.proposals),
+    { key: 'population', header: t('population'), value: (r) => r.population, render: (r) => r.population ?? t('noData'), align: 'right' },
+    { key: 'perThousand', header: t('perThousand'), value: (r) => (r.population ? (r.ballots * 1000) / r.population : null), render: (r) => perThousand(r.ballots, r.population), align: 'right' },
+    { key: 'needType', header: t('needType'), value: (r) => typeName(r.needType) },
+  ];
+  const typeColumns: Column<TakingPartByType>[] = [
+    { key: 'type', header: t('needType'), value: (g) => typeName(g.type), rowHeader: true },
+    { key: 'areas', header: t('areasCount'), value: (g) => g.areas, align: 'right' },
+    { key: 'population', header: t('population'), value: (g) => g.population, align: 'right' },
+    { key: 'ballots', header: t('ballots'), value: (g) => g.ballots, align: 'right' },
+    { key: 'participants', header: t('participants'), value: (g) => g.dialogueParticipants, align: 'right' },
+    { key: 'perThousand', header: t('perThousand'), value: (g) => (g.population ? (g.ballots * 1000) / g.population : null), render: (g) => perThousand(g.ballots, g.population), align: 'right' },
+  ];
   return (
     <div className="pt-page">
       <p>
@@ -490,66 +509,12 @@ export function TakingPartPage() {
       <WithData state={state}>
         {(d) => (
           <>
-            <div className="fp-table-wrap" tabIndex={0} role="region" aria-label={t('takingPart')}>
-              <table className="fp-table" id="pt-taking-part">
-                <caption className="visually-hidden">{t('takingPart')}</caption>
-                <thead>
-                  <tr>
-                    <th scope="col">{t('area')}</th>
-                    <th scope="col" className="fp-num">{t('ballots')}</th>
-                    <th scope="col" className="fp-num">{t('participants')}</th>
-                    <th scope="col" className="fp-num">{t('proposals')}</th>
-                    <th scope="col" className="fp-num">{t('population')}</th>
-                    <th scope="col" className="fp-num">{t('perThousand')}</th>
-                    <th scope="col">{t('needType')}</th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {d.items.map((r) => (
-                    <tr key={r.area}>
-                      <th scope="row">{r.areaName ?? r.area}</th>
-                      <td className="fp-num">{r.ballots}</td>
-                      <td className="fp-num">{r.dialogueParticipants}</td>
-                      <td className="fp-num">{r.proposals}</td>
-                      <td className="fp-num">{r.population ?? t('noData')}</td>
-                      <td className="fp-num">{perThousand(r.ballots, r.population)}</td>
-                      <td>{typeName(r.needType)}</td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-            </div>
+            <DataTable caption={t('takingPart')} captionHidden id="pt-taking-part" lang={lang} rows={d.items} rowKey={(r) => r.area} columns={areaColumns} />
             {d.byNeedType.length ? (
               <>
                 <h2>{t('byNeedType')}</h2>
                 <p>{t('byNeedTypeIntro')}</p>
-                <div className="fp-table-wrap" tabIndex={0} role="region" aria-label={t('byNeedType')}>
-                  <table className="fp-table" id="pt-taking-part-by-type">
-                    <caption className="visually-hidden">{t('byNeedType')}</caption>
-                    <thead>
-                      <tr>
-                        <th scope="col">{t('needType')}</th>
-                        <th scope="col" className="fp-num">{t('areasCount')}</th>
-                        <th scope="col" className="fp-num">{t('population')}</th>
-                        <th scope="col" className="fp-num">{t('ballots')}</th>
-                        <th scope="col" className="fp-num">{t('participants')}</th>
-                        <th scope="col" className="fp-num">{t('perThousand')}</th>
-                      </tr>
-                    </thead>
-                    <tbody>
-                      {d.byNeedType.map((g) => (
-                        <tr key={g.type}>
-                          <th scope="row">{typeName(g.type)}</th>
-                          <td className="fp-num">{g.areas}</td>
-                          <td className="fp-num">{g.population}</td>
-                          <td className="fp-num">{g.ballots}</td>
-                          <td className="fp-num">{g.dialogueParticipants}</td>
-                          <td className="fp-num">{perThousand(g.ballots, g.population)}</td>
-                        </tr>
-                      ))}
-                    </tbody>
-                  </table>
-                </div>
+                <DataTable caption={t('byNeedType')} captionHidden id="pt-taking-part-by-type" lang={lang} rows={d.byNeedType} rowKey={(g) => g.type} columns={typeColumns} />
               </>
             ) : null}
           </>
