@@ -11,7 +11,22 @@ const sqlOutsideDb = [
   { selector: `Literal[value=/${SQL}/]`, message: 'SQL belongs in src/db (a repository function).' },
   { selector: `TemplateElement[value.raw=/${SQL}/]`, message: 'SQL belongs in src/db (a repository function).' },
 ];
-const nodeBuiltins = ['node:*', 'fs', 'path', 'os', 'crypto', 'child_process', 'http', 'https', 'net', 'url', 'util', 'stream', 'worker_threads', 'process'];
+const nodeBuiltins = [
+  'node:*',
+  'fs',
+  'path',
+  'os',
+  'crypto',
+  'child_process',
+  'http',
+  'https',
+  'net',
+  'url',
+  'util',
+  'stream',
+  'worker_threads',
+  'process',
+];
 
 export default tseslint.config(
   { ignores: ['dist/**', 'node_modules/**', '.data/**', 'test-results/**', 'bin/**'] },
@@ -20,7 +35,10 @@ export default tseslint.config(
   {
     languageOptions: { globals: { ...globals.node } },
     rules: {
-      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_', caughtErrorsIgnorePattern: '^_' }],
+      '@typescript-eslint/no-unused-vars': [
+        'error',
+        { argsIgnorePattern: '^_', varsIgnorePattern: '^_', caughtErrorsIgnorePattern: '^_' },
+      ],
       '@typescript-eslint/consistent-type-imports': 'error',
       'no-restricted-syntax': ['error', ...sqlOutsideDb],
     },
@@ -28,31 +46,97 @@ export default tseslint.config(
   {
     files: ['src/core/**'],
     rules: {
-      'no-restricted-imports': ['error', {
-        patterns: [
-          { group: ['../db/*', '../../db/*', '../importers/*', '../../importers/*', '../services/*', '../../services/*', '../server/*', '../../server/*', '../web/*', '../../web/*', '../cli/*', '../../cli/*', '**/src/db/**', '**/src/services/**', '**/src/server/**', '**/src/web/**', '**/src/cli/**', '**/src/importers/**'], message: 'src/core is pure: it imports nothing of ours outside src/core.' },
-          { group: nodeBuiltins, message: 'src/core does no I/O: pass data and effects in.' },
-          { group: ['pg', '@electric-sql/*', 'fastify', 'fastify-*', '@fastify/*', 'react', 'react-dom', 'exceljs', 'csv-parse', 'shapefile', 'argon2', 'commander'], message: 'src/core uses no I/O or framework packages.' },
-        ],
-      }],
-      'no-restricted-globals': ['error',
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: [
+                '../db/*',
+                '../../db/*',
+                '../importers/*',
+                '../../importers/*',
+                '../services/*',
+                '../../services/*',
+                '../server/*',
+                '../../server/*',
+                '../web/*',
+                '../../web/*',
+                '../cli/*',
+                '../../cli/*',
+                '**/src/db/**',
+                '**/src/services/**',
+                '**/src/server/**',
+                '**/src/web/**',
+                '**/src/cli/**',
+                '**/src/importers/**',
+              ],
+              message: 'src/core is pure: it imports nothing of ours outside src/core.',
+            },
+            { group: nodeBuiltins, message: 'src/core does no I/O: pass data and effects in.' },
+            {
+              group: [
+                'pg',
+                '@electric-sql/*',
+                'fastify',
+                'fastify-*',
+                '@fastify/*',
+                'react',
+                'react-dom',
+                'exceljs',
+                'csv-parse',
+                'shapefile',
+                'argon2',
+                'commander',
+              ],
+              message: 'src/core uses no I/O or framework packages.',
+            },
+          ],
+        },
+      ],
+      'no-restricted-globals': [
+        'error',
         { name: 'fetch', message: 'No I/O in src/core.' },
-        { name: 'process', message: 'No environment access in src/core.' }],
-      'no-restricted-properties': ['error',
+        { name: 'process', message: 'No environment access in src/core.' },
+      ],
+      'no-restricted-properties': [
+        'error',
         { object: 'Date', property: 'now', message: 'No clock in src/core: pass the time in.' },
-        { object: 'Math', property: 'random', message: 'No randomness in src/core: pass a seeded generator in.' }],
+        { object: 'Math', property: 'random', message: 'No randomness in src/core: pass a seeded generator in.' },
+      ],
     },
   },
   {
     files: ['src/web/**'],
     languageOptions: { globals: { ...globals.browser } },
     rules: {
-      'no-restricted-imports': ['error', {
-        patterns: [
-          { group: nodeBuiltins, message: 'The web app runs in the browser: no Node modules.' },
-          { group: ['**/db/*', '**/services/*', '**/server/*', '**/cli/*', '**/importers/*', 'pg', '@electric-sql/*', 'fastify', '@fastify/*', 'argon2', 'exceljs', 'csv-parse', 'shapefile', 'commander'], message: 'The web app talks to the server through the API only (src/web/api.ts); it may import src/core.' },
-        ],
-      }],
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            { group: nodeBuiltins, message: 'The web app runs in the browser: no Node modules.' },
+            {
+              group: [
+                '**/db/*',
+                '**/services/*',
+                '**/server/*',
+                '**/cli/*',
+                '**/importers/*',
+                'pg',
+                '@electric-sql/*',
+                'fastify',
+                '@fastify/*',
+                'argon2',
+                'exceljs',
+                'csv-parse',
+                'shapefile',
+                'commander',
+              ],
+              message: 'The web app talks to the server through the API only (src/web/api.ts); it may import src/core.',
+            },
+          ],
+        },
+      ],
     },
   },
   {

@@ -57,14 +57,29 @@ async function main(): Promise<void> {
   line('  peak resident memory', mb(peak));
 
   // 2. API latency.
-  const app = await buildApp({ db, version: 'bench', devWrites: false, dataStatus: { dataDir, loaded: true, message: null }, now: () => new Date(), randomBytes: (k) => new Uint8Array(k) });
+  const app = await buildApp({
+    db,
+    version: 'bench',
+    devWrites: false,
+    dataStatus: { dataDir, loaded: true, message: null },
+    now: () => new Date(),
+    randomBytes: (k) => new Uint8Array(k),
+  });
   await app.ready();
-  const [deso] = await db.query<{ code: string }>(`SELECT code FROM area WHERE division_id = 'deso' ORDER BY code LIMIT 1 OFFSET 100`);
+  const [deso] = await db.query<{ code: string }>(
+    `SELECT code FROM area WHERE division_id = 'deso' ORDER BY code LIMIT 1 OFFSET 100`,
+  );
   const routes = [
     ['area profile, one DeSO', `/api/v1/areas/deso/${deso?.code}/profile`],
-    ['area profile, one stadsdelsområde', `/api/v1/areas/stadsdelsomrade-2023/${encodeURIComponent((await db.query<{ code: string }>(`SELECT code FROM area WHERE division_id = 'stadsdelsomrade-2023' LIMIT 1`))[0]?.code ?? '')}/profile`],
+    [
+      'area profile, one stadsdelsområde',
+      `/api/v1/areas/stadsdelsomrade-2023/${encodeURIComponent((await db.query<{ code: string }>(`SELECT code FROM area WHERE division_id = 'stadsdelsomrade-2023' LIMIT 1`))[0]?.code ?? '')}/profile`,
+    ],
     ['indicator map, 544 DeSO', '/api/v1/indicators/share-low-economic-standard/map?division=deso&period=2022'],
-    ['indicator map, 117 stadsdelar (with polygons)', '/api/v1/indicators/share-low-economic-standard/map?division=stadsdel&period=2022'],
+    [
+      'indicator map, 117 stadsdelar (with polygons)',
+      '/api/v1/indicators/share-low-economic-standard/map?division=stadsdel&period=2022',
+    ],
     ['indicator values, 544 DeSO', '/api/v1/indicators/population/values?division=deso&period=2022'],
     ['goals tree with status', '/api/v1/goals'],
   ] as const;
@@ -81,12 +96,21 @@ async function main(): Promise<void> {
       await app.inject({ method: 'GET', url });
       times.push(performance.now() - s);
     }
-    line(`  ${label}`, `p50 ${ms(quantile(times, 0.5))}, p95 ${ms(quantile(times, 0.95))}, ${(first.body.length / 1024).toFixed(0)} kB`);
+    line(
+      `  ${label}`,
+      `p50 ${ms(quantile(times, 0.5))}, p95 ${ms(quantile(times, 0.95))}, ${(first.body.length / 1024).toFixed(0)} kB`,
+    );
   }
 
   // 4. Segregation over the DeSO (foreign background against the whole population).
-  const rows = await app.inject({ method: 'GET', url: '/api/v1/indicators/population-foreign-background/values?division=deso&period=2022' });
-  const totals = await app.inject({ method: 'GET', url: '/api/v1/indicators/population/values?division=deso&period=2022' });
+  const rows = await app.inject({
+    method: 'GET',
+    url: '/api/v1/indicators/population-foreign-background/values?division=deso&period=2022',
+  });
+  const totals = await app.inject({
+    method: 'GET',
+    url: '/api/v1/indicators/population/values?division=deso&period=2022',
+  });
   await app.close();
   await db.close();
 
@@ -103,7 +127,10 @@ async function main(): Promise<void> {
         f();
         return performance.now() - s;
       };
-      line(`  ${c} (${e.ballots.length} voters, ${e.projects.length} projects)`, `greedy ${ms(timed(() => greedy(e)))}, mes ${ms(timed(() => mes(e)))}, mes-complete ${ms(timed(() => mesComplete(e)))}`);
+      line(
+        `  ${c} (${e.ballots.length} voters, ${e.projects.length} projects)`,
+        `greedy ${ms(timed(() => greedy(e)))}, mes ${ms(timed(() => mes(e)))}, mes-complete ${ms(timed(() => mesComplete(e)))}`,
+      );
     }
   }
 
@@ -111,7 +138,9 @@ async function main(): Promise<void> {
   if (rows.statusCode === 200 && totals.statusCode === 200) {
     type V = { values: { code: string; value: number | null }[] };
     const g = new Map((rows.json() as V).values.map((a) => [a.code, Number(a.value)]));
-    const units = (totals.json() as V).values.filter((a) => a.value !== null && g.has(a.code)).map((a) => ({ id: a.code, group: g.get(a.code)!, total: Number(a.value) }));
+    const units = (totals.json() as V).values
+      .filter((a) => a.value !== null && g.has(a.code))
+      .map((a) => ({ id: a.code, group: g.get(a.code)!, total: Number(a.value) }));
     const s = performance.now();
     for (let i = 0; i < 100; i++) twoGroupMeasures(units);
     line(`  D, H, xPx, xPy, Gini over ${units.length} areas`, `${ms((performance.now() - s) / 100)} per run`);

@@ -21,11 +21,18 @@ function find(dir) {
   return out;
 }
 
-let files = find(join(root, 'test')).map((f) => relative(root, f)).sort();
+let files = find(join(root, 'test'))
+  .map((f) => relative(root, f))
+  .sort();
 if (!withE2e) files = files.filter((f) => !f.startsWith('test/e2e/'));
 if (filters.length) files = files.filter((f) => filters.some((x) => f.includes(x)));
 
-const env = { ...process.env, TZ: 'Europe/Stockholm', NODE_ENV: 'test', FARDPLAN_LOG_LEVEL: process.env.FARDPLAN_LOG_LEVEL ?? 'silent' };
+const env = {
+  ...process.env,
+  TZ: 'Europe/Stockholm',
+  NODE_ENV: 'test',
+  FARDPLAN_LOG_LEVEL: process.env.FARDPLAN_LOG_LEVEL ?? 'silent',
+};
 
 if (withE2e && files.some((f) => f.startsWith('test/e2e/'))) {
   const build = spawnSync('npx', ['vite', 'build', '--logLevel', 'warn'], { cwd: root, stdio: 'inherit', env });

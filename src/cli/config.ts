@@ -33,7 +33,8 @@ export function findDataDir(env: NodeJS.ProcessEnv = process.env): string | null
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const port = Number(env.PORT ?? 3000);
-  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`PORT must be a port number, not '${env.PORT}'`);
+  if (!Number.isInteger(port) || port < 0 || port > 65535)
+    throw new Error(`PORT must be a port number, not '${env.PORT}'`);
   return {
     port,
     host: env.HOST ?? '127.0.0.1',

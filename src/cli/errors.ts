@@ -19,9 +19,13 @@ export function toCliError(err: unknown): CliError {
     const lines = [err.message];
     if (err.details.length > 1) for (const p of err.details.slice(0, 20)) lines.push(`  ${formatProblem(p)}`);
     if (err.details.length > 20) lines.push(`  … and ${err.details.length - 20} more`);
-    return new CliError(lines.join('\n'), err.id === 'import_failed' || err.id === 'validation_failed' ? EXIT.badInput : EXIT.failure);
+    return new CliError(
+      lines.join('\n'),
+      err.id === 'import_failed' || err.id === 'validation_failed' ? EXIT.badInput : EXIT.failure,
+    );
   }
   const e = err as { code?: string; message?: string };
-  if (e?.code === 'ECONNREFUSED' || e?.code === 'ENOTFOUND') return new CliError(`Cannot reach the database: ${e.message}`, EXIT.database);
+  if (e?.code === 'ECONNREFUSED' || e?.code === 'ENOTFOUND')
+    return new CliError(`Cannot reach the database: ${e.message}`, EXIT.database);
   return new CliError(e?.message ?? String(err), EXIT.failure);
 }

@@ -16,7 +16,9 @@ export function terminalProgress(stream: NodeJS.WriteStream = process.stderr): P
       const width = 30;
       const frac = total > 0 ? Math.min(1, count / total) : 0;
       const bar = total > 0 ? '█'.repeat(Math.round(frac * width)).padEnd(width, '░') : '';
-      stream.write(`\r\x1b[K${label} ${bar} ${total > 0 ? `${Math.round(frac * 100)}% (${count}/${total})` : count || ''}`);
+      stream.write(
+        `\r\x1b[K${label} ${bar} ${total > 0 ? `${Math.round(frac * 100)}% (${count}/${total})` : count || ''}`,
+      );
     } else if (total > 0) {
       const pct = Math.floor((count / total) * 10) * 10;
       if (pct !== lastPct) {

@@ -12,12 +12,18 @@ export async function openDb(config: Config): Promise<Database> {
   try {
     return await openDatabase({ databaseUrl: config.databaseUrl, pgliteDir: config.pgliteDir });
   } catch (err) {
-    const where = config.databaseUrl ? 'the PostgreSQL server in DATABASE_URL' : `the embedded database in ${config.pgliteDir}`;
+    const where = config.databaseUrl
+      ? 'the PostgreSQL server in DATABASE_URL'
+      : `the embedded database in ${config.pgliteDir}`;
     throw new CliError(`Cannot open ${where}: ${(err as Error).message}`, EXIT.database);
   }
 }
 
-export async function openApp(config: Config, progress: Progress, options: { logger?: FastifyServerOptions['logger'] } = {}): Promise<{ app: FastifyInstance; db: Database; close: () => Promise<void> }> {
+export async function openApp(
+  config: Config,
+  progress: Progress,
+  options: { logger?: FastifyServerOptions['logger'] } = {},
+): Promise<{ app: FastifyInstance; db: Database; close: () => Promise<void> }> {
   const db = await openDb(config);
   const result = await bootstrap(db, { dataDir: config.dataDir, progress, now: () => new Date() });
   const missing = result.skipped.length > 0;
@@ -28,7 +34,14 @@ export async function openApp(config: Config, progress: Progress, options: { log
       : null;
   if (message) progress.info(message);
   const app = await buildApp(
-    { db, version: config.version, devWrites: config.devWrites, dataStatus: { dataDir: config.dataDir, loaded: !missing && !!config.dataDir, message }, now: () => new Date(), randomBytes: (n) => randomBytes(n) },
+    {
+      db,
+      version: config.version,
+      devWrites: config.devWrites,
+      dataStatus: { dataDir: config.dataDir, loaded: !missing && !!config.dataDir, message },
+      now: () => new Date(),
+      randomBytes: (n) => randomBytes(n),
+    },
     { webDir: config.webDir, logger: options.logger ?? false, trustProxy: config.trustProxy },
   );
   return { app, db, close: () => db.close() };

@@ -130,7 +130,11 @@ export function scopeOf(role: Role, permission: Permission): Scope | null {
 export function withinCommittee(actor: Actor, resource: ScopedResource): boolean {
   const mine = actor.committeeId;
   if (mine === null || mine === undefined) return false;
-  if (resource.committeeId !== null && resource.committeeId !== undefined && String(resource.committeeId) === String(mine)) {
+  if (
+    resource.committeeId !== null &&
+    resource.committeeId !== undefined &&
+    String(resource.committeeId) === String(mine)
+  ) {
     return true;
   }
   const areas = resource.areaIds ?? [];
@@ -145,7 +149,11 @@ export function withinCommittee(actor: Actor, resource: ScopedResource): boolean
  * required: without one the answer is `false` (fail closed; use `canSome` to ask whether the role
  * could act on some resource, e.g. to show a button or admit a request before loading it).
  */
-export function can(actor: Actor | null | undefined, permission: Permission, resource?: ScopedResource | null): boolean {
+export function can(
+  actor: Actor | null | undefined,
+  permission: Permission,
+  resource?: ScopedResource | null,
+): boolean {
   const role = roleOf(actor);
   const scope = scopeOf(role, permission);
   if (scope === null) return false;
@@ -316,8 +324,15 @@ export interface LockoutState {
  * within `windowMs`. Attempts refused while locked should not be recorded as failures (they are
  * not checked against the password), so a lock ends `lockMs` after it began.
  */
-export function lockoutState(failures: readonly number[], now: number, policy: LockoutPolicy = DEFAULT_LOCKOUT): LockoutState {
-  const f = failures.filter((t) => Number.isFinite(t) && t <= now).slice().sort((a, b) => a - b);
+export function lockoutState(
+  failures: readonly number[],
+  now: number,
+  policy: LockoutPolicy = DEFAULT_LOCKOUT,
+): LockoutState {
+  const f = failures
+    .filter((t) => Number.isFinite(t) && t <= now)
+    .slice()
+    .sort((a, b) => a - b);
   const n = policy.maxFailures;
   let until: number | null = null;
   if (n >= 1) {
@@ -362,7 +377,8 @@ export function rateLimit(
 // Audit
 
 /** What an audit record says about a change. `before` is null for a creation, `after` for a deletion. */
-export type AuditAction = 'create' | 'update' | 'delete' | 'publish' | 'unpublish' | 'import' | 'sign_in' | 'sign_out' | 'other';
+export type AuditAction =
+  'create' | 'update' | 'delete' | 'publish' | 'unpublish' | 'import' | 'sign_in' | 'sign_out' | 'other';
 
 export interface AuditChange {
   readonly action: AuditAction | string;

@@ -29,9 +29,7 @@ export const UNIT_KRONOR: Readonly<Record<MoneyUnit, bigint>> = {
 
 export type MoneyParseErrorCode = 'empty' | 'syntax' | 'negative' | 'too-precise';
 
-export type MoneyParseResult =
-  | { ok: true; value: Kronor }
-  | { ok: false; code: MoneyParseErrorCode; message: string };
+export type MoneyParseResult = { ok: true; value: Kronor } | { ok: false; code: MoneyParseErrorCode; message: string };
 
 export class MoneyError extends Error {
   readonly code: MoneyParseErrorCode;
@@ -86,9 +84,7 @@ export function parseMoney(text: string, options: ParseMoneyOptions = {}): Money
     s = s.slice(1).trimStart();
   }
   // integer part: plain digits, or digit groups of three separated by single spaces
-  const m = new RegExp(
-    `^(\\d+|\\d{1,3}(?:${SPACES.source}\\d{3})+)(?:[.,](\\d+))?$`,
-  ).exec(s);
+  const m = new RegExp(`^(\\d+|\\d{1,3}(?:${SPACES.source}\\d{3})+)(?:[.,](\\d+))?$`).exec(s);
   if (!m) {
     return { ok: false, code: 'syntax', message: `"${text}" is not an amount (expected e.g. 4, 4,5 or 16 mnkr)` };
   }

@@ -25,9 +25,20 @@ export interface Database extends Queryable {
   close(): Promise<void>;
 }
 
-const OID = { int8: 20, int2: 21, int4: 23, float4: 700, float8: 701, numeric: 1700, date: 1082, timestamp: 1114, timestamptz: 1184 } as const;
+const OID = {
+  int8: 20,
+  int2: 21,
+  int4: 23,
+  float4: 700,
+  float8: 701,
+  numeric: 1700,
+  date: 1082,
+  timestamp: 1114,
+  timestamptz: 1184,
+} as const;
 
-const toIso = (s: string): string => new Date(s.includes('T') ? s : s.replace(' ', 'T').replace(/([+-]\d\d)$/, '$1:00')).toISOString();
+const toIso = (s: string): string =>
+  new Date(s.includes('T') ? s : s.replace(' ', 'T').replace(/([+-]\d\d)$/, '$1:00')).toISOString();
 const identity = (s: string): string => s;
 
 /** Opens an embedded PGlite database: in memory when `dataDir` is omitted or 'memory://'. */
@@ -125,7 +136,10 @@ export async function openPostgres(connectionString: string): Promise<Database> 
 }
 
 /** DATABASE_URL (postgres://…) → PostgreSQL; otherwise PGlite in `pgliteDir` (or memory). */
-export async function openDatabase(opts: { databaseUrl?: string | undefined; pgliteDir?: string | undefined }): Promise<Database> {
+export async function openDatabase(opts: {
+  databaseUrl?: string | undefined;
+  pgliteDir?: string | undefined;
+}): Promise<Database> {
   if (opts.databaseUrl && /^postgres(ql)?:\/\//.test(opts.databaseUrl)) return openPostgres(opts.databaseUrl);
   return openPglite(opts.databaseUrl?.startsWith('memory://') ? undefined : opts.pgliteDir);
 }

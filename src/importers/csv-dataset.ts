@@ -12,10 +12,25 @@ import { createHash } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { AppError, type Problem } from '../core/errors.ts';
-import type { Area, Division, Indicator, IndicatorKind, Observation, ObservationStatus, Polarity, Source } from '../core/types.ts';
+import type {
+  Area,
+  Division,
+  Indicator,
+  IndicatorKind,
+  Observation,
+  ObservationStatus,
+  Polarity,
+  Source,
+} from '../core/types.ts';
 import { readCsv, RowReader, type CsvRow } from './csv-table.ts';
 
-export const CSV_DATASET_FILES = ['sources.csv', 'divisions.csv', 'areas.csv', 'indicators.csv', 'observations.csv'] as const;
+export const CSV_DATASET_FILES = [
+  'sources.csv',
+  'divisions.csv',
+  'areas.csv',
+  'indicators.csv',
+  'observations.csv',
+] as const;
 
 export interface CsvDataset {
   dir: string;
@@ -59,8 +74,14 @@ export function readCsvDataset(dir: string, known: KnownIds): CsvDataset {
   if (s) {
     fileCount++;
     for (const row of s.rows) {
-      sources.push({ id: s.reader.text(row, 'id'), name: s.reader.text(row, 'name'), publisher: s.reader.text(row, 'publisher'),
-        url: s.reader.optional(row, 'url'), licence: s.reader.optional(row, 'licence'), citation: s.reader.text(row, 'citation') });
+      sources.push({
+        id: s.reader.text(row, 'id'),
+        name: s.reader.text(row, 'name'),
+        publisher: s.reader.text(row, 'publisher'),
+        url: s.reader.optional(row, 'url'),
+        licence: s.reader.optional(row, 'licence'),
+        citation: s.reader.text(row, 'citation'),
+      });
     }
     problems.push(...s.reader.problems);
   }
@@ -71,9 +92,16 @@ export function readCsvDataset(dir: string, known: KnownIds): CsvDataset {
   if (d) {
     fileCount++;
     for (const row of d.rows) {
-      const div: Division = { id: d.reader.text(row, 'id'), nameSv: d.reader.text(row, 'name_sv'), nameEn: d.reader.text(row, 'name_en'),
-        level: d.reader.integer(row, 'level'), validFrom: d.reader.date(row, 'valid_from'), validTo: d.reader.date(row, 'valid_to') };
-      if (div.validFrom && div.validTo && div.validFrom > div.validTo) d.reader.problem(row, 'valid_to', 'is before valid_from');
+      const div: Division = {
+        id: d.reader.text(row, 'id'),
+        nameSv: d.reader.text(row, 'name_sv'),
+        nameEn: d.reader.text(row, 'name_en'),
+        level: d.reader.integer(row, 'level'),
+        validFrom: d.reader.date(row, 'valid_from'),
+        validTo: d.reader.date(row, 'valid_to'),
+      };
+      if (div.validFrom && div.validTo && div.validFrom > div.validTo)
+        d.reader.problem(row, 'valid_to', 'is before valid_from');
       divisions.push(div);
       divisionIds.add(div.id);
     }
@@ -87,10 +115,17 @@ export function readCsvDataset(dir: string, known: KnownIds): CsvDataset {
     fileCount++;
     for (const row of a.rows) areaKeys.add(`${row.values.division?.trim()}/${row.values.code?.trim()}`);
     for (const row of a.rows) {
-      const area: Area = { divisionId: a.reader.text(row, 'division'), code: a.reader.text(row, 'code'), name: a.reader.text(row, 'name'),
-        parentDivisionId: a.reader.optional(row, 'parent_division'), parentCode: a.reader.optional(row, 'parent_code') };
-      if (area.divisionId && !divisionIds.has(area.divisionId)) a.reader.problem(row, 'division', `unknown division '${area.divisionId}'`);
-      if ((area.parentDivisionId === null) !== (area.parentCode === null)) a.reader.problem(row, 'parent_code', 'parent_division and parent_code go together');
+      const area: Area = {
+        divisionId: a.reader.text(row, 'division'),
+        code: a.reader.text(row, 'code'),
+        name: a.reader.text(row, 'name'),
+        parentDivisionId: a.reader.optional(row, 'parent_division'),
+        parentCode: a.reader.optional(row, 'parent_code'),
+      };
+      if (area.divisionId && !divisionIds.has(area.divisionId))
+        a.reader.problem(row, 'division', `unknown division '${area.divisionId}'`);
+      if ((area.parentDivisionId === null) !== (area.parentCode === null))
+        a.reader.problem(row, 'parent_code', 'parent_division and parent_code go together');
       else if (area.parentDivisionId && !areaKeys.has(`${area.parentDivisionId}/${area.parentCode}`)) {
         a.reader.problem(row, 'parent_code', `unknown parent area '${area.parentDivisionId}/${area.parentCode}'`);
       }
@@ -107,16 +142,27 @@ export function readCsvDataset(dir: string, known: KnownIds): CsvDataset {
     for (const row of i.rows) indicatorIds.add(row.values.id?.trim() ?? '');
     for (const row of i.rows) {
       const r = i.reader;
-      const ind: Indicator = { id: r.text(row, 'id'), nameSv: r.text(row, 'name_sv'), nameEn: r.text(row, 'name_en'),
-        definitionSv: r.optional(row, 'definition_sv') ?? '', definitionEn: r.optional(row, 'definition_en') ?? '', unit: r.text(row, 'unit'),
-        kind: r.oneOf(row, 'kind', KINDS), polarity: r.oneOf(row, 'polarity', POLARITIES), sourceId: r.optional(row, 'source'),
-        numeratorId: r.optional(row, 'numerator'), denominatorId: r.optional(row, 'denominator'),
-        multiplier: Number(r.decimal(row, 'multiplier') ?? '1'), decimals: r.integer(row, 'decimals', 1) };
+      const ind: Indicator = {
+        id: r.text(row, 'id'),
+        nameSv: r.text(row, 'name_sv'),
+        nameEn: r.text(row, 'name_en'),
+        definitionSv: r.optional(row, 'definition_sv') ?? '',
+        definitionEn: r.optional(row, 'definition_en') ?? '',
+        unit: r.text(row, 'unit'),
+        kind: r.oneOf(row, 'kind', KINDS),
+        polarity: r.oneOf(row, 'polarity', POLARITIES),
+        sourceId: r.optional(row, 'source'),
+        numeratorId: r.optional(row, 'numerator'),
+        denominatorId: r.optional(row, 'denominator'),
+        multiplier: Number(r.decimal(row, 'multiplier') ?? '1'),
+        decimals: r.integer(row, 'decimals', 1),
+      };
       for (const f of ['numerator', 'denominator'] as const) {
         const ref = f === 'numerator' ? ind.numeratorId : ind.denominatorId;
         if (ref && !indicatorIds.has(ref)) r.problem(row, f, `unknown indicator '${ref}'`);
       }
-      if ((ind.numeratorId === null) !== (ind.denominatorId === null)) r.problem(row, 'denominator', 'numerator and denominator go together');
+      if ((ind.numeratorId === null) !== (ind.denominatorId === null))
+        r.problem(row, 'denominator', 'numerator and denominator go together');
       indicators.push(ind);
     }
     problems.push(...i.reader.problems);
@@ -130,15 +176,29 @@ export function readCsvDataset(dir: string, known: KnownIds): CsvDataset {
     for (const row of o.rows) {
       const r = o.reader;
       const status = r.oneOf(row, 'status', STATUSES, 'final');
-      const ob: Observation = { indicatorId: r.text(row, 'indicator'), divisionId: r.text(row, 'division'), areaCode: r.text(row, 'area'),
-        period: r.text(row, 'period'), breakdown: r.optional(row, 'breakdown') ?? '', value: r.decimal(row, 'value', { required: status === 'final' || status === 'provisional' }),
-        numerator: r.decimal(row, 'numerator'), denominator: r.decimal(row, 'denominator'), status, derived: false, source: r.text(row, 'source') };
-      if (ob.indicatorId && !indicatorIds.has(ob.indicatorId)) r.problem(row, 'indicator', `unknown indicator '${ob.indicatorId}'`);
-      if (ob.areaCode && !areaKeys.has(`${ob.divisionId}/${ob.areaCode}`)) r.problem(row, 'area', `unknown area '${ob.divisionId}/${ob.areaCode}'`);
-      if ((status === 'suppressed' || status === 'missing') && ob.value !== null) r.problem(row, 'value', `must be empty when status is ${status}`);
+      const ob: Observation = {
+        indicatorId: r.text(row, 'indicator'),
+        divisionId: r.text(row, 'division'),
+        areaCode: r.text(row, 'area'),
+        period: r.text(row, 'period'),
+        breakdown: r.optional(row, 'breakdown') ?? '',
+        value: r.decimal(row, 'value', { required: status === 'final' || status === 'provisional' }),
+        numerator: r.decimal(row, 'numerator'),
+        denominator: r.decimal(row, 'denominator'),
+        status,
+        derived: false,
+        source: r.text(row, 'source'),
+      };
+      if (ob.indicatorId && !indicatorIds.has(ob.indicatorId))
+        r.problem(row, 'indicator', `unknown indicator '${ob.indicatorId}'`);
+      if (ob.areaCode && !areaKeys.has(`${ob.divisionId}/${ob.areaCode}`))
+        r.problem(row, 'area', `unknown area '${ob.divisionId}/${ob.areaCode}'`);
+      if ((status === 'suppressed' || status === 'missing') && ob.value !== null)
+        r.problem(row, 'value', `must be empty when status is ${status}`);
       const key = [ob.indicatorId, ob.divisionId, ob.areaCode, ob.period, ob.breakdown].join('|');
       const prev = seen.get(key);
-      if (prev !== undefined) r.problem(row, 'period', `duplicate of line ${prev} (same indicator, area, period and breakdown)`);
+      if (prev !== undefined)
+        r.problem(row, 'period', `duplicate of line ${prev} (same indicator, area, period and breakdown)`);
       else seen.set(key, row.line);
       observations.push(ob);
     }
@@ -146,12 +206,20 @@ export function readCsvDataset(dir: string, known: KnownIds): CsvDataset {
   }
 
   if (fileCount === 0) {
-    throw new AppError('import_failed', `${dir}: no dataset files found (expected any of ${CSV_DATASET_FILES.join(', ')})`, [{ file: dir, message: 'no dataset files' }]);
+    throw new AppError(
+      'import_failed',
+      `${dir}: no dataset files found (expected any of ${CSV_DATASET_FILES.join(', ')})`,
+      [{ file: dir, message: 'no dataset files' }],
+    );
   }
   if (problems.length) {
     const first = problems[0]!;
     const more = problems.length > 1 ? ` (and ${problems.length - 1} more)` : '';
-    throw new AppError('import_failed', `${first.file}:${first.line}: ${first.field}: ${first.message}${more}`, problems);
+    throw new AppError(
+      'import_failed',
+      `${first.file}:${first.line}: ${first.field}: ${first.message}${more}`,
+      problems,
+    );
   }
   return { dir, checksum: hash.digest('hex'), fileCount, sources, divisions, areas, indicators, observations };
 }

@@ -13,7 +13,15 @@ export function readCsv(text: string, file: string, required: readonly string[] 
   const delimiter = (firstLine.match(/;/g)?.length ?? 0) > (firstLine.match(/,/g)?.length ?? 0) ? ';' : ',';
   let records: { record: Record<string, string>; info: { lines: number } }[];
   try {
-    records = parse(text, { bom: true, columns: (h: string[]) => h.map((x) => x.trim()), delimiter, info: true, skip_empty_lines: true, trim: true, relax_column_count: false }) as never;
+    records = parse(text, {
+      bom: true,
+      columns: (h: string[]) => h.map((x) => x.trim()),
+      delimiter,
+      info: true,
+      skip_empty_lines: true,
+      trim: true,
+      relax_column_count: false,
+    }) as never;
   } catch (err) {
     const e = err as { lines?: number; message: string };
     throw new AppError('import_failed', `${file}:${e.lines ?? '?'}: malformed CSV: ${e.message}`, [
@@ -23,7 +31,11 @@ export function readCsv(text: string, file: string, required: readonly string[] 
   const header = firstLine.split(delimiter).map((h) => h.trim().replace(/^"|"$/g, ''));
   const missing = required.filter((c) => !header.includes(c));
   if (missing.length) {
-    throw new AppError('import_failed', `${file}:1: missing column(s) ${missing.join(', ')}`, missing.map((m) => ({ file, line: 1, field: m, message: 'missing column' })));
+    throw new AppError(
+      'import_failed',
+      `${file}:1: missing column(s) ${missing.join(', ')}`,
+      missing.map((m) => ({ file, line: 1, field: m, message: 'missing column' })),
+    );
   }
   return records.map((r) => ({ line: r.info.lines, values: r.record }));
 }
@@ -100,7 +112,14 @@ export class RowReader {
   throwIfProblems(): void {
     if (!this.problems.length) return;
     const first = this.problems[0]!;
-    const more = this.problems.length > 1 ? ` (and ${this.problems.length - 1} more problem${this.problems.length > 2 ? 's' : ''})` : '';
-    throw new AppError('import_failed', `${first.file}:${first.line}: ${first.field}: ${first.message}${more}`, this.problems);
+    const more =
+      this.problems.length > 1
+        ? ` (and ${this.problems.length - 1} more problem${this.problems.length > 2 ? 's' : ''})`
+        : '';
+    throw new AppError(
+      'import_failed',
+      `${first.file}:${first.line}: ${first.field}: ${first.message}${more}`,
+      this.problems,
+    );
   }
 }

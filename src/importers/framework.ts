@@ -7,7 +7,9 @@ import { FRAMEWORK_FILES, parseFramework, type Framework } from '../core/goals/f
 /** data/framework in this repository. */
 export const defaultFrameworkDir = fileURLToPath(new URL('../../data/framework', import.meta.url));
 
-export async function readFrameworkRaw(dir: string = defaultFrameworkDir): Promise<Record<keyof typeof FRAMEWORK_FILES, unknown>> {
+export async function readFrameworkRaw(
+  dir: string = defaultFrameworkDir,
+): Promise<Record<keyof typeof FRAMEWORK_FILES, unknown>> {
   const out: Partial<Record<keyof typeof FRAMEWORK_FILES, unknown>> = {};
   for (const [key, file] of Object.entries(FRAMEWORK_FILES) as [keyof typeof FRAMEWORK_FILES, string][]) {
     const path = join(dir, file);

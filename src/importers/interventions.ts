@@ -89,7 +89,10 @@ function cellText(v: ExcelJS.CellValue): string {
 export async function readInterventionsXlsx(input: Buffer | ArrayBuffer | Uint8Array): Promise<ImportSheet> {
   const wb = new ExcelJS.Workbook();
   try {
-    const buf = input instanceof ArrayBuffer ? input : (input.buffer.slice(input.byteOffset, input.byteOffset + input.byteLength) as ArrayBuffer);
+    const buf =
+      input instanceof ArrayBuffer
+        ? input
+        : (input.buffer.slice(input.byteOffset, input.byteOffset + input.byteLength) as ArrayBuffer);
     await wb.xlsx.load(buf);
   } catch (e) {
     throw new InterventionFileError(`the file is not a readable XLSX workbook: ${(e as Error).message}`, 0);
@@ -119,14 +122,30 @@ export async function readInterventionsFile(input: Buffer, format: InterventionF
  * Read and validate a file: the preview lists every problem with row and column. A file that
  * cannot be read at all gives a preview with that one problem. Nothing is written.
  */
-export async function previewInterventionsFile(input: Buffer, format: InterventionFileFormat, known: KnownRefs): Promise<ImportPreview> {
+export async function previewInterventionsFile(
+  input: Buffer,
+  format: InterventionFileFormat,
+  known: KnownRefs,
+): Promise<ImportPreview> {
   let sheet: ImportSheet;
   try {
     sheet = await readInterventionsFile(input, format);
   } catch (e) {
     if (!(e instanceof InterventionFileError)) throw e;
-    const problem: ImportProblem = { row: e.row, column: '', columnIndex: e.column, code: 'unreadable-file', message: e.message };
-    return { ok: false, problems: [problem], interventions: [], rowCount: 0, totals: { planned: 0n, decided: 0n, spent: 0n, budgetLines: 0 } };
+    const problem: ImportProblem = {
+      row: e.row,
+      column: '',
+      columnIndex: e.column,
+      code: 'unreadable-file',
+      message: e.message,
+    };
+    return {
+      ok: false,
+      problems: [problem],
+      interventions: [],
+      rowCount: 0,
+      totals: { planned: 0n, decided: 0n, spent: 0n, budgetLines: 0 },
+    };
   }
   return validateImport(sheet, known);
 }
@@ -141,7 +160,8 @@ function csvCell(v: string, delimiter: string): string {
 /** The register as CSV (UTF-8 with BOM so that spreadsheet programs read å, ä, ö; CRLF line ends). */
 export function writeInterventionsCsv(list: readonly Intervention[], delimiter: ',' | ';' = ','): string {
   const lines = [IMPORT_COLUMNS.join(delimiter)];
-  for (const row of interventionsToRows(list)) lines.push(IMPORT_COLUMNS.map((c) => csvCell(row[c], delimiter)).join(delimiter));
+  for (const row of interventionsToRows(list))
+    lines.push(IMPORT_COLUMNS.map((c) => csvCell(row[c], delimiter)).join(delimiter));
   return '\uFEFF' + lines.join('\r\n') + '\r\n';
 }
 

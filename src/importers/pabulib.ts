@@ -16,7 +16,12 @@ export function parsePabulibText(text: string, fileName: string): PbFile {
     if (err instanceof PbFormatError) {
       const e = err.inFile(fileName);
       throw new AppError('import_failed', e.message, [
-        { file: fileName, ...(e.line !== null ? { line: e.line } : {}), ...(e.field !== null ? { field: e.field } : {}), message: e.detail },
+        {
+          file: fileName,
+          ...(e.line !== null ? { line: e.line } : {}),
+          ...(e.field !== null ? { field: e.field } : {}),
+          message: e.detail,
+        },
       ]);
     }
     throw err;
@@ -29,9 +34,11 @@ export async function readPabulibFile(path: string): Promise<PbFile> {
   try {
     text = await readFile(path, 'utf8');
   } catch (err) {
-    throw new AppError('import_failed', `${basename(path)}: cannot read the file (${(err as NodeJS.ErrnoException).code ?? (err as Error).message})`, [
-      { file: basename(path), message: 'cannot read the file' },
-    ]);
+    throw new AppError(
+      'import_failed',
+      `${basename(path)}: cannot read the file (${(err as NodeJS.ErrnoException).code ?? (err as Error).message})`,
+      [{ file: basename(path), message: 'cannot read the file' }],
+    );
   }
   return parsePabulibText(text, basename(path));
 }

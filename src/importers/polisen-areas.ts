@@ -33,8 +33,12 @@ export interface UsoArea {
 }
 
 function fail(file: string, line: number | undefined, field: string | undefined, message: string): never {
-  const where = [file, line !== undefined ? `record ${line}` : '', field ? `field ${field}` : ''].filter(Boolean).join(', ');
-  throw new AppError('import_failed', `${where}: ${message}`, [{ file, ...(line !== undefined ? { line } : {}), ...(field ? { field } : {}), message }]);
+  const where = [file, line !== undefined ? `record ${line}` : '', field ? `field ${field}` : '']
+    .filter(Boolean)
+    .join(', ');
+  throw new AppError('import_failed', `${where}: ${message}`, [
+    { file, ...(line !== undefined ? { line } : {}), ...(field ? { field } : {}), message },
+  ]);
 }
 
 function category(file: string, line: number, raw: unknown): UsoCategory {
@@ -52,9 +56,13 @@ export function reprojectSweref(geometry: { type: string; coordinates: unknown }
     const [x, y] = toWgs84.forward([p[0]!, p[1]!]);
     return [Math.round(x! * 1e7) / 1e7, Math.round(y! * 1e7) / 1e7];
   };
-  if (geometry.type === 'Polygon') return { type: 'Polygon', coordinates: (geometry.coordinates as number[][][]).map((ring) => ring.map(pt)) };
+  if (geometry.type === 'Polygon')
+    return { type: 'Polygon', coordinates: (geometry.coordinates as number[][][]).map((ring) => ring.map(pt)) };
   if (geometry.type === 'MultiPolygon')
-    return { type: 'MultiPolygon', coordinates: (geometry.coordinates as number[][][][]).map((poly) => poly.map((ring) => ring.map(pt))) };
+    return {
+      type: 'MultiPolygon',
+      coordinates: (geometry.coordinates as number[][][][]).map((poly) => poly.map((ring) => ring.map(pt))),
+    };
   throw new Error(`cannot reproject a ${geometry.type}`);
 }
 
@@ -62,7 +70,8 @@ export function reprojectSweref(geometry: { type: string; coordinates: unknown }
 export async function readUso2023(shpPath: string, options: { municipality?: string } = {}): Promise<UsoArea[]> {
   const file = basename(shpPath);
   const prj = await readFile(shpPath.replace(/\.shp$/i, '.prj'), 'utf8').catch(() => '');
-  if (prj && !/SWEREF99_TM|SWEREF 99 TM/i.test(prj)) fail(file, undefined, '.prj', `expected SWEREF 99 TM, found ${prj.slice(0, 60)}`);
+  if (prj && !/SWEREF99_TM|SWEREF 99 TM/i.test(prj))
+    fail(file, undefined, '.prj', `expected SWEREF 99 TM, found ${prj.slice(0, 60)}`);
   const source = await shapefile.open(shpPath, shpPath.replace(/\.shp$/i, '.dbf'), { encoding: 'utf-8' });
   const out: UsoArea[] = [];
   for (let n = 1; ; n++) {
@@ -74,7 +83,8 @@ export async function readUso2023(shpPath: string, options: { municipality?: str
     const municipality = String(p.ORT ?? '').trim();
     if (options.municipality && municipality !== options.municipality) continue;
     const g = r.value.geometry;
-    if (!g || (g.type !== 'Polygon' && g.type !== 'MultiPolygon')) fail(file, n, 'geometry', `expected a polygon for ${name}`);
+    if (!g || (g.type !== 'Polygon' && g.type !== 'MultiPolygon'))
+      fail(file, n, 'geometry', `expected a polygon for ${name}`);
     const id = Number(p.SPECIALOMR);
     if (!Number.isInteger(id)) fail(file, n, 'SPECIALOMR', `not an id: ${JSON.stringify(p.SPECIALOMR)}`);
     out.push({
@@ -104,9 +114,11 @@ export function parseUso2025(text: string, file: string, options: { municipality
     const municipality = col(r.cells, 'ORT');
     if (options.municipality && municipality !== options.municipality) continue;
     const id = Number(col(r.cells, 'SPECIALOMRADES_ID'));
-    if (!Number.isInteger(id)) fail(file, r.line, 'SPECIALOMRADES_ID', `not an id: ${JSON.stringify(col(r.cells, 'SPECIALOMRADES_ID'))}`);
+    if (!Number.isInteger(id))
+      fail(file, r.line, 'SPECIALOMRADES_ID', `not an id: ${JSON.stringify(col(r.cells, 'SPECIALOMRADES_ID'))}`);
     const since = col(r.cells, 'AKTUALITET_START');
-    if (!/^\d{4}-\d{2}-\d{2}$/.test(since)) fail(file, r.line, 'AKTUALITET_START', `not a date: ${JSON.stringify(since)}`);
+    if (!/^\d{4}-\d{2}-\d{2}$/.test(since))
+      fail(file, r.line, 'AKTUALITET_START', `not a date: ${JSON.stringify(since)}`);
     out.push({
       name,
       category: category(file, r.line, col(r.cells, 'KATEGORI')),
@@ -125,7 +137,10 @@ export async function readUso2025(path: string, options: { municipality?: string
 }
 
 /** Names of the 2025 list checked against 2023: same police id, or the same name; what changed. */
-export function compareUsoLists(a2023: readonly UsoArea[], a2025: readonly UsoArea[]): { name2025: string; match2023: string | null; change: string }[] {
+export function compareUsoLists(
+  a2023: readonly UsoArea[],
+  a2025: readonly UsoArea[],
+): { name2025: string; match2023: string | null; change: string }[] {
   return a2025.map((b) => {
     const byId = a2023.find((a) => a.policeId === b.policeId);
     const byName = a2023.find((a) => a.name === b.name || a.name.split(' / ').includes(b.name));

@@ -176,13 +176,17 @@ export function countByDistrict(
   for (const a of list.areas) {
     if (a.place.toLocaleLowerCase('sv') !== want) continue;
     const districts = new Set<string>();
-    for (const part of a.name.split('/').map((p) => p.trim().toLocaleUpperCase('sv')).filter(Boolean)) {
+    for (const part of a.name
+      .split('/')
+      .map((p) => p.trim().toLocaleUpperCase('sv'))
+      .filter(Boolean)) {
       const stadsdel = POLISEN_HAND_RESOLUTIONS[part] ?? part;
       const d = stadsdelToDistrict.get(stadsdel);
       if (!d) throw new Error(`${list.file}: area "${a.name}": "${part}" is not a stadsdel of ${municipality}`);
       districts.add(d);
     }
-    if (districts.size !== 1) throw new Error(`${list.file}: area "${a.name}" spans several stadsdelsområden (${[...districts].join(', ')})`);
+    if (districts.size !== 1)
+      throw new Error(`${list.file}: area "${a.name}" spans several stadsdelsområden (${[...districts].join(', ')})`);
     const d = [...districts][0] as string;
     byDistrict.set(d, [...(byDistrict.get(d) ?? []), a.name]);
   }

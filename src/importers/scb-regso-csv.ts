@@ -14,15 +14,24 @@ import { regsoCode } from '../core/geo/stockholm.ts';
 import { parseScbCell, type ScbRecord } from '../core/stats/scb.ts';
 
 function fail(file: string, line: number | undefined, field: string | undefined, message: string): never {
-  const where = [file, line !== undefined ? `line ${line}` : '', field ? `column ${field}` : ''].filter(Boolean).join(', ');
+  const where = [file, line !== undefined ? `line ${line}` : '', field ? `column ${field}` : '']
+    .filter(Boolean)
+    .join(', ');
   throw new AppError('import_failed', `${where}: ${message}`, [
     { file, ...(line !== undefined ? { line } : {}), ...(field ? { field } : {}), message },
   ]);
 }
 
 /** Parses CSV text into header and rows with their 1-based line numbers; tolerant of BOM and CR CR LF. */
-export function parseCsvText(text: string, file: string, delimiter: ',' | ';'): { header: string[]; rows: { line: number; cells: string[] }[] } {
-  const clean = text.replace(/^\uFEFF/, '').replace(/\r+\n/g, '\n').replace(/\r/g, '\n');
+export function parseCsvText(
+  text: string,
+  file: string,
+  delimiter: ',' | ';',
+): { header: string[]; rows: { line: number; cells: string[] }[] } {
+  const clean = text
+    .replace(/^\uFEFF/, '')
+    .replace(/\r+\n/g, '\n')
+    .replace(/\r/g, '\n');
   let records: { record: string[]; info: { lines: number } }[];
   try {
     records = parse(clean, { delimiter, info: true, relax_column_count: true, skip_empty_lines: true }) as never;
@@ -57,15 +66,23 @@ export interface DesoRegsoKey {
 export function parseDesoRegsoKey(text: string, file: string): DesoRegsoKey {
   const { header, rows } = parseCsvText(text, file, ';');
   if (header.length < 4 || !/deso/i.test(header[2] ?? '') || !/regso/i.test(header[3] ?? ''))
-    fail(file, 1, undefined, `expected columns municipality code; municipality name; DeSO; RegSO, found ${header.slice(0, 4).join('; ')}`);
+    fail(
+      file,
+      1,
+      undefined,
+      `expected columns municipality code; municipality name; DeSO; RegSO, found ${header.slice(0, 4).join('; ')}`,
+    );
   const out: KeyRow[] = [];
   const seen = new Set<string>();
   for (const r of rows) {
     const [kommunCode = '', kommunName = '', deso = '', regsoName = ''] = r.cells.map((c) => c.trim());
     if (!kommunCode && !deso) continue;
-    if (!/^\d{4}$/.test(kommunCode)) fail(file, r.line, header[0] ?? 'A', `not a municipality code: ${JSON.stringify(kommunCode)}`);
-    if (!/^\d{4}[A-C]\d{4}$/.test(deso)) fail(file, r.line, header[2] ?? 'C', `not a DeSO code: ${JSON.stringify(deso)}`);
-    if (!deso.startsWith(kommunCode)) fail(file, r.line, header[2] ?? 'C', `DeSO ${deso} is not in municipality ${kommunCode}`);
+    if (!/^\d{4}$/.test(kommunCode))
+      fail(file, r.line, header[0] ?? 'A', `not a municipality code: ${JSON.stringify(kommunCode)}`);
+    if (!/^\d{4}[A-C]\d{4}$/.test(deso))
+      fail(file, r.line, header[2] ?? 'C', `not a DeSO code: ${JSON.stringify(deso)}`);
+    if (!deso.startsWith(kommunCode))
+      fail(file, r.line, header[2] ?? 'C', `DeSO ${deso} is not in municipality ${kommunCode}`);
     if (!regsoName) fail(file, r.line, header[3] ?? 'D', 'missing RegSO name');
     if (seen.has(deso)) fail(file, r.line, header[2] ?? 'C', `DeSO ${deso} appears twice`);
     seen.add(deso);
@@ -113,7 +130,8 @@ export interface RegsoCsvOptions {
  */
 export function parseRegsoCsv(text: string, file: string, options: RegsoCsvOptions): RegsoSeries {
   const { header, rows } = parseCsvText(text, file, ',');
-  if (header[0] !== 'region') fail(file, 1, header[0], `expected the first column to be "region", found ${JSON.stringify(header[0])}`);
+  if (header[0] !== 'region')
+    fail(file, 1, header[0], `expected the first column to be "region", found ${JSON.stringify(header[0])}`);
   const yearCols: { index: number; period: string; content: string }[] = [];
   const dims: { index: number; name: string }[] = [];
   header.forEach((h, i) => {
@@ -130,7 +148,8 @@ export function parseRegsoCsv(text: string, file: string, options: RegsoCsvOptio
   for (const r of rows) {
     const region = (r.cells[0] ?? '').trim();
     if (!region.startsWith(prefix)) continue;
-    if (!region.endsWith(')')) fail(file, r.line, 'region', `expected "${options.kommunName} (<RegSO>)", found ${JSON.stringify(region)}`);
+    if (!region.endsWith(')'))
+      fail(file, r.line, 'region', `expected "${options.kommunName} (<RegSO>)", found ${JSON.stringify(region)}`);
     const name = region.slice(prefix.length, -1).trim();
     const code = options.regsoCodes.get(name);
     if (!code) {
@@ -157,7 +176,14 @@ export function parseRegsoCsv(text: string, file: string, options: RegsoCsvOptio
       });
     }
   }
-  return { file, content: contents.join(' / '), dimensions: dims.map((d) => d.name), periods: [...new Set(yearCols.map((y) => y.period))], records, unknownRegions };
+  return {
+    file,
+    content: contents.join(' / '),
+    dimensions: dims.map((d) => d.name),
+    periods: [...new Set(yearCols.map((y) => y.period))],
+    records,
+    unknownRegions,
+  };
 }
 
 export async function readRegsoCsv(path: string, options: RegsoCsvOptions): Promise<RegsoSeries> {

@@ -89,11 +89,20 @@ function columnLetter(col: number): string {
 }
 
 function fail(file: string, row: number | undefined, column: number | undefined, message: string): never {
-  const where = [file, row !== undefined ? `row ${row}` : '', column !== undefined ? `column ${columnLetter(column)}` : '']
+  const where = [
+    file,
+    row !== undefined ? `row ${row}` : '',
+    column !== undefined ? `column ${columnLetter(column)}` : '',
+  ]
     .filter(Boolean)
     .join(', ');
   throw new AppError('import_failed', `${where}: ${message}`, [
-    { file, ...(row !== undefined ? { line: row } : {}), ...(column !== undefined ? { field: columnLetter(column) } : {}), message },
+    {
+      file,
+      ...(row !== undefined ? { line: row } : {}),
+      ...(column !== undefined ? { field: columnLetter(column) } : {}),
+      message,
+    },
   ]);
 }
 
@@ -129,7 +138,11 @@ const PRUNABLE_REGION = /^\d{4}[A-Z]\d{3,4}(?:\s.*)?$/;
  * refuses are cut from the sheet before exceljs parses it; their region cell is handed back (row,
  * column, text) so that the row still counts as a region row. Their value cells are not read.
  */
-function pruneRows(sheet: string, sharedStrings: string[], keep: (regionCode: string) => boolean): { xml: string; pruned: PrunedCell[] } {
+function pruneRows(
+  sheet: string,
+  sharedStrings: string[],
+  keep: (regionCode: string) => boolean,
+): { xml: string; pruned: PrunedCell[] } {
   const pruned: PrunedCell[] = [];
   const xml = sheet.replace(/<row\b[^>]*>[\s\S]*?<\/row>/g, (row) => {
     const first = /<c\b([^>]*)>\s*<v>(\d+)<\/v>\s*<\/c>/.exec(row);
@@ -161,7 +174,14 @@ function readSharedStrings(xml: string): string[] {
   for (const si of xml.matchAll(/<si\b[^>]*>([\s\S]*?)<\/si>/g)) {
     let t = '';
     for (const m of si[1]!.matchAll(/<t\b[^>]*>([\s\S]*?)<\/t>/g)) t += m[1];
-    out.push(t.replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&apos;/g, "'").replace(/&amp;/g, '&'));
+    out.push(
+      t
+        .replace(/&lt;/g, '<')
+        .replace(/&gt;/g, '>')
+        .replace(/&quot;/g, '"')
+        .replace(/&apos;/g, "'")
+        .replace(/&amp;/g, '&'),
+    );
   }
   return out;
 }
@@ -321,10 +341,16 @@ function noteText(note: ExcelJS.Comment | string | undefined): string | null {
   if (!note) return null;
   if (typeof note === 'string') return note.trim();
   const texts = (note as { texts?: { text: string }[] }).texts;
-  return texts ? texts.map((t) => t.text).join('').trim() : null;
+  return texts
+    ? texts
+        .map((t) => t.text)
+        .join('')
+        .trim()
+    : null;
 }
 
-const isBlank = (c: Cell | undefined): boolean => c === null || c === undefined || (typeof c === 'string' && c.trim() === '');
+const isBlank = (c: Cell | undefined): boolean =>
+  c === null || c === undefined || (typeof c === 'string' && c.trim() === '');
 const text = (c: Cell | undefined): string => (c === null || c === undefined ? '' : String(c).trim());
 const PERIOD = /^\d{4}(?:[MK]\d{1,2})?$/;
 const REGION = /^(\d{2,4}[A-Z]?\d*|\d{4}[A-Z]\d{4}|[0-9A-Z]{2,12})(?:\s+(.+))?$/;
@@ -398,7 +424,8 @@ export async function parseScbWorkbook(data: Buffer, file: string, options: ScbX
   }
   if (!headerRows.length) fail(file, titleRow + 1, undefined, 'no header rows found below the title');
   const firstDataRow = r;
-  if (firstDataRow > rowCount || rowBlank(firstDataRow)) fail(file, firstDataRow, 1, 'no data rows found below the header rows');
+  if (firstDataRow > rowCount || rowBlank(firstDataRow))
+    fail(file, firstDataRow, 1, 'no data rows found below the header rows');
 
   // Stub width: columns left of the first header label.
   let firstValueCol = width + 1;
@@ -409,9 +436,11 @@ export async function parseScbWorkbook(data: Buffer, file: string, options: ScbX
         break;
       }
   const stubWidth = firstValueCol - 1;
-  if (stubWidth < 1) fail(file, headerRows[0], 1, 'the header rows start in the first column; expected a region stub to their left');
+  if (stubWidth < 1)
+    fail(file, headerRows[0], 1, 'the header rows start in the first column; expected a region stub to their left');
   let lastValueCol = firstValueCol;
-  for (const h of [...headerRows, firstDataRow]) for (let c = width; c > lastValueCol; c--) if (!isBlank(get(h, c))) lastValueCol = c;
+  for (const h of [...headerRows, firstDataRow])
+    for (let c = width; c > lastValueCol; c--) if (!isBlank(get(h, c))) lastValueCol = c;
 
   // Name the dimensions from the title (stub dimensions first, then one per header row).
   const expected = stubWidth + headerRows.length;
@@ -435,7 +464,8 @@ export async function parseScbWorkbook(data: Buffer, file: string, options: ScbX
     values: [],
   }));
   const regionDim = dimensions.find((d) => d.role === 'region' && d.placement === 'stub');
-  if (!regionDim) fail(file, titleRow, 1, `the title names no region dimension in the stub (dimensions: ${names.join(', ')})`);
+  if (!regionDim)
+    fail(file, titleRow, 1, `the title names no region dimension in the stub (dimensions: ${names.join(', ')})`);
   const periodDim = dimensions.find((d) => d.role === 'period');
   if (!periodDim) fail(file, titleRow, 1, `the title names no year dimension (dimensions: ${names.join(', ')})`);
 

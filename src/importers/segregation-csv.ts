@@ -25,16 +25,26 @@ export interface AreaTable {
 }
 
 function fail(file: string, message: string, line?: number, field?: string): never {
-  const where = [line !== undefined ? `row ${line}` : undefined, field !== undefined ? `column '${field}'` : undefined].filter(Boolean).join(', ');
+  const where = [line !== undefined ? `row ${line}` : undefined, field !== undefined ? `column '${field}'` : undefined]
+    .filter(Boolean)
+    .join(', ');
   const text = `${file}: ${where ? `${where}: ` : ''}${message}`;
-  throw new AppError('import_failed', text, [{ file, ...(line !== undefined ? { line } : {}), ...(field !== undefined ? { field } : {}), message }]);
+  throw new AppError('import_failed', text, [
+    { file, ...(line !== undefined ? { line } : {}), ...(field !== undefined ? { field } : {}), message },
+  ]);
 }
 
 /** Parses the area table; ids in the first column must be present and unique. */
 export function parseAreaTable(text: string, file: string): AreaTable {
   let records: { record: string[]; info: { lines: number } }[];
   try {
-    records = parse(text, { bom: true, info: true, skip_empty_lines: true, trim: true, relax_column_count: false }) as never;
+    records = parse(text, {
+      bom: true,
+      info: true,
+      skip_empty_lines: true,
+      trim: true,
+      relax_column_count: false,
+    }) as never;
   } catch (err) {
     const e = err as { lines?: number; message: string };
     fail(file, `malformed CSV: ${e.message}`, e.lines);
@@ -77,7 +87,8 @@ function cellNumber(table: AreaTable, row: AreaTableRow, column: string, opts: {
   const raw = (row.values[column] ?? '').replace(/\s/g, '');
   if (raw === '') fail(table.file, 'the value is empty', row.line, column);
   const norm = raw.includes(',') && !raw.includes('.') ? raw.replace(',', '.') : raw;
-  if (!/^[-+]?(\d+\.?\d*|\.\d+)([eE][-+]?\d+)?$/.test(norm)) fail(table.file, `'${raw}' is not a number`, row.line, column);
+  if (!/^[-+]?(\d+\.?\d*|\.\d+)([eE][-+]?\d+)?$/.test(norm))
+    fail(table.file, `'${raw}' is not a number`, row.line, column);
   const v = Number(norm);
   if (!Number.isFinite(v)) fail(table.file, `'${raw}' is not a finite number`, row.line, column);
   if (opts.nonNegative && v < 0) fail(table.file, `a count cannot be negative (${raw})`, row.line, column);
@@ -97,7 +108,8 @@ export function twoGroupUnits(table: AreaTable, group: string, total: string): T
   return table.rows.map((r) => {
     const g = cellNumber(table, r, group, { nonNegative: true });
     const t = cellNumber(table, r, total, { nonNegative: true });
-    if (g > t * (1 + 1e-12)) fail(table.file, `the group count (${g}) is larger than the total in column '${total}' (${t})`, r.line, group);
+    if (g > t * (1 + 1e-12))
+      fail(table.file, `the group count (${g}) is larger than the total in column '${total}' (${t})`, r.line, group);
     return { id: r.id, group: g, total: t };
   });
 }
@@ -106,7 +118,10 @@ export function twoGroupUnits(table: AreaTable, group: string, total: string): T
 export function multiGroupUnits(table: AreaTable, groups: readonly string[]): MultiGroupUnit[] {
   if (groups.length < 2) fail(table.file, 'multigroup measures need at least two group columns');
   for (const g of groups) requireColumn(table, g);
-  return table.rows.map((r) => ({ id: r.id, counts: groups.map((g) => cellNumber(table, r, g, { nonNegative: true })) }));
+  return table.rows.map((r) => ({
+    id: r.id,
+    counts: groups.map((g) => cellNumber(table, r, g, { nonNegative: true })),
+  }));
 }
 
 /**
@@ -120,17 +135,20 @@ export function parseNeighboursJson(text: string, file: string): Record<string, 
   } catch (err) {
     fail(file, `not valid JSON: ${(err as Error).message}`);
   }
-  if (data === null || typeof data !== 'object' || Array.isArray(data)) fail(file, 'expected an object mapping unit ids to lists of neighbour ids');
+  if (data === null || typeof data !== 'object' || Array.isArray(data))
+    fail(file, 'expected an object mapping unit ids to lists of neighbour ids');
   const obj = data as Record<string, unknown>;
   const inner = obj['neighbors'] ?? obj['neighbours'];
   const map = (inner !== undefined ? inner : obj) as unknown;
-  if (map === null || typeof map !== 'object' || Array.isArray(map)) fail(file, "'neighbors' must be an object mapping unit ids to lists of neighbour ids");
+  if (map === null || typeof map !== 'object' || Array.isArray(map))
+    fail(file, "'neighbors' must be an object mapping unit ids to lists of neighbour ids");
   const out: Record<string, string[]> = {};
   for (const [id, list] of Object.entries(map as Record<string, unknown>)) {
     if (inner === undefined && (id === 'format' || id === 'source') && typeof list === 'string') continue;
     if (!Array.isArray(list)) fail(file, `unit '${id}': the neighbours must be a list of ids`, undefined, id);
     out[id] = list.map((x, k) => {
-      if (typeof x !== 'string' && typeof x !== 'number') fail(file, `unit '${id}': neighbour ${k + 1} is not an id`, undefined, id);
+      if (typeof x !== 'string' && typeof x !== 'number')
+        fail(file, `unit '${id}': neighbour ${k + 1} is not an id`, undefined, id);
       return String(x);
     });
   }
@@ -150,11 +168,13 @@ export function parseGal(text: string, file: string): Record<string, string[]> {
     const idLine = (lines[ln] ?? '').trim().split(/\s+/);
     const id = idLine[0];
     const count = Number(idLine[1]);
-    if (!id || !Number.isInteger(count) || count < 0) fail(file, 'expected a unit id and its number of neighbours', ln + 1);
+    if (!id || !Number.isInteger(count) || count < 0)
+      fail(file, 'expected a unit id and its number of neighbours', ln + 1);
     ln++;
     const nbs = count > 0 ? (lines[ln] ?? '').trim().split(/\s+/) : [];
     if (count > 0) ln++;
-    if (nbs.length !== count) fail(file, `unit '${id}' should have ${count} neighbours, the line has ${nbs.length}`, ln);
+    if (nbs.length !== count)
+      fail(file, `unit '${id}' should have ${count} neighbours, the line has ${nbs.length}`, ln);
     out[id] = nbs;
   }
   return out;

@@ -9,5 +9,9 @@ declare module 'shapefile' {
     bbox: number[];
     read(): Promise<{ done: boolean; value: ShapefileFeature }>;
   }
-  export function open(shp: string | ArrayBuffer | Uint8Array, dbf?: string | ArrayBuffer | Uint8Array, options?: { encoding?: string }): Promise<ShapefileSource>;
+  export function open(
+    shp: string | ArrayBuffer | Uint8Array,
+    dbf?: string | ArrayBuffer | Uint8Array,
+    options?: { encoding?: string },
+  ): Promise<ShapefileSource>;
 }

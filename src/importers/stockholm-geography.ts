@@ -12,7 +12,9 @@ import type { GeoJSONGeometry } from '../core/types.ts';
 import { parseCsvText } from './scb-regso-csv.ts';
 
 function fail(file: string, line: number | undefined, field: string | undefined, message: string): never {
-  const where = [file, line !== undefined ? `line ${line}` : '', field ? `field ${field}` : ''].filter(Boolean).join(', ');
+  const where = [file, line !== undefined ? `line ${line}` : '', field ? `field ${field}` : '']
+    .filter(Boolean)
+    .join(', ');
   throw new AppError('import_failed', `${where}: ${message}`, [
     { file, ...(line !== undefined ? { line } : {}), ...(field ? { field } : {}), message },
   ]);
@@ -35,7 +37,8 @@ export function parseStadsdelar(text: string, file: string): StadsdelFeature[] {
   } catch (e) {
     fail(file, undefined, undefined, `not JSON: ${(e as Error).message}`);
   }
-  if (fc.type !== 'FeatureCollection' || !Array.isArray(fc.features)) fail(file, undefined, 'type', 'not a GeoJSON FeatureCollection');
+  if (fc.type !== 'FeatureCollection' || !Array.isArray(fc.features))
+    fail(file, undefined, 'type', 'not a GeoJSON FeatureCollection');
   const crs = fc.crs?.properties?.name;
   if (crs && !/CRS84|EPSG::?4326/.test(crs)) fail(file, undefined, 'crs', `expected WGS84 (CRS84), found ${crs}`);
   const out: StadsdelFeature[] = [];
@@ -51,7 +54,12 @@ export function parseStadsdelar(text: string, file: string): StadsdelFeature[] {
     const key = nameKey(sourceName);
     if (seen.has(key)) fail(file, undefined, `${where}.properties.name`, `${sourceName} appears twice`);
     seen.add(key);
-    out.push({ code: stadsdelCode(sourceName), sourceName, name: displayName(sourceName), geometry: { type: g.type, coordinates: g.coordinates } });
+    out.push({
+      code: stadsdelCode(sourceName),
+      sourceName,
+      name: displayName(sourceName),
+      geometry: { type: g.type, coordinates: g.coordinates },
+    });
   });
   return out;
 }
@@ -73,7 +81,12 @@ export interface MembershipRow {
   samplePoints: number | null;
 }
 
-const MEMBERSHIP_COLUMNS = ['stadsdel_namn_stadskarta', 'stadsdelsomrade_2023_11', 'stadsdelsomrade_2020_2023_13', 'sdo_share_of_sample_points'];
+const MEMBERSHIP_COLUMNS = [
+  'stadsdel_namn_stadskarta',
+  'stadsdelsomrade_2023_11',
+  'stadsdelsomrade_2020_2023_13',
+  'sdo_share_of_sample_points',
+];
 
 export function parseMembership(text: string, file: string): MembershipRow[] {
   const { header, rows } = parseCsvText(text, file, ',');
@@ -95,9 +108,21 @@ export function parseMembership(text: string, file: string): MembershipRow[] {
     if (!sdo2020) fail(file, r.line, 'stadsdelsomrade_2020_2023_13', `missing stadsdelsområde for ${stadsdel}`);
     const share = Number(cell('sdo_share_of_sample_points'));
     if (!Number.isFinite(share) || share < 0 || share > 1)
-      fail(file, r.line, 'sdo_share_of_sample_points', `expected a share 0..1, found ${JSON.stringify(cell('sdo_share_of_sample_points'))}`);
+      fail(
+        file,
+        r.line,
+        'sdo_share_of_sample_points',
+        `expected a share 0..1, found ${JSON.stringify(cell('sdo_share_of_sample_points'))}`,
+      );
     const np = nPoints >= 0 ? Number(r.cells[nPoints]) : NaN;
-    out.push({ line: r.line, stadsdel, sdo2023, sdo2020, confidence: share, samplePoints: Number.isFinite(np) ? np : null });
+    out.push({
+      line: r.line,
+      stadsdel,
+      sdo2023,
+      sdo2020,
+      confidence: share,
+      samplePoints: Number.isFinite(np) ? np : null,
+    });
   }
   return out;
 }

@@ -6,7 +6,12 @@
 import { createHash } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import { buildKeyCrosswalk, buildMembershipCrosswalk, buildNameCrosswalk, type Crosswalk } from '../core/geo/crosswalk.ts';
+import {
+  buildKeyCrosswalk,
+  buildMembershipCrosswalk,
+  buildNameCrosswalk,
+  type Crosswalk,
+} from '../core/geo/crosswalk.ts';
 import { dissolve } from '../core/geo/dissolve.ts';
 import { displayName } from '../core/geo/names.ts';
 import {
@@ -19,7 +24,12 @@ import {
   usoCode,
 } from '../core/geo/stockholm.ts';
 import { aggregate } from '../core/stats/aggregate.ts';
-import { extractBaseValues, REFERENCE_INDICATORS, REGSO_TABLES, type ReferenceIndicator } from '../core/stats/reference-catalogue.ts';
+import {
+  extractBaseValues,
+  REFERENCE_INDICATORS,
+  REGSO_TABLES,
+  type ReferenceIndicator,
+} from '../core/stats/reference-catalogue.ts';
 import type { ScbRecord } from '../core/stats/scb.ts';
 import type { Area, Division, Observation, Source } from '../core/types.ts';
 import { readUso2023, readUso2025 } from './polisen-areas.ts';
@@ -82,8 +92,12 @@ export async function buildReferenceDataset(dataDir: string, progress: Progress 
   const stadsdelar = await readStadsdelar(join(dataDir, 'stockholm', 'boundaries', 'stadsdelar.geojson'));
   const membership = await readMembership(join(dataDir, 'stockholm', 'stadsdel-stadsdelsomrade.csv'));
   const key = await readDesoRegsoKey(join(dataDir, 'scb', 'keys', 'deso2018-regso.csv'));
-  const uso2023 = await readUso2023(join(dataDir, 'polisen', 'uso-2023', 'uso_2023.shp'), { municipality: KOMMUN_NAME });
-  const uso2025 = await readUso2025(join(dataDir, 'polisen', 'utsatta-omraden-2025.csv'), { municipality: KOMMUN_NAME });
+  const uso2023 = await readUso2023(join(dataDir, 'polisen', 'uso-2023', 'uso_2023.shp'), {
+    municipality: KOMMUN_NAME,
+  });
+  const uso2025 = await readUso2025(join(dataDir, 'polisen', 'utsatta-omraden-2025.csv'), {
+    municipality: KOMMUN_NAME,
+  });
 
   step(1);
   const xlsxDir = join(dataDir, 'scb', 'deso2018-2022');
@@ -92,7 +106,9 @@ export async function buildReferenceDataset(dataDir: string, progress: Progress 
   const files = readdirSync(xlsxDir)
     .filter((f) => f.endsWith('.xlsx'))
     .sort();
-  const parsed = await Promise.all(files.map((f) => readScbXlsx(join(xlsxDir, f), { regionFilter: (c) => c.startsWith(KOMMUN_CODE) })));
+  const parsed = await Promise.all(
+    files.map((f) => readScbXlsx(join(xlsxDir, f), { regionFilter: (c) => c.startsWith(KOMMUN_CODE) })),
+  );
   for (const t of parsed) {
     tables.push({ tableId: t.tableId, title: t.title, file: t.file });
     for (const r of t.records) desoRecords.push(r);
@@ -102,9 +118,21 @@ export async function buildReferenceDataset(dataDir: string, progress: Progress 
   const regsoCodes = regsoIndex(key, KOMMUN_NAME);
   const regsoDir = join(dataDir, 'scb', 'regso-2020-2023');
   const series = [
-    { file: 'regso-born-region.csv', tableId: REGSO_TABLES.bornRegion, title: 'Folkmängd per RegSO efter födelseregion och kön' },
-    { file: 'regso-housing-tenure.csv', tableId: REGSO_TABLES.housingTenure, title: 'Antal lägenheter per RegSO efter upplåtelseform' },
-    { file: 'regso-income.csv', tableId: REGSO_TABLES.income, title: 'Medelvärde av inkomst per RegSO efter inkomstkomponent och kön' },
+    {
+      file: 'regso-born-region.csv',
+      tableId: REGSO_TABLES.bornRegion,
+      title: 'Folkmängd per RegSO efter födelseregion och kön',
+    },
+    {
+      file: 'regso-housing-tenure.csv',
+      tableId: REGSO_TABLES.housingTenure,
+      title: 'Antal lägenheter per RegSO efter upplåtelseform',
+    },
+    {
+      file: 'regso-income.csv',
+      tableId: REGSO_TABLES.income,
+      title: 'Medelvärde av inkomst per RegSO efter inkomstkomponent och kön',
+    },
   ];
   const regsoRecords: ScbRecord[] = [];
   for (const s of series) {
@@ -112,15 +140,24 @@ export async function buildReferenceDataset(dataDir: string, progress: Progress 
     if (!existsSync(path)) continue;
     const res = await readRegsoCsv(path, { kommunName: KOMMUN_NAME, regsoCodes, title: s.title, tableId: s.tableId });
     if (res.unknownRegions.length)
-      throw new Error(`${s.file}: ${res.unknownRegions.length} ${KOMMUN_NAME} regions are not in the DeSO→RegSO key, e.g. line ${res.unknownRegions[0]!.line}: ${res.unknownRegions[0]!.region}`);
+      throw new Error(
+        `${s.file}: ${res.unknownRegions.length} ${KOMMUN_NAME} regions are not in the DeSO→RegSO key, e.g. line ${res.unknownRegions[0]!.line}: ${res.unknownRegions[0]!.region}`,
+      );
     tables.push({ tableId: s.tableId, title: s.title, file: s.file });
     for (const r of res.records) regsoRecords.push(r);
   }
 
   step(3);
   const stockholmKey = key.rows.filter((r) => r.kommunCode === KOMMUN_CODE);
-  const desoRegso = buildKeyCrosswalk('deso-regso', DIVISIONS.deso, DIVISIONS.regso, stockholmKey.map((r) => ({ from: r.deso, to: r.regsoCode })));
-  const regsos = [...new Map(stockholmKey.map((r) => [r.regsoCode, r.regsoName])).entries()].map(([code, name]) => ({ code, name })).sort((a, b) => a.code.localeCompare(b.code));
+  const desoRegso = buildKeyCrosswalk(
+    'deso-regso',
+    DIVISIONS.deso,
+    DIVISIONS.regso,
+    stockholmKey.map((r) => ({ from: r.deso, to: r.regsoCode })),
+  );
+  const regsos = [...new Map(stockholmKey.map((r) => [r.regsoCode, r.regsoName])).entries()]
+    .map(([code, name]) => ({ code, name }))
+    .sort((a, b) => a.code.localeCompare(b.code));
   const regsoStadsdel = buildNameCrosswalk(
     'regso-stadsdel',
     DIVISIONS.regso,
@@ -130,8 +167,12 @@ export async function buildReferenceDataset(dataDir: string, progress: Progress 
     REGSO_STADSDEL_RESOLUTIONS,
   );
   const sdByName = new Map(stadsdelar.map((s) => [s.sourceName, s]));
-  for (const m of membership) if (!sdByName.has(m.stadsdel)) throw new Error(`stadsdel-stadsdelsomrade.csv line ${m.line}: ${m.stadsdel} is not in the stadsdel polygons`);
-  for (const s of stadsdelar) if (!membership.some((m) => m.stadsdel === s.sourceName)) throw new Error(`stadsdel ${s.sourceName} has no stadsdelsområde in the membership table`);
+  for (const m of membership)
+    if (!sdByName.has(m.stadsdel))
+      throw new Error(`stadsdel-stadsdelsomrade.csv line ${m.line}: ${m.stadsdel} is not in the stadsdel polygons`);
+  for (const s of stadsdelar)
+    if (!membership.some((m) => m.stadsdel === s.sourceName))
+      throw new Error(`stadsdel ${s.sourceName} has no stadsdelsområde in the membership table`);
   const memberCw = (id: string, div: string, pick: (m: (typeof membership)[number]) => string): Crosswalk =>
     buildMembershipCrosswalk(
       id,
@@ -146,7 +187,9 @@ export async function buildReferenceDataset(dataDir: string, progress: Progress 
 
   // Areas
   const areas: Area[] = [];
-  const sdoGeom = (pick: (m: (typeof membership)[number]) => string): Map<string, { name: string; members: string[] }> => {
+  const sdoGeom = (
+    pick: (m: (typeof membership)[number]) => string,
+  ): Map<string, { name: string; members: string[] }> => {
     const g = new Map<string, { name: string; members: string[] }>();
     for (const m of membership) {
       const name = pick(m);
@@ -156,7 +199,15 @@ export async function buildReferenceDataset(dataDir: string, progress: Progress 
     }
     return g;
   };
-  const cityArea: Area = { divisionId: DIVISIONS.kommun, code: KOMMUN_CODE, name: KOMMUN_NAME, parentDivisionId: null, parentCode: null, geometry: null, properties: {} };
+  const cityArea: Area = {
+    divisionId: DIVISIONS.kommun,
+    code: KOMMUN_CODE,
+    name: KOMMUN_NAME,
+    parentDivisionId: null,
+    parentCode: null,
+    geometry: null,
+    properties: {},
+  };
   areas.push(cityArea);
   for (const [div, pick] of [
     [DIVISIONS.sdo2023, (m: (typeof membership)[number]) => m.sdo2023],
@@ -171,12 +222,17 @@ export async function buildReferenceDataset(dataDir: string, progress: Progress 
         parentDivisionId: DIVISIONS.kommun,
         parentCode: KOMMUN_CODE,
         geometry: d.geometry,
-        properties: { stadsdelar: members.map((n) => sdByName.get(n)!.code).sort(), slivers_removed: d.removedHoles + d.removedPieces },
+        properties: {
+          stadsdelar: members.map((n) => sdByName.get(n)!.code).sort(),
+          slivers_removed: d.removedHoles + d.removedPieces,
+        },
       });
     }
   }
   // The city: the union of the 11 stadsdelsområden (the same ground as the 117 stadsdelar, fewer edges).
-  cityArea.geometry = dissolve(areas.filter((a) => a.divisionId === DIVISIONS.sdo2023).map((a) => a.geometry!)).geometry;
+  cityArea.geometry = dissolve(
+    areas.filter((a) => a.divisionId === DIVISIONS.sdo2023).map((a) => a.geometry!),
+  ).geometry;
   const sdo2023Of = new Map(sdSdo2023.links.map((l) => [l.fromCode, l]));
   const sdo2020Of = new Map(sdSdo2020.links.map((l) => [l.fromCode, l]));
   for (const s of [...stadsdelar].sort((a, b) => a.code.localeCompare(b.code))) {
@@ -204,16 +260,51 @@ export async function buildReferenceDataset(dataDir: string, progress: Progress 
       parentDivisionId: link ? DIVISIONS.stadsdel : DIVISIONS.kommun,
       parentCode: link ? link.toCode : KOMMUN_CODE,
       geometry: null,
-      properties: link ? { crosswalk_method: link.method, crosswalk_confidence: link.confidence, ...(link.note ? { crosswalk_note: link.note } : {}) } : { unmatched: true },
+      properties: link
+        ? {
+            crosswalk_method: link.method,
+            crosswalk_confidence: link.confidence,
+            ...(link.note ? { crosswalk_note: link.note } : {}),
+          }
+        : { unmatched: true },
     });
   }
   for (const r of stockholmKey.sort((a, b) => a.deso.localeCompare(b.deso)))
-    areas.push({ divisionId: DIVISIONS.deso, code: r.deso, name: r.deso, parentDivisionId: DIVISIONS.regso, parentCode: r.regsoCode, geometry: null, properties: {} });
-  const usoProps = (u: (typeof uso2023)[number]): Record<string, unknown> => ({ category: u.category, since: u.since, police_id: u.policeId, local_police_area: u.localPoliceArea });
+    areas.push({
+      divisionId: DIVISIONS.deso,
+      code: r.deso,
+      name: r.deso,
+      parentDivisionId: DIVISIONS.regso,
+      parentCode: r.regsoCode,
+      geometry: null,
+      properties: {},
+    });
+  const usoProps = (u: (typeof uso2023)[number]): Record<string, unknown> => ({
+    category: u.category,
+    since: u.since,
+    police_id: u.policeId,
+    local_police_area: u.localPoliceArea,
+  });
   for (const u of uso2023)
-    areas.push({ divisionId: DIVISIONS.uso2023, code: usoCode(u.name), name: u.name, parentDivisionId: DIVISIONS.kommun, parentCode: KOMMUN_CODE, geometry: u.geometry, properties: usoProps(u) });
+    areas.push({
+      divisionId: DIVISIONS.uso2023,
+      code: usoCode(u.name),
+      name: u.name,
+      parentDivisionId: DIVISIONS.kommun,
+      parentCode: KOMMUN_CODE,
+      geometry: u.geometry,
+      properties: usoProps(u),
+    });
   for (const u of uso2025)
-    areas.push({ divisionId: DIVISIONS.uso2025, code: usoCode(u.name), name: u.name, parentDivisionId: DIVISIONS.kommun, parentCode: KOMMUN_CODE, geometry: null, properties: usoProps(u) });
+    areas.push({
+      divisionId: DIVISIONS.uso2025,
+      code: usoCode(u.name),
+      name: u.name,
+      parentDivisionId: DIVISIONS.kommun,
+      parentCode: KOMMUN_CODE,
+      geometry: null,
+      properties: usoProps(u),
+    });
 
   step(4);
   const areaCodes = new Map<string, string[]>();

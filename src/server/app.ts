@@ -10,7 +10,12 @@ import fastifyHelmet from '@fastify/helmet';
 import fastifySwagger from '@fastify/swagger';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { jsonSchemaTransform, serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
+import {
+  jsonSchemaTransform,
+  serializerCompiler,
+  validatorCompiler,
+  type ZodTypeProvider,
+} from 'fastify-type-provider-zod';
 import type { AppDeps } from './context.ts';
 import { registerErrorHandling } from './errors.ts';
 import { registerEtags } from './etag.ts';
@@ -64,7 +69,11 @@ export async function buildApp(deps: AppDeps, options: AppOptions = {}): Promise
   await app.register(fastifySwagger, {
     openapi: {
       openapi: '3.1.0',
-      info: { title: 'Färdplan API', version: deps.version, description: 'Steering and follow-up of social sustainability in Stockholm. Every figure names its source.' },
+      info: {
+        title: 'Färdplan API',
+        version: deps.version,
+        description: 'Steering and follow-up of social sustainability in Stockholm. Every figure names its source.',
+      },
       servers: [],
     },
     transform: jsonSchemaTransform,

@@ -20,7 +20,15 @@
  */
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { AppError } from '../core/errors.ts';
-import { can, canSome, visibleTo, type Actor, type Permission as CorePermission, type PublicationState, type ScopedResource } from '../core/access.ts';
+import {
+  can,
+  canSome,
+  visibleTo,
+  type Actor,
+  type Permission as CorePermission,
+  type PublicationState,
+  type ScopedResource,
+} from '../core/access.ts';
 import { areasOfCommittee, csrfTokenMatches, userOfSession } from '../services/auth.ts';
 import type { AuditActor } from '../services/audit.ts';
 
@@ -59,7 +67,9 @@ function load(request: FastifyRequest): Promise<RequestAuth> {
       const token = sessionToken(request);
       if (!token) return { token: null, user: null, displayName: '', areaKeys: null };
       const u = await userOfSession(request.server.deps.db, token, { now: request.server.deps.now });
-      const user: SessionUser | null = u ? { id: u.id, username: u.username, role: u.role, committeeId: u.committeeId } : null;
+      const user: SessionUser | null = u
+        ? { id: u.id, username: u.username, role: u.role, committeeId: u.committeeId }
+        : null;
       return { token, user, displayName: u?.displayName ?? '', areaKeys: null };
     })();
     cache.set(request, p);
@@ -73,7 +83,9 @@ export async function currentUser(request: FastifyRequest): Promise<SessionUser 
 }
 
 /** The session token and the signed-in user with their display name (for the auth routes). */
-export async function sessionOf(request: FastifyRequest): Promise<{ token: string | null; user: SessionUser | null; displayName: string }> {
+export async function sessionOf(
+  request: FastifyRequest,
+): Promise<{ token: string | null; user: SessionUser | null; displayName: string }> {
   const a = await load(request);
   return { token: a.token, user: a.user, displayName: a.displayName };
 }
@@ -99,7 +111,8 @@ export async function actorOf(request: FastifyRequest): Promise<Actor | null> {
   const auth = await load(request);
   const user = auth.user;
   if (!user) return request.server.deps.devWrites ? devAdmin : null;
-  if (user.role !== 'district_editor' || !user.committeeId) return { role: user.role, committeeId: user.committeeId, committeeAreaIds: [] };
+  if (user.role !== 'district_editor' || !user.committeeId)
+    return { role: user.role, committeeId: user.committeeId, committeeAreaIds: [] };
   auth.areaKeys ??= areasOfCommittee(request.server.deps.db, user.committeeId);
   return { role: user.role, committeeId: user.committeeId, committeeAreaIds: await auth.areaKeys };
 }
@@ -111,7 +124,9 @@ function refuse(user: SessionUser | null, what: string): never {
 
 const GUARD = Symbol.for('fardplan.guard');
 
-type GuardHandler = ((request: FastifyRequest, reply: FastifyReply) => Promise<void>) & { [GUARD]?: Permission | 'signed-in' };
+type GuardHandler = ((request: FastifyRequest, reply: FastifyReply) => Promise<void>) & {
+  [GUARD]?: Permission | 'signed-in';
+};
 
 /**
  * preHandler for a route: signed in (401) and holding the permission in some scope (403).
@@ -119,7 +134,10 @@ type GuardHandler = ((request: FastifyRequest, reply: FastifyReply) => Promise<v
  * request is refused with 401/403 rather than told what its body lacks.)
  */
 export function guard(permission: Permission): GuardHandler {
-  const handler: GuardHandler = async function guardHandler(request: FastifyRequest, _reply: FastifyReply): Promise<void> {
+  const handler: GuardHandler = async function guardHandler(
+    request: FastifyRequest,
+    _reply: FastifyReply,
+  ): Promise<void> {
     const actor = await actorOf(request);
     if (!canSome(actor, permission)) refuse(await currentUser(request), `do this (${permission})`);
   };
@@ -137,7 +155,11 @@ export function signedIn(): GuardHandler {
 }
 
 /** Throws 401/403 unless the requester holds `permission` for `resource`. */
-export async function assertCan(request: FastifyRequest, permission: Permission, resource?: ScopedResource | null): Promise<void> {
+export async function assertCan(
+  request: FastifyRequest,
+  permission: Permission,
+  resource?: ScopedResource | null,
+): Promise<void> {
   const actor = await actorOf(request);
   if (!can(actor, permission, resource)) refuse(await currentUser(request), `do this (${permission}) here`);
 }
@@ -161,13 +183,24 @@ export interface EditAreasOptions {
  * (or things their committee is responsible for). For an update, call it for the stored state and
  * for the new state.
  */
-export async function assertCanEditAreas(request: FastifyRequest, areas: { divisionId: string; code: string }[], options: EditAreasOptions = {}): Promise<void> {
+export async function assertCanEditAreas(
+  request: FastifyRequest,
+  areas: { divisionId: string; code: string }[],
+  options: EditAreasOptions = {},
+): Promise<void> {
   const permission = options.permission ?? 'interventions:write';
-  const resource: ScopedResource = { committeeId: options.committeeId ?? null, areaIds: areas.map(areaKey), cityWide: options.cityWide ?? false };
+  const resource: ScopedResource = {
+    committeeId: options.committeeId ?? null,
+    areaIds: areas.map(areaKey),
+    cityWide: options.cityWide ?? false,
+  };
   const actor = await actorOf(request);
   if (!can(actor, permission, resource)) {
     const user = await currentUser(request);
-    refuse(user, user?.role === 'district_editor' ? `change this: it is not in your committee's areas` : `do this (${permission})`);
+    refuse(
+      user,
+      user?.role === 'district_editor' ? `change this: it is not in your committee's areas` : `do this (${permission})`,
+    );
   }
 }
 
@@ -182,7 +215,11 @@ export async function canSee(request: FastifyRequest, state: PublicationState): 
 }
 
 /** 404 (not 403, so drafts do not reveal that they exist) unless the requester may see content in `state`. */
-export async function assertVisible(request: FastifyRequest, state: PublicationState, what = 'The item'): Promise<void> {
+export async function assertVisible(
+  request: FastifyRequest,
+  state: PublicationState,
+  what = 'The item',
+): Promise<void> {
   if (!(await canSee(request, state))) throw new AppError('not_found', `${what} was not found`);
 }
 
@@ -198,7 +235,12 @@ export function setSessionCookie(reply: FastifyReply, request: FastifyRequest, t
 }
 
 export function clearSessionCookie(reply: FastifyReply, request: FastifyRequest): void {
-  reply.clearCookie(SESSION_COOKIE, { path: '/', httpOnly: true, sameSite: 'lax', secure: request.protocol === 'https' });
+  reply.clearCookie(SESSION_COOKIE, {
+    path: '/',
+    httpOnly: true,
+    sameSite: 'lax',
+    secure: request.protocol === 'https',
+  });
 }
 
 /**
@@ -211,12 +253,19 @@ export function registerAuth(app: FastifyInstance): void {
   const list: RouteAccess[] = [];
   registry.set(app, list);
   app.addHook('onRoute', (route) => {
-    const pre = route.preHandler === undefined ? [] : Array.isArray(route.preHandler) ? route.preHandler : [route.preHandler];
+    const pre =
+      route.preHandler === undefined ? [] : Array.isArray(route.preHandler) ? route.preHandler : [route.preHandler];
     const g = (pre as unknown[]).find((f): f is GuardHandler => typeof f === 'function' && GUARD in f);
     const methods = Array.isArray(route.method) ? route.method : [route.method];
-    for (const method of methods) list.push({ method: String(method), url: route.url ?? route.path, access: g?.[GUARD] ?? null });
+    for (const method of methods)
+      list.push({ method: String(method), url: route.url ?? route.path, access: g?.[GUARD] ?? null });
     if (g) {
-      const existing = route.preValidation === undefined ? [] : Array.isArray(route.preValidation) ? route.preValidation : [route.preValidation];
+      const existing =
+        route.preValidation === undefined
+          ? []
+          : Array.isArray(route.preValidation)
+            ? route.preValidation
+            : [route.preValidation];
       route.preValidation = [...(existing as GuardHandler[]), g];
     }
   });
@@ -240,7 +289,10 @@ export function registerAuth(app: FastifyInstance): void {
     const presented = request.headers[CSRF_HEADER];
     if (!csrfTokenMatches(auth.token, typeof presented === 'string' ? presented : undefined)) {
       reply.header('x-csrf-required', '1'); // tells the web app to fetch the token (GET /auth/me) and retry once
-      throw new AppError('csrf_failed', `Missing or wrong CSRF token: send the X-CSRF-Token header returned by sign-in and by GET /api/v1/auth/me`);
+      throw new AppError(
+        'csrf_failed',
+        `Missing or wrong CSRF token: send the X-CSRF-Token header returned by sign-in and by GET /api/v1/auth/me`,
+      );
     }
   });
 }

@@ -29,7 +29,9 @@ const body = (id: ErrorId, message: string, details?: unknown): ErrorBody => ({
 export function registerErrorHandling(app: FastifyInstance): void {
   app.setErrorHandler((err: FastifyError | AppError | Error, request, reply) => {
     if (err instanceof AppError) {
-      return reply.status(statusOf[err.id]).send(body(err.id, err.message, err.details.length ? err.details : undefined));
+      return reply
+        .status(statusOf[err.id])
+        .send(body(err.id, err.message, err.details.length ? err.details : undefined));
     }
     if (hasZodFastifySchemaValidationErrors(err)) {
       const details = err.validation.map((v) => ({
@@ -37,11 +39,22 @@ export function registerErrorHandling(app: FastifyInstance): void {
         message: v.message,
       }));
       const first = details[0];
-      return reply.status(400).send(body('validation_failed', first ? `Invalid ${first.field}: ${first.message}` : 'Invalid request', details));
+      return reply
+        .status(400)
+        .send(
+          body('validation_failed', first ? `Invalid ${first.field}: ${first.message}` : 'Invalid request', details),
+        );
     }
     const status = (err as FastifyError).statusCode;
     if (!isResponseSerializationError(err) && status && status >= 400 && status < 500) {
-      const id: ErrorId = status === 413 ? 'payload_too_large' : status === 429 ? 'rate_limited' : status === 404 ? 'not_found' : 'validation_failed';
+      const id: ErrorId =
+        status === 413
+          ? 'payload_too_large'
+          : status === 429
+            ? 'rate_limited'
+            : status === 404
+              ? 'not_found'
+              : 'validation_failed';
       return reply.status(status).send(body(id, err.message));
     }
     request.log.error({ err }, 'unhandled error');

@@ -38,13 +38,55 @@ export interface SegregationPreset {
 
 /** Group/total pairs of count indicators from the reference catalogue. */
 export const SEGREGATION_PRESETS: readonly SegregationPreset[] = [
-  { id: 'foreign-background', group: 'population-foreign-background', total: 'population', labelSv: 'Utländsk bakgrund (mot svensk bakgrund)', labelEn: 'Foreign background (against Swedish background)' },
-  { id: 'low-economic-standard', group: 'persons-low-economic-standard', total: 'economic-standard-persons', labelSv: 'Låg ekonomisk standard', labelEn: 'Low economic standard' },
-  { id: 'born-outside-europe', group: 'population-born-outside-europe', total: 'population-birth-region-total', labelSv: 'Födda utanför Europa', labelEn: 'Born outside Europe' },
-  { id: 'born-abroad', group: 'population-born-abroad', total: 'population-birth-region-total', labelSv: 'Utrikes födda', labelEn: 'Born abroad' },
-  { id: 'unemployed', group: 'unemployed-16-64', total: 'labour-force-16-64', labelSv: 'Arbetslösa 16–64 år (av arbetskraften)', labelEn: 'Unemployed 16–64 (of the labour force)' },
-  { id: 'compulsory-only', group: 'compulsory-only-25-64', total: 'population-25-64-education', labelSv: 'Högst förgymnasial utbildning 25–64 år', labelEn: 'At most compulsory school 25–64' },
-  { id: 'rental-dwellings', group: 'dwellings-rental', total: 'dwellings', labelSv: 'Hyresrätter (av lägenheterna)', labelEn: 'Rental dwellings (of all dwellings)' },
+  {
+    id: 'foreign-background',
+    group: 'population-foreign-background',
+    total: 'population',
+    labelSv: 'Utländsk bakgrund (mot svensk bakgrund)',
+    labelEn: 'Foreign background (against Swedish background)',
+  },
+  {
+    id: 'low-economic-standard',
+    group: 'persons-low-economic-standard',
+    total: 'economic-standard-persons',
+    labelSv: 'Låg ekonomisk standard',
+    labelEn: 'Low economic standard',
+  },
+  {
+    id: 'born-outside-europe',
+    group: 'population-born-outside-europe',
+    total: 'population-birth-region-total',
+    labelSv: 'Födda utanför Europa',
+    labelEn: 'Born outside Europe',
+  },
+  {
+    id: 'born-abroad',
+    group: 'population-born-abroad',
+    total: 'population-birth-region-total',
+    labelSv: 'Utrikes födda',
+    labelEn: 'Born abroad',
+  },
+  {
+    id: 'unemployed',
+    group: 'unemployed-16-64',
+    total: 'labour-force-16-64',
+    labelSv: 'Arbetslösa 16–64 år (av arbetskraften)',
+    labelEn: 'Unemployed 16–64 (of the labour force)',
+  },
+  {
+    id: 'compulsory-only',
+    group: 'compulsory-only-25-64',
+    total: 'population-25-64-education',
+    labelSv: 'Högst förgymnasial utbildning 25–64 år',
+    labelEn: 'At most compulsory school 25–64',
+  },
+  {
+    id: 'rental-dwellings',
+    group: 'dwellings-rental',
+    total: 'dwellings',
+    labelSv: 'Hyresrätter (av lägenheterna)',
+    labelEn: 'Rental dwellings (of all dwellings)',
+  },
 ];
 
 export interface NeedIndicatorChoice {
@@ -78,7 +120,11 @@ async function requireDivision(db: Queryable, divisionId: string): Promise<repo.
 export async function analysisOptions(db: Queryable) {
   const divisions = await repo.divisionsWithAreas(db);
   const presetIndicators = [...new Set(SEGREGATION_PRESETS.flatMap((p) => [p.group, p.total]))];
-  const have = new Set((await repo.indicatorPeriods(db, presetIndicators)).map((r) => `${r.divisionId}\u0000${r.period}\u0000${r.indicatorId}`));
+  const have = new Set(
+    (await repo.indicatorPeriods(db, presetIndicators)).map(
+      (r) => `${r.divisionId}\u0000${r.period}\u0000${r.indicatorId}`,
+    ),
+  );
   const periodsOf = new Map<string, string[]>();
   for (const k of have) {
     const [d = '', p = ''] = k.split('\u0000');
@@ -90,12 +136,19 @@ export async function analysisOptions(db: Queryable) {
   for (const d of divisions) {
     const presets = [];
     for (const p of SEGREGATION_PRESETS) {
-      const periods = (periodsOf.get(d.id) ?? []).filter((per) => have.has(`${d.id}\u0000${per}\u0000${p.group}`) && have.has(`${d.id}\u0000${per}\u0000${p.total}`)).sort();
+      const periods = (periodsOf.get(d.id) ?? [])
+        .filter(
+          (per) => have.has(`${d.id}\u0000${per}\u0000${p.group}`) && have.has(`${d.id}\u0000${per}\u0000${p.total}`),
+        )
+        .sort();
       if (periods.length) presets.push({ id: p.id, periods });
     }
     if (presets.length) out.push({ ...d, presets });
   }
-  const needPeriods = await repo.periodsWithAll(db, NEED_BASE_DIVISION, [...DEFAULT_NEED_INDICATORS.map((i) => i.id), POPULATION_INDICATOR]);
+  const needPeriods = await repo.periodsWithAll(db, NEED_BASE_DIVISION, [
+    ...DEFAULT_NEED_INDICATORS.map((i) => i.id),
+    POPULATION_INDICATOR,
+  ]);
   const indicators = await repo.indicatorsById(db, [...presetIndicators, ...DEFAULT_NEED_INDICATORS.map((i) => i.id)]);
   return {
     divisions: out,
@@ -121,9 +174,14 @@ export async function divisionAreas(db: Queryable, divisionId: string) {
 }
 
 /** Queen neighbours of a division's areas from their polygons, or null when fewer than 4 have polygons. */
-async function neighboursOf(db: Queryable, divisionId: string): Promise<{ neighbours: Record<string, string[]>; withoutGeometry: string[] } | null> {
+async function neighboursOf(
+  db: Queryable,
+  divisionId: string,
+): Promise<{ neighbours: Record<string, string[]>; withoutGeometry: string[] } | null> {
   const areas = await repo.areasOfDivision(db, divisionId, true);
-  const polys = areas.filter((a) => a.geometry && (a.geometry.type === 'Polygon' || a.geometry.type === 'MultiPolygon'));
+  const polys = areas.filter(
+    (a) => a.geometry && (a.geometry.type === 'Polygon' || a.geometry.type === 'MultiPolygon'),
+  );
   if (polys.length < 4) return null;
   const { neighbours } = contiguityNeighbours(
     polys.map((a) => ({ id: a.code, geometry: a.geometry as unknown as AreaGeometry })),
@@ -152,7 +210,14 @@ export interface SegregationResponse {
   measures: Omit<TwoGroupResult, 'skipped'> & { skipped: string[] };
   missing: string[];
   cityShare: number;
-  areas: { code: string; name: string; group: number | null; total: number | null; share: number | null; difference: number | null }[];
+  areas: {
+    code: string;
+    name: string;
+    group: number | null;
+    total: number | null;
+    share: number | null;
+    difference: number | null;
+  }[];
   trend: { period: string; D: number; H: number; xPx: number; xPy: number; G: number; share: number; n: number }[];
   divides: ConvergenceResult;
   moran: (Omit<MoranResult, 'isolates'> & { isolates: string[]; contiguity: 'queen'; variable: 'share' }) | null;
@@ -163,20 +228,31 @@ export interface SegregationResponse {
 export async function segregation(db: Queryable, q: SegregationQuery): Promise<SegregationResponse> {
   await requireDivision(db, q.division);
   const preset = q.preset ? SEGREGATION_PRESETS.find((p) => p.id === q.preset) : undefined;
-  if (q.preset && !preset) throw new AppError('validation_failed', `Unknown group '${q.preset}'`, [{ field: 'preset', message: `one of ${SEGREGATION_PRESETS.map((p) => p.id).join(', ')}` }]);
+  if (q.preset && !preset)
+    throw new AppError('validation_failed', `Unknown group '${q.preset}'`, [
+      { field: 'preset', message: `one of ${SEGREGATION_PRESETS.map((p) => p.id).join(', ')}` },
+    ]);
   const group = preset?.group ?? q.group;
   const total = preset?.total ?? q.total;
-  if (!group || !total) throw new AppError('validation_failed', 'Give a group (preset, or group and total indicators)', [{ field: 'preset', message: 'required' }]);
+  if (!group || !total)
+    throw new AppError('validation_failed', 'Give a group (preset, or group and total indicators)', [
+      { field: 'preset', message: 'required' },
+    ]);
   const inds = await repo.indicatorsById(db, [group, total]);
   for (const id of [group, total]) {
     const ind = inds.find((i) => i.id === id);
     if (!ind) throw new AppError('not_found', `The indicator '${id}' was not found`);
-    if (ind.kind !== 'count') throw new AppError('validation_failed', `The indicator '${id}' is not a count`, [{ field: id === group ? 'group' : 'total', message: 'must be a count indicator' }]);
+    if (ind.kind !== 'count')
+      throw new AppError('validation_failed', `The indicator '${id}' is not a count`, [
+        { field: id === group ? 'group' : 'total', message: 'must be a count indicator' },
+      ]);
   }
   const periods = await repo.periodsWithAll(db, q.division, [group, total]);
-  if (!periods.length) throw new AppError('not_found', `No values of ${group} and ${total} for the division '${q.division}'`);
+  if (!periods.length)
+    throw new AppError('not_found', `No values of ${group} and ${total} for the division '${q.division}'`);
   const period = q.period ?? (periods[periods.length - 1] as string);
-  if (!periods.includes(period)) throw new AppError('not_found', `No values for the period ${period} (available: ${periods.join(', ')})`);
+  if (!periods.includes(period))
+    throw new AppError('not_found', `No values for the period ${period} (available: ${periods.join(', ')})`);
 
   const rows = await repo.observations(db, q.division, [group, total]);
   const areas = await repo.areasOfDivision(db, q.division, false);
@@ -209,7 +285,13 @@ export async function segregation(db: Queryable, q: SegregationQuery): Promise<S
     const m = twoGroupMeasures(units);
     trend.push({ period: p, D: m.D, H: m.H, xPx: m.xPx, xPy: m.xPy, G: m.G, share: m.share, n: m.n });
     const year = Number(p.slice(0, 4));
-    if (Number.isFinite(year)) series.push({ period: year, areas: units.filter((u) => u.total > 0).map((u) => ({ id: u.id, value: (100 * u.group) / u.total, population: u.total })) });
+    if (Number.isFinite(year))
+      series.push({
+        period: year,
+        areas: units
+          .filter((u) => u.total > 0)
+          .map((u) => ({ id: u.id, value: (100 * u.group) / u.total, population: u.total })),
+      });
   }
   const { units, missing } = unitsFor(period);
   const measures = twoGroupMeasures(units);
@@ -218,7 +300,14 @@ export async function segregation(db: Queryable, q: SegregationQuery): Promise<S
   const areaRows = [...nameOf.keys()].map((code) => {
     const u = unitById.get(code);
     const s = shares.find((x) => x.id === code);
-    return { code, name: nameOf.get(code) ?? code, group: u?.group ?? null, total: u?.total ?? null, share: s?.share ?? null, difference: s?.difference ?? null };
+    return {
+      code,
+      name: nameOf.get(code) ?? code,
+      group: u?.group ?? null,
+      total: u?.total ?? null,
+      share: s?.share ?? null,
+      difference: s?.difference ?? null,
+    };
   });
 
   let moran: SegregationResponse['moran'] = null;
@@ -273,9 +362,30 @@ export const MULTIGROUP_SETS: readonly MultigroupSet[] = [
     labelSv: 'Födelseregion (Sverige, övriga Europa, utanför Europa)',
     labelEn: 'Birth region (Sweden, rest of Europe, outside Europe)',
     groups: [
-      { id: 'sweden', labelSv: 'Födda i Sverige', labelEn: 'Born in Sweden', terms: [{ indicator: 'population-birth-region-total', sign: 1 }, { indicator: 'population-born-abroad', sign: -1 }] },
-      { id: 'europe', labelSv: 'Födda i övriga Europa', labelEn: 'Born in the rest of Europe', terms: [{ indicator: 'population-born-abroad', sign: 1 }, { indicator: 'population-born-outside-europe', sign: -1 }] },
-      { id: 'outside-europe', labelSv: 'Födda utanför Europa', labelEn: 'Born outside Europe', terms: [{ indicator: 'population-born-outside-europe', sign: 1 }] },
+      {
+        id: 'sweden',
+        labelSv: 'Födda i Sverige',
+        labelEn: 'Born in Sweden',
+        terms: [
+          { indicator: 'population-birth-region-total', sign: 1 },
+          { indicator: 'population-born-abroad', sign: -1 },
+        ],
+      },
+      {
+        id: 'europe',
+        labelSv: 'Födda i övriga Europa',
+        labelEn: 'Born in the rest of Europe',
+        terms: [
+          { indicator: 'population-born-abroad', sign: 1 },
+          { indicator: 'population-born-outside-europe', sign: -1 },
+        ],
+      },
+      {
+        id: 'outside-europe',
+        labelSv: 'Födda utanför Europa',
+        labelEn: 'Born outside Europe',
+        terms: [{ indicator: 'population-born-outside-europe', sign: 1 }],
+      },
     ],
   },
 ];
@@ -283,12 +393,16 @@ export const MULTIGROUP_SETS: readonly MultigroupSet[] = [
 export async function multigroupSegregation(db: Queryable, q: { division: string; set: string; period?: string }) {
   await requireDivision(db, q.division);
   const set = MULTIGROUP_SETS.find((x) => x.id === q.set);
-  if (!set) throw new AppError('validation_failed', `Unknown set of groups '${q.set}'`, [{ field: 'set', message: `one of ${MULTIGROUP_SETS.map((x) => x.id).join(', ')}` }]);
+  if (!set)
+    throw new AppError('validation_failed', `Unknown set of groups '${q.set}'`, [
+      { field: 'set', message: `one of ${MULTIGROUP_SETS.map((x) => x.id).join(', ')}` },
+    ]);
   const ids = [...new Set(set.groups.flatMap((g) => g.terms.map((t) => t.indicator)))];
   const periods = await repo.periodsWithAll(db, q.division, ids);
   if (!periods.length) throw new AppError('not_found', `No values for ${set.id} in the division '${q.division}'`);
   const period = q.period ?? (periods[periods.length - 1] as string);
-  if (!periods.includes(period)) throw new AppError('not_found', `No values for the period ${period} (available: ${periods.join(', ')})`);
+  if (!periods.includes(period))
+    throw new AppError('not_found', `No values for the period ${period} (available: ${periods.join(', ')})`);
   const rows = await repo.observations(db, q.division, ids, period);
   const byArea = new Map<string, Map<string, number | null>>();
   for (const r of rows) {
@@ -299,22 +413,40 @@ export async function multigroupSegregation(db: Queryable, q: { division: string
   const units: { id: string; counts: number[] }[] = [];
   const missing: string[] = [];
   for (const [code, m] of [...byArea.entries()].sort(([a], [b]) => (a < b ? -1 : 1))) {
-    const counts = set.groups.map((g) => g.terms.reduce<number | null>((s, t) => {
-      const v = m.get(t.indicator);
-      return s === null || v === null || v === undefined ? null : s + t.sign * v;
-    }, 0));
+    const counts = set.groups.map((g) =>
+      g.terms.reduce<number | null>((s, t) => {
+        const v = m.get(t.indicator);
+        return s === null || v === null || v === undefined ? null : s + t.sign * v;
+      }, 0),
+    );
     if (counts.some((c) => c === null)) missing.push(code);
     // rounding in derived counts can leave a tiny negative remainder: clamp at zero
     else units.push({ id: code, counts: counts.map((c) => Math.max(0, c as number)) });
   }
-  const r = multiGroupMeasures(units, set.groups.map((g) => g.id));
+  const r = multiGroupMeasures(
+    units,
+    set.groups.map((g) => g.id),
+  );
   return {
     division: q.division,
     set: { id: set.id, labelSv: set.labelSv, labelEn: set.labelEn },
-    groups: set.groups.map((g, k) => ({ id: g.id, labelSv: g.labelSv, labelEn: g.labelEn, share: r.shares[k] as number })),
+    groups: set.groups.map((g, k) => ({
+      id: g.id,
+      labelSv: g.labelSv,
+      labelEn: g.labelEn,
+      share: r.shares[k] as number,
+    })),
     period,
     periods,
-    measures: { multiD: r.multiD, multiH: r.multiH, M: r.M, multiG: r.multiG, normExposure: r.normExposure, n: r.n, skipped: r.skipped },
+    measures: {
+      multiD: r.multiD,
+      multiH: r.multiH,
+      M: r.M,
+      multiG: r.multiG,
+      normExposure: r.normExposure,
+      n: r.n,
+      skipped: r.skipped,
+    },
     missing,
     sources: sourcesOf(rows),
   };
@@ -344,7 +476,9 @@ export async function dividesService(db: Queryable, q: { division: string; indic
   const series = [];
   for (const [period, m] of [...byPeriod.entries()].sort(([a], [b]) => (a < b ? -1 : 1))) {
     const year = Number(period.slice(0, 4));
-    const areas = [...m.entries()].filter(([, v]) => v.value !== null).map(([id, v]) => ({ id, value: v.value as number, population: v.population ?? Number.NaN }));
+    const areas = [...m.entries()]
+      .filter(([, v]) => v.value !== null)
+      .map(([id, v]) => ({ id, value: v.value as number, population: v.population ?? Number.NaN }));
     if (!Number.isFinite(year) || areas.length === 0) continue;
     series.push({ period: year, areas });
   }
@@ -430,13 +564,17 @@ export async function needIndexService(db: Queryable, q: NeedQuery) {
     const ind = inds.find((i) => i.id === c.id);
     if (!ind) throw new AppError('not_found', `The indicator '${c.id}' was not found`);
     const polarity = c.polarity ?? polarityOf(ind.polarity);
-    if (!polarity) throw new AppError('validation_failed', `The indicator '${c.id}' has no polarity; give one`, [{ field: `indicators.${c.id}.polarity`, message: 'required for a neutral indicator' }]);
+    if (!polarity)
+      throw new AppError('validation_failed', `The indicator '${c.id}' has no polarity; give one`, [
+        { field: `indicators.${c.id}.polarity`, message: 'required for a neutral indicator' },
+      ]);
     return { id: c.id, weight: c.weight, polarity, nameSv: ind.nameSv, nameEn: ind.nameEn, unit: ind.unit };
   });
   const periods = await repo.periodsWithAll(db, NEED_BASE_DIVISION, [...ids, POPULATION_INDICATOR]);
   if (!periods.length) throw new AppError('not_found', `No DeSO values for ${ids.join(', ')}`);
   const period = q.period ?? (periods[periods.length - 1] as string);
-  if (!periods.includes(period)) throw new AppError('not_found', `No DeSO values for the period ${period} (available: ${periods.join(', ')})`);
+  if (!periods.includes(period))
+    throw new AppError('not_found', `No DeSO values for the period ${period} (available: ${periods.join(', ')})`);
   const rows = await repo.observations(db, NEED_BASE_DIVISION, [...ids, POPULATION_INDICATOR], period);
   const areas = await repo.areasOfDivision(db, NEED_BASE_DIVISION, false);
   const values = new Map<string, Record<string, number | null>>();
@@ -446,7 +584,11 @@ export async function needIndexService(db: Queryable, q: NeedQuery) {
     if (v) v[r.indicatorId] = num(r.value);
   }
   const result = needIndex(
-    areas.map((a) => ({ id: a.code, population: values.get(a.code)?.[POPULATION_INDICATOR] ?? 0, values: values.get(a.code) ?? {} })),
+    areas.map((a) => ({
+      id: a.code,
+      population: values.get(a.code)?.[POPULATION_INDICATOR] ?? 0,
+      values: values.get(a.code) ?? {},
+    })),
     {
       indicators: specs.map((s) => ({ id: s.id, weight: s.weight, polarity: s.polarity })),
       populationWeighted: q.populationWeighted ?? true,
@@ -472,7 +614,11 @@ export async function needIndexService(db: Queryable, q: NeedQuery) {
       const meta = specs.find((x) => x.id === s.id);
       return { ...s, nameSv: meta?.nameSv ?? s.id, nameEn: meta?.nameEn ?? s.id, unit: meta?.unit ?? '' };
     }),
-    areas: result.areas.map((a) => ({ ...a, name: nameOf.get(a.id) ?? a.id, values: Object.fromEntries(ids.map((id) => [id, values.get(a.id)?.[id] ?? null])) })),
+    areas: result.areas.map((a) => ({
+      ...a,
+      name: nameOf.get(a.id) ?? a.id,
+      values: Object.fromEntries(ids.map((id) => [id, values.get(a.id)?.[id] ?? null])),
+    })),
     missing: result.missing,
     byType: result.byType,
     aggregated,
@@ -490,7 +636,9 @@ async function aggregateTo(db: Queryable, result: NeedIndexResult, divisionId: s
     division: divisionId,
     areas: areas.map((a) => {
       const x = byCode.get(a.code);
-      return x ? { ...x, name: a.name } : { id: a.code, name: a.name, population: 0, score: null, type: null, populationByType: null, members: 0 };
+      return x
+        ? { ...x, name: a.name }
+        : { id: a.code, name: a.name, population: 0, score: null, type: null, populationByType: null, members: 0 };
     }),
     unmapped: agg.unmapped,
   };
@@ -509,12 +657,18 @@ export interface AllocationParams {
   needIndicators?: readonly NeedIndicatorChoice[];
   floorSek?: string | null;
   capSek?: string | null;
-  transition?: { formulaPercent: number; base: { kind: 'planned'; year: number } | { kind: 'scenario'; id: number } } | null;
+  transition?: {
+    formulaPercent: number;
+    base: { kind: 'planned'; year: number } | { kind: 'scenario'; id: number };
+  } | null;
 }
 
 function bigintOf(s: string | null | undefined, field: string): bigint | undefined {
   if (s === null || s === undefined || s === '') return undefined;
-  if (!/^\d+$/.test(s)) throw new AppError('validation_failed', `${field} must be a whole number of kronor`, [{ field, message: 'whole kronor' }]);
+  if (!/^\d+$/.test(s))
+    throw new AppError('validation_failed', `${field} must be a whole number of kronor`, [
+      { field, message: 'whole kronor' },
+    ]);
   return BigInt(s);
 }
 
@@ -555,7 +709,10 @@ export async function plannedByArea(db: Queryable, divisionId: string, year: num
       unattributed += amount;
       continue;
     }
-    const split = allocate({ total: amount, areas: [...codes].sort().map((id) => ({ id, population: 1, needWeight: 1 })) });
+    const split = allocate({
+      total: amount,
+      areas: [...codes].sort().map((id) => ({ id, population: 1, needWeight: 1 })),
+    });
     for (const l of split.lines) perArea.set(l.id, (perArea.get(l.id) ?? 0n) + l.amount);
   }
   return { perArea, cityWide, unattributed };
@@ -563,24 +720,45 @@ export async function plannedByArea(db: Queryable, divisionId: string, year: num
 
 export async function computeAllocation(db: Queryable, p: AllocationParams) {
   const total = bigintOf(p.totalSek, 'totalSek');
-  if (total === undefined) throw new AppError('validation_failed', 'totalSek is required', [{ field: 'totalSek', message: 'required' }]);
+  if (total === undefined)
+    throw new AppError('validation_failed', 'totalSek is required', [{ field: 'totalSek', message: 'required' }]);
   await requireDivision(db, p.division);
-  const need = await needIndexService(db, { ...(p.period ? { period: p.period } : {}), ...(p.needIndicators ? { indicators: p.needIndicators } : {}), aggregateTo: p.division });
+  const need = await needIndexService(db, {
+    ...(p.period ? { period: p.period } : {}),
+    ...(p.needIndicators ? { indicators: p.needIndicators } : {}),
+    aggregateTo: p.division,
+  });
   const typeWeights = { ...DEFAULT_TYPE_WEIGHTS, ...(p.typeWeights ?? {}) };
   for (const t of AREA_TYPES) {
-    if (!(typeWeights[t] >= 0)) throw new AppError('validation_failed', `The weight of type ${t} must be zero or more`, [{ field: `typeWeights.${t}`, message: 'zero or more' }]);
+    if (!(typeWeights[t] >= 0))
+      throw new AppError('validation_failed', `The weight of type ${t} must be zero or more`, [
+        { field: `typeWeights.${t}`, message: 'zero or more' },
+      ]);
   }
   const units =
     p.division === NEED_BASE_DIVISION
-      ? need.areas.map((a) => ({ code: a.id, name: a.name, population: a.population, score: a.score as number | null, type: a.type as AreaType | null }))
-      : (need.aggregated?.areas ?? []).map((a) => ({ code: a.id, name: a.name, population: a.population, score: a.score, type: a.type }));
+      ? need.areas.map((a) => ({
+          code: a.id,
+          name: a.name,
+          population: a.population,
+          score: a.score as number | null,
+          type: a.type as AreaType | null,
+        }))
+      : (need.aggregated?.areas ?? []).map((a) => ({
+          code: a.id,
+          name: a.name,
+          population: a.population,
+          score: a.score,
+          type: a.type,
+        }));
   const withType = units.filter((u) => u.type !== null && u.population > 0);
   const withoutType = units.filter((u) => !withType.includes(u)).map((u) => u.code);
   if (!withType.length) throw new AppError('not_found', `No area of '${p.division}' has a need index`);
 
   let last: Map<string, bigint> | null = null;
   if (p.transition) {
-    if (p.transition.base.kind === 'planned') last = (await plannedByArea(db, p.division, p.transition.base.year)).perArea;
+    if (p.transition.base.kind === 'planned')
+      last = (await plannedByArea(db, p.division, p.transition.base.year)).perArea;
     else {
       const [s] = await repo.getScenarios(db, [p.transition.base.id]);
       if (!s) throw new AppError('not_found', `The scenario ${p.transition.base.id} was not found`);
@@ -590,13 +768,22 @@ export async function computeAllocation(db: Queryable, p: AllocationParams) {
   }
   const bp = p.transition ? Math.round(p.transition.formulaPercent * 100) : 10000;
   if (p.transition && (bp < 0 || bp > 10000 || Math.abs(bp - p.transition.formulaPercent * 100) > 1e-6)) {
-    throw new AppError('validation_failed', 'The formula part must be a percentage between 0 and 100 with at most two decimals', [{ field: 'transition.formulaPercent', message: '0–100' }]);
+    throw new AppError(
+      'validation_failed',
+      'The formula part must be a percentage between 0 and 100 with at most two decimals',
+      [{ field: 'transition.formulaPercent', message: '0–100' }],
+    );
   }
   const floor = bigintOf(p.floorSek, 'floorSek');
   const cap = bigintOf(p.capSek, 'capSek');
   const result = allocate({
     total,
-    areas: withType.map((u) => ({ id: u.code, population: u.population, needWeight: typeWeights[u.type as AreaType], ...(last ? { lastYear: last.get(u.code) ?? 0n } : {}) })),
+    areas: withType.map((u) => ({
+      id: u.code,
+      population: u.population,
+      needWeight: typeWeights[u.type as AreaType],
+      ...(last ? { lastYear: last.get(u.code) ?? 0n } : {}),
+    })),
     ...(floor !== undefined ? { defaultFloor: floor } : {}),
     ...(cap !== undefined ? { defaultCap: cap } : {}),
     ...(p.transition ? { transition: { formulaBasisPoints: bp } } : {}),
@@ -628,7 +815,12 @@ export async function computeAllocation(db: Queryable, p: AllocationParams) {
     totalSek: total.toString(),
     lines,
     withoutNeedIndex: withoutType,
-    planned: { year: p.year, inAreasSek: plannedInAreas.toString(), cityWideSek: planned.cityWide.toString(), unattributedSek: planned.unattributed.toString() },
+    planned: {
+      year: p.year,
+      inAreasSek: plannedInAreas.toString(),
+      cityWideSek: planned.cityWide.toString(),
+      unattributedSek: planned.unattributed.toString(),
+    },
     sources: need.sources,
   };
 }
@@ -637,7 +829,8 @@ export type AllocationResponse = Awaited<ReturnType<typeof computeAllocation>>;
 
 export async function saveScenario(db: Database, p: AllocationParams & { name: string }, createdBy: string | null) {
   const name = p.name.trim();
-  if (!name) throw new AppError('validation_failed', 'A scenario needs a name', [{ field: 'name', message: 'required' }]);
+  if (!name)
+    throw new AppError('validation_failed', 'A scenario needs a name', [{ field: 'name', message: 'required' }]);
   const result = await computeAllocation(db, p);
   const id = await repo.insertScenario(db, { name, params: result.params, result, createdBy });
   if (id === null) throw new AppError('conflict', `A scenario named '${name}' already exists`);
@@ -650,8 +843,15 @@ export async function listScenarios(db: Queryable) {
 
 export async function getScenarios(db: Queryable, ids: readonly number[]) {
   const rows = await repo.getScenarios(db, ids);
-  for (const id of ids) if (!rows.some((r) => Number(r.id) === id)) throw new AppError('not_found', `The scenario ${id} was not found`);
-  return rows.map((r) => ({ id: Number(r.id), name: r.name, createdBy: r.createdBy, createdAt: r.createdAt, ...(r.result as AllocationResponse) }));
+  for (const id of ids)
+    if (!rows.some((r) => Number(r.id) === id)) throw new AppError('not_found', `The scenario ${id} was not found`);
+  return rows.map((r) => ({
+    id: Number(r.id),
+    name: r.name,
+    createdBy: r.createdBy,
+    createdAt: r.createdAt,
+    ...(r.result as AllocationResponse),
+  }));
 }
 
 export async function removeScenario(db: Queryable, id: number): Promise<void> {

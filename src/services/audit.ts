@@ -51,7 +51,10 @@ export interface AuditListItem extends AuditRow {
   changed: string[];
 }
 
-export async function listAuditLog(db: Queryable, filter: AuditFilter): Promise<{ items: AuditListItem[]; total: number }> {
+export async function listAuditLog(
+  db: Queryable,
+  filter: AuditFilter,
+): Promise<{ items: AuditListItem[]; total: number }> {
   const { rows, total } = await listAudit(db, filter);
   return { items: rows.map((r) => ({ ...r, changed: changedFields(r.before, r.after) })), total };
 }

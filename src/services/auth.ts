@@ -105,7 +105,8 @@ const sha256 = (s: string): string => createHash('sha256').update(s, 'utf8').dig
 export const sessionIdHash = (token: string): string => sha256(`session:${token}`);
 
 /** The CSRF token of a session, derived from its token. */
-export const csrfTokenFor = (sessionToken: string): string => createHash('sha256').update(`csrf:${sessionToken}`, 'utf8').digest('base64url');
+export const csrfTokenFor = (sessionToken: string): string =>
+  createHash('sha256').update(`csrf:${sessionToken}`, 'utf8').digest('base64url');
 
 /** Constant-time comparison of a presented CSRF token with the session's. */
 export function csrfTokenMatches(sessionToken: string, presented: string | undefined): boolean {
@@ -129,26 +130,36 @@ function assertPasswordPolicy(password: string, username: string, field = 'passw
   const check = checkPassword(password, username);
   if (!check.ok) {
     const details: Problem[] = check.problems.map((p) => ({ field, message: `The password ${PROBLEM_TEXT[p]}` }));
-    throw new AppError('validation_failed', `The password is not allowed: ${check.problems.map((p) => PROBLEM_TEXT[p]).join('; ')}`, details);
+    throw new AppError(
+      'validation_failed',
+      `The password is not allowed: ${check.problems.map((p) => PROBLEM_TEXT[p]).join('; ')}`,
+      details,
+    );
   }
 }
 
 function requireUsername(raw: string): string {
   const u = normaliseUsername(raw);
   if (!u) {
-    throw new AppError('validation_failed', `Invalid username "${raw}": use 3–64 characters a–z, 0–9, '.', '_', '-' or '@', starting and ending with a letter or digit`, [
-      { field: 'username', message: 'invalid username' },
-    ]);
+    throw new AppError(
+      'validation_failed',
+      `Invalid username "${raw}": use 3–64 characters a–z, 0–9, '.', '_', '-' or '@', starting and ending with a letter or digit`,
+      [{ field: 'username', message: 'invalid username' }],
+    );
   }
   return u;
 }
 
 async function assertCommittee(db: Queryable, role: AccountRole, committeeId: string | null): Promise<void> {
   if (role === 'district_editor' && !committeeId) {
-    throw new AppError('validation_failed', 'A district editor must belong to a committee (committeeId)', [{ field: 'committeeId', message: 'required for district editors' }]);
+    throw new AppError('validation_failed', 'A district editor must belong to a committee (committeeId)', [
+      { field: 'committeeId', message: 'required for district editors' },
+    ]);
   }
   if (committeeId && !(await committeeExists(db, committeeId))) {
-    throw new AppError('validation_failed', `Unknown committee "${committeeId}"`, [{ field: 'committeeId', message: 'unknown committee' }]);
+    throw new AppError('validation_failed', `Unknown committee "${committeeId}"`, [
+      { field: 'committeeId', message: 'unknown committee' },
+    ]);
   }
 }
 
@@ -173,18 +184,44 @@ export interface NewUserInput {
 }
 
 /** Creates an account. `actor` is null when created from the command line. */
-export async function createUser(db: Database, input: NewUserInput, actor: AuditActor | null, fx: Pick<AuthEffects, 'now'>): Promise<UserRow> {
+export async function createUser(
+  db: Database,
+  input: NewUserInput,
+  actor: AuditActor | null,
+  fx: Pick<AuthEffects, 'now'>,
+): Promise<UserRow> {
   const username = requireUsername(input.username);
-  if (!isAccountRole(input.role)) throw new AppError('validation_failed', `Unknown role "${String(input.role)}"`, [{ field: 'role', message: 'unknown role' }]);
+  if (!isAccountRole(input.role))
+    throw new AppError('validation_failed', `Unknown role "${String(input.role)}"`, [
+      { field: 'role', message: 'unknown role' },
+    ]);
   assertPasswordPolicy(input.password, username);
   const committeeId = input.committeeId ?? null;
   const passwordHash = await hashPassword(input.password);
   const now = fx.now();
   return db.transaction(async (tx) => {
     await assertCommittee(tx, input.role, committeeId);
-    if (await findUserByUsername(tx, username)) throw new AppError('conflict', `A user named "${username}" already exists`);
-    const user = withoutHash(await insertUser(tx, { username, displayName: input.displayName?.trim() ?? '', role: input.role, committeeId, passwordHash, now }));
-    await recordAudit(tx, { actor: actor ?? { id: null, username: 'cli' }, at: now, action: 'create', entity: 'user', entityId: user.id, before: null, after: userSnapshot(user) });
+    if (await findUserByUsername(tx, username))
+      throw new AppError('conflict', `A user named "${username}" already exists`);
+    const user = withoutHash(
+      await insertUser(tx, {
+        username,
+        displayName: input.displayName?.trim() ?? '',
+        role: input.role,
+        committeeId,
+        passwordHash,
+        now,
+      }),
+    );
+    await recordAudit(tx, {
+      actor: actor ?? { id: null, username: 'cli' },
+      at: now,
+      action: 'create',
+      entity: 'user',
+      entityId: user.id,
+      before: null,
+      after: userSnapshot(user),
+    });
     return user;
   });
 }
@@ -207,7 +244,13 @@ export interface UserChange {
 }
 
 /** An administrator changes an account. The last active administrator cannot be demoted or disabled. */
-export async function changeUser(db: Database, id: number, change: UserChange, actor: AuditActor, fx: Pick<AuthEffects, 'now'>): Promise<UserRow> {
+export async function changeUser(
+  db: Database,
+  id: number,
+  change: UserChange,
+  actor: AuditActor,
+  fx: Pick<AuthEffects, 'now'>,
+): Promise<UserRow> {
   const now = fx.now();
   const existing = await findUserById(db, id);
   if (!existing) throw new AppError('not_found', `User ${id} was not found`);
@@ -223,7 +266,17 @@ export async function changeUser(db: Database, id: number, change: UserChange, a
     if (losesAdmin && (await countAdmins(tx)) <= 1) {
       throw new AppError('conflict', 'This is the last active administrator: make another user administrator first');
     }
-    let after = await updateUser(tx, id, { displayName: change.displayName?.trim(), role: change.role, committeeId: change.committeeId, disabled: change.disabled }, now);
+    let after = await updateUser(
+      tx,
+      id,
+      {
+        displayName: change.displayName?.trim(),
+        role: change.role,
+        committeeId: change.committeeId,
+        disabled: change.disabled,
+      },
+      now,
+    );
     if (!after) throw new AppError('not_found', `User ${id} was not found`);
     if (newHash !== null) {
       await setPasswordHash(tx, id, newHash, now);
@@ -235,7 +288,15 @@ export async function changeUser(db: Database, id: number, change: UserChange, a
     }
     const b = userSnapshot(withoutHash(before));
     const a = userSnapshot(withoutHash(after));
-    await recordAudit(tx, { actor, at: now, action: newHash !== null ? 'update_password' : 'update', entity: 'user', entityId: id, before: b, after: a });
+    await recordAudit(tx, {
+      actor,
+      at: now,
+      action: newHash !== null ? 'update_password' : 'update',
+      entity: 'user',
+      entityId: id,
+      before: b,
+      after: a,
+    });
     return withoutHash(after);
   });
 }
@@ -252,10 +313,14 @@ export async function changeOwnPassword(
   const user = await findUserById(db, userId);
   if (!user || user.disabled) throw new AppError('unauthenticated', 'Sign in again');
   if (!user.passwordHash || !(await verifyPassword(user.passwordHash, currentPassword))) {
-    throw new AppError('forbidden', 'The current password is wrong', [{ field: 'currentPassword', message: 'wrong password' }]);
+    throw new AppError('forbidden', 'The current password is wrong', [
+      { field: 'currentPassword', message: 'wrong password' },
+    ]);
   }
   if (currentPassword === newPassword) {
-    throw new AppError('validation_failed', 'The new password must differ from the current one', [{ field: 'newPassword', message: 'same as the current password' }]);
+    throw new AppError('validation_failed', 'The new password must differ from the current one', [
+      { field: 'newPassword', message: 'same as the current password' },
+    ]);
   }
   assertPasswordPolicy(newPassword, user.username, 'newPassword');
   const hash = await hashPassword(newPassword);
@@ -294,11 +359,20 @@ export interface SignedIn {
 const DAY = 24 * 3600_000;
 
 function lockedError(until: number): AppError {
-  const hhmm = new Date(until).toLocaleTimeString('sv-SE', { timeZone: 'Europe/Stockholm', hour: '2-digit', minute: '2-digit' });
+  const hhmm = new Date(until).toLocaleTimeString('sv-SE', {
+    timeZone: 'Europe/Stockholm',
+    hour: '2-digit',
+    minute: '2-digit',
+  });
   return new AppError('locked', `Too many failed sign-ins: the account is locked until ${hhmm}`);
 }
 
-export async function signIn(db: Database, input: SignInInput, fx: AuthEffects, policy: AuthPolicy = DEFAULT_AUTH_POLICY): Promise<SignedIn> {
+export async function signIn(
+  db: Database,
+  input: SignInInput,
+  fx: AuthEffects,
+  policy: AuthPolicy = DEFAULT_AUTH_POLICY,
+): Promise<SignedIn> {
   const now = fx.now();
   const t = now.getTime();
   const username = normaliseUsername(input.username) ?? input.username.trim().toLowerCase().slice(0, 100);
@@ -334,7 +408,14 @@ export async function signIn(db: Database, input: SignInInput, fx: AuthEffects, 
   }
   const token = Buffer.from(fx.randomBytes(32)).toString('base64url');
   const expiresAt = new Date(t + policy.sessionMaxMs);
-  await insertSession(db, { idHash: sessionIdHash(token), userId: user.id, now, expiresAt, ip: input.ip, userAgent: input.userAgent });
+  await insertSession(db, {
+    idHash: sessionIdHash(token),
+    userId: user.id,
+    now,
+    expiresAt,
+    ip: input.ip,
+    userAgent: input.userAgent,
+  });
   // Housekeeping: old attempts and ended sessions.
   await pruneSignInAttempts(db, new Date(t - 7 * DAY));
   await deleteExpiredSessions(db, now, new Date(t - policy.sessionIdleMs));
@@ -346,7 +427,12 @@ export async function signOut(db: Queryable, token: string): Promise<void> {
 }
 
 /** The user of a session token, or null when the session does not exist, has ended or the account is disabled. */
-export async function userOfSession(db: Queryable, token: string, fx: Pick<AuthEffects, 'now'>, policy: AuthPolicy = DEFAULT_AUTH_POLICY): Promise<UserRow | null> {
+export async function userOfSession(
+  db: Queryable,
+  token: string,
+  fx: Pick<AuthEffects, 'now'>,
+  policy: AuthPolicy = DEFAULT_AUTH_POLICY,
+): Promise<UserRow | null> {
   if (!token || token.length > 200) return null;
   const idHash = sessionIdHash(token);
   const s = await findSession(db, idHash);

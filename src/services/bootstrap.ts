@@ -9,7 +9,11 @@ export interface BootstrapResult {
   skipped: { id: string; reason: string }[];
 }
 
-export async function bootstrap(db: Database, ctx: StartupContext, loaders: readonly StartupLoader[] = startupLoaders): Promise<BootstrapResult> {
+export async function bootstrap(
+  db: Database,
+  ctx: StartupContext,
+  loaders: readonly StartupLoader[] = startupLoaders,
+): Promise<BootstrapResult> {
   const migrationsApplied = await migrate(db);
   const loaded: string[] = [];
   const skipped: BootstrapResult['skipped'] = [];

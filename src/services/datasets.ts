@@ -5,7 +5,16 @@
  */
 import type { Database, Queryable } from '../db/database.ts';
 import { AppError } from '../core/errors.ts';
-import { createBatch, findBatch, knownIds, upsertAreas, upsertDivisions, upsertIndicators, upsertObservations, upsertSources } from '../db/repositories/datasets.ts';
+import {
+  createBatch,
+  findBatch,
+  knownIds,
+  upsertAreas,
+  upsertDivisions,
+  upsertIndicators,
+  upsertObservations,
+  upsertSources,
+} from '../db/repositories/datasets.ts';
 import { isCsvDataset, readCsvDataset } from '../importers/csv-dataset.ts';
 import type { Progress } from './progress.ts';
 
@@ -37,12 +46,24 @@ export const csvDatasetLoader: DatasetLoader = {
   async load(tx, ctx) {
     ctx.progress.step('Reading CSV dataset');
     const ds = readCsvDataset(ctx.dir, await knownIds(tx));
-    const rows = ds.sources.length + ds.divisions.length + ds.areas.length + ds.indicators.length + ds.observations.length;
+    const rows =
+      ds.sources.length + ds.divisions.length + ds.areas.length + ds.indicators.length + ds.observations.length;
     if (await findBatch(tx, 'csv-dataset', ds.checksum)) {
-      return { dataset: 'csv-dataset', changed: false, rows: 0, message: `${ctx.dir}: already loaded; nothing changed` };
+      return {
+        dataset: 'csv-dataset',
+        changed: false,
+        rows: 0,
+        message: `${ctx.dir}: already loaded; nothing changed`,
+      };
     }
     ctx.progress.step('Writing', rows);
-    const batchId = await createBatch(tx, { dataset: 'csv-dataset', description: ctx.dir, checksum: ds.checksum, fileCount: ds.fileCount, rowCount: rows });
+    const batchId = await createBatch(tx, {
+      dataset: 'csv-dataset',
+      description: ctx.dir,
+      checksum: ds.checksum,
+      fileCount: ds.fileCount,
+      rowCount: rows,
+    });
     await upsertSources(tx, ds.sources);
     await upsertDivisions(tx, ds.divisions);
     await upsertAreas(tx, ds.areas);
@@ -50,15 +71,29 @@ export const csvDatasetLoader: DatasetLoader = {
     ctx.progress.tick(ds.sources.length + ds.divisions.length + ds.areas.length + ds.indicators.length);
     await upsertObservations(tx, ds.observations, batchId);
     ctx.progress.tick(ds.observations.length);
-    return { dataset: 'csv-dataset', changed: true, rows, message: `${ctx.dir}: loaded ${rows} rows from ${ds.fileCount} files` };
+    return {
+      dataset: 'csv-dataset',
+      changed: true,
+      rows,
+      message: `${ctx.dir}: loaded ${rows} rows from ${ds.fileCount} files`,
+    };
   },
 };
 
 /** Loaders tried in order by `loadDirectory`; features add theirs in src/services/loaders.ts. */
-export async function loadDirectory(db: Database, dir: string, loaders: readonly DatasetLoader[], ctx: Omit<LoadContext, 'dir'>): Promise<LoadResult> {
+export async function loadDirectory(
+  db: Database,
+  dir: string,
+  loaders: readonly DatasetLoader[],
+  ctx: Omit<LoadContext, 'dir'>,
+): Promise<LoadResult> {
   const loader = loaders.find((l) => l.detect(dir));
   if (!loader) {
-    throw new AppError('import_failed', `${dir}: not a dataset Färdplan knows (expected the Stockholm reference data layout or CSV dataset files)`, [{ file: dir, message: 'unknown dataset layout' }]);
+    throw new AppError(
+      'import_failed',
+      `${dir}: not a dataset Färdplan knows (expected the Stockholm reference data layout or CSV dataset files)`,
+      [{ file: dir, message: 'unknown dataset layout' }],
+    );
   }
   try {
     return await db.transaction((tx) => loader.load(tx, { ...ctx, dir }));

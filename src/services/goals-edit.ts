@@ -4,7 +4,13 @@
  * publishing or unpublishing a target or commitment. Each change is one transaction with its audit record.
  */
 import type { Database } from '../db/database.ts';
-import { insertManualStatus, readLatestManualStatusFor, readPublication, updatePublication, type ManualStatusRow } from '../db/repositories/goals.ts';
+import {
+  insertManualStatus,
+  readLatestManualStatusFor,
+  readPublication,
+  updatePublication,
+  type ManualStatusRow,
+} from '../db/repositories/goals.ts';
 import { AppError } from '../core/errors.ts';
 import { recordAudit, type AuditActor } from './audit.ts';
 
@@ -16,9 +22,14 @@ export interface ChangeContext {
   now: Date;
 }
 
-async function mustExist(tx: Parameters<Parameters<Database['transaction']>[0]>[0], kind: FrameworkItemKind, id: string): Promise<'draft' | 'published'> {
+async function mustExist(
+  tx: Parameters<Parameters<Database['transaction']>[0]>[0],
+  kind: FrameworkItemKind,
+  id: string,
+): Promise<'draft' | 'published'> {
   const publication = await readPublication(tx, kind, id, true);
-  if (!publication) throw new AppError('not_found', `${kind === 'target' ? 'Target' : 'Commitment'} ${id} was not found`);
+  if (!publication)
+    throw new AppError('not_found', `${kind === 'target' ? 'Target' : 'Commitment'} ${id} was not found`);
   return publication;
 }
 
@@ -31,7 +42,10 @@ export async function setManualStatus(
   ctx: ChangeContext,
 ): Promise<ManualStatusRow> {
   const note = input.note.trim();
-  if (!note) throw new AppError('validation_failed', 'A manual status needs a note that says what it rests on', [{ field: 'body.note', message: 'is empty' }]);
+  if (!note)
+    throw new AppError('validation_failed', 'A manual status needs a note that says what it rests on', [
+      { field: 'body.note', message: 'is empty' },
+    ]);
   return db.transaction(async (tx) => {
     await mustExist(tx, kind, id);
     const before = await readLatestManualStatusFor(tx, kind, id);
@@ -44,18 +58,40 @@ export async function setManualStatus(
       setAt: ctx.now.toISOString(),
     };
     await insertManualStatus(tx, row);
-    await recordAudit(tx, { actor: ctx.actor, at: ctx.now, action: 'manual_status', entity: kind, entityId: id, before, after: row });
+    await recordAudit(tx, {
+      actor: ctx.actor,
+      at: ctx.now,
+      action: 'manual_status',
+      entity: kind,
+      entityId: id,
+      before,
+      after: row,
+    });
     return row;
   });
 }
 
 /** Publishes or unpublishes a target or commitment (drafts are seen by staff only). */
-export async function setPublication(db: Database, kind: FrameworkItemKind, id: string, publication: 'draft' | 'published', ctx: ChangeContext): Promise<{ id: string; publication: 'draft' | 'published' }> {
+export async function setPublication(
+  db: Database,
+  kind: FrameworkItemKind,
+  id: string,
+  publication: 'draft' | 'published',
+  ctx: ChangeContext,
+): Promise<{ id: string; publication: 'draft' | 'published' }> {
   return db.transaction(async (tx) => {
     const before = await mustExist(tx, kind, id);
     if (before !== publication) {
       await updatePublication(tx, kind, id, publication);
-      await recordAudit(tx, { actor: ctx.actor, at: ctx.now, action: publication === 'published' ? 'publish' : 'unpublish', entity: kind, entityId: id, before: { publication: before }, after: { publication } });
+      await recordAudit(tx, {
+        actor: ctx.actor,
+        at: ctx.now,
+        action: publication === 'published' ? 'publish' : 'unpublish',
+        entity: kind,
+        entityId: id,
+        before: { publication: before },
+        after: { publication },
+      });
     }
     return { id, publication };
   });

@@ -59,9 +59,20 @@ import {
   type Point,
 } from '../core/goals/status.ts';
 import type { GoalsTree, TargetDetail, TargetEvaluation, TargetSummary } from '../core/contracts/goals.ts';
-export type { GoalsTree, StatusCounts, TargetDetail, TargetEvaluation, TargetSummary } from '../core/contracts/goals.ts';
+export type {
+  GoalsTree,
+  StatusCounts,
+  TargetDetail,
+  TargetEvaluation,
+  TargetSummary,
+} from '../core/contracts/goals.ts';
 import { loadFramework } from '../importers/framework.ts';
-import { countByDistrict, countForMunicipality, POLISEN_INDICATOR_ID, readVulnerableAreaLists } from '../importers/polisen.ts';
+import {
+  countByDistrict,
+  countForMunicipality,
+  POLISEN_INDICATOR_ID,
+  readVulnerableAreaLists,
+} from '../importers/polisen.ts';
 import { readMembership } from '../importers/stockholm-geography.ts';
 import type { StartupLoader } from './loaders.ts';
 
@@ -110,7 +121,15 @@ export function frameworkToRows(f: Framework, knownDivisions: ReadonlySet<string
       spec: rest,
     });
     for (const s of strategies) {
-      rows.strategies.push({ id: s.id, goalAreaId: g.id, number: s.numeral, titleSv: s.title.sv, titleEn: s.title.en, ...citationColumns(s.citation), sort: s.number });
+      rows.strategies.push({
+        id: s.id,
+        goalAreaId: g.id,
+        number: s.numeral,
+        titleSv: s.title.sv,
+        titleEn: s.title.en,
+        ...citationColumns(s.citation),
+        sort: s.number,
+      });
     }
   }
   for (const a of f.reformProgramme.areas) {
@@ -140,9 +159,12 @@ export function frameworkToRows(f: Framework, knownDivisions: ReadonlySet<string
         sort: a.number * 100 + i,
         spec: c,
       });
-      for (const id of c.linkedGoalAreas) rows.links.push({ fromKind: 'commitment', fromId: c.id, toKind: 'goal_area', toId: id });
-      for (const id of c.linkedStrategies) rows.links.push({ fromKind: 'commitment', fromId: c.id, toKind: 'strategy', toId: id });
-      for (const id of c.targetIds) rows.links.push({ fromKind: 'commitment', fromId: c.id, toKind: 'target', toId: id });
+      for (const id of c.linkedGoalAreas)
+        rows.links.push({ fromKind: 'commitment', fromId: c.id, toKind: 'goal_area', toId: id });
+      for (const id of c.linkedStrategies)
+        rows.links.push({ fromKind: 'commitment', fromId: c.id, toKind: 'strategy', toId: id });
+      for (const id of c.targetIds)
+        rows.links.push({ fromKind: 'commitment', fromId: c.id, toKind: 'target', toId: id });
       if (c.manualStatus) rows.manualStatuses.push(manualRow(c.manualStatus, null, c.id));
     });
   }
@@ -172,9 +194,11 @@ export function frameworkToRows(f: Framework, knownDivisions: ReadonlySet<string
       sort: i,
       spec: t,
     });
-    for (const id of t.goalAreaIds) rows.links.push({ fromKind: 'target', fromId: t.id, toKind: 'goal_area', toId: id });
+    for (const id of t.goalAreaIds)
+      rows.links.push({ fromKind: 'target', fromId: t.id, toKind: 'goal_area', toId: id });
     for (const id of t.strategyIds) rows.links.push({ fromKind: 'target', fromId: t.id, toKind: 'strategy', toId: id });
-    for (const id of t.commitmentIds) rows.links.push({ fromKind: 'target', fromId: t.id, toKind: 'commitment', toId: id });
+    for (const id of t.commitmentIds)
+      rows.links.push({ fromKind: 'target', fromId: t.id, toKind: 'commitment', toId: id });
   });
   return rows;
 }
@@ -238,9 +262,16 @@ export const goalsPolisenLoader: StartupLoader = {
     const lists = await readVulnerableAreaLists(dir);
     const counts = lists.map((l) => countForMunicipality(l, KOMMUN_NAME));
     const f = await loadFramework();
-    await upsertIndicators(tx, frameworkIndicators(f).filter((i) => i.id === POLISEN_INDICATOR_ID));
+    await upsertIndicators(
+      tx,
+      frameworkIndicators(f).filter((i) => i.id === POLISEN_INDICATOR_ID),
+    );
     if (!(await areaExists(tx, CITY.divisionId, CITY.areaCode))) {
-      await ensureCityArea(tx, { id: CITY.divisionId, nameSv: 'Stockholms stad', nameEn: 'City of Stockholm' }, { code: CITY.areaCode, name: KOMMUN_NAME });
+      await ensureCityArea(
+        tx,
+        { id: CITY.divisionId, nameSv: 'Stockholms stad', nameEn: 'City of Stockholm' },
+        { code: CITY.areaCode, name: KOMMUN_NAME },
+      );
     }
     const batch = await createBatch(tx, {
       dataset: 'polisen-utsatta-omraden-count',
@@ -334,7 +365,12 @@ function manualFrom(m: ManualStatusRow | undefined): TargetEvaluation['manualSta
 }
 
 /** Computes the status of one target from the observations in the database. */
-export async function evaluateTarget(db: Queryable, t: Target, asOfYear: number, manual?: ManualStatusRow): Promise<TargetEvaluation> {
+export async function evaluateTarget(
+  db: Queryable,
+  t: Target,
+  asOfYear: number,
+  manual?: ManualStatusRow,
+): Promise<TargetEvaluation> {
   const empty = {
     series: [],
     path: [],
@@ -379,9 +415,19 @@ export async function evaluateTarget(db: Queryable, t: Target, asOfYear: number,
     const areaRows = t.scope.division ? await readSeries(db, t.indicatorId, t.scope.division) : [];
     if (form.form === 'direction') {
       const r = directionStatus(obs, { form: 'direction', desired: form.desired, deadline, baseline, unit }, opts);
-      return { ...empty, status: r.status, basis: r.basis, reason: r.reason, series: withSource(r.series, obs), projection: r.projection, projectedAtDeadline: r.projectedAtDeadline };
+      return {
+        ...empty,
+        status: r.status,
+        basis: r.basis,
+        reason: r.reason,
+        series: withSource(r.series, obs),
+        projection: r.projection,
+        projectedAtDeadline: r.projectedAtDeadline,
+      };
     }
-    const targetValue = form.targetValue ?? (baselineValue !== null && form.targetFactor !== undefined ? baselineValue * form.targetFactor : null);
+    const targetValue =
+      form.targetValue ??
+      (baselineValue !== null && form.targetFactor !== undefined ? baselineValue * form.targetFactor : null);
     if (targetValue === null) {
       return {
         ...empty,
@@ -394,8 +440,15 @@ export async function evaluateTarget(db: Queryable, t: Target, asOfYear: number,
         },
       };
     }
-    const r = levelStatus(obs, { form: 'level', targetValue, comparator: form.comparator, deadline, baseline, unit }, opts);
-    const path = baselineValue !== null && deadline >= t.baseline.period ? targetPath({ year: t.baseline.period, value: baselineValue }, { year: deadline, value: targetValue }) : [];
+    const r = levelStatus(
+      obs,
+      { form: 'level', targetValue, comparator: form.comparator, deadline, baseline, unit },
+      opts,
+    );
+    const path =
+      baselineValue !== null && deadline >= t.baseline.period
+        ? targetPath({ year: t.baseline.period, value: baselineValue }, { year: deadline, value: targetValue })
+        : [];
     return {
       ...empty,
       status: r.status,
@@ -419,13 +472,20 @@ export async function evaluateTarget(db: Queryable, t: Target, asOfYear: number,
       byArea.set(r.areaCode, e);
     }
     const spec = { form: 'level' as const, targetValue: form.targetValue, comparator: form.comparator, deadline, unit };
-    const r = everyAreaStatus([...byArea].map(([code, e]) => ({ areaId: code, name: e.name, observations: toObservations(e.rows) })), spec, opts);
+    const r = everyAreaStatus(
+      [...byArea].map(([code, e]) => ({ areaId: code, name: e.name, observations: toObservations(e.rows) })),
+      spec,
+      opts,
+    );
     return {
       ...empty,
       status: r.status,
       basis: 'trend',
       reason: r.reason,
-      path: targetPath({ year: t.baseline.period, value: form.targetValue }, { year: deadline, value: form.targetValue }),
+      path: targetPath(
+        { year: t.baseline.period, value: form.targetValue },
+        { year: deadline, value: form.targetValue },
+      ),
       targetValue: form.targetValue,
       areasBehind: behind(rows, form.targetValue, form.comparator),
     };
@@ -460,7 +520,18 @@ export async function evaluateTarget(db: Queryable, t: Target, asOfYear: number,
     };
   }
   const targetValue = gapTargetValue(baseGap, form.reduction);
-  const r = levelStatus(gaps, { form: 'level', targetValue, comparator: 'at_most', deadline, baseline: { year: t.baseline.period, value: baseGap }, unit }, opts);
+  const r = levelStatus(
+    gaps,
+    {
+      form: 'level',
+      targetValue,
+      comparator: 'at_most',
+      deadline,
+      baseline: { year: t.baseline.period, value: baseGap },
+      unit,
+    },
+    opts,
+  );
   return {
     ...empty,
     status: r.status,
@@ -474,7 +545,10 @@ export async function evaluateTarget(db: Queryable, t: Target, asOfYear: number,
   };
 }
 
-function withSource(points: readonly Point[], obs: readonly (Observation & { source: string })[]): (Point & { source: string })[] {
+function withSource(
+  points: readonly Point[],
+  obs: readonly (Observation & { source: string })[],
+): (Point & { source: string })[] {
   return points.map((p) => ({ ...p, source: obs.find((o) => o.year === p.year)?.source ?? '' }));
 }
 
@@ -486,22 +560,33 @@ function behind(rows: readonly SeriesRow[], targetValue: number, comparator: 'at
     const prev = latest.get(r.areaCode);
     if (!prev || y > prev.year) latest.set(r.areaCode, { name: r.areaName, year: y, value: Number(r.value) });
   }
-  return areasFurthestBehind([...latest].map(([areaId, v]) => ({ areaId, name: v.name, value: v.value })), targetValue, comparator, 5).map(
-    (a) => ({ areaCode: a.areaId, name: a.name, value: a.value, shortfall: a.shortfall }),
-  );
+  return areasFurthestBehind(
+    [...latest].map(([areaId, v]) => ({ areaId, name: v.name, value: v.value })),
+    targetValue,
+    comparator,
+    5,
+  ).map((a) => ({ areaCode: a.areaId, name: a.name, value: a.value, shortfall: a.shortfall }));
 }
 
 // ---------------------------------------------------------------------------------------------
 // The tree
 
 function citationOf(row: { sourceDoc: string; sourceSection: string; sourceQuote: string | null }): Citation {
-  return { document: row.sourceDoc, section: row.sourceSection, ...(row.sourceQuote ? { quote: row.sourceQuote } : {}) };
+  return {
+    document: row.sourceDoc,
+    section: row.sourceSection,
+    ...(row.sourceQuote ? { quote: row.sourceQuote } : {}),
+  };
 }
 
 const targetOf = (row: TargetRow): Target => row.spec as Target;
 
 /** `includeDrafts`: staff see draft goal areas, strategies, targets and commitments too; the public never does. */
-export async function getGoalsTree(db: Queryable, asOfYear: number, opts: { includeDrafts?: boolean } = {}): Promise<GoalsTree> {
+export async function getGoalsTree(
+  db: Queryable,
+  asOfYear: number,
+  opts: { includeDrafts?: boolean } = {},
+): Promise<GoalsTree> {
   const drafts = opts.includeDrafts ?? false;
   const [vision, areas, strategies, targetRows, commitmentRows, manual] = await Promise.all([
     readVision(db),
@@ -578,13 +663,24 @@ export async function getGoalsTree(db: Queryable, asOfYear: number, opts: { incl
           .map((c) => {
             const spec = c.spec as Commitment;
             const m = manualByCommitment.get(c.id);
-            const measured = spec.targetIds.map((id) => summaries.get(id)).filter((s): s is TargetSummary => !!s && s.hasIndicator);
+            const measured = spec.targetIds
+              .map((id) => summaries.get(id))
+              .filter((s): s is TargetSummary => !!s && s.hasIndicator);
             const status: GoalStatus = m ? m.status : 'not_measurable';
             const reason: Bilingual = m
-              ? { sv: `Manuell bedömning ${m.setAt.slice(0, 10)} av ${m.setBy}: ${m.note}`, en: `Manual assessment on ${m.setAt.slice(0, 10)} by ${m.setBy}: ${m.note}` }
+              ? {
+                  sv: `Manuell bedömning ${m.setAt.slice(0, 10)} av ${m.setBy}: ${m.note}`,
+                  en: `Manual assessment on ${m.setAt.slice(0, 10)} by ${m.setBy}: ${m.note}`,
+                }
               : measured.length
-                ? { sv: 'Följs upp genom de mätbara målen nedan.', en: 'Followed up through the measurable targets below.' }
-                : { sv: 'Åtagandet har ingen indikator och ingen manuell bedömning ännu.', en: 'The commitment has no indicator and no manual assessment yet.' };
+                ? {
+                    sv: 'Följs upp genom de mätbara målen nedan.',
+                    en: 'Followed up through the measurable targets below.',
+                  }
+                : {
+                    sv: 'Åtagandet har ingen indikator och ingen manuell bedömning ännu.',
+                    en: 'The commitment has no indicator and no manual assessment yet.',
+                  };
             return {
               id: c.id,
               title: { sv: c.titleSv, en: c.titleEn },
@@ -603,7 +699,12 @@ export async function getGoalsTree(db: Queryable, asOfYear: number, opts: { incl
   return {
     asOfYear,
     vision: vision
-      ? { id: vision.id, title: { sv: vision.titleSv, en: vision.titleEn }, text: { sv: vision.textSv, en: vision.textEn }, citation: citationOf(vision) }
+      ? {
+          id: vision.id,
+          title: { sv: vision.titleSv, en: vision.titleEn },
+          text: { sv: vision.textSv, en: vision.textEn },
+          citation: citationOf(vision),
+        }
       : null,
     goalAreas,
     reformAreas,
@@ -621,7 +722,12 @@ function frameworkFiles(): Promise<Framework> {
   return frameworkCache;
 }
 
-export async function getTargetDetail(db: Queryable, id: string, asOfYear: number, opts: { includeDrafts?: boolean } = {}): Promise<TargetDetail> {
+export async function getTargetDetail(
+  db: Queryable,
+  id: string,
+  asOfYear: number,
+  opts: { includeDrafts?: boolean } = {},
+): Promise<TargetDetail> {
   const drafts = opts.includeDrafts ?? false;
   const row = await readTarget(db, id, drafts);
   if (!row) throw new AppError('not_found', `target ${id} was not found`);
@@ -649,7 +755,13 @@ export async function getTargetDetail(db: Queryable, id: string, asOfYear: numbe
     const f = await frameworkFiles();
     interventions = f.interventions
       .filter((i: Intervention) => i.linkedTargets.includes(id))
-      .map((i) => ({ id: i.id, name: i.name, status: i.status, responsible: i.responsibleCommittee, origin: 'framework' as const }));
+      .map((i) => ({
+        id: i.id,
+        name: i.name,
+        status: i.status,
+        responsible: i.responsibleCommittee,
+        origin: 'framework' as const,
+      }));
   }
   const commitmentIds = new Set([
     ...t.commitmentIds,
@@ -658,18 +770,36 @@ export async function getTargetDetail(db: Queryable, id: string, asOfYear: numbe
   const parentRow = t.parentTargetId ? targets.find((x) => x.id === t.parentTargetId) : undefined;
   return {
     ...e,
-    manualStatus: e.manualStatus ? { status: e.manualStatus.status, note: e.manualStatus.note, setBy: e.manualStatus.setBy, setAt: e.manualStatus.setAt } : null,
+    manualStatus: e.manualStatus
+      ? {
+          status: e.manualStatus.status,
+          note: e.manualStatus.note,
+          setBy: e.manualStatus.setBy,
+          setAt: e.manualStatus.setAt,
+        }
+      : null,
     target: t,
     asOfYear,
-    goalAreas: areas.filter((a) => t.goalAreaIds.includes(a.id)).map((a) => ({ id: a.id, title: { sv: a.titleSv, en: a.titleEn } })),
+    goalAreas: areas
+      .filter((a) => t.goalAreaIds.includes(a.id))
+      .map((a) => ({ id: a.id, title: { sv: a.titleSv, en: a.titleEn } })),
     strategies: strategies
       .filter((s) => t.strategyIds.includes(s.id))
       .map((s) => ({ id: s.id, goalAreaId: s.goalAreaId, numeral: s.number, title: { sv: s.titleSv, en: s.titleEn } })),
-    commitments: commitments.filter((c) => commitmentIds.has(c.id)).map((c) => ({ id: c.id, title: { sv: c.titleSv, en: c.titleEn } })),
+    commitments: commitments
+      .filter((c) => commitmentIds.has(c.id))
+      .map((c) => ({ id: c.id, title: { sv: c.titleSv, en: c.titleEn } })),
     parent: parentRow ? { id: parentRow.id, title: { sv: parentRow.titleSv, en: parentRow.titleEn } } : null,
-    milestones: targets.filter((x) => x.parentTargetId === id).map((x) => ({ id: x.id, title: { sv: x.titleSv, en: x.titleEn } })),
+    milestones: targets
+      .filter((x) => x.parentTargetId === id)
+      .map((x) => ({ id: x.id, title: { sv: x.titleSv, en: x.titleEn } })),
     indicator: info
-      ? { id: info.id, name: { sv: info.nameSv, en: info.nameEn }, unit: info.unit, definition: { sv: info.definitionSv, en: info.definitionEn } }
+      ? {
+          id: info.id,
+          name: { sv: info.nameSv, en: info.nameEn },
+          unit: info.unit,
+          definition: { sv: info.definitionSv, en: info.definitionEn },
+        }
       : null,
     interventions,
   };

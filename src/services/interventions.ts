@@ -40,10 +40,22 @@ import {
 } from '../core/interventions/budget.ts';
 import type { InterventionFilter, MoneyTotals, TotalsView } from '../core/interventions/budget.ts';
 import { CITY_WIDE, INTERVENTION_STATUSES } from '../core/interventions/types.ts';
-import type { BudgetMeasure, FollowUpEntry, Intervention, InterventionStatus, KnownRefs } from '../core/interventions/types.ts';
+import type {
+  BudgetMeasure,
+  FollowUpEntry,
+  Intervention,
+  InterventionStatus,
+  KnownRefs,
+} from '../core/interventions/types.ts';
 import type { ImportPreview } from '../core/interventions/validation.ts';
 import { fromFramework } from '../core/interventions/register.ts';
-import { applyInterventionPatch, budgetLineFrom, type BudgetAmountsInput, type EditableFields, type InterventionPatch } from '../core/interventions/edit.ts';
+import {
+  applyInterventionPatch,
+  budgetLineFrom,
+  type BudgetAmountsInput,
+  type EditableFields,
+  type InterventionPatch,
+} from '../core/interventions/edit.ts';
 import { interventionsFileSchema } from '../core/goals/framework-schema.ts';
 import { DIVISIONS } from '../core/geo/stockholm.ts';
 import { slug } from '../core/geo/names.ts';
@@ -66,10 +78,20 @@ export interface MoneyJson {
   spent: string;
 }
 
-const moneyJson = (t: MoneyTotals): MoneyJson => ({ planned: t.planned.toString(), decided: t.decided.toString(), spent: t.spent.toString() });
+const moneyJson = (t: MoneyTotals): MoneyJson => ({
+  planned: t.planned.toString(),
+  decided: t.decided.toString(),
+  spent: t.spent.toString(),
+});
 const kr = (k: Kronor | null): string | null => (k === null ? null : k.toString());
 const ratioJson = (r: Ratio | null): { num: string; den: string; value: number } | null =>
-  r === null ? null : { num: r.num.toString(), den: r.den.toString(), value: Number(roundHalfAwayFromZero(ratio(r.num * 1_000_000n, r.den))) / 1e6 };
+  r === null
+    ? null
+    : {
+        num: r.num.toString(),
+        den: r.den.toString(),
+        value: Number(roundHalfAwayFromZero(ratio(r.num * 1_000_000n, r.den))) / 1e6,
+      };
 
 export interface Named {
   id: string;
@@ -91,7 +113,12 @@ async function lookups(db: Queryable): Promise<Lookups> {
     areaName: new Map(areas.map((a) => [a.code, a.name ?? a.code])),
     goalAreas: new Map(goals.goalAreas.map((g) => [g.code, { id: g.code, name: g.name, nameEn: g.nameEn }])),
     strategies: new Map(goals.strategies.map((g) => [g.code, { id: g.code, name: g.name, nameEn: g.nameEn }])),
-    targets: new Map(goals.targets.map((g) => [g.code, { id: g.code, name: g.name, nameEn: g.nameEn, goalAreaId: g.goalAreaId, status: g.status }])),
+    targets: new Map(
+      goals.targets.map((g) => [
+        g.code,
+        { id: g.code, name: g.name, nameEn: g.nameEn, goalAreaId: g.goalAreaId, status: g.status },
+      ]),
+    ),
   };
 }
 
@@ -183,7 +210,13 @@ export async function getInterventionDetail(db: Queryable, id: string, opts: { i
     strategies: i.strategies.map((s) => named(l.strategies, s)),
     targets: i.targets.map((t) => {
       const x = l.targets.get(t);
-      return { id: t, name: x?.name ?? t, nameEn: x?.nameEn ?? t, goalAreaId: x?.goalAreaId ?? null, status: x?.status ?? null };
+      return {
+        id: t,
+        name: x?.name ?? t,
+        nameEn: x?.nameEn ?? t,
+        goalAreaId: x?.goalAreaId ?? null,
+        status: x?.status ?? null,
+      };
     }),
     budget: i.budget.map((b) => ({
       year: b.year,
@@ -209,11 +242,20 @@ function totalsJson(v: TotalsView, label: (key: string) => { name: string; nameE
   return {
     overlapping: v.overlapping,
     total: moneyJson(v.total),
-    rows: v.rows.map((r) => ({ key: r.key, ...label(r.key), interventions: r.interventions, totals: moneyJson(r.totals) })),
+    rows: v.rows.map((r) => ({
+      key: r.key,
+      ...label(r.key),
+      interventions: r.interventions,
+      totals: moneyJson(r.totals),
+    })),
   };
 }
 
-export async function getBudgetViews(db: Queryable, query: { year?: number; measure?: BudgetMeasure }, opts: { includeDrafts?: boolean } = {}) {
+export async function getBudgetViews(
+  db: Queryable,
+  query: { year?: number; measure?: BudgetMeasure },
+  opts: { includeDrafts?: boolean } = {},
+) {
   const all = await readInterventions(db, undefined, { includeDrafts: opts.includeDrafts ?? false });
   const l = await lookups(db);
   const measure = query.measure ?? 'planned';
@@ -249,7 +291,8 @@ export async function getBudgetViews(db: Queryable, query: { year?: number; meas
   const districtKeys = new Set(districtsRefs.map((d) => d.code));
   const districtOf = (key: string): string | null => {
     const [division, code] = [key.slice(0, key.indexOf(':')), key.slice(key.indexOf(':') + 1)];
-    if (division === DIVISIONS.sdo2020 && districtKeys.has(`${PER_RESIDENT_DIVISION}:${code}`)) return `${PER_RESIDENT_DIVISION}:${code}`;
+    if (division === DIVISIONS.sdo2020 && districtKeys.has(`${PER_RESIDENT_DIVISION}:${code}`))
+      return `${PER_RESIDENT_DIVISION}:${code}`;
     let k: string | null | undefined = key;
     for (let depth = 0; k && depth < 10; depth++) {
       if (districtKeys.has(k)) return k;
@@ -282,7 +325,9 @@ export async function getBudgetViews(db: Queryable, query: { year?: number; meas
     measure,
     byYear: totalsJson(totalsByYear(all), same),
     byGoalArea: totalsJson(totalsBy(all, 'goalArea', yearArg), goalName),
-    byCommittee: totalsJson(totalsBy(all, 'committee', yearArg), (k) => (k === '' ? { name: 'Ej angiven', nameEn: 'Not stated' } : same(k))),
+    byCommittee: totalsJson(totalsBy(all, 'committee', yearArg), (k) =>
+      k === '' ? { name: 'Ej angiven', nameEn: 'Not stated' } : same(k),
+    ),
     byFundingSource: totalsJson(totalsBy(all, 'fundingSource', yearArg), same),
     byArea: totalsJson(totalsBy(all, 'area', yearArg), areaName),
     perResident: per && {
@@ -332,7 +377,12 @@ export function previewJson(p: ImportPreview, existing: ReadonlySet<string>) {
     ok: p.ok,
     rowCount: p.rowCount,
     problems: p.problems,
-    totals: { planned: p.totals.planned.toString(), decided: p.totals.decided.toString(), spent: p.totals.spent.toString(), budgetLines: p.totals.budgetLines },
+    totals: {
+      planned: p.totals.planned.toString(),
+      decided: p.totals.decided.toString(),
+      spent: p.totals.spent.toString(),
+      budgetLines: p.totals.budgetLines,
+    },
     interventions: p.interventions.map((i) => ({
       id: i.id,
       name: i.name,
@@ -348,7 +398,15 @@ export function previewJson(p: ImportPreview, existing: ReadonlySet<string>) {
 
 export async function previewImport(db: Queryable, content: Buffer, format: InterventionFileFormat) {
   const p = await previewInterventionsFile(content, format, await knownRefs(db));
-  const existing = new Set((await readInterventions(db, p.interventions.map((i) => i.id), { includeDrafts: true })).map((i) => i.id));
+  const existing = new Set(
+    (
+      await readInterventions(
+        db,
+        p.interventions.map((i) => i.id),
+        { includeDrafts: true },
+      )
+    ).map((i) => i.id),
+  );
   return previewJson(p, existing);
 }
 
@@ -366,7 +424,13 @@ async function committeeIdsFor(tx: Queryable, list: readonly Intervention[]): Pr
     }
     let id = slug(name) || 'namnd';
     while (known.some((c) => c.id === id)) id += '-2';
-    const kind = /stadsdelsnämnd/i.test(name) ? 'district' : /kommunstyrelse|kommunfullmäktige/i.test(name) ? 'council' : /nämnd/i.test(name) ? 'specialist' : 'other';
+    const kind = /stadsdelsnämnd/i.test(name)
+      ? 'district'
+      : /kommunstyrelse|kommunfullmäktige/i.test(name)
+        ? 'council'
+        : /nämnd/i.test(name)
+          ? 'specialist'
+          : 'other';
     await insertCommittee(tx, { id, name: name.trim(), kind });
     known.push({ id, name: name.trim(), kind });
     out.set(name, id);
@@ -400,7 +464,15 @@ export async function commitImport(
     );
   }
   return db.transaction(async (tx) => {
-    const before = new Map((await readInterventions(tx, p.interventions.map((i) => i.id), { includeDrafts: true })).map((i) => [i.id, i]));
+    const before = new Map(
+      (
+        await readInterventions(
+          tx,
+          p.interventions.map((i) => i.id),
+          { includeDrafts: true },
+        )
+      ).map((i) => [i.id, i]),
+    );
     const committees = await committeeIdsFor(tx, p.interventions);
     // keep the document citation of interventions that come from the source documents
     const list = p.interventions.map((i) => ({ ...i, citation: before.get(i.id)?.citation ?? null }));
@@ -428,7 +500,11 @@ export async function commitImport(
 export async function importScope(db: Queryable, content: Buffer, format: InterventionFileFormat) {
   const p = await previewInterventionsFile(content, format, await knownRefs(db));
   // Drafts too: an import must not take over another district's draft without the area check.
-  const stored = await readInterventions(db, p.interventions.map((i) => i.id), { includeDrafts: true });
+  const stored = await readInterventions(
+    db,
+    p.interventions.map((i) => i.id),
+    { includeDrafts: true },
+  );
   const all = [...p.interventions, ...stored];
   const keys = new Set(all.flatMap((i) => i.areas).filter((a) => a !== CITY_WIDE));
   return {
@@ -437,9 +513,13 @@ export async function importScope(db: Queryable, content: Buffer, format: Interv
   };
 }
 
-export async function exportRegister(db: Queryable, format: InterventionFileFormat): Promise<{ body: Buffer | string; contentType: string; fileName: string }> {
+export async function exportRegister(
+  db: Queryable,
+  format: InterventionFileFormat,
+): Promise<{ body: Buffer | string; contentType: string; fileName: string }> {
   const list = await readInterventions(db);
-  if (format === 'csv') return { body: writeInterventionsCsv(list), contentType: 'text/csv; charset=utf-8', fileName: 'insatser.csv' };
+  if (format === 'csv')
+    return { body: writeInterventionsCsv(list), contentType: 'text/csv; charset=utf-8', fileName: 'insatser.csv' };
   return {
     body: await writeInterventionsXlsx(list),
     contentType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
@@ -450,12 +530,25 @@ export async function exportRegister(db: Queryable, format: InterventionFileForm
 // ---------------------------------------------------------------------------------------------
 // Follow-up
 
-export async function addFollowUp(db: Database, id: string, entry: FollowUpEntry, ctx: { actor: AuditActor | null; now: Date }): Promise<void> {
+export async function addFollowUp(
+  db: Database,
+  id: string,
+  entry: FollowUpEntry,
+  ctx: { actor: AuditActor | null; now: Date },
+): Promise<void> {
   await db.transaction(async (tx) => {
     const i = await readIntervention(tx, id, { includeDrafts: true });
     if (!i) throw new AppError('not_found', `Intervention ${id} was not found`);
     await insertFollowUp(tx, id, entry, ctx.actor?.username ?? null, ctx.now);
-    await recordAudit(tx, { actor: ctx.actor, at: ctx.now, action: 'create', entity: 'follow_up', entityId: id, before: null, after: entry });
+    await recordAudit(tx, {
+      actor: ctx.actor,
+      at: ctx.now,
+      action: 'create',
+      entity: 'follow_up',
+      entityId: id,
+      before: null,
+      after: entry,
+    });
   });
 }
 
@@ -463,7 +556,12 @@ export async function interventionAreas(
   db: Queryable,
   id: string,
   opts: { includeDrafts?: boolean } = {},
-): Promise<{ areas: { divisionId: string; code: string }[]; cityWide: boolean; committee: string; committeeId: string | null } | null> {
+): Promise<{
+  areas: { divisionId: string; code: string }[];
+  cityWide: boolean;
+  committee: string;
+  committeeId: string | null;
+} | null> {
   const i = await readIntervention(db, id, { includeDrafts: opts.includeDrafts ?? false });
   if (!i) return null;
   const fields = await readInterventionFields(db, id);
@@ -471,7 +569,9 @@ export async function interventionAreas(
     cityWide: i.areas.includes(CITY_WIDE),
     committee: i.committee,
     committeeId: fields?.committeeId ?? null,
-    areas: i.areas.filter((a) => a !== CITY_WIDE).map((k) => ({ divisionId: k.slice(0, k.indexOf(':')), code: k.slice(k.indexOf(':') + 1) })),
+    areas: i.areas
+      .filter((a) => a !== CITY_WIDE)
+      .map((k) => ({ divisionId: k.slice(0, k.indexOf(':')), code: k.slice(k.indexOf(':') + 1) })),
   };
 }
 
@@ -508,12 +608,29 @@ export async function updateIntervention(
     const result = applyInterventionPatch(before, patch, current?.budget.map((b) => b.year) ?? []);
     if (!result.ok) {
       const first = result.problems[0];
-      throw new AppError('validation_failed', first ? `Invalid ${first.field ?? 'body'}: ${first.message}` : 'Invalid change', result.problems);
+      throw new AppError(
+        'validation_failed',
+        first ? `Invalid ${first.field ?? 'body'}: ${first.message}` : 'Invalid change',
+        result.problems,
+      );
     }
     const after = result.value;
     await updateInterventionFields(tx, id, after, ctx.now);
-    const action = after.publication !== before.publication ? (after.publication === 'published' ? 'publish' : 'unpublish') : 'update';
-    await recordAudit(tx, { actor: ctx.actor, at: ctx.now, action, entity: 'intervention', entityId: id, before, after });
+    const action =
+      after.publication !== before.publication
+        ? after.publication === 'published'
+          ? 'publish'
+          : 'unpublish'
+        : 'update';
+    await recordAudit(tx, {
+      actor: ctx.actor,
+      at: ctx.now,
+      action,
+      entity: 'intervention',
+      entityId: id,
+      before,
+      after,
+    });
     return after;
   });
 }
@@ -529,7 +646,13 @@ export async function setBudgetLine(
   year: number,
   input: BudgetAmountsInput & { area: string | null },
   ctx: { actor: AuditActor | null; now: Date },
-): Promise<{ year: number; area: string | null; planned: string | null; decided: string | null; spent: string | null }> {
+): Promise<{
+  year: number;
+  area: string | null;
+  planned: string | null;
+  decided: string | null;
+  spent: string | null;
+}> {
   return db.transaction(async (tx) => {
     const stored = await readInterventionFields(tx, id, { lock: true });
     const i = stored ? await readIntervention(tx, id, { includeDrafts: true }) : null;
@@ -538,7 +661,11 @@ export async function setBudgetLine(
     const result = budgetLineFrom(year, area, input, i);
     if (!result.ok) {
       const first = result.problems[0];
-      throw new AppError('validation_failed', first ? `Invalid ${first.field ?? 'body'}: ${first.message}` : 'Invalid budget line', result.problems);
+      throw new AppError(
+        'validation_failed',
+        first ? `Invalid ${first.field ?? 'body'}: ${first.message}` : 'Invalid budget line',
+        result.problems,
+      );
     }
     const line = result.value;
     const before = i.budget.find((b) => b.year === year && b.area === area) ?? null;
@@ -552,7 +679,13 @@ export async function setBudgetLine(
       before,
       after: line,
     });
-    return { year: line.year, area: line.area, planned: kr(line.planned), decided: kr(line.decided), spent: kr(line.spent) };
+    return {
+      year: line.year,
+      area: line.area,
+      planned: kr(line.planned),
+      decided: kr(line.decided),
+      spent: kr(line.spent),
+    };
   });
 }
 
@@ -577,9 +710,11 @@ export function interventionsLoader(frameworkDir: string = defaultFrameworkDir):
       const parsed = interventionsFileSchema.safeParse(raw);
       if (!parsed.success) {
         const issue = parsed.error.issues[0];
-        throw new AppError('import_failed', `${file}: ${issue ? `${issue.path.join('.')}: ${issue.message}` : 'invalid'}`, [
-          { file, field: issue?.path.join('.') ?? '', message: issue?.message ?? 'invalid' },
-        ]);
+        throw new AppError(
+          'import_failed',
+          `${file}: ${issue ? `${issue.path.join('.')}: ${issue.message}` : 'invalid'}`,
+          [{ file, field: issue?.path.join('.') ?? '', message: issue?.message ?? 'invalid' }],
+        );
       }
       const areas = await readAreaRefs(tx);
       const byName = new Map<string, string>();
@@ -590,8 +725,14 @@ export function interventionsLoader(frameworkDir: string = defaultFrameworkDir):
       const list: Intervention[] = [];
       ctx.progress.step('Insatser (startregister)', parsed.data.length);
       for (const f of parsed.data) {
-        const { intervention, unresolvedAreas } = fromFramework(f, (name) => byName.get(name.trim().toLowerCase()) ?? null);
-        if (unresolvedAreas.length) ctx.progress.info(`intervention ${f.id}: ${unresolvedAreas.join(', ')} is no known area; left out of its areas`);
+        const { intervention, unresolvedAreas } = fromFramework(
+          f,
+          (name) => byName.get(name.trim().toLowerCase()) ?? null,
+        );
+        if (unresolvedAreas.length)
+          ctx.progress.info(
+            `intervention ${f.id}: ${unresolvedAreas.join(', ')} is no known area; left out of its areas`,
+          );
         list.push(intervention);
         ctx.progress.tick(1);
       }

@@ -15,7 +15,15 @@ import type { ProcessRow, ProjectRow, ProposalRow } from '../db/repositories/par
 import { AppError, notFound } from '../core/errors.ts';
 import type { Problem } from '../core/errors.ts';
 import { mostSimilar } from '../core/participation/similarity.ts';
-import { ballotProblems, makeCode, normaliseCode, processResult, type PbRuleId, type Phase, type ProcessResult } from '../core/participation/budgeting.ts';
+import {
+  ballotProblems,
+  makeCode,
+  normaliseCode,
+  processResult,
+  type PbRuleId,
+  type Phase,
+  type ProcessResult,
+} from '../core/participation/budgeting.ts';
 import type { ApprovalElection } from '../core/pb/election.ts';
 import { writePabulib } from '../core/pb/pabulib.ts';
 import { readCsv } from '../importers/csv-table.ts';
@@ -41,19 +49,26 @@ function addDays(day: string, n: number): string {
 
 function splitArea(key: string): { divisionId: string; code: string } {
   const i = key.indexOf(':');
-  if (i <= 0) throw new AppError('validation_failed', `area must be "division:code" (got "${key}")`, [{ field: 'area', message: 'expected division:code' }]);
+  if (i <= 0)
+    throw new AppError('validation_failed', `area must be "division:code" (got "${key}")`, [
+      { field: 'area', message: 'expected division:code' },
+    ]);
   return { divisionId: key.slice(0, i), code: key.slice(i + 1) };
 }
 
 async function checkArea(db: Queryable, key: string): Promise<{ divisionId: string; code: string }> {
   const a = splitArea(key);
-  if (!(await repo.areaExists(db, a.divisionId, a.code))) throw new AppError('validation_failed', `unknown area "${key}"`, [{ field: 'area', message: 'unknown area' }]);
+  if (!(await repo.areaExists(db, a.divisionId, a.code)))
+    throw new AppError('validation_failed', `unknown area "${key}"`, [{ field: 'area', message: 'unknown area' }]);
   return a;
 }
 
 async function checkGoalArea(db: Queryable, id: string | null | undefined): Promise<string | null> {
   if (!id) return null;
-  if (!(await repo.goalAreaExists(db, id))) throw new AppError('validation_failed', `unknown goal area "${id}"`, [{ field: 'goalArea', message: 'unknown goal area' }]);
+  if (!(await repo.goalAreaExists(db, id)))
+    throw new AppError('validation_failed', `unknown goal area "${id}"`, [
+      { field: 'goalArea', message: 'unknown goal area' },
+    ]);
   return id;
 }
 
@@ -137,7 +152,11 @@ export interface SubmitProposalInput {
 }
 
 /** A resident submits a proposal; it waits for moderation. */
-export async function submitProposal(db: Database, input: SubmitProposalInput, fx: Pick<Effects, 'now'>): Promise<{ id: string; status: 'submitted' }> {
+export async function submitProposal(
+  db: Database,
+  input: SubmitProposalInput,
+  fx: Pick<Effects, 'now'>,
+): Promise<{ id: string; status: 'submitted' }> {
   return db.transaction(async (tx) => {
     const a = await checkArea(tx, input.area);
     const id = await repo.insertProposal(tx, {
@@ -156,9 +175,17 @@ export async function submitProposal(db: Database, input: SubmitProposalInput, f
 }
 
 /** Published proposals similar to a text being typed (title + body). */
-export async function similarProposals(db: Queryable, text: string, area?: string): Promise<{ id: string; title: string; score: number; supports: number }[]> {
+export async function similarProposals(
+  db: Queryable,
+  text: string,
+  area?: string,
+): Promise<{ id: string; title: string; score: number; supports: number }[]> {
   const rows = await repo.listProposals(db, { statuses: PUBLIC_STATUSES, area: area ? splitArea(area) : null });
-  return mostSimilar(text, rows.map((r) => ({ id: r.id, text: `${r.title} ${r.body}`, row: r })), 5).map((x) => ({
+  return mostSimilar(
+    text,
+    rows.map((r) => ({ id: r.id, text: `${r.title} ${r.body}`, row: r })),
+    5,
+  ).map((x) => ({
     id: x.item.id,
     title: x.item.row.title,
     score: Math.round(x.score * 100) / 100,
@@ -188,12 +215,25 @@ export async function moderateProposal(
     const today = isoDay(fx.now());
     if (decision.action === 'publish') {
       const t = (await repo.findThreshold(tx, before.divisionId, before.areaCode)) ?? DEFAULT_THRESHOLD;
-      await repo.updateProposal(tx, id, { status: 'published', moderationNote: decision.note ?? null, supportUntil: addDays(today, t.periodDays), supportsNeeded: t.supports });
+      await repo.updateProposal(tx, id, {
+        status: 'published',
+        moderationNote: decision.note ?? null,
+        supportUntil: addDays(today, t.periodDays),
+        supportsNeeded: t.supports,
+      });
     } else {
       await repo.updateProposal(tx, id, { status: 'rejected', moderationNote: decision.note ?? null });
     }
     const after = (await repo.findProposal(tx, id)) as ProposalRow;
-    await recordAudit(tx, { actor, at: fx.now(), action: decision.action, entity: 'proposal', entityId: id, before: staffView(before), after: staffView(after) });
+    await recordAudit(tx, {
+      actor,
+      at: fx.now(),
+      action: decision.action,
+      entity: 'proposal',
+      entityId: id,
+      before: staffView(before),
+      after: staffView(after),
+    });
     return staffView(after);
   });
 }
@@ -203,13 +243,20 @@ export async function moderateProposal(
  * for e-identification later); only its hash is stored, so the same key cannot support twice.
  * Reaching the threshold within the period sends the proposal to the committee.
  */
-export async function supportProposal(db: Database, id: string, supporterKey: string, fx: Pick<Effects, 'now'>): Promise<PublicProposal> {
+export async function supportProposal(
+  db: Database,
+  id: string,
+  supporterKey: string,
+  fx: Pick<Effects, 'now'>,
+): Promise<PublicProposal> {
   return db.transaction(async (tx) => {
     const p = await repo.findProposal(tx, id);
     if (!p || !(PUBLIC_STATUSES as readonly string[]).includes(p.status)) throw notFound('The proposal');
     const today = isoDay(fx.now());
-    if (p.status !== 'published') throw new AppError('conflict', 'the proposal no longer collects support (it has gone to the committee)');
-    if (p.supportUntil !== null && today > p.supportUntil) throw new AppError('conflict', `the support period ended on ${p.supportUntil}`);
+    if (p.status !== 'published')
+      throw new AppError('conflict', 'the proposal no longer collects support (it has gone to the committee)');
+    if (p.supportUntil !== null && today > p.supportUntil)
+      throw new AppError('conflict', `the support period ended on ${p.supportUntil}`);
     const added = await repo.insertSupport(tx, id, sha256(`support:${id}:${supporterKey}`));
     if (!added) throw new AppError('conflict', 'you already support this proposal');
     const after = (await repo.findProposal(tx, id)) as ProposalRow;
@@ -231,40 +278,85 @@ export async function answerProposal(
   return db.transaction(async (tx) => {
     const before = await repo.findProposal(tx, id);
     if (!before) throw notFound('The proposal');
-    if (before.status === 'submitted' || before.status === 'rejected') throw new AppError('conflict', `a ${before.status} proposal cannot be answered`);
-    await repo.updateProposal(tx, id, { status: 'answered', committeeAnswer: input.answer, committeeDecision: input.decision, answeredOn: isoDay(fx.now()) });
+    if (before.status === 'submitted' || before.status === 'rejected')
+      throw new AppError('conflict', `a ${before.status} proposal cannot be answered`);
+    await repo.updateProposal(tx, id, {
+      status: 'answered',
+      committeeAnswer: input.answer,
+      committeeDecision: input.decision,
+      answeredOn: isoDay(fx.now()),
+    });
     for (const iv of input.interventions ?? []) await linkOne(tx, id, iv);
     const after = (await repo.findProposal(tx, id)) as ProposalRow;
-    await recordAudit(tx, { actor, at: fx.now(), action: 'answer', entity: 'proposal', entityId: id, before: staffView(before), after: staffView(after) });
+    await recordAudit(tx, {
+      actor,
+      at: fx.now(),
+      action: 'answer',
+      entity: 'proposal',
+      entityId: id,
+      before: staffView(before),
+      after: staffView(after),
+    });
     return staffView(after);
   });
 }
 
 async function linkOne(tx: Queryable, id: string, interventionId: string): Promise<void> {
   if (!(await repo.interventionExists(tx, interventionId))) {
-    throw new AppError('validation_failed', `unknown intervention "${interventionId}"`, [{ field: 'interventions', message: 'unknown intervention' }]);
+    throw new AppError('validation_failed', `unknown intervention "${interventionId}"`, [
+      { field: 'interventions', message: 'unknown intervention' },
+    ]);
   }
   await repo.linkProposalIntervention(tx, id, interventionId);
 }
 
 /** Staff: link a proposal to an intervention it led to. */
-export async function linkProposal(db: Database, id: string, interventionId: string, actor: AuditActor | null, fx: Pick<Effects, 'now'>): Promise<StaffProposal> {
+export async function linkProposal(
+  db: Database,
+  id: string,
+  interventionId: string,
+  actor: AuditActor | null,
+  fx: Pick<Effects, 'now'>,
+): Promise<StaffProposal> {
   return db.transaction(async (tx) => {
     const before = await repo.findProposal(tx, id);
     if (!before) throw notFound('The proposal');
     await linkOne(tx, id, interventionId);
     const after = (await repo.findProposal(tx, id)) as ProposalRow;
-    await recordAudit(tx, { actor, at: fx.now(), action: 'link', entity: 'proposal', entityId: id, before: staffView(before), after: staffView(after) });
+    await recordAudit(tx, {
+      actor,
+      at: fx.now(),
+      action: 'link',
+      entity: 'proposal',
+      entityId: id,
+      before: staffView(before),
+      after: staffView(after),
+    });
     return staffView(after);
   });
 }
 
-export async function setThreshold(db: Database, area: string, supports: number, periodDays: number, actor: AuditActor | null, fx: Pick<Effects, 'now'>): Promise<void> {
+export async function setThreshold(
+  db: Database,
+  area: string,
+  supports: number,
+  periodDays: number,
+  actor: AuditActor | null,
+  fx: Pick<Effects, 'now'>,
+): Promise<void> {
   await db.transaction(async (tx) => {
     const a = await checkArea(tx, area);
     const before = await repo.findThreshold(tx, a.divisionId, a.code);
     await repo.upsertThreshold(tx, a.divisionId, a.code, supports, periodDays);
-    await recordAudit(tx, { actor, at: fx.now(), action: 'update', entity: 'participation_threshold', entityId: area, before, after: { supports, periodDays } });
+    await recordAudit(tx, {
+      actor,
+      at: fx.now(),
+      action: 'update',
+      entity: 'participation_threshold',
+      entityId: area,
+      before,
+      after: { supports, periodDays },
+    });
   });
 }
 
@@ -281,7 +373,12 @@ export interface DialogueInput {
   fedInto: string;
 }
 
-export async function addDialogue(db: Database, input: DialogueInput, actor: AuditActor | null, fx: Pick<Effects, 'now'>): Promise<{ id: string }> {
+export async function addDialogue(
+  db: Database,
+  input: DialogueInput,
+  actor: AuditActor | null,
+  fx: Pick<Effects, 'now'>,
+): Promise<{ id: string }> {
   return db.transaction(async (tx) => {
     const a = await checkArea(tx, input.area);
     const row = {
@@ -296,13 +393,24 @@ export async function addDialogue(db: Database, input: DialogueInput, actor: Aud
       fedInto: input.fedInto,
     };
     const id = await repo.insertDialogue(tx, row);
-    await recordAudit(tx, { actor, at: fx.now(), action: 'create', entity: 'dialogue', entityId: id, before: null, after: row });
+    await recordAudit(tx, {
+      actor,
+      at: fx.now(),
+      action: 'create',
+      entity: 'dialogue',
+      entityId: id,
+      before: null,
+      after: row,
+    });
     return { id };
   });
 }
 
 export async function listDialogues(db: Queryable, filter: { area?: string; goalArea?: string }) {
-  const rows = await repo.listDialogues(db, { area: filter.area ? splitArea(filter.area) : null, goalAreaId: filter.goalArea ?? null });
+  const rows = await repo.listDialogues(db, {
+    area: filter.area ? splitArea(filter.area) : null,
+    goalAreaId: filter.goalArea ?? null,
+  });
   return rows.map((d) => ({ ...d, area: `${d.divisionId}:${d.areaCode}` }));
 }
 
@@ -319,13 +427,37 @@ export interface ProcessInput {
   maxChoices: number | null;
 }
 
-export async function createProcess(db: Database, input: ProcessInput, actor: AuditActor | null, fx: Pick<Effects, 'now'>): Promise<ProcessRow> {
+export async function createProcess(
+  db: Database,
+  input: ProcessInput,
+  actor: AuditActor | null,
+  fx: Pick<Effects, 'now'>,
+): Promise<ProcessRow> {
   return db.transaction(async (tx) => {
     const a = await checkArea(tx, input.area);
     if (await repo.findProcess(tx, input.id)) throw new AppError('conflict', `a process with id "${input.id}" exists`);
-    const row = { id: input.id, name: input.name, description: input.description ?? '', divisionId: a.divisionId, areaCode: a.code, budget: input.budget, rule: input.rule, knapsack: input.knapsack, maxChoices: input.maxChoices, phase: 'ideas' as const };
+    const row = {
+      id: input.id,
+      name: input.name,
+      description: input.description ?? '',
+      divisionId: a.divisionId,
+      areaCode: a.code,
+      budget: input.budget,
+      rule: input.rule,
+      knapsack: input.knapsack,
+      maxChoices: input.maxChoices,
+      phase: 'ideas' as const,
+    };
     await repo.insertProcess(tx, row);
-    await recordAudit(tx, { actor, at: fx.now(), action: 'create', entity: 'participation_process', entityId: input.id, before: null, after: row });
+    await recordAudit(tx, {
+      actor,
+      at: fx.now(),
+      action: 'create',
+      entity: 'participation_process',
+      entityId: input.id,
+      before: null,
+      after: row,
+    });
     return (await repo.findProcess(tx, input.id)) as ProcessRow;
   });
 }
@@ -341,12 +473,26 @@ export async function processArea(db: Queryable, id: string): Promise<{ division
   return { divisionId: p.divisionId, code: p.areaCode };
 }
 
-export async function setPhase(db: Database, id: string, phase: Phase, actor: AuditActor | null, fx: Pick<Effects, 'now'>): Promise<ProcessRow> {
+export async function setPhase(
+  db: Database,
+  id: string,
+  phase: Phase,
+  actor: AuditActor | null,
+  fx: Pick<Effects, 'now'>,
+): Promise<ProcessRow> {
   return db.transaction(async (tx) => {
     const before = await mustProcess(tx, id);
     await repo.setProcessPhase(tx, id, phase);
     const after = await mustProcess(tx, id);
-    await recordAudit(tx, { actor, at: fx.now(), action: 'phase', entity: 'participation_process', entityId: id, before, after });
+    await recordAudit(tx, {
+      actor,
+      at: fx.now(),
+      action: 'phase',
+      entity: 'participation_process',
+      entityId: id,
+      before,
+      after,
+    });
     return after;
   });
 }
@@ -361,9 +507,17 @@ export interface ProjectInput {
   followUp?: string;
 }
 
-export async function saveProject(db: Database, processId: string, input: ProjectInput, actor: AuditActor | null, fx: Pick<Effects, 'now'>): Promise<ProjectRow> {
+export async function saveProject(
+  db: Database,
+  processId: string,
+  input: ProjectInput,
+  actor: AuditActor | null,
+  fx: Pick<Effects, 'now'>,
+): Promise<ProjectRow> {
   if (!/^[A-Za-z0-9._-]{1,40}$/.test(input.id)) {
-    throw new AppError('validation_failed', 'a project id is 1–40 letters, digits, ".", "_" or "-"', [{ field: 'id', message: 'invalid id' }]);
+    throw new AppError('validation_failed', 'a project id is 1–40 letters, digits, ".", "_" or "-"', [
+      { field: 'id', message: 'invalid id' },
+    ]);
   }
   return db.transaction(async (tx) => {
     const p = await mustProcess(tx, processId);
@@ -382,7 +536,15 @@ export async function saveProject(db: Database, processId: string, input: Projec
       followUp: input.followUp ?? before?.followUp ?? '',
     };
     await repo.upsertProject(tx, row);
-    await recordAudit(tx, { actor, at: fx.now(), action: before ? 'update' : 'create', entity: 'participation_project', entityId: `${processId}/${input.id}`, before, after: row });
+    await recordAudit(tx, {
+      actor,
+      at: fx.now(),
+      action: before ? 'update' : 'create',
+      entity: 'participation_project',
+      entityId: `${processId}/${input.id}`,
+      before,
+      after: row,
+    });
     return row;
   });
 }
@@ -408,17 +570,36 @@ const codeHash = (processId: string, code: string): string => sha256(`code:${pro
  * Staff: generate `count` single-use voting codes for printing. Returns the codes (shown once, never
  * stored); only their hashes are kept. `randomBytes` must be a CSPRNG (app.deps.randomBytes).
  */
-export async function generateCodes(db: Database, processId: string, count: number, actor: AuditActor | null, fx: Effects): Promise<{ codes: string[]; total: number }> {
+export async function generateCodes(
+  db: Database,
+  processId: string,
+  count: number,
+  actor: AuditActor | null,
+  fx: Effects,
+): Promise<{ codes: string[]; total: number }> {
   return db.transaction(async (tx) => {
     const p = await mustProcess(tx, processId);
-    if (p.phase === 'results' || p.phase === 'follow_up') throw new AppError('conflict', 'voting has ended; no more codes can be made');
+    if (p.phase === 'results' || p.phase === 'follow_up')
+      throw new AppError('conflict', 'voting has ended; no more codes can be made');
     const codes = new Set<string>();
     while (codes.size < count) codes.add(makeCode(fx.randomBytes));
     const list = [...codes];
-    const inserted = await repo.insertCodeHashes(tx, processId, list.map((c) => codeHash(processId, normaliseCode(c) as string)));
+    const inserted = await repo.insertCodeHashes(
+      tx,
+      processId,
+      list.map((c) => codeHash(processId, normaliseCode(c) as string)),
+    );
     if (inserted !== list.length) throw new AppError('conflict', 'a generated code already existed; try again');
     const counts = await repo.codeCounts(tx, processId);
-    await recordAudit(tx, { actor, at: fx.now(), action: 'generate_codes', entity: 'participation_process', entityId: processId, before: null, after: { generated: count, total: counts.total } });
+    await recordAudit(tx, {
+      actor,
+      at: fx.now(),
+      action: 'generate_codes',
+      entity: 'participation_process',
+      entityId: processId,
+      before: null,
+      after: { generated: count, total: counts.total },
+    });
     return { codes: list, total: counts.total };
   });
 }
@@ -432,24 +613,46 @@ function newBallotId(fx: Pick<Effects, 'randomBytes'>): string {
   return Buffer.from(fx.randomBytes(16)).toString('hex');
 }
 
-function checkBallot(p: ProcessRow, projects: ProjectRow[], choices: readonly string[], where: Omit<Problem, 'message'> = {}): string[] {
-  return ballotProblems(choices, votable(projects).map((x) => ({ id: x.id, cost: x.cost })), { budget: p.budget, knapsack: p.knapsack, maxChoices: p.maxChoices }).map((m) =>
-    where.line !== undefined ? `line ${where.line}: ${m}` : m,
-  );
+function checkBallot(
+  p: ProcessRow,
+  projects: ProjectRow[],
+  choices: readonly string[],
+  where: Omit<Problem, 'message'> = {},
+): string[] {
+  return ballotProblems(
+    choices,
+    votable(projects).map((x) => ({ id: x.id, cost: x.cost })),
+    { budget: p.budget, knapsack: p.knapsack, maxChoices: p.maxChoices },
+  ).map((m) => (where.line !== undefined ? `line ${where.line}: ${m}` : m));
 }
 
 /**
  * A resident votes with a code. The code is consumed and the ballot stored in the same transaction,
  * with a random id and nothing that ties it to the code. A code works once.
  */
-export async function castBallot(db: Database, processId: string, input: { code: string; choices: string[] }, fx: Pick<Effects, 'randomBytes'>): Promise<{ ok: true }> {
+export async function castBallot(
+  db: Database,
+  processId: string,
+  input: { code: string; choices: string[] },
+  fx: Pick<Effects, 'randomBytes'>,
+): Promise<{ ok: true }> {
   return db.transaction(async (tx) => {
     const p = await mustProcess(tx, processId);
     if (p.phase !== 'voting') throw new AppError('conflict', 'voting is not open in this process');
     const code = normaliseCode(input.code);
-    if (!code) throw new AppError('validation_failed', 'that is not a voting code (12 letters and digits, e.g. ABCD-EFGH-JKMN)', [{ field: 'code', message: 'not a voting code' }]);
+    if (!code)
+      throw new AppError(
+        'validation_failed',
+        'that is not a voting code (12 letters and digits, e.g. ABCD-EFGH-JKMN)',
+        [{ field: 'code', message: 'not a voting code' }],
+      );
     const problems = checkBallot(p, await repo.listProjects(tx, processId), input.choices);
-    if (problems.length) throw new AppError('validation_failed', problems[0] as string, problems.map((m) => ({ field: 'choices', message: m })));
+    if (problems.length)
+      throw new AppError(
+        'validation_failed',
+        problems[0] as string,
+        problems.map((m) => ({ field: 'choices', message: m })),
+      );
     if (!(await repo.consumeCode(tx, processId, codeHash(processId, code)))) {
       throw new AppError('forbidden', 'this code is not valid for this vote, or it has already been used');
     }
@@ -463,10 +666,18 @@ export async function castBallot(db: Database, processId: string, input: { code:
  * chosen project ids separated by "|", spaces or (in a ";"-separated file) commas. Errors name the
  * file, line and field.
  */
-export async function importPaperBallots(db: Database, processId: string, text: string, fileName: string, actor: AuditActor | null, fx: Effects): Promise<{ imported: number }> {
+export async function importPaperBallots(
+  db: Database,
+  processId: string,
+  text: string,
+  fileName: string,
+  actor: AuditActor | null,
+  fx: Effects,
+): Promise<{ imported: number }> {
   return db.transaction(async (tx) => {
     const p = await mustProcess(tx, processId);
-    if (p.phase !== 'voting' && p.phase !== 'assessment') throw new AppError('conflict', 'paper ballots can be entered only before or during voting');
+    if (p.phase !== 'voting' && p.phase !== 'assessment')
+      throw new AppError('conflict', 'paper ballots can be entered only before or during voting');
     const projects = await repo.listProjects(tx, processId);
     const rows = readCsv(text, fileName, ['projects']);
     const problems: Problem[] = [];
@@ -474,7 +685,8 @@ export async function importPaperBallots(db: Database, processId: string, text: 
     for (const r of rows) {
       const raw = r.values['projects'] ?? '';
       const choices = raw.split(/[|,\s]+/).filter((x) => x !== '');
-      for (const m of checkBallot(p, projects, choices)) problems.push({ file: fileName, line: r.line, field: 'projects', message: m });
+      for (const m of checkBallot(p, projects, choices))
+        problems.push({ file: fileName, line: r.line, field: 'projects', message: m });
       ballots.push({ id: newBallotId(fx), choices });
     }
     if (problems.length) {
@@ -482,13 +694,24 @@ export async function importPaperBallots(db: Database, processId: string, text: 
       throw new AppError('import_failed', `${fileName}:${first.line}: ${first.message}`, problems);
     }
     await repo.insertBallots(tx, processId, 'paper', ballots);
-    await recordAudit(tx, { actor, at: fx.now(), action: 'import', entity: 'participation_ballots', entityId: processId, before: null, after: { paperBallots: ballots.length, file: fileName } });
+    await recordAudit(tx, {
+      actor,
+      at: fx.now(),
+      action: 'import',
+      entity: 'participation_ballots',
+      entityId: processId,
+      before: null,
+      after: { paperBallots: ballots.length, file: fileName },
+    });
     return { imported: ballots.length };
   });
 }
 
 /** The election of a process: feasible projects and every ballot. */
-export async function processElection(db: Queryable, processId: string): Promise<{ process: ProcessRow; projects: ProjectRow[]; election: ApprovalElection; paper: number }> {
+export async function processElection(
+  db: Queryable,
+  processId: string,
+): Promise<{ process: ProcessRow; projects: ProjectRow[]; election: ApprovalElection; paper: number }> {
   const p = await mustProcess(db, processId);
   const projects = votable(await repo.listProjects(db, processId));
   const ballots = await repo.listBallots(db, processId);
@@ -516,14 +739,21 @@ export interface ResultsView {
 /** Results: visible to the public from the results phase on; to staff (allowDuringVoting) any time. */
 export async function getResults(db: Queryable, processId: string, opts: { staff: boolean }): Promise<ResultsView> {
   const { process, projects, election, paper } = await processElection(db, processId);
-  if (!opts.staff && process.phase !== 'results' && process.phase !== 'follow_up') throw new AppError('conflict', 'the results are published when voting has closed');
-  return { process, result: processResult(process.rule, election), titles: Object.fromEntries(projects.map((x) => [x.id, x.title])), paperBallots: paper };
+  if (!opts.staff && process.phase !== 'results' && process.phase !== 'follow_up')
+    throw new AppError('conflict', 'the results are published when voting has closed');
+  return {
+    process,
+    result: processResult(process.rule, election),
+    titles: Object.fromEntries(projects.map((x) => [x.id, x.title])),
+    paperBallots: paper,
+  };
 }
 
 /** The process as a pabulib .pb file (ballots numbered 1…n in their stored, random order). */
 export async function exportPb(db: Queryable, processId: string, opts: { staff: boolean }): Promise<string> {
   const { process, projects, election } = await processElection(db, processId);
-  if (!opts.staff && process.phase !== 'results' && process.phase !== 'follow_up') throw new AppError('conflict', 'the ballots are published when voting has closed');
+  if (!opts.staff && process.phase !== 'results' && process.phase !== 'follow_up')
+    throw new AppError('conflict', 'the ballots are published when voting has closed');
   return writePabulib({
     meta: [
       { key: 'description', value: process.name },
@@ -549,7 +779,10 @@ export async function exportPb(db: Queryable, processId: string, opts: { staff: 
 // ------------------------------------------------------------------------------------ who takes part
 
 /** The need-index type (and score) of each area of `divisionId`, or an empty map when the statistics are not loaded. */
-async function needTypes(db: Queryable, divisionId: string): Promise<Map<string, { type: AreaType | null; score: number | null }>> {
+async function needTypes(
+  db: Queryable,
+  divisionId: string,
+): Promise<Map<string, { type: AreaType | null; score: number | null }>> {
   const out = new Map<string, { type: AreaType | null; score: number | null }>();
   try {
     const need = await needIndexService(db, { aggregateTo: divisionId });

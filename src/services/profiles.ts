@@ -25,8 +25,24 @@ import {
 } from '../db/repositories/profiles.ts';
 import { AppError } from '../core/errors.ts';
 import type { GeoJSONGeometry } from '../core/types.ts';
-import { changeSinceFirst, compareWithCity, DEFAULT_TOLERANCE, rankAreas, rankFromCounts, type Tolerance } from '../core/stats/compare.ts';
-import type { Catalog, Comparison, DivisionMeta, IndicatorMap, IndicatorMeta, Point, Profile, ProfileIndicator } from '../core/contracts/profiles.ts';
+import {
+  changeSinceFirst,
+  compareWithCity,
+  DEFAULT_TOLERANCE,
+  rankAreas,
+  rankFromCounts,
+  type Tolerance,
+} from '../core/stats/compare.ts';
+import type {
+  Catalog,
+  Comparison,
+  DivisionMeta,
+  IndicatorMap,
+  IndicatorMeta,
+  Point,
+  Profile,
+  ProfileIndicator,
+} from '../core/contracts/profiles.ts';
 
 export const MAX_COMPARE_AREAS = 8;
 
@@ -50,11 +66,27 @@ function indicatorMeta(i: IndicatorRow): IndicatorMeta {
 }
 
 function divisionMeta(d: DivisionRow): DivisionMeta {
-  return { id: d.id, nameSv: d.nameSv, nameEn: d.nameEn, level: d.level, validFrom: d.validFrom, validTo: d.validTo, areaCount: d.areaCount, hasGeometry: d.withGeometry > 0 };
+  return {
+    id: d.id,
+    nameSv: d.nameSv,
+    nameEn: d.nameEn,
+    level: d.level,
+    validFrom: d.validFrom,
+    validTo: d.validTo,
+    areaCount: d.areaCount,
+    hasGeometry: d.withGeometry > 0,
+  };
 }
 
 function toPoint(o: ObservationRow): Point {
-  return { period: o.period, value: num(o.value), numerator: num(o.numerator), denominator: num(o.denominator), status: o.status, source: o.source };
+  return {
+    period: o.period,
+    value: num(o.value),
+    numerator: num(o.numerator),
+    denominator: num(o.denominator),
+    status: o.status,
+    source: o.source,
+  };
 }
 
 function byPeriod(a: { period: string }, b: { period: string }): number {
@@ -66,12 +98,18 @@ export function roundGeometry(g: GeoJSONGeometry | null, decimals = 4): GeoJSONG
   if (!g) return null;
   const f = 10 ** decimals;
   const r = (c: unknown): unknown => {
-    if (Array.isArray(c) && typeof c[0] === 'number') return [Math.round((c[0] as number) * f) / f, Math.round((c[1] as number) * f) / f];
+    if (Array.isArray(c) && typeof c[0] === 'number')
+      return [Math.round((c[0] as number) * f) / f, Math.round((c[1] as number) * f) / f];
     if (Array.isArray(c)) {
       const mapped = c.map(r);
       if (Array.isArray(mapped[0]) && typeof (mapped[0] as unknown[])[0] === 'number') {
         // A ring or line: drop consecutive duplicates introduced by rounding.
-        const out = mapped.filter((p, i) => i === 0 || (p as number[])[0] !== (mapped[i - 1] as number[])[0] || (p as number[])[1] !== (mapped[i - 1] as number[])[1]);
+        const out = mapped.filter(
+          (p, i) =>
+            i === 0 ||
+            (p as number[])[0] !== (mapped[i - 1] as number[])[0] ||
+            (p as number[])[1] !== (mapped[i - 1] as number[])[1],
+        );
         return out.length >= 4 || g.type.includes('Line') || g.type.includes('Point') ? out : mapped;
       }
       return mapped;
@@ -83,7 +121,8 @@ export function roundGeometry(g: GeoJSONGeometry | null, decimals = 4): GeoJSONG
 
 async function requireCity(db: Queryable): Promise<AreaRow> {
   const city = await findCity(db);
-  if (!city) throw new AppError('not_available', 'No geography is loaded yet (no city area). Load the reference data first.');
+  if (!city)
+    throw new AppError('not_available', 'No geography is loaded yet (no city area). Load the reference data first.');
   return city;
 }
 
@@ -101,7 +140,12 @@ function groupByIndicator(rows: readonly ObservationRow[]): Map<string, Observat
 
 /** Everything the pickers need: divisions, indicators and every area's code and name. */
 export async function getCatalog(db: Queryable): Promise<Catalog> {
-  const [divisions, indicators, areas, city] = await Promise.all([listDivisions(db), listIndicators(db), listAreas(db), findCity(db)]);
+  const [divisions, indicators, areas, city] = await Promise.all([
+    listDivisions(db),
+    listIndicators(db),
+    listAreas(db),
+    findCity(db),
+  ]);
   return {
     city: city ? { divisionId: city.divisionId, code: city.code, name: city.name } : null,
     divisions: divisions.map(divisionMeta),
@@ -112,7 +156,12 @@ export async function getCatalog(db: Queryable): Promise<Catalog> {
 
 // ---------------------------------------------------------------- profile
 
-export async function getProfile(db: Queryable, divisionId: string, code: string, tolerance: Tolerance = DEFAULT_TOLERANCE): Promise<Profile> {
+export async function getProfile(
+  db: Queryable,
+  divisionId: string,
+  code: string,
+  tolerance: Tolerance = DEFAULT_TOLERANCE,
+): Promise<Profile> {
   const area = await getArea(db, divisionId, code);
   if (!area) throw new AppError('not_found', `No area with code '${code}' in division '${divisionId}'.`);
   const [divisions, indicators, city, related, areaObs, counts] = await Promise.all([
@@ -124,7 +173,10 @@ export async function getProfile(db: Queryable, divisionId: string, code: string
     peerCounts(db, divisionId, code),
   ]);
   const division = divisions.find((d) => d.id === divisionId)!;
-  const cityObs = city.divisionId === divisionId && city.code === code ? areaObs : await observationsOfArea(db, city.divisionId, city.code);
+  const cityObs =
+    city.divisionId === divisionId && city.code === code
+      ? areaObs
+      : await observationsOfArea(db, city.divisionId, city.code);
   const byInd = groupByIndicator(areaObs);
   const cityByInd = groupByIndicator(cityObs);
 
@@ -139,7 +191,11 @@ export async function getProfile(db: Queryable, divisionId: string, code: string
     const comparable = ind.kind !== 'count';
     const cmp = comparable
       ? compareWithCity(latest?.value, cityPoint?.value, ind.polarity, tolerance)
-      : { difference: null, relativeDifference: null, assessment: latest?.value != null ? ('neutral' as const) : ('unknown' as const) };
+      : {
+          difference: null,
+          relativeDifference: null,
+          assessment: latest?.value != null ? ('neutral' as const) : ('unknown' as const),
+        };
     let rank: { rank: number; of: number; tied: boolean } | null = null;
     if (latest && latest.value !== null) {
       const c = counts.find((x) => x.indicatorId === ind.id && x.period === latest.period);
@@ -167,7 +223,13 @@ export async function getProfile(db: Queryable, divisionId: string, code: string
     });
   }
 
-  const ref = (r: { divisionId: string; code: string; name: string; divisionNameSv: string; divisionNameEn: string }) => ({
+  const ref = (r: {
+    divisionId: string;
+    code: string;
+    name: string;
+    divisionNameSv: string;
+    divisionNameEn: string;
+  }) => ({
     divisionId: r.divisionId,
     code: r.code,
     name: r.name,
@@ -230,14 +292,19 @@ async function locatorFor(
 
 /** Parses 'division:code,division:code'. */
 export function parseAreaList(s: string): { divisionId: string; code: string }[] {
-  const items = s.split(',').map((x) => x.trim()).filter(Boolean);
+  const items = s
+    .split(',')
+    .map((x) => x.trim())
+    .filter(Boolean);
   const out: { divisionId: string; code: string }[] = [];
   for (const [i, item] of items.entries()) {
     const at = item.lastIndexOf(':');
     if (at <= 0 || at === item.length - 1) {
-      throw new AppError('validation_failed', `areas: item ${i + 1} ('${item}') must be written division:code, e.g. stadsdelsomrade-2020:01`, [
-        { field: 'areas', message: `item ${i + 1} '${item}' is not division:code` },
-      ]);
+      throw new AppError(
+        'validation_failed',
+        `areas: item ${i + 1} ('${item}') must be written division:code, e.g. stadsdelsomrade-2020:01`,
+        [{ field: 'areas', message: `item ${i + 1} '${item}' is not division:code` }],
+      );
     }
     const key = { divisionId: item.slice(0, at), code: item.slice(at + 1) };
     if (!out.some((o) => o.divisionId === key.divisionId && o.code === key.code)) out.push(key);
@@ -245,20 +312,45 @@ export function parseAreaList(s: string): { divisionId: string; code: string }[]
   return out;
 }
 
-export async function getComparison(db: Queryable, keys: { divisionId: string; code: string }[], indicatorIds?: readonly string[]): Promise<Comparison> {
-  if (keys.length === 0) throw new AppError('validation_failed', 'areas: give at least one area (division:code).', [{ field: 'areas', message: 'empty' }]);
+export async function getComparison(
+  db: Queryable,
+  keys: { divisionId: string; code: string }[],
+  indicatorIds?: readonly string[],
+): Promise<Comparison> {
+  if (keys.length === 0)
+    throw new AppError('validation_failed', 'areas: give at least one area (division:code).', [
+      { field: 'areas', message: 'empty' },
+    ]);
   if (keys.length > MAX_COMPARE_AREAS) {
-    throw new AppError('validation_failed', `areas: at most ${MAX_COMPARE_AREAS} areas can be compared, got ${keys.length}.`, [{ field: 'areas', message: 'too many' }]);
+    throw new AppError(
+      'validation_failed',
+      `areas: at most ${MAX_COMPARE_AREAS} areas can be compared, got ${keys.length}.`,
+      [{ field: 'areas', message: 'too many' }],
+    );
   }
-  const [found, divisions, allIndicators, city] = await Promise.all([getAreas(db, keys), listDivisions(db), listIndicators(db), requireCity(db)]);
+  const [found, divisions, allIndicators, city] = await Promise.all([
+    getAreas(db, keys),
+    listDivisions(db),
+    listIndicators(db),
+    requireCity(db),
+  ]);
   const missing = keys.filter((k) => !found.some((f) => f.divisionId === k.divisionId && f.code === k.code));
   if (missing.length) {
-    throw new AppError('not_found', `areas: no such area ${missing.map((m) => `${m.divisionId}:${m.code}`).join(', ')}.`, missing.map((m) => ({ field: 'areas', message: `${m.divisionId}:${m.code} not found` })));
+    throw new AppError(
+      'not_found',
+      `areas: no such area ${missing.map((m) => `${m.divisionId}:${m.code}`).join(', ')}.`,
+      missing.map((m) => ({ field: 'areas', message: `${m.divisionId}:${m.code} not found` })),
+    );
   }
   let indicators = allIndicators;
   if (indicatorIds && indicatorIds.length) {
     const unknown = indicatorIds.filter((id) => !allIndicators.some((i) => i.id === id));
-    if (unknown.length) throw new AppError('not_found', `indicators: unknown indicator ${unknown.join(', ')}.`, unknown.map((u) => ({ field: 'indicators', message: `${u} not found` })));
+    if (unknown.length)
+      throw new AppError(
+        'not_found',
+        `indicators: unknown indicator ${unknown.join(', ')}.`,
+        unknown.map((u) => ({ field: 'indicators', message: `${u} not found` })),
+      );
     indicators = indicatorIds.map((id) => allIndicators.find((i) => i.id === id)!);
   }
   const ids = indicators.map((i) => i.id);
@@ -271,15 +363,27 @@ export async function getComparison(db: Queryable, keys: { divisionId: string; c
     city: { divisionId: city.divisionId, code: city.code, name: city.name },
     areas: keys.map((k) => {
       const a = found.find((f) => f.divisionId === k.divisionId && f.code === k.code)!;
-      return { divisionId: a.divisionId, code: a.code, name: a.name, divisionNameSv: divName(a.divisionId)?.nameSv ?? a.divisionId, divisionNameEn: divName(a.divisionId)?.nameEn ?? a.divisionId };
+      return {
+        divisionId: a.divisionId,
+        code: a.code,
+        name: a.name,
+        divisionNameSv: divName(a.divisionId)?.nameSv ?? a.divisionId,
+        divisionNameEn: divName(a.divisionId)?.nameEn ?? a.divisionId,
+      };
     }),
     indicators: indicators.map((ind) => ({
       ...indicatorMeta(ind),
-      city: cityObs.filter((o) => o.indicatorId === ind.id).sort(byPeriod).map(toPoint),
+      city: cityObs
+        .filter((o) => o.indicatorId === ind.id)
+        .sort(byPeriod)
+        .map(toPoint),
       series: keys.map((k) => ({
         divisionId: k.divisionId,
         code: k.code,
-        points: obs.filter((o) => o.indicatorId === ind.id && o.divisionId === k.divisionId && o.areaCode === k.code).sort(byPeriod).map(toPoint),
+        points: obs
+          .filter((o) => o.indicatorId === ind.id && o.divisionId === k.divisionId && o.areaCode === k.code)
+          .sort(byPeriod)
+          .map(toPoint),
       })),
     })),
   };
@@ -287,23 +391,35 @@ export async function getComparison(db: Queryable, keys: { divisionId: string; c
 
 // ---------------------------------------------------------------- indicator map
 
-export async function getIndicatorMap(db: Queryable, indicatorId: string, divisionId: string, period?: string): Promise<IndicatorMap> {
+export async function getIndicatorMap(
+  db: Queryable,
+  indicatorId: string,
+  divisionId: string,
+  period?: string,
+): Promise<IndicatorMap> {
   const [indicators, divisions, city] = await Promise.all([listIndicators(db), listDivisions(db), findCity(db)]);
   const ind = indicators.find((i) => i.id === indicatorId);
   if (!ind) throw new AppError('not_found', `No indicator '${indicatorId}'.`);
   const division = divisions.find((d) => d.id === divisionId);
-  if (!division) throw new AppError('not_found', `No division '${divisionId}'. Known: ${divisions.map((d) => d.id).join(', ')}.`, [{ field: 'division', message: 'unknown division' }]);
+  if (!division)
+    throw new AppError('not_found', `No division '${divisionId}'. Known: ${divisions.map((d) => d.id).join(', ')}.`, [
+      { field: 'division', message: 'unknown division' },
+    ]);
   const periods = await periodsOf(db, indicatorId, divisionId);
   if (period !== undefined && !periods.includes(period)) {
-    throw new AppError('not_found', `No values of '${indicatorId}' for division '${divisionId}' in period ${period}. Available: ${periods.join(', ') || 'none'}.`, [
-      { field: 'period', message: `not one of ${periods.join(', ') || 'none'}` },
-    ]);
+    throw new AppError(
+      'not_found',
+      `No values of '${indicatorId}' for division '${divisionId}' in period ${period}. Available: ${periods.join(', ') || 'none'}.`,
+      [{ field: 'period', message: `not one of ${periods.join(', ') || 'none'}` }],
+    );
   }
   const chosen = period ?? periods[periods.length - 1] ?? null;
   const [areas, obs, cityObs] = await Promise.all([
     areasWithGeometry(db, divisionId),
     chosen ? observationsOfDivision(db, divisionId, { indicatorId }) : Promise.resolve([] as ObservationRow[]),
-    city ? observationsOfAreas(db, [{ divisionId: city.divisionId, code: city.code }], [indicatorId]) : Promise.resolve([] as ObservationRow[]),
+    city
+      ? observationsOfAreas(db, [{ divisionId: city.divisionId, code: city.code }], [indicatorId])
+      : Promise.resolve([] as ObservationRow[]),
   ]);
   const trends = new Map<string, { period: string; value: number | null }[]>();
   for (const o of obs) {
@@ -312,19 +428,42 @@ export async function getIndicatorMap(db: Queryable, indicatorId: string, divisi
     trends.set(o.areaCode, l);
   }
   const inPeriod = obs.filter((o) => o.period === chosen);
-  const ranks = rankAreas(inPeriod.map((o) => ({ code: o.areaCode, value: num(o.value) })), ind.polarity);
+  const ranks = rankAreas(
+    inPeriod.map((o) => ({ code: o.areaCode, value: num(o.value) })),
+    ind.polarity,
+  );
   const cityTrend = cityObs.sort(byPeriod).map(toPoint);
   return {
     indicator: indicatorMeta(ind),
     division: divisionMeta(division),
     periods,
     period: chosen,
-    city: city ? { divisionId: city.divisionId, code: city.code, name: city.name, value: cityTrend.find((p) => p.period === chosen) ?? null, trend: cityTrend } : null,
+    city: city
+      ? {
+          divisionId: city.divisionId,
+          code: city.code,
+          name: city.name,
+          value: cityTrend.find((p) => p.period === chosen) ?? null,
+          trend: cityTrend,
+        }
+      : null,
     areas: areas.map((a) => {
       const o = inPeriod.find((x) => x.areaCode === a.code);
-      const p: Point = o ? toPoint(o) : { period: chosen ?? '', value: null, numerator: null, denominator: null, status: 'missing', source: '' };
+      const p: Point = o
+        ? toPoint(o)
+        : { period: chosen ?? '', value: null, numerator: null, denominator: null, status: 'missing', source: '' };
       const r = ranks.get(a.code);
-      return { divisionId, code: a.code, name: a.name, parentCode: a.parentCode, ...p, rank: r?.rank ?? null, rankedCount: r?.of ?? null, trend: (trends.get(a.code) ?? []).sort(byPeriod), geometry: roundGeometry(a.geometry, 4) };
+      return {
+        divisionId,
+        code: a.code,
+        name: a.name,
+        parentCode: a.parentCode,
+        ...p,
+        rank: r?.rank ?? null,
+        rankedCount: r?.of ?? null,
+        trend: (trends.get(a.code) ?? []).sort(byPeriod),
+        geometry: roundGeometry(a.geometry, 4),
+      };
     }),
   };
 }

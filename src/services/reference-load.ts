@@ -4,7 +4,15 @@
  * import_batch).
  */
 import type { Queryable } from '../db/database.ts';
-import { createBatch, findBatch, upsertAreas, upsertDivisions, upsertIndicators, upsertObservations, upsertSources } from '../db/repositories/datasets.ts';
+import {
+  createBatch,
+  findBatch,
+  upsertAreas,
+  upsertDivisions,
+  upsertIndicators,
+  upsertObservations,
+  upsertSources,
+} from '../db/repositories/datasets.ts';
 import { isReferenceLoaded, REFERENCE_DATASET, upsertCrosswalks } from '../db/repositories/reference.ts';
 import { buildReferenceDataset, referenceChecksum } from '../importers/stockholm-reference.ts';
 import { existsSync } from 'node:fs';
@@ -22,7 +30,11 @@ export interface ReferenceLoadResult {
 }
 
 /** Reads the data directory and writes the dataset inside `tx` (the caller's transaction). */
-export async function loadReferenceData(tx: Queryable, dataDir: string, progress: Progress): Promise<ReferenceLoadResult> {
+export async function loadReferenceData(
+  tx: Queryable,
+  dataDir: string,
+  progress: Progress,
+): Promise<ReferenceLoadResult> {
   const t0 = performance.now();
   const { checksum, fileCount } = referenceChecksum(dataDir);
   if (await findBatch(tx, REFERENCE_DATASET, checksum)) {
@@ -35,7 +47,8 @@ export async function loadReferenceData(tx: Queryable, dataDir: string, progress
   const order = new Map(ds.divisions.map((d) => [d.id, d.level]));
   const areas = [...ds.areas].sort((a, b) => (order.get(a.divisionId) ?? 0) - (order.get(b.divisionId) ?? 0));
   const links = ds.crosswalks.reduce((n, c) => n + c.links.length, 0);
-  const rows = ds.sources.length + ds.divisions.length + areas.length + links + ds.indicators.length + ds.observations.length;
+  const rows =
+    ds.sources.length + ds.divisions.length + areas.length + links + ds.indicators.length + ds.observations.length;
   progress.step('Stockholm reference data: writing', rows);
   const batchId = await createBatch(tx, {
     dataset: REFERENCE_DATASET,
@@ -51,7 +64,10 @@ export async function loadReferenceData(tx: Queryable, dataDir: string, progress
   progress.tick(areas.length);
   await upsertCrosswalks(tx, ds.crosswalks, null);
   progress.tick(links);
-  await upsertIndicators(tx, ds.indicators.map((i, n) => ({ ...i, sort: n })));
+  await upsertIndicators(
+    tx,
+    ds.indicators.map((i, n) => ({ ...i, sort: n })),
+  );
   progress.tick(ds.indicators.length);
   const CHUNK = 10000;
   for (let i = 0; i < ds.observations.length; i += CHUNK) {
@@ -60,7 +76,9 @@ export async function loadReferenceData(tx: Queryable, dataDir: string, progress
     progress.tick(chunk.length);
   }
   const t2 = performance.now();
-  progress.info(`Stockholm reference data: ${rows} rows (${ds.observations.length} observations) in ${((t2 - t0) / 1000).toFixed(1)} s`);
+  progress.info(
+    `Stockholm reference data: ${rows} rows (${ds.observations.length} observations) in ${((t2 - t0) / 1000).toFixed(1)} s`,
+  );
   return { changed: true, rows, buildMs: Math.round(t1 - t0), writeMs: Math.round(t2 - t1) };
 }
 
@@ -84,7 +102,9 @@ export const referenceDirectoryLoader: DatasetLoader = {
       dataset: REFERENCE_DATASET,
       changed: r.changed,
       rows: r.rows,
-      message: r.changed ? `${ctx.dir}: loaded the Stockholm reference data (${r.rows} rows)` : `${ctx.dir}: already loaded; nothing changed`,
+      message: r.changed
+        ? `${ctx.dir}: loaded the Stockholm reference data (${r.rows} rows)`
+        : `${ctx.dir}: already loaded; nothing changed`,
     };
   },
 };

@@ -1,7 +1,17 @@
 /** Reading the reference dataset for the API: divisions, areas (optionally GeoJSON), the catalogue and values. */
 import type { Queryable } from '../db/database.ts';
 import { AppError } from '../core/errors.ts';
-import { areaValues, findDivision, findIndicator, indicatorPeriods, listAreas, listCrosswalks, listDivisions, listIndicators, type IndicatorRow } from '../db/repositories/reference.ts';
+import {
+  areaValues,
+  findDivision,
+  findIndicator,
+  indicatorPeriods,
+  listAreas,
+  listCrosswalks,
+  listDivisions,
+  listIndicators,
+  type IndicatorRow,
+} from '../db/repositories/reference.ts';
 import { DIVISIONS, KOMMUN_CODE } from '../core/geo/stockholm.ts';
 import { INDICATOR_BY_ID } from '../core/stats/reference-catalogue.ts';
 
@@ -11,14 +21,20 @@ export async function getDivisions(db: Queryable) {
 
 async function requireDivision(db: Queryable, id: string) {
   const d = await findDivision(db, id);
-  if (!d) throw new AppError('not_found', `division ${id} was not found`, [{ field: 'division', message: `unknown division ${id}` }]);
+  if (!d)
+    throw new AppError('not_found', `division ${id} was not found`, [
+      { field: 'division', message: `unknown division ${id}` },
+    ]);
   return d;
 }
 
 export async function getAreas(db: Queryable, divisionId: string) {
   const division = await requireDivision(db, divisionId);
   const areas = await listAreas(db, divisionId, false);
-  return { division: { id: division.id, nameSv: division.nameSv, nameEn: division.nameEn, level: division.level }, areas };
+  return {
+    division: { id: division.id, nameSv: division.nameSv, nameEn: division.nameEn, level: division.level },
+    areas,
+  };
 }
 
 export async function getAreasGeoJson(db: Queryable, divisionId: string) {
@@ -30,7 +46,13 @@ export async function getAreasGeoJson(db: Queryable, divisionId: string) {
     features: areas.map((a) => ({
       type: 'Feature' as const,
       id: a.code,
-      properties: { code: a.code, name: a.name, parentDivisionId: a.parentDivisionId, parentCode: a.parentCode, ...a.properties },
+      properties: {
+        code: a.code,
+        name: a.name,
+        parentDivisionId: a.parentDivisionId,
+        parentCode: a.parentCode,
+        ...a.properties,
+      },
       geometry: a.geometry ?? null,
     })),
   };
@@ -60,7 +82,13 @@ function indicatorOut(i: IndicatorRow) {
     aggregable: isAggregable(i),
     /** False for counts in the catalogue only as numerator or denominator of a rate. */
     headline: !(INDICATOR_BY_ID.get(i.id)?.helper ?? false),
-    source: { id: i.sourceId, name: i.sourceName, citation: i.sourceCitation, url: i.sourceUrl, licence: i.sourceLicence },
+    source: {
+      id: i.sourceId,
+      name: i.sourceName,
+      citation: i.sourceCitation,
+      url: i.sourceUrl,
+      licence: i.sourceLicence,
+    },
   };
 }
 
@@ -72,22 +100,34 @@ const num = (s: string | null): number | null => (s === null ? null : Number(s))
 type Status = 'final' | 'provisional' | 'suppressed' | 'missing' | 'not_available';
 
 /** Values of an indicator for every area of a division in one period (default: the latest), with the city value. */
-export async function getIndicatorValues(db: Queryable, indicatorId: string, divisionId: string, period: string | undefined) {
+export async function getIndicatorValues(
+  db: Queryable,
+  indicatorId: string,
+  divisionId: string,
+  period: string | undefined,
+) {
   const ind = await findIndicator(db, indicatorId);
-  if (!ind) throw new AppError('not_found', `indicator ${indicatorId} was not found`, [{ field: 'id', message: `unknown indicator ${indicatorId}` }]);
+  if (!ind)
+    throw new AppError('not_found', `indicator ${indicatorId} was not found`, [
+      { field: 'id', message: `unknown indicator ${indicatorId}` },
+    ]);
   const division = await requireDivision(db, divisionId);
   const all = await indicatorPeriods(db, indicatorId);
   const here = [...new Set(all.filter((p) => p.divisionId === divisionId).map((p) => p.period))].sort();
   const anywhere = [...new Set(all.map((p) => p.period))].sort();
   const chosen = period ?? here.at(-1) ?? anywhere.at(-1) ?? null;
   if (period !== undefined && !anywhere.includes(period))
-    throw new AppError('not_found', `indicator ${indicatorId} has no values for ${period}`, [{ field: 'period', message: `available: ${anywhere.join(', ') || 'none'}` }]);
+    throw new AppError('not_found', `indicator ${indicatorId} has no values for ${period}`, [
+      { field: 'period', message: `available: ${anywhere.join(', ') || 'none'}` },
+    ]);
   // Not aggregated (medians): where the division has no values but the indicator exists elsewhere.
-  const notAvailable = !isAggregable(ind) && chosen !== null && !all.some((p) => p.divisionId === divisionId && p.period === chosen);
+  const notAvailable =
+    !isAggregable(ind) && chosen !== null && !all.some((p) => p.divisionId === divisionId && p.period === chosen);
   const rows = chosen === null ? [] : await areaValues(db, indicatorId, divisionId, chosen);
   const cityRows = chosen === null ? [] : await areaValues(db, indicatorId, DIVISIONS.kommun, chosen);
   const city = cityRows.find((r) => r.code === KOMMUN_CODE) ?? null;
-  const statusOf = (status: string | null): Status => (notAvailable ? 'not_available' : ((status ?? 'missing') as Status));
+  const statusOf = (status: string | null): Status =>
+    notAvailable ? 'not_available' : ((status ?? 'missing') as Status);
   return {
     indicator: indicatorOut(ind),
     division: { id: division.id, nameSv: division.nameSv, nameEn: division.nameEn, level: division.level },
@@ -121,7 +161,11 @@ export async function getCrosswalks(db: Queryable) {
   return {
     crosswalks: rows.map((c) => ({
       ...c,
-      links: c.links.map((l) => ({ ...l, weight: Number(l.weight), confidence: l.confidence === null ? null : Number(l.confidence) })),
+      links: c.links.map((l) => ({
+        ...l,
+        weight: Number(l.weight),
+        confidence: l.confidence === null ? null : Number(l.confidence),
+      })),
     })),
   };
 }

@@ -13,7 +13,17 @@ import { routes as analysis } from './pages/analysis/index.tsx';
 import { routes as participation } from './pages/participation/index.tsx';
 import { routes as auth, AccountLink } from './pages/auth/index.tsx';
 
-const allRoutes: PageRoute[] = [...overview, ...areas, ...compare, ...indicators, ...goals, ...interventions, ...analysis, ...participation, ...auth];
+const allRoutes: PageRoute[] = [
+  ...overview,
+  ...areas,
+  ...compare,
+  ...indicators,
+  ...goals,
+  ...interventions,
+  ...analysis,
+  ...participation,
+  ...auth,
+];
 
 export const NAV = [
   { id: 'overview', href: '/' },
@@ -59,21 +69,32 @@ export function App() {
   const Page = route?.component;
   return (
     <>
-      <a className="skip-link" href="#main">{t('skipToContent')}</a>
+      <a className="skip-link" href="#main">
+        {t('skipToContent')}
+      </a>
       <header className="site-header">
         <div className="brand">
-          <Link href="/" className="brand-name">{t('appName')}</Link>
+          <Link href="/" className="brand-name">
+            {t('appName')}
+          </Link>
           <span className="tagline">{t('tagline')}</span>
         </div>
         <AccountLink />
-        <button type="button" className="lang-switch" lang={lang === 'sv' ? 'en' : 'sv'} onClick={() => setQuery({ lang: lang === 'sv' ? 'en' : null }, { push: true })}>
+        <button
+          type="button"
+          className="lang-switch"
+          lang={lang === 'sv' ? 'en' : 'sv'}
+          onClick={() => setQuery({ lang: lang === 'sv' ? 'en' : null }, { push: true })}
+        >
           {t('switchTo')}
         </button>
         <nav aria-label={t('mainNav')}>
           <ul>
             {NAV.map((n) => (
               <li key={n.id}>
-                <Link href={n.href} aria-current={nav === n.id ? 'page' : undefined}>{t(`nav_${n.id}` as 'nav_overview')}</Link>
+                <Link href={n.href} aria-current={nav === n.id ? 'page' : undefined}>
+                  {t(`nav_${n.id}` as 'nav_overview')}
+                </Link>
               </li>
             ))}
           </ul>
@@ -96,7 +117,9 @@ export function App() {
       </main>
       <footer className="site-footer">
         <p>{t('footer')}</p>
-        <p><a href="/api/v1/openapi.json">{t('apiDocs')}</a></p>
+        <p>
+          <a href="/api/v1/openapi.json">{t('apiDocs')}</a>
+        </p>
       </footer>
     </>
   );

@@ -2,7 +2,12 @@
 import { useEffect, useState } from 'react';
 
 export class ApiError extends Error {
-  constructor(readonly status: number, readonly id: string, message: string, readonly details?: unknown) {
+  constructor(
+    readonly status: number,
+    readonly id: string,
+    message: string,
+    readonly details?: unknown,
+  ) {
     super(message);
   }
 }
@@ -24,16 +29,29 @@ export function setCsrfToken(token: string | null): void {
 }
 
 export async function getJson<T>(path: string, init: RequestInit = {}): Promise<T> {
-  const res = await fetch(`/api/v1${path}`, { credentials: 'same-origin', ...init, headers: { accept: 'application/json', ...(init.headers ?? {}) } });
+  const res = await fetch(`/api/v1${path}`, {
+    credentials: 'same-origin',
+    ...init,
+    headers: { accept: 'application/json', ...(init.headers ?? {}) },
+  });
   return parse<T>(res);
 }
 
-export async function sendJson<T>(method: 'POST' | 'PUT' | 'PATCH' | 'DELETE', path: string, body?: unknown): Promise<T> {
+export async function sendJson<T>(
+  method: 'POST' | 'PUT' | 'PATCH' | 'DELETE',
+  path: string,
+  body?: unknown,
+): Promise<T> {
   const send = (): Promise<Response> => {
     const headers: Record<string, string> = { accept: 'application/json' };
     if (body !== undefined) headers['content-type'] = 'application/json';
     if (csrfToken) headers['x-csrf-token'] = csrfToken;
-    return fetch(`/api/v1${path}`, { method, credentials: 'same-origin', headers, ...(body !== undefined ? { body: JSON.stringify(body) } : {}) });
+    return fetch(`/api/v1${path}`, {
+      method,
+      credentials: 'same-origin',
+      headers,
+      ...(body !== undefined ? { body: JSON.stringify(body) } : {}),
+    });
   };
   let res = await send();
   if (res.status === 403 && res.headers.get('x-csrf-required') === '1') {
@@ -56,7 +74,11 @@ export interface ApiState<T> {
 
 /** Fetches `path` (null = nothing yet) and re-fetches when it changes. */
 export function useApi<T>(path: string | null): ApiState<T> {
-  const [state, setState] = useState<{ data: T | null; error: Error | null; loading: boolean }>({ data: null, error: null, loading: path !== null });
+  const [state, setState] = useState<{ data: T | null; error: Error | null; loading: boolean }>({
+    data: null,
+    error: null,
+    loading: path !== null,
+  });
   const [nonce, setNonce] = useState(0);
   useEffect(() => {
     if (path === null) {

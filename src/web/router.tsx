@@ -2,7 +2,17 @@
  * A small router over the History API. The URL holds the page and its state (query parameters), so every
  * view can be shared. Pages read params with useRoute() and change state with setQuery()/navigate().
  */
-import { createContext, useCallback, useContext, useEffect, useState, type ComponentType, type ReactNode, type MouseEvent, type AnchorHTMLAttributes } from 'react';
+import {
+  createContext,
+  useCallback,
+  useContext,
+  useEffect,
+  useState,
+  type ComponentType,
+  type ReactNode,
+  type MouseEvent,
+  type AnchorHTMLAttributes,
+} from 'react';
 
 export interface RouteInfo {
   path: string;
@@ -93,11 +103,24 @@ export function useRoute(): RouteInfo {
 /** An <a> that navigates inside the app (keeps ?lang). */
 export function Link({ href, onClick, ...rest }: AnchorHTMLAttributes<HTMLAnchorElement> & { href: string }) {
   const lang = useRoute().query.get('lang');
-  const url = lang && !href.includes('lang=') && href.startsWith('/') ? `${href}${href.includes('?') ? '&' : '?'}lang=${lang}` : href;
+  const url =
+    lang && !href.includes('lang=') && href.startsWith('/')
+      ? `${href}${href.includes('?') ? '&' : '?'}lang=${lang}`
+      : href;
   const handle = useCallback(
     (e: MouseEvent<HTMLAnchorElement>) => {
       onClick?.(e);
-      if (e.defaultPrevented || e.button !== 0 || e.metaKey || e.ctrlKey || e.shiftKey || e.altKey || !href.startsWith('/') || href.startsWith('/api/')) return;
+      if (
+        e.defaultPrevented ||
+        e.button !== 0 ||
+        e.metaKey ||
+        e.ctrlKey ||
+        e.shiftKey ||
+        e.altKey ||
+        !href.startsWith('/') ||
+        href.startsWith('/api/')
+      )
+        return;
       e.preventDefault();
       navigate(url);
     },

@@ -13,10 +13,17 @@ const pbDir = join(testdataDir, 'pb');
 const withExpected = readdirSync(pbDir)
   .filter((d) => existsSync(join(pbDir, d, 'expected.json')))
   .sort();
-const RULE_KEYS = { greedy: 'greedy_approval_count', mes: 'mes_cost_utilities', 'mes-complete': 'mes_cost_utilities_add1_then_greedy' } as const;
+const RULE_KEYS = {
+  greedy: 'greedy_approval_count',
+  mes: 'mes_cost_utilities',
+  'mes-complete': 'mes_cost_utilities_add1_then_greedy',
+} as const;
 
 function spawnCli(args: string[]) {
-  const r = spawnSync(process.execPath, [join(repoRoot, 'bin', 'fardplan.mjs'), ...args], { cwd: repoRoot, encoding: 'utf8' });
+  const r = spawnSync(process.execPath, [join(repoRoot, 'bin', 'fardplan.mjs'), ...args], {
+    cwd: repoRoot,
+    encoding: 'utf8',
+  });
   return { code: r.status, stdout: r.stdout, stderr: r.stderr };
 }
 
@@ -29,13 +36,23 @@ describe('fardplan pb tally', () => {
       it(`${c} --rule ${rule} gives the known answer`, async () => {
         const e = expected.outcomes[key];
         assert.ok(e);
-        assert.deepEqual(await tally(join(pbDir, c, 'instance.pb'), rule), { winners: e.selected_sorted, order: e.selection_order, totalCost: e.total_cost });
+        assert.deepEqual(await tally(join(pbDir, c, 'instance.pb'), rule), {
+          winners: e.selected_sorted,
+          order: e.selection_order,
+          totalCost: e.total_cost,
+        });
       });
     }
   }
 
   it('prints exactly one line of JSON as the fardplan command', () => {
-    const r = spawnCli(['pb', 'tally', join(pbDir, 'pb_pabulib_format_example', 'instance.pb'), '--rule', 'mes-complete']);
+    const r = spawnCli([
+      'pb',
+      'tally',
+      join(pbDir, 'pb_pabulib_format_example', 'instance.pb'),
+      '--rule',
+      'mes-complete',
+    ]);
     assert.equal(r.code, 0, r.stderr);
     assert.equal(r.stdout, '{"winners":["1","4"],"order":["4","1"],"totalCost":"2000"}\n');
   });

@@ -10,19 +10,39 @@ import { parseGal } from '../../src/importers/segregation-csv.ts';
 const caseDir = join(testdataDir, 'segregation', 'seg_sids2_nonwhite_births_1979');
 
 function run(args: string[]) {
-  const r = spawnSync(process.execPath, ['--import', 'tsx', join(repoRoot, 'src', 'cli', 'main.ts'), 'segregation', ...args], { cwd: repoRoot, encoding: 'utf8' });
+  const r = spawnSync(
+    process.execPath,
+    ['--import', 'tsx', join(repoRoot, 'src', 'cli', 'main.ts'), 'segregation', ...args],
+    { cwd: repoRoot, encoding: 'utf8' },
+  );
   return { code: r.status, stdout: r.stdout, stderr: r.stderr };
 }
 
 describe('fardplan segregation', () => {
   it('prints the measures of the SIDS 1979 case as JSON, matching the reference values', () => {
     const expected = JSON.parse(readFileSync(join(caseDir, 'expected_pysal.json'), 'utf8'));
-    const r = run([join(caseDir, 'input.csv'), '--group', 'nonwhite', '--total', 'total', '--groups', 'nonwhite,white', '--neighbours', join(caseDir, 'queen_weights.json')]);
+    const r = run([
+      join(caseDir, 'input.csv'),
+      '--group',
+      'nonwhite',
+      '--total',
+      'total',
+      '--groups',
+      'nonwhite,white',
+      '--neighbours',
+      join(caseDir, 'queen_weights.json'),
+    ]);
     assert.equal(r.code, 0, r.stderr);
     const out = JSON.parse(r.stdout);
     assert.deepEqual(Object.keys(out), ['D', 'H', 'xPx', 'xPy', 'G', 'multiD', 'multiH', 'M', 'normExposure', 'moran']);
     const s = expected.single_group;
-    for (const [k, e] of [['D', s.dissimilarity_D], ['H', s.theil_entropy_H], ['xPx', s.isolation_xPx], ['xPy', s.interaction_exposure_xPy], ['G', s.gini_G]] as const) {
+    for (const [k, e] of [
+      ['D', s.dissimilarity_D],
+      ['H', s.theil_entropy_H],
+      ['xPx', s.isolation_xPx],
+      ['xPy', s.interaction_exposure_xPy],
+      ['G', s.gini_G],
+    ] as const) {
       assert.ok(Math.abs(out[k] - e) < 1e-6, k);
     }
     assert.ok(Math.abs(out.normExposure - expected.multigroup.multi_normalized_exposure_P) < 1e-6);
@@ -40,11 +60,28 @@ describe('fardplan segregation', () => {
     const dir = mkdtempSync(join(tmpdir(), 'fardplan-seg-'));
     const nbFile = join(dir, 'sids2.json');
     writeFileSync(nbFile, JSON.stringify(parseGal(readFileSync(join(caseDir, 'sids2.gal'), 'utf8'), 'sids2.gal')));
-    const r = run([join(caseDir, 'input.csv'), '--group', 'nonwhite', '--total', 'total', '--neighbours', nbFile, '--value', 'SIDR79']);
+    const r = run([
+      join(caseDir, 'input.csv'),
+      '--group',
+      'nonwhite',
+      '--total',
+      'total',
+      '--neighbours',
+      nbFile,
+      '--value',
+      'SIDR79',
+    ]);
     assert.equal(r.code, 0, r.stderr);
     const out = JSON.parse(r.stdout);
     assert.deepEqual(Object.keys(out), ['D', 'H', 'xPx', 'xPy', 'G', 'moran']);
-    for (const [k, e] of [['I', ref.I], ['EI', ref.EI], ['zNorm', ref.z_norm], ['pNorm', ref.p_norm_two_sided], ['zRand', ref.z_rand], ['pRand', ref.p_rand_two_sided]] as const) {
+    for (const [k, e] of [
+      ['I', ref.I],
+      ['EI', ref.EI],
+      ['zNorm', ref.z_norm],
+      ['pNorm', ref.p_norm_two_sided],
+      ['zRand', ref.z_rand],
+      ['pRand', ref.p_rand_two_sided],
+    ] as const) {
       assert.ok(Math.abs(out.moran[k] - e) < 1e-6, `${k}: ${out.moran[k]} vs ${e}`);
     }
   });

@@ -27,10 +27,14 @@ for (const engine of engines()) {
       const u = await addUser(db, 'First.Admin', { role: 'admin', displayName: 'Första' }, PW);
       assert.equal(u.username, 'first.admin');
       assert.equal(u.role, 'admin');
-      const rows = await db.query<{ password_hash: string }>("SELECT password_hash FROM app_user WHERE username = 'first.admin'");
+      const rows = await db.query<{ password_hash: string }>(
+        "SELECT password_hash FROM app_user WHERE username = 'first.admin'",
+      );
       assert.match(rows[0]!.password_hash, /^\$argon2id\$v=19\$m=19456,p=1,t=2\$/);
       assert.equal(await verifyPassword(rows[0]!.password_hash, PW), true);
-      const audit = await db.query<{ username: string; action: string; entity: string }>("SELECT username, action, entity FROM audit_log WHERE entity = 'user'");
+      const audit = await db.query<{ username: string; action: string; entity: string }>(
+        "SELECT username, action, entity FROM audit_log WHERE entity = 'user'",
+      );
       assert.deepEqual(audit, [{ username: 'cli', action: 'create', entity: 'user' }]);
     });
 
@@ -38,12 +42,21 @@ for (const engine of engines()) {
       assert.equal(parseRole('district-editor'), 'district_editor');
       const u = await addUser(db, 'karin.test', { role: 'district-editor', committee: 'sdn-test' }, PW);
       assert.equal(u.committeeId, 'sdn-test');
-      await assert.rejects(addUser(db, 'kalle.test', { role: 'district-editor' }, PW), (e: unknown) => e instanceof AppError && /committee/.test(e.message));
-      await assert.rejects(addUser(db, 'kalle.test', { role: 'district-editor', committee: 'nope' }, PW), /Unknown committee "nope"/);
+      await assert.rejects(
+        addUser(db, 'kalle.test', { role: 'district-editor' }, PW),
+        (e: unknown) => e instanceof AppError && /committee/.test(e.message),
+      );
+      await assert.rejects(
+        addUser(db, 'kalle.test', { role: 'district-editor', committee: 'nope' }, PW),
+        /Unknown committee "nope"/,
+      );
     });
 
     it('refuses unknown roles, weak passwords and taken names', async () => {
-      assert.throws(() => parseRole('root'), (e: unknown) => e instanceof CliError && e.exitCode === 2);
+      assert.throws(
+        () => parseRole('root'),
+        (e: unknown) => e instanceof CliError && e.exitCode === 2,
+      );
       await assert.rejects(addUser(db, 'weak.one', { role: 'reader' }, 'short'), /at least 12 characters/);
       await assert.rejects(addUser(db, 'weak.one', { role: 'reader' }, 'weak.one'), /must not be the username/);
       await assert.rejects(addUser(db, 'first.admin', { role: 'reader' }, PW), /already exists/);
@@ -51,7 +64,9 @@ for (const engine of engines()) {
 
     it('sets a new password', async () => {
       await setUserPassword(db, 'first.admin', 'another secret pass phrase');
-      const rows = await db.query<{ password_hash: string }>("SELECT password_hash FROM app_user WHERE username = 'first.admin'");
+      const rows = await db.query<{ password_hash: string }>(
+        "SELECT password_hash FROM app_user WHERE username = 'first.admin'",
+      );
       assert.equal(await verifyPassword(rows[0]!.password_hash, 'another secret pass phrase'), true);
       assert.equal(await verifyPassword(rows[0]!.password_hash, PW), false);
       await assert.rejects(setUserPassword(db, 'nobody', PW), /No user named "nobody"/);
@@ -61,10 +76,21 @@ for (const engine of engines()) {
 
 describe('fardplan user (the real command)', () => {
   const dir = mkdtempSync(join(tmpdir(), 'fardplan-user-'));
-  const env = { ...process.env, FARDPLAN_PGLITE_DIR: join(dir, 'db'), DATABASE_URL: '', FARDPLAN_DATA_DIR: join(dir, 'no-data') };
+  const env = {
+    ...process.env,
+    FARDPLAN_PGLITE_DIR: join(dir, 'db'),
+    DATABASE_URL: '',
+    FARDPLAN_DATA_DIR: join(dir, 'no-data'),
+  };
   after(() => rmSync(dir, { recursive: true, force: true }));
   const run = (args: string[], input?: string) =>
-    spawnSync(process.execPath, [join(repoRoot, 'bin', 'fardplan.mjs'), ...args], { cwd: repoRoot, env, input: input ?? '', encoding: 'utf8', timeout: 120_000 });
+    spawnSync(process.execPath, [join(repoRoot, 'bin', 'fardplan.mjs'), ...args], {
+      cwd: repoRoot,
+      env,
+      input: input ?? '',
+      encoding: 'utf8',
+      timeout: 120_000,
+    });
 
   it('reads the password from standard input and never has a default', async () => {
     const noPw = run(['user', 'add', 'boss', '--role', 'admin']);
@@ -86,8 +112,14 @@ describe('fardplan user (the real command)', () => {
 
     const db = await openPglite(join(dir, 'db'));
     try {
-      const rows = await db.query<{ password_hash: string }>("SELECT password_hash FROM app_user WHERE username = 'boss'");
-      assert.equal(await verifyPassword(rows[0]!.password_hash, PW), true, 'the trailing line break is not part of the password');
+      const rows = await db.query<{ password_hash: string }>(
+        "SELECT password_hash FROM app_user WHERE username = 'boss'",
+      );
+      assert.equal(
+        await verifyPassword(rows[0]!.password_hash, PW),
+        true,
+        'the trailing line break is not part of the password',
+      );
     } finally {
       await db.close();
     }

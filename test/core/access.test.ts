@@ -20,18 +20,18 @@ import type { Actor, Permission, Role } from '../../src/core/access.ts';
 // The expected matrix, written out independently of GRANTS: A = all areas, C = own committee's
 // areas only, - = refused.
 const EXPECTED: Record<Permission, Record<Role, 'A' | 'C' | '-'>> = {
-  'users:manage':           { admin: 'A', analyst: '-', district_editor: '-', reader: '-', public: '-' },
-  'settings:manage':        { admin: 'A', analyst: '-', district_editor: '-', reader: '-', public: '-' },
-  'indicators:write':       { admin: 'A', analyst: 'A', district_editor: '-', reader: '-', public: '-' },
-  'imports:write':          { admin: 'A', analyst: 'A', district_editor: '-', reader: '-', public: '-' },
-  'goals:write':            { admin: 'A', analyst: 'A', district_editor: '-', reader: '-', public: '-' },
-  'targets:write':          { admin: 'A', analyst: 'A', district_editor: '-', reader: '-', public: '-' },
-  'interventions:write':    { admin: 'A', analyst: 'A', district_editor: 'C', reader: '-', public: '-' },
-  'followups:write':        { admin: 'A', analyst: 'A', district_editor: 'C', reader: '-', public: '-' },
+  'users:manage': { admin: 'A', analyst: '-', district_editor: '-', reader: '-', public: '-' },
+  'settings:manage': { admin: 'A', analyst: '-', district_editor: '-', reader: '-', public: '-' },
+  'indicators:write': { admin: 'A', analyst: 'A', district_editor: '-', reader: '-', public: '-' },
+  'imports:write': { admin: 'A', analyst: 'A', district_editor: '-', reader: '-', public: '-' },
+  'goals:write': { admin: 'A', analyst: 'A', district_editor: '-', reader: '-', public: '-' },
+  'targets:write': { admin: 'A', analyst: 'A', district_editor: '-', reader: '-', public: '-' },
+  'interventions:write': { admin: 'A', analyst: 'A', district_editor: 'C', reader: '-', public: '-' },
+  'followups:write': { admin: 'A', analyst: 'A', district_editor: 'C', reader: '-', public: '-' },
   'participation:moderate': { admin: 'A', analyst: 'A', district_editor: 'C', reader: '-', public: '-' },
-  'participation:manage':   { admin: 'A', analyst: 'A', district_editor: 'C', reader: '-', public: '-' },
-  'drafts:read':            { admin: 'A', analyst: 'A', district_editor: 'A', reader: 'A', public: '-' },
-  'audit:read':             { admin: 'A', analyst: '-', district_editor: '-', reader: '-', public: '-' },
+  'participation:manage': { admin: 'A', analyst: 'A', district_editor: 'C', reader: '-', public: '-' },
+  'drafts:read': { admin: 'A', analyst: 'A', district_editor: 'A', reader: 'A', public: '-' },
+  'audit:read': { admin: 'A', analyst: '-', district_editor: '-', reader: '-', public: '-' },
 };
 
 // Committee 10 (say Rinkeby-Kista) owns areas 1, 2 and the sub-areas 101, 102; committee 20 owns 3.
@@ -41,7 +41,11 @@ const CITY_WIDE = { committeeId: 99, areaIds: [], cityWide: true };
 
 function actor(role: Role): Actor | null {
   if (role === 'public') return null;
-  return { role, committeeId: role === 'district_editor' ? 10 : null, committeeAreaIds: role === 'district_editor' ? [1, 2, 101, 102] : [] };
+  return {
+    role,
+    committeeId: role === 'district_editor' ? 10 : null,
+    committeeAreaIds: role === 'district_editor' ? [1, 2, 101, 102] : [],
+  };
 }
 
 describe('access: role × permission matrix', () => {
@@ -131,7 +135,13 @@ describe('access: district editor scoping', () => {
 
 describe('access: publishing', () => {
   it('everyone sees published content; only staff see drafts', () => {
-    const expected: Record<Role, boolean> = { admin: true, analyst: true, district_editor: true, reader: true, public: false };
+    const expected: Record<Role, boolean> = {
+      admin: true,
+      analyst: true,
+      district_editor: true,
+      reader: true,
+      public: false,
+    };
     for (const role of ROLES) {
       assert.equal(visibleTo(actor(role), 'published'), true, role);
       assert.equal(visibleTo(actor(role), 'draft'), expected[role], role);
@@ -232,8 +242,19 @@ describe('access: audit helpers', () => {
   });
 
   it('makes JSON-safe snapshots and redacts secrets', () => {
-    const snap = auditSnapshot({ amount: 4_000_000n, at: new Date(Date.UTC(2026, 0, 2)), password_hash: '$argon2id$…', nested: [{ token: 't', x: 1 }], skip: undefined });
-    assert.deepEqual(snap, { amount: '4000000', at: '2026-01-02T00:00:00.000Z', password_hash: '[redacted]', nested: [{ token: '[redacted]', x: 1 }] });
+    const snap = auditSnapshot({
+      amount: 4_000_000n,
+      at: new Date(Date.UTC(2026, 0, 2)),
+      password_hash: '$argon2id$…',
+      nested: [{ token: 't', x: 1 }],
+      skip: undefined,
+    });
+    assert.deepEqual(snap, {
+      amount: '4000000',
+      at: '2026-01-02T00:00:00.000Z',
+      password_hash: '[redacted]',
+      nested: [{ token: '[redacted]', x: 1 }],
+    });
     assert.equal(JSON.stringify(snap).includes('argon2'), false);
   });
 });

@@ -4,7 +4,13 @@ import { csvField, objectsToCsv, SWEDISH_EXCEL, toCsv } from '../../src/core/csv
 
 describe('toCsv (RFC 4180)', () => {
   it('ends every record with CRLF and joins with commas', () => {
-    assert.equal(toCsv([['a', 'b'], [1, 2.5]]), 'a,b\r\n1,2.5\r\n');
+    assert.equal(
+      toCsv([
+        ['a', 'b'],
+        [1, 2.5],
+      ]),
+      'a,b\r\n1,2.5\r\n',
+    );
   });
 
   it('quotes fields with delimiter, quotes, CR or LF and doubles inner quotes', () => {
@@ -17,7 +23,13 @@ describe('toCsv (RFC 4180)', () => {
   });
 
   it('writes null and undefined as empty fields and pads short rows', () => {
-    assert.equal(toCsv([['a', 'b', 'c'], [null, undefined]]), 'a,b,c\r\n,,\r\n');
+    assert.equal(
+      toCsv([
+        ['a', 'b', 'c'],
+        [null, undefined],
+      ]),
+      'a,b,c\r\n,,\r\n',
+    );
   });
 
   it('keeps Swedish letters and writes a BOM only when asked', () => {

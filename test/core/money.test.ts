@@ -52,21 +52,48 @@ describe('parseMnkr', () => {
     assert.equal(parseMnkr('1 234,5'), 1_234_500_000n);
   });
   it('rejects more precision than a krona', () => {
-    assert.throws(() => parseMnkr('0,0000005'), (e: unknown) => e instanceof MoneyError && e.code === 'too-precise');
-    assert.throws(() => parseKronor('10,50'), (e: unknown) => e instanceof MoneyError && e.code === 'too-precise');
+    assert.throws(
+      () => parseMnkr('0,0000005'),
+      (e: unknown) => e instanceof MoneyError && e.code === 'too-precise',
+    );
+    assert.throws(
+      () => parseKronor('10,50'),
+      (e: unknown) => e instanceof MoneyError && e.code === 'too-precise',
+    );
     assert.throws(() => parseMnkr('1.2345678'), /more precise than a krona/);
     // exactly a krona is fine however many zeros
     assert.equal(parseKronor('10,000'), 10n);
   });
   it('rejects negatives unless allowed', () => {
-    assert.throws(() => parseMnkr('-4'), (e: unknown) => e instanceof MoneyError && e.code === 'negative');
-    assert.throws(() => parseMnkr('\u22124,5'), (e: unknown) => e instanceof MoneyError && e.code === 'negative');
+    assert.throws(
+      () => parseMnkr('-4'),
+      (e: unknown) => e instanceof MoneyError && e.code === 'negative',
+    );
+    assert.throws(
+      () => parseMnkr('\u22124,5'),
+      (e: unknown) => e instanceof MoneyError && e.code === 'negative',
+    );
     assert.equal(parseMnkr('-4,5', { allowNegative: true }), -4_500_000n);
     assert.equal(parseMnkr('\u22120,25', { allowNegative: true }), -250_000n);
     assert.equal(parseMnkr('-0'), 0n);
   });
   it('rejects garbage with a clear code', () => {
-    for (const bad of ['abc', '4,5,6', '4.5.6', '1,000.5', '12 34', '4,', ',5', '4 mnkr kr', '1e6', 'NaN', '--4', '4-', '0x10', '1 00 000']) {
+    for (const bad of [
+      'abc',
+      '4,5,6',
+      '4.5.6',
+      '1,000.5',
+      '12 34',
+      '4,',
+      ',5',
+      '4 mnkr kr',
+      '1e6',
+      'NaN',
+      '--4',
+      '4-',
+      '0x10',
+      '1 00 000',
+    ]) {
       const r = parseMoney(bad);
       assert.equal(r.ok, false, `"${bad}" should be rejected`);
       if (!r.ok) assert.equal(r.code, 'syntax', bad);

@@ -20,7 +20,10 @@ for (const engine of engines()) {
 
     it('applies every migration once and is idempotent', async () => {
       const ids = (await db.query<{ id: string }>('SELECT id FROM schema_migration ORDER BY id')).map((r) => r.id);
-      assert.deepEqual(ids, listMigrations().map((m) => m.id));
+      assert.deepEqual(
+        ids,
+        listMigrations().map((m) => m.id),
+      );
       assert.deepEqual(await migrate(db), []);
     });
 
@@ -31,23 +34,43 @@ for (const engine of engines()) {
         ['param'],
       );
       assert.deepEqual(row, {
-        i: 1, b: 9007199254740, n: '12.345', d: '2023-07-01', t: '2024-01-02T03:04:05.000Z', j: { a: [1, 2] }, arr: ['x', 'y'], p: 'param',
+        i: 1,
+        b: 9007199254740,
+        n: '12.345',
+        d: '2023-07-01',
+        t: '2024-01-02T03:04:05.000Z',
+        j: { a: [1, 2] },
+        arr: ['x', 'y'],
+        p: 'param',
       });
     });
 
     it('accepts arrays as parameters for batched inserts through unnest', async () => {
-      await db.query(`INSERT INTO source (id, name, publisher, citation) SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::text[])`, [
-        ['s1', 's2'], ['One', 'Two'], ['SCB', 'SCB'], ['Källa: SCB', 'Källa: SCB'],
-      ]);
+      await db.query(
+        `INSERT INTO source (id, name, publisher, citation) SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::text[])`,
+        [
+          ['s1', 's2'],
+          ['One', 'Two'],
+          ['SCB', 'SCB'],
+          ['Källa: SCB', 'Källa: SCB'],
+        ],
+      );
       const rows = await db.query<{ id: string }>('SELECT id FROM source ORDER BY id');
-      assert.deepEqual(rows.map((r) => r.id), ['s1', 's2']);
+      assert.deepEqual(
+        rows.map((r) => r.id),
+        ['s1', 's2'],
+      );
     });
 
     it('rolls a failed transaction back completely', async () => {
       await assert.rejects(
         db.transaction(async (tx) => {
-          await tx.query(`INSERT INTO source (id, name, publisher, citation) VALUES ('s3', 'Three', 'SCB', 'Källa: SCB')`);
-          await tx.query(`INSERT INTO source (id, name, publisher, citation) VALUES ('s3', 'Dup', 'SCB', 'Källa: SCB')`);
+          await tx.query(
+            `INSERT INTO source (id, name, publisher, citation) VALUES ('s3', 'Three', 'SCB', 'Källa: SCB')`,
+          );
+          await tx.query(
+            `INSERT INTO source (id, name, publisher, citation) VALUES ('s3', 'Dup', 'SCB', 'Källa: SCB')`,
+          );
         }),
       );
       const rows = await db.query('SELECT id FROM source WHERE id = $1', ['s3']);

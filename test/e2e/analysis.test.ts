@@ -13,7 +13,9 @@ describe('Analys screens', () => {
   });
 
   it('segregation for foreign background over the DeSO in 2022, every measure with its method', async () => {
-    const api = await b.api<{ measures: { D: number } }>('/analysis/segregation?division=deso&preset=foreign-background&period=2022');
+    const api = await b.api<{ measures: { D: number } }>(
+      '/analysis/segregation?division=deso&preset=foreign-background&period=2022',
+    );
     const page = await b.page('/analys/segregation?division=deso&group=foreign-background&period=2022');
     await page.waitForSelector('[data-measure="D"] .an-value');
     const shown = await page.textContent('[data-measure="D"] .an-value');
@@ -22,7 +24,9 @@ describe('Analys screens', () => {
     // multigroup measures for the birth regions
     await page.waitForSelector('[data-measure="multiD"] .an-value');
     // every figure explains its method and links to the methods document
-    const links = await page.locator('.an-method a').evaluateAll((as) => as.map((a) => (a as HTMLAnchorElement).getAttribute('href')));
+    const links = await page
+      .locator('.an-method a')
+      .evaluateAll((as) => as.map((a) => (a as HTMLAnchorElement).getAttribute('href')));
     assert.ok(links.length >= 12);
     assert.ok(links.every((h) => h?.startsWith('/analys/metoder?avsnitt=')));
     await b.checkA11y(page, 'analysis-segregation');

@@ -13,14 +13,18 @@ describe('sign-in, account, users and audit pages (browser)', () => {
 
   before(async () => {
     b = await startBrowserTest();
-    await createUser(b.app.db, { username: 'e2e.admin', displayName: 'E2E Admin', role: 'admin', password: PW }, null, { now: () => new Date() });
+    await createUser(b.app.db, { username: 'e2e.admin', displayName: 'E2E Admin', role: 'admin', password: PW }, null, {
+      now: () => new Date(),
+    });
     const context = b.browser.contexts()[0]!;
     page = await context.newPage();
     page.on('console', (msg) => {
       if (/Content Security Policy/i.test(msg.text())) cspViolations.push(msg.text());
     });
     await page.addInitScript(() => {
-      document.addEventListener('securitypolicyviolation', (e) => console.error(`Content Security Policy violation: ${e.violatedDirective} ${e.blockedURI}`));
+      document.addEventListener('securitypolicyviolation', (e) =>
+        console.error(`Content Security Policy violation: ${e.violatedDirective} ${e.blockedURI}`),
+      );
     });
   });
   after(async () => b.close());
@@ -73,7 +77,9 @@ describe('sign-in, account, users and audit pages (browser)', () => {
     const rows = page.getByRole('row').filter({ hasText: 'create' });
     assert.ok((await rows.count()) >= 2, 'the admin and the reader were created');
     const api = await page.evaluate(async () => (await fetch('/api/v1/auth/audit?entity=user&action=create')).json());
-    assert.ok((api as { items: { after: { username: string } }[] }).items.some((i) => i.after.username === 'e2e.reader'));
+    assert.ok(
+      (api as { items: { after: { username: string } }[] }).items.some((i) => i.after.username === 'e2e.reader'),
+    );
     await b.checkA11y(page, 'audit');
     await b.screenshot(page, 'auth-audit');
   });

@@ -31,7 +31,10 @@ describe('goals pages in the browser', () => {
     ]);
     const tree = await b.api<{ goalAreas: { id: string; counts: Record<string, number> }[] }>('/goals');
     const dt = tree.goalAreas.find((g) => g.id === 'demokrati-trygghet');
-    const badge = await page.$eval('[data-goal-area="demokrati-trygghet"] .goal-counts [data-status="off_track"]', (e) => e.textContent);
+    const badge = await page.$eval(
+      '[data-goal-area="demokrati-trygghet"] .goal-counts [data-status="off_track"]',
+      (e) => e.textContent,
+    );
     assert.equal(badge, `✕Ur kurs: ${dt?.counts['off_track']}`);
     await b.checkA11y(page, 'goals');
     await b.screenshot(page, 'goals');
@@ -57,7 +60,12 @@ describe('goals pages in the browser', () => {
     const page = await b.page('/?lang=en');
     await page.waitForSelector('[data-testid="goal-summary"] .goal-summary-list li');
     const heads = await page.$$eval('[data-testid="goal-summary"] h3', (els) => els.map((e) => e.textContent));
-    assert.deepEqual(heads, ['Growing up and education', 'Housing and urban environment', 'Work and enterprise', 'Democracy and safety']);
+    assert.deepEqual(heads, [
+      'Growing up and education',
+      'Housing and urban environment',
+      'Work and enterprise',
+      'Democracy and safety',
+    ]);
     await b.checkA11y(page, 'overview-goals');
   });
 });

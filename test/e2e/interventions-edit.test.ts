@@ -24,8 +24,15 @@ describe('editing an intervention in the browser', () => {
     await commitImport(db, Buffer.from(VALID_CSV), 'csv', { actor: null, now: FIXED_NOW });
     const [social] = await db.query<{ id: string }>("SELECT id FROM committee WHERE name = 'Socialnämnden'");
     b = await startBrowserTest({ db, devWrites: false });
-    await createUser(b.app.db, { username: 'e2e.analyst', role: 'analyst', password: PW }, null, { now: () => new Date() });
-    await createUser(b.app.db, { username: 'e2e.social', role: 'district_editor', committeeId: social?.id ?? null, password: PW }, null, { now: () => new Date() });
+    await createUser(b.app.db, { username: 'e2e.analyst', role: 'analyst', password: PW }, null, {
+      now: () => new Date(),
+    });
+    await createUser(
+      b.app.db,
+      { username: 'e2e.social', role: 'district_editor', committeeId: social?.id ?? null, password: PW },
+      null,
+      { now: () => new Date() },
+    );
   });
   after(async () => {
     await b?.close();

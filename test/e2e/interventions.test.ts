@@ -22,7 +22,9 @@ interface FileIntervention {
 describe('interventions pages in the browser', () => {
   let b: BrowserTest;
   // the starting register (from the source documents) plus the test import of the API tests
-  const file = JSON.parse(readFileSync(join(repoRoot, 'data', 'framework', 'interventions.json'), 'utf8')) as FileIntervention[];
+  const file = JSON.parse(
+    readFileSync(join(repoRoot, 'data', 'framework', 'interventions.json'), 'utf8'),
+  ) as FileIntervention[];
 
   before(async () => {
     const db = await freshDatabase('pglite');
@@ -36,7 +38,9 @@ describe('interventions pages in the browser', () => {
   });
 
   const totalsOnScreen = async (page: Awaited<ReturnType<BrowserTest['page']>>, id: string) =>
-    page.$$eval(`#${id} div`, (els) => Object.fromEntries(els.map((e) => [e.getAttribute('data-measure'), e.querySelector('dd')?.textContent ?? ''])));
+    page.$$eval(`#${id} div`, (els) =>
+      Object.fromEntries(els.map((e) => [e.getAttribute('data-measure'), e.querySelector('dd')?.textContent ?? ''])),
+    );
 
   it('filters the list and shows the totals of what is filtered', async () => {
     const page = await b.page('/insatser');
@@ -49,9 +53,16 @@ describe('interventions pages in the browser', () => {
     const in2021 = file.filter((i) => i.amountsPerYear['2021'] !== undefined);
     const sum2021 = in2021.reduce((s, i) => s + BigInt(i.amountsPerYear['2021'] ?? '0'), 0n);
     await page.selectOption('#iv-f-year', '2021');
-    await page.waitForFunction((n) => document.querySelector('[data-testid="iv-count"]')?.textContent === `${n} insatser`, in2021.length);
+    await page.waitForFunction(
+      (n) => document.querySelector('[data-testid="iv-count"]')?.textContent === `${n} insatser`,
+      in2021.length,
+    );
     assert.equal(page.url().includes('year=2021'), true);
-    assert.deepEqual(await totalsOnScreen(page, 'iv-list-totals'), { planned: formatMnkr(sum2021, 'sv'), decided: `0${NBSP}mnkr`, spent: `0${NBSP}mnkr` });
+    assert.deepEqual(await totalsOnScreen(page, 'iv-list-totals'), {
+      planned: formatMnkr(sum2021, 'sv'),
+      decided: `0${NBSP}mnkr`,
+      spent: `0${NBSP}mnkr`,
+    });
     // the documents' figures: +4 +8 +5 16 +7 +1 (100 trygghetsfonden) +5 +2 mnkr
     assert.equal(sum2021, 148_000_000n);
 
@@ -59,7 +70,10 @@ describe('interventions pages in the browser', () => {
     const proposed2021 = in2021.filter((i) => i.status === 'proposed');
     const sumProposed = proposed2021.reduce((s, i) => s + BigInt(i.amountsPerYear['2021'] ?? '0'), 0n);
     await page.selectOption('#iv-f-status', 'planned');
-    await page.waitForFunction((n) => document.querySelector('[data-testid="iv-count"]')?.textContent === `${n} insatser`, proposed2021.length);
+    await page.waitForFunction(
+      (n) => document.querySelector('[data-testid="iv-count"]')?.textContent === `${n} insatser`,
+      proposed2021.length,
+    );
     assert.equal((await totalsOnScreen(page, 'iv-list-totals'))['planned'], formatMnkr(sumProposed, 'sv'));
 
     // clear, then area Järva: insats-a, -b, -d and the document's "kommunal samverkan" (Järva)
@@ -67,10 +81,18 @@ describe('interventions pages in the browser', () => {
     await page.selectOption('#iv-f-area', JARVA);
     await page.waitForFunction(() => document.querySelector('[data-testid="iv-count"]')?.textContent === '4 insatser');
     const names = await page.$$eval('#iv-table tbody th', (els) => els.map((e) => e.textContent).sort());
-    const kommunal = file.find((i) => i.id === 'i-002-kommunal-samverkan-basta-skola')?.name.sv ?? '(missing in the file)';
-    assert.deepEqual(names, ['Fältassistenter Järva', kommunal, 'Samverkan Järva och Farsta', 'Skolsociala team'].sort());
+    const kommunal =
+      file.find((i) => i.id === 'i-002-kommunal-samverkan-basta-skola')?.name.sv ?? '(missing in the file)';
+    assert.deepEqual(
+      names,
+      ['Fältassistenter Järva', kommunal, 'Samverkan Järva och Farsta', 'Skolsociala team'].sort(),
+    );
     // hand computation: planned 9 + 7 (insats-a); decided 8 (a) + 2 + 4 (b) + 3 (d); spent 2,5 (a) + 1 (b)
-    assert.deepEqual(await totalsOnScreen(page, 'iv-list-totals'), { planned: `16${NBSP}mnkr`, decided: `17${NBSP}mnkr`, spent: `3,5${NBSP}mnkr` });
+    assert.deepEqual(await totalsOnScreen(page, 'iv-list-totals'), {
+      planned: `16${NBSP}mnkr`,
+      decided: `17${NBSP}mnkr`,
+      spent: `3,5${NBSP}mnkr`,
+    });
   });
 
   it('opens an intervention and shows its budget lines and totals', async () => {
@@ -80,8 +102,14 @@ describe('interventions pages in the browser', () => {
     await page.waitForSelector('#iv-budget');
     assert.equal(await page.textContent('h1'), 'Fältassistenter Järva');
     assert.equal(await page.textContent('[data-testid="iv-status"]'), 'Pågående');
-    assert.deepEqual(await totalsOnScreen(page, 'iv-detail-totals'), { planned: `16${NBSP}mnkr`, decided: `8${NBSP}mnkr`, spent: `2,5${NBSP}mnkr` });
-    const rows = await page.$$eval('#iv-budget tbody tr, #iv-budget tfoot tr', (trs) => trs.map((tr) => [...tr.querySelectorAll('th, td')].map((c) => c.textContent)));
+    assert.deepEqual(await totalsOnScreen(page, 'iv-detail-totals'), {
+      planned: `16${NBSP}mnkr`,
+      decided: `8${NBSP}mnkr`,
+      spent: `2,5${NBSP}mnkr`,
+    });
+    const rows = await page.$$eval('#iv-budget tbody tr, #iv-budget tfoot tr', (trs) =>
+      trs.map((tr) => [...tr.querySelectorAll('th, td')].map((c) => c.textContent)),
+    );
     assert.deepEqual(rows, [
       ['2024', '9', '8', '2,5'],
       ['2025', '7', '–', '–'],
@@ -94,7 +122,11 @@ describe('interventions pages in the browser', () => {
     const en = await b.page('/insatser/insats-a?lang=en');
     await en.waitForSelector('#iv-budget');
     assert.equal(await en.textContent('[data-testid="iv-status"]'), 'Running');
-    assert.deepEqual(await totalsOnScreen(en, 'iv-detail-totals'), { planned: `SEK${NBSP}16${NBSP}million`, decided: `SEK${NBSP}8${NBSP}million`, spent: `SEK${NBSP}2.5${NBSP}million` });
+    assert.deepEqual(await totalsOnScreen(en, 'iv-detail-totals'), {
+      planned: `SEK${NBSP}16${NBSP}million`,
+      decided: `SEK${NBSP}8${NBSP}million`,
+      spent: `SEK${NBSP}2.5${NBSP}million`,
+    });
   });
 
   it('shows the budget page with per-resident figures and the city-wide money apart', async () => {
@@ -107,16 +139,27 @@ describe('interventions pages in the browser', () => {
     await b.screenshot(page, 'interventions-budget');
     await page.locator('#per-resident').getByRole('button', { name: 'Visa som tabell' }).click();
     const rows = await page.$$eval('#per-resident tbody tr', (trs) =>
-      Object.fromEntries(trs.map((tr) => [tr.querySelector('th')?.textContent, tr.querySelector('td[data-col="perResident"]')?.textContent])),
+      Object.fromEntries(
+        trs.map((tr) => [
+          tr.querySelector('th')?.textContent,
+          tr.querySelector('td[data-col="perResident"]')?.textContent,
+        ]),
+      ),
     );
     // 11 000 000 / 80 000 = 137,5 -> 138 (half away from zero); 4 000 000 / 50 000 = 80; 0
     assert.deepEqual(rows, { Järva: `138${NBSP}kr/inv.`, Skärholmen: `80${NBSP}kr/inv.`, Farsta: `0${NBSP}kr/inv.` });
     await page.locator('#money-need-gap').getByRole('button', { name: 'Visa som tabell' }).click();
     const gap = await page.$$eval('#money-need-gap tbody tr', (trs) =>
-      Object.fromEntries(trs.map((tr) => [tr.querySelector('th')?.textContent, tr.querySelector('td[data-col="gap"]')?.textContent])),
+      Object.fromEntries(
+        trs.map((tr) => [tr.querySelector('th')?.textContent, tr.querySelector('td[data-col="gap"]')?.textContent]),
+      ),
     );
     // 17/205 = 8,29… pp; 13/205 = 6,34… pp; −6/41 = −14,63… pp
-    assert.deepEqual(gap, { Järva: `+8,3${NBSP}procentenheter`, Skärholmen: `+6,3${NBSP}procentenheter`, Farsta: `\u221214,6${NBSP}procentenheter` });
+    assert.deepEqual(gap, {
+      Järva: `+8,3${NBSP}procentenheter`,
+      Skärholmen: `+6,3${NBSP}procentenheter`,
+      Farsta: `\u221214,6${NBSP}procentenheter`,
+    });
     // 2021: all the documents' money is city-wide, so there is nothing to compare with need
     const y2021 = await b.page('/insatser/budget?year=2021');
     await y2021.waitForSelector('[data-testid="no-placed-money"]');
@@ -126,22 +169,33 @@ describe('interventions pages in the browser', () => {
   it('checks an import file on the import screen and lists every problem with row and column', async () => {
     const page = await b.page('/insatser/import');
     await page.waitForSelector('#iv-file');
-    const bad = VALID_CSV.replace('Hela staden', 'Atlantis').replace(',running,2024,,9,8,2.5', ',pågår,2024,,nio,8,2.5');
+    const bad = VALID_CSV.replace('Hela staden', 'Atlantis').replace(
+      ',running,2024,,9,8,2.5',
+      ',pågår,2024,,nio,8,2.5',
+    );
     await page.setInputFiles('#iv-file', { name: 'insatser.csv', mimeType: 'text/csv', buffer: Buffer.from(bad) });
     await page.getByRole('button', { name: 'Granska' }).click();
     await page.waitForSelector('#iv-problems');
-    const rows = await page.$$eval('#iv-problems tbody tr', (trs) => trs.map((tr) => [...tr.querySelectorAll('td')].slice(0, 3).map((c) => c.textContent)));
+    const rows = await page.$$eval('#iv-problems tbody tr', (trs) =>
+      trs.map((tr) => [...tr.querySelectorAll('td')].slice(0, 3).map((c) => c.textContent)),
+    );
     assert.deepEqual(rows, [
       ['2', 'status (12)', 'pågår'],
       ['2', 'planned_mnkr (15)', 'nio'],
       ['3', 'status (12)', 'running'], // differs from row 2 for the same intervention
       ['6', 'areas (6)', 'Atlantis'],
     ]);
-    const labels = await page.$$eval('#iv-problems tbody tr td:nth-child(4)', (tds) => tds.map((td) => td.textContent ?? ''));
+    const labels = await page.$$eval('#iv-problems tbody tr td:nth-child(4)', (tds) =>
+      tds.map((td) => td.textContent ?? ''),
+    );
     assert.match(labels[3] ?? '', /^Okänt område \(unknown area "Atlantis"\)$/);
     await b.checkA11y(page, 'interventions-import');
     // a good file: checked, then imported (it replaces the five test interventions)
-    await page.setInputFiles('#iv-file', { name: 'insatser.csv', mimeType: 'text/csv', buffer: Buffer.from(VALID_CSV) });
+    await page.setInputFiles('#iv-file', {
+      name: 'insatser.csv',
+      mimeType: 'text/csv',
+      buffer: Buffer.from(VALID_CSV),
+    });
     await page.getByRole('button', { name: 'Granska' }).click();
     await page.getByRole('button', { name: 'Importera' }).click();
     await page.waitForSelector('.iv-ok');

@@ -3,7 +3,16 @@ import assert from 'node:assert/strict';
 import { startBrowserTest, type BrowserTest } from '../helpers/browser.ts';
 import { FIXED_NOW, seededBytes } from '../helpers/app.ts';
 import { JARVA } from '../helpers/interventions-fixture.ts';
-import { addDialogue, createProcess, moderateProposal, saveProject, setPhase, setThreshold, submitProposal, supportProposal } from '../../src/services/participation.ts';
+import {
+  addDialogue,
+  createProcess,
+  moderateProposal,
+  saveProject,
+  setPhase,
+  setThreshold,
+  submitProposal,
+  supportProposal,
+} from '../../src/services/participation.ts';
 import { createUser } from '../../src/services/auth.ts';
 
 const PW = 'correct horse battery staple';
@@ -21,15 +30,56 @@ describe('participation: staff screens in the browser', () => {
     assert.ok(goalAreas.length >= 2, 'the reference data has goal areas');
     // a proposal that reaches its area's threshold (1 support) and goes to the committee
     await setThreshold(db, JARVA, 1, 90, null, fx);
-    proposalId = (await submitProposal(db, { area: JARVA, title: 'Fler bänkar i Tensta', body: 'Äldre behöver kunna vila längs vägen till centrum.' }, fx)).id;
+    proposalId = (
+      await submitProposal(
+        db,
+        { area: JARVA, title: 'Fler bänkar i Tensta', body: 'Äldre behöver kunna vila längs vägen till centrum.' },
+        fx,
+      )
+    ).id;
     await moderateProposal(db, proposalId, { action: 'publish' }, null, fx);
     const supported = await supportProposal(db, proposalId, 'e2e-staff-supporter-key-0001', fx);
     assert.equal(supported.status, 'committee');
-    await addDialogue(db, { heldOn: '2026-04-02', place: 'Tensta träff', area: JARVA, goalArea: goalAreas[0], topic: 'Parkerna', participants: 12, summary: 'Fler bänkar.', fedInto: '' }, null, fx);
-    await createProcess(db, { id: 'tensta-2026', name: 'Tenstabudgeten 2026', area: JARVA, budget: 200_000n, rule: 'greedy', knapsack: false, maxChoices: null }, null, fx);
-    await saveProject(db, 'tensta-2026', { id: 'gym', title: 'Utegym', cost: 120_000n, feasible: true, assessment: 'Går att bygga.' }, null, fx);
+    await addDialogue(
+      db,
+      {
+        heldOn: '2026-04-02',
+        place: 'Tensta träff',
+        area: JARVA,
+        goalArea: goalAreas[0],
+        topic: 'Parkerna',
+        participants: 12,
+        summary: 'Fler bänkar.',
+        fedInto: '',
+      },
+      null,
+      fx,
+    );
+    await createProcess(
+      db,
+      {
+        id: 'tensta-2026',
+        name: 'Tenstabudgeten 2026',
+        area: JARVA,
+        budget: 200_000n,
+        rule: 'greedy',
+        knapsack: false,
+        maxChoices: null,
+      },
+      null,
+      fx,
+    );
+    await saveProject(
+      db,
+      'tensta-2026',
+      { id: 'gym', title: 'Utegym', cost: 120_000n, feasible: true, assessment: 'Går att bygga.' },
+      null,
+      fx,
+    );
     await setPhase(db, 'tensta-2026', 'follow_up', null, fx);
-    await createUser(db, { username: 'e2e.answer', displayName: 'E2E Answer', role: 'analyst', password: PW }, null, { now: () => FIXED_NOW });
+    await createUser(db, { username: 'e2e.answer', displayName: 'E2E Answer', role: 'analyst', password: PW }, null, {
+      now: () => FIXED_NOW,
+    });
   });
   after(async () => {
     await b?.close();
@@ -75,8 +125,13 @@ describe('participation: staff screens in the browser', () => {
     await staff.getByLabel('Uppföljning: Utegym').fill('Utegymmet invigdes i maj och används varje dag.');
     await staff.locator('section[aria-labelledby="pt-fu"]').getByRole('button', { name: 'Spara' }).click();
     await staff.locator('section[aria-labelledby="pt-fu"] [role="status"]').filter({ hasText: 'Sparat.' }).waitFor();
-    const process = await b.api<{ projects: { id: string; followUp: string }[] }>('/participation/processes/tensta-2026');
-    assert.equal(process.projects.find((p) => p.id === 'gym')?.followUp, 'Utegymmet invigdes i maj och används varje dag.');
+    const process = await b.api<{ projects: { id: string; followUp: string }[] }>(
+      '/participation/processes/tensta-2026',
+    );
+    assert.equal(
+      process.projects.find((p) => p.id === 'gym')?.followUp,
+      'Utegymmet invigdes i maj och används varje dag.',
+    );
 
     // record a dialogue with another goal area
     await staff.fill('#pt-dlg-date', '2026-05-10');
@@ -94,7 +149,12 @@ describe('participation: staff screens in the browser', () => {
     await b.screenshot(staff, 'participation-staff-answers');
 
     await b.browser.contexts()[0]?.clearCookies();
-    const api = await b.api<{ status: string; committeeAnswer: string | null; committeeDecision: string | null; interventions: string[] }>(`/participation/proposals/${proposalId}`);
+    const api = await b.api<{
+      status: string;
+      committeeAnswer: string | null;
+      committeeDecision: string | null;
+      interventions: string[];
+    }>(`/participation/proposals/${proposalId}`);
     assert.equal(api.status, 'answered');
     assert.equal(api.committeeDecision, 'approved');
     assert.deepEqual(api.interventions, [interventionId]);
@@ -104,7 +164,10 @@ describe('participation: staff screens in the browser', () => {
     const answer = (await page.locator('section[aria-labelledby="pt-answer"]').textContent()) ?? '';
     assert.match(answer, /Bifallet/);
     assert.match(answer, /tio nya bänkar längs Tenstagången/);
-    assert.equal(await page.getAttribute('[data-testid="pt-led-to"] a', 'href'), `/insatser/${encodeURIComponent(interventionId)}`);
+    assert.equal(
+      await page.getAttribute('[data-testid="pt-led-to"] a', 'href'),
+      `/insatser/${encodeURIComponent(interventionId)}`,
+    );
     await b.checkA11y(page, 'participation-proposal-answered');
   });
 
@@ -117,7 +180,9 @@ describe('participation: staff screens in the browser', () => {
     await home.waitForSelector(`#pt-dlg-filter-goal option[value="${goalAreas[1]}"]`, { state: 'attached' });
     await home.selectOption('#pt-dlg-filter-goal', goalAreas[1] as string);
     await home.waitForURL(/dialogGoal=/);
-    await home.waitForFunction(() => !(document.querySelector('[data-testid="pt-dialogue-list"]')?.textContent ?? '').includes('Parkerna'));
+    await home.waitForFunction(
+      () => !(document.querySelector('[data-testid="pt-dialogue-list"]')?.textContent ?? '').includes('Parkerna'),
+    );
     const filtered = (await home.textContent('[data-testid="pt-dialogue-list"]')) ?? '';
     assert.match(filtered, /Sommarjobb/);
     assert.doesNotMatch(filtered, /Parkerna/);

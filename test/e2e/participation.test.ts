@@ -21,7 +21,20 @@ describe('participation in the browser', () => {
   before(async () => {
     b = await startBrowserTest();
     const db = b.app.db;
-    await createProcess(db, { id: pid, name: 'Järvabudgeten 2026', area: JARVA, budget: 500_000n, rule: 'mes-complete', knapsack: false, maxChoices: null }, null, fx);
+    await createProcess(
+      db,
+      {
+        id: pid,
+        name: 'Järvabudgeten 2026',
+        area: JARVA,
+        budget: 500_000n,
+        rule: 'mes-complete',
+        knapsack: false,
+        maxChoices: null,
+      },
+      null,
+      fx,
+    );
     for (const [id, title, cost] of [
       ['bad', 'Utomhusbad', 300_000n],
       ['lek', 'Lekplats', 150_000n],
@@ -31,8 +44,23 @@ describe('participation in the browser', () => {
       await saveProject(db, pid, { id, title, cost, feasible: true, assessment: 'Genomförbart.' }, null, fx);
     }
     await setPhase(db, pid, 'voting', null, fx);
-    await addDialogue(db, { heldOn: '2026-05-20', place: 'Rinkeby bibliotek', area: JARVA, topic: 'Trygghet på kvällen', participants: 42, summary: 'Mer ljus och vuxna ute.', fedInto: 'Trygghetsplanen' }, null, fx);
-    await createUser(db, { username: 'e2e.staff', displayName: 'E2E Staff', role: 'analyst', password: PW }, null, { now: () => FIXED_NOW });
+    await addDialogue(
+      db,
+      {
+        heldOn: '2026-05-20',
+        place: 'Rinkeby bibliotek',
+        area: JARVA,
+        topic: 'Trygghet på kvällen',
+        participants: 42,
+        summary: 'Mer ljus och vuxna ute.',
+        fedInto: 'Trygghetsplanen',
+      },
+      null,
+      fx,
+    );
+    await createUser(db, { username: 'e2e.staff', displayName: 'E2E Staff', role: 'analyst', password: PW }, null, {
+      now: () => FIXED_NOW,
+    });
   });
   after(async () => {
     await b?.close();
@@ -71,7 +99,10 @@ describe('participation in the browser', () => {
     // the rest is done as an anonymous resident
     await b.browser.contexts()[0]?.clearCookies();
     const published = await b.api<{ items: { id: string; title: string }[] }>('/participation/proposals');
-    assert.deepEqual(published.items.map((p) => p.title), ['Mer belysning vid Rinkeby torg']);
+    assert.deepEqual(
+      published.items.map((p) => p.title),
+      ['Mer belysning vid Rinkeby torg'],
+    );
     const id = (published.items[0] as { id: string }).id;
     assert.equal((published.items[0] as { goalAreaId?: string }).goalAreaId, goalArea);
 
@@ -85,7 +116,9 @@ describe('participation in the browser', () => {
     await page2.waitForSelector('[data-testid="pt-supports"]');
     assert.equal(await page2.textContent('[data-testid="pt-supports"]'), '0 av 100 stöd');
     await page2.getByRole('button', { name: 'Stöd förslaget' }).click();
-    await page2.waitForFunction(() => document.querySelector('[data-testid="pt-supports"]')?.textContent === '1 av 100 stöd');
+    await page2.waitForFunction(
+      () => document.querySelector('[data-testid="pt-supports"]')?.textContent === '1 av 100 stöd',
+    );
     await b.checkA11y(page2, 'participation-proposal');
     await b.screenshot(page2, 'participation-proposal');
     const body = await page2.textContent('main');
@@ -132,10 +165,24 @@ describe('participation in the browser', () => {
     await b.checkA11y(page, 'participation-results');
     await b.screenshot(page, 'participation-results');
 
-    const api = await b.api<{ order: string[]; winners: string[]; totalCost: string; projects: { id: string; votes: number }[] }>(`/participation/processes/${pid}/results`);
-    const onScreen = await page.$$eval('[data-testid="pt-winners"] li', (els) => els.map((e) => e.getAttribute('data-project')));
+    const api = await b.api<{
+      order: string[];
+      winners: string[];
+      totalCost: string;
+      projects: { id: string; votes: number }[];
+    }>(`/participation/processes/${pid}/results`);
+    const onScreen = await page.$$eval('[data-testid="pt-winners"] li', (els) =>
+      els.map((e) => e.getAttribute('data-project')),
+    );
     assert.deepEqual(onScreen, api.order);
-    const votes = await page.$$eval('#pt-votes tbody tr', (rows) => Object.fromEntries(rows.map((r) => [r.getAttribute('data-project'), Number(r.querySelector('[data-votes]')?.getAttribute('data-votes'))])));
+    const votes = await page.$$eval('#pt-votes tbody tr', (rows) =>
+      Object.fromEntries(
+        rows.map((r) => [
+          r.getAttribute('data-project'),
+          Number(r.querySelector('[data-votes]')?.getAttribute('data-votes')),
+        ]),
+      ),
+    );
     assert.deepEqual(votes, { ljus: 2, bok: 2, bad: 1, lek: 1 });
     assert.equal(await page.textContent('[data-testid="pt-ballots"]'), '3 röster, varav 0 på papper.');
 
@@ -151,12 +198,17 @@ describe('participation in the browser', () => {
     await home.waitForSelector('[data-testid="pt-proposal-list"]');
     assert.match((await home.textContent('[data-testid="pt-proposal-list"]')) ?? '', /Mer belysning vid Rinkeby torg/);
     assert.equal(await home.textContent('[aria-label="Medborgardialoger: Järva"] h3'), 'Järva');
-    assert.match((await home.textContent('[aria-label="Medborgardialoger: Järva"] li')) ?? '', /Trygghet på kvällen \(deltagare i dialoger: 42\)/);
+    assert.match(
+      (await home.textContent('[aria-label="Medborgardialoger: Järva"] li')) ?? '',
+      /Trygghet på kvällen \(deltagare i dialoger: 42\)/,
+    );
     await b.checkA11y(home, 'participation-home');
     await b.screenshot(home, 'participation-home');
     const who = await b.page('/delta/vem');
     await who.waitForSelector('#pt-taking-part tbody tr');
-    const row = await who.$$eval('#pt-taking-part tbody tr', (rows) => rows.map((r) => [r.querySelector('th')?.textContent, r.querySelector('td')?.textContent]));
+    const row = await who.$$eval('#pt-taking-part tbody tr', (rows) =>
+      rows.map((r) => [r.querySelector('th')?.textContent, r.querySelector('td')?.textContent]),
+    );
     assert.deepEqual(row, [['Järva', '3']]);
     assert.equal(await who.$eval('#pt-taking-part tbody tr td:nth-child(3)', (e) => e.textContent), '42');
     await b.checkA11y(who, 'participation-taking-part');

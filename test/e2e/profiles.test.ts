@@ -22,7 +22,8 @@ interface Point {
 }
 
 const SDO = 'stadsdelsomrade-2020';
-const nf = (v: number, decimals: number) => new Intl.NumberFormat('sv-SE', { minimumFractionDigits: decimals, maximumFractionDigits: decimals }).format(v);
+const nf = (v: number, decimals: number) =>
+  new Intl.NumberFormat('sv-SE', { minimumFractionDigits: decimals, maximumFractionDigits: decimals }).format(v);
 const clean = (s: string | null) => (s ?? '').replace(/\s+/g, ' ').trim();
 
 async function typeAndPick(page: Page, text: string): Promise<void> {
@@ -39,14 +40,19 @@ describe('area profiles, comparisons and indicator pages in a browser', () => {
   before(async () => {
     b = await startBrowserTest();
     catalog = await b.api<Catalog>('/profiles/catalog');
-    if (catalog.indicators.length === 0 || !catalog.areas.some((a) => a.divisionId === SDO && a.name === 'Rinkeby-Kista')) {
+    if (
+      catalog.indicators.length === 0 ||
+      !catalog.areas.some((a) => a.divisionId === SDO && a.name === 'Rinkeby-Kista')
+    ) {
       await loadProfilesFixture(b.app.db);
       catalog = await b.api<Catalog>('/profiles/catalog');
     }
     // An indicator with values in the 13-area division (a share when there is one).
     const candidates = [...catalog.indicators].sort((x, y) => Number(y.kind === 'share') - Number(x.kind === 'share'));
     for (const ind of candidates) {
-      const m = await b.api<{ areas: { value: number | null }[] }>(`/indicators/${ind.id}/map?division=${SDO}`).catch(() => null);
+      const m = await b
+        .api<{ areas: { value: number | null }[] }>(`/indicators/${ind.id}/map?division=${SDO}`)
+        .catch(() => null);
       if (m && m.areas.filter((a) => a.value !== null).length >= 4) {
         shareIndicator = ind;
         break;
@@ -66,9 +72,16 @@ describe('area profiles, comparisons and indicator pages in a browser', () => {
     await page.getByTestId('area-name').getByText('Rinkeby-Kista').waitFor();
     const code = catalog.areas.find((a) => a.divisionId === SDO && a.name === 'Rinkeby-Kista')!.code;
     assert.match(page.url(), new RegExp(`/omraden/${SDO}/${code}$`));
-    const profile = await b.api<{ indicators: { id: string; decimals: number; latest: Point | null; city: Point | null; rank: number | null; rankedCount: number | null }[] }>(
-      `/areas/${SDO}/${code}/profile`,
-    );
+    const profile = await b.api<{
+      indicators: {
+        id: string;
+        decimals: number;
+        latest: Point | null;
+        city: Point | null;
+        rank: number | null;
+        rankedCount: number | null;
+      }[];
+    }>(`/areas/${SDO}/${code}/profile`);
     let checked = 0;
     for (const ind of profile.indicators) {
       const row = page.locator(`#profile-table tr[data-key="${ind.id}"]`);
@@ -76,17 +89,32 @@ describe('area profiles, comparisons and indicator pages in a browser', () => {
       if (ind.latest?.value !== null && ind.latest?.value !== undefined) {
         const cell = row.locator('td[data-col="latest"] [data-value]');
         assert.equal(Number(await cell.getAttribute('data-value')), ind.latest.value, `${ind.id} value`);
-        assert.ok(clean(await cell.textContent()).startsWith(clean(nf(ind.latest.value, ind.decimals))), `${ind.id} shows ${nf(ind.latest.value, ind.decimals)}`);
+        assert.ok(
+          clean(await cell.textContent()).startsWith(clean(nf(ind.latest.value, ind.decimals))),
+          `${ind.id} shows ${nf(ind.latest.value, ind.decimals)}`,
+        );
         checked++;
       }
       if (ind.city?.value !== null && ind.city?.value !== undefined) {
-        assert.ok(clean(await row.locator('td[data-col="city"]').textContent()).startsWith(clean(nf(ind.city.value, ind.decimals))), `${ind.id} city value`);
+        assert.ok(
+          clean(await row.locator('td[data-col="city"]').textContent()).startsWith(
+            clean(nf(ind.city.value, ind.decimals)),
+          ),
+          `${ind.id} city value`,
+        );
       }
-      if (ind.rank !== null) assert.equal(clean(await row.locator('td[data-col="rank"]').textContent()), `${ind.rank} av ${ind.rankedCount}`);
+      if (ind.rank !== null)
+        assert.equal(
+          clean(await row.locator('td[data-col="rank"]').textContent()),
+          `${ind.rank} av ${ind.rankedCount}`,
+        );
     }
     assert.ok(checked >= 1);
     assert.ok(await page.locator('svg.fp-locator').count(), 'a locator map');
-    assert.match(clean(await page.getByTestId('profile-summary').textContent()), /^Rinkeby-Kista är bättre än staden på \d+ indikatorer/);
+    assert.match(
+      clean(await page.getByTestId('profile-summary').textContent()),
+      /^Rinkeby-Kista är bättre än staden på \d+ indikatorer/,
+    );
     await b.checkA11y(page, 'areas');
     await page.evaluate(() => document.querySelector('#profile-title')?.scrollIntoView({ block: 'start' }));
     await b.screenshot(page, 'areas');
@@ -105,9 +133,18 @@ describe('area profiles, comparisons and indicator pages in a browser', () => {
       await page.waitForURL(/division=deso/);
       await typeAndPick(page, deso.code);
       await page.getByTestId('area-name').getByText(deso.name, { exact: true }).waitFor();
-      const dp = await b.api<{ indicators: { id: string; latest: Point | null; rankedCount: number | null }[] }>(`/areas/deso/${deso.code}/profile`);
+      const dp = await b.api<{ indicators: { id: string; latest: Point | null; rankedCount: number | null }[] }>(
+        `/areas/deso/${deso.code}/profile`,
+      );
       const pop = dp.indicators.find((i) => i.latest?.value !== null && i.latest !== null)!;
-      assert.equal(Number(await page.locator(`#profile-table tr[data-key="${pop.id}"] td[data-col="latest"] [data-value]`).getAttribute('data-value')), pop.latest!.value);
+      assert.equal(
+        Number(
+          await page
+            .locator(`#profile-table tr[data-key="${pop.id}"] td[data-col="latest"] [data-value]`)
+            .getAttribute('data-value'),
+        ),
+        pop.latest!.value,
+      );
     }
     await page.close();
 
@@ -116,7 +153,10 @@ describe('area profiles, comparisons and indicator pages in a browser', () => {
     await en.getByRole('heading', { level: 1, name: 'Areas' }).waitFor();
     await en.getByTestId('area-name').getByText('Rinkeby-Kista').waitFor();
     assert.ok(await en.locator('#profile-table th', { hasText: 'Latest value' }).count());
-    assert.match(clean(await en.getByTestId('profile-summary').textContent()), /^Rinkeby-Kista is better than the city on \d+ indicators/);
+    assert.match(
+      clean(await en.getByTestId('profile-summary').textContent()),
+      /^Rinkeby-Kista is better than the city on \d+ indicators/,
+    );
     await b.checkA11y(en, 'areas (English)');
     await en.close();
   });
@@ -138,7 +178,11 @@ describe('area profiles, comparisons and indicator pages in a browser', () => {
       await page.getByTestId('grouped').locator('.fp-plot svg').waitFor();
     }
     await b.checkA11y(page, 'compare');
-    await page.evaluate(() => (document.querySelector('[data-testid=grouped]') ?? document.querySelector('.fp-indicator-block'))?.scrollIntoView({ block: 'start' }));
+    await page.evaluate(() =>
+      (
+        document.querySelector('[data-testid=grouped]') ?? document.querySelector('.fp-indicator-block')
+      )?.scrollIntoView({ block: 'start' }),
+    );
     await b.screenshot(page, 'compare');
 
     // Add a stadsdel by typing.
@@ -147,16 +191,20 @@ describe('area profiles, comparisons and indicator pages in a browser', () => {
     await page.waitForFunction(() => new URL(location.href).searchParams.get('areas')?.split(',').length === 5);
     // Switch to exactly the chosen test indicator.
     await page.locator(`fieldset.fp-checks input[data-indicator="${shareIndicator.id}"]`).check();
-    const others = page.locator(`fieldset.fp-checks input[type=checkbox]:checked:not([data-indicator="${shareIndicator.id}"])`);
+    const others = page.locator(
+      `fieldset.fp-checks input[type=checkbox]:checked:not([data-indicator="${shareIndicator.id}"])`,
+    );
     while ((await others.count()) > 0) await others.first().uncheck();
     await page.waitForFunction((id) => new URL(location.href).searchParams.get('ind') === id, shareIndicator.id);
     const block = page.locator(`section[data-indicator="${shareIndicator.id}"]`);
     await block.waitFor();
     assert.equal(await page.locator('.fp-indicator-block').count(), 1);
     const areas = new URL(page.url()).searchParams.get('areas')!;
-    const cmp = await b.api<{ areas: { name: string }[]; city: { name: string }; indicators: { decimals: number; city: Point[]; series: { points: Point[] }[] }[] }>(
-      `/compare?areas=${encodeURIComponent(areas)}&indicators=${shareIndicator.id}`,
-    );
+    const cmp = await b.api<{
+      areas: { name: string }[];
+      city: { name: string };
+      indicators: { decimals: number; city: Point[]; series: { points: Point[] }[] }[];
+    }>(`/compare?areas=${encodeURIComponent(areas)}&indicators=${shareIndicator.id}`);
     await block.locator(`#bars-${shareIndicator.id}`).getByRole('button', { name: 'Visa som tabell' }).click();
     const table = block.locator(`#bars-${shareIndicator.id} table`);
     await table.waitFor();
@@ -169,10 +217,17 @@ describe('area profiles, comparisons and indicator pages in a browser', () => {
       assert.equal(clean(await cell.textContent()), clean(nf(latest.value!, ind.decimals)));
     }
     // The CSV download holds exactly the rows and columns of the table on screen.
-    const [download] = await Promise.all([page.waitForEvent('download'), block.locator(`#bars-${shareIndicator.id} button[data-csv="plain"]`).click()]);
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      block.locator(`#bars-${shareIndicator.id} button[data-csv="plain"]`).click(),
+    ]);
     const csv = (await (await download.createReadStream()).toArray()).join('');
     const lines = csv.trimEnd().split('\r\n');
-    const headers = (await table.locator('thead th').allTextContents()).map((h) => clean(h).replace(/[▲▼↕]$/, '').trim());
+    const headers = (await table.locator('thead th').allTextContents()).map((h) =>
+      clean(h)
+        .replace(/[▲▼↕]$/, '')
+        .trim(),
+    );
     assert.deepEqual(lines[0]!.split(','), headers);
     assert.equal(lines.length - 1, await table.locator('tbody tr').count());
     for (const [i, s] of ind.series.entries()) {
@@ -186,9 +241,17 @@ describe('area profiles, comparisons and indicator pages in a browser', () => {
     const id = shareIndicator.id;
     const page = await b.page(`/indikatorer/${id}?division=${SDO}`);
     await page.getByTestId('indicator-name').waitFor();
-    const m = await b.api<{ period: string; areas: { code: string; name: string; value: number | null; rank: number | null; rankedCount: number | null; geometry: unknown }[] }>(
-      `/indicators/${id}/map?division=${SDO}`,
-    );
+    const m = await b.api<{
+      period: string;
+      areas: {
+        code: string;
+        name: string;
+        value: number | null;
+        rank: number | null;
+        rankedCount: number | null;
+        geometry: unknown;
+      }[];
+    }>(`/indicators/${id}/map?division=${SDO}`);
     await page.locator('path.fp-area').first().waitFor();
     assert.equal(await page.locator('path.fp-area').count(), m.areas.length);
     for (const a of m.areas.filter((x) => x.value !== null)) {
@@ -196,7 +259,10 @@ describe('area profiles, comparisons and indicator pages in a browser', () => {
       assert.ok(clean(label).startsWith(clean(`${a.name}: ${nf(a.value!, shareIndicator.decimals)}`)), `${label}`);
       const cell = page.locator(`#ranking tr[data-key="${a.code}"] td[data-col="value"] [data-value]`);
       assert.equal(Number(await cell.getAttribute('data-value')), a.value);
-      assert.equal(clean(await page.locator(`#ranking tr[data-key="${a.code}"] td[data-col="rank"]`).textContent()), String(a.rank));
+      assert.equal(
+        clean(await page.locator(`#ranking tr[data-key="${a.code}"] td[data-col="rank"]`).textContent()),
+        String(a.rank),
+      );
     }
     // Keyboard: the areas are focusable and announce themselves.
     await page.locator('path.fp-area').first().focus();
@@ -209,35 +275,70 @@ describe('area profiles, comparisons and indicator pages in a browser', () => {
     await typeAndPick(page, 'Skärholmen');
     const sk = m.areas.find((a) => a.name === 'Skärholmen')!;
     const info = clean(await page.getByTestId('selected-info').textContent());
-    assert.ok(info.startsWith(clean(`Skärholmen: ${sk.value === null ? 'skyddad' : nf(sk.value, shareIndicator.decimals)}`)), info);
+    assert.ok(
+      info.startsWith(clean(`Skärholmen: ${sk.value === null ? 'skyddad' : nf(sk.value, shareIndicator.decimals)}`)),
+      info,
+    );
     assert.match(page.url(), new RegExp(`area=${sk.code}`));
-    const skTrend = (m.areas.find((a) => a.code === sk.code) as unknown as { trend: { period: string; value: number | null }[] }).trend;
+    const skTrend = (
+      m.areas.find((a) => a.code === sk.code) as unknown as { trend: { period: string; value: number | null }[] }
+    ).trend;
     if ((await page.locator('#trend').count()) > 0) {
       await page.locator('#trend').getByRole('button', { name: 'Visa som tabell' }).click();
       for (const p of skTrend.filter((x) => x.value !== null)) {
         const cell = page.locator(`#trend tr[data-key="${p.period}"] td[data-col="area"]`);
-        assert.equal(clean(await cell.textContent()), clean(nf(p.value!, shareIndicator.decimals)), `trend ${p.period}`);
+        assert.equal(
+          clean(await cell.textContent()),
+          clean(nf(p.value!, shareIndicator.decimals)),
+          `trend ${p.period}`,
+        );
       }
     }
 
     // Switch division: the ranking shows the stadsdelar.
     await page.locator('#division').selectOption('stadsdel');
     await page.waitForURL(/division=stadsdel/);
-    const sd = await b.api<{ areas: { code: string; value: number | null }[] }>(`/indicators/${id}/map?division=stadsdel`);
-    await page.locator(`#ranking tbody tr`).nth(sd.areas.length - 1).waitFor();
+    const sd = await b.api<{ areas: { code: string; value: number | null }[] }>(
+      `/indicators/${id}/map?division=stadsdel`,
+    );
+    await page
+      .locator(`#ranking tbody tr`)
+      .nth(sd.areas.length - 1)
+      .waitFor();
     assert.equal(await page.locator('#ranking tbody tr').count(), sd.areas.length);
     const firstValued = sd.areas.find((a) => a.value !== null);
-    if (firstValued) assert.equal(Number(await page.locator(`#ranking tr[data-key="${firstValued.code}"] td[data-col="value"] [data-value]`).getAttribute('data-value')), firstValued.value);
+    if (firstValued)
+      assert.equal(
+        Number(
+          await page
+            .locator(`#ranking tr[data-key="${firstValued.code}"] td[data-col="value"] [data-value]`)
+            .getAttribute('data-value'),
+        ),
+        firstValued.value,
+      );
 
     // The 544-DeSO division renders from the one map call (no polygons: the ranking shows every value).
     if (catalog.divisions.some((d) => d.id === 'deso' && d.areaCount > 0)) {
       await page.locator('#division').selectOption('deso');
       await page.waitForURL(/division=deso/);
-      const deso = await b.api<{ areas: { code: string; value: number | null }[] }>(`/indicators/${id}/map?division=deso`);
-      await page.locator('#ranking tbody tr').nth(deso.areas.length - 1).waitFor();
+      const deso = await b.api<{ areas: { code: string; value: number | null }[] }>(
+        `/indicators/${id}/map?division=deso`,
+      );
+      await page
+        .locator('#ranking tbody tr')
+        .nth(deso.areas.length - 1)
+        .waitFor();
       assert.equal(await page.locator('#ranking tbody tr').count(), deso.areas.length);
       const v = deso.areas.find((a) => a.value !== null);
-      if (v) assert.equal(Number(await page.locator(`#ranking tr[data-key="${v.code}"] td[data-col="value"] [data-value]`).getAttribute('data-value')), v.value);
+      if (v)
+        assert.equal(
+          Number(
+            await page
+              .locator(`#ranking tr[data-key="${v.code}"] td[data-col="value"] [data-value]`)
+              .getAttribute('data-value'),
+          ),
+          v.value,
+        );
     }
 
     // Switch indicator.

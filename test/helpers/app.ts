@@ -77,7 +77,8 @@ export async function referenceDatabase(engine: Engine): Promise<Database> {
     writeFileSync(tmp, Buffer.from(await (await dump()).arrayBuffer()));
     renameSync(tmp, file);
     // Keep only the current snapshot (older ones belong to older code).
-    for (const old of readdirSync(dir)) if (old.startsWith('reference-') && !old.startsWith(`reference-${key}`)) rmSync(join(dir, old), { force: true });
+    for (const old of readdirSync(dir))
+      if (old.startsWith('reference-') && !old.startsWith(`reference-${key}`)) rmSync(join(dir, old), { force: true });
     return db;
   }
   const admin = process.env.TEST_DATABASE_URL;
@@ -141,7 +142,11 @@ export async function testApp(opts: TestAppOptions = {}): Promise<TestApp> {
       db,
       version: 'test',
       devWrites: opts.devWrites ?? false,
-      dataStatus: { dataDir: opts.reference ? dataDir : null, loaded: !!opts.reference, message: opts.reference ? null : 'No data directory (test)' },
+      dataStatus: {
+        dataDir: opts.reference ? dataDir : null,
+        loaded: !!opts.reference,
+        message: opts.reference ? null : 'No data directory (test)',
+      },
       now: () => FIXED_NOW,
       randomBytes: seededBytes(),
     },

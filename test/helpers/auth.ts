@@ -35,7 +35,9 @@ export async function signInAs(
   const username = opts.username ?? `${role.replace(/_/g, '-')}-${++counter}`;
   const password = opts.password ?? TEST_PASSWORD;
   if (!opts.existing) {
-    await createUser(t.db, { username, role, committeeId: opts.committeeId ?? null, password }, null, { now: () => t.app.deps.now() });
+    await createUser(t.db, { username, role, committeeId: opts.committeeId ?? null, password }, null, {
+      now: () => t.app.deps.now(),
+    });
   }
   const res = await t.app.inject({
     method: 'POST',

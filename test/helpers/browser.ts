@@ -40,9 +40,22 @@ export async function startBrowserTest(opts: TestAppOptions = {}): Promise<Brows
   const browser = await chromium.launch({
     executablePath: chromiumPath,
     headless: true,
-    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--disable-dev-shm-usage'],
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--disable-dev-shm-usage',
+    ],
   });
-  const context = await browser.newContext({ viewport: { width: 1280, height: 800 }, locale: 'sv-SE', timezoneId: 'Europe/Stockholm' });
+  const context = await browser.newContext({
+    viewport: { width: 1280, height: 800 },
+    locale: 'sv-SE',
+    timezoneId: 'Europe/Stockholm',
+  });
   const axeSource = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
   return {
     base,
@@ -59,12 +72,29 @@ export async function startBrowserTest(opts: TestAppOptions = {}): Promise<Brows
     async checkA11y(page, label) {
       await page.evaluate(axeSource);
       const result = await page.evaluate(async () => {
-        const axe = (globalThis as unknown as { axe: { run: (ctx: unknown, opts: unknown) => Promise<{ violations: { id: string; impact: string; help: string; nodes: { target: string[] }[] }[] }> } }).axe;
+        const axe = (
+          globalThis as unknown as {
+            axe: {
+              run: (
+                ctx: unknown,
+                opts: unknown,
+              ) => Promise<{
+                violations: { id: string; impact: string; help: string; nodes: { target: string[] }[] }[];
+              }>;
+            };
+          }
+        ).axe;
         return axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] } });
       });
       const bad = result.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
       assert.deepEqual(
-        bad.map((v) => `${v.id} (${v.impact}): ${v.help} — ${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(', ')}`),
+        bad.map(
+          (v) =>
+            `${v.id} (${v.impact}): ${v.help} — ${v.nodes
+              .slice(0, 3)
+              .map((n) => n.target.join(' '))
+              .join(', ')}`,
+        ),
         [],
         `accessibility violations on ${label}`,
       );

@@ -6,7 +6,12 @@
  *   low economic standard  Järva 16 000, Skärholmen 5 000, Farsta 3 600
  */
 import type { Database } from '../../src/db/database.ts';
-import { upsertAreas, upsertDivisions, upsertIndicators, upsertObservations } from '../../src/db/repositories/datasets.ts';
+import {
+  upsertAreas,
+  upsertDivisions,
+  upsertIndicators,
+  upsertObservations,
+} from '../../src/db/repositories/datasets.ts';
 import { bootstrap } from '../../src/services/bootstrap.ts';
 import { goalsStartupLoaders } from '../../src/services/goals.ts';
 import { silentProgress } from '../../src/services/progress.ts';
@@ -21,16 +26,43 @@ export const RINKEBY = 'stadsdel:0180S-rinkeby';
 
 export async function loadInterventionFixture(db: Database, extraLoaders: StartupLoader[] = []): Promise<void> {
   await upsertDivisions(db, [
-    { id: SDO, nameSv: 'Stadsdelsområden', nameEn: 'District areas', level: 1, validFrom: '2023-07-01', validTo: null, sourceId: null, sort: 1 },
-    { id: 'stadsdel', nameSv: 'Stadsdelar', nameEn: 'Districts', level: 2, validFrom: null, validTo: null, sourceId: null, sort: 3 },
+    {
+      id: SDO,
+      nameSv: 'Stadsdelsområden',
+      nameEn: 'District areas',
+      level: 1,
+      validFrom: '2023-07-01',
+      validTo: null,
+      sourceId: null,
+      sort: 1,
+    },
+    {
+      id: 'stadsdel',
+      nameSv: 'Stadsdelar',
+      nameEn: 'Districts',
+      level: 2,
+      validFrom: null,
+      validTo: null,
+      sourceId: null,
+      sort: 3,
+    },
   ]);
   await upsertAreas(db, [
     { divisionId: SDO, code: '0180D-jarva', name: 'Järva', parentDivisionId: null, parentCode: null },
     { divisionId: SDO, code: '0180D-skarholmen', name: 'Skärholmen', parentDivisionId: null, parentCode: null },
     { divisionId: SDO, code: '0180D-farsta', name: 'Farsta', parentDivisionId: null, parentCode: null },
-    { divisionId: 'stadsdel', code: '0180S-rinkeby', name: 'Rinkeby', parentDivisionId: SDO, parentCode: '0180D-jarva' },
+    {
+      divisionId: 'stadsdel',
+      code: '0180S-rinkeby',
+      name: 'Rinkeby',
+      parentDivisionId: SDO,
+      parentCode: '0180D-jarva',
+    },
   ]);
-  await bootstrap(db, { dataDir: null, progress: silentProgress, now: () => FIXED_NOW }, [...goalsStartupLoaders.filter((l) => !l.needsDataDir), ...extraLoaders]);
+  await bootstrap(db, { dataDir: null, progress: silentProgress, now: () => FIXED_NOW }, [
+    ...goalsStartupLoaders.filter((l) => !l.needsDataDir),
+    ...extraLoaders,
+  ]);
   const count = (id: string, name: string) => ({
     id,
     nameSv: name,
@@ -46,7 +78,10 @@ export async function loadInterventionFixture(db: Database, extraLoaders: Startu
     multiplier: 1,
     decimals: 0,
   });
-  await upsertIndicators(db, [count('population', 'Folkmängd'), count('persons-low-economic-standard', 'Personer med låg ekonomisk standard')]);
+  await upsertIndicators(db, [
+    count('population', 'Folkmängd'),
+    count('persons-low-economic-standard', 'Personer med låg ekonomisk standard'),
+  ]);
   const obs = (indicatorId: string, code: string, value: string) => ({
     indicatorId,
     divisionId: SDO,

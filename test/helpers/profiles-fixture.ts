@@ -5,7 +5,14 @@
  * data is not loaded, and always by the API tests (whose expected values are computed here by hand).
  */
 import type { Queryable } from '../../src/db/database.ts';
-import { createBatch, upsertAreas, upsertDivisions, upsertIndicators, upsertObservations, upsertSources } from '../../src/db/repositories/datasets.ts';
+import {
+  createBatch,
+  upsertAreas,
+  upsertDivisions,
+  upsertIndicators,
+  upsertObservations,
+  upsertSources,
+} from '../../src/db/repositories/datasets.ts';
 import type { Area, Indicator, Observation } from '../../src/core/types.ts';
 import { DIVISION_DEFS, DIVISIONS } from '../../src/core/geo/stockholm.ts';
 
@@ -23,7 +30,18 @@ export const FIX = {
 } as const;
 
 function square(x: number, y: number, s = 0.03): Area['geometry'] {
-  return { type: 'Polygon', coordinates: [[[x, y], [x + s, y], [x + s, y + s], [x, y + s], [x, y]]] };
+  return {
+    type: 'Polygon',
+    coordinates: [
+      [
+        [x, y],
+        [x + s, y],
+        [x + s, y + s],
+        [x, y + s],
+        [x, y],
+      ],
+    ],
+  };
 }
 
 /** Unemployed and labour force per area index (0..3) and period index (0..2). */
@@ -38,22 +56,98 @@ export function medianIncome(a: number, p: number): number {
 }
 
 export async function loadProfilesFixture(db: Queryable): Promise<void> {
-  await upsertSources(db, [{ id: 'fixture', name: 'Testdata (fixture)', publisher: 'Färdplan', citation: 'Källa: testdata', url: null, licence: 'CC0' }]);
-  await upsertDivisions(db, DIVISION_DEFS.filter((d) => d.id === DIVISIONS.kommun || d.id === DIVISIONS.sdo2020 || d.id === DIVISIONS.stadsdel).map((d) => ({ ...d, sourceId: 'fixture' })));
-  const city: Area = { divisionId: DIVISIONS.kommun, code: '0180', name: 'Stockholm', parentDivisionId: null, parentCode: null, geometry: null };
-  const sdo: Area[] = FIX.areas.map((a) => ({ divisionId: FIX.sdo, code: a.code, name: a.name, parentDivisionId: DIVISIONS.kommun, parentCode: '0180', geometry: square(a.x, a.y) }));
+  await upsertSources(db, [
+    {
+      id: 'fixture',
+      name: 'Testdata (fixture)',
+      publisher: 'Färdplan',
+      citation: 'Källa: testdata',
+      url: null,
+      licence: 'CC0',
+    },
+  ]);
+  await upsertDivisions(
+    db,
+    DIVISION_DEFS.filter(
+      (d) => d.id === DIVISIONS.kommun || d.id === DIVISIONS.sdo2020 || d.id === DIVISIONS.stadsdel,
+    ).map((d) => ({ ...d, sourceId: 'fixture' })),
+  );
+  const city: Area = {
+    divisionId: DIVISIONS.kommun,
+    code: '0180',
+    name: 'Stockholm',
+    parentDivisionId: null,
+    parentCode: null,
+    geometry: null,
+  };
+  const sdo: Area[] = FIX.areas.map((a) => ({
+    divisionId: FIX.sdo,
+    code: a.code,
+    name: a.name,
+    parentDivisionId: DIVISIONS.kommun,
+    parentCode: '0180',
+    geometry: square(a.x, a.y),
+  }));
   const sd: Area[] = [
-    { divisionId: FIX.stadsdel, code: 'S-RINKEBY', name: 'Rinkeby', parentDivisionId: FIX.sdo, parentCode: 'F01', geometry: square(17.9, 59.39, 0.015) },
-    { divisionId: FIX.stadsdel, code: 'S-KISTA', name: 'Kista', parentDivisionId: FIX.sdo, parentCode: 'F01', geometry: null },
-    { divisionId: FIX.stadsdel, code: 'S-FARSTA', name: 'Farsta strand', parentDivisionId: FIX.sdo, parentCode: 'F03', geometry: square(18.09, 59.24, 0.015) },
+    {
+      divisionId: FIX.stadsdel,
+      code: 'S-RINKEBY',
+      name: 'Rinkeby',
+      parentDivisionId: FIX.sdo,
+      parentCode: 'F01',
+      geometry: square(17.9, 59.39, 0.015),
+    },
+    {
+      divisionId: FIX.stadsdel,
+      code: 'S-KISTA',
+      name: 'Kista',
+      parentDivisionId: FIX.sdo,
+      parentCode: 'F01',
+      geometry: null,
+    },
+    {
+      divisionId: FIX.stadsdel,
+      code: 'S-FARSTA',
+      name: 'Farsta strand',
+      parentDivisionId: FIX.sdo,
+      parentCode: 'F03',
+      geometry: square(18.09, 59.24, 0.015),
+    },
   ];
   await upsertAreas(db, [city]);
   await upsertAreas(db, sdo);
   await upsertAreas(db, sd);
-  const base = { definitionEn: '', sourceId: 'fixture', multiplier: 1, decimals: 0, numeratorId: null, denominatorId: null };
+  const base = {
+    definitionEn: '',
+    sourceId: 'fixture',
+    multiplier: 1,
+    decimals: 0,
+    numeratorId: null,
+    denominatorId: null,
+  };
   const indicators: Indicator[] = [
-    { ...base, id: 'fx-unemployed', nameSv: 'Arbetslösa', nameEn: 'Unemployed', definitionSv: 'Antal arbetslösa 16-64 år', unit: 'personer', kind: 'count', polarity: 'neutral', sort: 1 },
-    { ...base, id: 'fx-labour-force', nameSv: 'Arbetskraften', nameEn: 'Labour force', definitionSv: 'Antal i arbetskraften 16-64 år', unit: 'personer', kind: 'count', polarity: 'neutral', sort: 2 },
+    {
+      ...base,
+      id: 'fx-unemployed',
+      nameSv: 'Arbetslösa',
+      nameEn: 'Unemployed',
+      definitionSv: 'Antal arbetslösa 16-64 år',
+      unit: 'personer',
+      kind: 'count',
+      polarity: 'neutral',
+      sort: 1,
+    },
+    {
+      ...base,
+      id: 'fx-labour-force',
+      nameSv: 'Arbetskraften',
+      nameEn: 'Labour force',
+      definitionSv: 'Antal i arbetskraften 16-64 år',
+      unit: 'personer',
+      kind: 'count',
+      polarity: 'neutral',
+      sort: 2,
+    },
     {
       ...base,
       id: 'fx-unemployment-share',
@@ -69,12 +163,35 @@ export async function loadProfilesFixture(db: Queryable): Promise<void> {
       decimals: 1,
       sort: 3,
     },
-    { ...base, id: 'fx-median-income', nameSv: 'Medianinkomst', nameEn: 'Median income', definitionSv: 'Median nettoinkomst 20+ år', unit: 'tkr', kind: 'median', polarity: 'higher_better', sort: 4 },
+    {
+      ...base,
+      id: 'fx-median-income',
+      nameSv: 'Medianinkomst',
+      nameEn: 'Median income',
+      definitionSv: 'Median nettoinkomst 20+ år',
+      unit: 'tkr',
+      kind: 'median',
+      polarity: 'higher_better',
+      sort: 4,
+    },
   ];
   await upsertIndicators(db, indicators);
-  const batch = await createBatch(db, { dataset: 'profiles-fixture', description: 'issue 4 test data', checksum: 'fixture-1', fileCount: 0, rowCount: 0 });
+  const batch = await createBatch(db, {
+    dataset: 'profiles-fixture',
+    description: 'issue 4 test data',
+    checksum: 'fixture-1',
+    fileCount: 0,
+    rowCount: 0,
+  });
   const obs: Observation[] = [];
-  const o = (indicatorId: string, divisionId: string, areaCode: string, period: string, value: number | null, extra: Partial<Observation> = {}): Observation => ({
+  const o = (
+    indicatorId: string,
+    divisionId: string,
+    areaCode: string,
+    period: string,
+    value: number | null,
+    extra: Partial<Observation> = {},
+  ): Observation => ({
     indicatorId,
     divisionId,
     areaCode,
@@ -97,16 +214,29 @@ export async function loadProfilesFixture(db: Queryable): Promise<void> {
       obs.push(o('fx-unemployed', FIX.sdo, a.code, period, unemployed(i, p)));
       obs.push(o('fx-labour-force', FIX.sdo, a.code, period, labourForce(i, p)));
       const share = Math.round((1000 * unemployed(i, p)) / labourForce(i, p)) / 10;
-      obs.push(o('fx-unemployment-share', FIX.sdo, a.code, period, share, { numerator: String(unemployed(i, p)), denominator: String(labourForce(i, p)) }));
+      obs.push(
+        o('fx-unemployment-share', FIX.sdo, a.code, period, share, {
+          numerator: String(unemployed(i, p)),
+          denominator: String(labourForce(i, p)),
+        }),
+      );
       // Skärholmen's median income is suppressed in the latest period.
       obs.push(o('fx-median-income', FIX.sdo, a.code, period, i === 1 && p === 2 ? null : medianIncome(i, p)));
     });
     obs.push(o('fx-unemployed', DIVISIONS.kommun, '0180', period, u));
     obs.push(o('fx-labour-force', DIVISIONS.kommun, '0180', period, l));
-    obs.push(o('fx-unemployment-share', DIVISIONS.kommun, '0180', period, Math.round((1000 * u) / l) / 10, { numerator: String(u), denominator: String(l), derived: true }));
+    obs.push(
+      o('fx-unemployment-share', DIVISIONS.kommun, '0180', period, Math.round((1000 * u) / l) / 10, {
+        numerator: String(u),
+        denominator: String(l),
+        derived: true,
+      }),
+    );
     obs.push(o('fx-median-income', DIVISIONS.kommun, '0180', period, 280 + 10 * p));
   });
-  obs.push(o('fx-unemployment-share', FIX.stadsdel, 'S-RINKEBY', '2022', 9.9, { numerator: '99', denominator: '1000' }));
+  obs.push(
+    o('fx-unemployment-share', FIX.stadsdel, 'S-RINKEBY', '2022', 9.9, { numerator: '99', denominator: '1000' }),
+  );
   obs.push(o('fx-unemployment-share', FIX.stadsdel, 'S-FARSTA', '2022', 3.1, { numerator: '31', denominator: '1000' }));
   obs.push(o('fx-unemployment-share', FIX.stadsdel, 'S-KISTA', '2022', null, { status: 'missing' }));
   await upsertObservations(db, obs, batch);

@@ -77,7 +77,9 @@ describe('CSV import', () => {
     assert.deepEqual(s.header, [...IMPORT_COLUMNS]);
     const p = validateImport(s, known);
     assert.deepEqual(p.problems, []);
-    assert.deepEqual(p.interventions[0]?.budget, [{ year: 2021, area: null, planned: 4_000_000n, decided: 4_500_000n, spent: 250_000n }]);
+    assert.deepEqual(p.interventions[0]?.budget, [
+      { year: 2021, area: null, planned: 4_000_000n, decided: 4_500_000n, spent: 250_000n },
+    ]);
     assert.deepEqual(p.interventions[0]?.goalAreas, ['trygghet']);
   });
 
@@ -119,7 +121,9 @@ describe('CSV import', () => {
 
   it('reports a file with a wrong header', async () => {
     const p = await previewInterventionsFile(Buffer.from('namn,belopp\nx,4\n'), 'csv', known);
-    assert.ok(p.problems.some((x) => x.code === 'unknown-column' && x.column === 'namn' && x.row === 1 && x.columnIndex === 1));
+    assert.ok(
+      p.problems.some((x) => x.code === 'unknown-column' && x.column === 'namn' && x.row === 1 && x.columnIndex === 1),
+    );
     assert.ok(p.problems.some((x) => x.code === 'missing-column' && x.column === 'id'));
   });
 
@@ -157,18 +161,54 @@ describe('XLSX import', () => {
   it('reads numbers, dates and formulas from cells', async () => {
     const buf = await workbook([
       [...IMPORT_COLUMNS],
-      ['x', 'X', '', 'Socialnämnden', 'Ordinarie budget', 'Järva', '', '', '', new Date(Date.UTC(2021, 0, 1)), '', 'planned', 2021, '', 4.5, { formula: '2+2', result: 4 }, 0.25],
+      [
+        'x',
+        'X',
+        '',
+        'Socialnämnden',
+        'Ordinarie budget',
+        'Järva',
+        '',
+        '',
+        '',
+        new Date(Date.UTC(2021, 0, 1)),
+        '',
+        'planned',
+        2021,
+        '',
+        4.5,
+        { formula: '2+2', result: 4 },
+        0.25,
+      ],
     ]);
     const p = validateImport(await readInterventionsXlsx(buf), known);
     assert.deepEqual(p.problems, []);
     assert.equal(p.interventions[0]?.startDate, '2021-01-01');
-    assert.deepEqual(p.interventions[0]?.budget, [{ year: 2021, area: null, planned: 4_500_000n, decided: 4_000_000n, spent: 250_000n }]);
+    assert.deepEqual(p.interventions[0]?.budget, [
+      { year: 2021, area: null, planned: 4_500_000n, decided: 4_000_000n, spent: 250_000n },
+    ]);
   });
 
   it('reports problems of a malformed workbook with the sheet row and column', async () => {
     const buf = await workbook([
       [...IMPORT_COLUMNS],
-      ['x', 'X', '', 'Socialnämnden', 'Ordinarie budget', 'Järva', 'Trygghet', '', '', '', '', 'running', 2021, '', 1.23456789],
+      [
+        'x',
+        'X',
+        '',
+        'Socialnämnden',
+        'Ordinarie budget',
+        'Järva',
+        'Trygghet',
+        '',
+        '',
+        '',
+        '',
+        'running',
+        2021,
+        '',
+        1.23456789,
+      ],
       [],
       ['y', 'Y', '', 'Socialnämnden', 'Ordinarie budget', 'Järva;Mars', '', '', '', '', '', 'running', 'tjugo', '', 1],
     ]);

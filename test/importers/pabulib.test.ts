@@ -23,13 +23,18 @@ describe('importers/pabulib', () => {
       assert.ok(e instanceof AppError);
       assert.equal(e.id, 'import_failed');
       assert.equal(e.message, 'omrade.pb, line 6, field "cost": "tio" is not a whole non-negative amount');
-      assert.deepEqual(e.details, [{ file: 'omrade.pb', line: 6, field: 'cost', message: '"tio" is not a whole non-negative amount' }]);
+      assert.deepEqual(e.details, [
+        { file: 'omrade.pb', line: 6, field: 'cost', message: '"tio" is not a whole non-negative amount' },
+      ]);
       return true;
     });
   });
 
   it('reports an unreadable file as import_failed', async () => {
-    await assert.rejects(readPabulibFile(join(tmpdir(), 'missing-dir', 'x.pb')), (e: unknown) => e instanceof AppError && e.id === 'import_failed' && /x\.pb: cannot read/.test(e.message));
+    await assert.rejects(
+      readPabulibFile(join(tmpdir(), 'missing-dir', 'x.pb')),
+      (e: unknown) => e instanceof AppError && e.id === 'import_failed' && /x\.pb: cannot read/.test(e.message),
+    );
   });
 
   it('parses text with a given file name', () => {

@@ -35,14 +35,24 @@ describe('polisen importer on the real lists', () => {
       ],
     );
     const [c2023, c2025] = counts;
-    assert.deepEqual(c2023?.areas, ['Bredäng', 'Hagsätra / Rågsved', 'Husby', 'Hässelby / Vällingby', 'Rinkeby / Tensta', 'Vårberg']);
+    assert.deepEqual(c2023?.areas, [
+      'Bredäng',
+      'Hagsätra / Rågsved',
+      'Husby',
+      'Hässelby / Vällingby',
+      'Rinkeby / Tensta',
+      'Vårberg',
+    ]);
     assert.deepEqual(c2025?.byCategory, { 'Särskilt utsatt område': 3, 'Utsatt område': 5 });
   });
 
   it('counts another municipality from the same lists', async () => {
     const counts = await importVulnerableAreaCounts(polisenDir, 'Södertälje');
     // 2023: Ronna / Geneta / Lina, Hovsjö, Fornhöjden, Saltskog; 2025: Saltskog, Geneta, Fornhöjden, Hovsjö, Ronna, Lina
-    assert.deepEqual(counts.map((c) => c.count), [4, 6]);
+    assert.deepEqual(
+      counts.map((c) => c.count),
+      [4, 6],
+    );
   });
 });
 
@@ -98,7 +108,14 @@ describe('polisen areas per stadsdelsområde', () => {
 
   it('names the area and the part that is not a stadsdel', async () => {
     const { countByDistrict } = await import('../../src/importers/polisen.ts');
-    const list = { year: 2024, file: 'x.csv', areas: [{ name: 'Husby / Atlantis', category: 'Utsatt område', place: 'Stockholm', since: null }] };
-    assert.throws(() => countByDistrict(list, 'Stockholm', new Map([['HUSBY', 'Järva']])), /x\.csv: area "Husby \/ Atlantis": "ATLANTIS" is not a stadsdel/);
+    const list = {
+      year: 2024,
+      file: 'x.csv',
+      areas: [{ name: 'Husby / Atlantis', category: 'Utsatt område', place: 'Stockholm', since: null }],
+    };
+    assert.throws(
+      () => countByDistrict(list, 'Stockholm', new Map([['HUSBY', 'Järva']])),
+      /x\.csv: area "Husby \/ Atlantis": "ATLANTIS" is not a stadsdel/,
+    );
   });
 });

@@ -1,13 +1,22 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
-import { parseDesoRegsoKey, parseRegsoCsv, readDesoRegsoKey, readRegsoCsv, regsoIndex } from '../../src/importers/scb-regso-csv.ts';
+import {
+  parseDesoRegsoKey,
+  parseRegsoCsv,
+  readDesoRegsoKey,
+  readRegsoCsv,
+  regsoIndex,
+} from '../../src/importers/scb-regso-csv.ts';
 import { AppError } from '../../src/core/errors.ts';
 import { dataDir, hasData } from '../helpers/paths.ts';
 
 describe('DeSO → RegSO key reader', () => {
   it('reads the key with BOM, empty trailing columns and derives RegSO codes from names', () => {
-    const key = parseDesoRegsoKey('\uFEFFbro;Kommunnamn;DeSO;RegSO;;;;\r\n0180;Stockholm;0180C4050;Abrahamsberg;;;;\r\n0180;Stockholm;0180C6340;Hässelby Gård;;;;\r\n', 'key.csv');
+    const key = parseDesoRegsoKey(
+      '\uFEFFbro;Kommunnamn;DeSO;RegSO;;;;\r\n0180;Stockholm;0180C4050;Abrahamsberg;;;;\r\n0180;Stockholm;0180C6340;Hässelby Gård;;;;\r\n',
+      'key.csv',
+    );
     assert.deepEqual(
       key.rows.map((r) => [r.line, r.deso, r.regsoName, r.regsoCode]),
       [
@@ -18,12 +27,18 @@ describe('DeSO → RegSO key reader', () => {
   });
 
   it('names the line and column of a bad DeSO code or a repeated DeSO', () => {
-    assert.throws(() => parseDesoRegsoKey('k;n;DeSO;RegSO\n0180;Stockholm;0180X;Akalla\n', 'key.csv'), (e: unknown) => {
-      assert.ok(e instanceof AppError);
-      assert.match(e.message, /key\.csv, line 2, column DeSO: not a DeSO code: "0180X"/);
-      return true;
-    });
-    assert.throws(() => parseDesoRegsoKey('k;n;DeSO;RegSO\n0180;S;0180C1010;A\n0180;S;0180C1010;B\n', 'key.csv'), /line 3, column DeSO: DeSO 0180C1010 appears twice/);
+    assert.throws(
+      () => parseDesoRegsoKey('k;n;DeSO;RegSO\n0180;Stockholm;0180X;Akalla\n', 'key.csv'),
+      (e: unknown) => {
+        assert.ok(e instanceof AppError);
+        assert.match(e.message, /key\.csv, line 2, column DeSO: not a DeSO code: "0180X"/);
+        return true;
+      },
+    );
+    assert.throws(
+      () => parseDesoRegsoKey('k;n;DeSO;RegSO\n0180;S;0180C1010;A\n0180;S;0180C1010;B\n', 'key.csv'),
+      /line 3, column DeSO: DeSO 0180C1010 appears twice/,
+    );
   });
 
   it('the real key: Stockholm has 544 DeSO in 127 RegSO', { skip: !hasData && 'no data directory' }, async () => {
@@ -70,22 +85,34 @@ describe('RegSO series CSV reader', () => {
   it('lists regions not in the key, and names line and column of a bad number', () => {
     const s = parseRegsoCsv('"region","x","Antal 2020"\n"Stockholm (Atlantis)","a",1\n', 'a.csv', opts);
     assert.deepEqual(s.unknownRegions, [{ line: 2, region: 'Stockholm (Atlantis)' }]);
-    assert.throws(() => parseRegsoCsv('"region","x","Antal 2020"\n"Stockholm (Rinkeby)","a",12x\n', 'a.csv', opts), /a\.csv, line 2, column Antal 2020: not a number or SCB marker: "12x"/);
+    assert.throws(
+      () => parseRegsoCsv('"region","x","Antal 2020"\n"Stockholm (Rinkeby)","a",12x\n', 'a.csv', opts),
+      /a\.csv, line 2, column Antal 2020: not a number or SCB marker: "12x"/,
+    );
   });
 
-  it('the real series: every Stockholm region matches a RegSO of the key', { skip: !hasData && 'no data directory' }, async () => {
-    const key = await readDesoRegsoKey(join(dataDir, 'scb', 'keys', 'deso2018-regso.csv'));
-    const regsoCodes = regsoIndex(key, 'Stockholm');
-    for (const [file, perRegso] of [
-      ['regso-born-region.csv', 2],
-      ['regso-housing-tenure.csv', 4],
-      ['regso-income.csv', 1],
-    ] as const) {
-      const s = await readRegsoCsv(join(dataDir, 'scb', 'regso-2020-2023', file), { kommunName: 'Stockholm', regsoCodes, title: file, tableId: file });
-      assert.deepEqual(s.unknownRegions, [], file);
-      assert.deepEqual(s.periods, ['2020', '2021', '2022', '2023'], file);
-      assert.equal(s.records.length, 127 * perRegso * 4, file);
-      assert.equal(new Set(s.records.map((r) => r.regionCode)).size, 127, file);
-    }
-  });
+  it(
+    'the real series: every Stockholm region matches a RegSO of the key',
+    { skip: !hasData && 'no data directory' },
+    async () => {
+      const key = await readDesoRegsoKey(join(dataDir, 'scb', 'keys', 'deso2018-regso.csv'));
+      const regsoCodes = regsoIndex(key, 'Stockholm');
+      for (const [file, perRegso] of [
+        ['regso-born-region.csv', 2],
+        ['regso-housing-tenure.csv', 4],
+        ['regso-income.csv', 1],
+      ] as const) {
+        const s = await readRegsoCsv(join(dataDir, 'scb', 'regso-2020-2023', file), {
+          kommunName: 'Stockholm',
+          regsoCodes,
+          title: file,
+          tableId: file,
+        });
+        assert.deepEqual(s.unknownRegions, [], file);
+        assert.deepEqual(s.periods, ['2020', '2021', '2022', '2023'], file);
+        assert.equal(s.records.length, 127 * perRegso * 4, file);
+        assert.equal(new Set(s.records.map((r) => r.regionCode)).size, 127, file);
+      }
+    },
+  );
 });

@@ -23,7 +23,10 @@ function summary(t: ScbTable) {
     lastDataRow: t.lastDataRow,
     regionCount: t.regionCount,
     recordCount: t.records.length,
-    statusCounts: t.records.reduce<Record<string, number>>((m, r) => ({ ...m, [r.status]: (m[r.status] ?? 0) + 1 }), {}),
+    statusCounts: t.records.reduce<Record<string, number>>(
+      (m, r) => ({ ...m, [r.status]: (m[r.status] ?? 0) + 1 }),
+      {},
+    ),
     footnoteCount: t.footnotes.length,
     meta: t.meta,
     first: t.records.slice(0, 2),
@@ -32,7 +35,11 @@ function summary(t: ScbTable) {
 }
 
 describe('SCB xlsx importer: the eleven DeSO tables (golden files)', { skip: !hasData && 'no data directory' }, () => {
-  const files = hasData ? readdirSync(xlsxDir).filter((f) => f.endsWith('.xlsx')).sort() : [];
+  const files = hasData
+    ? readdirSync(xlsxDir)
+        .filter((f) => f.endsWith('.xlsx'))
+        .sort()
+    : [];
   it('finds the eleven tables', () => assert.equal(files.length, 11));
   for (const f of files) {
     it(`parses ${f} as its golden file says`, async () => {
@@ -40,7 +47,8 @@ describe('SCB xlsx importer: the eleven DeSO tables (golden files)', { skip: !ha
       const golden = join(goldenDir, 'scb-xlsx', `${t.tableId}.json`);
       const actual = JSON.parse(JSON.stringify(summary(t)));
       if (update || !existsSync(golden)) {
-        if (!update) assert.fail(`missing golden file ${golden} (run with UPDATE_GOLDEN=1 to write it, then review it)`);
+        if (!update)
+          assert.fail(`missing golden file ${golden} (run with UPDATE_GOLDEN=1 to write it, then review it)`);
         writeFileSync(golden, `${JSON.stringify(actual, null, 2)}\n`);
       }
       assert.deepEqual(actual, JSON.parse(readFileSync(golden, 'utf8')));
@@ -54,16 +62,25 @@ describe('SCB xlsx importer: the eleven DeSO tables (golden files)', { skip: !ha
   it('the 544 Stockholm DeSO populations for 2022 sum to 984,748', async () => {
     const f = files.find((x) => x.startsWith('000005FE'))!;
     const t = await readScbXlsx(join(xlsxDir, f), { regionFilter: (c) => c.startsWith('0180') });
-    const totals = t.records.filter((r) => r.period === '2022' && r.breakdown['utländsk/svensk bakgrund'] === 'totalt' && r.breakdown['kön'] === 'totalt');
+    const totals = t.records.filter(
+      (r) =>
+        r.period === '2022' && r.breakdown['utländsk/svensk bakgrund'] === 'totalt' && r.breakdown['kön'] === 'totalt',
+    );
     assert.equal(totals.length, 544);
     assert.equal(new Set(totals.map((r) => r.regionCode)).size, 544);
-    assert.equal(totals.reduce((s, r) => s + (r.value ?? 0), 0), 984748);
+    assert.equal(
+      totals.reduce((s, r) => s + (r.value ?? 0), 0),
+      984748,
+    );
   });
 
   it('reads a stub with the year left of the region (000005FC) and carries the year down', async () => {
     const f = files.find((x) => x.startsWith('000005FC'))!;
     const t = await readScbXlsx(join(xlsxDir, f), { regionFilter: (c) => c.startsWith('0180') });
-    assert.deepEqual(t.dimensions.filter((d) => d.placement === 'stub').map((d) => d.name), ['år', 'region']);
+    assert.deepEqual(
+      t.dimensions.filter((d) => d.placement === 'stub').map((d) => d.name),
+      ['år', 'region'],
+    );
     assert.equal(t.records.length, 544);
     assert.ok(t.records.every((r) => r.period === '2023'));
   });
@@ -71,7 +88,10 @@ describe('SCB xlsx importer: the eleven DeSO tables (golden files)', { skip: !ha
   it('keeps header comments as column notes (000006OC)', async () => {
     const f = files.find((x) => x.startsWith('000006OC'))!;
     const t = await readScbXlsx(join(xlsxDir, f), { regionFilter: () => false });
-    assert.match(t.columns.find((c) => c.labels['upplåtelseform'] === 'bostadsrätt')!.note ?? '', /bostadsrättsföreningar/);
+    assert.match(
+      t.columns.find((c) => c.labels['upplåtelseform'] === 'bostadsrätt')!.note ?? '',
+      /bostadsrättsföreningar/,
+    );
     assert.equal(t.records.length, 0, 'the filter drops every row');
   });
 });
@@ -80,9 +100,11 @@ describe('SCB xlsx importer: the eleven DeSO tables (golden files)', { skip: !ha
 async function workbook(rows: (string | number | null)[][]): Promise<Buffer> {
   const wb = new ExcelJS.Workbook();
   const ws = wb.addWorksheet('TEST01');
-  rows.forEach((r, i) => r.forEach((v, j) => {
-    if (v !== null) ws.getCell(i + 1, j + 1).value = v;
-  }));
+  rows.forEach((r, i) =>
+    r.forEach((v, j) => {
+      if (v !== null) ws.getCell(i + 1, j + 1).value = v;
+    }),
+  );
   return Buffer.from(await wb.xlsx.writeBuffer());
 }
 
@@ -97,14 +119,20 @@ describe('SCB xlsx importer: layout and markers', () => {
   ];
 
   it('reads content, period and breakdown per column; a blank header label continues the one to its left', async () => {
-    const t = await parseScbWorkbook(await workbook([...head, ['0180C1010 Rinkeby', 10, 11, 200.5, 210], [], ['En fotnot.'], [], ['Källa:'], ['SCB']]), 'test.xlsx');
+    const t = await parseScbWorkbook(
+      await workbook([...head, ['0180C1010 Rinkeby', 10, 11, 200.5, 210], [], ['En fotnot.'], [], ['Källa:'], ['SCB']]),
+      'test.xlsx',
+    );
     assert.equal(t.tableId, 'TEST01');
-    assert.deepEqual(t.columns.map((c) => c.labels), [
-      { tabellinnehåll: 'Antal', år: '2021', kön: 'kvinnor' },
-      { tabellinnehåll: 'Antal', år: '2022', kön: 'kvinnor' },
-      { tabellinnehåll: 'Medelvärde, tkr', år: '2021', kön: 'män' },
-      { tabellinnehåll: 'Medelvärde, tkr', år: '2022', kön: 'män' },
-    ]);
+    assert.deepEqual(
+      t.columns.map((c) => c.labels),
+      [
+        { tabellinnehåll: 'Antal', år: '2021', kön: 'kvinnor' },
+        { tabellinnehåll: 'Antal', år: '2022', kön: 'kvinnor' },
+        { tabellinnehåll: 'Medelvärde, tkr', år: '2021', kön: 'män' },
+        { tabellinnehåll: 'Medelvärde, tkr', år: '2022', kön: 'män' },
+      ],
+    );
     assert.deepEqual(t.records[3], {
       tableId: 'TEST01',
       title,
@@ -122,8 +150,19 @@ describe('SCB xlsx importer: layout and markers', () => {
   });
 
   it("turns SCB's markers into statuses: '..' missing, '.' not applicable, '-' nil (zero)", async () => {
-    const t = await parseScbWorkbook(await workbook([...head, ['0180C1010', '..', '.', '-', '1 234,5']]), 'markers.xlsx');
-    assert.deepEqual(t.records.map((r) => [r.value, r.status]), [[null, 'missing'], [null, 'not_applicable'], [0, 'nil'], [1234.5, 'ok']]);
+    const t = await parseScbWorkbook(
+      await workbook([...head, ['0180C1010', '..', '.', '-', '1 234,5']]),
+      'markers.xlsx',
+    );
+    assert.deepEqual(
+      t.records.map((r) => [r.value, r.status]),
+      [
+        [null, 'missing'],
+        [null, 'not_applicable'],
+        [0, 'nil'],
+        [1234.5, 'ok'],
+      ],
+    );
   });
 
   it('names file, row and column when a cell is neither a number nor a marker', async () => {
@@ -132,19 +171,33 @@ describe('SCB xlsx importer: layout and markers', () => {
       assert.ok(e instanceof AppError);
       assert.equal(e.id, 'import_failed');
       assert.match(e.message, /bad\.xlsx, row 7, column C: not a number or SCB marker: "abc"/);
-      assert.deepEqual(e.details[0], { file: 'bad.xlsx', line: 7, field: 'C', message: 'not a number or SCB marker: "abc"' });
+      assert.deepEqual(e.details[0], {
+        file: 'bad.xlsx',
+        line: 7,
+        field: 'C',
+        message: 'not a number or SCB marker: "abc"',
+      });
       return true;
     });
   });
 
   it('names the row when a region code is malformed or repeated', async () => {
-    await assert.rejects(parseScbWorkbook(await workbook([...head, ['0180C1010', 1, 2, 3, 4], ['0180C1010', 1, 2, 3, 4]]), 'dup.xlsx'), /dup\.xlsx, row 7, column A: region 0180C1010 appears twice/);
-    await assert.rejects(parseScbWorkbook(await workbook([...head, ['Rinkeby stadsdel!', 1, 2, 3, 4]]), 'name.xlsx'), /name\.xlsx, row 6, column A: not a region code/);
+    await assert.rejects(
+      parseScbWorkbook(await workbook([...head, ['0180C1010', 1, 2, 3, 4], ['0180C1010', 1, 2, 3, 4]]), 'dup.xlsx'),
+      /dup\.xlsx, row 7, column A: region 0180C1010 appears twice/,
+    );
+    await assert.rejects(
+      parseScbWorkbook(await workbook([...head, ['Rinkeby stadsdel!', 1, 2, 3, 4]]), 'name.xlsx'),
+      /name\.xlsx, row 6, column A: not a region code/,
+    );
   });
 
   it('refuses a sheet without a year dimension and a file that is not xlsx', async () => {
     await assert.rejects(
-      parseScbWorkbook(await workbook([['Antal efter region och kön'], [], [null, 'kvinnor', 'män'], ['0180C1010', 1, 2]]), 'noyear.xlsx'),
+      parseScbWorkbook(
+        await workbook([['Antal efter region och kön'], [], [null, 'kvinnor', 'män'], ['0180C1010', 1, 2]]),
+        'noyear.xlsx',
+      ),
       /noyear\.xlsx, row 1, column A: the title names no year dimension/,
     );
     await assert.rejects(parseScbWorkbook(Buffer.from('not a zip'), 'plain.xlsx'), /plain\.xlsx: not an xlsx file/);

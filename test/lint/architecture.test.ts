@@ -24,7 +24,8 @@ describe('architecture rules in the lint', () => {
   });
 
   it('refuses SQL outside src/db and allows it inside', async () => {
-    const code = "export const q = 'SELECT id FROM area WHERE code = $1';\nexport const w = `UPDATE area SET name = $1`;\n";
+    const code =
+      "export const q = 'SELECT id FROM area WHERE code = $1';\nexport const w = `UPDATE area SET name = $1`;\n";
     const outside = await messages(code, 'src/services/probe.ts');
     assert.equal(outside.filter((x) => x.includes('SQL belongs in src/db')).length, 2, outside.join('\n'));
     assert.deepEqual(await messages(code, 'src/db/repositories/probe.ts'), []);
@@ -35,7 +36,10 @@ describe('architecture rules in the lint', () => {
   });
 
   it('refuses Node modules and server layers in the web app', async () => {
-    const m = await messages("import { readFileSync } from 'node:fs';\nimport { openDatabase } from '../db/database.ts';\nexport { readFileSync, openDatabase };\n", 'src/web/probe.ts');
+    const m = await messages(
+      "import { readFileSync } from 'node:fs';\nimport { openDatabase } from '../db/database.ts';\nexport { readFileSync, openDatabase };\n",
+      'src/web/probe.ts',
+    );
     assert.equal(m.filter((x) => x.startsWith('no-restricted-imports')).length, 2, m.join('\n'));
   });
 });

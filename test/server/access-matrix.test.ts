@@ -14,11 +14,23 @@ import { signInAs, type SignedInClient } from '../helpers/auth.ts';
 /** Writes the public may make, each with the reason. Everything else must refuse anonymous requests. */
 const PUBLIC_WRITES: { pattern: RegExp; why: string }[] = [
   { pattern: /^POST \/api\/v1\/auth\/sign-in$/, why: 'signing in' },
-  { pattern: /^POST \/api\/v1\/analysis\/allocation$/, why: 'computes an allocation for the parameters given and stores nothing (a read with a body)' },
+  {
+    pattern: /^POST \/api\/v1\/analysis\/allocation$/,
+    why: 'computes an allocation for the parameters given and stores nothing (a read with a body)',
+  },
   // Participation (issue 9): residents submit and support proposals and vote with a single-use code.
-  { pattern: /^POST \/api\/v1\/participation\/proposals$/, why: 'a resident submits a citizen proposal (published only after moderation)' },
-  { pattern: /^POST \/api\/v1\/participation\/proposals\/:id\/support$/, why: 'a resident supports a published proposal' },
-  { pattern: /^POST \/api\/v1\/participation\/processes\/:id\/ballots$/, why: 'a resident casts a ballot with a single-use voting code' },
+  {
+    pattern: /^POST \/api\/v1\/participation\/proposals$/,
+    why: 'a resident submits a citizen proposal (published only after moderation)',
+  },
+  {
+    pattern: /^POST \/api\/v1\/participation\/proposals\/:id\/support$/,
+    why: 'a resident supports a published proposal',
+  },
+  {
+    pattern: /^POST \/api\/v1\/participation\/processes\/:id\/ballots$/,
+    why: 'a resident casts a ballot with a single-use voting code',
+  },
 ];
 
 const SAFE = new Set(['GET', 'HEAD', 'OPTIONS']);
@@ -56,7 +68,8 @@ describe('access matrix over every registered route', () => {
     t = await testApp();
     await seed(t);
     routes = routeAccessList(t.app).filter((r) => r.url.startsWith('/api/'));
-    for (const role of ACCOUNT_ROLES) clients[role] = await signInAs(t, role, role === 'district_editor' ? { committeeId: 'test-sdn-j' } : {});
+    for (const role of ACCOUNT_ROLES)
+      clients[role] = await signInAs(t, role, role === 'district_editor' ? { committeeId: 'test-sdn-j' } : {});
   });
   after(async () => t.close());
 
@@ -83,7 +96,11 @@ describe('access matrix over every registered route', () => {
     const wrong: string[] = [];
     let checked = 0;
     for (const r of routes.filter((x) => x.access !== null && x.access !== 'signed-in' && x.method !== 'HEAD')) {
-      const anon = await t.app.inject({ method: r.method as 'GET', url: concrete(r.url), ...(SAFE.has(r.method) ? {} : { payload: {} }) });
+      const anon = await t.app.inject({
+        method: r.method as 'GET',
+        url: concrete(r.url),
+        ...(SAFE.has(r.method) ? {} : { payload: {} }),
+      });
       if (anon.statusCode !== 401) wrong.push(`anonymous ${key(r)} → ${anon.statusCode}`);
       for (const role of ACCOUNT_ROLES) {
         const actor = { role, committeeId: role === 'district_editor' ? 'test-sdn-j' : null };
@@ -96,7 +113,8 @@ describe('access matrix over every registered route', () => {
         });
         checked++;
         if (!may && res.statusCode !== 403) wrong.push(`${role} ${key(r)} → ${res.statusCode} (expected 403)`);
-        if (may && (res.statusCode === 401 || res.statusCode === 403)) wrong.push(`${role} ${key(r)} → ${res.statusCode} (expected to pass the guard)`);
+        if (may && (res.statusCode === 401 || res.statusCode === 403))
+          wrong.push(`${role} ${key(r)} → ${res.statusCode} (expected to pass the guard)`);
       }
     }
     assert.ok(checked >= 4 * 5, `checked ${checked} route × role pairs`);
@@ -104,7 +122,11 @@ describe('access matrix over every registered route', () => {
   });
 
   it('the public allow-list names existing routes that are not guarded, and the public reaches them', async () => {
-    for (const p of PUBLIC_WRITES) assert.ok(routes.some((r) => p.pattern.test(key(r))), `no route matches ${p.pattern} (${p.why})`);
+    for (const p of PUBLIC_WRITES)
+      assert.ok(
+        routes.some((r) => p.pattern.test(key(r))),
+        `no route matches ${p.pattern} (${p.why})`,
+      );
     for (const r of routes.filter(isPublicWrite)) {
       assert.equal(r.access, null, `${key(r)} is guarded but listed as public`);
       const res = await t.app.inject({ method: r.method as 'POST', url: concrete(r.url), payload: {} });
@@ -142,7 +164,9 @@ describe('access matrix over every registered route', () => {
         payload: { format: 'csv', content: Buffer.from(csv, 'utf8').toString('base64') },
       });
       assert.equal(res.statusCode, 403, res.body);
-      const [row] = await t.db.query<{ name: string; committee_id: string }>("SELECT name, committee_id FROM intervention WHERE id = 'test-int-draft'");
+      const [row] = await t.db.query<{ name: string; committee_id: string }>(
+        "SELECT name, committee_id FROM intervention WHERE id = 'test-int-draft'",
+      );
       assert.deepEqual(row, { name: 'Ett utkast', committee_id: 'test-sdn-j' });
     });
 
@@ -159,10 +183,22 @@ describe('access matrix over every registered route', () => {
     });
 
     it('the follow-up is in the audit log with who made it, and what', async () => {
-      const rows = await t.db.query<{ username: string; action: string; entity: string; before: unknown; after: { text?: string } }>(
-        "SELECT username, action, entity, before, after FROM audit_log WHERE entity = 'follow_up' ORDER BY id",
+      const rows = await t.db.query<{
+        username: string;
+        action: string;
+        entity: string;
+        before: unknown;
+        after: { text?: string };
+      }>("SELECT username, action, entity, before, after FROM audit_log WHERE entity = 'follow_up' ORDER BY id");
+      assert.ok(
+        rows.some(
+          (r) =>
+            r.username === clients.district_editor.username &&
+            r.action === 'create' &&
+            r.before === null &&
+            r.after?.text === 'Uppföljning',
+        ),
       );
-      assert.ok(rows.some((r) => r.username === clients.district_editor.username && r.action === 'create' && r.before === null && r.after?.text === 'Uppföljning'));
       assert.ok(!rows.some((r) => r.username === clients.reader.username), 'refused changes leave no record');
     });
   });
@@ -171,7 +207,10 @@ describe('access matrix over every registered route', () => {
     it('the public cannot read a draft intervention; published ones are there', async () => {
       const pub = await t.app.inject({ method: 'GET', url: '/api/v1/interventions/test-int-j' });
       assert.equal(pub.statusCode, 200, pub.body);
-      assert.equal((await t.app.inject({ method: 'GET', url: '/api/v1/interventions/test-int-draft' })).statusCode, 404);
+      assert.equal(
+        (await t.app.inject({ method: 'GET', url: '/api/v1/interventions/test-int-draft' })).statusCode,
+        404,
+      );
       const list = await t.app.inject({ method: 'GET', url: '/api/v1/interventions' });
       assert.equal(list.statusCode, 200);
       assert.equal(list.body.includes('test-int-draft'), false);
@@ -179,12 +218,18 @@ describe('access matrix over every registered route', () => {
 
       // Staff see the draft in the list, marked as a draft, and on its page.
       const reader = await signInAs(t, 'reader');
-      const staffList = (await t.app.inject({ method: 'GET', url: '/api/v1/interventions', headers: reader.cookieOnly })).json() as {
+      const staffList = (
+        await t.app.inject({ method: 'GET', url: '/api/v1/interventions', headers: reader.cookieOnly })
+      ).json() as {
         items: { id: string; publication: string }[];
       };
       assert.deepEqual(staffList.items.find((i) => i.id === 'test-int-draft')?.publication, 'draft');
       assert.deepEqual(staffList.items.find((i) => i.id === 'test-int-j')?.publication, 'published');
-      assert.equal((await t.app.inject({ method: 'GET', url: '/api/v1/interventions/test-int-draft', headers: reader.cookieOnly })).statusCode, 200);
+      assert.equal(
+        (await t.app.inject({ method: 'GET', url: '/api/v1/interventions/test-int-draft', headers: reader.cookieOnly }))
+          .statusCode,
+        200,
+      );
     });
   });
 });
@@ -197,7 +242,9 @@ describe('publishing on the reference data', () => {
   after(async () => t.close());
 
   it('the public cannot read a target once it is a draft', async () => {
-    const rows = await t.db.query<{ id: string }>("SELECT id FROM target WHERE publication = 'published' ORDER BY id LIMIT 2");
+    const rows = await t.db.query<{ id: string }>(
+      "SELECT id FROM target WHERE publication = 'published' ORDER BY id LIMIT 2",
+    );
     assert.equal(rows.length, 2, 'the reference data has targets');
     const [keep, hide] = [rows[0]!.id, rows[1]!.id];
     const before = await t.app.inject({ method: 'GET', url: `/api/v1/targets/${hide}` });
@@ -223,7 +270,11 @@ describe('publishing on the reference data', () => {
 
     // Staff (a reader) see the draft, in the tree and on its own page.
     const reader = await signInAs(t, 'reader');
-    const staffTarget = await t.app.inject({ method: 'GET', url: `/api/v1/targets/${hide}`, headers: reader.cookieOnly });
+    const staffTarget = await t.app.inject({
+      method: 'GET',
+      url: `/api/v1/targets/${hide}`,
+      headers: reader.cookieOnly,
+    });
     assert.equal(staffTarget.statusCode, 200, staffTarget.body);
     ids.clear();
     walk((await t.app.inject({ method: 'GET', url: '/api/v1/goals', headers: reader.cookieOnly })).json());

@@ -16,14 +16,17 @@ const MIN = 60_000;
 async function clockApp(engine: 'pglite' | 'postgresql') {
   const db = await freshDatabase(engine);
   let now = new Date('2026-06-15T10:00:00Z').getTime();
-  const app = await buildApp({
-    db,
-    version: 'test',
-    devWrites: false,
-    dataStatus: { dataDir: null, loaded: false, message: null },
-    now: () => new Date(now),
-    randomBytes: seededBytes('auth-test'),
-  }, { trustProxy: true });
+  const app = await buildApp(
+    {
+      db,
+      version: 'test',
+      devWrites: false,
+      dataStatus: { dataDir: null, loaded: false, message: null },
+      now: () => new Date(now),
+      randomBytes: seededBytes('auth-test'),
+    },
+    { trustProxy: true },
+  );
   await app.ready();
   return {
     app,
@@ -47,8 +50,20 @@ async function seedCommittees(db: Database): Promise<void> {
       ('sdn-soder', 'Södermalms stadsdelsnämnd', 'district', 'sdo', 'S');`);
 }
 
-const signIn = (app: FastifyInstance, username: string, password: string, ip = '192.0.2.1', headers: Record<string, string> = {}) =>
-  app.inject({ method: 'POST', url: '/api/v1/auth/sign-in', payload: { username, password }, remoteAddress: ip, headers });
+const signIn = (
+  app: FastifyInstance,
+  username: string,
+  password: string,
+  ip = '192.0.2.1',
+  headers: Record<string, string> = {},
+) =>
+  app.inject({
+    method: 'POST',
+    url: '/api/v1/auth/sign-in',
+    payload: { username, password },
+    remoteAddress: ip,
+    headers,
+  });
 
 for (const engine of engines()) {
   describe(`auth API (${engine})`, () => {
@@ -56,7 +71,9 @@ for (const engine of engines()) {
     before(async () => {
       t = await clockApp(engine);
       await seedCommittees(t.db);
-      await createUser(t.db, { username: 'anna.admin', role: 'admin', password: TEST_PASSWORD }, null, { now: () => new Date() });
+      await createUser(t.db, { username: 'anna.admin', role: 'admin', password: TEST_PASSWORD }, null, {
+        now: () => new Date(),
+      });
     });
     after(async () => t.close());
 
@@ -77,7 +94,11 @@ for (const engine of engines()) {
       assert.ok(stored.length >= 1);
       assert.ok(stored.every((s) => s.id_hash !== cookie.value && !s.id_hash.includes(cookie.value)));
 
-      const me = await t.app.inject({ method: 'GET', url: '/api/v1/auth/me', headers: { cookie: `${SESSION_COOKIE}=${cookie.value}` } });
+      const me = await t.app.inject({
+        method: 'GET',
+        url: '/api/v1/auth/me',
+        headers: { cookie: `${SESSION_COOKIE}=${cookie.value}` },
+      });
       assert.equal(me.statusCode, 200);
       assert.equal(me.json().user.username, 'anna.admin');
       assert.equal(me.json().csrfToken, body.csrfToken);
@@ -104,15 +125,25 @@ for (const engine of engines()) {
     });
 
     it('rejects unknown fields and oversized bodies', async () => {
-      const extra = await t.app.inject({ method: 'POST', url: '/api/v1/auth/sign-in', payload: { username: 'anna.admin', password: TEST_PASSWORD, admin: true } });
+      const extra = await t.app.inject({
+        method: 'POST',
+        url: '/api/v1/auth/sign-in',
+        payload: { username: 'anna.admin', password: TEST_PASSWORD, admin: true },
+      });
       assert.equal(extra.statusCode, 400);
       assert.equal(extra.json().error.id, 'validation_failed');
-      const big = await t.app.inject({ method: 'POST', url: '/api/v1/auth/sign-in', payload: { username: 'anna.admin', password: 'x'.repeat(20_000) } });
+      const big = await t.app.inject({
+        method: 'POST',
+        url: '/api/v1/auth/sign-in',
+        payload: { username: 'anna.admin', password: 'x'.repeat(20_000) },
+      });
       assert.equal(big.statusCode, 413);
     });
 
     it('locks an account after five failures in 15 minutes, even for the right password, and opens it after 15 minutes', async () => {
-      await createUser(t.db, { username: 'lars.lock', role: 'reader', password: TEST_PASSWORD }, null, { now: () => new Date() });
+      await createUser(t.db, { username: 'lars.lock', role: 'reader', password: TEST_PASSWORD }, null, {
+        now: () => new Date(),
+      });
       const statuses: number[] = [];
       for (let i = 0; i < 5; i++) {
         statuses.push((await signIn(t.app, 'lars.lock', `wrong password ${i}!!`, `198.51.100.${i}`)).statusCode);
@@ -129,7 +160,8 @@ for (const engine of engines()) {
       const open = await signIn(t.app, 'lars.lock', TEST_PASSWORD, '198.51.100.9');
       assert.equal(open.statusCode, 200, open.body);
       // a success clears the count: four new failures do not lock
-      for (let i = 0; i < 4; i++) assert.equal((await signIn(t.app, 'lars.lock', `wrong again ${i}!!`, '198.51.100.10')).statusCode, 401);
+      for (let i = 0; i < 4; i++)
+        assert.equal((await signIn(t.app, 'lars.lock', `wrong again ${i}!!`, '198.51.100.10')).statusCode, 401);
       assert.equal((await signIn(t.app, 'lars.lock', TEST_PASSWORD, '198.51.100.10')).statusCode, 200);
     });
 
@@ -149,18 +181,42 @@ for (const engine of engines()) {
     it('refuses a cookie-authenticated write without the CSRF token, or with a wrong one', async () => {
       const admin = await signInAs(t, 'admin');
       const body = { username: 'csrf.victim', role: 'reader', password: TEST_PASSWORD };
-      const without = await t.app.inject({ method: 'POST', url: '/api/v1/auth/users', headers: admin.cookieOnly, payload: body });
+      const without = await t.app.inject({
+        method: 'POST',
+        url: '/api/v1/auth/users',
+        headers: admin.cookieOnly,
+        payload: body,
+      });
       assert.equal(without.statusCode, 403);
       assert.equal(without.json().error.id, 'csrf_failed');
       assert.equal(without.headers['x-csrf-required'], '1');
-      const wrong = await t.app.inject({ method: 'POST', url: '/api/v1/auth/users', headers: { ...admin.cookieOnly, 'x-csrf-token': 'A'.repeat(43) }, payload: body });
+      const wrong = await t.app.inject({
+        method: 'POST',
+        url: '/api/v1/auth/users',
+        headers: { ...admin.cookieOnly, 'x-csrf-token': 'A'.repeat(43) },
+        payload: body,
+      });
       assert.equal(wrong.statusCode, 403);
       assert.equal(wrong.json().error.id, 'csrf_failed');
       const other = await signInAs(t, 'admin');
-      const crossed = await t.app.inject({ method: 'POST', url: '/api/v1/auth/users', headers: { ...admin.cookieOnly, 'x-csrf-token': other.csrfToken }, payload: body });
+      const crossed = await t.app.inject({
+        method: 'POST',
+        url: '/api/v1/auth/users',
+        headers: { ...admin.cookieOnly, 'x-csrf-token': other.csrfToken },
+        payload: body,
+      });
       assert.equal(crossed.statusCode, 403, "another session's token does not do");
-      assert.equal((await t.db.query("SELECT 1 FROM app_user WHERE username = 'csrf.victim'")).length, 0, 'nothing was written');
-      const ok = await t.app.inject({ method: 'POST', url: '/api/v1/auth/users', headers: admin.headers, payload: body });
+      assert.equal(
+        (await t.db.query("SELECT 1 FROM app_user WHERE username = 'csrf.victim'")).length,
+        0,
+        'nothing was written',
+      );
+      const ok = await t.app.inject({
+        method: 'POST',
+        url: '/api/v1/auth/users',
+        headers: admin.headers,
+        payload: body,
+      });
       assert.equal(ok.statusCode, 201, ok.body);
       // sign-out is a write too
       const out = await t.app.inject({ method: 'POST', url: '/api/v1/auth/sign-out', headers: admin.cookieOnly });
@@ -169,7 +225,8 @@ for (const engine of engines()) {
 
     it('ends the session at sign-out, after two idle hours and twelve hours at most', async () => {
       const a = await signInAs(t, 'reader');
-      const me = () => t.app.inject({ method: 'GET', url: '/api/v1/auth/me', headers: a.cookieOnly }).then((r) => r.json().user);
+      const me = () =>
+        t.app.inject({ method: 'GET', url: '/api/v1/auth/me', headers: a.cookieOnly }).then((r) => r.json().user);
       assert.ok(await me());
       const out = await t.app.inject({ method: 'POST', url: '/api/v1/auth/sign-out', headers: a.headers });
       assert.equal(out.statusCode, 200);
@@ -177,7 +234,8 @@ for (const engine of engines()) {
       assert.equal(await me(), null);
 
       const b = await signInAs(t, 'reader');
-      const meB = () => t.app.inject({ method: 'GET', url: '/api/v1/auth/me', headers: b.cookieOnly }).then((r) => r.json().user);
+      const meB = () =>
+        t.app.inject({ method: 'GET', url: '/api/v1/auth/me', headers: b.cookieOnly }).then((r) => r.json().user);
       t.advance(119 * MIN);
       assert.ok(await meB(), 'still alive after 1 h 59 min');
       for (let i = 0; i < 6; i++) {
@@ -194,16 +252,27 @@ for (const engine of engines()) {
     });
 
     it('changes the own password: checks the current one and the policy, and ends other sessions', async () => {
-      await createUser(t.db, { username: 'petra.pw', role: 'analyst', password: TEST_PASSWORD }, null, { now: () => new Date() });
+      await createUser(t.db, { username: 'petra.pw', role: 'analyst', password: TEST_PASSWORD }, null, {
+        now: () => new Date(),
+      });
       const s1 = await signInAs(t, 'analyst', { username: 'petra.pw', existing: true });
       const s2 = await signInAs(t, 'analyst', { username: 'petra.pw', existing: true });
       const change = (h: Record<string, string>, currentPassword: string, newPassword: string) =>
-        t.app.inject({ method: 'POST', url: '/api/v1/auth/password', headers: h, payload: { currentPassword, newPassword } });
+        t.app.inject({
+          method: 'POST',
+          url: '/api/v1/auth/password',
+          headers: h,
+          payload: { currentPassword, newPassword },
+        });
       assert.equal((await change(s1.headers, 'wrong current pw', 'a brand new pass phrase')).statusCode, 403);
       const short = await change(s1.headers, TEST_PASSWORD, 'short');
       assert.equal(short.statusCode, 400);
       assert.match(short.json().error.message, /12 characters/);
-      assert.equal((await change(s1.headers, TEST_PASSWORD, 'petra.pw is great')).statusCode, 400, 'contains the username');
+      assert.equal(
+        (await change(s1.headers, TEST_PASSWORD, 'petra.pw is great')).statusCode,
+        400,
+        'contains the username',
+      );
       assert.equal((await change({}, TEST_PASSWORD, 'a brand new pass phrase')).statusCode, 401);
       const ok = await change(s1.headers, TEST_PASSWORD, 'a brand new pass phrase');
       assert.equal(ok.statusCode, 200, ok.body);
@@ -213,62 +282,181 @@ for (const engine of engines()) {
       assert.equal(me2.json().user, null, 'the other session ended');
       assert.equal((await signIn(t.app, 'petra.pw', TEST_PASSWORD, '192.0.2.50')).statusCode, 401);
       assert.equal((await signIn(t.app, 'petra.pw', 'a brand new pass phrase', '192.0.2.50')).statusCode, 200);
-      const stored = await t.db.query<{ password_hash: string }>("SELECT password_hash FROM app_user WHERE username = 'petra.pw'");
+      const stored = await t.db.query<{ password_hash: string }>(
+        "SELECT password_hash FROM app_user WHERE username = 'petra.pw'",
+      );
       assert.match(stored[0]!.password_hash, /^\$argon2id\$/);
     });
 
     it('administers users: create, change role, disable; never the last administrator', async () => {
       const admin = await signInAs(t, 'admin');
-      const create = (payload: Record<string, unknown>) => t.app.inject({ method: 'POST', url: '/api/v1/auth/users', headers: admin.headers, payload });
-      assert.equal((await create({ username: 'dora.district', role: 'district_editor', password: TEST_PASSWORD })).statusCode, 400, 'a district editor needs a committee');
-      assert.equal((await create({ username: 'dora.district', role: 'district_editor', committeeId: 'sdn-nowhere', password: TEST_PASSWORD })).statusCode, 400);
-      assert.equal((await create({ username: 'dora.district', role: 'district_editor', committeeId: 'sdn-jarva', password: 'dora.district' })).statusCode, 400, 'password policy');
-      assert.equal((await create({ username: 'dora.district', role: 'superuser', committeeId: 'sdn-jarva', password: TEST_PASSWORD })).statusCode, 400);
-      const made = await create({ username: 'Dora.District', displayName: 'Dora', role: 'district_editor', committeeId: 'sdn-jarva', password: TEST_PASSWORD });
+      const create = (payload: Record<string, unknown>) =>
+        t.app.inject({ method: 'POST', url: '/api/v1/auth/users', headers: admin.headers, payload });
+      assert.equal(
+        (await create({ username: 'dora.district', role: 'district_editor', password: TEST_PASSWORD })).statusCode,
+        400,
+        'a district editor needs a committee',
+      );
+      assert.equal(
+        (
+          await create({
+            username: 'dora.district',
+            role: 'district_editor',
+            committeeId: 'sdn-nowhere',
+            password: TEST_PASSWORD,
+          })
+        ).statusCode,
+        400,
+      );
+      assert.equal(
+        (
+          await create({
+            username: 'dora.district',
+            role: 'district_editor',
+            committeeId: 'sdn-jarva',
+            password: 'dora.district',
+          })
+        ).statusCode,
+        400,
+        'password policy',
+      );
+      assert.equal(
+        (
+          await create({
+            username: 'dora.district',
+            role: 'superuser',
+            committeeId: 'sdn-jarva',
+            password: TEST_PASSWORD,
+          })
+        ).statusCode,
+        400,
+      );
+      const made = await create({
+        username: 'Dora.District',
+        displayName: 'Dora',
+        role: 'district_editor',
+        committeeId: 'sdn-jarva',
+        password: TEST_PASSWORD,
+      });
       assert.equal(made.statusCode, 201, made.body);
       const dora = made.json();
       assert.equal(dora.username, 'dora.district');
       assert.equal('passwordHash' in dora, false);
-      assert.equal((await create({ username: 'dora.district', role: 'reader', password: TEST_PASSWORD })).statusCode, 409);
+      assert.equal(
+        (await create({ username: 'dora.district', role: 'reader', password: TEST_PASSWORD })).statusCode,
+        409,
+      );
 
       const list = await t.app.inject({ method: 'GET', url: '/api/v1/auth/users', headers: admin.cookieOnly });
       assert.equal(list.statusCode, 200);
       assert.ok(list.json().users.some((u: { username: string }) => u.username === 'dora.district'));
-      assert.deepEqual(list.json().committees.map((c: { id: string }) => c.id).sort(), ['sdn-jarva', 'sdn-soder']);
+      assert.deepEqual(
+        list
+          .json()
+          .committees.map((c: { id: string }) => c.id)
+          .sort(),
+        ['sdn-jarva', 'sdn-soder'],
+      );
       assert.equal(JSON.stringify(list.json()).includes('argon2'), false, 'no hashes leave the server');
 
       const doraSession = await signInAs(t, 'district_editor', { username: 'dora.district', existing: true });
-      const patch = await t.app.inject({ method: 'PATCH', url: `/api/v1/auth/users/${dora.id}`, headers: admin.headers, payload: { role: 'reader', committeeId: null } });
+      const patch = await t.app.inject({
+        method: 'PATCH',
+        url: `/api/v1/auth/users/${dora.id}`,
+        headers: admin.headers,
+        payload: { role: 'reader', committeeId: null },
+      });
       assert.equal(patch.statusCode, 200, patch.body);
       assert.equal(patch.json().role, 'reader');
       const doraMe = await t.app.inject({ method: 'GET', url: '/api/v1/auth/me', headers: doraSession.cookieOnly });
       assert.equal(doraMe.json().user, null, 'a role change ends the sessions');
 
-      const disable = await t.app.inject({ method: 'PATCH', url: `/api/v1/auth/users/${dora.id}`, headers: admin.headers, payload: { disabled: true } });
+      const disable = await t.app.inject({
+        method: 'PATCH',
+        url: `/api/v1/auth/users/${dora.id}`,
+        headers: admin.headers,
+        payload: { disabled: true },
+      });
       assert.equal(disable.statusCode, 200);
-      assert.equal((await signIn(t.app, 'dora.district', TEST_PASSWORD, '192.0.2.60')).statusCode, 401, 'disabled accounts cannot sign in');
+      assert.equal(
+        (await signIn(t.app, 'dora.district', TEST_PASSWORD, '192.0.2.60')).statusCode,
+        401,
+        'disabled accounts cannot sign in',
+      );
 
-      assert.equal((await t.app.inject({ method: 'PATCH', url: `/api/v1/auth/users/${dora.id}`, headers: admin.headers, payload: { superpowers: true } })).statusCode, 400);
-      assert.equal((await t.app.inject({ method: 'PATCH', url: '/api/v1/auth/users/999999', headers: admin.headers, payload: { disabled: true } })).statusCode, 404);
+      assert.equal(
+        (
+          await t.app.inject({
+            method: 'PATCH',
+            url: `/api/v1/auth/users/${dora.id}`,
+            headers: admin.headers,
+            payload: { superpowers: true },
+          })
+        ).statusCode,
+        400,
+      );
+      assert.equal(
+        (
+          await t.app.inject({
+            method: 'PATCH',
+            url: '/api/v1/auth/users/999999',
+            headers: admin.headers,
+            payload: { disabled: true },
+          })
+        ).statusCode,
+        404,
+      );
 
       // Disable every other administrator, then try to disable the last one.
-      const admins = (list.json().users as { id: number; role: string; disabled: boolean }[]).filter((u) => u.role === 'admin' && u.id !== admin.userId && !u.disabled);
+      const admins = (list.json().users as { id: number; role: string; disabled: boolean }[]).filter(
+        (u) => u.role === 'admin' && u.id !== admin.userId && !u.disabled,
+      );
       for (const a of admins) {
-        const r = await t.app.inject({ method: 'PATCH', url: `/api/v1/auth/users/${a.id}`, headers: admin.headers, payload: { disabled: true } });
+        const r = await t.app.inject({
+          method: 'PATCH',
+          url: `/api/v1/auth/users/${a.id}`,
+          headers: admin.headers,
+          payload: { disabled: true },
+        });
         assert.equal(r.statusCode, 200, r.body);
       }
-      const last = await t.app.inject({ method: 'PATCH', url: `/api/v1/auth/users/${admin.userId}`, headers: admin.headers, payload: { role: 'reader' } });
+      const last = await t.app.inject({
+        method: 'PATCH',
+        url: `/api/v1/auth/users/${admin.userId}`,
+        headers: admin.headers,
+        payload: { role: 'reader' },
+      });
       assert.equal(last.statusCode, 409);
       assert.match(last.json().error.message, /last active administrator/);
-      for (const a of admins) await t.app.inject({ method: 'PATCH', url: `/api/v1/auth/users/${a.id}`, headers: admin.headers, payload: { disabled: false } });
+      for (const a of admins)
+        await t.app.inject({
+          method: 'PATCH',
+          url: `/api/v1/auth/users/${a.id}`,
+          headers: admin.headers,
+          payload: { disabled: false },
+        });
     });
 
     it('records user changes in the audit log with before and after, and lists them with filters', async () => {
       const admin = await signInAs(t, 'admin');
-      const made = await t.app.inject({ method: 'POST', url: '/api/v1/auth/users', headers: admin.headers, payload: { username: 'audited.user', role: 'reader', password: TEST_PASSWORD } });
+      const made = await t.app.inject({
+        method: 'POST',
+        url: '/api/v1/auth/users',
+        headers: admin.headers,
+        payload: { username: 'audited.user', role: 'reader', password: TEST_PASSWORD },
+      });
       const id = made.json().id as number;
-      await t.app.inject({ method: 'PATCH', url: `/api/v1/auth/users/${id}`, headers: admin.headers, payload: { role: 'analyst', displayName: 'Audited' } });
-      const res = await t.app.inject({ method: 'GET', url: `/api/v1/auth/audit?entity=user&entityId=${id}`, headers: admin.cookieOnly });
+      await t.app.inject({
+        method: 'PATCH',
+        url: `/api/v1/auth/users/${id}`,
+        headers: admin.headers,
+        payload: { role: 'analyst', displayName: 'Audited' },
+      });
+      const res = await t.app.inject({
+        method: 'GET',
+        url: `/api/v1/auth/audit?entity=user&entityId=${id}`,
+        headers: admin.cookieOnly,
+      });
       assert.equal(res.statusCode, 200, res.body);
       const { items, total } = res.json();
       assert.equal(total, 2);
@@ -284,28 +472,64 @@ for (const engine of engines()) {
       assert.deepEqual(update.changed, ['displayName', 'role']);
       assert.equal(JSON.stringify(items).includes('argon2'), false);
 
-      const byUser = await t.app.inject({ method: 'GET', url: `/api/v1/auth/audit?username=${admin.username}&action=update`, headers: admin.cookieOnly });
-      assert.ok(byUser.json().items.every((i: { username: string; action: string }) => i.username === admin.username && i.action === 'update'));
+      const byUser = await t.app.inject({
+        method: 'GET',
+        url: `/api/v1/auth/audit?username=${admin.username}&action=update`,
+        headers: admin.cookieOnly,
+      });
+      assert.ok(
+        byUser
+          .json()
+          .items.every(
+            (i: { username: string; action: string }) => i.username === admin.username && i.action === 'update',
+          ),
+      );
       assert.ok(byUser.json().total >= 1);
-      const future = await t.app.inject({ method: 'GET', url: '/api/v1/auth/audit?from=2099-01-01', headers: admin.cookieOnly });
+      const future = await t.app.inject({
+        method: 'GET',
+        url: '/api/v1/auth/audit?from=2099-01-01',
+        headers: admin.cookieOnly,
+      });
       assert.equal(future.json().total, 0);
       const paged = await t.app.inject({ method: 'GET', url: '/api/v1/auth/audit?limit=1', headers: admin.cookieOnly });
       assert.equal(paged.json().items.length, 1);
-      assert.equal((await t.app.inject({ method: 'GET', url: '/api/v1/auth/audit?limit=100000', headers: admin.cookieOnly })).statusCode, 400);
-      assert.equal((await t.app.inject({ method: 'GET', url: '/api/v1/auth/audit?sneaky=1', headers: admin.cookieOnly })).statusCode, 400);
+      assert.equal(
+        (await t.app.inject({ method: 'GET', url: '/api/v1/auth/audit?limit=100000', headers: admin.cookieOnly }))
+          .statusCode,
+        400,
+      );
+      assert.equal(
+        (await t.app.inject({ method: 'GET', url: '/api/v1/auth/audit?sneaky=1', headers: admin.cookieOnly }))
+          .statusCode,
+        400,
+      );
 
       const analyst = await signInAs(t, 'analyst');
-      assert.equal((await t.app.inject({ method: 'GET', url: '/api/v1/auth/audit', headers: analyst.cookieOnly })).statusCode, 403);
+      assert.equal(
+        (await t.app.inject({ method: 'GET', url: '/api/v1/auth/audit', headers: analyst.cookieOnly })).statusCode,
+        403,
+      );
       assert.equal((await t.app.inject({ method: 'GET', url: '/api/v1/auth/audit' })).statusCode, 401);
     });
 
     it('filters the audit log by day in Stockholm time', async () => {
       // 2026-03-01 23:30 Stockholm = 22:30 UTC; it belongs to 1 March, not 2 March.
       await t.db.transaction((tx) =>
-        recordAudit(tx, { actor: { id: null, username: 'system' }, at: new Date('2026-03-01T22:30:00Z'), action: 'other', entity: 'day-test', entityId: 'x', before: null, after: { n: 1n } }),
+        recordAudit(tx, {
+          actor: { id: null, username: 'system' },
+          at: new Date('2026-03-01T22:30:00Z'),
+          action: 'other',
+          entity: 'day-test',
+          entityId: 'x',
+          before: null,
+          after: { n: 1n },
+        }),
       );
       const admin = await signInAs(t, 'admin');
-      const q = (qs: string) => t.app.inject({ method: 'GET', url: `/api/v1/auth/audit?entity=day-test&${qs}`, headers: admin.cookieOnly }).then((r) => r.json().total as number);
+      const q = (qs: string) =>
+        t.app
+          .inject({ method: 'GET', url: `/api/v1/auth/audit?entity=day-test&${qs}`, headers: admin.cookieOnly })
+          .then((r) => r.json().total as number);
       assert.equal(await q('from=2026-03-01&to=2026-03-01'), 1);
       assert.equal(await q('from=2026-03-02'), 0);
       assert.equal(await q('to=2026-02-28'), 0);
@@ -315,7 +539,9 @@ for (const engine of engines()) {
       await assert.rejects(t.db.query("UPDATE audit_log SET action = 'tampered'"), /append-only/);
       await assert.rejects(t.db.query('DELETE FROM audit_log'), /append-only/);
       await assert.rejects(t.db.exec('TRUNCATE audit_log'), /append-only/);
-      const rows = await t.db.query<{ n: number }>("SELECT count(*)::int AS n FROM audit_log WHERE action = 'tampered'");
+      const rows = await t.db.query<{ n: number }>(
+        "SELECT count(*)::int AS n FROM audit_log WHERE action = 'tampered'",
+      );
       assert.equal(rows[0]!.n, 0);
     });
 

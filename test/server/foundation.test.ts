@@ -34,7 +34,12 @@ for (const engine of engines()) {
       const doc = res.json();
       assert.equal(doc.openapi, '3.1.0');
       const health = doc.paths['/api/v1/health'].get;
-      assert.deepEqual(Object.keys(health.responses['200'].content['application/json'].schema.properties).sort(), ['data', 'database', 'status', 'version']);
+      assert.deepEqual(Object.keys(health.responses['200'].content['application/json'].schema.properties).sort(), [
+        'data',
+        'database',
+        'status',
+        'version',
+      ]);
     });
 
     it('sends an ETag and answers 304 when the client has the same body', async () => {
@@ -72,7 +77,9 @@ describe('error mapping', () => {
     });
     const res = await app.inject({ method: 'GET', url: '/api/v1/boom' });
     assert.equal(res.statusCode, 500);
-    assert.deepEqual(res.json(), { error: { id: 'internal', message: 'An internal error occurred. It has been logged.' } });
+    assert.deepEqual(res.json(), {
+      error: { id: 'internal', message: 'An internal error occurred. It has been logged.' },
+    });
     assert.doesNotMatch(res.body, /secret|postgres:/);
     await app.close();
   });

@@ -20,10 +20,21 @@ for (const engine of engines()) {
       assert.equal(res.statusCode, 200);
       const b = res.json();
       assert.equal(b.status, 'off_track');
-      assert.deepEqual(b.series.map((p: { year: number; value: number }) => [p.year, p.value]), [[2023, 6], [2025, 8]]);
+      assert.deepEqual(
+        b.series.map((p: { year: number; value: number }) => [p.year, p.value]),
+        [
+          [2023, 6],
+          [2025, 8],
+        ],
+      );
       assert.deepEqual(
         b.areasBehind.map((a: { name: string; value: number }) => [a.name, a.value]),
-        [['Järva', 4], ['Skärholmen', 2], ['Enskede-Årsta-Vantör', 1], ['Hässelby-Vällingby', 1]],
+        [
+          ['Järva', 4],
+          ['Skärholmen', 2],
+          ['Enskede-Årsta-Vantör', 1],
+          ['Hässelby-Vällingby', 1],
+        ],
       );
       assert.ok(b.interventions.length > 0);
     });

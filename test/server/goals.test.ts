@@ -27,19 +27,34 @@ async function goalsApp(engine: 'pglite' | 'postgresql', withData: boolean, with
       { id: 'scb', name: 'SCB', publisher: 'SCB', citation: 'SCB' },
       { id: 'stockholm-stad', name: 'Stockholms stad', publisher: 'Stockholms stad', citation: 'Stockholms stad' },
     ]);
-    await upsertDivisions(db, DIVISION_DEFS.filter((d) => d.id === DIVISIONS.kommun || d.id === DIVISIONS.sdo2023));
+    await upsertDivisions(
+      db,
+      DIVISION_DEFS.filter((d) => d.id === DIVISIONS.kommun || d.id === DIVISIONS.sdo2023),
+    );
     const membership = await readMembership(join(dataDir, 'stockholm', 'stadsdel-stadsdelsomrade.csv'));
     const names = [...new Set(membership.map((m) => m.sdo2023))];
     await upsertAreas(db, [
       { divisionId: DIVISIONS.kommun, code: KOMMUN_CODE, name: 'Stockholm', parentDivisionId: null, parentCode: null },
-      ...names.map((n) => ({ divisionId: DIVISIONS.sdo2023, code: sdoCode(n), name: n, parentDivisionId: DIVISIONS.kommun, parentCode: KOMMUN_CODE })),
+      ...names.map((n) => ({
+        divisionId: DIVISIONS.sdo2023,
+        code: sdoCode(n),
+        name: n,
+        parentDivisionId: DIVISIONS.kommun,
+        parentCode: KOMMUN_CODE,
+      })),
     ]);
   }
-  await bootstrap(db, { dataDir: withData ? dataDir : null, progress: silentProgress, now: () => FIXED_NOW }, goalsStartupLoaders);
+  await bootstrap(
+    db,
+    { dataDir: withData ? dataDir : null, progress: silentProgress, now: () => FIXED_NOW },
+    goalsStartupLoaders,
+  );
   return testApp({ engine, db });
 }
 
-function allTargets(body: { goalAreas: { strategies: { targets: Summary[] }[]; otherTargets: Summary[] }[] }): Map<string, Summary> {
+function allTargets(body: {
+  goalAreas: { strategies: { targets: Summary[] }[]; otherTargets: Summary[] }[];
+}): Map<string, Summary> {
   const m = new Map<string, Summary>();
   for (const g of body.goalAreas) {
     for (const s of g.strategies) for (const t of s.targets) m.set(t.id, t);
@@ -67,7 +82,10 @@ for (const engine of engines()) {
         body.goalAreas.map((g: { title: { sv: string } }) => g.title.sv),
         ['Uppväxt och utbildning', 'Boende och stadsmiljö', 'Arbete och företagande', 'Demokrati och trygghet'],
       );
-      assert.deepEqual(body.goalAreas.map((g: { strategies: unknown[] }) => g.strategies.length), [6, 5, 6, 6]);
+      assert.deepEqual(
+        body.goalAreas.map((g: { strategies: unknown[] }) => g.strategies.length),
+        [6, 5, 6, 6],
+      );
       for (const g of body.goalAreas) {
         const sum = Object.values(g.counts as Record<string, number>).reduce((a, b) => a + b, 0);
         assert.equal(sum, g.total, g.id);
@@ -93,12 +111,18 @@ for (const engine of engines()) {
       ]);
       assert.equal(b.status, 'off_track');
       assert.equal(b.basis, 'trend');
-      assert.deepEqual([b.path[0], b.path.at(-1), b.path.length], [{ year: 2023, value: 6 }, { year: 2030, value: 0 }, 8]);
+      assert.deepEqual(
+        [b.path[0], b.path.at(-1), b.path.length],
+        [{ year: 2023, value: 6 }, { year: 2030, value: 0 }, 8],
+      );
       assert.deepEqual(b.projection.at(-1), { year: 2030, value: 13 });
       assert.equal(b.targetValue, 0);
       assert.match(b.reason.sv, /6 områden \(2023\) till 8 områden \(2025\)/);
       assert.equal(b.indicator.id, 'polisen.utsatta-omraden.stockholm');
-      assert.deepEqual(b.milestones.map((m: { id: string }) => m.id), ['t-utsatta-omraden-etapp-2027']);
+      assert.deepEqual(
+        b.milestones.map((m: { id: string }) => m.id),
+        ['t-utsatta-omraden-etapp-2027'],
+      );
       assert.ok(b.interventions.some((i: { id: string }) => i.id === 'i-002-platssamverkan-ragsved'));
       assert.equal(b.target.citation.document, '000_7e220e8d6a405f53.txt');
     });
@@ -121,14 +145,40 @@ for (const engine of engines()) {
     });
 
     it('a manual status (dated, signed) applies to a commitment and to a target without indicator; the latest wins', async () => {
-      await insertManualStatus(t.db, { targetId: null, commitmentId: 'ra-kriminalitet.2', status: 'at_risk', note: 'Ej påbörjat', setBy: 'analytiker@stockholm', setAt: '2026-03-01T09:00:00Z' });
-      await insertManualStatus(t.db, { targetId: null, commitmentId: 'ra-kriminalitet.2', status: 'on_track', note: 'Upphandling klar', setBy: 'analytiker@stockholm', setAt: '2026-05-01T09:00:00Z' });
-      await insertManualStatus(t.db, { targetId: 't-naringslivsrad-varje-stadsdelsnamnd', commitmentId: null, status: 'at_risk', note: 'Fyra av elva råd inrättade', setBy: 'sbr@stockholm', setAt: '2026-04-01T09:00:00Z' });
+      await insertManualStatus(t.db, {
+        targetId: null,
+        commitmentId: 'ra-kriminalitet.2',
+        status: 'at_risk',
+        note: 'Ej påbörjat',
+        setBy: 'analytiker@stockholm',
+        setAt: '2026-03-01T09:00:00Z',
+      });
+      await insertManualStatus(t.db, {
+        targetId: null,
+        commitmentId: 'ra-kriminalitet.2',
+        status: 'on_track',
+        note: 'Upphandling klar',
+        setBy: 'analytiker@stockholm',
+        setAt: '2026-05-01T09:00:00Z',
+      });
+      await insertManualStatus(t.db, {
+        targetId: 't-naringslivsrad-varje-stadsdelsnamnd',
+        commitmentId: null,
+        status: 'at_risk',
+        note: 'Fyra av elva råd inrättade',
+        setBy: 'sbr@stockholm',
+        setAt: '2026-04-01T09:00:00Z',
+      });
       const body = (await t.app.inject({ method: 'GET', url: '/api/v1/goals' })).json();
       const area = body.reformAreas.find((a: { id: string }) => a.id === 'ra-kriminalitet');
       const c = area.commitments.find((x: { id: string }) => x.id === 'ra-kriminalitet.2');
       assert.equal(c.status, 'on_track');
-      assert.deepEqual(c.manualStatus, { status: 'on_track', note: 'Upphandling klar', setBy: 'analytiker@stockholm', setAt: '2026-05-01' });
+      assert.deepEqual(c.manualStatus, {
+        status: 'on_track',
+        note: 'Upphandling klar',
+        setBy: 'analytiker@stockholm',
+        setAt: '2026-05-01',
+      });
       const target = allTargets(body).get('t-naringslivsrad-varje-stadsdelsnamnd');
       assert.equal(target?.status, 'at_risk');
       assert.match(target?.reason.sv ?? '', /Manuell bedömning 2026-04-01 av sbr@stockholm/);
@@ -160,7 +210,11 @@ for (const engine of engines()) {
 
     it('loading twice changes nothing', async () => {
       const before = (await t.app.inject({ method: 'GET', url: '/api/v1/goals' })).json();
-      const r = await bootstrap(t.db, { dataDir: null, progress: silentProgress, now: () => FIXED_NOW }, goalsStartupLoaders);
+      const r = await bootstrap(
+        t.db,
+        { dataDir: null, progress: silentProgress, now: () => FIXED_NOW },
+        goalsStartupLoaders,
+      );
       assert.deepEqual(r.loaded, []);
       const after = (await t.app.inject({ method: 'GET', url: '/api/v1/goals' })).json();
       assert.deepEqual(after, before);
@@ -180,10 +234,18 @@ for (const engine of engines()) {
       const b = (await t.app.inject({ method: 'GET', url: '/api/v1/targets/t-inga-utsatta-omraden-2030' })).json();
       assert.deepEqual(
         b.areasBehind.map((a: { name: string; value: number }) => [a.name, a.value]),
-        [['Järva', 4], ['Skärholmen', 2], ['Enskede-Årsta-Vantör', 1], ['Hässelby-Vällingby', 1]],
+        [
+          ['Järva', 4],
+          ['Skärholmen', 2],
+          ['Enskede-Årsta-Vantör', 1],
+          ['Hässelby-Vällingby', 1],
+        ],
       );
       // the per-district counts add up to the city's count
-      assert.equal(b.areasBehind.reduce((s: number, a: { value: number }) => s + a.value, 0), b.series.at(-1).value);
+      assert.equal(
+        b.areasBehind.reduce((s: number, a: { value: number }) => s + a.value, 0),
+        b.series.at(-1).value,
+      );
     });
   });
 }

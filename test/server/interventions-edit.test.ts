@@ -34,7 +34,13 @@ type Detail = {
   endDate: string | null;
   fundingSource: string;
   publication: string;
-  budget: { year: number; area: { key: string } | null; planned: string | null; decided: string | null; spent: string | null }[];
+  budget: {
+    year: number;
+    area: { key: string } | null;
+    planned: string | null;
+    decided: string | null;
+    spent: string | null;
+  }[];
 };
 
 async function setUp(engine: Parameters<typeof freshDatabase>[0], devWrites: boolean): Promise<TestApp> {
@@ -58,7 +64,8 @@ for (const engine of engines()) {
     });
     after(async () => t.close());
 
-    const patch = (id: string, payload: unknown) => t.app.inject({ method: 'PATCH', url: `/api/v1/interventions/${id}`, payload: payload as object });
+    const patch = (id: string, payload: unknown) =>
+      t.app.inject({ method: 'PATCH', url: `/api/v1/interventions/${id}`, payload: payload as object });
     const put = (id: string, year: number | string, payload: unknown) =>
       t.app.inject({ method: 'PUT', url: `/api/v1/interventions/${id}/budget/${year}`, payload: payload as object });
     const detail = async (id: string): Promise<Detail> => {
@@ -81,7 +88,15 @@ for (const engine of engines()) {
       const d = await detail('insats-a');
       assert.deepEqual(
         [d.name, d.description, d.status, d.startDate, d.endDate, d.fundingSource, d.publication],
-        ['Fältassistenter i Järva', 'Fyra fältassistenter till.', 'finished', '2024-01-01', '2025-06-30', 'Trygghetsfonden', 'published'],
+        [
+          'Fältassistenter i Järva',
+          'Fyra fältassistenter till.',
+          'finished',
+          '2024-01-01',
+          '2025-06-30',
+          'Trygghetsfonden',
+          'published',
+        ],
       );
       const audit = await auditOf(t, 'intervention', 'insats-a');
       assert.equal(audit.length, 1);
@@ -129,7 +144,11 @@ for (const engine of engines()) {
         assert.equal(res.statusCode, 400, `${JSON.stringify(payload)}: ${res.body}`);
         const err = (res.json() as { error: { id: string; message: string; details?: { field?: string }[] } }).error;
         assert.equal(err.id, 'validation_failed');
-        assert.match(`${err.message} ${JSON.stringify(err.details ?? [])}`, field, `${JSON.stringify(payload)}: ${res.body}`);
+        assert.match(
+          `${err.message} ${JSON.stringify(err.details ?? [])}`,
+          field,
+          `${JSON.stringify(payload)}: ${res.body}`,
+        );
       }
       assert.deepEqual(await registerCounts(t.db), countsBefore, 'no row written (audit_log included)');
       assert.deepEqual(await detail('insats-a'), before);
@@ -144,7 +163,10 @@ for (const engine of engines()) {
       );
       const dates = await patch('insats-a', { startDate: '2026-01-01', endDate: '2025-01-01' });
       assert.equal(dates.statusCode, 400);
-      assert.deepEqual((dates.json() as { error: { details: { field: string }[] } }).error.details.map((x) => x.field), ['endDate']);
+      assert.deepEqual(
+        (dates.json() as { error: { details: { field: string }[] } }).error.details.map((x) => x.field),
+        ['endDate'],
+      );
     });
 
     it('answers 404 for an unknown id and writes nothing', async () => {
@@ -173,7 +195,13 @@ for (const engine of engines()) {
       assert.equal(audit.length, 1);
       assert.equal(audit[0]?.action, 'update');
       assert.deepEqual(audit[0]?.before, { year: 2025, area: null, planned: '7000000', decided: null, spent: null });
-      assert.deepEqual(audit[0]?.after, { year: 2025, area: null, planned: '7000000', decided: '6500000', spent: '250000' });
+      assert.deepEqual(audit[0]?.after, {
+        year: 2025,
+        area: null,
+        planned: '7000000',
+        decided: '6500000',
+        spent: '250000',
+      });
     });
 
     it('sets a per-area line of an intervention with per-area lines, and creates a new one', async () => {
@@ -191,7 +219,10 @@ for (const engine of engines()) {
         ],
       );
       const audit = await auditOf(t, 'budget_line', `insats-b/2025/${JARVA}`);
-      assert.deepEqual(audit.map((a) => [a.action, a.before]), [['create', null]]);
+      assert.deepEqual(
+        audit.map((a) => [a.action, a.before]),
+        [['create', null]],
+      );
     });
 
     it('refuses a bad budget line with 400 naming the field, and changes nothing', async () => {
@@ -212,7 +243,11 @@ for (const engine of engines()) {
         const res = await put(id, year, payload);
         assert.equal(res.statusCode, 400, `${id} ${year} ${JSON.stringify(payload)}: ${res.body}`);
         const err = (res.json() as { error: { message: string; details?: { field?: string }[] } }).error;
-        assert.match(`${err.message} ${JSON.stringify(err.details ?? [])}`, new RegExp(field), `${JSON.stringify(payload)}: ${res.body}`);
+        assert.match(
+          `${err.message} ${JSON.stringify(err.details ?? [])}`,
+          new RegExp(field),
+          `${JSON.stringify(payload)}: ${res.body}`,
+        );
       }
       assert.deepEqual(await registerCounts(t.db), countsBefore);
       assert.deepEqual([await detail('insats-a'), await detail('insats-b')], before);
@@ -236,11 +271,10 @@ for (const engine of engines()) {
       t = await setUp(engine, false);
       // the district committees' own areas (the import created the committees by name)
       const committee = async (name: string, code: string): Promise<string> => {
-        const rows = await t.db.query<{ id: string }>('UPDATE committee SET division_id = $2, area_code = $3 WHERE name = $1 RETURNING id', [
-          name,
-          'stadsdelsomrade-2023',
-          code,
-        ]);
+        const rows = await t.db.query<{ id: string }>(
+          'UPDATE committee SET division_id = $2, area_code = $3 WHERE name = $1 RETURNING id',
+          [name, 'stadsdelsomrade-2023', code],
+        );
         assert.equal(rows.length, 1, name);
         return rows[0]!.id;
       };
@@ -254,11 +288,23 @@ for (const engine of engines()) {
     after(async () => t.close());
 
     const patch = (client: SignedInClient | null, id: string, payload: unknown) =>
-      t.app.inject({ method: 'PATCH', url: `/api/v1/interventions/${id}`, ...(client ? { headers: client.headers } : {}), payload: payload as object });
+      t.app.inject({
+        method: 'PATCH',
+        url: `/api/v1/interventions/${id}`,
+        ...(client ? { headers: client.headers } : {}),
+        payload: payload as object,
+      });
     const put = (client: SignedInClient | null, id: string, year: number, payload: unknown) =>
-      t.app.inject({ method: 'PUT', url: `/api/v1/interventions/${id}/budget/${year}`, ...(client ? { headers: client.headers } : {}), payload: payload as object });
+      t.app.inject({
+        method: 'PUT',
+        url: `/api/v1/interventions/${id}/budget/${year}`,
+        ...(client ? { headers: client.headers } : {}),
+        payload: payload as object,
+      });
     const fields = async (id: string) =>
-      (await t.db.query<{ status: string; name: string }>('SELECT status, name FROM intervention WHERE id = $1', [id]))[0];
+      (
+        await t.db.query<{ status: string; name: string }>('SELECT status, name FROM intervention WHERE id = $1', [id])
+      )[0];
 
     it('refuses a signed-out request with 401 and changes nothing (no development flag)', async () => {
       const countsBefore = await registerCounts(t.db);
@@ -274,7 +320,12 @@ for (const engine of engines()) {
 
     it('refuses a reader (403) and a write without the CSRF token', async () => {
       assert.equal((await patch(reader, 'insats-a', { status: 'stopped' })).statusCode, 403);
-      const noCsrf = await t.app.inject({ method: 'PATCH', url: '/api/v1/interventions/insats-a', headers: admin.cookieOnly, payload: { status: 'stopped' } });
+      const noCsrf = await t.app.inject({
+        method: 'PATCH',
+        url: '/api/v1/interventions/insats-a',
+        headers: admin.cookieOnly,
+        payload: { status: 'stopped' },
+      });
       assert.equal(noCsrf.statusCode, 403);
       assert.equal((noCsrf.json() as { error: { id: string } }).error.id, 'csrf_failed');
       assert.equal((await fields('insats-a'))?.status, 'running');
@@ -285,7 +336,10 @@ for (const engine of engines()) {
       const refused = await patch(farstaEditor, 'insats-a', { status: 'stopped' });
       assert.equal(refused.statusCode, 403, refused.body);
       assert.equal((refused.json() as { error: { id: string } }).error.id, 'forbidden');
-      assert.equal((await put(farstaEditor, 'insats-a', 2024, { planned: '1', decided: null, spent: null })).statusCode, 403);
+      assert.equal(
+        (await put(farstaEditor, 'insats-a', 2024, { planned: '1', decided: null, spent: null })).statusCode,
+        403,
+      );
       assert.equal((await patch(jarvaEditor, 'insats-f', { status: 'stopped' })).statusCode, 403);
       // insats-b is the social committee's, in Järva and Skärholmen: not wholly Järva's
       assert.equal((await patch(jarvaEditor, 'insats-b', { status: 'running' })).statusCode, 403);
@@ -312,7 +366,11 @@ for (const engine of engines()) {
       assert.equal((await t.app.inject({ method: 'GET', url: '/api/v1/interventions/insats-c' })).statusCode, 404);
       const list = await t.app.inject({ method: 'GET', url: '/api/v1/interventions' });
       assert.equal(list.body.includes('insats-c'), false);
-      const staff = await t.app.inject({ method: 'GET', url: '/api/v1/interventions/insats-c', headers: reader.headers });
+      const staff = await t.app.inject({
+        method: 'GET',
+        url: '/api/v1/interventions/insats-c',
+        headers: reader.headers,
+      });
       assert.equal(staff.statusCode, 200, staff.body);
       assert.equal((staff.json() as Detail).publication, 'draft');
       assert.equal((await patch(admin, 'insats-c', { publication: 'published' })).statusCode, 200);

@@ -3,7 +3,14 @@ import assert from 'node:assert/strict';
 import ExcelJS from 'exceljs';
 import { testApp, type TestApp } from '../helpers/app.ts';
 import { engines, freshDatabase } from '../helpers/db.ts';
-import { FARSTA, JARVA, RINKEBY, SKARHOLMEN, VALID_CSV, loadInterventionFixture } from '../helpers/interventions-fixture.ts';
+import {
+  FARSTA,
+  JARVA,
+  RINKEBY,
+  SKARHOLMEN,
+  VALID_CSV,
+  loadInterventionFixture,
+} from '../helpers/interventions-fixture.ts';
 import { registerCounts } from '../../src/db/repositories/interventions.ts';
 import { readInterventionsCsv } from '../../src/importers/interventions.ts';
 
@@ -37,7 +44,8 @@ for (const engine of engines()) {
     });
     after(async () => t.close());
 
-    const post = (url: string, payload: unknown) => t.app.inject({ method: 'POST', url: `/api/v1${url}`, payload: payload as object });
+    const post = (url: string, payload: unknown) =>
+      t.app.inject({ method: 'POST', url: `/api/v1${url}`, payload: payload as object });
     const get = async <T>(url: string): Promise<T> => {
       const res = await t.app.inject({ method: 'GET', url: `/api/v1${url}` });
       assert.equal(res.statusCode, 200, res.body);
@@ -88,27 +96,45 @@ for (const engine of engines()) {
       const buf = Buffer.from((await wb.xlsx.writeBuffer()) as ArrayBuffer);
       const res = await post('/interventions/import', { format: 'xlsx', content: b64(buf) });
       assert.equal(res.statusCode, 422, res.body);
-      const lines = (res.json() as { error: { details: { line: number; field: string }[] } }).error.details.map((d) => `${d.line}:${d.field}`);
+      const lines = (res.json() as { error: { details: { line: number; field: string }[] } }).error.details.map(
+        (d) => `${d.line}:${d.field}`,
+      );
       assert.deepEqual(lines, ['3:areas', '4:goal_areas', '5:planned_mnkr', '7:year', '8:start_date', '8:status']);
     });
 
     it('previews and then imports a valid file', async () => {
       const pre = await post('/interventions/import/preview', { format: 'csv', content: b64(VALID_CSV) });
       assert.equal(pre.statusCode, 200, pre.body);
-      const p = pre.json() as { ok: boolean; totals: { planned: string; decided: string; spent: string }; interventions: { id: string; action: string }[] };
+      const p = pre.json() as {
+        ok: boolean;
+        totals: { planned: string; decided: string; spent: string };
+        interventions: { id: string; action: string }[];
+      };
       assert.equal(p.ok, true);
       assert.deepEqual(p.totals, { planned: '16000000', decided: '118000000', spent: '3500000', budgetLines: 7 });
-      assert.deepEqual(p.interventions.map((i) => `${i.id}:${i.action}`), ['insats-a:create', 'insats-b:create', 'insats-c:create', 'insats-d:create', 'insats-e:create']);
+      assert.deepEqual(
+        p.interventions.map((i) => `${i.id}:${i.action}`),
+        ['insats-a:create', 'insats-b:create', 'insats-c:create', 'insats-d:create', 'insats-e:create'],
+      );
       const res = await post('/interventions/import', { format: 'csv', content: b64(VALID_CSV) });
       assert.equal(res.statusCode, 200, res.body);
-      assert.deepEqual(res.json(), { written: 5, created: ['insats-a', 'insats-b', 'insats-c', 'insats-d', 'insats-e'], updated: [] });
+      assert.deepEqual(res.json(), {
+        written: 5,
+        created: ['insats-a', 'insats-b', 'insats-c', 'insats-d', 'insats-e'],
+        updated: [],
+      });
       // importing the same file again updates
       const again = await post('/interventions/import', { format: 'csv', content: b64(VALID_CSV) });
       assert.deepEqual((again.json() as { updated: string[] }).updated.length, 5);
     });
 
     it('lists with filters and the totals of what is filtered', async () => {
-      type List = { count: number; totals: { planned: string; decided: string; spent: string }; items: { id: string }[]; options: { years: number[]; committees: string[] } };
+      type List = {
+        count: number;
+        totals: { planned: string; decided: string; spent: string };
+        items: { id: string }[];
+        options: { years: number[]; committees: string[] };
+      };
       const all = await get<List>('/interventions');
       assert.equal(all.count, 5);
       // planned 9 + 7; decided 8 + 2 + 4 + 100 + 3 + 1; spent 2.5 + 1
@@ -119,19 +145,31 @@ for (const engine of engines()) {
       assert.deepEqual(jarva.items.map((i) => i.id).sort(), ['insats-a', 'insats-b', 'insats-d']);
       assert.deepEqual(jarva.totals, { planned: '16000000', decided: '17000000', spent: '3500000' });
       const y2025 = await get<List>('/interventions?year=2025');
-      assert.deepEqual(y2025.items.map((i) => i.id), ['insats-a']);
+      assert.deepEqual(
+        y2025.items.map((i) => i.id),
+        ['insats-a'],
+      );
       assert.deepEqual(y2025.totals, { planned: '7000000', decided: '0', spent: '0' });
       const running = await get<List>('/interventions?status=running');
       assert.deepEqual(running.items.map((i) => i.id).sort(), ['insats-a', 'insats-c']);
-      const social = await get<List>(`/interventions?committee=${encodeURIComponent('Socialnämnden')}&goalArea=uppvaxt-utbildning`);
-      assert.deepEqual(social.items.map((i) => i.id), ['insats-b']);
+      const social = await get<List>(
+        `/interventions?committee=${encodeURIComponent('Socialnämnden')}&goalArea=uppvaxt-utbildning`,
+      );
+      assert.deepEqual(
+        social.items.map((i) => i.id),
+        ['insats-b'],
+      );
       assert.deepEqual(social.totals.decided, '6000000');
       const bad = await t.app.inject({ method: 'GET', url: '/api/v1/interventions?status=klar' });
       assert.equal(bad.statusCode, 400);
     });
 
     it('shows one intervention with its budget lines, links and follow-up', async () => {
-      const add = await post('/interventions/insats-b/follow-ups', { period: '2024-T2', text: 'Två team i gång.', outputs: [{ label: 'elever', value: 42 }] });
+      const add = await post('/interventions/insats-b/follow-ups', {
+        period: '2024-T2',
+        text: 'Två team i gång.',
+        outputs: [{ label: 'elever', value: 42 }],
+      });
       assert.equal(add.statusCode, 200, add.body);
       const d = await get<{
         name: string;
@@ -142,15 +180,23 @@ for (const engine of engines()) {
         followUps: { period: string; outputs: { label: string; value: number }[] }[];
       }>('/interventions/insats-b');
       assert.equal(d.name, 'Skolsociala team');
-      assert.deepEqual(d.areas.map((a) => a.name), ['Järva', 'Skärholmen']);
+      assert.deepEqual(
+        d.areas.map((a) => a.name),
+        ['Järva', 'Skärholmen'],
+      );
       assert.equal(d.goalAreas[0]?.id, 'uppvaxt-utbildning');
       assert.notEqual(d.goalAreas[0]?.name, 'uppvaxt-utbildning'); // the goal area's title
-      assert.deepEqual(d.budget.map((b) => [b.year, b.area?.key, b.decided, b.spent]), [
-        [2024, JARVA, '2000000', null],
-        [2024, SKARHOLMEN, '4000000', '1000000'],
-      ]);
+      assert.deepEqual(
+        d.budget.map((b) => [b.year, b.area?.key, b.decided, b.spent]),
+        [
+          [2024, JARVA, '2000000', null],
+          [2024, SKARHOLMEN, '4000000', '1000000'],
+        ],
+      );
       assert.equal(d.totals.decided, '6000000');
-      assert.deepEqual(d.followUps, [{ period: '2024-T2', text: 'Två team i gång.', outputs: [{ label: 'elever', value: 42, unit: null }] }]);
+      assert.deepEqual(d.followUps, [
+        { period: '2024-T2', text: 'Två team i gång.', outputs: [{ label: 'elever', value: 42, unit: null }] },
+      ]);
       const missing = await t.app.inject({ method: 'GET', url: '/api/v1/interventions/finns-inte' });
       assert.equal(missing.statusCode, 404);
     });
@@ -164,7 +210,15 @@ for (const engine of engines()) {
         byGoalArea: { overlapping: boolean };
         byFundingSource: { rows: { key: string; totals: { decided: string } }[] };
         perResident: {
-          districts: { key: string; amount: string; residents: string; perResident: Ratio; moneyShare: Ratio; needShare: Ratio; gap: Ratio }[];
+          districts: {
+            key: string;
+            amount: string;
+            residents: string;
+            perResident: Ratio;
+            moneyShare: Ratio;
+            needShare: Ratio;
+            gap: Ratio;
+          }[];
           cityWide: string;
           cityWidePerResident: Ratio;
           unplaced: string;
@@ -172,12 +226,28 @@ for (const engine of engines()) {
         };
       }>('/interventions/budget?year=2024&measure=decided');
       assert.equal(v.year, 2024);
-      assert.deepEqual(v.byYear.rows.map((r) => [r.key, r.totals.decided]), [['2024', '118000000'], ['2025', '0']]);
+      assert.deepEqual(
+        v.byYear.rows.map((r) => [r.key, r.totals.decided]),
+        [
+          ['2024', '118000000'],
+          ['2025', '0'],
+        ],
+      );
       const byArea = Object.fromEntries(v.byArea.rows.map((r) => [r.key, r.totals.decided]));
       // by area (a partition, areas as named): Järva = insats-a 8 + insats-b's Järva line 2; Rinkeby stays Rinkeby here
-      assert.deepEqual(byArea, { [JARVA]: '10000000', [SKARHOLMEN]: '4000000', city: '100000000', several: '3000000', [RINKEBY]: '1000000' });
+      assert.deepEqual(byArea, {
+        [JARVA]: '10000000',
+        [SKARHOLMEN]: '4000000',
+        city: '100000000',
+        several: '3000000',
+        [RINKEBY]: '1000000',
+      });
       const fund = Object.fromEntries(v.byFundingSource.rows.map((r) => [r.key, r.totals.decided]));
-      assert.deepEqual(fund, { 'Ordinarie budget': '12000000', 'Sociala investeringsfonden': '6000000', Trygghetsfonden: '100000000' });
+      assert.deepEqual(fund, {
+        'Ordinarie budget': '12000000',
+        'Sociala investeringsfonden': '6000000',
+        Trygghetsfonden: '100000000',
+      });
       // Hand computation (2024, decided):
       //  Järva: insats-a 8 + insats-b's Järva line 2 + insats-e (Rinkeby lies in Järva) 1 = 11 mnkr
       //  Skärholmen: insats-b's line 4 mnkr; Farsta: 0 (insats-d has one line for Järva and Farsta: unplaced)
@@ -188,7 +258,15 @@ for (const engine of engines()) {
       const pr = v.perResident;
       const r = (x: Ratio) => (x ? `${x.num}/${x.den}` : null);
       assert.deepEqual(
-        pr.districts.map((d) => [d.key, d.amount, d.residents, r(d.perResident), r(d.moneyShare), r(d.needShare), r(d.gap)]),
+        pr.districts.map((d) => [
+          d.key,
+          d.amount,
+          d.residents,
+          r(d.perResident),
+          r(d.moneyShare),
+          r(d.needShare),
+          r(d.gap),
+        ]),
         [
           [FARSTA, '0', '120000', '0/1', '0/1', '6/41', '-6/41'],
           [JARVA, '11000000', '80000', '275/2', '11/15', '80/123', '17/205'],
@@ -222,7 +300,15 @@ for (const engine of engines()) {
 
     it('documents every route in the OpenAPI document', async () => {
       const doc = await get<{ paths: Record<string, unknown> }>('/openapi.json');
-      for (const p of ['/api/v1/interventions', '/api/v1/interventions/budget', '/api/v1/interventions/{id}', '/api/v1/interventions/import/preview', '/api/v1/interventions/import', '/api/v1/interventions/export', '/api/v1/interventions/{id}/follow-ups']) {
+      for (const p of [
+        '/api/v1/interventions',
+        '/api/v1/interventions/budget',
+        '/api/v1/interventions/{id}',
+        '/api/v1/interventions/import/preview',
+        '/api/v1/interventions/import',
+        '/api/v1/interventions/export',
+        '/api/v1/interventions/{id}/follow-ups',
+      ]) {
         assert.ok(doc.paths[p], `${p} is in the OpenAPI document`);
       }
     });
@@ -244,7 +330,11 @@ for (const engine of engines()) {
         const res = await t.app.inject({ method: 'POST', url, payload: { format: 'csv', content: b64(VALID_CSV) } });
         assert.equal(res.statusCode, 401, `${url}: ${res.body}`);
       }
-      const fu = await t.app.inject({ method: 'POST', url: '/api/v1/interventions/x/follow-ups', payload: { period: '2024', text: 'x', outputs: [] } });
+      const fu = await t.app.inject({
+        method: 'POST',
+        url: '/api/v1/interventions/x/follow-ups',
+        payload: { period: '2024', text: 'x', outputs: [] },
+      });
       assert.equal(fu.statusCode, 401);
       assert.equal((await registerCounts(t.db)).intervention, 0);
       const list = await t.app.inject({ method: 'GET', url: '/api/v1/interventions' });

@@ -22,16 +22,32 @@ describe('who takes part, by need type', { skip: !hasData && 'no reference data 
       const res = await t.app.inject({
         method: 'POST',
         url: '/api/v1/participation/dialogues',
-        payload: { heldOn: '2026-05-01', place: 'Träffpunkt', area: `stadsdelsomrade-2023:${a.code}`, topic: 'Trygghet', participants: 10 + i * 30, summary: 'Fler vuxna ute på kvällen.', fedInto: '' },
+        payload: {
+          heldOn: '2026-05-01',
+          place: 'Träffpunkt',
+          area: `stadsdelsomrade-2023:${a.code}`,
+          topic: 'Trygghet',
+          participants: 10 + i * 30,
+          summary: 'Fler vuxna ute på kvällen.',
+          fedInto: '',
+        },
       });
       assert.equal(res.statusCode, 200, res.body);
     }
     const body = (await t.app.inject({ method: 'GET', url: '/api/v1/participation/taking-part' })).json() as {
-      items: { area: string; areaName: string; dialogueParticipants: number; population: number; needType: string | null }[];
+      items: {
+        area: string;
+        areaName: string;
+        dialogueParticipants: number;
+        population: number;
+        needType: string | null;
+      }[];
       byNeedType: { type: string; areas: number; population: number; dialogueParticipants: number }[];
     };
     // The same types as the need index aggregated to the division.
-    const need = (await t.app.inject({ method: 'GET', url: '/api/v1/analysis/need-index?aggregateTo=stadsdelsomrade-2023' })).json() as {
+    const need = (
+      await t.app.inject({ method: 'GET', url: '/api/v1/analysis/need-index?aggregateTo=stadsdelsomrade-2023' })
+    ).json() as {
       aggregated: { areas: { id: string; type: string | null }[] };
     };
     const typeOf = new Map(need.aggregated.areas.map((a) => [a.id, a.type]));
@@ -48,9 +64,18 @@ describe('who takes part, by need type', { skip: !hasData && 'no reference data 
     for (const g of body.byNeedType) {
       const its = body.items.filter((i) => i.needType === g.type);
       assert.equal(g.areas, its.length);
-      assert.equal(g.dialogueParticipants, its.reduce((s, i) => s + i.dialogueParticipants, 0));
-      assert.equal(g.population, its.reduce((s, i) => s + (i.population ?? 0), 0));
+      assert.equal(
+        g.dialogueParticipants,
+        its.reduce((s, i) => s + i.dialogueParticipants, 0),
+      );
+      assert.equal(
+        g.population,
+        its.reduce((s, i) => s + (i.population ?? 0), 0),
+      );
     }
-    assert.equal(body.byNeedType.reduce((s, g) => s + g.dialogueParticipants, 0), 50);
+    assert.equal(
+      body.byNeedType.reduce((s, g) => s + g.dialogueParticipants, 0),
+      50,
+    );
   });
 });

@@ -11,15 +11,24 @@ for (const engine of engines()) {
     const api = '/api/v1/participation';
     before(async () => {
       const db = await freshDatabase(engine);
-      await upsertDivisions(db, [{ id: 'stadsdel', nameSv: 'Stadsdelsområde', nameEn: 'District', level: 1, validFrom: null, validTo: null }]);
-      await upsertAreas(db, [{ divisionId: 'stadsdel', code: 'husby', name: 'Husby', parentDivisionId: null, parentCode: null }]);
+      await upsertDivisions(db, [
+        { id: 'stadsdel', nameSv: 'Stadsdelsområde', nameEn: 'District', level: 1, validFrom: null, validTo: null },
+      ]);
+      await upsertAreas(db, [
+        { divisionId: 'stadsdel', code: 'husby', name: 'Husby', parentDivisionId: null, parentCode: null },
+      ]);
       t = await testApp({ db });
     });
     after(async () => {
       await t?.close();
     });
-    const post = (url: string, payload: object, remoteAddress: string) => t.app.inject({ method: 'POST', url: api + url, payload, remoteAddress });
-    const proposal = (i: number) => ({ area: 'stadsdel:husby', title: `Förslag nummer ${i}`, body: 'En text som är tillräckligt lång för ett förslag.' });
+    const post = (url: string, payload: object, remoteAddress: string) =>
+      t.app.inject({ method: 'POST', url: api + url, payload, remoteAddress });
+    const proposal = (i: number) => ({
+      area: 'stadsdel:husby',
+      title: `Förslag nummer ${i}`,
+      body: 'En text som är tillräckligt lång för ett förslag.',
+    });
 
     it('refuses proposals with 429 rate_limited after the limit, and other addresses are unaffected', async () => {
       const { limit } = PUBLIC_WRITE_LIMITS.proposal;

@@ -13,7 +13,9 @@ import { parsePabulib } from '../../src/core/pb/pabulib.ts';
 import type { Database } from '../../src/db/database.ts';
 
 async function participationFixture(db: Database): Promise<void> {
-  await upsertDivisions(db, [{ id: 'stadsdel', nameSv: 'Stadsdelsområde', nameEn: 'District', level: 1, validFrom: null, validTo: null }]);
+  await upsertDivisions(db, [
+    { id: 'stadsdel', nameSv: 'Stadsdelsområde', nameEn: 'District', level: 1, validFrom: null, validTo: null },
+  ]);
   await upsertAreas(db, [
     { divisionId: 'stadsdel', code: 'husby', name: 'Husby', parentDivisionId: null, parentCode: null },
     { divisionId: 'stadsdel', code: 'rinkeby', name: 'Rinkeby', parentDivisionId: null, parentCode: null },
@@ -35,16 +37,24 @@ describe('participation API', () => {
     await t?.close();
   });
 
-  const post = (url: string, payload: unknown, headers: Record<string, string> = {}) => t.app.inject({ method: 'POST', url: api + url, payload: payload as object, headers });
-  const put = (url: string, payload: unknown, headers: Record<string, string> = {}) => t.app.inject({ method: 'PUT', url: api + url, payload: payload as object, headers });
-  const get = (url: string, headers: Record<string, string> = {}) => t.app.inject({ method: 'GET', url: api + url, headers });
+  const post = (url: string, payload: unknown, headers: Record<string, string> = {}) =>
+    t.app.inject({ method: 'POST', url: api + url, payload: payload as object, headers });
+  const put = (url: string, payload: unknown, headers: Record<string, string> = {}) =>
+    t.app.inject({ method: 'PUT', url: api + url, payload: payload as object, headers });
+  const get = (url: string, headers: Record<string, string> = {}) =>
+    t.app.inject({ method: 'GET', url: api + url, headers });
 
   describe('citizen proposals', () => {
     let id = '';
     const contact = 'boende@example.se';
 
     it('a resident submits a proposal without signing in; it waits for moderation', async () => {
-      const res = await post('/proposals', { area: 'stadsdel:husby', title: 'Belysning i Husby gångtunnel', body: 'Gångtunneln vid Husby centrum är mörk på kvällen, sätt upp bättre belysning.', contact });
+      const res = await post('/proposals', {
+        area: 'stadsdel:husby',
+        title: 'Belysning i Husby gångtunnel',
+        body: 'Gångtunneln vid Husby centrum är mörk på kvällen, sätt upp bättre belysning.',
+        contact,
+      });
       assert.equal(res.statusCode, 200, res.body);
       id = res.json().id;
       assert.equal(res.json().status, 'submitted');
@@ -53,7 +63,11 @@ describe('participation API', () => {
     });
 
     it('refuses a proposal for an unknown area, naming the field', async () => {
-      const res = await post('/proposals', { area: 'stadsdel:nowhere', title: 'Titel', body: 'En text som är lång nog.' });
+      const res = await post('/proposals', {
+        area: 'stadsdel:nowhere',
+        title: 'Titel',
+        body: 'En text som är lång nog.',
+      });
       assert.equal(res.statusCode, 400);
       assert.equal(res.json().error.details[0].field, 'area');
     });
@@ -63,11 +77,17 @@ describe('participation API', () => {
       assert.equal((await get('/staff/proposals')).statusCode, 401);
       const staff = await get('/staff/proposals?status=submitted', admin.headers);
       assert.equal(staff.statusCode, 200);
-      assert.deepEqual(staff.json().items.map((p: { id: string }) => p.id), [id]);
+      assert.deepEqual(
+        staff.json().items.map((p: { id: string }) => p.id),
+        [id],
+      );
     });
 
     it('publishing opens the support period with the area threshold; support reaches it and sends it to the committee', async () => {
-      assert.equal((await put('/thresholds', { area: 'stadsdel:husby', supports: 2, periodDays: 30 }, admin.headers)).statusCode, 200);
+      assert.equal(
+        (await put('/thresholds', { area: 'stadsdel:husby', supports: 2, periodDays: 30 }, admin.headers)).statusCode,
+        200,
+      );
       const mod = await post(`/proposals/${id}/moderate`, { action: 'publish', note: 'ok' }, admin.headers);
       assert.equal(mod.statusCode, 200, mod.body);
       assert.equal(mod.json().status, 'published');
@@ -87,29 +107,55 @@ describe('participation API', () => {
     });
 
     it('suggests similar published proposals while typing', async () => {
-      const res = await get(`/proposals/similar?q=${encodeURIComponent('Mörk gångtunnel i Husby, bättre belysning behövs')}`);
+      const res = await get(
+        `/proposals/similar?q=${encodeURIComponent('Mörk gångtunnel i Husby, bättre belysning behövs')}`,
+      );
       assert.equal(res.statusCode, 200);
-      assert.deepEqual(res.json().items.map((x: { id: string }) => x.id), [id]);
+      assert.deepEqual(
+        res.json().items.map((x: { id: string }) => x.id),
+        [id],
+      );
       const none = await get(`/proposals/similar?q=${encodeURIComponent('Fotbollsplan med konstgräs')}`);
       assert.deepEqual(none.json().items, []);
     });
 
     it("publishes the committee's answer; the resident's contact is never published", async () => {
-      const res = await post(`/proposals/${id}/answer`, { answer: 'Belysningen byts ut under hösten.', decision: 'approved' }, admin.headers);
+      const res = await post(
+        `/proposals/${id}/answer`,
+        { answer: 'Belysningen byts ut under hösten.', decision: 'approved' },
+        admin.headers,
+      );
       assert.equal(res.statusCode, 200, res.body);
       const pub = await get(`/proposals/${id}`);
       assert.equal(pub.json().status, 'answered');
       assert.equal(pub.json().committeeDecision, 'approved');
       assert.equal(pub.json().committeeAnswer, 'Belysningen byts ut under hösten.');
-      for (const body of [pub.body, (await get('/proposals')).body, (await get('/staff/proposals', admin.headers)).body]) assert.ok(!body.includes(contact));
-      const link = await post(`/proposals/${id}/interventions`, { interventionId: 'no-such-intervention' }, admin.headers);
+      for (const body of [
+        pub.body,
+        (await get('/proposals')).body,
+        (await get('/staff/proposals', admin.headers)).body,
+      ])
+        assert.ok(!body.includes(contact));
+      const link = await post(
+        `/proposals/${id}/interventions`,
+        { interventionId: 'no-such-intervention' },
+        admin.headers,
+      );
       assert.equal(link.statusCode, 400);
     });
   });
 
   describe('dialogues', () => {
     it('records a dialogue and lists it per area', async () => {
-      const body = { heldOn: '2026-05-20', place: 'Husby träff', area: 'stadsdel:husby', topic: 'Trygghet', participants: 35, summary: 'Mer belysning och vuxna på kvällen.', fedInto: 'Trygghetsplan 2027' };
+      const body = {
+        heldOn: '2026-05-20',
+        place: 'Husby träff',
+        area: 'stadsdel:husby',
+        topic: 'Trygghet',
+        participants: 35,
+        summary: 'Mer belysning och vuxna på kvällen.',
+        fedInto: 'Trygghetsplan 2027',
+      };
       assert.equal((await post('/dialogues', body)).statusCode, 401);
       assert.equal((await post('/dialogues', body, admin.headers)).statusCode, 200);
       const list = await get('/dialogues?area=stadsdel:husby');
@@ -124,7 +170,18 @@ describe('participation API', () => {
     let codes: string[] = [];
 
     it('staff create a process with projects and open voting', async () => {
-      const res = await post('/processes', { id: pid, name: 'Husbybudgeten 2026', area: 'stadsdel:husby', budget: '100000', rule: 'mes-complete', knapsack: true }, admin.headers);
+      const res = await post(
+        '/processes',
+        {
+          id: pid,
+          name: 'Husbybudgeten 2026',
+          area: 'stadsdel:husby',
+          budget: '100000',
+          rule: 'mes-complete',
+          knapsack: true,
+        },
+        admin.headers,
+      );
       assert.equal(res.statusCode, 200, res.body);
       assert.equal(res.json().phase, 'ideas');
       const projects = [
@@ -135,7 +192,16 @@ describe('participation API', () => {
         ['dyr', 'Konstgräsplan', '150000'],
       ];
       for (const [id, title, cost] of projects) {
-        const r = await put(`/processes/${pid}/projects/${id}`, { title, cost, feasible: id !== 'dyr' ? true : false, assessment: id === 'dyr' ? 'Kostar mer än budgeten.' : 'Genomförbart.' }, admin.headers);
+        const r = await put(
+          `/processes/${pid}/projects/${id}`,
+          {
+            title,
+            cost,
+            feasible: id !== 'dyr' ? true : false,
+            assessment: id === 'dyr' ? 'Kostar mer än budgeten.' : 'Genomförbart.',
+          },
+          admin.headers,
+        );
         assert.equal(r.statusCode, 200, r.body);
       }
       assert.equal((await post(`/processes/${pid}/phase`, { phase: 'voting' })).statusCode, 401);
@@ -149,7 +215,10 @@ describe('participation API', () => {
       assert.equal(codes.length, 8);
       assert.equal(new Set(codes).size, 8);
       for (const c of codes) assert.match(c, /^[A-HJKMNP-Z2-9]{4}-[A-HJKMNP-Z2-9]{4}-[A-HJKMNP-Z2-9]{4}$/);
-      const stored = await t.db.query<{ code_hash: string }>('SELECT code_hash FROM participation_code WHERE process_id = $1', [pid]);
+      const stored = await t.db.query<{ code_hash: string }>(
+        'SELECT code_hash FROM participation_code WHERE process_id = $1',
+        [pid],
+      );
       assert.equal(stored.length, 8);
       for (const row of stored) for (const c of codes) assert.ok(!row.code_hash.includes(c.replace(/-/g, '')));
       assert.deepEqual((await get(`/processes/${pid}/codes`, admin.headers)).json(), { total: 8, used: 0 });
@@ -163,7 +232,10 @@ describe('participation API', () => {
       assert.equal(again.statusCode, 403);
       assert.match(again.json().error.message, /already been used/);
       // typed in lower case without dashes it is the same code, and still used
-      const typed = await post(`/processes/${pid}/ballots`, { code: code.replace(/-/g, '').toLowerCase(), choices: [] });
+      const typed = await post(`/processes/${pid}/ballots`, {
+        code: code.replace(/-/g, '').toLowerCase(),
+        choices: [],
+      });
       assert.equal(typed.statusCode, 403);
       const invented = await post(`/processes/${pid}/ballots`, { code: 'ABCD-EFGH-JKMN', choices: [] });
       assert.equal(invented.statusCode, 403);
@@ -179,7 +251,10 @@ describe('participation API', () => {
       assert.match(over.json().error.message, /more than the budget/);
       const infeasible = await post(`/processes/${pid}/ballots`, { code, choices: ['dyr'] });
       assert.equal(infeasible.statusCode, 400);
-      const ok = await post(`/processes/${pid}/ballots`, { code: code.toLowerCase(), choices: ['utegym', 'bibliotek'] });
+      const ok = await post(`/processes/${pid}/ballots`, {
+        code: code.toLowerCase(),
+        choices: ['utegym', 'bibliotek'],
+      });
       assert.equal(ok.statusCode, 200, ok.body);
     });
 
@@ -190,7 +265,10 @@ describe('participation API', () => {
         const r = await post(`/processes/${pid}/ballots`, { code: codes[2 + i], choices: votes[i] });
         assert.equal(r.statusCode, 200, r.body);
       }
-      const ballots = await t.db.query<Record<string, unknown>>('SELECT * FROM participation_ballot WHERE process_id = $1', [pid]);
+      const ballots = await t.db.query<Record<string, unknown>>(
+        'SELECT * FROM participation_ballot WHERE process_id = $1',
+        [pid],
+      );
       assert.equal(ballots.length, 6);
       // a ballot holds a random id, the process, the channel and the choices: nothing else
       for (const b of ballots) assert.deepEqual(Object.keys(b).sort(), ['channel', 'choices', 'id', 'process_id']);
@@ -200,7 +278,10 @@ describe('participation API', () => {
       );
       assert.deepEqual(timeCols, []);
       // the code rows hold only hash and used-flag, and no ballot value equals or contains a code or its hash
-      const codeRows = await t.db.query<Record<string, unknown>>('SELECT * FROM participation_code WHERE process_id = $1', [pid]);
+      const codeRows = await t.db.query<Record<string, unknown>>(
+        'SELECT * FROM participation_code WHERE process_id = $1',
+        [pid],
+      );
       for (const c of codeRows) assert.deepEqual(Object.keys(c).sort(), ['code_hash', 'process_id', 'used']);
       const secrets = [...codes.map((c) => c.replace(/-/g, '')), ...codeRows.map((c) => String(c['code_hash']))];
       for (const b of ballots) {
@@ -214,16 +295,31 @@ describe('participation API', () => {
         assert.ok(!ballots.some((b) => String(b['id']) === h.slice(0, 32)));
       }
       // voting leaves no trace in the audit log
-      const audit = await t.db.query("SELECT * FROM audit_log WHERE entity = 'participation_ballot' OR action = 'vote'");
+      const audit = await t.db.query(
+        "SELECT * FROM audit_log WHERE entity = 'participation_ballot' OR action = 'vote'",
+      );
       assert.deepEqual(audit, []);
     });
 
     it('imports paper ballots from CSV, all or nothing, naming the line', async () => {
-      const bad = await post(`/processes/${pid}/paper-ballots`, { fileName: 'papper.csv', content: 'projects\nlekplats|belysning\nlekplats|okand\n' }, admin.headers);
+      const bad = await post(
+        `/processes/${pid}/paper-ballots`,
+        { fileName: 'papper.csv', content: 'projects\nlekplats|belysning\nlekplats|okand\n' },
+        admin.headers,
+      );
       assert.ok(bad.statusCode >= 400 && bad.statusCode < 500);
-      assert.deepEqual(bad.json().error.details[0], { file: 'papper.csv', line: 3, field: 'projects', message: '"okand" is not a project you can vote for in this process' });
+      assert.deepEqual(bad.json().error.details[0], {
+        file: 'papper.csv',
+        line: 3,
+        field: 'projects',
+        message: '"okand" is not a project you can vote for in this process',
+      });
       assert.equal((await t.db.query("SELECT * FROM participation_ballot WHERE channel = 'paper'")).length, 0);
-      const ok = await post(`/processes/${pid}/paper-ballots`, { fileName: 'papper.csv', content: 'projects\nlekplats|belysning\nbibliotek\n"utegym belysning"\n' }, admin.headers);
+      const ok = await post(
+        `/processes/${pid}/paper-ballots`,
+        { fileName: 'papper.csv', content: 'projects\nlekplats|belysning\nbibliotek\n"utegym belysning"\n' },
+        admin.headers,
+      );
       assert.equal(ok.statusCode, 200, ok.body);
       assert.deepEqual(ok.json(), { imported: 3 });
     });
@@ -266,7 +362,13 @@ describe('participation API', () => {
       assert.equal(res.statusCode, 200);
       const husby = res.json().items.find((x: { area: string }) => x.area === 'stadsdel:husby');
       assert.deepEqual(
-        { ballots: husby.ballots, dialogueParticipants: husby.dialogueParticipants, proposals: husby.proposals, supports: husby.supports, population: husby.population },
+        {
+          ballots: husby.ballots,
+          dialogueParticipants: husby.dialogueParticipants,
+          proposals: husby.proposals,
+          supports: husby.supports,
+          population: husby.population,
+        },
         { ballots: 9, dialogueParticipants: 35, proposals: 1, supports: 2, population: null },
       );
     });

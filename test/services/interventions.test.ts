@@ -16,7 +16,8 @@ function failingOnBudgetInsert(db: Database, n: number): Database {
   let seen = 0;
   const wrap = (tx: Queryable): Queryable => ({
     async query<T>(sql: string, params?: readonly unknown[]): Promise<T[]> {
-      if (/^\s*insert/i.test(sql) && /budget_line/.test(sql) && ++seen === n) throw new Error('simulated failure while writing');
+      if (/^\s*insert/i.test(sql) && /budget_line/.test(sql) && ++seen === n)
+        throw new Error('simulated failure while writing');
       return tx.query<T>(sql, params);
     },
     exec: (sql: string) => tx.exec(sql),
@@ -55,13 +56,19 @@ for (const engine of engines()) {
       try {
         await loadInterventionFixture(db);
         const before = await registerCounts(db);
-        const bad = VALID_CSV.replace('insats-e,Platssamverkan Rinkeby,,Järva stadsdelsnämnd,Ordinarie budget,Rinkeby', 'insats-e,Platssamverkan Rinkeby,,Järva stadsdelsnämnd,Ordinarie budget,Ringeby');
-        await assert.rejects(commitImport(db, Buffer.from(bad), 'csv', { actor: null, now: FIXED_NOW }), (e: unknown) => {
-          assert.ok(e instanceof AppError);
-          assert.equal(e.id, 'import_failed');
-          assert.deepEqual(e.details, [{ line: 8, field: 'areas', message: 'unknown area "Ringeby"' }]);
-          return true;
-        });
+        const bad = VALID_CSV.replace(
+          'insats-e,Platssamverkan Rinkeby,,Järva stadsdelsnämnd,Ordinarie budget,Rinkeby',
+          'insats-e,Platssamverkan Rinkeby,,Järva stadsdelsnämnd,Ordinarie budget,Ringeby',
+        );
+        await assert.rejects(
+          commitImport(db, Buffer.from(bad), 'csv', { actor: null, now: FIXED_NOW }),
+          (e: unknown) => {
+            assert.ok(e instanceof AppError);
+            assert.equal(e.id, 'import_failed');
+            assert.deepEqual(e.details, [{ line: 8, field: 'areas', message: 'unknown area "Ringeby"' }]);
+            return true;
+          },
+        );
         assert.deepEqual(await registerCounts(db), before);
       } finally {
         await db.close();
@@ -79,7 +86,10 @@ for (const engine of engines()) {
         const list = await readInterventions(db);
         assert.equal(list.length, raw.length);
         // every amount of the file is in the register, exactly
-        const fileTotal = raw.reduce((s, i) => s + Object.values(i.amountsPerYear).reduce((a, k) => a + BigInt(k), 0n), 0n);
+        const fileTotal = raw.reduce(
+          (s, i) => s + Object.values(i.amountsPerYear).reduce((a, k) => a + BigInt(k), 0n),
+          0n,
+        );
         const registerTotal = list.reduce((s, i) => s + i.budget.reduce((a, l) => a + (l.planned ?? 0n), 0n), 0n);
         assert.equal(registerTotal, fileTotal);
         const byId = new Map(list.map((i) => [i.id, i]));
@@ -90,7 +100,10 @@ for (const engine of engines()) {
         const parenting = byId.get('i-001-foraldraskapsprogram');
         assert.equal(parenting?.budget[0]?.planned, 4_000_000n);
         assert.equal(parenting?.status, 'planned');
-        assert.deepEqual(parenting?.citation, { document: '001_082b2fdf56f4f767.txt', section: 'Några av våra förslag för ett tryggare Stockholm' });
+        assert.deepEqual(parenting?.citation, {
+          document: '001_082b2fdf56f4f767.txt',
+          section: 'Några av våra förslag för ett tryggare Stockholm',
+        });
         // named areas that are areas are resolved; places that are no area are left out
         assert.deepEqual(byId.get('i-002-kommunal-samverkan-basta-skola')?.areas, [JARVA]);
         assert.deepEqual(byId.get('i-002-skarholmen-samhandling')?.areas, [SKARHOLMEN]);

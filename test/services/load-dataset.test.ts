@@ -25,16 +25,19 @@ for (const engine of engines()) {
 
     it('refuses a bad dataset with file, line and field, and writes nothing', async () => {
       const before = await tableCounts(db);
-      await assert.rejects(loadDirectory(db, join(fixtures, 'bad-observation'), directoryLoaders, ctx), (err: unknown) => {
-        assert.ok(err instanceof AppError);
-        assert.equal(err.id, 'import_failed');
-        assert.equal(err.message, "observations.csv:3: value: '3 000x' is not a number (and 1 more)");
-        assert.deepEqual(err.details, [
-          { file: 'observations.csv', line: 3, field: 'value', message: "'3 000x' is not a number" },
-          { file: 'observations.csv', line: 4, field: 'area', message: "unknown area 'demo-district/C'" },
-        ]);
-        return true;
-      });
+      await assert.rejects(
+        loadDirectory(db, join(fixtures, 'bad-observation'), directoryLoaders, ctx),
+        (err: unknown) => {
+          assert.ok(err instanceof AppError);
+          assert.equal(err.id, 'import_failed');
+          assert.equal(err.message, "observations.csv:3: value: '3 000x' is not a number (and 1 more)");
+          assert.deepEqual(err.details, [
+            { file: 'observations.csv', line: 3, field: 'value', message: "'3 000x' is not a number" },
+            { file: 'observations.csv', line: 4, field: 'area', message: "unknown area 'demo-district/C'" },
+          ]);
+          return true;
+        },
+      );
       assert.deepEqual(await tableCounts(db), before);
     });
 

@@ -10,14 +10,41 @@ const COLUMNS = {
   'sources.csv': ['id', 'name', 'publisher', 'url', 'licence', 'citation'],
   'divisions.csv': ['id', 'name_sv', 'name_en', 'level', 'valid_from', 'valid_to'],
   'areas.csv': ['division', 'code', 'name', 'parent_division', 'parent_code'],
-  'indicators.csv': ['id', 'name_sv', 'name_en', 'unit', 'kind', 'polarity', 'definition_sv', 'definition_en', 'numerator', 'denominator', 'multiplier', 'decimals', 'source'],
-  'observations.csv': ['indicator', 'division', 'area', 'period', 'breakdown', 'value', 'numerator', 'denominator', 'status', 'source'],
+  'indicators.csv': [
+    'id',
+    'name_sv',
+    'name_en',
+    'unit',
+    'kind',
+    'polarity',
+    'definition_sv',
+    'definition_en',
+    'numerator',
+    'denominator',
+    'multiplier',
+    'decimals',
+    'source',
+  ],
+  'observations.csv': [
+    'indicator',
+    'division',
+    'area',
+    'period',
+    'breakdown',
+    'value',
+    'numerator',
+    'denominator',
+    'status',
+    'source',
+  ],
 } as const;
 
 export function register(program: Command): void {
   program
     .command('export')
-    .description('export the statistics (sources, divisions, areas, indicators, published observations) as a CSV dataset that `fardplan load` reads back')
+    .description(
+      'export the statistics (sources, divisions, areas, indicators, published observations) as a CSV dataset that `fardplan load` reads back',
+    )
     .requiredOption('-o, --out <dir>', 'directory to write the CSV files to')
     .option('-i, --indicator <ids...>', 'only these indicators (and their observations)')
     .action(async (opts: { out: string; indicator?: string[] }) => {
@@ -27,11 +54,18 @@ export function register(program: Command): void {
         const out = resolve(opts.out);
         mkdirSync(out, { recursive: true });
         const tables: Record<keyof typeof COLUMNS, Record<string, unknown>[]> = {
-          'sources.csv': data.sources, 'divisions.csv': data.divisions, 'areas.csv': data.areas, 'indicators.csv': data.indicators, 'observations.csv': data.observations,
+          'sources.csv': data.sources,
+          'divisions.csv': data.divisions,
+          'areas.csv': data.areas,
+          'indicators.csv': data.indicators,
+          'observations.csv': data.observations,
         };
         for (const [file, cols] of Object.entries(COLUMNS) as [keyof typeof COLUMNS, readonly string[]][]) {
           const rows = tables[file];
-          writeFileSync(join(out, file), toCsv([cols, ...rows.map((r) => cols.map((c) => (r[c] ?? '') as CsvCell))], { newline: '\n' }));
+          writeFileSync(
+            join(out, file),
+            toCsv([cols, ...rows.map((r) => cols.map((c) => (r[c] ?? '') as CsvCell))], { newline: '\n' }),
+          );
           process.stdout.write(`${join(out, file)}: ${rows.length} rows\n`);
         }
       } finally {

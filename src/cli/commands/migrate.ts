@@ -11,7 +11,11 @@ export function register(program: Command): void {
       const db = await openDb(loadConfig());
       try {
         const applied = await migrate(db);
-        process.stdout.write(applied.length ? `Applied ${applied.length} migration(s): ${applied.join(', ')}\n` : 'The database is up to date.\n');
+        process.stdout.write(
+          applied.length
+            ? `Applied ${applied.length} migration(s): ${applied.join(', ')}\n`
+            : 'The database is up to date.\n',
+        );
       } finally {
         await db.close();
       }

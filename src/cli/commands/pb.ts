@@ -45,7 +45,8 @@ export async function tally(file: string, rule: string): Promise<TallyJson> {
     return { winners: outcome.winners, order: outcome.order, totalCost: outcome.totalCost.toString() };
   } catch (err) {
     if (err instanceof AppError) throw new CliError(err.message, EXIT.badInput);
-    if (err instanceof PbFormatError || err instanceof ElectionError) throw new CliError(`${file}: ${err.message}`, EXIT.badInput);
+    if (err instanceof PbFormatError || err instanceof ElectionError)
+      throw new CliError(`${file}: ${err.message}`, EXIT.badInput);
     throw err;
   }
 }

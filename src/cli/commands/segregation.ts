@@ -10,7 +10,13 @@ import type { Command } from 'commander';
 import { AppError } from '../../core/errors.ts';
 import { multiGroupMeasures, twoGroupMeasures } from '../../core/analysis/segregation.ts';
 import { moransI } from '../../core/analysis/moran.ts';
-import { multiGroupUnits, numericColumn, parseAreaTable, parseNeighboursJson, twoGroupUnits } from '../../importers/segregation-csv.ts';
+import {
+  multiGroupUnits,
+  numericColumn,
+  parseAreaTable,
+  parseNeighboursJson,
+  twoGroupUnits,
+} from '../../importers/segregation-csv.ts';
 import { CliError, EXIT } from '../errors.ts';
 
 export interface SegregationOptions {
@@ -30,13 +36,18 @@ function readText(path: string): string {
 }
 
 /** Computes the command's JSON output; warnings go to `warn`. */
-export function segregationReport(file: string, opts: SegregationOptions, warn: (line: string) => void = () => {}): Record<string, unknown> {
+export function segregationReport(
+  file: string,
+  opts: SegregationOptions,
+  warn: (line: string) => void = () => {},
+): Record<string, unknown> {
   try {
     const name = basename(file);
     const table = parseAreaTable(readText(file), name);
     const units = twoGroupUnits(table, opts.group, opts.total);
     const two = twoGroupMeasures(units);
-    if (two.skipped.length) warn(`${name}: ${two.skipped.length} area(s) with zero ${opts.total} skipped: ${two.skipped.join(', ')}`);
+    if (two.skipped.length)
+      warn(`${name}: ${two.skipped.length} area(s) with zero ${opts.total} skipped: ${two.skipped.join(', ')}`);
     const out: Record<string, unknown> = { D: two.D, H: two.H, xPx: two.xPx, xPy: two.xPy, G: two.G };
     if (opts.groups !== undefined) {
       const groups = opts.groups
@@ -45,7 +56,8 @@ export function segregationReport(file: string, opts: SegregationOptions, warn: 
         .filter(Boolean);
       if (groups.length < 2) throw new CliError('--groups needs at least two columns, separated by commas', EXIT.usage);
       const multi = multiGroupMeasures(multiGroupUnits(table, groups), groups);
-      if (multi.skipped.length) warn(`${name}: ${multi.skipped.length} area(s) with no one in the groups skipped: ${multi.skipped.join(', ')}`);
+      if (multi.skipped.length)
+        warn(`${name}: ${multi.skipped.length} area(s) with no one in the groups skipped: ${multi.skipped.join(', ')}`);
       Object.assign(out, { multiD: multi.multiD, multiH: multi.multiH, M: multi.M, normExposure: multi.normExposure });
     }
     if (opts.neighbours !== undefined) {
@@ -54,9 +66,13 @@ export function segregationReport(file: string, opts: SegregationOptions, warn: 
       const known = new Set(table.rows.map((r) => r.id));
       const unknown = Object.keys(neighbours).filter((id) => !known.has(id));
       if (unknown.length === Object.keys(neighbours).length) {
-        throw new CliError(`${nbFile}: none of its unit ids is in the first column ('${table.idColumn}') of ${name}`, EXIT.badInput);
+        throw new CliError(
+          `${nbFile}: none of its unit ids is in the first column ('${table.idColumn}') of ${name}`,
+          EXIT.badInput,
+        );
       }
-      if (unknown.length) warn(`${nbFile}: ${unknown.length} unit id(s) not in ${name} ignored: ${unknown.slice(0, 10).join(', ')}`);
+      if (unknown.length)
+        warn(`${nbFile}: ${unknown.length} unit id(s) not in ${name} ignored: ${unknown.slice(0, 10).join(', ')}`);
       let ids: string[];
       let values: number[];
       if (opts.value !== undefined) {
@@ -68,7 +84,8 @@ export function segregationReport(file: string, opts: SegregationOptions, warn: 
         values = used.map((u) => u.group / u.total);
       }
       const m = moransI(ids, values, neighbours);
-      if (m.isolates.length) warn(`${nbFile}: ${m.isolates.length} area(s) without neighbours: ${m.isolates.join(', ')}`);
+      if (m.isolates.length)
+        warn(`${nbFile}: ${m.isolates.length} area(s) without neighbours: ${m.isolates.join(', ')}`);
       out['moran'] = { I: m.I, EI: m.EI, zNorm: m.zNorm, pNorm: m.pNorm, zRand: m.zRand, pRand: m.pRand };
     }
     return out;
@@ -82,12 +99,17 @@ export function segregationReport(file: string, opts: SegregationOptions, warn: 
 export function register(program: Command): void {
   program
     .command('segregation')
-    .description('Segregation measures (D, H, xPx, xPy, G; multigroup; Moran’s I) for a CSV with one row per area; prints JSON')
+    .description(
+      'Segregation measures (D, H, xPx, xPy, G; multigroup; Moran’s I) for a CSV with one row per area; prints JSON',
+    )
     .argument('<file.csv>', 'one row per area: the first column is the area id, the others counts')
     .requiredOption('--group <column>', 'column with the count of the group of interest')
     .requiredOption('--total <column>', 'column with the total count of the area')
     .option('--groups <a,b,…>', 'columns for the multigroup measures (multiD, multiH, M, normExposure)')
-    .option('--neighbours <file.json>', "neighbour file (unit id → neighbour ids, ids from the CSV's first column) for Moran's I")
+    .option(
+      '--neighbours <file.json>',
+      "neighbour file (unit id → neighbour ids, ids from the CSV's first column) for Moran's I",
+    )
     .option('--value <column>', "column for Moran's I instead of the share group/total")
     .action((file: string, opts: SegregationOptions) => {
       const report = segregationReport(file, opts, (line) => process.stderr.write(`fardplan: warning: ${line}\n`));

@@ -19,7 +19,11 @@ import { CliError, EXIT } from '../errors.ts';
 /** `district-editor` and `district_editor` both name the district editor role. */
 export function parseRole(raw: string): AccountRole {
   const r = raw.trim().toLowerCase().replace(/-/g, '_');
-  if (!isAccountRole(r)) throw new CliError(`Unknown role "${raw}": use one of ${ACCOUNT_ROLES.map((x) => x.replace(/_/g, '-')).join(', ')}`, EXIT.usage);
+  if (!isAccountRole(r))
+    throw new CliError(
+      `Unknown role "${raw}": use one of ${ACCOUNT_ROLES.map((x) => x.replace(/_/g, '-')).join(', ')}`,
+      EXIT.usage,
+    );
   return r;
 }
 
@@ -27,13 +31,16 @@ export function parseRole(raw: string): AccountRole {
 export async function readStdinPassword(stream: NodeJS.ReadableStream = process.stdin): Promise<string> {
   const chunks: Buffer[] = [];
   for await (const c of stream) chunks.push(typeof c === 'string' ? Buffer.from(c) : (c as Buffer));
-  return Buffer.concat(chunks).toString('utf8').replace(/\r?\n$/, '');
+  return Buffer.concat(chunks)
+    .toString('utf8')
+    .replace(/\r?\n$/, '');
 }
 
 /** Asks for a password on the terminal without echoing it. */
 async function promptHidden(question: string): Promise<string> {
   const stdin = process.stdin;
-  if (!stdin.isTTY) throw new CliError('No terminal to ask for the password on: pipe it in with --password-stdin', EXIT.usage);
+  if (!stdin.isTTY)
+    throw new CliError('No terminal to ask for the password on: pipe it in with --password-stdin', EXIT.usage);
   process.stderr.write(question);
   stdin.setRawMode(true);
   stdin.resume();
@@ -79,13 +86,29 @@ export interface AddUserOptions {
 }
 
 /** The work of `user add` once the password is known (tested without a terminal). */
-export async function addUser(db: Database, username: string, opts: AddUserOptions, password: string, now: () => Date = () => new Date()) {
+export async function addUser(
+  db: Database,
+  username: string,
+  opts: AddUserOptions,
+  password: string,
+  now: () => Date = () => new Date(),
+) {
   const role = parseRole(opts.role);
-  return createUser(db, { username, role, committeeId: opts.committee ?? null, displayName: opts.displayName, password }, null, { now });
+  return createUser(
+    db,
+    { username, role, committeeId: opts.committee ?? null, displayName: opts.displayName, password },
+    null,
+    { now },
+  );
 }
 
 /** The work of `user password`: an administrator's reset from the server's command line. */
-export async function setUserPassword(db: Database, username: string, password: string, now: () => Date = () => new Date()) {
+export async function setUserPassword(
+  db: Database,
+  username: string,
+  password: string,
+  now: () => Date = () => new Date(),
+) {
   const user = await findUserByUsername(db, username.trim().toLowerCase());
   if (!user) throw new CliError(`No user named "${username}"`, EXIT.failure);
   return changeUser(db, user.id, { password }, { id: null, username: 'cli' }, { now });
@@ -134,7 +157,9 @@ export function register(program: Command): void {
     .action(async () => {
       const users = await withDb((db) => getUsers(db));
       for (const u of users) {
-        process.stdout.write(`${u.username}\t${u.role.replace(/_/g, '-')}\t${u.committeeId ?? ''}\t${u.disabled ? 'disabled' : 'active'}\n`);
+        process.stdout.write(
+          `${u.username}\t${u.role.replace(/_/g, '-')}\t${u.committeeId ?? ''}\t${u.disabled ? 'disabled' : 'active'}\n`,
+        );
       }
     });
 }

@@ -54,7 +54,6 @@ export interface AllocationResult {
   lines: AllocationLine[];
 }
 
-
 interface Fraction {
   n: bigint;
   d: bigint;
@@ -88,8 +87,10 @@ function toNumber(n: bigint, d: bigint): number {
 /** Exact integer weights ωᵢ (common denominator dropped). */
 function weights(input: AllocationInput): bigint[] {
   const formula = input.areas.map((a) => {
-    if (!Number.isFinite(a.population) || a.population < 0) throw new AnalysisError(`area ${a.id}: population must be a non-negative number`, a.id);
-    if (!Number.isFinite(a.needWeight) || a.needWeight < 0) throw new AnalysisError(`area ${a.id}: need weight must be a non-negative number`, a.id);
+    if (!Number.isFinite(a.population) || a.population < 0)
+      throw new AnalysisError(`area ${a.id}: population must be a non-negative number`, a.id);
+    if (!Number.isFinite(a.needWeight) || a.needWeight < 0)
+      throw new AnalysisError(`area ${a.id}: need weight must be a non-negative number`, a.id);
     const p = exactFraction(a.population);
     const w = exactFraction(a.needWeight);
     return { n: p.n * w.n, d: p.d * w.d };
@@ -99,7 +100,8 @@ function weights(input: AllocationInput): bigint[] {
   const t = input.transition;
   if (!t) return f;
   const bp = t.formulaBasisPoints;
-  if (!Number.isInteger(bp) || bp < 0 || bp > 10000) throw new AnalysisError('transition: the formula part must be a whole number of basis points between 0 and 10000');
+  if (!Number.isInteger(bp) || bp < 0 || bp > 10000)
+    throw new AnalysisError('transition: the formula part must be a whole number of basis points between 0 and 10000');
   const last = input.areas.map((a) => {
     const v = a.lastYear ?? 0n;
     if (v < 0n) throw new AnalysisError(`area ${a.id}: last year's amount is negative`, a.id);
@@ -144,7 +146,9 @@ export function allocate(input: AllocationInput): AllocationResult {
     else maxTotal = maxTotal === null ? null : maxTotal + (cap[i] as bigint);
   }
   if (maxTotal !== null && S > maxTotal) {
-    throw new AnalysisError(`the caps (and the floors of areas with zero weight) add up to ${maxTotal} kr, less than the sum ${S} kr`);
+    throw new AnalysisError(
+      `the caps (and the floors of areas with zero weight) add up to ${maxTotal} kr, less than the sum ${S} kr`,
+    );
   }
 
   // g(λ)·q for λ = p/q
@@ -257,7 +261,14 @@ export function allocate(input: AllocationInput): AllocationResult {
       amount: base[i] as bigint,
       exact,
       weightShare: W > 0n ? toNumber(w[i] as bigint, W) : 0,
-      bound: st === 'free' ? null : st === 'cap' ? 'cap' : (w[i] as bigint) === 0n || (base[i] as bigint) === (floor[i] as bigint) ? 'floor' : null,
+      bound:
+        st === 'free'
+          ? null
+          : st === 'cap'
+            ? 'cap'
+            : (w[i] as bigint) === 0n || (base[i] as bigint) === (floor[i] as bigint)
+              ? 'floor'
+              : null,
     };
   });
   return { total: S, lines };

@@ -40,7 +40,6 @@ export interface SpreadResult {
   skipped: string[];
 }
 
-
 /** Population-weighted mean of the values within the lowest `fraction` of the population (sorted ascending). */
 function fifthMean(sorted: readonly AreaValue[], fraction: number): number {
   const totalPop = sorted.reduce((s, a) => s + a.population, 0);
@@ -73,7 +72,8 @@ export function spread(areas: readonly AreaValue[]): SpreadResult {
   const sd = Math.sqrt(values.reduce((s, v) => s + (v - mean) ** 2, 0) / n);
   const pop = used.reduce((s, a) => s + a.population, 0);
   const weightedMean = pop > 0 ? used.reduce((s, a) => s + a.population * a.value, 0) / pop : Number.NaN;
-  const weightedSd = pop > 0 ? Math.sqrt(used.reduce((s, a) => s + a.population * (a.value - weightedMean) ** 2, 0) / pop) : Number.NaN;
+  const weightedSd =
+    pop > 0 ? Math.sqrt(used.reduce((s, a) => s + a.population * (a.value - weightedMean) ** 2, 0) / pop) : Number.NaN;
   const asc = [...used].sort((a, b) => a.value - b.value || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
   const desc = [...asc].reverse();
   const bottomFifthMean = pop > 0 ? fifthMean(asc, 0.2) : Number.NaN;
@@ -112,8 +112,12 @@ export interface ConvergenceResult {
 }
 
 /** Spread per period and sigma convergence. Periods are numbers (e.g. years). */
-export function sigmaConvergence(series: readonly { period: number; areas: readonly AreaValue[] }[]): ConvergenceResult {
-  const periods = [...series].sort((a, b) => a.period - b.period).map((s) => ({ period: s.period, ...spread(s.areas) }));
+export function sigmaConvergence(
+  series: readonly { period: number; areas: readonly AreaValue[] }[],
+): ConvergenceResult {
+  const periods = [...series]
+    .sort((a, b) => a.period - b.period)
+    .map((s) => ({ period: s.period, ...spread(s.areas) }));
   const pts = periods.filter((p) => p.cv !== null).map((p) => ({ x: p.period, y: p.cv as number }));
   if (pts.length < 2) return { periods, cvSlope: null, cvChange: null, narrowing: null };
   const mx = pts.reduce((s, p) => s + p.x, 0) / pts.length;

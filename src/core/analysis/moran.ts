@@ -32,13 +32,15 @@ export interface MoranResult {
   isolates: string[];
 }
 
-
 /**
  * Row-standardised sparse weights for the given ids (in order). Neighbours that are not among the
  * ids are ignored; self-links and duplicates are dropped; links are taken as given (a neighbour map
  * built from polygons is symmetric, a GAL file usually is).
  */
-export function rowStandardise(ids: readonly string[], neighbours: NeighbourMap): { rows: Map<number, number>[]; isolates: string[] } {
+export function rowStandardise(
+  ids: readonly string[],
+  neighbours: NeighbourMap,
+): { rows: Map<number, number>[]; isolates: string[] } {
   const index = new Map<string, number>();
   ids.forEach((id, i) => {
     if (index.has(id)) throw new AnalysisError(`area ${id} appears twice`, id);
@@ -110,7 +112,7 @@ export function moransI(ids: readonly string[], values: readonly number[], neigh
   const EI = -1 / (n - 1);
   const n2 = n * n;
   const VINorm = (n2 * S1 - n * S2 + 3 * S0 * S0) / ((n2 - 1) * S0 * S0) - EI * EI;
-  const k = (m4 / n) / (m2 / n) ** 2;
+  const k = m4 / n / (m2 / n) ** 2;
   const A = n * ((n2 - 3 * n + 3) * S1 - n * S2 + 3 * S0 * S0);
   const B = k * ((n2 - n) * S1 - 2 * n * S2 + 6 * S0 * S0);
   const VIRand = (A - B) / ((n - 1) * (n - 2) * (n - 3) * S0 * S0) - EI * EI;

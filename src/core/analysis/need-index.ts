@@ -77,8 +77,10 @@ export interface NeedIndexResult {
 export const DEFAULT_CUTOFFS: readonly [number, number, number, number] = [1.5, 0.5, -0.5, -1.5];
 export const DEFAULT_SHARES: readonly [number, number, number, number, number] = [0.1, 0.2, 0.4, 0.2, 0.1];
 
-
-export function classify(score: number, cutoffs: readonly [number, number, number, number] = DEFAULT_CUTOFFS): AreaType {
+export function classify(
+  score: number,
+  cutoffs: readonly [number, number, number, number] = DEFAULT_CUTOFFS,
+): AreaType {
   if (score >= cutoffs[0]) return 'largeChallenges';
   if (score >= cutoffs[1]) return 'challenges';
   if (score > cutoffs[2]) return 'mixed';
@@ -98,7 +100,10 @@ function meanSd(values: readonly number[], weights: readonly number[]): { mean: 
 }
 
 function emptyByType(): Record<AreaType, { areas: number; population: number }> {
-  return Object.fromEntries(AREA_TYPES.map((t) => [t, { areas: 0, population: 0 }])) as Record<AreaType, { areas: number; population: number }>;
+  return Object.fromEntries(AREA_TYPES.map((t) => [t, { areas: 0, population: 0 }])) as Record<
+    AreaType,
+    { areas: number; population: number }
+  >;
 }
 
 /**
@@ -106,7 +111,10 @@ function emptyByType(): Record<AreaType, { areas: number; population: number }> 
  * first) fall in the type where the midpoint of their population lies; each cut-off is the midpoint
  * between the last area of one type and the first of the next.
  */
-function shareCutoffs(areas: readonly { id: string; score: number; population: number }[], shares: readonly number[]): [number, number, number, number] {
+function shareCutoffs(
+  areas: readonly { id: string; score: number; population: number }[],
+  shares: readonly number[],
+): [number, number, number, number] {
   const sorted = [...areas].sort((x, y) => y.score - x.score || (x.id < y.id ? -1 : x.id > y.id ? 1 : 0));
   const total = sorted.reduce((s, a) => s + a.population, 0);
   const bounds: number[] = [];
@@ -140,14 +148,16 @@ export function needIndex(areas: readonly NeedArea[], config: NeedIndexConfig): 
   for (const s of specs) {
     if (ids.has(s.id)) throw new AnalysisError(`indicator ${s.id} is listed twice`);
     ids.add(s.id);
-    if (!(s.weight >= 0) || !Number.isFinite(s.weight)) throw new AnalysisError(`indicator ${s.id}: weight must be a non-negative number`);
+    if (!(s.weight >= 0) || !Number.isFinite(s.weight))
+      throw new AnalysisError(`indicator ${s.id}: weight must be a non-negative number`);
   }
   const weightSum = specs.reduce((s, x) => s + x.weight, 0);
   if (!(weightSum > 0)) throw new AnalysisError('the indicator weights sum to zero');
   const method = config.method ?? (config.cutoffs ? 'sd' : 'populationShares');
   const sdCutoffs = config.cutoffs ?? DEFAULT_CUTOFFS;
   for (let k = 1; k < 4; k++) {
-    if (!((sdCutoffs[k - 1] as number) > (sdCutoffs[k] as number))) throw new AnalysisError('cut-offs must be strictly descending');
+    if (!((sdCutoffs[k - 1] as number) > (sdCutoffs[k] as number)))
+      throw new AnalysisError('cut-offs must be strictly descending');
   }
   const shares = config.shares ?? DEFAULT_SHARES;
   if (shares.length !== 5 || shares.some((x) => !(x >= 0)) || Math.abs(shares.reduce((a, b) => a + b, 0) - 1) > 1e-9) {
@@ -193,7 +203,13 @@ export function needIndex(areas: readonly NeedArea[], config: NeedIndexConfig): 
     const { components, c } = composite[i] as { components: Record<string, number>; c: number };
     return { a, components, c, score: cs.sd > 0 ? (c - cs.mean) / cs.sd : 0 };
   });
-  const cutoffs = method === 'sd' ? sdCutoffs : shareCutoffs(scored.map((x) => ({ id: x.a.id, score: x.score, population: x.a.population })), shares);
+  const cutoffs =
+    method === 'sd'
+      ? sdCutoffs
+      : shareCutoffs(
+          scored.map((x) => ({ id: x.a.id, score: x.score, population: x.a.population })),
+          shares,
+        );
   const byType = emptyByType();
   const out: NeedAreaResult[] = scored.map(({ a, components, c, score }) => {
     const type = classify(score, cutoffs);
@@ -240,10 +256,20 @@ export function aggregateNeed(
     .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
     .map(([id, members]) => {
       const pop = members.reduce((s, m) => s + m.population, 0);
-      const score = pop > 0 ? members.reduce((s, m) => s + m.population * m.score, 0) / pop : members.reduce((s, m) => s + m.score, 0) / members.length;
+      const score =
+        pop > 0
+          ? members.reduce((s, m) => s + m.population * m.score, 0) / pop
+          : members.reduce((s, m) => s + m.score, 0) / members.length;
       const populationByType = Object.fromEntries(AREA_TYPES.map((t) => [t, 0])) as Record<AreaType, number>;
       for (const m of members) populationByType[m.type] += m.population;
-      return { id, population: pop, score, type: classify(score, result.cutoffs), populationByType, members: members.length };
+      return {
+        id,
+        population: pop,
+        score,
+        type: classify(score, result.cutoffs),
+        populationByType,
+        members: members.length,
+      };
     });
   return { areas, unmapped };
 }

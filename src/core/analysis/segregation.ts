@@ -63,7 +63,6 @@ export interface MultiGroupResult {
   skipped: string[];
 }
 
-
 /** x·ln(x) with the convention 0·ln 0 = 0. */
 function xlogx(x: number): number {
   return x > 0 ? x * Math.log(x) : 0;
@@ -232,7 +231,9 @@ export function multiGroupMeasures(units: readonly MultiGroupUnit[], groupNames?
 }
 
 /** Each area's share of the group and the city-wide share, for maps of share against the city share. */
-export function areaShares(units: readonly TwoGroupUnit[]): { id: string; share: number | null; difference: number | null }[] {
+export function areaShares(
+  units: readonly TwoGroupUnit[],
+): { id: string; share: number | null; difference: number | null }[] {
   let X = 0;
   let T = 0;
   for (const u of units) {

@@ -50,7 +50,14 @@ export interface GoalsTree {
     citation: Citation;
     counts: StatusCounts;
     total: number;
-    strategies: { id: string; number: number; numeral: string; title: Bilingual; citation: Citation; targets: TargetSummary[] }[];
+    strategies: {
+      id: string;
+      number: number;
+      numeral: string;
+      title: Bilingual;
+      citation: Citation;
+      targets: TargetSummary[];
+    }[];
     otherTargets: TargetSummary[];
   }[];
   reformAreas: {
@@ -85,5 +92,11 @@ export interface TargetDetail extends Omit<TargetEvaluation, 'manualStatus'> {
   milestones: { id: string; title: Bilingual }[];
   indicator: { id: string; name: Bilingual; unit: string; definition: Bilingual } | null;
   manualStatus: ManualStatus | null;
-  interventions: { id: string; name: Bilingual; status: string; responsible: string | null; origin: 'register' | 'framework' }[];
+  interventions: {
+    id: string;
+    name: Bilingual;
+    status: string;
+    responsible: string | null;
+    origin: 'register' | 'framework';
+  }[];
 }

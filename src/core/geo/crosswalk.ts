@@ -114,7 +114,8 @@ export function buildNameCrosswalk(
   for (const t of targets) byName.set(nameKey(t.name), t);
   const table = new Map<string, NameResolution>();
   for (const r of resolutions) {
-    if (!byName.has(nameKey(r.to))) throw new Error(`explicit resolution ${r.from} → ${r.to}: no target area named ${r.to}`);
+    if (!byName.has(nameKey(r.to)))
+      throw new Error(`explicit resolution ${r.from} → ${r.to}: no target area named ${r.to}`);
     table.set(nameKey(r.from), r);
   }
   const links: CrosswalkLink[] = [];
@@ -129,7 +130,14 @@ export function buildNameCrosswalk(
     const r = table.get(key);
     if (r) {
       const t = byName.get(nameKey(r.to))!;
-      links.push({ fromCode: s.code, toCode: t.code, weight: 1, method: 'explicit-table', confidence: r.confidence, note: r.note });
+      links.push({
+        fromCode: s.code,
+        toCode: t.code,
+        weight: 1,
+        method: 'explicit-table',
+        confidence: r.confidence,
+        note: r.note,
+      });
       continue;
     }
     const partial = targets.filter((t) => key.includes(nameKey(t.name))).map((t) => t.name);
@@ -145,7 +153,9 @@ export function buildNameCrosswalk(
   const uncovered = targets
     .filter((t) => !linked.has(t.code))
     .map((t) => {
-      const via = resolutions.filter((r) => r.note.toLocaleLowerCase('sv-SE').includes(nameKey(t.name))).map((r) => r.from);
+      const via = resolutions
+        .filter((r) => r.note.toLocaleLowerCase('sv-SE').includes(nameKey(t.name)))
+        .map((r) => r.from);
       return {
         code: t.code,
         name: t.name,

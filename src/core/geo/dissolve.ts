@@ -34,7 +34,9 @@ export function ringAreaM2(ring: readonly (readonly number[])[]): number {
 
 /** Area in m² of a Polygon/MultiPolygon (exteriors minus holes), planar approximation. */
 export function geometryAreaM2(g: GeoJSONGeometry): number {
-  const polys = (g.type === 'Polygon' ? [g.coordinates] : g.type === 'MultiPolygon' ? g.coordinates : []) as number[][][][];
+  const polys = (
+    g.type === 'Polygon' ? [g.coordinates] : g.type === 'MultiPolygon' ? g.coordinates : []
+  ) as number[][][][];
   let total = 0;
   for (const p of polys) p.forEach((ring, i) => (total += (i === 0 ? 1 : -1) * Math.abs(ringAreaM2(ring))));
   return total;
@@ -54,7 +56,10 @@ export interface DissolveResult {
 }
 
 /** Unions the geometries, removes slivers and returns a Polygon or MultiPolygon. */
-export function dissolve(geometries: readonly GeoJSONGeometry[], options: { minSliverM2?: number } = {}): DissolveResult {
+export function dissolve(
+  geometries: readonly GeoJSONGeometry[],
+  options: { minSliverM2?: number } = {},
+): DissolveResult {
   if (!geometries.length) throw new Error('nothing to dissolve');
   const min = options.minSliverM2 ?? 500;
   const [first, ...rest] = geometries.map(toPc);
@@ -76,6 +81,7 @@ export function dissolve(geometries: readonly GeoJSONGeometry[], options: { minS
     // polygon-clipping writes exteriors counter-clockwise; reverse to the input's (d3-geo) convention.
     out.push([outer, ...kept].map((r) => r.slice().reverse()));
   }
-  const geometry: GeoJSONGeometry = out.length === 1 ? { type: 'Polygon', coordinates: out[0] } : { type: 'MultiPolygon', coordinates: out };
+  const geometry: GeoJSONGeometry =
+    out.length === 1 ? { type: 'Polygon', coordinates: out[0] } : { type: 'MultiPolygon', coordinates: out };
   return { geometry, removedHoles, removedPieces };
 }

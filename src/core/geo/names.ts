@@ -14,7 +14,18 @@ export const NAME_EXCEPTIONS: Readonly<Record<string, string>> = {
   'ULVSUNDA INDUSTRIOMR': 'Ulvsunda industriområde',
 };
 
-const POSITIONAL = new Set(['norra', 'södra', 'östra', 'västra', 'stora', 'lilla', 'gamla', 'mellersta', 'nedre', 'övre']);
+const POSITIONAL = new Set([
+  'norra',
+  'södra',
+  'östra',
+  'västra',
+  'stora',
+  'lilla',
+  'gamla',
+  'mellersta',
+  'nedre',
+  'övre',
+]);
 
 function capitalise(word: string): string {
   // Hyphenated parts are names of their own (`Rinkeby-Kista`).
@@ -31,9 +42,7 @@ export function displayName(source: string): string {
   if (exception) return exception;
   if (trimmed !== trimmed.toLocaleUpperCase('sv-SE')) return trimmed; // already written by people
   const words = trimmed.toLocaleLowerCase('sv-SE').split(' ');
-  return words
-    .map((w, i) => (i === 0 || POSITIONAL.has(words[i - 1]!) ? capitalise(w) : w))
-    .join(' ');
+  return words.map((w, i) => (i === 0 || POSITIONAL.has(words[i - 1]!) ? capitalise(w) : w)).join(' ');
 }
 
 /** A comparison key for names: case, accents on e, spacing and dashes ignored (å, ä, ö are kept). */

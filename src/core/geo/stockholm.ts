@@ -26,7 +26,16 @@ export type DivisionId = (typeof DIVISIONS)[keyof typeof DIVISIONS];
 export const STATISTICAL_CHAIN = [DIVISIONS.deso, DIVISIONS.regso, DIVISIONS.stadsdel] as const;
 
 export const DIVISION_DEFS: readonly Division[] = [
-  { id: DIVISIONS.kommun, nameSv: 'Stockholms stad', nameEn: 'City of Stockholm', level: 0, validFrom: null, validTo: null, sourceId: 'scb', sort: 0 },
+  {
+    id: DIVISIONS.kommun,
+    nameSv: 'Stockholms stad',
+    nameEn: 'City of Stockholm',
+    level: 0,
+    validFrom: null,
+    validTo: null,
+    sourceId: 'scb',
+    sort: 0,
+  },
   {
     id: DIVISIONS.sdo2023,
     nameSv: 'Stadsdelsområden (11, från 2023-07-01)',
@@ -47,7 +56,16 @@ export const DIVISION_DEFS: readonly Division[] = [
     sourceId: 'stockholm-stad',
     sort: 2,
   },
-  { id: DIVISIONS.stadsdel, nameSv: 'Stadsdelar', nameEn: 'Districts (stadsdelar)', level: 2, validFrom: null, validTo: null, sourceId: 'stockholm-stad', sort: 3 },
+  {
+    id: DIVISIONS.stadsdel,
+    nameSv: 'Stadsdelar',
+    nameEn: 'Districts (stadsdelar)',
+    level: 2,
+    validFrom: null,
+    validTo: null,
+    sourceId: 'stockholm-stad',
+    sort: 3,
+  },
   {
     id: DIVISIONS.regso,
     nameSv: 'RegSO (regionala statistikområden)',
@@ -109,13 +127,43 @@ export const usoCode = (name: string): string => `${KOMMUN_CODE}P-${slug(name)}`
  */
 export const REGSO_STADSDEL_RESOLUTIONS: readonly NameResolution[] = [
   // Composite names
-  { from: 'Hjorthagen-Värtahamnen', to: 'HJORTHAGEN', confidence: 0.95, note: 'composite; Värtahamnen lies in Hjorthagen' },
-  { from: 'Nockebyhov-Olovslund', to: 'NOCKEBYHOV', confidence: 0.7, note: 'composite; covers Nockebyhov and Olovslund, all counted in Nockebyhov' },
-  { from: 'Reimersholme-Långholmen', to: 'REIMERSHOLME', confidence: 0.8, note: 'composite; covers Reimersholme and Långholmen, all counted in Reimersholme' },
-  { from: 'Riksby-Åkeshov', to: 'RIKSBY', confidence: 0.7, note: 'composite; covers Riksby and Åkeshov, all counted in Riksby' },
-  { from: 'Solhem-Lunda', to: 'SOLHEM', confidence: 0.8, note: 'composite; covers Solhem and Lunda (mostly industry), all counted in Solhem' },
+  {
+    from: 'Hjorthagen-Värtahamnen',
+    to: 'HJORTHAGEN',
+    confidence: 0.95,
+    note: 'composite; Värtahamnen lies in Hjorthagen',
+  },
+  {
+    from: 'Nockebyhov-Olovslund',
+    to: 'NOCKEBYHOV',
+    confidence: 0.7,
+    note: 'composite; covers Nockebyhov and Olovslund, all counted in Nockebyhov',
+  },
+  {
+    from: 'Reimersholme-Långholmen',
+    to: 'REIMERSHOLME',
+    confidence: 0.8,
+    note: 'composite; covers Reimersholme and Långholmen, all counted in Reimersholme',
+  },
+  {
+    from: 'Riksby-Åkeshov',
+    to: 'RIKSBY',
+    confidence: 0.7,
+    note: 'composite; covers Riksby and Åkeshov, all counted in Riksby',
+  },
+  {
+    from: 'Solhem-Lunda',
+    to: 'SOLHEM',
+    confidence: 0.8,
+    note: 'composite; covers Solhem and Lunda (mostly industry), all counted in Solhem',
+  },
   { from: 'Norra Skarpnäcks Gård', to: 'SKARPNÄCKS GÅRD', confidence: 0.9, note: 'part of Skarpnäcks gård' },
-  { from: 'Sydvästra Skarpnäcks gård-Orhem', to: 'SKARPNÄCKS GÅRD', confidence: 0.8, note: 'composite; covers part of Skarpnäcks gård and Orhem, all counted in Skarpnäcks gård' },
+  {
+    from: 'Sydvästra Skarpnäcks gård-Orhem',
+    to: 'SKARPNÄCKS GÅRD',
+    confidence: 0.8,
+    note: 'composite; covers part of Skarpnäcks gård and Orhem, all counted in Skarpnäcks gård',
+  },
   {
     from: 'Östra Skarpnäcks gård-Flaten-Skrubba',
     to: 'SKARPNÄCKS GÅRD',
@@ -123,14 +171,34 @@ export const REGSO_STADSDEL_RESOLUTIONS: readonly NameResolution[] = [
     note: 'composite; covers part of Skarpnäcks gård, Flaten and Skrubba, all counted in Skarpnäcks gård',
   },
   { from: 'Östra Farsta Strand', to: 'FARSTA STRAND', confidence: 0.9, note: 'part of Farsta strand' },
-  { from: 'Västra Farsta Strand-Farstanäset', to: 'FARSTA STRAND', confidence: 0.8, note: 'composite; covers part of Farsta strand and Farstanäset, all counted in Farsta strand' },
-  { from: 'Ulvsunda Industriområde', to: 'ULVSUNDA INDUSTRIOMR', confidence: 1, note: 'the stadsdel layer abbreviates the name' },
+  {
+    from: 'Västra Farsta Strand-Farstanäset',
+    to: 'FARSTA STRAND',
+    confidence: 0.8,
+    note: 'composite; covers part of Farsta strand and Farstanäset, all counted in Farsta strand',
+  },
+  {
+    from: 'Ulvsunda Industriområde',
+    to: 'ULVSUNDA INDUSTRIOMR',
+    confidence: 1,
+    note: 'the stadsdel layer abbreviates the name',
+  },
   // Parish-based inner-city names
-  { from: 'Storkyrkan', to: 'GAMLA STAN', confidence: 0.85, note: 'Storkyrkoförsamlingen; Gamla stan with Riddarholmen (and Skeppsholmen), counted in Gamla stan' },
+  {
+    from: 'Storkyrkan',
+    to: 'GAMLA STAN',
+    confidence: 0.85,
+    note: 'Storkyrkoförsamlingen; Gamla stan with Riddarholmen (and Skeppsholmen), counted in Gamla stan',
+  },
   { from: 'Klara-Jacob', to: 'NORRMALM', confidence: 0.9, note: 'Klara and Jakob parishes, in Norrmalm' },
   { from: 'Södra Adolf Fredrik', to: 'NORRMALM', confidence: 0.8, note: 'southern Adolf Fredrik parish, in Norrmalm' },
   { from: 'Södra Johannes', to: 'NORRMALM', confidence: 0.8, note: 'southern Johannes parish, in Norrmalm' },
-  { from: 'Norra Adolf Fredrik', to: 'VASASTADEN', confidence: 0.75, note: 'northern Adolf Fredrik parish, in Vasastaden' },
+  {
+    from: 'Norra Adolf Fredrik',
+    to: 'VASASTADEN',
+    confidence: 0.75,
+    note: 'northern Adolf Fredrik parish, in Vasastaden',
+  },
   { from: 'Norra Johannes', to: 'VASASTADEN', confidence: 0.75, note: 'northern Johannes parish, in Vasastaden' },
   { from: 'Gustav Vasa', to: 'VASASTADEN', confidence: 0.9, note: 'Gustav Vasa parish, in Vasastaden' },
   { from: 'Västra Matteus', to: 'VASASTADEN', confidence: 0.9, note: 'Matteus parish, in Vasastaden' },
@@ -139,10 +207,25 @@ export const REGSO_STADSDEL_RESOLUTIONS: readonly NameResolution[] = [
   { from: 'Hedvig Eleonora', to: 'ÖSTERMALM', confidence: 0.9, note: 'Hedvig Eleonora parish, in Östermalm' },
   { from: 'Oscars kyrka', to: 'ÖSTERMALM', confidence: 0.9, note: 'Oscar parish, in Östermalm' },
   { from: 'Gärdet', to: 'LADUGÅRDSGÄRDET', confidence: 0.95, note: 'Gärdet is the common name of Ladugårdsgärdet' },
-  { from: 'Tekniska Högskolan', to: 'NORRA DJURGÅRDEN', confidence: 0.75, note: 'the KTH area north of Valhallavägen, in Norra Djurgården' },
-  { from: 'Universitetet', to: 'NORRA DJURGÅRDEN', confidence: 0.9, note: 'Frescati and the university, in Norra Djurgården' },
+  {
+    from: 'Tekniska Högskolan',
+    to: 'NORRA DJURGÅRDEN',
+    confidence: 0.75,
+    note: 'the KTH area north of Valhallavägen, in Norra Djurgården',
+  },
+  {
+    from: 'Universitetet',
+    to: 'NORRA DJURGÅRDEN',
+    confidence: 0.9,
+    note: 'Frescati and the university, in Norra Djurgården',
+  },
   { from: 'Kungsholm', to: 'KUNGSHOLMEN', confidence: 0.9, note: 'Kungsholm parish, in Kungsholmen' },
-  { from: 'Östra Sankt Göran', to: 'KUNGSHOLMEN', confidence: 0.85, note: 'eastern Sankt Göran parish, in Kungsholmen' },
+  {
+    from: 'Östra Sankt Göran',
+    to: 'KUNGSHOLMEN',
+    confidence: 0.85,
+    note: 'eastern Sankt Göran parish, in Kungsholmen',
+  },
   { from: 'Västra Katarina', to: 'SÖDERMALM', confidence: 0.9, note: 'Katarina parish, on Södermalm' },
   { from: 'Östra Katarina', to: 'SÖDERMALM', confidence: 0.9, note: 'Katarina parish, on Södermalm' },
   { from: 'Norra Sofia', to: 'SÖDERMALM', confidence: 0.9, note: 'Sofia parish, on Södermalm' },

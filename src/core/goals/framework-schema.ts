@@ -7,7 +7,9 @@ export const bilingualSchema = z.object({ sv: z.string().min(1), en: z.string().
 /** A source document in ../shared/seeds, cited by file name and a section (heading or phrase in the file). */
 export const citationSchema = z
   .object({
-    document: z.string().regex(/^\d{3}_[0-9a-f]{16}\.txt$/, 'document must be a seed file name such as 000_7e220e8d6a405f53.txt'),
+    document: z
+      .string()
+      .regex(/^\d{3}_[0-9a-f]{16}\.txt$/, 'document must be a seed file name such as 000_7e220e8d6a405f53.txt'),
     /** a heading (or, where the document has none, a short phrase) that can be found in the file */
     section: z.string().min(3),
     /** optional exact phrase from the passage (found in the file after normalising OCR damage) */
@@ -316,7 +318,8 @@ export function checkFrameworkReferences(f: Framework): string[] {
     ga.strategies.forEach((s, i) => {
       register('strategy', s.id);
       strategyIds.add(s.id);
-      if (s.number !== i + 1) problems.push(`strategy ${s.id}: number ${s.number} but it is number ${i + 1} in ${ga.id}`);
+      if (s.number !== i + 1)
+        problems.push(`strategy ${s.id}: number ${s.number} but it is number ${i + 1} in ${ga.id}`);
     });
   }
   register('reform programme', f.reformProgramme.id);

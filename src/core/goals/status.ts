@@ -172,7 +172,8 @@ export function targetPath(
   if (!Number.isInteger(baseline.year) || !Number.isInteger(target.year)) {
     throw new Error('targetPath: years must be integers');
   }
-  if (target.year < baseline.year) throw new Error(`targetPath: deadline ${target.year} is before the baseline ${baseline.year}`);
+  if (target.year < baseline.year)
+    throw new Error(`targetPath: deadline ${target.year} is before the baseline ${baseline.year}`);
   if (target.year === baseline.year) return [{ year: target.year, value: target.value }];
   const out: Point[] = [];
   const span = target.year - baseline.year;
@@ -231,7 +232,11 @@ function emptyResult(status: GoalStatus, basis: StatusBasis, reason: Bilingual, 
 // ---------------------------------------------------------------------------------------------
 // Level targets
 
-export function levelStatus(observations: readonly Observation[], spec: LevelSpec, options: StatusOptions): StatusResult {
+export function levelStatus(
+  observations: readonly Observation[],
+  spec: LevelSpec,
+  options: StatusOptions,
+): StatusResult {
   const share = options.atRiskShare ?? DEFAULT_AT_RISK_SHARE;
   const series = cleanSeries(observations, spec.baseline);
   const goalSv = `${cmpText(spec.comparator, 'sv')} ${withUnit(spec.targetValue, spec.unit, 'sv')} år ${spec.deadline}`;
@@ -239,32 +244,52 @@ export function levelStatus(observations: readonly Observation[], spec: LevelSpe
 
   const latest = series.at(-1);
   if (!latest) {
-    return emptyResult('not_measurable', 'no_data', {
-      sv: `Det finns inga observerade värden ännu, så status kan inte beräknas (målet är ${goalSv}).`,
-      en: `There are no observed values yet, so the status cannot be computed (the target is ${goalEn}).`,
-    }, series);
+    return emptyResult(
+      'not_measurable',
+      'no_data',
+      {
+        sv: `Det finns inga observerade värden ännu, så status kan inte beräknas (målet är ${goalSv}).`,
+        en: `There are no observed values yet, so the status cannot be computed (the target is ${goalEn}).`,
+      },
+      series,
+    );
   }
   const lv = { sv: withUnit(latest.value, spec.unit, 'sv'), en: withUnit(latest.value, spec.unit, 'en') };
 
   if (meets(latest.value, spec.targetValue, spec.comparator)) {
-    return emptyResult('met', 'latest_value', {
-      sv: `Målet är nått: senaste värdet (${lv.sv} år ${latest.year}) uppfyller målet ${goalSv}.`,
-      en: `The target is met: the latest value (${lv.en} in ${latest.year}) meets the target of ${goalEn}.`,
-    }, series);
+    return emptyResult(
+      'met',
+      'latest_value',
+      {
+        sv: `Målet är nått: senaste värdet (${lv.sv} år ${latest.year}) uppfyller målet ${goalSv}.`,
+        en: `The target is met: the latest value (${lv.en} in ${latest.year}) meets the target of ${goalEn}.`,
+      },
+      series,
+    );
   }
 
   if (options.asOfYear > spec.deadline) {
-    return emptyResult('off_track', 'deadline_passed', {
-      sv: `Målåret ${spec.deadline} har passerat och senaste värdet (${lv.sv} år ${latest.year}) når inte målet ${goalSv}.`,
-      en: `The target year ${spec.deadline} has passed and the latest value (${lv.en} in ${latest.year}) does not reach the target of ${goalEn}.`,
-    }, series);
+    return emptyResult(
+      'off_track',
+      'deadline_passed',
+      {
+        sv: `Målåret ${spec.deadline} har passerat och senaste värdet (${lv.sv} år ${latest.year}) når inte målet ${goalSv}.`,
+        en: `The target year ${spec.deadline} has passed and the latest value (${lv.en} in ${latest.year}) does not reach the target of ${goalEn}.`,
+      },
+      series,
+    );
   }
 
   if (series.length === 1) {
-    return emptyResult('not_measurable', 'single_point', {
-      sv: `Det finns bara ett observerat värde (${lv.sv} år ${latest.year}), så ingen trend kan skattas ännu; målet är ${goalSv}.`,
-      en: `There is only one observed value (${lv.en} in ${latest.year}), so no trend can be estimated yet; the target is ${goalEn}.`,
-    }, series);
+    return emptyResult(
+      'not_measurable',
+      'single_point',
+      {
+        sv: `Det finns bara ett observerat värde (${lv.sv} år ${latest.year}), så ingen trend kan skattas ännu; målet är ${goalSv}.`,
+        en: `There is only one observed value (${lv.en} in ${latest.year}), so no trend can be estimated yet; the target is ${goalEn}.`,
+      },
+      series,
+    );
   }
 
   const trend = leastSquares(series);
@@ -345,21 +370,33 @@ export function directionStatus(
   const dirEn = spec.desired === 'increase' ? 'increase' : 'decrease';
   const latest = series.at(-1);
   if (!latest) {
-    return emptyResult('not_measurable', 'no_data', {
-      sv: `Det finns inga observerade värden ännu, så status kan inte beräknas (värdet ska ${dirSv} till ${spec.deadline}).`,
-      en: `There are no observed values yet, so the status cannot be computed (the value should ${dirEn} by ${spec.deadline}).`,
-    }, series);
+    return emptyResult(
+      'not_measurable',
+      'no_data',
+      {
+        sv: `Det finns inga observerade värden ännu, så status kan inte beräknas (värdet ska ${dirSv} till ${spec.deadline}).`,
+        en: `There are no observed values yet, so the status cannot be computed (the value should ${dirEn} by ${spec.deadline}).`,
+      },
+      series,
+    );
   }
   const lvSv = withUnit(latest.value, spec.unit, 'sv');
   const lvEn = withUnit(latest.value, spec.unit, 'en');
   if (series.length === 1) {
-    return emptyResult('not_measurable', 'single_point', {
-      sv: `Det finns bara ett observerat värde (${lvSv} år ${latest.year}), så ingen riktning kan bedömas ännu.`,
-      en: `There is only one observed value (${lvEn} in ${latest.year}), so no direction can be assessed yet.`,
-    }, series);
+    return emptyResult(
+      'not_measurable',
+      'single_point',
+      {
+        sv: `Det finns bara ett observerat värde (${lvSv} år ${latest.year}), så ingen riktning kan bedömas ännu.`,
+        en: `There is only one observed value (${lvEn} in ${latest.year}), so no direction can be assessed yet.`,
+      },
+      series,
+    );
   }
   const reference =
-    spec.baseline && spec.baseline.value !== null ? { year: spec.baseline.year, value: spec.baseline.value } : (series[0] as Point);
+    spec.baseline && spec.baseline.value !== null
+      ? { year: spec.baseline.year, value: spec.baseline.value }
+      : (series[0] as Point);
   const sign = spec.desired === 'increase' ? 1 : -1;
   const improved = sign * (latest.value - reference.value) > 0;
   const trend = leastSquares(series);
@@ -386,25 +423,44 @@ export function directionStatus(
       : {
           ...result,
           status: 'off_track',
-          reason: { sv: `${head.sv}; målåret ${spec.deadline} är nått utan förbättring.`, en: `${head.en}; the target year ${spec.deadline} is reached without improvement.` },
+          reason: {
+            sv: `${head.sv}; målåret ${spec.deadline} är nått utan förbättring.`,
+            en: `${head.en}; the target year ${spec.deadline} is reached without improvement.`,
+          },
         };
   }
   if (improved && trending) {
-    return { ...result, status: 'on_track', reason: { sv: `${head.sv}; både nivån och trenden går åt rätt håll.`, en: `${head.en}; both the level and the trend move the right way.` } };
+    return {
+      ...result,
+      status: 'on_track',
+      reason: {
+        sv: `${head.sv}; både nivån och trenden går åt rätt håll.`,
+        en: `${head.en}; both the level and the trend move the right way.`,
+      },
+    };
   }
   if (improved || trending) {
     return {
       ...result,
       status: 'at_risk',
       reason: improved
-        ? { sv: `${head.sv}; nivån är bättre än utgångsläget men trenden har vänt.`, en: `${head.en}; the level is better than the baseline but the trend has turned.` }
-        : { sv: `${head.sv}; trenden går åt rätt håll men nivån är ännu inte bättre än utgångsläget.`, en: `${head.en}; the trend is right but the level is not yet better than the baseline.` },
+        ? {
+            sv: `${head.sv}; nivån är bättre än utgångsläget men trenden har vänt.`,
+            en: `${head.en}; the level is better than the baseline but the trend has turned.`,
+          }
+        : {
+            sv: `${head.sv}; trenden går åt rätt håll men nivån är ännu inte bättre än utgångsläget.`,
+            en: `${head.en}; the trend is right but the level is not yet better than the baseline.`,
+          },
     };
   }
   return {
     ...result,
     status: 'off_track',
-    reason: { sv: `${head.sv}; varken nivån eller trenden går åt rätt håll.`, en: `${head.en}; neither the level nor the trend moves the right way.` },
+    reason: {
+      sv: `${head.sv}; varken nivån eller trenden går åt rätt håll.`,
+      en: `${head.en}; neither the level nor the trend moves the right way.`,
+    },
   };
 }
 

@@ -228,7 +228,11 @@ export function spendingPerResident(list: readonly Intervention[], input: PerRes
         cityWide += v;
         continue;
       }
-      const district = codes.has(area) ? area : area === SEVERAL_AREAS || area === UNSPECIFIED_AREA ? null : (input.districtOf?.(area) ?? null);
+      const district = codes.has(area)
+        ? area
+        : area === SEVERAL_AREAS || area === UNSPECIFIED_AREA
+          ? null
+          : (input.districtOf?.(area) ?? null);
       if (district === null || !codes.has(district)) {
         unplaced += v;
         unplacedIds.add(i.id);
@@ -250,7 +254,10 @@ export function spendingPerResident(list: readonly Intervention[], input: PerRes
     residentsSum += residents;
     const a = amount.get(d.code) ?? 0n;
     const moneyShare = share(a, placed);
-    const needShare = needKnown && d.need !== null && needSum.num !== 0n ? ratio(d.need.num * needSum.den, d.need.den * needSum.num) : null;
+    const needShare =
+      needKnown && d.need !== null && needSum.num !== 0n
+        ? ratio(d.need.num * needSum.den, d.need.den * needSum.num)
+        : null;
     return {
       code: d.code,
       amount: a,

@@ -19,7 +19,15 @@ export interface EditableFields {
   publication: PublicationState;
 }
 
-export const EDITABLE_FIELDS = ['name', 'description', 'status', 'startDate', 'endDate', 'fundingSource', 'publication'] as const;
+export const EDITABLE_FIELDS = [
+  'name',
+  'description',
+  'status',
+  'startDate',
+  'endDate',
+  'fundingSource',
+  'publication',
+] as const;
 
 export type InterventionPatch = Partial<EditableFields>;
 
@@ -51,7 +59,11 @@ export type EditResult<T> = { ok: true; value: T } | { ok: false; problems: Prob
  * empty name or funding source, a date that is not a real YYYY-MM-DD date, an end before the start,
  * a status change that is not allowed, and budget years outside the new dates.
  */
-export function applyInterventionPatch(current: EditableFields, patch: InterventionPatch, budgetYears: readonly number[] = []): EditResult<EditableFields> {
+export function applyInterventionPatch(
+  current: EditableFields,
+  patch: InterventionPatch,
+  budgetYears: readonly number[] = [],
+): EditResult<EditableFields> {
   const next: EditableFields = { ...current };
   for (const k of EDITABLE_FIELDS) {
     const v = patch[k];
@@ -64,11 +76,13 @@ export function applyInterventionPatch(current: EditableFields, patch: Intervent
   }
   if (patch.fundingSource !== undefined) {
     next.fundingSource = patch.fundingSource.trim();
-    if (next.fundingSource === '') problems.push({ field: 'fundingSource', message: 'fundingSource must not be empty' });
+    if (next.fundingSource === '')
+      problems.push({ field: 'fundingSource', message: 'fundingSource must not be empty' });
   }
   for (const f of ['startDate', 'endDate'] as const) {
     const v = patch[f];
-    if (v !== undefined && v !== null && !isIsoDate(v)) problems.push({ field: f, message: `${f} "${v}" is not a date written YYYY-MM-DD` });
+    if (v !== undefined && v !== null && !isIsoDate(v))
+      problems.push({ field: f, message: `${f} "${v}" is not a date written YYYY-MM-DD` });
   }
   const datesOk = !problems.some((p) => p.field === 'startDate' || p.field === 'endDate');
   const ordered = !(next.startDate !== null && next.endDate !== null && next.endDate < next.startDate);
@@ -124,7 +138,12 @@ export function budgetLineFrom(
   year: number,
   area: string | null,
   input: BudgetAmountsInput,
-  intervention: { areas: readonly string[]; startDate: string | null; endDate: string | null; budget: readonly BudgetLine[] },
+  intervention: {
+    areas: readonly string[];
+    startDate: string | null;
+    endDate: string | null;
+    budget: readonly BudgetLine[];
+  },
 ): EditResult<BudgetLine> {
   const problems: Problem[] = [];
   const amount = (field: keyof BudgetAmountsInput): Kronor | null => {
@@ -141,14 +160,29 @@ export function budgetLineFrom(
     }
     return r.value;
   };
-  const line: BudgetLine = { year, area, planned: amount('planned'), decided: amount('decided'), spent: amount('spent') };
+  const line: BudgetLine = {
+    year,
+    area,
+    planned: amount('planned'),
+    decided: amount('decided'),
+    spent: amount('spent'),
+  };
   if (area === CITY_WIDE) {
-    problems.push({ field: 'area', message: `"${CITY_WIDE}" is no area: leave area out (or null) for a line for the whole intervention` });
+    problems.push({
+      field: 'area',
+      message: `"${CITY_WIDE}" is no area: leave area out (or null) for a line for the whole intervention`,
+    });
   } else if (area !== null && !intervention.areas.includes(area)) {
-    problems.push({ field: 'area', message: `"${area}" is not one of the intervention's areas (${intervention.areas.join(', ') || 'none'})` });
+    problems.push({
+      field: 'area',
+      message: `"${area}" is not one of the intervention's areas (${intervention.areas.join(', ') || 'none'})`,
+    });
   }
   if (!yearWithinDates(year, intervention.startDate, intervention.endDate)) {
-    problems.push({ field: 'year', message: `year ${year} is outside the intervention's dates (${intervention.startDate ?? '…'} – ${intervention.endDate ?? '…'})` });
+    problems.push({
+      field: 'year',
+      message: `year ${year} is outside the intervention's dates (${intervention.startDate ?? '…'} – ${intervention.endDate ?? '…'})`,
+    });
   }
   const clash = intervention.budget.find((b) => b.year === year && (area === null) !== (b.area === null));
   if (clash) {

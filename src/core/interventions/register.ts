@@ -28,7 +28,10 @@ export interface RegisterConversion {
  * null. An empty target-area list means city-wide (as the framework file documents). Amounts are
  * decided-as-proposed money in the source documents, so they become the planned amount of the year.
  */
-export function fromFramework(f: FrameworkIntervention, resolveArea: (name: string) => string | null): RegisterConversion {
+export function fromFramework(
+  f: FrameworkIntervention,
+  resolveArea: (name: string) => string | null,
+): RegisterConversion {
   const areas: string[] = [];
   const unresolvedAreas: string[] = [];
   for (const name of f.targetAreas) {

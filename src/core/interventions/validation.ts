@@ -29,7 +29,14 @@ export const IMPORT_COLUMNS = [
 ] as const;
 export type ImportColumn = (typeof IMPORT_COLUMNS)[number];
 
-export const REQUIRED_COLUMNS: readonly ImportColumn[] = ['id', 'name', 'committee', 'funding_source', 'areas', 'status'];
+export const REQUIRED_COLUMNS: readonly ImportColumn[] = [
+  'id',
+  'name',
+  'committee',
+  'funding_source',
+  'areas',
+  'status',
+];
 
 /** Columns that describe the intervention (must agree on every row of the same id). */
 const INTERVENTION_COLUMNS: readonly ImportColumn[] = [
@@ -168,7 +175,13 @@ export function validateImport(sheet: ImportSheet, known: KnownRefs): ImportPrev
     const h = raw.trim().toLowerCase();
     if (h === '') return;
     if (seen.has(h)) {
-      problems.push({ row: 1, column: raw, columnIndex: i + 1, code: 'duplicate-column', message: `column "${raw}" appears more than once` });
+      problems.push({
+        row: 1,
+        column: raw,
+        columnIndex: i + 1,
+        code: 'duplicate-column',
+        message: `column "${raw}" appears more than once`,
+      });
       return;
     }
     seen.add(h);
@@ -186,7 +199,13 @@ export function validateImport(sheet: ImportSheet, known: KnownRefs): ImportPrev
   });
   for (const c of REQUIRED_COLUMNS) {
     if (!colIndex.has(c)) {
-      problems.push({ row: 1, column: c, columnIndex: 0, code: 'missing-column', message: `required column "${c}" is missing` });
+      problems.push({
+        row: 1,
+        column: c,
+        columnIndex: 0,
+        code: 'missing-column',
+        message: `required column "${c}" is missing`,
+      });
     }
   }
   const emptyTotals = { planned: 0n, decided: 0n, spent: 0n, budgetLines: 0 };
@@ -205,7 +224,14 @@ export function validateImport(sheet: ImportSheet, known: KnownRefs): ImportPrev
     return '';
   };
   const problem = (row: number, c: ImportColumn, code: ImportProblemCode, message: string, value?: string): void => {
-    problems.push({ row, column: c, columnIndex: colIndex.get(c) ?? 0, code, message, ...(value !== undefined ? { value } : {}) });
+    problems.push({
+      row,
+      column: c,
+      columnIndex: colIndex.get(c) ?? 0,
+      code,
+      message,
+      ...(value !== undefined ? { value } : {}),
+    });
   };
 
   const parsed: ParsedRow[] = [];
@@ -221,15 +247,24 @@ export function validateImport(sheet: ImportSheet, known: KnownRefs): ImportPrev
 
     const id = fields.id ?? '';
     if (id === '') problem(r.row, 'id', 'missing-value', 'id is empty');
-    else if (!ID_RE.test(id)) problem(r.row, 'id', 'bad-id', `id "${id}" must use only a-z, 0-9 and "-" and start with a letter or digit`, id);
+    else if (!ID_RE.test(id))
+      problem(r.row, 'id', 'bad-id', `id "${id}" must use only a-z, 0-9 and "-" and start with a letter or digit`, id);
     for (const c of ['name', 'committee', 'funding_source', 'areas', 'status'] as const) {
       if ((fields[c] ?? '') === '') problem(r.row, c, 'missing-value', `${c} is empty`);
     }
     // budget line
     let line: BudgetLine | null = null;
     const yearText = fields.year ?? '';
-    const amountTexts = { planned: fields.planned_mnkr ?? '', decided: fields.decided_mnkr ?? '', spent: fields.spent_mnkr ?? '' };
-    const amounts: { planned: Kronor | null; decided: Kronor | null; spent: Kronor | null } = { planned: null, decided: null, spent: null };
+    const amountTexts = {
+      planned: fields.planned_mnkr ?? '',
+      decided: fields.decided_mnkr ?? '',
+      spent: fields.spent_mnkr ?? '',
+    };
+    const amounts: { planned: Kronor | null; decided: Kronor | null; spent: Kronor | null } = {
+      planned: null,
+      decided: null,
+      spent: null,
+    };
     for (const k of ['planned', 'decided', 'spent'] as const) {
       const text = amountTexts[k];
       if (text === '') continue;
@@ -252,7 +287,13 @@ export function validateImport(sheet: ImportSheet, known: KnownRefs): ImportPrev
         if (CITY_WORDS.has(ba.toLowerCase())) {
           area = null;
           if (!splitList(fields.areas ?? '').some((a) => CITY_WORDS.has(a.toLowerCase()))) {
-            problem(r.row, 'budget_area', 'budget-area-not-targeted', `budget_area "${ba}" is city-wide but the intervention is not`, ba);
+            problem(
+              r.row,
+              'budget_area',
+              'budget-area-not-targeted',
+              `budget_area "${ba}" is city-wide but the intervention is not`,
+              ba,
+            );
           }
         } else {
           area = areas.resolve(ba);
@@ -304,9 +345,20 @@ export function validateImport(sheet: ImportSheet, known: KnownRefs): ImportPrev
       else if (!areaCodes.includes(code)) areaCodes.push(code);
     }
     if (hasCity && areaItems.length > 1) {
-      problem(row, 'areas', 'city-wide-mixed', 'an intervention is either city-wide or for named areas, not both', f.areas ?? '');
+      problem(
+        row,
+        'areas',
+        'city-wide-mixed',
+        'an intervention is either city-wide or for named areas, not both',
+        f.areas ?? '',
+      );
     }
-    const resolveList = (c: 'goal_areas' | 'strategies' | 'targets', index: RefIndex | null, code: ImportProblemCode, what: string): string[] => {
+    const resolveList = (
+      c: 'goal_areas' | 'strategies' | 'targets',
+      index: RefIndex | null,
+      code: ImportProblemCode,
+      what: string,
+    ): string[] => {
       const out: string[] = [];
       for (const item of splitList(f[c] ?? '')) {
         if (index === null) {
@@ -343,7 +395,13 @@ export function validateImport(sheet: ImportSheet, known: KnownRefs): ImportPrev
     if (st !== '') {
       const s = parseStatus(st);
       if (s === null) {
-        problem(row, 'status', 'unknown-status', `unknown status "${st}"; use one of ${INTERVENTION_STATUSES.join(', ')} (or planerad, beslutad, pågående, avslutad, stoppad)`, st);
+        problem(
+          row,
+          'status',
+          'unknown-status',
+          `unknown status "${st}"; use one of ${INTERVENTION_STATUSES.join(', ')} (or planerad, beslutad, pågående, avslutad, stoppad)`,
+          st,
+        );
       } else status = s;
     }
     return {
@@ -400,12 +458,24 @@ export function validateImport(sheet: ImportSheet, known: KnownRefs): ImportPrev
         continue;
       }
       if (line.area !== null && !intervention.areas.includes(line.area)) {
-        problem(pr.row, 'budget_area', 'budget-area-not-targeted', `budget_area "${pr.fields.budget_area ?? ''}" is not one of the intervention's areas`, pr.fields.budget_area ?? '');
+        problem(
+          pr.row,
+          'budget_area',
+          'budget-area-not-targeted',
+          `budget_area "${pr.fields.budget_area ?? ''}" is not one of the intervention's areas`,
+          pr.fields.budget_area ?? '',
+        );
       }
       const startYear = intervention.startDate ? Number(intervention.startDate.slice(0, 4)) : null;
       const endYear = intervention.endDate ? Number(intervention.endDate.slice(0, 4)) : null;
       if ((startYear !== null && line.year < startYear) || (endYear !== null && line.year > endYear)) {
-        problem(pr.row, 'year', 'year-outside-dates', `year ${line.year} is outside the intervention's dates (${intervention.startDate ?? '…'} – ${intervention.endDate ?? '…'})`, String(line.year));
+        problem(
+          pr.row,
+          'year',
+          'year-outside-dates',
+          `year ${line.year} is outside the intervention's dates (${intervention.startDate ?? '…'} – ${intervention.endDate ?? '…'})`,
+          String(line.year),
+        );
       }
       taken.set(key, pr.row);
       intervention.budget.push(line);

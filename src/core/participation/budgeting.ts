@@ -60,7 +60,11 @@ export interface VotableProject {
 }
 
 /** Problems with a ballot (empty: fine). A ballot with no project is allowed (it counts as taking part). */
-export function ballotProblems(choices: readonly string[], projects: readonly VotableProject[], rules: BallotRules): string[] {
+export function ballotProblems(
+  choices: readonly string[],
+  projects: readonly VotableProject[],
+  rules: BallotRules,
+): string[] {
   const problems: string[] = [];
   const cost = new Map(projects.map((p) => [p.id, p.cost]));
   const seen = new Set<string>();
@@ -72,8 +76,10 @@ export function ballotProblems(choices: readonly string[], projects: readonly Vo
     else total += c;
     seen.add(id);
   }
-  if (rules.maxChoices !== null && seen.size > rules.maxChoices) problems.push(`at most ${rules.maxChoices} projects may be chosen (${seen.size} were)`);
-  if (rules.knapsack && total > rules.budget) problems.push(`the chosen projects cost ${total} kr together, more than the budget of ${rules.budget} kr`);
+  if (rules.maxChoices !== null && seen.size > rules.maxChoices)
+    problems.push(`at most ${rules.maxChoices} projects may be chosen (${seen.size} were)`);
+  if (rules.knapsack && total > rules.budget)
+    problems.push(`the chosen projects cost ${total} kr together, more than the budget of ${rules.budget} kr`);
   return problems;
 }
 
@@ -116,7 +122,13 @@ export function processResult(rule: PbRuleId, e: ApprovalElection): ProcessResul
   for (const b of e.ballots) for (const id of b) votes.set(id, (votes.get(id) ?? 0) + 1);
   const rank = new Map(outcome.order.map((id, i) => [id, i + 1]));
   const projects = e.projects
-    .map((p) => ({ id: p.id, votes: votes.get(p.id) ?? 0, cost: p.cost, selected: rank.has(p.id), rank: rank.get(p.id) ?? null }))
+    .map((p) => ({
+      id: p.id,
+      votes: votes.get(p.id) ?? 0,
+      cost: p.cost,
+      selected: rank.has(p.id),
+      rank: rank.get(p.id) ?? null,
+    }))
     .sort((a, b) => b.votes - a.votes || compareIds(a.id, b.id));
   return { rule, budget: e.budget, ballots: e.ballots.length, outcome, projects, left: e.budget - outcome.totalCost };
 }

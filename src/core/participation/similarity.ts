@@ -16,7 +16,28 @@ const STOP = new Set(
   ).split(/\s+/),
 );
 
-const ENDINGS = ['arna', 'erna', 'orna', 'ande', 'ende', 'heten', 'het', 'ing', 'en', 'et', 'ar', 'er', 'or', 'na', 'ed', 'es', 's', 'n', 'a', 'e'];
+const ENDINGS = [
+  'arna',
+  'erna',
+  'orna',
+  'ande',
+  'ende',
+  'heten',
+  'het',
+  'ing',
+  'en',
+  'et',
+  'ar',
+  'er',
+  'or',
+  'na',
+  'ed',
+  'es',
+  's',
+  'n',
+  'a',
+  'e',
+];
 
 /** Strip endings until none applies (keeping at least four characters): lekplatsen → lekplats → lekplat. */
 function stem(w: string): string {
@@ -29,7 +50,10 @@ function stem(w: string): string {
 
 export function tokens(text: string): Set<string> {
   const out = new Set<string>();
-  for (const raw of text.toLowerCase().normalize('NFC').split(/[^\p{L}\p{N}]+/u)) {
+  for (const raw of text
+    .toLowerCase()
+    .normalize('NFC')
+    .split(/[^\p{L}\p{N}]+/u)) {
     if (raw.length < 3 || STOP.has(raw)) continue;
     out.add(stem(raw));
   }
@@ -49,7 +73,12 @@ export interface SimilarCandidate {
 }
 
 /** The candidates most similar to `text` (score ≥ minScore), best first, at most `limit`. Ties by id. */
-export function mostSimilar<T extends SimilarCandidate>(text: string, candidates: readonly T[], limit = 5, minScore = 0.34): { item: T; score: number }[] {
+export function mostSimilar<T extends SimilarCandidate>(
+  text: string,
+  candidates: readonly T[],
+  limit = 5,
+  minScore = 0.34,
+): { item: T; score: number }[] {
   const q = tokens(text);
   if (q.size === 0) return [];
   return candidates

@@ -171,7 +171,10 @@ export function mesFixed(ix: IndexedElection, perVoter: Rational, guide?: MesRun
           best = k;
           bestRest = rest;
           bestRem = remaining;
-        } else if (qLess(rest, qd, gn, gd) || (!qLess(gn, gd, rest, qd) && (ix.tieRank[k] ?? 0) < (ix.tieRank[g.project] ?? 0))) {
+        } else if (
+          qLess(rest, qd, gn, gd) ||
+          (!qLess(gn, gd, rest, qd) && (ix.tieRank[k] ?? 0) < (ix.tieRank[g.project] ?? 0))
+        ) {
           return null;
         }
         continue;
@@ -183,7 +186,10 @@ export function mesFixed(ix: IndexedElection, perVoter: Rational, guide?: MesRun
         continue;
       }
       const bd = L * bestRem * (ix.costs[best] ?? 1n);
-      if (qLess(rest, qd, bestRest, bd) || (!qLess(bestRest, bd, rest, qd) && (ix.tieRank[k] ?? 0) < (ix.tieRank[best] ?? 0))) {
+      if (
+        qLess(rest, qd, bestRest, bd) ||
+        (!qLess(bestRest, bd, rest, qd) && (ix.tieRank[k] ?? 0) < (ix.tieRank[best] ?? 0))
+      ) {
         best = k;
         bestRest = rest;
         bestRem = remaining;

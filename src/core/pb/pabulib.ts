@@ -217,7 +217,8 @@ export function parsePabulib(text: string): PbFile {
       bodies.set(sec, current);
       continue;
     }
-    if (!current) throw new PbFormatError('text before the META section (a .pb file starts with the line META)', r.line);
+    if (!current)
+      throw new PbFormatError('text before the META section (a .pb file starts with the line META)', r.line);
     current.recs.push(r);
   }
   for (const sec of SECTIONS) {
@@ -227,7 +228,11 @@ export function parsePabulib(text: string): PbFile {
   // META
   const metaBody = bodies.get('META') as { line: number; recs: Rec[] };
   const metaHead = metaBody.recs[0];
-  if (!metaHead || (metaHead.fields[0] ?? '').toLowerCase() !== 'key' || (metaHead.fields[1] ?? '').toLowerCase() !== 'value') {
+  if (
+    !metaHead ||
+    (metaHead.fields[0] ?? '').toLowerCase() !== 'key' ||
+    (metaHead.fields[1] ?? '').toLowerCase() !== 'value'
+  ) {
     throw new PbFormatError('the META section must start with the header "key;value"', metaHead?.line ?? metaBody.line);
   }
   const meta: PbMetaEntry[] = [];
@@ -236,7 +241,8 @@ export function parsePabulib(text: string): PbFile {
     const key = r.fields[0] ?? '';
     if (key === '') throw new PbFormatError('a META entry has no key', r.line, 'key');
     const prev = metaLines.get(key);
-    if (prev !== undefined) throw new PbFormatError(`META key "${key}" is given twice (also on line ${prev})`, r.line, 'key');
+    if (prev !== undefined)
+      throw new PbFormatError(`META key "${key}" is given twice (also on line ${prev})`, r.line, 'key');
     metaLines.set(key, r.line);
     // an unquoted ";" inside a value: keep the rest of the line as the value
     meta.push({ key, value: r.fields.slice(1).join(';').trim() });
@@ -258,7 +264,8 @@ export function parsePabulib(text: string): PbFile {
     if (id === '') throw new PbFormatError('the project id is empty', r.line, 'project_id');
     if (id.includes(',')) throw new PbFormatError(`project id "${id}" contains a comma`, r.line, 'project_id');
     const prev = projectLine.get(id);
-    if (prev !== undefined) throw new PbFormatError(`project "${id}" is listed twice (also on line ${prev})`, r.line, 'project_id');
+    if (prev !== undefined)
+      throw new PbFormatError(`project "${id}" is listed twice (also on line ${prev})`, r.line, 'project_id');
     projectLine.set(id, r.line);
     projects.push({ id, cost: parseAmount(f['cost'] ?? '', r.line, 'cost'), fields: f, line: r.line });
   }
@@ -273,7 +280,8 @@ export function parsePabulib(text: string): PbFile {
     const voterId = f['voter_id'] ?? '';
     if (voterId === '') throw new PbFormatError('the voter id is empty', r.line, 'voter_id');
     const prev = voterLine.get(voterId);
-    if (prev !== undefined) throw new PbFormatError(`voter "${voterId}" votes twice (also on line ${prev})`, r.line, 'voter_id');
+    if (prev !== undefined)
+      throw new PbFormatError(`voter "${voterId}" votes twice (also on line ${prev})`, r.line, 'voter_id');
     voterLine.set(voterId, r.line);
     const raw = f['vote'] ?? '';
     const vote = raw === '' ? [] : raw.split(',').map((x) => x.trim());
@@ -301,7 +309,11 @@ export function parsePabulib(text: string): PbFile {
 /** The approval election in a parsed file. Throws PbFormatError for vote types other than approval. */
 export function toApprovalElection(file: PbFile): ApprovalElection {
   if (file.voteType !== 'approval') {
-    throw new PbFormatError(`vote_type "${file.voteType}" cannot be counted here: only approval ballots are supported`, null, 'vote_type');
+    throw new PbFormatError(
+      `vote_type "${file.voteType}" cannot be counted here: only approval ballots are supported`,
+      null,
+      'vote_type',
+    );
   }
   return {
     budget: file.budget,
@@ -317,9 +329,17 @@ export function toApprovalElection(file: PbFile): ApprovalElection {
 export interface PbWriteInput {
   readonly meta: readonly PbMetaEntry[];
   readonly projectColumns?: readonly string[];
-  readonly projects: readonly { readonly id: string; readonly cost: bigint; readonly fields?: Readonly<Record<string, string>> }[];
+  readonly projects: readonly {
+    readonly id: string;
+    readonly cost: bigint;
+    readonly fields?: Readonly<Record<string, string>>;
+  }[];
   readonly voteColumns?: readonly string[];
-  readonly votes: readonly { readonly voterId: string; readonly vote: readonly string[]; readonly fields?: Readonly<Record<string, string>> }[];
+  readonly votes: readonly {
+    readonly voterId: string;
+    readonly vote: readonly string[];
+    readonly fields?: Readonly<Record<string, string>>;
+  }[];
 }
 
 function quote(v: string): string {
@@ -341,7 +361,8 @@ export function writePabulib(input: PbWriteInput): string {
   }
   lines.push('PROJECTS', pc.map(quote).join(';'));
   for (const p of input.projects) {
-    if (p.id === '' || p.id.includes(',')) throw new PbFormatError(`project id "${p.id}" cannot be written (empty or contains a comma)`);
+    if (p.id === '' || p.id.includes(','))
+      throw new PbFormatError(`project id "${p.id}" cannot be written (empty or contains a comma)`);
     lines.push(
       pc
         .map((c) => (c === 'project_id' ? p.id : c === 'cost' ? p.cost.toString() : (p.fields?.[c] ?? '')))

@@ -114,7 +114,17 @@ export function aggregate(input: AggregationInput): AggregationResult {
   }
 
   const observations: Observation[] = [];
-  const emit = (ind: ReferenceIndicator, divisionId: string, areaCode: string, period: string, value: number | null, num: number | null, den: number | null, sources: Iterable<string>, derived: boolean): void => {
+  const emit = (
+    ind: ReferenceIndicator,
+    divisionId: string,
+    areaCode: string,
+    period: string,
+    value: number | null,
+    num: number | null,
+    den: number | null,
+    sources: Iterable<string>,
+    derived: boolean,
+  ): void => {
     const source = [...new Set(sources)].sort().join('; ');
     observations.push(
       applySuppression(
@@ -144,7 +154,8 @@ export function aggregate(input: AggregationInput): AggregationResult {
     for (const [period, divs] of perPeriod) {
       const baseDiv = baseDivision.get(ind.id)!.get(period)!;
       for (const [divisionId, level] of divs)
-        for (const [area, cell] of level) emit(ind, divisionId, area, period, cell.value, null, null, cell.sources, divisionId !== baseDiv);
+        for (const [area, cell] of level)
+          emit(ind, divisionId, area, period, cell.value, null, null, cell.sources, divisionId !== baseDiv);
     }
   }
 
@@ -153,7 +164,8 @@ export function aggregate(input: AggregationInput): AggregationResult {
     if (ind.kind === 'count' || !ind.aggregable) continue;
     const numInd = ind.numeratorId ? byId.get(ind.numeratorId) : undefined;
     const denInd = ind.denominatorId ? byId.get(ind.denominatorId) : undefined;
-    if (!numInd || !denInd) throw new Error(`${ind.id}: numerator or denominator indicator is missing from the catalogue`);
+    if (!numInd || !denInd)
+      throw new Error(`${ind.id}: numerator or denominator indicator is missing from the catalogue`);
     const nums = levels.get(numInd.id);
     const dens = levels.get(denInd.id);
     if (!nums || !dens) continue;
@@ -177,7 +189,10 @@ export function aggregate(input: AggregationInput): AggregationResult {
   }
   observations.sort(
     (a, b) =>
-      a.indicatorId.localeCompare(b.indicatorId) || a.divisionId.localeCompare(b.divisionId) || a.period.localeCompare(b.period) || a.areaCode.localeCompare(b.areaCode),
+      a.indicatorId.localeCompare(b.indicatorId) ||
+      a.divisionId.localeCompare(b.divisionId) ||
+      a.period.localeCompare(b.period) ||
+      a.areaCode.localeCompare(b.areaCode),
   );
   return { observations, baseDivision };
 }

@@ -149,7 +149,11 @@ export function classify(
   const method = options.method ?? DEFAULT_CLASS_METHOD;
   const k = options.classes ?? DEFAULT_CLASS_COUNT;
   const breaks =
-    method === 'quantile' ? quantileBreaks(values, k) : method === 'jenks' ? jenksBreaks(values, k) : equalIntervalBreaks(values, k);
+    method === 'quantile'
+      ? quantileBreaks(values, k)
+      : method === 'jenks'
+        ? jenksBreaks(values, k)
+        : equalIntervalBreaks(values, k);
   return { method, breaks, classes: breaks.length === 0 ? 0 : Math.max(1, breaks.length - 1) };
 }
 

@@ -107,7 +107,10 @@ export function rankAreas(items: readonly RankInput[], polarity: Polarity): Map<
  * The same rank as rankAreas, from counts alone: how many peers (with a value) lie above, below
  * or level with the area (`equal` counts the area itself). Lets a database do the counting.
  */
-export function rankFromCounts(c: { ranked: number; above: number; below: number; equal: number }, polarity: Polarity): Rank | null {
+export function rankFromCounts(
+  c: { ranked: number; above: number; below: number; equal: number },
+  polarity: Polarity,
+): Rank | null {
   if (c.ranked <= 0 || c.equal <= 0) return null;
   const better = polarity === 'lower_better' ? c.below : c.above;
   return { rank: better + 1, of: c.ranked, tied: c.equal > 1 };

@@ -89,7 +89,22 @@ function ratio(
   multiplier: number,
   decimals: number,
 ): ReferenceIndicator {
-  return { id, nameSv, nameEn, definitionSv, definitionEn, unit, kind, polarity, sourceId: SCB, numeratorId, denominatorId, multiplier, decimals, aggregable: true };
+  return {
+    id,
+    nameSv,
+    nameEn,
+    definitionSv,
+    definitionEn,
+    unit,
+    kind,
+    polarity,
+    sourceId: SCB,
+    numeratorId,
+    denominatorId,
+    multiplier,
+    decimals,
+    aggregable: true,
+  };
 }
 
 const T = { kön: 'totalt' };
@@ -137,8 +152,14 @@ export const REFERENCE_INDICATORS: readonly ReferenceIndicator[] = [
     'Population minus persons born in Sweden.',
     'personer',
     [
-      { tableId: '000005FB', terms: [{ match: { födelseregion: 'totalt', ...T } }, { match: { födelseregion: 'Sverige', ...T }, coef: -1 }] },
-      { tableId: REGSO_TABLES.bornRegion, terms: [{ match: { födelseregion: 'totalt', ...T } }, { match: { födelseregion: 'Sverige', ...T }, coef: -1 }] },
+      {
+        tableId: '000005FB',
+        terms: [{ match: { födelseregion: 'totalt', ...T } }, { match: { födelseregion: 'Sverige', ...T }, coef: -1 }],
+      },
+      {
+        tableId: REGSO_TABLES.bornRegion,
+        terms: [{ match: { födelseregion: 'totalt', ...T } }, { match: { födelseregion: 'Sverige', ...T }, coef: -1 }],
+      },
     ],
     { helper: true },
   ),
@@ -204,8 +225,10 @@ export const REFERENCE_INDICATORS: readonly ReferenceIndicator[] = [
     id: 'net-income-median',
     nameSv: 'Medianinkomst (nettoinkomst)',
     nameEn: 'Median net income',
-    definitionSv: 'Medianvärdet av nettoinkomsten för personer 20 år och äldre, tusental kronor, fasta priser. Medianer kan inte summeras och redovisas bara för DeSO.',
-    definitionEn: 'Median net income of persons aged 20 and over, thousand kronor, constant prices. Medians cannot be summed and are shown for DeSO only.',
+    definitionSv:
+      'Medianvärdet av nettoinkomsten för personer 20 år och äldre, tusental kronor, fasta priser. Medianer kan inte summeras och redovisas bara för DeSO.',
+    definitionEn:
+      'Median net income of persons aged 20 and over, thousand kronor, constant prices. Medians cannot be summed and are shown for DeSO only.',
     unit: 'tkr',
     kind: 'median',
     polarity: 'higher_better',
@@ -224,7 +247,18 @@ export const REFERENCE_INDICATORS: readonly ReferenceIndicator[] = [
     'Medelvärde av nettoinkomsten × antal personer, tusental kronor (härlett, för att räkna medelvärden för större områden).',
     'Mean net income × number of persons, thousand kronor (derived, to compute means for larger areas).',
     'tkr',
-    [{ tableId: '000005FM', terms: [{ content: 'Medelvärde, tkr', match: { inkomstslag: 'nettoinkomst', ...T }, times: { content: 'Antal personer totalt', match: { inkomstslag: 'nettoinkomst', ...T } } }] }],
+    [
+      {
+        tableId: '000005FM',
+        terms: [
+          {
+            content: 'Medelvärde, tkr',
+            match: { inkomstslag: 'nettoinkomst', ...T },
+            times: { content: 'Antal personer totalt', match: { inkomstslag: 'nettoinkomst', ...T } },
+          },
+        ],
+      },
+    ],
     { helper: true, decimals: 1 },
   ),
   count(
@@ -234,7 +268,12 @@ export const REFERENCE_INDICATORS: readonly ReferenceIndicator[] = [
     'Antal personer 20 år och äldre i inkomststatistiken.',
     'Number of persons aged 20 and over in the income statistics.',
     'personer',
-    [{ tableId: '000005FM', terms: [{ content: 'Antal personer totalt', match: { inkomstslag: 'nettoinkomst', ...T } }] }],
+    [
+      {
+        tableId: '000005FM',
+        terms: [{ content: 'Antal personer totalt', match: { inkomstslag: 'nettoinkomst', ...T } }],
+      },
+    ],
     { helper: true },
   ),
   ratio(
@@ -258,7 +297,19 @@ export const REFERENCE_INDICATORS: readonly ReferenceIndicator[] = [
     'Andel med låg ekonomisk standard (SCB, heltal i procent) × antal personer ÷ 100 (härlett; avrundningen i SCB:s procent ger en osäkerhet om ±0,5 procent av personerna per DeSO).',
     'Share with a low economic standard (SCB, whole percent) × persons ÷ 100 (derived; the rounding of SCB percentages gives ±0.5 % of persons per DeSO).',
     'personer',
-    [{ tableId: '000006TA', terms: [{ content: 'Låg ekonomisk standard, procent', match: { ålder: 'totalt ålder' }, coef: 0.01, times: { content: 'Antal personer totalt', match: { ålder: 'totalt ålder' } } }] }],
+    [
+      {
+        tableId: '000006TA',
+        terms: [
+          {
+            content: 'Låg ekonomisk standard, procent',
+            match: { ålder: 'totalt ålder' },
+            coef: 0.01,
+            times: { content: 'Antal personer totalt', match: { ålder: 'totalt ålder' } },
+          },
+        ],
+      },
+    ],
     { helper: true, decimals: 0 },
   ),
   count(
@@ -286,18 +337,51 @@ export const REFERENCE_INDICATORS: readonly ReferenceIndicator[] = [
     1,
   ),
   // --- Labour market ------------------------------------------------------------------------------
-  count('employed-16-64', 'Sysselsatta 16–64 år', 'Employed aged 16–64', 'Antal förvärvsarbetande (sysselsatta) 16–64 år enligt registret.', 'Number of employed persons aged 16–64 (register).', 'personer', [
-    { tableId: '000007A8', terms: [{ content: 'antal sysselsatta', match: { ...T, ålder: '16-64 år' } }] },
-  ], { helper: true }),
-  count('unemployed-16-64', 'Arbetslösa 16–64 år', 'Unemployed aged 16–64', 'Antal arbetslösa 16–64 år enligt registret.', 'Number of unemployed persons aged 16–64 (register).', 'personer', [
-    { tableId: '000007A8', terms: [{ content: 'antal arbetslösa', match: { ...T, ålder: '16-64 år' } }] },
-  ], { helper: true }),
-  count('labour-force-16-64', 'Arbetskraften 16–64 år', 'Labour force aged 16–64', 'Sysselsatta och arbetslösa 16–64 år (SCB:s redovisade summa).', 'Employed and unemployed aged 16–64 (the total as published by SCB).', 'personer', [
-    { tableId: '000007A8', terms: [{ content: 'antal sysselsatta och arbetslösa (arbetskraften)', match: { ...T, ålder: '16-64 år' } }] },
-  ], { helper: true }),
-  count('population-16-64', 'Befolkning 16–64 år', 'Population aged 16–64', 'Antal personer 16–64 år i arbetsmarknadsstatistiken.', 'Number of persons aged 16–64 in the labour-market statistics.', 'personer', [
-    { tableId: '000007A8', terms: [{ content: 'antal totalt', match: { ...T, ålder: '16-64 år' } }] },
-  ], { helper: true }),
+  count(
+    'employed-16-64',
+    'Sysselsatta 16–64 år',
+    'Employed aged 16–64',
+    'Antal förvärvsarbetande (sysselsatta) 16–64 år enligt registret.',
+    'Number of employed persons aged 16–64 (register).',
+    'personer',
+    [{ tableId: '000007A8', terms: [{ content: 'antal sysselsatta', match: { ...T, ålder: '16-64 år' } }] }],
+    { helper: true },
+  ),
+  count(
+    'unemployed-16-64',
+    'Arbetslösa 16–64 år',
+    'Unemployed aged 16–64',
+    'Antal arbetslösa 16–64 år enligt registret.',
+    'Number of unemployed persons aged 16–64 (register).',
+    'personer',
+    [{ tableId: '000007A8', terms: [{ content: 'antal arbetslösa', match: { ...T, ålder: '16-64 år' } }] }],
+    { helper: true },
+  ),
+  count(
+    'labour-force-16-64',
+    'Arbetskraften 16–64 år',
+    'Labour force aged 16–64',
+    'Sysselsatta och arbetslösa 16–64 år (SCB:s redovisade summa).',
+    'Employed and unemployed aged 16–64 (the total as published by SCB).',
+    'personer',
+    [
+      {
+        tableId: '000007A8',
+        terms: [{ content: 'antal sysselsatta och arbetslösa (arbetskraften)', match: { ...T, ålder: '16-64 år' } }],
+      },
+    ],
+    { helper: true },
+  ),
+  count(
+    'population-16-64',
+    'Befolkning 16–64 år',
+    'Population aged 16–64',
+    'Antal personer 16–64 år i arbetsmarknadsstatistiken.',
+    'Number of persons aged 16–64 in the labour-market statistics.',
+    'personer',
+    [{ tableId: '000007A8', terms: [{ content: 'antal totalt', match: { ...T, ålder: '16-64 år' } }] }],
+    { helper: true },
+  ),
   ratio(
     'employment-rate-16-64',
     'share',
@@ -327,24 +411,47 @@ export const REFERENCE_INDICATORS: readonly ReferenceIndicator[] = [
     1,
   ),
   // --- Education ----------------------------------------------------------------------------------
-  count('post-secondary-3plus-25-64', 'Eftergymnasial utbildning 3 år eller mer, 25–64 år', 'Post-secondary education 3+ years, aged 25–64', 'Antal personer 25–64 år med eftergymnasial utbildning om minst tre år.', 'Number of persons aged 25–64 with post-secondary education of at least three years.', 'personer', [
-    { tableId: '000005MO', terms: [{ match: { utbildningsnivå: 'eftergymnasial utbildning, 3 år eller mer' } }] },
-  ], { helper: true }),
-  count('compulsory-only-25-64', 'Högst förgymnasial utbildning, 25–64 år', 'At most compulsory school, aged 25–64', 'Antal personer 25–64 år med högst förgymnasial utbildning.', 'Number of persons aged 25–64 with at most compulsory schooling.', 'personer', [
-    { tableId: '000005MO', terms: [{ match: { utbildningsnivå: 'förgymnasial utbildning' } }] },
-  ], { helper: true }),
-  count('population-25-64-education', 'Befolkning 25–64 år (utbildningsstatistik)', 'Population aged 25–64 (education statistics)', 'Alla personer 25–64 år i utbildningsstatistiken, inklusive uppgift saknas.', 'All persons aged 25–64 in the education statistics, including unknown.', 'personer', [
-    {
-      tableId: '000005MO',
-      terms: [
-        'förgymnasial utbildning',
-        'gymnasial utbildning',
-        'eftergymnasial utbildning, mindre än 3 år',
-        'eftergymnasial utbildning, 3 år eller mer',
-        'uppgift om utbildningsnivå saknas',
-      ].map((u) => ({ match: { utbildningsnivå: u } })),
-    },
-  ], { helper: true }),
+  count(
+    'post-secondary-3plus-25-64',
+    'Eftergymnasial utbildning 3 år eller mer, 25–64 år',
+    'Post-secondary education 3+ years, aged 25–64',
+    'Antal personer 25–64 år med eftergymnasial utbildning om minst tre år.',
+    'Number of persons aged 25–64 with post-secondary education of at least three years.',
+    'personer',
+    [{ tableId: '000005MO', terms: [{ match: { utbildningsnivå: 'eftergymnasial utbildning, 3 år eller mer' } }] }],
+    { helper: true },
+  ),
+  count(
+    'compulsory-only-25-64',
+    'Högst förgymnasial utbildning, 25–64 år',
+    'At most compulsory school, aged 25–64',
+    'Antal personer 25–64 år med högst förgymnasial utbildning.',
+    'Number of persons aged 25–64 with at most compulsory schooling.',
+    'personer',
+    [{ tableId: '000005MO', terms: [{ match: { utbildningsnivå: 'förgymnasial utbildning' } }] }],
+    { helper: true },
+  ),
+  count(
+    'population-25-64-education',
+    'Befolkning 25–64 år (utbildningsstatistik)',
+    'Population aged 25–64 (education statistics)',
+    'Alla personer 25–64 år i utbildningsstatistiken, inklusive uppgift saknas.',
+    'All persons aged 25–64 in the education statistics, including unknown.',
+    'personer',
+    [
+      {
+        tableId: '000005MO',
+        terms: [
+          'förgymnasial utbildning',
+          'gymnasial utbildning',
+          'eftergymnasial utbildning, mindre än 3 år',
+          'eftergymnasial utbildning, 3 år eller mer',
+          'uppgift om utbildningsnivå saknas',
+        ].map((u) => ({ match: { utbildningsnivå: u } })),
+      },
+    ],
+    { helper: true },
+  ),
   ratio(
     'share-post-secondary-3plus-25-64',
     'share',
@@ -374,14 +481,41 @@ export const REFERENCE_INDICATORS: readonly ReferenceIndicator[] = [
     1,
   ),
   // --- Housing ------------------------------------------------------------------------------------
-  count('dwellings-rental', 'Hyresrätter', 'Rental dwellings', 'Antal lägenheter med hyresrätt.', 'Number of rental dwellings.', 'lägenheter', [
-    { tableId: '000006OC', terms: [{ match: { upplåtelseform: 'hyresrätt' } }] },
-    { tableId: REGSO_TABLES.housingTenure, terms: [{ match: { upplåtelseform: 'hyresrätt' } }] },
-  ], { helper: true }),
-  count('dwellings', 'Lägenheter', 'Dwellings', 'Antal lägenheter, alla upplåtelseformer inklusive uppgift saknas.', 'Number of dwellings, all tenures including unknown.', 'lägenheter', [
-    { tableId: '000006OC', terms: ['hyresrätt', 'bostadsrätt', 'äganderätt', 'uppgift saknas'].map((u) => ({ match: { upplåtelseform: u } })) },
-    { tableId: REGSO_TABLES.housingTenure, terms: ['hyresrätt', 'bostadsrätt', 'äganderätt', 'uppgift saknas'].map((u) => ({ match: { upplåtelseform: u } })) },
-  ]),
+  count(
+    'dwellings-rental',
+    'Hyresrätter',
+    'Rental dwellings',
+    'Antal lägenheter med hyresrätt.',
+    'Number of rental dwellings.',
+    'lägenheter',
+    [
+      { tableId: '000006OC', terms: [{ match: { upplåtelseform: 'hyresrätt' } }] },
+      { tableId: REGSO_TABLES.housingTenure, terms: [{ match: { upplåtelseform: 'hyresrätt' } }] },
+    ],
+    { helper: true },
+  ),
+  count(
+    'dwellings',
+    'Lägenheter',
+    'Dwellings',
+    'Antal lägenheter, alla upplåtelseformer inklusive uppgift saknas.',
+    'Number of dwellings, all tenures including unknown.',
+    'lägenheter',
+    [
+      {
+        tableId: '000006OC',
+        terms: ['hyresrätt', 'bostadsrätt', 'äganderätt', 'uppgift saknas'].map((u) => ({
+          match: { upplåtelseform: u },
+        })),
+      },
+      {
+        tableId: REGSO_TABLES.housingTenure,
+        terms: ['hyresrätt', 'bostadsrätt', 'äganderätt', 'uppgift saknas'].map((u) => ({
+          match: { upplåtelseform: u },
+        })),
+      },
+    ],
+  ),
   ratio(
     'share-rental-dwellings',
     'share',
@@ -396,18 +530,34 @@ export const REFERENCE_INDICATORS: readonly ReferenceIndicator[] = [
     100,
     1,
   ),
-  count('households', 'Hushåll', 'Households', 'Antal hushåll (alla hushållstyper).', 'Number of households (all household types).', 'hushåll', [
-    {
-      tableId: '000005F8',
-      terms: ['sammanboende med barn', 'sammanboende utan barn', 'ensamstående med barn', 'ensamstående utan barn', 'övriga hushåll'].map((h) => ({ match: { hushållstyp: h } })),
-    },
-  ]),
+  count(
+    'households',
+    'Hushåll',
+    'Households',
+    'Antal hushåll (alla hushållstyper).',
+    'Number of households (all household types).',
+    'hushåll',
+    [
+      {
+        tableId: '000005F8',
+        terms: [
+          'sammanboende med barn',
+          'sammanboende utan barn',
+          'ensamstående med barn',
+          'ensamstående utan barn',
+          'övriga hushåll',
+        ].map((h) => ({ match: { hushållstyp: h } })),
+      },
+    ],
+  ),
   {
     id: 'salary-income-mean',
     nameSv: 'Medelvärde löneinkomst (RegSO)',
     nameEn: 'Mean salary income (RegSO)',
-    definitionSv: 'Medelvärde av löneinkomsten för samtliga, tusental kronor. Antalet personer saknas i källan, så medelvärdet kan inte räknas för större områden.',
-    definitionEn: 'Mean salary income of all persons, thousand kronor. The source has no number of persons, so the mean cannot be computed for larger areas.',
+    definitionSv:
+      'Medelvärde av löneinkomsten för samtliga, tusental kronor. Antalet personer saknas i källan, så medelvärdet kan inte räknas för större områden.',
+    definitionEn:
+      'Mean salary income of all persons, thousand kronor. The source has no number of persons, so the mean cannot be computed for larger areas.',
     unit: 'tkr',
     kind: 'mean',
     polarity: 'higher_better',
@@ -421,7 +571,9 @@ export const REFERENCE_INDICATORS: readonly ReferenceIndicator[] = [
   },
 ];
 
-export const INDICATOR_BY_ID: ReadonlyMap<string, ReferenceIndicator> = new Map(REFERENCE_INDICATORS.map((i) => [i.id, i]));
+export const INDICATOR_BY_ID: ReadonlyMap<string, ReferenceIndicator> = new Map(
+  REFERENCE_INDICATORS.map((i) => [i.id, i]),
+);
 
 function matches(r: ScbRecord, content: string | undefined, match: Record<string, string> | undefined): boolean {
   if (content !== undefined && r.content !== content) return false;
@@ -445,7 +597,10 @@ export interface BaseValue {
  * A count source applies where the table has records for that region and period; the first source
  * in the indicator's list wins. Missing terms make the value missing (never silently zero).
  */
-export function extractBaseValues(records: readonly ScbRecord[], indicators: readonly ReferenceIndicator[] = REFERENCE_INDICATORS): BaseValue[] {
+export function extractBaseValues(
+  records: readonly ScbRecord[],
+  indicators: readonly ReferenceIndicator[] = REFERENCE_INDICATORS,
+): BaseValue[] {
   // Index records by table → period → region.
   const byTable = new Map<string, Map<string, ScbRecord[]>>();
   for (const r of records) {
@@ -501,12 +656,25 @@ export function extractBaseValues(records: readonly ScbRecord[], indicators: rea
         const { value, ok } = s.read(cells);
         // A table that has this region and period but none of the cells is not a source for it.
         if (!ok && value === null && !cells.some((r) => r.value === null)) {
-          const anyHit = (ind.counts ?? []).some((c) => c.tableId === s.tableId && c.terms.some((term) => cells.some((r) => matches(r, term.content, term.match))));
-          const anyDirect = (ind.direct ?? []).some((d) => d.tableId === s.tableId && cells.some((r) => matches(r, d.content, d.match)));
+          const anyHit = (ind.counts ?? []).some(
+            (c) =>
+              c.tableId === s.tableId &&
+              c.terms.some((term) => cells.some((r) => matches(r, term.content, term.match))),
+          );
+          const anyDirect = (ind.direct ?? []).some(
+            (d) => d.tableId === s.tableId && cells.some((r) => matches(r, d.content, d.match)),
+          );
           if (!anyHit && !anyDirect) continue;
         }
         taken.add(key);
-        out.push({ indicatorId: ind.id, period, areaCode, value: ok ? value : null, status: ok ? 'ok' : 'missing', source: cells[0]!.source });
+        out.push({
+          indicatorId: ind.id,
+          period,
+          areaCode,
+          value: ok ? value : null,
+          status: ok ? 'ok' : 'missing',
+          source: cells[0]!.source,
+        });
       }
     }
   }

@@ -31,7 +31,9 @@ export interface ScbRecord {
 }
 
 /** Parses a cell's text into a value and status; returns null when the text is not a number or marker. */
-export function parseScbCell(raw: string | number | null | undefined): { value: number | null; status: ScbCellStatus } | null {
+export function parseScbCell(
+  raw: string | number | null | undefined,
+): { value: number | null; status: ScbCellStatus } | null {
   if (typeof raw === 'number') return Number.isFinite(raw) ? { value: raw, status: 'ok' } : null;
   if (raw === null || raw === undefined) return { value: null, status: 'missing' };
   const s = raw.trim();
@@ -52,7 +54,10 @@ export function titleDimensions(title: string): { subject: string; dimensions: s
   const i = title.lastIndexOf(' efter ');
   if (i < 0) return { subject: title.trim(), dimensions: [] };
   const subject = title.slice(0, i).trim();
-  const rest = title.slice(i + ' efter '.length).trim().replace(/\.$/, '');
+  const rest = title
+    .slice(i + ' efter '.length)
+    .trim()
+    .replace(/\.$/, '');
   const parts = rest
     .split(/,\s*|\s+och\s+/)
     .map((p) => p.trim())

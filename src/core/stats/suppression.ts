@@ -29,20 +29,30 @@ const small = (s: string | null, min: number): boolean => {
 };
 
 /** Why an observation is suppressed under the rule, or null when it may be shown. */
-export function suppressionReason(o: Observation, ind: Pick<Indicator, 'kind'>, rule: SuppressionRule = DEFAULT_SUPPRESSION): string | null {
+export function suppressionReason(
+  o: Observation,
+  ind: Pick<Indicator, 'kind'>,
+  rule: SuppressionRule = DEFAULT_SUPPRESSION,
+): string | null {
   if (o.status !== 'final') return null;
   if (ind.kind === 'count') return small(o.value, rule.minCount) ? `count below ${rule.minCount}` : null;
   if (ind.kind === 'share' || ind.kind === 'rate') {
     if (small(o.numerator, rule.minCount)) return `numerator below ${rule.minCount}`;
-    if (o.denominator !== null && Number(o.denominator) < rule.minDenominator) return `denominator below ${rule.minDenominator}`;
+    if (o.denominator !== null && Number(o.denominator) < rule.minDenominator)
+      return `denominator below ${rule.minDenominator}`;
     return null;
   }
-  if (ind.kind === 'mean' && o.denominator !== null && Number(o.denominator) < rule.minDenominator) return `fewer than ${rule.minDenominator} persons`;
+  if (ind.kind === 'mean' && o.denominator !== null && Number(o.denominator) < rule.minDenominator)
+    return `fewer than ${rule.minDenominator} persons`;
   return null;
 }
 
 /** Returns the observation, or a suppressed copy without value, numerator and denominator. */
-export function applySuppression(o: Observation, ind: Pick<Indicator, 'kind'>, rule: SuppressionRule = DEFAULT_SUPPRESSION): Observation {
+export function applySuppression(
+  o: Observation,
+  ind: Pick<Indicator, 'kind'>,
+  rule: SuppressionRule = DEFAULT_SUPPRESSION,
+): Observation {
   if (!suppressionReason(o, ind, rule)) return o;
   return { ...o, value: null, numerator: null, denominator: null, status: 'suppressed' };
 }

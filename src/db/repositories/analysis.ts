@@ -40,7 +40,11 @@ export interface AreaGeometryRow {
   geometry: { type: string; coordinates: unknown } | null;
 }
 
-export async function areasOfDivision(db: Queryable, divisionId: string, withGeometry: boolean): Promise<AreaGeometryRow[]> {
+export async function areasOfDivision(
+  db: Queryable,
+  divisionId: string,
+  withGeometry: boolean,
+): Promise<AreaGeometryRow[]> {
   return db.query<AreaGeometryRow>(
     `SELECT code, name, ${withGeometry ? 'geometry' : 'NULL::jsonb AS geometry'} FROM area WHERE division_id = $1 ORDER BY code`,
     [divisionId],
@@ -59,7 +63,12 @@ export interface ObservationRow {
 }
 
 /** Totals (breakdown '') of the given indicators in a division, optionally for one period. */
-export async function observations(db: Queryable, divisionId: string, indicatorIds: readonly string[], period?: string | null): Promise<ObservationRow[]> {
+export async function observations(
+  db: Queryable,
+  divisionId: string,
+  indicatorIds: readonly string[],
+  period?: string | null,
+): Promise<ObservationRow[]> {
   return db.query<ObservationRow>(
     `SELECT indicator_id AS "indicatorId", area_code AS "areaCode", period, value::text AS value,
             numerator::text AS numerator, denominator::text AS denominator, status, source
@@ -72,7 +81,11 @@ export async function observations(db: Queryable, divisionId: string, indicatorI
 }
 
 /** Periods in which every one of the indicators has at least one value in the division (ascending). */
-export async function periodsWithAll(db: Queryable, divisionId: string, indicatorIds: readonly string[]): Promise<string[]> {
+export async function periodsWithAll(
+  db: Queryable,
+  divisionId: string,
+  indicatorIds: readonly string[],
+): Promise<string[]> {
   const rows = await db.query<{ period: string }>(
     `SELECT period FROM observation
       WHERE division_id = $1 AND indicator_id = ANY($2::text[]) AND breakdown = '' AND value IS NOT NULL
@@ -84,7 +97,10 @@ export async function periodsWithAll(db: Queryable, divisionId: string, indicato
 }
 
 /** Which indicators have values in which division and period (one row each). */
-export async function indicatorPeriods(db: Queryable, indicatorIds: readonly string[]): Promise<{ divisionId: string; period: string; indicatorId: string }[]> {
+export async function indicatorPeriods(
+  db: Queryable,
+  indicatorIds: readonly string[],
+): Promise<{ divisionId: string; period: string; indicatorId: string }[]> {
   return db.query<{ divisionId: string; period: string; indicatorId: string }>(
     `SELECT DISTINCT division_id AS "divisionId", period, indicator_id AS "indicatorId" FROM observation
       WHERE indicator_id = ANY($1::text[]) AND breakdown = '' AND value IS NOT NULL
@@ -169,7 +185,10 @@ export interface ScenarioRow {
   createdAt: string;
 }
 
-export async function insertScenario(db: Queryable, s: { name: string; params: unknown; result: unknown; createdBy: string | null }): Promise<number | null> {
+export async function insertScenario(
+  db: Queryable,
+  s: { name: string; params: unknown; result: unknown; createdBy: string | null },
+): Promise<number | null> {
   const rows = await db.query<{ id: number }>(
     `INSERT INTO allocation_scenario (name, params, result, created_by) VALUES ($1, $2::jsonb, $3::jsonb, $4)
      ON CONFLICT (name) DO NOTHING RETURNING id`,

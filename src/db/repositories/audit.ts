@@ -97,7 +97,8 @@ export async function listAudit(db: Queryable, f: AuditFilter): Promise<{ rows: 
   if (f.from !== undefined) add('at >= ?', f.from.toISOString());
   if (f.to !== undefined) add('at < ?', f.to.toISOString());
   const clause = where.length ? `WHERE ${where.join(' AND ')}` : '';
-  const total = (await db.query<{ n: number }>(`SELECT count(*)::int AS n FROM audit_log ${clause}`, params))[0]?.n ?? 0;
+  const total =
+    (await db.query<{ n: number }>(`SELECT count(*)::int AS n FROM audit_log ${clause}`, params))[0]?.n ?? 0;
   const rows = await db.query<RawAudit>(
     `SELECT id, at, user_id, username, action, entity, entity_id, before, after FROM audit_log ${clause}
       ORDER BY at DESC, id DESC LIMIT $${params.length + 1} OFFSET $${params.length + 2}`,

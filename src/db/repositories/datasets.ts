@@ -10,7 +10,14 @@ async function inChunks<T>(rows: readonly T[], fn: (chunk: T[]) => Promise<void>
 
 export async function createBatch(
   db: Queryable,
-  b: { dataset: string; description: string; checksum: string; fileCount: number; rowCount: number; createdBy?: string | null },
+  b: {
+    dataset: string;
+    description: string;
+    checksum: string;
+    fileCount: number;
+    rowCount: number;
+    createdBy?: string | null;
+  },
 ): Promise<number> {
   const [row] = await db.query<{ id: number }>(
     `INSERT INTO import_batch (dataset, description, checksum, file_count, row_count, created_by)
@@ -21,7 +28,10 @@ export async function createBatch(
 }
 
 export async function findBatch(db: Queryable, dataset: string, checksum: string): Promise<number | null> {
-  const rows = await db.query<{ id: number }>('SELECT id FROM import_batch WHERE dataset = $1 AND checksum = $2', [dataset, checksum]);
+  const rows = await db.query<{ id: number }>('SELECT id FROM import_batch WHERE dataset = $1 AND checksum = $2', [
+    dataset,
+    checksum,
+  ]);
   return rows[0]?.id ?? null;
 }
 
@@ -32,8 +42,14 @@ export async function upsertSources(db: Queryable, sources: readonly Source[]): 
      SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[])
      ON CONFLICT (id) DO UPDATE SET name = EXCLUDED.name, publisher = EXCLUDED.publisher, url = EXCLUDED.url,
        licence = EXCLUDED.licence, citation = EXCLUDED.citation`,
-    [sources.map((s) => s.id), sources.map((s) => s.name), sources.map((s) => s.publisher), sources.map((s) => s.url ?? null),
-      sources.map((s) => s.licence ?? null), sources.map((s) => s.citation)],
+    [
+      sources.map((s) => s.id),
+      sources.map((s) => s.name),
+      sources.map((s) => s.publisher),
+      sources.map((s) => s.url ?? null),
+      sources.map((s) => s.licence ?? null),
+      sources.map((s) => s.citation),
+    ],
   );
 }
 
@@ -44,8 +60,16 @@ export async function upsertDivisions(db: Queryable, divisions: readonly Divisio
      SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::int[], $5::date[], $6::date[], $7::text[], $8::int[])
      ON CONFLICT (id) DO UPDATE SET name_sv = EXCLUDED.name_sv, name_en = EXCLUDED.name_en, level = EXCLUDED.level,
        valid_from = EXCLUDED.valid_from, valid_to = EXCLUDED.valid_to, source_id = EXCLUDED.source_id, sort = EXCLUDED.sort`,
-    [divisions.map((d) => d.id), divisions.map((d) => d.nameSv), divisions.map((d) => d.nameEn), divisions.map((d) => d.level),
-      divisions.map((d) => d.validFrom), divisions.map((d) => d.validTo), divisions.map((d) => d.sourceId ?? null), divisions.map((d) => d.sort ?? 0)],
+    [
+      divisions.map((d) => d.id),
+      divisions.map((d) => d.nameSv),
+      divisions.map((d) => d.nameEn),
+      divisions.map((d) => d.level),
+      divisions.map((d) => d.validFrom),
+      divisions.map((d) => d.validTo),
+      divisions.map((d) => d.sourceId ?? null),
+      divisions.map((d) => d.sort ?? 0),
+    ],
   );
 }
 
@@ -58,8 +82,15 @@ export async function upsertAreas(db: Queryable, areas: readonly Area[]): Promis
        SELECT d, c, n, pd, pc, g::jsonb, p::jsonb FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[]) AS t(d, c, n, pd, pc, g, p)
        ON CONFLICT (division_id, code) DO UPDATE SET name = EXCLUDED.name, parent_division_id = EXCLUDED.parent_division_id,
          parent_code = EXCLUDED.parent_code, geometry = COALESCE(EXCLUDED.geometry, area.geometry), properties = EXCLUDED.properties`,
-      [c.map((a) => a.divisionId), c.map((a) => a.code), c.map((a) => a.name), c.map((a) => a.parentDivisionId), c.map((a) => a.parentCode),
-        c.map((a) => (a.geometry ? JSON.stringify(a.geometry) : null)), c.map((a) => JSON.stringify(a.properties ?? {}))],
+      [
+        c.map((a) => a.divisionId),
+        c.map((a) => a.code),
+        c.map((a) => a.name),
+        c.map((a) => a.parentDivisionId),
+        c.map((a) => a.parentCode),
+        c.map((a) => (a.geometry ? JSON.stringify(a.geometry) : null)),
+        c.map((a) => JSON.stringify(a.properties ?? {})),
+      ],
     );
   });
 }
@@ -78,14 +109,31 @@ export async function upsertIndicators(db: Queryable, indicators: readonly Indic
        definition_en = EXCLUDED.definition_en, unit = EXCLUDED.unit, kind = EXCLUDED.kind, polarity = EXCLUDED.polarity,
        source_id = EXCLUDED.source_id, numerator_id = EXCLUDED.numerator_id, denominator_id = EXCLUDED.denominator_id,
        multiplier = EXCLUDED.multiplier, decimals = EXCLUDED.decimals, goal_area_id = EXCLUDED.goal_area_id, sort = EXCLUDED.sort`,
-    [i.map((x) => x.id), i.map((x) => x.nameSv), i.map((x) => x.nameEn), i.map((x) => x.definitionSv), i.map((x) => x.definitionEn),
-      i.map((x) => x.unit), i.map((x) => x.kind), i.map((x) => x.polarity), i.map((x) => x.sourceId), i.map((x) => x.numeratorId),
-      i.map((x) => x.denominatorId), i.map((x) => String(x.multiplier)), i.map((x) => x.decimals), i.map((x) => x.goalAreaId ?? null),
-      i.map((x) => x.sort ?? 0)],
+    [
+      i.map((x) => x.id),
+      i.map((x) => x.nameSv),
+      i.map((x) => x.nameEn),
+      i.map((x) => x.definitionSv),
+      i.map((x) => x.definitionEn),
+      i.map((x) => x.unit),
+      i.map((x) => x.kind),
+      i.map((x) => x.polarity),
+      i.map((x) => x.sourceId),
+      i.map((x) => x.numeratorId),
+      i.map((x) => x.denominatorId),
+      i.map((x) => String(x.multiplier)),
+      i.map((x) => x.decimals),
+      i.map((x) => x.goalAreaId ?? null),
+      i.map((x) => x.sort ?? 0),
+    ],
   );
 }
 
-export async function upsertObservations(db: Queryable, obs: readonly Observation[], batchId: number | null): Promise<void> {
+export async function upsertObservations(
+  db: Queryable,
+  obs: readonly Observation[],
+  batchId: number | null,
+): Promise<void> {
   await inChunks(obs, async (c) => {
     await db.query(
       `INSERT INTO observation (indicator_id, division_id, area_code, period, breakdown, value, numerator, denominator, status, derived, source, batch_id)
@@ -94,21 +142,38 @@ export async function upsertObservations(db: Queryable, obs: readonly Observatio
        ON CONFLICT (indicator_id, division_id, area_code, period, breakdown) DO UPDATE SET value = EXCLUDED.value,
          numerator = EXCLUDED.numerator, denominator = EXCLUDED.denominator, status = EXCLUDED.status, derived = EXCLUDED.derived,
          source = EXCLUDED.source, batch_id = EXCLUDED.batch_id`,
-      [c.map((o) => o.indicatorId), c.map((o) => o.divisionId), c.map((o) => o.areaCode), c.map((o) => o.period), c.map((o) => o.breakdown),
-        c.map((o) => o.value), c.map((o) => o.numerator), c.map((o) => o.denominator), c.map((o) => o.status), c.map((o) => o.derived),
-        c.map((o) => o.source), batchId],
+      [
+        c.map((o) => o.indicatorId),
+        c.map((o) => o.divisionId),
+        c.map((o) => o.areaCode),
+        c.map((o) => o.period),
+        c.map((o) => o.breakdown),
+        c.map((o) => o.value),
+        c.map((o) => o.numerator),
+        c.map((o) => o.denominator),
+        c.map((o) => o.status),
+        c.map((o) => o.derived),
+        c.map((o) => o.source),
+        batchId,
+      ],
     );
   });
 }
 
 /** Known ids, for validating references of a dataset against what the database already holds. */
-export async function knownIds(db: Queryable): Promise<{ divisions: Set<string>; areas: Set<string>; indicators: Set<string> }> {
+export async function knownIds(
+  db: Queryable,
+): Promise<{ divisions: Set<string>; areas: Set<string>; indicators: Set<string> }> {
   const [d, a, i] = await Promise.all([
     db.query<{ id: string }>('SELECT id FROM division'),
     db.query<{ k: string }>(`SELECT division_id || '/' || code AS k FROM area`),
     db.query<{ id: string }>('SELECT id FROM indicator'),
   ]);
-  return { divisions: new Set(d.map((r) => r.id)), areas: new Set(a.map((r) => r.k)), indicators: new Set(i.map((r) => r.id)) };
+  return {
+    divisions: new Set(d.map((r) => r.id)),
+    areas: new Set(a.map((r) => r.k)),
+    indicators: new Set(i.map((r) => r.id)),
+  };
 }
 
 /** Row counts of the main tables: used to show that a failed load wrote nothing. */
@@ -125,8 +190,12 @@ export async function tableCounts(db: Queryable): Promise<Record<string, number>
 export async function readStatistics(db: Queryable, opts: { indicators?: string[] } = {}) {
   const filter = opts.indicators?.length ? opts.indicators : null;
   const [sources, divisions, areas, indicators, observations] = await Promise.all([
-    db.query<Record<string, string | null>>('SELECT id, name, publisher, url, licence, citation FROM source ORDER BY id'),
-    db.query<Record<string, string | number | null>>('SELECT id, name_sv, name_en, level, valid_from, valid_to FROM division ORDER BY level, id'),
+    db.query<Record<string, string | null>>(
+      'SELECT id, name, publisher, url, licence, citation FROM source ORDER BY id',
+    ),
+    db.query<Record<string, string | number | null>>(
+      'SELECT id, name_sv, name_en, level, valid_from, valid_to FROM division ORDER BY level, id',
+    ),
     db.query<Record<string, string | null>>(
       `SELECT division_id AS division, code, name, parent_division_id AS parent_division, parent_code FROM area
        ORDER BY (SELECT level FROM division d WHERE d.id = area.division_id), division_id, code`,

@@ -125,8 +125,21 @@ export async function insertFramework(db: Queryable, f: FrameworkRows): Promise<
       `INSERT INTO goal_area (id, framework, vision_id, number, title_sv, title_en, text_sv, text_en, source_doc, source_section,
          source_quote, sort, spec)
        VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13::jsonb)`,
-      [g.id, g.framework, g.visionId, g.number, g.titleSv, g.titleEn, g.textSv, g.textEn, g.sourceDoc, g.sourceSection,
-        g.sourceQuote, g.sort, JSON.stringify(g.spec)],
+      [
+        g.id,
+        g.framework,
+        g.visionId,
+        g.number,
+        g.titleSv,
+        g.titleEn,
+        g.textSv,
+        g.textEn,
+        g.sourceDoc,
+        g.sourceSection,
+        g.sourceQuote,
+        g.sort,
+        JSON.stringify(g.spec),
+      ],
     );
   }
   for (const s of f.strategies) {
@@ -145,24 +158,61 @@ export async function insertFramework(db: Queryable, f: FrameworkRows): Promise<
          parent_target_id, source_quote)
        VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12::numeric, $13::numeric, $14, $15::date, $16::jsonb, $17, $18, $19, $20,
          $21, $22)`,
-      [t.id, t.goalAreaId, t.strategyId, t.form, t.titleSv, t.titleEn, t.textSv, t.indicatorId, t.needsIndicator, t.divisionId,
-        t.baselinePeriod, t.baselineValue, t.targetValue, t.direction, t.deadline, JSON.stringify(t.spec), t.sourceDoc, t.sourceSection,
-        t.sort, t.origin, t.parentTargetId, t.sourceQuote],
+      [
+        t.id,
+        t.goalAreaId,
+        t.strategyId,
+        t.form,
+        t.titleSv,
+        t.titleEn,
+        t.textSv,
+        t.indicatorId,
+        t.needsIndicator,
+        t.divisionId,
+        t.baselinePeriod,
+        t.baselineValue,
+        t.targetValue,
+        t.direction,
+        t.deadline,
+        JSON.stringify(t.spec),
+        t.sourceDoc,
+        t.sourceSection,
+        t.sort,
+        t.origin,
+        t.parentTargetId,
+        t.sourceQuote,
+      ],
     );
   }
   for (const c of f.commitments) {
     await db.query(
       `INSERT INTO commitment (id, goal_area_id, target_id, title_sv, title_en, text_sv, source_doc, source_section, source_quote, sort, spec)
        VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11::jsonb)`,
-      [c.id, c.goalAreaId, c.targetId, c.titleSv, c.titleEn, c.textSv, c.sourceDoc, c.sourceSection, c.sourceQuote, c.sort,
-        JSON.stringify(c.spec)],
+      [
+        c.id,
+        c.goalAreaId,
+        c.targetId,
+        c.titleSv,
+        c.titleEn,
+        c.textSv,
+        c.sourceDoc,
+        c.sourceSection,
+        c.sourceQuote,
+        c.sort,
+        JSON.stringify(c.spec),
+      ],
     );
   }
   if (f.links.length) {
     await db.query(
       `INSERT INTO goal_link (from_kind, from_id, to_kind, to_id)
        SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::text[]) ON CONFLICT DO NOTHING`,
-      [f.links.map((l) => l.fromKind), f.links.map((l) => l.fromId), f.links.map((l) => l.toKind), f.links.map((l) => l.toId)],
+      [
+        f.links.map((l) => l.fromKind),
+        f.links.map((l) => l.fromId),
+        f.links.map((l) => l.toKind),
+        f.links.map((l) => l.toId),
+      ],
     );
   }
   for (const m of f.manualStatuses) await insertManualStatus(db, m);
@@ -209,11 +259,17 @@ const TARGET_COLUMNS = `id, goal_area_id AS "goalAreaId", strategy_id AS "strate
   source_section AS "sourceSection", source_quote AS "sourceQuote", sort, spec`;
 
 export async function readTargets(db: Queryable, includeDrafts = false): Promise<TargetRow[]> {
-  return db.query<TargetRow>(`SELECT ${TARGET_COLUMNS} FROM target WHERE ($1::boolean OR publication = 'published') ORDER BY sort, id`, [includeDrafts]);
+  return db.query<TargetRow>(
+    `SELECT ${TARGET_COLUMNS} FROM target WHERE ($1::boolean OR publication = 'published') ORDER BY sort, id`,
+    [includeDrafts],
+  );
 }
 
 export async function readTarget(db: Queryable, id: string, includeDrafts = false): Promise<TargetRow | null> {
-  const rows = await db.query<TargetRow>(`SELECT ${TARGET_COLUMNS} FROM target WHERE id = $1 AND ($2::boolean OR publication = 'published')`, [id, includeDrafts]);
+  const rows = await db.query<TargetRow>(
+    `SELECT ${TARGET_COLUMNS} FROM target WHERE id = $1 AND ($2::boolean OR publication = 'published')`,
+    [id, includeDrafts],
+  );
   return rows[0] ?? null;
 }
 
@@ -252,7 +308,12 @@ export interface SeriesRow {
 }
 
 /** Observations of an indicator (total breakdown) in a division, optionally for one area. */
-export async function readSeries(db: Queryable, indicatorId: string, divisionId: string, areaCode?: string): Promise<SeriesRow[]> {
+export async function readSeries(
+  db: Queryable,
+  indicatorId: string,
+  divisionId: string,
+  areaCode?: string,
+): Promise<SeriesRow[]> {
   return db.query<SeriesRow>(
     `SELECT o.area_code AS "areaCode", a.name AS "areaName", o.period, o.value, o.source
      FROM observation o JOIN area a ON a.division_id = o.division_id AND a.code = o.area_code
@@ -290,7 +351,11 @@ export interface LinkedInterventionRow {
 }
 
 /** Interventions in the register linked to a target (intervention_link kind 'target'). */
-export async function readInterventionsForTarget(db: Queryable, targetId: string, includeDrafts = false): Promise<LinkedInterventionRow[]> {
+export async function readInterventionsForTarget(
+  db: Queryable,
+  targetId: string,
+  includeDrafts = false,
+): Promise<LinkedInterventionRow[]> {
   return db.query<LinkedInterventionRow>(
     `SELECT i.id, i.name, i.status, c.name AS "committeeName"
      FROM intervention_link l JOIN intervention i ON i.id = l.intervention_id LEFT JOIN committee c ON c.id = i.committee_id
@@ -312,11 +377,10 @@ export async function ensureCityArea(
     `INSERT INTO division (id, name_sv, name_en, level, sort) VALUES ($1, $2, $3, 0, 0) ON CONFLICT (id) DO NOTHING`,
     [division.id, division.nameSv, division.nameEn],
   );
-  await db.query(`INSERT INTO area (division_id, code, name) VALUES ($1, $2, $3) ON CONFLICT (division_id, code) DO NOTHING`, [
-    division.id,
-    area.code,
-    area.name,
-  ]);
+  await db.query(
+    `INSERT INTO area (division_id, code, name) VALUES ($1, $2, $3) ON CONFLICT (division_id, code) DO NOTHING`,
+    [division.id, area.code, area.name],
+  );
 }
 
 export interface IndicatorInfoRow {
@@ -339,11 +403,17 @@ export async function readIndicatorInfo(db: Queryable, id: string): Promise<Indi
 }
 
 export async function readAreas(db: Queryable, divisionId: string): Promise<{ code: string; name: string }[]> {
-  return db.query<{ code: string; name: string }>('SELECT code, name FROM area WHERE division_id = $1 ORDER BY code', [divisionId]);
+  return db.query<{ code: string; name: string }>('SELECT code, name FROM area WHERE division_id = $1 ORDER BY code', [
+    divisionId,
+  ]);
 }
 
 /** The latest manual status of one target or commitment, or null. */
-export async function readLatestManualStatusFor(db: Queryable, kind: 'target' | 'commitment', id: string): Promise<ManualStatusRow | null> {
+export async function readLatestManualStatusFor(
+  db: Queryable,
+  kind: 'target' | 'commitment',
+  id: string,
+): Promise<ManualStatusRow | null> {
   const rows = await db.query<ManualStatusRow>(
     `SELECT target_id AS "targetId", commitment_id AS "commitmentId", status, note, set_by AS "setBy", set_at AS "setAt"
      FROM manual_status WHERE ${kind === 'target' ? 'target_id' : 'commitment_id'} = $1 ORDER BY set_at DESC, id DESC LIMIT 1`,
@@ -353,7 +423,12 @@ export async function readLatestManualStatusFor(db: Queryable, kind: 'target' | 
 }
 
 /** The publication state of a target or commitment (drafts included), or null when there is none with that id; `lock` takes a row lock. */
-export async function readPublication(db: Queryable, kind: 'target' | 'commitment', id: string, lock = false): Promise<'draft' | 'published' | null> {
+export async function readPublication(
+  db: Queryable,
+  kind: 'target' | 'commitment',
+  id: string,
+  lock = false,
+): Promise<'draft' | 'published' | null> {
   const rows = await db.query<{ publication: 'draft' | 'published' }>(
     `SELECT publication FROM ${kind === 'target' ? 'target' : 'commitment'} WHERE id = $1${lock ? ' FOR UPDATE' : ''}`,
     [id],
@@ -361,6 +436,14 @@ export async function readPublication(db: Queryable, kind: 'target' | 'commitmen
   return rows[0]?.publication ?? null;
 }
 
-export async function updatePublication(db: Queryable, kind: 'target' | 'commitment', id: string, publication: 'draft' | 'published'): Promise<void> {
-  await db.query(`UPDATE ${kind === 'target' ? 'target' : 'commitment'} SET publication = $2 WHERE id = $1`, [id, publication]);
+export async function updatePublication(
+  db: Queryable,
+  kind: 'target' | 'commitment',
+  id: string,
+  publication: 'draft' | 'published',
+): Promise<void> {
+  await db.query(`UPDATE ${kind === 'target' ? 'target' : 'commitment'} SET publication = $2 WHERE id = $1`, [
+    id,
+    publication,
+  ]);
 }

@@ -5,7 +5,14 @@
  */
 import type { Queryable } from '../database.ts';
 import { CITY_WIDE } from '../../core/interventions/types.ts';
-import type { BudgetLine, FollowUpEntry, Intervention, InterventionStatus, KnownRef, OutputFigure } from '../../core/interventions/types.ts';
+import type {
+  BudgetLine,
+  FollowUpEntry,
+  Intervention,
+  InterventionStatus,
+  KnownRef,
+  OutputFigure,
+} from '../../core/interventions/types.ts';
 
 interface RawIntervention {
   id: string;
@@ -37,7 +44,11 @@ function toOutputs(v: unknown): OutputFigure[] {
 }
 
 /** The published register (or the given ids; with drafts when `includeDrafts`), with everything belonging to each intervention. */
-export async function readInterventions(db: Queryable, ids?: readonly string[], opts: { includeDrafts?: boolean } = {}): Promise<Intervention[]> {
+export async function readInterventions(
+  db: Queryable,
+  ids?: readonly string[],
+  opts: { includeDrafts?: boolean } = {},
+): Promise<Intervention[]> {
   const filter = ids ? 'AND i.id = ANY($1::text[])' : '';
   const params = ids ? [ids] : [];
   const published = opts.includeDrafts ? 'TRUE' : "i.publication = 'published'";
@@ -114,11 +125,16 @@ export async function readInterventions(db: Queryable, ids?: readonly string[], 
     `SELECT intervention_id, period, text, outputs FROM follow_up WHERE intervention_id = ANY($1::text[]) ORDER BY intervention_id, period, id`,
     [idList],
   );
-  for (const f of follow) byId.get(f.intervention_id)?.followUps.push({ period: f.period, text: f.text, outputs: toOutputs(f.outputs) });
+  for (const f of follow)
+    byId.get(f.intervention_id)?.followUps.push({ period: f.period, text: f.text, outputs: toOutputs(f.outputs) });
   return [...byId.values()];
 }
 
-export async function readIntervention(db: Queryable, id: string, opts: { includeDrafts?: boolean } = {}): Promise<Intervention | null> {
+export async function readIntervention(
+  db: Queryable,
+  id: string,
+  opts: { includeDrafts?: boolean } = {},
+): Promise<Intervention | null> {
   return (await readInterventions(db, [id], opts))[0] ?? null;
 }
 
@@ -159,7 +175,15 @@ export async function readInterventionFields(
 export async function updateInterventionFields(
   db: Queryable,
   id: string,
-  f: { name: string; description: string; status: InterventionStatus; startDate: string | null; endDate: string | null; fundingSource: string; publication: 'draft' | 'published' },
+  f: {
+    name: string;
+    description: string;
+    status: InterventionStatus;
+    startDate: string | null;
+    endDate: string | null;
+    fundingSource: string;
+    publication: 'draft' | 'published';
+  },
   at: Date,
 ): Promise<void> {
   await db.query(
@@ -171,7 +195,12 @@ export async function updateInterventionFields(
 }
 
 /** Inserts or replaces the budget line of an intervention for a year (and area; null = the whole intervention). */
-export async function upsertBudgetLine(db: Queryable, interventionId: string, line: BudgetLine, at: Date): Promise<void> {
+export async function upsertBudgetLine(
+  db: Queryable,
+  interventionId: string,
+  line: BudgetLine,
+  at: Date,
+): Promise<void> {
   const area = line.area === null || line.area === CITY_WIDE ? null : splitKey(line.area);
   const text = (k: bigint | null): string | null => (k === null ? null : k.toString());
   await db.query(
@@ -182,7 +211,15 @@ export async function upsertBudgetLine(db: Queryable, interventionId: string, li
   await db.query(
     `INSERT INTO budget_line (intervention_id, year, division_id, area_code, planned_sek, decided_sek, spent_sek)
      VALUES ($1, $2, $3, $4, $5::bigint, $6::bigint, $7::bigint)`,
-    [interventionId, line.year, area?.divisionId ?? null, area?.code ?? null, text(line.planned), text(line.decided), text(line.spent)],
+    [
+      interventionId,
+      line.year,
+      area?.divisionId ?? null,
+      area?.code ?? null,
+      text(line.planned),
+      text(line.decided),
+      text(line.spent),
+    ],
   );
   await db.query('UPDATE intervention SET updated_at = $2 WHERE id = $1', [interventionId, at.toISOString()]);
 }
@@ -197,8 +234,15 @@ export async function readCommittees(db: Queryable): Promise<{ id: string; name:
   return db.query<{ id: string; name: string; kind: string }>('SELECT id, name, kind FROM committee ORDER BY name');
 }
 
-export async function insertCommittee(db: Queryable, c: { id: string; name: string; kind: 'district' | 'specialist' | 'council' | 'company' | 'other' }): Promise<void> {
-  await db.query('INSERT INTO committee (id, name, kind) VALUES ($1, $2, $3) ON CONFLICT (id) DO NOTHING', [c.id, c.name, c.kind]);
+export async function insertCommittee(
+  db: Queryable,
+  c: { id: string; name: string; kind: 'district' | 'specialist' | 'council' | 'company' | 'other' },
+): Promise<void> {
+  await db.query('INSERT INTO committee (id, name, kind) VALUES ($1, $2, $3) ON CONFLICT (id) DO NOTHING', [
+    c.id,
+    c.name,
+    c.kind,
+  ]);
 }
 
 /**
@@ -278,7 +322,13 @@ export async function writeInterventions(
   }
 }
 
-export async function insertFollowUp(db: Queryable, interventionId: string, entry: FollowUpEntry, createdBy: string | null, at: Date): Promise<void> {
+export async function insertFollowUp(
+  db: Queryable,
+  interventionId: string,
+  entry: FollowUpEntry,
+  createdBy: string | null,
+  at: Date,
+): Promise<void> {
   await db.query(
     `INSERT INTO follow_up (intervention_id, period, text, outputs, created_by, created_at) VALUES ($1, $2, $3, $4::jsonb, $5, $6)`,
     [interventionId, entry.period, entry.text, JSON.stringify(entry.outputs), createdBy, at.toISOString()],
@@ -286,8 +336,16 @@ export async function insertFollowUp(db: Queryable, interventionId: string, entr
 }
 
 /** Every area as a reference `division:code` with its name, preferred divisions first (by division sort). */
-export async function readAreaRefs(db: Queryable): Promise<(KnownRef & { divisionId: string; parentKey: string | null })[]> {
-  const rows = await db.query<{ division_id: string; code: string; name: string; parent_division_id: string | null; parent_code: string | null }>(
+export async function readAreaRefs(
+  db: Queryable,
+): Promise<(KnownRef & { divisionId: string; parentKey: string | null })[]> {
+  const rows = await db.query<{
+    division_id: string;
+    code: string;
+    name: string;
+    parent_division_id: string | null;
+    parent_code: string | null;
+  }>(
     `SELECT a.division_id, a.code, a.name, a.parent_division_id, a.parent_code
        FROM area a JOIN division d ON d.id = a.division_id
       ORDER BY d.sort, d.level, a.name, a.code`,
@@ -312,7 +370,13 @@ export async function readGoalRefs(db: Queryable): Promise<{
   const strategies = await db.query<{ code: string; name: string; nameEn: string }>(
     `SELECT id AS code, title_sv AS name, title_en AS "nameEn" FROM strategy ORDER BY sort, id`,
   );
-  const targets = await db.query<{ code: string; name: string; nameEn: string; goalAreaId: string; status: string | null }>(
+  const targets = await db.query<{
+    code: string;
+    name: string;
+    nameEn: string;
+    goalAreaId: string;
+    status: string | null;
+  }>(
     `SELECT t.id AS code, t.title_sv AS name, t.title_en AS "nameEn", t.goal_area_id AS "goalAreaId",
             (SELECT m.status FROM manual_status m WHERE m.target_id = t.id ORDER BY m.set_at DESC, m.id DESC LIMIT 1) AS status
        FROM target t ORDER BY t.sort, t.id`,
@@ -340,7 +404,15 @@ export async function readLatestValues(
 /** Row counts of the register's tables (and the audit log): used to show that a failed import wrote nothing. */
 export async function registerCounts(db: Queryable): Promise<Record<string, number>> {
   const out: Record<string, number> = {};
-  for (const t of ['intervention', 'intervention_area', 'intervention_link', 'budget_line', 'follow_up', 'committee', 'audit_log']) {
+  for (const t of [
+    'intervention',
+    'intervention_area',
+    'intervention_link',
+    'budget_line',
+    'follow_up',
+    'committee',
+    'audit_log',
+  ]) {
     const [r] = await db.query<{ n: number }>(`SELECT count(*)::int AS n FROM ${t}`);
     out[t] = r?.n ?? 0;
   }

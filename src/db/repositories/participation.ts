@@ -57,7 +57,10 @@ export async function insertProposal(db: Queryable, p: NewProposal): Promise<str
   return (rows[0] as { id: string }).id;
 }
 
-export async function listProposals(db: Queryable, filter: { statuses?: readonly string[]; area?: { divisionId: string; code: string } | null } = {}): Promise<ProposalRow[]> {
+export async function listProposals(
+  db: Queryable,
+  filter: { statuses?: readonly string[]; area?: { divisionId: string; code: string } | null } = {},
+): Promise<ProposalRow[]> {
   const rows = await db.query<ProposalRow>(
     `SELECT ${PROPOSAL_COLUMNS} FROM participation_proposal p
        LEFT JOIN area a ON a.division_id = p.division_id AND a.code = p.area_code
@@ -125,7 +128,11 @@ export async function insertSupport(db: Queryable, proposalId: string, keyHash: 
   return rows.length === 1;
 }
 
-export async function linkProposalIntervention(db: Queryable, proposalId: string, interventionId: string): Promise<void> {
+export async function linkProposalIntervention(
+  db: Queryable,
+  proposalId: string,
+  interventionId: string,
+): Promise<void> {
   await db.query(
     `INSERT INTO participation_proposal_intervention (proposal_id, intervention_id) VALUES ($1::bigint, $2) ON CONFLICT DO NOTHING`,
     [proposalId, interventionId],
@@ -144,7 +151,11 @@ export async function goalAreaExists(db: Queryable, id: string): Promise<boolean
   return (await db.query(`SELECT 1 FROM goal_area WHERE id = $1`, [id])).length === 1;
 }
 
-export async function findThreshold(db: Queryable, divisionId: string, code: string): Promise<{ supports: number; periodDays: number } | null> {
+export async function findThreshold(
+  db: Queryable,
+  divisionId: string,
+  code: string,
+): Promise<{ supports: number; periodDays: number } | null> {
   const rows = await db.query<{ supports: number; periodDays: number }>(
     `SELECT supports, period_days AS "periodDays" FROM participation_threshold WHERE division_id = $1 AND area_code = $2`,
     [divisionId, code],
@@ -152,7 +163,13 @@ export async function findThreshold(db: Queryable, divisionId: string, code: str
   return rows[0] ?? null;
 }
 
-export async function upsertThreshold(db: Queryable, divisionId: string, code: string, supports: number, periodDays: number): Promise<void> {
+export async function upsertThreshold(
+  db: Queryable,
+  divisionId: string,
+  code: string,
+  supports: number,
+  periodDays: number,
+): Promise<void> {
   await db.query(
     `INSERT INTO participation_threshold (division_id, area_code, supports, period_days) VALUES ($1, $2, $3, $4)
      ON CONFLICT (division_id, area_code) DO UPDATE SET supports = EXCLUDED.supports, period_days = EXCLUDED.period_days`,
@@ -185,7 +202,10 @@ export async function insertDialogue(db: Queryable, d: Omit<DialogueRow, 'id' | 
   return (rows[0] as { id: string }).id;
 }
 
-export async function listDialogues(db: Queryable, filter: { area?: { divisionId: string; code: string } | null; goalAreaId?: string | null } = {}): Promise<DialogueRow[]> {
+export async function listDialogues(
+  db: Queryable,
+  filter: { area?: { divisionId: string; code: string } | null; goalAreaId?: string | null } = {},
+): Promise<DialogueRow[]> {
   return db.query<DialogueRow>(
     `SELECT d.id::text AS id, d.held_on AS "heldOn", d.place, d.division_id AS "divisionId", d.area_code AS "areaCode", a.name AS "areaName",
             d.goal_area_id AS "goalAreaId", d.topic, d.participants, d.summary, d.fed_into AS "fedInto"
@@ -227,7 +247,18 @@ export async function insertProcess(db: Queryable, p: Omit<ProcessRow, 'areaName
   await db.query(
     `INSERT INTO participation_process (id, name, description, division_id, area_code, budget_sek, rule, knapsack, max_choices, phase)
      VALUES ($1, $2, $3, $4, $5, $6::bigint, $7, $8, $9, $10)`,
-    [p.id, p.name, p.description, p.divisionId, p.areaCode, p.budget.toString(), p.rule, p.knapsack, p.maxChoices, p.phase],
+    [
+      p.id,
+      p.name,
+      p.description,
+      p.divisionId,
+      p.areaCode,
+      p.budget.toString(),
+      p.rule,
+      p.knapsack,
+      p.maxChoices,
+      p.phase,
+    ],
   );
 }
 
@@ -301,7 +332,12 @@ export async function codeCounts(db: Queryable, processId: string): Promise<{ to
   return rows[0] ?? { total: 0, used: 0 };
 }
 
-export async function insertBallots(db: Queryable, processId: string, channel: 'digital' | 'paper', ballots: readonly { id: string; choices: readonly string[] }[]): Promise<void> {
+export async function insertBallots(
+  db: Queryable,
+  processId: string,
+  channel: 'digital' | 'paper',
+  ballots: readonly { id: string; choices: readonly string[] }[],
+): Promise<void> {
   if (!ballots.length) return;
   await db.query(
     `INSERT INTO participation_ballot (id, process_id, channel, choices)
@@ -312,8 +348,13 @@ export async function insertBallots(db: Queryable, processId: string, channel: '
 }
 
 /** Every ballot of a process (ordered by its random id, i.e. in no meaningful order). */
-export async function listBallots(db: Queryable, processId: string): Promise<{ id: string; channel: 'digital' | 'paper'; choices: string[] }[]> {
-  return db.query(`SELECT id, channel, choices FROM participation_ballot WHERE process_id = $1 ORDER BY id`, [processId]);
+export async function listBallots(
+  db: Queryable,
+  processId: string,
+): Promise<{ id: string; channel: 'digital' | 'paper'; choices: string[] }[]> {
+  return db.query(`SELECT id, channel, choices FROM participation_ballot WHERE process_id = $1 ORDER BY id`, [
+    processId,
+  ]);
 }
 
 // ------------------------------------------------------------------------------------ who takes part

@@ -92,16 +92,26 @@ export async function findCity(db: Queryable): Promise<(AreaRow & { level: numbe
 
 export async function listAreas(db: Queryable, divisionId?: string): Promise<AreaRow[]> {
   return divisionId
-    ? db.query<AreaRow>(`SELECT ${AREA_COLS} FROM area a WHERE a.division_id = $1 ORDER BY a.name, a.code`, [divisionId])
-    : db.query<AreaRow>(`SELECT ${AREA_COLS} FROM area a JOIN division d ON d.id = a.division_id ORDER BY d.level, d.sort, a.division_id, a.name, a.code`);
+    ? db.query<AreaRow>(`SELECT ${AREA_COLS} FROM area a WHERE a.division_id = $1 ORDER BY a.name, a.code`, [
+        divisionId,
+      ])
+    : db.query<AreaRow>(
+        `SELECT ${AREA_COLS} FROM area a JOIN division d ON d.id = a.division_id ORDER BY d.level, d.sort, a.division_id, a.name, a.code`,
+      );
 }
 
 export async function getArea(db: Queryable, divisionId: string, code: string): Promise<AreaWithGeometry | null> {
-  const rows = await db.query<AreaWithGeometry>(`SELECT ${AREA_COLS}, a.geometry FROM area a WHERE a.division_id = $1 AND a.code = $2`, [divisionId, code]);
+  const rows = await db.query<AreaWithGeometry>(
+    `SELECT ${AREA_COLS}, a.geometry FROM area a WHERE a.division_id = $1 AND a.code = $2`,
+    [divisionId, code],
+  );
   return rows[0] ?? null;
 }
 
-export async function getAreas(db: Queryable, keys: readonly { divisionId: string; code: string }[]): Promise<AreaRow[]> {
+export async function getAreas(
+  db: Queryable,
+  keys: readonly { divisionId: string; code: string }[],
+): Promise<AreaRow[]> {
   if (keys.length === 0) return [];
   return db.query<AreaRow>(
     `SELECT ${AREA_COLS} FROM area a JOIN unnest($1::text[], $2::text[]) AS k(division_id, code) ON k.division_id = a.division_id AND k.code = a.code`,
@@ -111,7 +121,10 @@ export async function getAreas(db: Queryable, keys: readonly { divisionId: strin
 
 /** Areas with geometry of a division (for maps). */
 export async function areasWithGeometry(db: Queryable, divisionId: string): Promise<AreaWithGeometry[]> {
-  return db.query<AreaWithGeometry>(`SELECT ${AREA_COLS}, a.geometry FROM area a WHERE a.division_id = $1 ORDER BY a.code`, [divisionId]);
+  return db.query<AreaWithGeometry>(
+    `SELECT ${AREA_COLS}, a.geometry FROM area a WHERE a.division_id = $1 ORDER BY a.code`,
+    [divisionId],
+  );
 }
 
 /**
@@ -193,7 +206,10 @@ export async function observationsOfDivision(
     params.push(filter.period);
     where += ` AND o.period = $${params.length}`;
   }
-  return db.query<ObservationRow>(`SELECT ${OBS_COLS} FROM observation o WHERE ${where} ORDER BY o.indicator_id, o.period, o.area_code`, params);
+  return db.query<ObservationRow>(
+    `SELECT ${OBS_COLS} FROM observation o WHERE ${where} ORDER BY o.indicator_id, o.period, o.area_code`,
+    params,
+  );
 }
 
 /** Periods with observations of an indicator in a division. */

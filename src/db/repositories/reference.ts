@@ -6,12 +6,18 @@ import type { GeoJSONGeometry } from '../../core/types.ts';
 export const REFERENCE_DATASET = 'stockholm-reference';
 
 export async function isReferenceLoaded(db: Queryable): Promise<boolean> {
-  const rows = await db.query<{ n: number }>('SELECT count(*)::int AS n FROM import_batch WHERE dataset = $1', [REFERENCE_DATASET]);
+  const rows = await db.query<{ n: number }>('SELECT count(*)::int AS n FROM import_batch WHERE dataset = $1', [
+    REFERENCE_DATASET,
+  ]);
   return (rows[0]?.n ?? 0) > 0;
 }
 
 /** Writes crosswalks with links, unmatched source areas and uncovered target areas (batched; re-running changes nothing). */
-export async function upsertCrosswalks(db: Queryable, crosswalks: readonly Crosswalk[], sourceId: string | null): Promise<void> {
+export async function upsertCrosswalks(
+  db: Queryable,
+  crosswalks: readonly Crosswalk[],
+  sourceId: string | null,
+): Promise<void> {
   if (!crosswalks.length) return;
   const c = crosswalks;
   await db.query(
@@ -27,8 +33,16 @@ export async function upsertCrosswalks(db: Queryable, crosswalks: readonly Cross
      SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::numeric[], $6::numeric[], $7::text[], $8::text[])
      ON CONFLICT (from_division_id, from_code, to_division_id, to_code) DO UPDATE SET weight = EXCLUDED.weight,
        confidence = EXCLUDED.confidence, note = EXCLUDED.note, method = EXCLUDED.method`,
-    [links.map((l) => l.from), links.map((l) => l.fromCode), links.map((l) => l.to), links.map((l) => l.toCode), links.map((l) => String(l.weight)),
-      links.map((l) => String(l.confidence)), links.map((l) => l.note), links.map((l) => l.method)],
+    [
+      links.map((l) => l.from),
+      links.map((l) => l.fromCode),
+      links.map((l) => l.to),
+      links.map((l) => l.toCode),
+      links.map((l) => String(l.weight)),
+      links.map((l) => String(l.confidence)),
+      links.map((l) => l.note),
+      links.map((l) => l.method),
+    ],
   );
   const un = c.flatMap((x) => x.unmatched.map((u) => ({ ...u, from: x.fromDivision, to: x.toDivision })));
   if (un.length)
@@ -116,7 +130,9 @@ export async function listIndicators(db: Queryable): Promise<IndicatorRow[]> {
 }
 
 export async function findIndicator(db: Queryable, id: string): Promise<IndicatorRow | null> {
-  const rows = await db.query<IndicatorRow>(`${INDICATOR_SELECT} WHERE i.id = $1 AND i.publication = 'published'`, [id]);
+  const rows = await db.query<IndicatorRow>(`${INDICATOR_SELECT} WHERE i.id = $1 AND i.publication = 'published'`, [
+    id,
+  ]);
   return rows[0] ?? null;
 }
 
@@ -126,7 +142,10 @@ export async function findDivision(db: Queryable, id: string): Promise<DivisionR
 }
 
 /** Periods with observations of an indicator, per division (ascending). */
-export async function indicatorPeriods(db: Queryable, indicatorId: string): Promise<{ divisionId: string; period: string }[]> {
+export async function indicatorPeriods(
+  db: Queryable,
+  indicatorId: string,
+): Promise<{ divisionId: string; period: string }[]> {
   return db.query(
     `SELECT DISTINCT division_id AS "divisionId", period FROM observation WHERE indicator_id = $1 AND breakdown = '' ORDER BY period`,
     [indicatorId],
@@ -145,7 +164,12 @@ export interface ValueRow {
 }
 
 /** Every area of a division with its observation (null columns where there is none). */
-export async function areaValues(db: Queryable, indicatorId: string, divisionId: string, period: string): Promise<ValueRow[]> {
+export async function areaValues(
+  db: Queryable,
+  indicatorId: string,
+  divisionId: string,
+  period: string,
+): Promise<ValueRow[]> {
   return db.query<ValueRow>(
     `SELECT a.code, a.name, o.value, o.numerator, o.denominator, o.status, o.derived, o.source
      FROM area a
@@ -161,7 +185,16 @@ export interface CrosswalkRow {
   toDivisionId: string;
   method: string;
   description: string;
-  links: { fromCode: string; fromName: string; toCode: string; toName: string; weight: string; confidence: string | null; method: string | null; note: string | null }[];
+  links: {
+    fromCode: string;
+    fromName: string;
+    toCode: string;
+    toName: string;
+    weight: string;
+    confidence: string | null;
+    method: string | null;
+    note: string | null;
+  }[];
   unmatched: { code: string; reason: string }[];
   uncovered: { code: string; name: string; reason: string }[];
 }
@@ -188,7 +221,10 @@ export async function listCrosswalks(db: Queryable): Promise<CrosswalkRow[]> {
        FROM crosswalk_uncovered u JOIN area a ON a.division_id = u.to_division_id AND a.code = u.to_code ORDER BY u.to_code`,
     ),
   ]);
-  const of = <T extends { from: string; to: string }>(rows: T[], c: { from: string; to: string }): Omit<T, 'from' | 'to'>[] =>
+  const of = <T extends { from: string; to: string }>(
+    rows: T[],
+    c: { from: string; to: string },
+  ): Omit<T, 'from' | 'to'>[] =>
     rows.filter((r) => r.from === c.from && r.to === c.to).map(({ from: _f, to: _t, ...rest }) => rest);
   return cws.map((c) => ({
     fromDivisionId: c.from,

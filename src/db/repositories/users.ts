@@ -33,7 +33,8 @@ interface RawUser {
   password_changed_at: string | null;
 }
 
-const USER_COLUMNS = 'id, username, display_name, role, committee_id, disabled, password_hash, created_at, updated_at, password_changed_at';
+const USER_COLUMNS =
+  'id, username, display_name, role, committee_id, disabled, password_hash, created_at, updated_at, password_changed_at';
 
 function toUser(r: RawUser): UserWithHash {
   return {
@@ -91,7 +92,9 @@ export async function listUsers(db: Queryable): Promise<UserRow[]> {
 }
 
 export async function countAdmins(db: Queryable): Promise<number> {
-  const rows = await db.query<{ n: number }>(`SELECT count(*)::int AS n FROM app_user WHERE role = 'admin' AND NOT disabled`);
+  const rows = await db.query<{ n: number }>(
+    `SELECT count(*)::int AS n FROM app_user WHERE role = 'admin' AND NOT disabled`,
+  );
   return rows[0]?.n ?? 0;
 }
 
@@ -128,7 +131,11 @@ export async function updateUser(db: Queryable, id: number, patch: UserPatch, no
 }
 
 export async function setPasswordHash(db: Queryable, id: number, hash: string, now: Date): Promise<void> {
-  await db.query('UPDATE app_user SET password_hash = $2, password_changed_at = $3, updated_at = $3 WHERE id = $1', [id, hash, now.toISOString()]);
+  await db.query('UPDATE app_user SET password_hash = $2, password_changed_at = $3, updated_at = $3 WHERE id = $1', [
+    id,
+    hash,
+    now.toISOString(),
+  ]);
 }
 
 export async function committeeExists(db: Queryable, id: string): Promise<boolean> {
@@ -137,7 +144,9 @@ export async function committeeExists(db: Queryable, id: string): Promise<boolea
 }
 
 export async function listCommittees(db: Queryable): Promise<{ id: string; name: string; kind: string }[]> {
-  return db.query<{ id: string; name: string; kind: string }>('SELECT id, name, kind FROM committee ORDER BY kind, name');
+  return db.query<{ id: string; name: string; kind: string }>(
+    'SELECT id, name, kind FROM committee ORDER BY kind, name',
+  );
 }
 
 /**
@@ -187,7 +196,9 @@ export async function insertSession(
 }
 
 export async function findSession(db: Queryable, idHash: string): Promise<(SessionRow & { user: UserRow }) | null> {
-  const rows = await db.query<RawUser & { id_hash: string; user_id: number; s_created_at: string; last_seen_at: string; expires_at: string }>(
+  const rows = await db.query<
+    RawUser & { id_hash: string; user_id: number; s_created_at: string; last_seen_at: string; expires_at: string }
+  >(
     `SELECT s.id_hash, s.user_id, s.created_at AS s_created_at, s.last_seen_at, s.expires_at,
             u.id, u.username, u.display_name, u.role, u.committee_id, u.disabled, u.password_hash, u.created_at, u.updated_at, u.password_changed_at
        FROM user_session s JOIN app_user u ON u.id = s.user_id
@@ -215,18 +226,36 @@ export async function deleteSession(db: Queryable, idHash: string): Promise<void
 }
 
 /** Ends every session of a user, except (optionally) the one in use. */
-export async function deleteSessionsOfUser(db: Queryable, userId: number, exceptIdHash: string | null = null): Promise<void> {
-  await db.query('DELETE FROM user_session WHERE user_id = $1 AND ($2::text IS NULL OR id_hash <> $2)', [userId, exceptIdHash]);
+export async function deleteSessionsOfUser(
+  db: Queryable,
+  userId: number,
+  exceptIdHash: string | null = null,
+): Promise<void> {
+  await db.query('DELETE FROM user_session WHERE user_id = $1 AND ($2::text IS NULL OR id_hash <> $2)', [
+    userId,
+    exceptIdHash,
+  ]);
 }
 
 export async function deleteExpiredSessions(db: Queryable, now: Date, idleBefore: Date): Promise<void> {
-  await db.query('DELETE FROM user_session WHERE expires_at <= $1 OR last_seen_at < $2', [now.toISOString(), idleBefore.toISOString()]);
+  await db.query('DELETE FROM user_session WHERE expires_at <= $1 OR last_seen_at < $2', [
+    now.toISOString(),
+    idleBefore.toISOString(),
+  ]);
 }
 
 // ------------------------------------------------------------------------------------ sign-in attempts
 
-export async function recordSignInAttempt(db: Queryable, a: { username: string; ip: string; at: Date; ok: boolean }): Promise<void> {
-  await db.query('INSERT INTO sign_in_attempt (username, ip, at, ok) VALUES ($1, $2, $3, $4)', [a.username, a.ip, a.at.toISOString(), a.ok]);
+export async function recordSignInAttempt(
+  db: Queryable,
+  a: { username: string; ip: string; at: Date; ok: boolean },
+): Promise<void> {
+  await db.query('INSERT INTO sign_in_attempt (username, ip, at, ok) VALUES ($1, $2, $3, $4)', [
+    a.username,
+    a.ip,
+    a.at.toISOString(),
+    a.ok,
+  ]);
 }
 
 /** Times (epoch ms) of the failed attempts for a username after its last successful one and after `since`. */
@@ -243,7 +272,10 @@ export async function failuresSinceLastSuccess(db: Queryable, username: string, 
 
 /** Times (epoch ms) of all attempts from one client address after `since`. */
 export async function attemptsFromIp(db: Queryable, ip: string, since: Date): Promise<number[]> {
-  const rows = await db.query<{ at: string }>('SELECT at FROM sign_in_attempt WHERE ip = $1 AND at > $2 ORDER BY at', [ip, since.toISOString()]);
+  const rows = await db.query<{ at: string }>('SELECT at FROM sign_in_attempt WHERE ip = $1 AND at > $2 ORDER BY at', [
+    ip,
+    since.toISOString(),
+  ]);
   return rows.map((r) => Date.parse(r.at));
 }
 

@@ -10,4 +10,14 @@ import analysis from './analysis/routes.ts';
 import auth from './auth/routes.ts';
 import participation from './participation/routes.ts';
 
-export const apiRoutes: FastifyPluginAsyncZod[] = [health, meta, reference, profiles, goals, interventions, analysis, auth, participation];
+export const apiRoutes: FastifyPluginAsyncZod[] = [
+  health,
+  meta,
+  reference,
+  profiles,
+  goals,
+  interventions,
+  analysis,
+  auth,
+  participation,
+];

@@ -63,11 +63,41 @@ export function BarChart(props: BarChartProps): ReactNode {
       fy: grouped ? { label: null, domain: groups, axis: null, padding: 0.3 } : undefined,
       marks: [
         grouped
-          ? Plot.text(groups, { fy: (g: string) => g, text: (g: string) => g, frameAnchor: 'top-left', dy: -16, dx: 4 - marginLeft, textAnchor: 'start', fontWeight: 'bold', fill: '#1a1a1a', fontSize: 14 })
+          ? Plot.text(groups, {
+              fy: (g: string) => g,
+              text: (g: string) => g,
+              frameAnchor: 'top-left',
+              dy: -16,
+              dx: 4 - marginLeft,
+              textAnchor: 'start',
+              fontWeight: 'bold',
+              fill: '#1a1a1a',
+              fontSize: 14,
+            })
           : null,
-        Plot.barX(valued, { y: 'label', x: 'value', fy: grouped ? 'group' : undefined, fill: color, title: (d: BarDatum) => `${d.label}: ${fmt(d.value!)}` }),
-        Plot.text(valued, { y: 'label', x: 'value', fy: grouped ? 'group' : undefined, text: (d: BarDatum) => fmt(d.value!), dx: 4, textAnchor: 'start', fill: '#1a1a1a' }),
-        Plot.ruleX(references, { x: 'value', fy: grouped ? 'group' : undefined, stroke: REFERENCE, strokeWidth: 2, strokeDasharray: '6,3' }),
+        Plot.barX(valued, {
+          y: 'label',
+          x: 'value',
+          fy: grouped ? 'group' : undefined,
+          fill: color,
+          title: (d: BarDatum) => `${d.label}: ${fmt(d.value!)}`,
+        }),
+        Plot.text(valued, {
+          y: 'label',
+          x: 'value',
+          fy: grouped ? 'group' : undefined,
+          text: (d: BarDatum) => fmt(d.value!),
+          dx: 4,
+          textAnchor: 'start',
+          fill: '#1a1a1a',
+        }),
+        Plot.ruleX(references, {
+          x: 'value',
+          fy: grouped ? 'group' : undefined,
+          stroke: REFERENCE,
+          strokeWidth: 2,
+          strokeDasharray: '6,3',
+        }),
         Plot.text(references, {
           x: 'value',
           fy: grouped ? 'group' : undefined,

@@ -27,7 +27,13 @@ export type MapState = 'value' | 'missing' | 'suppressed';
 
 export function mapState(d: Pick<MapDatum, 'value' | 'status'>): MapState {
   if (d.status === 'suppressed') return 'suppressed';
-  if (typeof d.value !== 'number' || !Number.isFinite(d.value) || d.status === 'missing' || d.status === 'not_available') return 'missing';
+  if (
+    typeof d.value !== 'number' ||
+    !Number.isFinite(d.value) ||
+    d.status === 'missing' ||
+    d.status === 'not_available'
+  )
+    return 'missing';
   return 'value';
 }
 
@@ -41,7 +47,12 @@ export interface LegendEntry {
 }
 
 /** Legend entries for classes (with counts) plus missing/suppressed when present. */
-export function legendEntries(data: readonly MapDatum[], breaks: readonly number[], lang: Lang, decimals: number): LegendEntry[] {
+export function legendEntries(
+  data: readonly MapDatum[],
+  breaks: readonly number[],
+  lang: Lang,
+  decimals: number,
+): LegendEntry[] {
   const t = strings(lang);
   const values = data.filter((d) => mapState(d) === 'value').map((d) => d.value as number);
   const counts = classCounts(breaks, values);
@@ -88,15 +99,34 @@ export function ChoroplethMap(props: ChoroplethMapProps): ReactNode {
   const decimals = props.decimals ?? decimalsForUnit(unit, data.find((d) => d.value !== null)?.value);
   const [focus, setFocus] = useState<string | null>(null);
   const cls = useMemo(
-    () => classify(data.filter((d) => mapState(d) === 'value').map((d) => d.value), { method: props.method, classes: props.classes }),
+    () =>
+      classify(
+        data.filter((d) => mapState(d) === 'value').map((d) => d.value),
+        { method: props.method, classes: props.classes },
+      ),
     [data, props.method, props.classes],
   );
-  const fitted = useMemo(() => fitPath(data.map((d) => d.geometry), width, height), [data, width, height]);
+  const fitted = useMemo(
+    () =>
+      fitPath(
+        data.map((d) => d.geometry),
+        width,
+        height,
+      ),
+    [data, width, height],
+  );
   const colors = sequential(cls.classes);
   const legend = legendEntries(data, cls.breaks, lang, decimals);
   const describe = (d: MapDatum) => {
     const st = mapState(d);
-    const v = st === 'value' ? formatValue(d.value, unit, lang, decimals) : st === 'suppressed' ? t.suppressed : d.status === 'not_available' ? t.notAvailable : t.missing;
+    const v =
+      st === 'value'
+        ? formatValue(d.value, unit, lang, decimals)
+        : st === 'suppressed'
+          ? t.suppressed
+          : d.status === 'not_available'
+            ? t.notAvailable
+            : t.missing;
     return `${d.name}: ${v}`;
   };
   const fillOf = (d: MapDatum) => {
@@ -109,7 +139,14 @@ export function ChoroplethMap(props: ChoroplethMapProps): ReactNode {
   const focused = data.find((d) => d.code === focus) ?? data.find((d) => d.code === props.selected) ?? null;
   const svg = (
     <div className="fp-map">
-      <svg viewBox={`0 0 ${width} ${height}`} width={width} height={height} role="group" aria-label={`${t.mapOf} ${title}`} className="fp-map-svg">
+      <svg
+        viewBox={`0 0 ${width} ${height}`}
+        width={width}
+        height={height}
+        role="group"
+        aria-label={`${t.mapOf} ${title}`}
+        className="fp-map-svg"
+      >
         <defs>
           <pattern id={`${uid}-miss`} patternUnits="userSpaceOnUse" width={6} height={6} patternTransform="rotate(45)">
             <rect width={6} height={6} fill="#ffffff" />
@@ -173,7 +210,13 @@ export function ChoroplethMap(props: ChoroplethMapProps): ReactNode {
                 <rect
                   width={18}
                   height={14}
-                  fill={e.kind === 'value' ? (e.color ?? '#999') : e.kind === 'suppressed' ? `url(#${uid}-supp)` : `url(#${uid}-miss)`}
+                  fill={
+                    e.kind === 'value'
+                      ? (e.color ?? '#999')
+                      : e.kind === 'suppressed'
+                        ? `url(#${uid}-supp)`
+                        : `url(#${uid}-miss)`
+                  }
                   stroke="#595959"
                   strokeWidth={1}
                 />
@@ -192,7 +235,12 @@ export function ChoroplethMap(props: ChoroplethMapProps): ReactNode {
       key: 'value',
       header: unit ? `${t.value} (${unit})` : t.value,
       value: (d) => (mapState(d) === 'value' ? d.value : null),
-      render: (d) => (mapState(d) === 'value' ? formatNumber(d.value, lang, decimals) : mapState(d) === 'suppressed' ? t.suppressed : t.missing),
+      render: (d) =>
+        mapState(d) === 'value'
+          ? formatNumber(d.value, lang, decimals)
+          : mapState(d) === 'suppressed'
+            ? t.suppressed
+            : t.missing,
       align: 'right',
     },
     ...(props.extraColumns ?? []),

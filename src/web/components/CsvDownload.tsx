@@ -34,7 +34,12 @@ export function CsvDownload({ lang, filename, rows }: CsvDownloadProps): ReactNo
   return (
     <span className="fp-csv">
       <span className="fp-csv-label">{t.downloadCsv}:</span>{' '}
-      <button type="button" className="fp-link-button" data-csv="excel" onClick={() => download(filename, rows, SWEDISH_EXCEL)}>
+      <button
+        type="button"
+        className="fp-link-button"
+        data-csv="excel"
+        onClick={() => download(filename, rows, SWEDISH_EXCEL)}
+      >
         {t.downloadCsvExcel}
       </button>{' '}
       <button type="button" className="fp-link-button" data-csv="plain" onClick={() => download(filename, rows, {})}>

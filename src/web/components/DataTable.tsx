@@ -79,10 +79,14 @@ export function DataTable<T>(props: DataTableProps<T>): ReactNode {
   const [ownSort, setOwnSort] = useState<SortState | null>(null);
   const controlled = props.sort !== undefined;
   const sort = controlled ? props.sort! : ownSort;
-  const rows = useMemo(() => (controlled ? [...props.rows] : sortRows(props.rows, columns, ownSort)), [controlled, props.rows, columns, ownSort]);
+  const rows = useMemo(
+    () => (controlled ? [...props.rows] : sortRows(props.rows, columns, ownSort)),
+    [controlled, props.rows, columns, ownSort],
+  );
   const t = strings(lang);
   const toggle = (key: string) => {
-    const next: SortState = sort && sort.key === key ? { key, dir: sort.dir === 'asc' ? 'desc' : 'asc' } : { key, dir: 'asc' };
+    const next: SortState =
+      sort && sort.key === key ? { key, dir: sort.dir === 'asc' ? 'desc' : 'asc' } : { key, dir: 'asc' };
     if (props.onSortChange) props.onSortChange(next);
     if (!controlled) setOwnSort(next);
   };
@@ -99,9 +103,16 @@ export function DataTable<T>(props: DataTableProps<T>): ReactNode {
                   {c.sortable === false ? (
                     c.header
                   ) : (
-                    <button type="button" className="fp-sort" onClick={() => toggle(c.key)} title={`${t.sortBy} ${c.header}`}>
+                    <button
+                      type="button"
+                      className="fp-sort"
+                      onClick={() => toggle(c.key)}
+                      title={`${t.sortBy} ${c.header}`}
+                    >
                       {c.header}
-                      <span aria-hidden="true">{ariaSort === 'ascending' ? ' ▲' : ariaSort === 'descending' ? ' ▼' : ' ↕'}</span>
+                      <span aria-hidden="true">
+                        {ariaSort === 'ascending' ? ' ▲' : ariaSort === 'descending' ? ' ▼' : ' ↕'}
+                      </span>
                     </button>
                   )}
                 </th>
@@ -113,7 +124,12 @@ export function DataTable<T>(props: DataTableProps<T>): ReactNode {
           {rows.map((r) => {
             const key = rowKey(r);
             return (
-              <tr key={key} data-key={key} className={highlight === key ? 'fp-highlight' : undefined} aria-current={highlight === key ? 'true' : undefined}>
+              <tr
+                key={key}
+                data-key={key}
+                className={highlight === key ? 'fp-highlight' : undefined}
+                aria-current={highlight === key ? 'true' : undefined}
+              >
                 {columns.map((c) => {
                   const content = c.render ? c.render(r) : String(c.value(r) ?? '–');
                   const cls = c.align === 'right' ? 'fp-num' : undefined;
@@ -182,7 +198,17 @@ export function TableTwin<T>(props: TableTwinProps<T>): ReactNode {
       {view === 'chart' ? (
         <div className="fp-twin-chart">{props.chart}</div>
       ) : (
-        <DataTable caption={title} captionHidden columns={columns} rows={rows} rowKey={rowKey} lang={lang} sort={sort} onSortChange={setSort} highlight={props.highlight} />
+        <DataTable
+          caption={title}
+          captionHidden
+          columns={columns}
+          rows={rows}
+          rowKey={rowKey}
+          lang={lang}
+          sort={sort}
+          onSortChange={setSort}
+          highlight={props.highlight}
+        />
       )}
       <div className="fp-twin-foot">
         {props.footer}

@@ -17,15 +17,31 @@ export interface LocatorMapProps {
 
 export function LocatorMap({ context, target, lang, width = 220, height = 200 }: LocatorMapProps): ReactNode {
   const t = strings(lang);
-  const fitted = useMemo(() => fitPath([...context.map((c) => c.geometry), target.geometry], width, height, 6), [context, target.geometry, width, height]);
+  const fitted = useMemo(
+    () => fitPath([...context.map((c) => c.geometry), target.geometry], width, height, 6),
+    [context, target.geometry, width, height],
+  );
   const label = `${t.locator}: ${target.name}`;
   return (
-    <svg className="fp-locator" viewBox={`0 0 ${width} ${height}`} width={width} height={height} role="img" aria-label={label}>
+    <svg
+      className="fp-locator"
+      viewBox={`0 0 ${width} ${height}`}
+      width={width}
+      height={height}
+      role="img"
+      aria-label={label}
+    >
       <title>{label}</title>
       {context.map((c) => (
         <path key={c.code} d={fitted.path(c.geometry)} fill="#e8e8e8" stroke="#8c8c8c" strokeWidth={0.5} />
       ))}
-      <path d={fitted.path(target.geometry)} fill="#0b5394" stroke="#000000" strokeWidth={1.5} data-code={target.code} />
+      <path
+        d={fitted.path(target.geometry)}
+        fill="#0b5394"
+        stroke="#000000"
+        strokeWidth={1.5}
+        data-code={target.code}
+      />
     </svg>
   );
 }

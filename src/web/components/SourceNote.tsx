@@ -23,12 +23,21 @@ export function uniqueSources(refs: readonly (SourceRef | null | undefined)[]): 
   return out;
 }
 
-export function SourceNote({ lang, sources, inline }: { lang: Lang; sources: readonly (SourceRef | null | undefined)[]; inline?: boolean }): ReactNode {
+export function SourceNote({
+  lang,
+  sources,
+  inline,
+}: {
+  lang: Lang;
+  sources: readonly (SourceRef | null | undefined)[];
+  inline?: boolean;
+}): ReactNode {
   const t = strings(lang);
   const list = uniqueSources(sources);
   if (list.length === 0) return null;
   const item = (s: SourceRef) => {
-    const text = s.period && !s.source.includes(s.period) ? `${s.source} (${t.period.toLowerCase()} ${s.period})` : s.source;
+    const text =
+      s.period && !s.source.includes(s.period) ? `${s.source} (${t.period.toLowerCase()} ${s.period})` : s.source;
     return s.url ? <a href={s.url}>{text}</a> : text;
   };
   const Tag = inline ? 'span' : 'p';

@@ -8,7 +8,12 @@ export interface SparkPoint {
   value: number | null;
 }
 
-export function sparklinePoints(points: readonly SparkPoint[], width: number, height: number, pad = 2): [number, number][] {
+export function sparklinePoints(
+  points: readonly SparkPoint[],
+  width: number,
+  height: number,
+  pad = 2,
+): [number, number][] {
   const vals = points.map((p) => p.value).filter((v): v is number => typeof v === 'number' && Number.isFinite(v));
   if (vals.length === 0) return [];
   const min = Math.min(...vals);
@@ -24,19 +29,41 @@ export function sparklinePoints(points: readonly SparkPoint[], width: number, he
   return out;
 }
 
-export function Sparkline({ points, lang, decimals = 1, width = 80, height = 22 }: { points: readonly SparkPoint[]; lang: Lang; decimals?: number; width?: number; height?: number }): ReactNode {
+export function Sparkline({
+  points,
+  lang,
+  decimals = 1,
+  width = 80,
+  height = 22,
+}: {
+  points: readonly SparkPoint[];
+  lang: Lang;
+  decimals?: number;
+  width?: number;
+  height?: number;
+}): ReactNode {
   const t = strings(lang);
   const xy = sparklinePoints(points, width, height);
   const valued = points.filter((p) => p.value !== null);
   const label =
     valued.length === 0
       ? `${t.trend}: ${t.missing}`
-      : `${t.trend} ${valued[0]!.period}–${valued[valued.length - 1]!.period}: ` + valued.map((p) => formatNumber(p.value, lang, decimals)).join(', ');
+      : `${t.trend} ${valued[0]!.period}–${valued[valued.length - 1]!.period}: ` +
+        valued.map((p) => formatNumber(p.value, lang, decimals)).join(', ');
   const last = xy[xy.length - 1];
   return (
-    <svg className="fp-spark" width={width} height={height} viewBox={`0 0 ${width} ${height}`} role="img" aria-label={label}>
+    <svg
+      className="fp-spark"
+      width={width}
+      height={height}
+      viewBox={`0 0 ${width} ${height}`}
+      role="img"
+      aria-label={label}
+    >
       <title>{label}</title>
-      {xy.length > 1 ? <polyline points={xy.map((p) => p.join(',')).join(' ')} fill="none" stroke="currentColor" strokeWidth={1.5} /> : null}
+      {xy.length > 1 ? (
+        <polyline points={xy.map((p) => p.join(',')).join(' ')} fill="none" stroke="currentColor" strokeWidth={1.5} />
+      ) : null}
       {last ? <circle cx={last[0]} cy={last[1]} r={2.5} fill="currentColor" /> : null}
     </svg>
   );

@@ -26,13 +26,19 @@ export function formatNumber(value: number | null | undefined, lang: Lang, decim
 /** Sensible default decimals for a unit: shares and rates with one decimal, counts none. */
 export function decimalsForUnit(unit: string | null | undefined, value?: number | null): number {
   const u = (unit ?? '').toLowerCase();
-  if (u.includes('%') || u.includes('procent') || u.includes('percent') || u.includes('andel') || u.includes('share')) return 1;
+  if (u.includes('%') || u.includes('procent') || u.includes('percent') || u.includes('andel') || u.includes('share'))
+    return 1;
   if (u.includes('tkr') || u.includes('sek') || u.includes('kr')) return 0;
   if (typeof value === 'number' && Math.abs(value) < 10 && !Number.isInteger(value)) return 1;
   return 0;
 }
 
-export function formatValue(value: number | null | undefined, unit: string | null | undefined, lang: Lang, decimals?: number): string {
+export function formatValue(
+  value: number | null | undefined,
+  unit: string | null | undefined,
+  lang: Lang,
+  decimals?: number,
+): string {
   const d = decimals ?? decimalsForUnit(unit, value);
   const s = formatNumber(value, lang, d);
   if (s === '–' || !unit) return s;

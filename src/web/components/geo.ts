@@ -46,7 +46,12 @@ export interface FittedPath {
 }
 
 /** Fits all geometries into width × height with the given padding (pixels). */
-export function fitPath(geometries: readonly (Geometry | null | undefined)[], width: number, height: number, padding = 4): FittedPath {
+export function fitPath(
+  geometries: readonly (Geometry | null | undefined)[],
+  width: number,
+  height: number,
+  padding = 4,
+): FittedPath {
   let x0 = Infinity;
   let y0 = Infinity;
   let x1 = -Infinity;

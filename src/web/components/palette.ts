@@ -42,7 +42,16 @@ export const ASSESSMENT_BG = {
 } as const;
 
 /** Okabe–Ito categorical palette (colour-blind safe), for series such as compared areas. */
-export const CATEGORICAL = ['#0072B2', '#E69F00', '#009E73', '#CC79A7', '#56B4E9', '#D55E00', '#000000', '#F0E442'] as const;
+export const CATEGORICAL = [
+  '#0072B2',
+  '#E69F00',
+  '#009E73',
+  '#CC79A7',
+  '#56B4E9',
+  '#D55E00',
+  '#000000',
+  '#F0E442',
+] as const;
 
 /** Reference line (city value). */
 export const REFERENCE = '#222222';

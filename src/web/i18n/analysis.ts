@@ -2,13 +2,17 @@
 export const analysisStrings = {
   sv: {
     title: 'Analys',
-    intro: 'Hur delad är staden, var är behoven störst och hur skulle pengarna kunna fördelas efter behov? Alla mått räknas som forskare gör och förklaras på metodsidan.',
+    intro:
+      'Hur delad är staden, var är behoven störst och hur skulle pengarna kunna fördelas efter behov? Alla mått räknas som forskare gör och förklaras på metodsidan.',
     segTitle: 'Segregation',
-    segIntro: 'Segregationsmått för en grupp i en områdesindelning och ett år, med utveckling över tid, varje områdes andel mot stadens och Morans I.',
+    segIntro:
+      'Segregationsmått för en grupp i en områdesindelning och ett år, med utveckling över tid, varje områdes andel mot stadens och Morans I.',
     needTitle: 'Behovsindex och områdestyper',
-    needIntro: 'Ett sammanvägt index av socioekonomiska indikatorer för alla DeSO, med fem områdestyper. Vikterna går att ändra.',
+    needIntro:
+      'Ett sammanvägt index av socioekonomiska indikatorer för alla DeSO, med fem områdestyper. Vikterna går att ändra.',
     allocTitle: 'Fördelningsscenarier',
-    allocIntro: 'Fördela en summa efter befolkning och behov med golv, tak och övergång, exakt på kronan, och jämför med de pengar som är planerade i insatsregistret.',
+    allocIntro:
+      'Fördela en summa efter befolkning och behov med golv, tak och övergång, exakt på kronan, och jämför med de pengar som är planerade i insatsregistret.',
     methodsTitle: 'Metoder',
     methodsIntro: 'Formler och konventioner för alla mått (dokumentet docs/methods.md, på engelska).',
     howComputed: 'Så räknas det',
@@ -40,27 +44,32 @@ export const analysisStrings = {
     multiH_m: 'Hur mycket mindre blandade områdena är än staden, med alla grupper (0–1).',
     M_m: 'Samma informationsmått utan normering, i naturliga enheter (nats); kan delas upp på delområden.',
     multiG_m: 'Gini för alla grupper samtidigt (0–1).',
-    normExposure_m: 'Hur mycket chansen att möta den egna gruppen i sitt område överstiger stadens andel, summerat över grupperna.',
+    normExposure_m:
+      'Hur mycket chansen att möta den egna gruppen i sitt område överstiger stadens andel, summerat över grupperna.',
     trendTitle: 'Segregationsmåtten över tid',
     trendMethod: 'Måtten räknas om för varje år med data i samma indelning.',
     trendSummary: 'Olikhetsindex {first} år {p1} och {last} år {p2}.',
     oneYear: 'Bara ett år har data för den här gruppen och indelningen, så ingen utveckling kan visas.',
     shareMapTitle: 'Andel per område ({v} i staden)',
     shareMapMethod: 'Varje områdes andel av gruppen; stadens andel anges i rubriken och skillnaden i tabellen.',
-    noMap: 'Områdesgränser saknas för den här indelningen (DeSO-gränser ingår inte i referensdata). Välj stadsdelar eller stadsdelsområden för en karta.',
+    noMap:
+      'Områdesgränser saknas för den här indelningen (DeSO-gränser ingår inte i referensdata). Välj stadsdelar eller stadsdelsområden för en karta.',
     share: 'Andel (%)',
     diff: 'Skillnad mot staden (procentenheter)',
     area: 'Område',
     groupCount: 'Gruppen',
     totalCount: 'Totalt',
     moranTitle: 'Rumslig samvariation (Morans I)',
-    moranMethod: 'Morans I med radstandardiserade grannvikter (drottninggrannar ur områdesgränserna) mäter om områden med hög andel ligger bredvid varandra.',
-    moranSummary: 'I = {I} (väntevärde {EI}). z = {zN} och p = {pN} under normalitet; z = {zR} och p = {pR} under randomisering.',
+    moranMethod:
+      'Morans I med radstandardiserade grannvikter (drottninggrannar ur områdesgränserna) mäter om områden med hög andel ligger bredvid varandra.',
+    moranSummary:
+      'I = {I} (väntevärde {EI}). z = {zN} och p = {pN} under normalitet; z = {zR} och p = {pR} under randomisering.',
     moranRead: 'Positivt och signifikant: områden med liknande andel ligger samlade.',
     moranNone: 'Morans I kräver områdesgränser; de saknas för den här indelningen.',
     isolates: 'Områden utan grannar: {list}.',
     dividesTitle: 'Skillnader mellan områden',
-    dividesMethod: 'Spridningen mellan områdenas andelar: högsta/lägsta, kvoten mellan den femtedel av befolkningen som bor i områden med högst respektive lägst andel, och variationskoefficienten.',
+    dividesMethod:
+      'Spridningen mellan områdenas andelar: högsta/lägsta, kvoten mellan den femtedel av befolkningen som bor i områden med högst respektive lägst andel, och variationskoefficienten.',
     maxMin: 'Högsta / lägsta',
     fifths: 'Övre / nedre femtedel',
     cv: 'Variationskoefficient',
@@ -84,15 +93,18 @@ export const analysisStrings = {
     type_mixed: 'Socioekonomiskt blandade',
     type_good: 'Goda socioekonomiska förutsättningar',
     type_veryGood: 'Mycket goda socioekonomiska förutsättningar',
-    typesMethod: 'Varje indikator standardiseras (z-värde), får tecken efter riktning och vägs ihop; områdena delas i fem typer med 10, 20, 40, 20 och 10 % av befolkningen.',
+    typesMethod:
+      'Varje indikator standardiseras (z-värde), får tecken efter riktning och vägs ihop; områdena delas i fem typer med 10, 20, 40, 20 och 10 % av befolkningen.',
     typeMapTitle: 'Behovsindex per {division} (befolkningsvägt medel av DeSO)',
-    typeMapMethod: 'Ett områdes index är det befolkningsvägda medelvärdet av dess DeSO, typat med samma gränser som DeSO.',
+    typeMapMethod:
+      'Ett områdes index är det befolkningsvägda medelvärdet av dess DeSO, typat med samma gränser som DeSO.',
     desoTable: 'Alla DeSO med index och typ',
     score: 'Index',
     type: 'Typ',
     population: 'Folkmängd',
     areasPop: '{n} områden, {p} invånare',
-    scbDiffers: 'Skillnad mot SCB:s områdestyper: SCB typar RegSO mot riket; här typas DeSO mot Stockholms egen fördelning med valbara indikatorer och vikter.',
+    scbDiffers:
+      'Skillnad mot SCB:s områdestyper: SCB typar RegSO mot riket; här typas DeSO mot Stockholms egen fördelning med valbara indikatorer och vikter.',
     cutoffs: 'Gränser (index): {list}',
     aggregateTo: 'Karta för',
     sumMnkr: 'Summa (mnkr)',
@@ -113,7 +125,8 @@ export const analysisStrings = {
     saved: 'Scenariot "{name}" sparades.',
     saveNeedsLogin: 'Bara analytiker och administratörer kan spara scenarier. Logga in för att spara.',
     resultTitle: 'Fördelning per område',
-    allocMethod: 'Summan delas efter folkmängd × behovsvikt, med golv och tak per område och valfri övergång; beloppen avrundas med största-resten-metoden så att delarna blir exakt summan.',
+    allocMethod:
+      'Summan delas efter folkmängd × behovsvikt, med golv och tak per område och valfri övergång; beloppen avrundas med största-resten-metoden så att delarna blir exakt summan.',
     amount: 'Belopp (kr)',
     amountMnkr: 'Belopp (mnkr)',
     perResident: 'Kr per invånare',
@@ -124,7 +137,8 @@ export const analysisStrings = {
     cap: 'tak',
     needWeight: 'Behovsvikt',
     allocSummary: 'Totalt {total} fördelat på {n} områden; summan av delarna är exakt {sum}.',
-    plannedNote: 'Planerat {year} i insatsregistret: {inAreas} i områdena, {cityWide} stadsövergripande och {unattributed} som inte kan knytas till ett område.',
+    plannedNote:
+      'Planerat {year} i insatsregistret: {inAreas} i områdena, {cityWide} stadsövergripande och {unattributed} som inte kan knytas till ett område.',
     allocMapTitle: 'Belopp per invånare',
     allocMapMethod: 'Beloppet i scenariot delat med områdets folkmängd.',
     scenarios: 'Sparade scenarier',
@@ -142,13 +156,17 @@ export const analysisStrings = {
   },
   en: {
     title: 'Analysis',
-    intro: 'How divided is the city, where are needs greatest, and how could money follow need? Every measure is computed the way researchers do and explained on the methods page.',
+    intro:
+      'How divided is the city, where are needs greatest, and how could money follow need? Every measure is computed the way researchers do and explained on the methods page.',
     segTitle: 'Segregation',
-    segIntro: "Segregation measures for a group in a division and year, with their trend, each area's share against the city and Moran's I.",
+    segIntro:
+      "Segregation measures for a group in a division and year, with their trend, each area's share against the city and Moran's I.",
     needTitle: 'Need index and area types',
-    needIntro: 'A composite index of socioeconomic indicators for every DeSO, with five area types. The weights can be changed.',
+    needIntro:
+      'A composite index of socioeconomic indicators for every DeSO, with five area types. The weights can be changed.',
     allocTitle: 'Allocation scenarios',
-    allocIntro: 'Share a sum by population and need with floors, caps and a transition, exact to the krona, and compare with the money planned in the interventions register.',
+    allocIntro:
+      'Share a sum by population and need with floors, caps and a transition, exact to the krona, and compare with the money planned in the interventions register.',
     methodsTitle: 'Methods',
     methodsIntro: 'Formulas and conventions of every measure (the document docs/methods.md).',
     howComputed: 'How it is computed',
@@ -180,27 +198,32 @@ export const analysisStrings = {
     multiH_m: 'How much less mixed the areas are than the city, with all groups (0–1).',
     M_m: 'The same information measure without normalisation, in natural units (nats); it can be decomposed.',
     multiG_m: 'The Gini for all groups at once (0–1).',
-    normExposure_m: "How much the chance of meeting one's own group in one's area exceeds the city share, summed over the groups.",
+    normExposure_m:
+      "How much the chance of meeting one's own group in one's area exceeds the city share, summed over the groups.",
     trendTitle: 'Segregation measures over time',
     trendMethod: 'The measures are recomputed for every year with data in the same division.',
     trendSummary: 'Dissimilarity {first} in {p1} and {last} in {p2}.',
     oneYear: 'Only one year has data for this group and division, so no trend can be shown.',
     shareMapTitle: 'Share per area ({v} in the city)',
     shareMapMethod: "Each area's share of the group; the city share is in the title and the difference in the table.",
-    noMap: 'There are no boundaries for this division (DeSO boundaries are not in the reference data). Choose stadsdelar or district areas for a map.',
+    noMap:
+      'There are no boundaries for this division (DeSO boundaries are not in the reference data). Choose stadsdelar or district areas for a map.',
     share: 'Share (%)',
     diff: 'Difference from the city (percentage points)',
     area: 'Area',
     groupCount: 'Group',
     totalCount: 'Total',
     moranTitle: "Spatial autocorrelation (Moran's I)",
-    moranMethod: "Moran's I with row-standardised neighbour weights (queen contiguity from the boundaries) measures whether areas with a high share lie next to each other.",
-    moranSummary: 'I = {I} (expectation {EI}). z = {zN} and p = {pN} under normality; z = {zR} and p = {pR} under randomisation.',
+    moranMethod:
+      "Moran's I with row-standardised neighbour weights (queen contiguity from the boundaries) measures whether areas with a high share lie next to each other.",
+    moranSummary:
+      'I = {I} (expectation {EI}). z = {zN} and p = {pN} under normality; z = {zR} and p = {pR} under randomisation.',
     moranRead: 'Positive and significant: areas with similar shares lie together.',
     moranNone: "Moran's I needs area boundaries; this division has none.",
     isolates: 'Areas without neighbours: {list}.',
     dividesTitle: 'Divides between areas',
-    dividesMethod: "The spread of the areas' shares: highest/lowest, the ratio of the fifth of the population living in the areas with the highest and the lowest shares, and the coefficient of variation.",
+    dividesMethod:
+      "The spread of the areas' shares: highest/lowest, the ratio of the fifth of the population living in the areas with the highest and the lowest shares, and the coefficient of variation.",
     maxMin: 'Highest / lowest',
     fifths: 'Top / bottom fifth',
     cv: 'Coefficient of variation',
@@ -224,15 +247,18 @@ export const analysisStrings = {
     type_mixed: 'Socioeconomically mixed',
     type_good: 'Good socioeconomic conditions',
     type_veryGood: 'Very good socioeconomic conditions',
-    typesMethod: 'Each indicator is standardised (z-score), signed by its direction and weighted; the areas are split into five types holding 10, 20, 40, 20 and 10 % of the population.',
+    typesMethod:
+      'Each indicator is standardised (z-score), signed by its direction and weighted; the areas are split into five types holding 10, 20, 40, 20 and 10 % of the population.',
     typeMapTitle: 'Need index per {division} (population-weighted mean of DeSO)',
-    typeMapMethod: "An area's index is the population-weighted mean of its DeSO, typed with the same cut-offs as the DeSO.",
+    typeMapMethod:
+      "An area's index is the population-weighted mean of its DeSO, typed with the same cut-offs as the DeSO.",
     desoTable: 'Every DeSO with index and type',
     score: 'Index',
     type: 'Type',
     population: 'Population',
     areasPop: '{n} areas, {p} residents',
-    scbDiffers: "How this differs from SCB's area types: SCB types RegSO against the whole country; here DeSO are typed against Stockholm's own distribution with indicators and weights you can choose.",
+    scbDiffers:
+      "How this differs from SCB's area types: SCB types RegSO against the whole country; here DeSO are typed against Stockholm's own distribution with indicators and weights you can choose.",
     cutoffs: 'Cut-offs (index): {list}',
     aggregateTo: 'Map for',
     sumMnkr: 'Sum (SEK m)',
@@ -253,7 +279,8 @@ export const analysisStrings = {
     saved: 'The scenario "{name}" was saved.',
     saveNeedsLogin: 'Only analysts and administrators can save scenarios. Sign in to save.',
     resultTitle: 'Allocation per area',
-    allocMethod: 'The sum is shared by population × need weight, with a floor and cap per area and an optional transition; amounts are rounded by largest remainder so that the parts add up exactly to the sum.',
+    allocMethod:
+      'The sum is shared by population × need weight, with a floor and cap per area and an optional transition; amounts are rounded by largest remainder so that the parts add up exactly to the sum.',
     amount: 'Amount (SEK)',
     amountMnkr: 'Amount (SEK m)',
     perResident: 'SEK per resident',
@@ -264,7 +291,8 @@ export const analysisStrings = {
     cap: 'cap',
     needWeight: 'Need weight',
     allocSummary: '{total} shared among {n} areas; the parts add up to exactly {sum}.',
-    plannedNote: 'Planned {year} in the interventions register: {inAreas} in the areas, {cityWide} city-wide and {unattributed} not attributable to an area.',
+    plannedNote:
+      'Planned {year} in the interventions register: {inAreas} in the areas, {cityWide} city-wide and {unattributed} not attributable to an area.',
     allocMapTitle: 'Amount per resident',
     allocMapMethod: "The scenario's amount divided by the area's population.",
     scenarios: 'Saved scenarios',

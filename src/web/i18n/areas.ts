@@ -2,7 +2,8 @@
 export const areasStrings = {
   sv: {
     areasTitle: 'Områden',
-    areasIntro: 'Välj en indelning och sök ett område. Du ser varje indikator bredvid stadens genomsnitt, områdets placering bland jämförbara områden, förändringen över tid och en trendlinje.',
+    areasIntro:
+      'Välj en indelning och sök ett område. Du ser varje indikator bredvid stadens genomsnitt, områdets placering bland jämförbara områden, förändringen över tid och en trendlinje.',
     division: 'Indelning',
     searchArea: 'Sök område',
     searchHint: 'Skriv en del av namnet eller koden och välj i listan.',
@@ -31,14 +32,17 @@ export const areasStrings = {
     unknown: 'kan inte jämföras',
     suppressed: 'skyddad',
     missing: 'saknas',
-    tolerance: '”Ungefär som staden” betyder högst {pct} % från stadens värde. Färgen följer indikatorns riktning (blått ▲ bättre, orange ▼ sämre), inte placeringen.',
-    summaryProfile: '{name} är bättre än staden på {better} indikatorer, sämre på {worse} och ungefär som staden på {same}; {neutral} indikatorer saknar värdering (neutrala). {total} indikatorer har värden.',
+    tolerance:
+      '”Ungefär som staden” betyder högst {pct} % från stadens värde. Färgen följer indikatorns riktning (blått ▲ bättre, orange ▼ sämre), inte placeringen.',
+    summaryProfile:
+      '{name} är bättre än staden på {better} indikatorer, sämre på {worse} och ungefär som staden på {same}; {neutral} indikatorer saknar värdering (neutrala). {total} indikatorer har värden.',
     profileTable: 'Indikatorer för {name} jämfört med staden',
     compareTitle: 'Jämför områden',
     allChosen: 'Alla valda indikatorer',
     groupedTitle: 'Valda indikatorer per område, senaste period ({unit})',
     groupedSummary: '{n} indikatorer för {areas} områden; den streckade linjen i varje grupp är {city}.',
-    compareIntro: 'Välj 2–8 områden från valfri indelning och en eller flera indikatorer. Stadens genomsnitt visas som en streckad linje.',
+    compareIntro:
+      'Välj 2–8 områden från valfri indelning och en eller flera indikatorer. Stadens genomsnitt visas som en streckad linje.',
     chosenAreas: 'Valda områden',
     addArea: 'Lägg till',
     remove: 'Ta bort {name}',
@@ -60,7 +64,8 @@ export const areasStrings = {
     pol_neutral: 'Neutral (ingen värdering)',
     kind: 'Typ',
     mapTitle: '{indicator}, {division}, {period}',
-    noGeometry: 'Områdena i den här indelningen har inga kartgränser i Färdplan. Rangordningen nedan visar alla värden.',
+    noGeometry:
+      'Områdena i den här indelningen har inga kartgränser i Färdplan. Rangordningen nedan visar alla värden.',
     ranking: 'Rangordning, {division}, {period}',
     value: 'Värde',
     numerator: 'Täljare',
@@ -86,7 +91,8 @@ export const areasStrings = {
   },
   en: {
     areasTitle: 'Areas',
-    areasIntro: 'Choose a division and search for an area. You see every indicator beside the city average, the area’s rank among its peers, the change over time and a trend line.',
+    areasIntro:
+      'Choose a division and search for an area. You see every indicator beside the city average, the area’s rank among its peers, the change over time and a trend line.',
     division: 'Division',
     searchArea: 'Search area',
     searchHint: 'Type part of the name or code and choose from the list.',
@@ -115,14 +121,17 @@ export const areasStrings = {
     unknown: 'cannot be compared',
     suppressed: 'suppressed',
     missing: 'missing',
-    tolerance: '“About the same” means within {pct} % of the city value. The colour follows the indicator’s direction (blue ▲ better, orange ▼ worse), not the rank.',
-    summaryProfile: '{name} is better than the city on {better} indicators, worse on {worse} and about the same on {same}; {neutral} indicators carry no judgement (neutral). {total} indicators have values.',
+    tolerance:
+      '“About the same” means within {pct} % of the city value. The colour follows the indicator’s direction (blue ▲ better, orange ▼ worse), not the rank.',
+    summaryProfile:
+      '{name} is better than the city on {better} indicators, worse on {worse} and about the same on {same}; {neutral} indicators carry no judgement (neutral). {total} indicators have values.',
     profileTable: 'Indicators for {name} compared with the city',
     compareTitle: 'Compare areas',
     allChosen: 'All chosen indicators',
     groupedTitle: 'Chosen indicators by area, latest period ({unit})',
     groupedSummary: '{n} indicators for {areas} areas; the dashed line in each group is {city}.',
-    compareIntro: 'Choose 2–8 areas from any division and one or more indicators. The city average is shown as a dashed line.',
+    compareIntro:
+      'Choose 2–8 areas from any division and one or more indicators. The city average is shown as a dashed line.',
     chosenAreas: 'Chosen areas',
     addArea: 'Add',
     remove: 'Remove {name}',

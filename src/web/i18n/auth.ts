@@ -18,7 +18,8 @@ export const authStrings = {
     currentPassword: 'Nuvarande lösenord',
     newPassword: 'Nytt lösenord',
     repeatPassword: 'Upprepa det nya lösenordet',
-    passwordHint: 'Minst 12 tecken. En fras av några ord är lätt att minnas och svår att gissa. Inte ditt användarnamn.',
+    passwordHint:
+      'Minst 12 tecken. En fras av några ord är lätt att minnas och svår att gissa. Inte ditt användarnamn.',
     passwordsDiffer: 'De nya lösenorden är inte lika.',
     passwordChanged: 'Lösenordet är bytt. Dina andra inloggningar har avslutats.',
     save: 'Spara',
@@ -104,7 +105,8 @@ export const authStrings = {
     currentPassword: 'Current password',
     newPassword: 'New password',
     repeatPassword: 'Repeat the new password',
-    passwordHint: 'At least 12 characters. A phrase of a few words is easy to remember and hard to guess. Not your username.',
+    passwordHint:
+      'At least 12 characters. A phrase of a few words is easy to remember and hard to guess. Not your username.',
     passwordsDiffer: 'The new passwords differ.',
     passwordChanged: 'The password is changed. Your other sessions have ended.',
     save: 'Save',

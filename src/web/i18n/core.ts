@@ -21,11 +21,13 @@ export const core = {
     notFound: 'Sidan finns inte',
     notFoundText: 'Det finns ingen sida på den här adressen.',
     toStart: 'Till startsidan',
-    footer: 'Färdplan är öppen källkod. Alla siffror anger sin källa. Statistik: SCB (CC BY 4.0), Stockholms stad (CC0), Polisen.',
+    footer:
+      'Färdplan är öppen källkod. Alla siffror anger sin källa. Statistik: SCB (CC BY 4.0), Stockholms stad (CC0), Polisen.',
     apiDocs: 'API-dokumentation (OpenAPI)',
     noData: 'Ingen statistik är inläst.',
     overviewTitle: 'Översikt',
-    overviewIntro: 'Färdplan följer stadens arbete för social hållbarhet: mål och etappmål, statistik per område, insatser och budget, analyser och medborgarnas deltagande.',
+    overviewIntro:
+      'Färdplan följer stadens arbete för social hållbarhet: mål och etappmål, statistik per område, insatser och budget, analyser och medborgarnas deltagande.',
     comingSoon: 'Den här delen är under uppbyggnad.',
   },
   en: {
@@ -49,11 +51,13 @@ export const core = {
     notFound: 'Page not found',
     notFoundText: 'There is no page at this address.',
     toStart: 'To the start page',
-    footer: 'Färdplan is open source. Every figure names its source. Statistics: SCB (CC BY 4.0), City of Stockholm (CC0), Swedish Police.',
+    footer:
+      'Färdplan is open source. Every figure names its source. Statistics: SCB (CC BY 4.0), City of Stockholm (CC0), Swedish Police.',
     apiDocs: 'API documentation (OpenAPI)',
     noData: 'No statistics are loaded.',
     overviewTitle: 'Overview',
-    overviewIntro: "Färdplan follows the city's work for social sustainability: goals and milestones, statistics by area, interventions and budget, analyses and residents' participation.",
+    overviewIntro:
+      "Färdplan follows the city's work for social sustainability: goals and milestones, statistics by area, interventions and budget, analyses and residents' participation.",
     comingSoon: 'This part is being built.',
   },
 };

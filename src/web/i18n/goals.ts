@@ -2,7 +2,8 @@
 export const goalsStrings = {
   sv: {
     title: 'Mål',
-    intro: 'Färdplanens målområden, strategier och mätbara mål (etappmål), med status beräknad från data. Varje mål anger sitt källdokument.',
+    intro:
+      'Färdplanens målområden, strategier och mätbara mål (etappmål), med status beräknad från data. Varje mål anger sitt källdokument.',
     vision: 'Vision',
     goalArea: 'Målområde',
     strategy: 'Strategi',
@@ -50,7 +51,8 @@ export const goalsStrings = {
     parent: 'Etappmål på väg mot',
     milestones: 'Etappmål',
     why: 'Hur status räknas',
-    method: 'En rät linje (minsta kvadrat) anpassas till alla observerade år och förlängs till målåret. På väg: linjen når målet. Risk: den når inte målet men täcker minst hälften av avståndet från senaste värdet. Ur kurs: mindre än hälften, eller fel riktning. Med ett enda värde görs ingen prognos.',
+    method:
+      'En rät linje (minsta kvadrat) anpassas till alla observerade år och förlängs till målåret. På väg: linjen når målet. Risk: den når inte målet men täcker minst hälften av avståndet från senaste värdet. Ur kurs: mindre än hälften, eller fel riktning. Med ett enda värde görs ingen prognos.',
     backToGoals: 'Alla mål',
     overviewTitle: 'Så går det för målen',
     overviewIntro: 'Status per målområde, beräknad från data.',
@@ -62,7 +64,8 @@ export const goalsStrings = {
   },
   en: {
     title: 'Goals',
-    intro: "The roadmap's goal areas, strategies and measurable targets (milestones), with a status computed from data. Every target names its source document.",
+    intro:
+      "The roadmap's goal areas, strategies and measurable targets (milestones), with a status computed from data. Every target names its source document.",
     vision: 'Vision',
     goalArea: 'Goal area',
     strategy: 'Strategy',
@@ -71,7 +74,8 @@ export const goalsStrings = {
     targets: 'targets',
     statusCounts: 'Status of the targets',
     reform: "The reform programme's seven areas and commitments",
-    reformIntro: 'Commitments without an indicator are followed up by a manual assessment (date, note and who assessed).',
+    reformIntro:
+      'Commitments without an indicator are followed up by a manual assessment (date, note and who assessed).',
     commitment: 'Commitment',
     manual: 'Manual assessment on {date} by {who}',
     notAssessed: 'Not assessed',
@@ -110,7 +114,8 @@ export const goalsStrings = {
     parent: 'Milestone towards',
     milestones: 'Milestones',
     why: 'How the status is computed',
-    method: 'A straight line (least squares) is fitted to all observed years and extended to the target year. On track: the line reaches the target. At risk: it does not, but covers at least half of the distance from the latest value. Off track: less than half, or the wrong direction. With a single value no projection is made.',
+    method:
+      'A straight line (least squares) is fitted to all observed years and extended to the target year. On track: the line reaches the target. At risk: it does not, but covers at least half of the distance from the latest value. Off track: less than half, or the wrong direction. With a single value no projection is made.',
     backToGoals: 'All goals',
     overviewTitle: 'How the goals are going',
     overviewIntro: 'Status per goal area, computed from data.',

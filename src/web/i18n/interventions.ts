@@ -83,7 +83,8 @@ export const interventionsStrings = {
     goalStatus_not_measurable: 'Kan inte mätas',
     // budget
     budgetTitle: 'Budget för insatserna',
-    budgetIntro: 'Pengarna i registret per år, målområde, nämnd, finansiering och område, och pengar per invånare i stadsdelsområdena jämfört med behoven.',
+    budgetIntro:
+      'Pengarna i registret per år, målområde, nämnd, finansiering och område, och pengar per invånare i stadsdelsområdena jämfört med behoven.',
     measure: 'Belopp',
     byYear: 'Per år',
     byGoalArea: 'Per målområde',
@@ -94,7 +95,8 @@ export const interventionsStrings = {
     interventions: 'Insatser',
     mnkr: 'mnkr',
     perResidentTitle: 'Pengar per invånare per stadsdelsområde, {year}',
-    perResidentSummary: 'Stadsövergripande pengar ({cityWide}, {perResident} räknat på hela stadens invånare) visas för sig och fördelas inte ut på stadsdelsområdena.',
+    perResidentSummary:
+      'Stadsövergripande pengar ({cityWide}, {perResident} räknat på hela stadens invånare) visas för sig och fördelas inte ut på stadsdelsområdena.',
     unplaced: 'Pengar som inte kan placeras i ett enda stadsdelsområde: {amount} ({ids}).',
     krPerResident: 'kr per invånare',
     residents: 'Invånare',
@@ -104,16 +106,19 @@ export const interventionsStrings = {
     needShare: 'Andel av behovet',
     gap: 'Skillnad (procentenheter)',
     gapTitle: 'Pengar jämfört med behov, {year}',
-    gapSummary: 'Skillnaden mellan stadsdelsområdets andel av pengarna och dess andel av behovet. Behovet mäts tills vidare som antalet invånare med låg ekonomisk standard. Positivt: mer pengar än behov.',
+    gapSummary:
+      'Skillnaden mellan stadsdelsområdets andel av pengarna och dess andel av behovet. Behovet mäts tills vidare som antalet invånare med låg ekonomisk standard. Positivt: mer pengar än behov.',
     needMissing: 'Behovsmåttet saknas för minst ett stadsdelsområde; andelar av behovet visas inte.',
     noYear: 'Det finns inga belopp i registret ännu.',
-    nothingPlaced: 'År {year} finns inga pengar i registret som hör till enskilda stadsdelsområden, så andelar av pengar och behov kan inte jämföras.',
+    nothingPlaced:
+      'År {year} finns inga pengar i registret som hör till enskilda stadsdelsområden, så andelar av pengar och behov kan inte jämföras.',
     stadsdelsomrade: 'Stadsdelsområde',
     populationSource: 'Invånare',
     needSource: 'Låg ekonomisk standard',
     // import
     importTitle: 'Importera insatser',
-    importIntro: 'En rad per insats och budgetår (se kolumnerna nedan). Filen granskas först; den skrivs bara om den saknar fel, och då helt.',
+    importIntro:
+      'En rad per insats och budgetår (se kolumnerna nedan). Filen granskas först; den skrivs bara om den saknar fel, och då helt.',
     file: 'Fil (CSV eller XLSX)',
     preview: 'Granska',
     commit: 'Importera',
@@ -232,7 +237,8 @@ export const interventionsStrings = {
     goalStatus_off_track: 'Off track',
     goalStatus_not_measurable: 'Not measurable',
     budgetTitle: 'Budget of the interventions',
-    budgetIntro: 'The money in the register by year, goal area, committee, funding source and area, and money per resident in the district areas beside the needs.',
+    budgetIntro:
+      'The money in the register by year, goal area, committee, funding source and area, and money per resident in the district areas beside the needs.',
     measure: 'Amount',
     byYear: 'By year',
     byGoalArea: 'By goal area',
@@ -243,7 +249,8 @@ export const interventionsStrings = {
     interventions: 'Interventions',
     mnkr: 'SEK m',
     perResidentTitle: 'Money per resident by district area, {year}',
-    perResidentSummary: 'City-wide money ({cityWide}, {perResident} counted over the whole city) is shown separately and not spread over the district areas.',
+    perResidentSummary:
+      'City-wide money ({cityWide}, {perResident} counted over the whole city) is shown separately and not spread over the district areas.',
     unplaced: 'Money that cannot be placed in a single district area: {amount} ({ids}).',
     krPerResident: 'SEK per resident',
     residents: 'Residents',
@@ -253,15 +260,18 @@ export const interventionsStrings = {
     needShare: 'Share of the need',
     gap: 'Gap (percentage points)',
     gapTitle: 'Money against need, {year}',
-    gapSummary: "The gap between a district area's share of the money and its share of the need. Until the need index exists, need is the number of residents with low economic standard. Positive: more money than need.",
+    gapSummary:
+      "The gap between a district area's share of the money and its share of the need. Until the need index exists, need is the number of residents with low economic standard. Positive: more money than need.",
     needMissing: 'The need measure is missing for at least one district area; shares of need are not shown.',
     noYear: 'There are no amounts in the register yet.',
-    nothingPlaced: 'In {year} no money in the register belongs to individual district areas, so shares of money and need cannot be compared.',
+    nothingPlaced:
+      'In {year} no money in the register belongs to individual district areas, so shares of money and need cannot be compared.',
     stadsdelsomrade: 'District area',
     populationSource: 'Residents',
     needSource: 'Low economic standard',
     importTitle: 'Import interventions',
-    importIntro: 'One row per intervention and budget year (see the columns below). The file is checked first; it is written only when it has no problems, and then completely.',
+    importIntro:
+      'One row per intervention and budget year (see the columns below). The file is checked first; it is written only when it has no problems, and then completely.',
     file: 'File (CSV or XLSX)',
     preview: 'Check',
     commit: 'Import',

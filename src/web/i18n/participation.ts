@@ -47,8 +47,10 @@ export const participationStrings = {
     phase_follow_up: 'Uppföljning',
     budget: 'Budget',
     rule: 'Så räknas rösterna',
-    rule_greedy: 'Flest röster först: förslagen med flest röster genomförs så länge pengarna räcker. Ett förslag som inte ryms hoppas över.',
-    rule_mes: 'Lika andelar: budgeten delas lika mellan alla som röstar. Ett förslag genomförs om de som röstat på det tillsammans har råd, och kostnaden delas så lika som möjligt. Så får även mindre grupper sin rättvisa del.',
+    rule_greedy:
+      'Flest röster först: förslagen med flest röster genomförs så länge pengarna räcker. Ett förslag som inte ryms hoppas över.',
+    rule_mes:
+      'Lika andelar: budgeten delas lika mellan alla som röstar. Ett förslag genomförs om de som röstat på det tillsammans har råd, och kostnaden delas så lika som möjligt. Så får även mindre grupper sin rättvisa del.',
     'rule_mes-complete':
       'Lika andelar med komplettering: budgeten delas lika mellan alla som röstar, och ett förslag genomförs om de som röstat på det har råd tillsammans. Blir pengar över höjs allas andel och resten går till förslagen med flest röster som ryms.',
     projects: 'Förslag att rösta på',
@@ -79,11 +81,13 @@ export const participationStrings = {
     participants: 'Deltagare i dialoger',
     population: 'Invånare',
     perThousand: 'Röster per 1 000 invånare',
-    takingPartIntro: 'Hur många som deltar i varje område jämfört med hur många som bor där. Det visar var röster saknas.',
+    takingPartIntro:
+      'Hur många som deltar i varje område jämfört med hur många som bor där. Det visar var röster saknas.',
     noData: 'Ingen uppgift',
     needType: 'Områdestyp (behovsindex)',
     byNeedType: 'Deltagande efter områdestyp',
-    byNeedTypeIntro: 'Summan för områdena av varje typ i behovsindexet (se Analys). Färre deltagare per 1 000 invånare i områden med stora utmaningar betyder att de rösterna saknas.',
+    byNeedTypeIntro:
+      'Summan för områdena av varje typ i behovsindexet (se Analys). Färre deltagare per 1 000 invånare i områden med stora utmaningar betyder att de rösterna saknas.',
     areasCount: 'Områden',
     signInFirst: 'Logga in för att arbeta med förslag och röstkoder.',
     moderation: 'Granska förslag',
@@ -120,7 +124,8 @@ export const participationStrings = {
     noGoalArea: 'Inget särskilt',
     back: 'Tillbaka till Delta',
     committeeAnswers: 'Nämndens svar på förslag',
-    committeeIntro: 'Förslag som nått sin gräns för stöd går till nämnden. Skriv in nämndens beslut och svar: de publiceras med förslaget.',
+    committeeIntro:
+      'Förslag som nått sin gräns för stöd går till nämnden. Skriv in nämndens beslut och svar: de publiceras med förslaget.',
     nothingForCommittee: 'Inga förslag väntar på nämndens svar.',
     answeredProposals: 'Redan besvarade förslag',
     noneAnswered: 'Inga besvarade förslag.',
@@ -200,8 +205,10 @@ export const participationStrings = {
     phase_follow_up: 'Follow-up',
     budget: 'Budget',
     rule: 'How the votes are counted',
-    rule_greedy: 'Most votes first: the proposals with the most votes are funded while the money lasts. A proposal that does not fit is skipped.',
-    rule_mes: 'Equal shares: the budget is split equally between everyone who votes. A proposal is funded if its voters can afford it together, sharing the cost as equally as possible. This way smaller groups also get their fair part.',
+    rule_greedy:
+      'Most votes first: the proposals with the most votes are funded while the money lasts. A proposal that does not fit is skipped.',
+    rule_mes:
+      'Equal shares: the budget is split equally between everyone who votes. A proposal is funded if its voters can afford it together, sharing the cost as equally as possible. This way smaller groups also get their fair part.',
     'rule_mes-complete':
       'Equal shares, completed: the budget is split equally between everyone who votes, and a proposal is funded if its voters can afford it together. If money is left, everyone’s share is raised and the rest goes to the proposals with the most votes that fit.',
     projects: 'Proposals to vote for',
@@ -232,11 +239,13 @@ export const participationStrings = {
     participants: 'Dialogue participants',
     population: 'Residents',
     perThousand: 'Votes per 1,000 residents',
-    takingPartIntro: 'How many take part in each area compared with how many live there. It shows whose voice is missing.',
+    takingPartIntro:
+      'How many take part in each area compared with how many live there. It shows whose voice is missing.',
     noData: 'No data',
     needType: 'Area type (need index)',
     byNeedType: 'Participation by area type',
-    byNeedTypeIntro: 'The sum over the areas of each type of the need index (see Analysis). Fewer participants per 1,000 residents in areas with large challenges means those voices are missing.',
+    byNeedTypeIntro:
+      'The sum over the areas of each type of the need index (see Analysis). Fewer participants per 1,000 residents in areas with large challenges means those voices are missing.',
     areasCount: 'Areas',
     signInFirst: 'Sign in to work with proposals and voting codes.',
     moderation: 'Review proposals',
@@ -273,7 +282,8 @@ export const participationStrings = {
     noGoalArea: 'None in particular',
     back: 'Back to Take part',
     committeeAnswers: "The committee's answers to proposals",
-    committeeIntro: "Proposals that reached their support threshold go to the committee. Enter the committee's decision and answer: they are published with the proposal.",
+    committeeIntro:
+      "Proposals that reached their support threshold go to the committee. Enter the committee's decision and answer: they are published with the proposal.",
     nothingForCommittee: "No proposals are waiting for the committee's answer.",
     answeredProposals: 'Proposals already answered',
     noneAnswered: 'No answered proposals.',

@@ -5,15 +5,25 @@ import { useI18n } from '../i18n/index.tsx';
 
 export function Loading() {
   const { t } = useI18n();
-  return <p role="status" aria-live="polite" className="loading">{t('loading')}</p>;
+  return (
+    <p role="status" aria-live="polite" className="loading">
+      {t('loading')}
+    </p>
+  );
 }
 
 export function ErrorMessage({ error, onRetry }: { error: Error; onRetry?: () => void }) {
   const { t } = useI18n();
   return (
     <div role="alert" className="error">
-      <p><strong>{t('error')}:</strong> {error.message}</p>
-      {onRetry ? <button type="button" onClick={onRetry}>{t('retry')}</button> : null}
+      <p>
+        <strong>{t('error')}:</strong> {error.message}
+      </p>
+      {onRetry ? (
+        <button type="button" onClick={onRetry}>
+          {t('retry')}
+        </button>
+      ) : null}
     </div>
   );
 }

@@ -1,6 +1,11 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { allocate, exactFraction, type AllocationArea, type AllocationInput } from '../../../src/core/analysis/allocation.ts';
+import {
+  allocate,
+  exactFraction,
+  type AllocationArea,
+  type AllocationInput,
+} from '../../../src/core/analysis/allocation.ts';
 import { AnalysisError } from '../../../src/core/analysis/errors.ts';
 
 /** mulberry32: a small seeded PRNG, so the property tests are reproducible. */
@@ -40,10 +45,23 @@ describe('allocation scenarios', () => {
       ],
     });
     // 333 333.33… each; the one remaining krona goes to the first (ties: input order)
-    assert.deepEqual(r.lines.map((l) => l.amount), [333_334n, 333_333n, 333_333n]);
-    const r2 = allocate({ total: 100n, areas: [{ id: 'a', population: 3000, needWeight: 2 }, { id: 'b', population: 1000, needWeight: 1.5 }, { id: 'c', population: 500, needWeight: 0.5 }] });
+    assert.deepEqual(
+      r.lines.map((l) => l.amount),
+      [333_334n, 333_333n, 333_333n],
+    );
+    const r2 = allocate({
+      total: 100n,
+      areas: [
+        { id: 'a', population: 3000, needWeight: 2 },
+        { id: 'b', population: 1000, needWeight: 1.5 },
+        { id: 'c', population: 500, needWeight: 0.5 },
+      ],
+    });
     // weights 6000, 1500, 250 of 7750: 77.42, 19.35, 3.23 → 77, 19, 3 and the remaining krona to the largest remainder (a: .42)
-    assert.deepEqual(r2.lines.map((l) => l.amount), [78n, 19n, 3n]);
+    assert.deepEqual(
+      r2.lines.map((l) => l.amount),
+      [78n, 19n, 3n],
+    );
   });
 
   it('floors and caps hold and the money they free or take is shared by weight', () => {
@@ -78,7 +96,10 @@ describe('allocation scenarios', () => {
         { id: 'c', population: 1, needWeight: 1 },
       ],
     });
-    assert.deepEqual(r.lines.map((l) => l.amount), [50n, 30n, 20n]);
+    assert.deepEqual(
+      r.lines.map((l) => l.amount),
+      [50n, 30n, 20n],
+    );
   });
 
   it('the transition mixes the formula and last year as stated', () => {
@@ -88,9 +109,18 @@ describe('allocation scenarios', () => {
     ];
     // formula 50/50, last year 90/10; 70 % formula → 0.7·0.5 + 0.3·0.9 = 0.62
     const r = allocate({ total: 1000n, areas, transition: { formulaBasisPoints: 7000 } });
-    assert.deepEqual(r.lines.map((l) => l.amount), [620n, 380n]);
-    assert.deepEqual(allocate({ total: 1000n, areas, transition: { formulaBasisPoints: 0 } }).lines.map((l) => l.amount), [900n, 100n]);
-    assert.deepEqual(allocate({ total: 1000n, areas, transition: { formulaBasisPoints: 10000 } }).lines.map((l) => l.amount), [500n, 500n]);
+    assert.deepEqual(
+      r.lines.map((l) => l.amount),
+      [620n, 380n],
+    );
+    assert.deepEqual(
+      allocate({ total: 1000n, areas, transition: { formulaBasisPoints: 0 } }).lines.map((l) => l.amount),
+      [900n, 100n],
+    );
+    assert.deepEqual(
+      allocate({ total: 1000n, areas, transition: { formulaBasisPoints: 10000 } }).lines.map((l) => l.amount),
+      [500n, 500n],
+    );
   });
 
   it('rejects impossible scenarios with a clear message', () => {
@@ -98,10 +128,19 @@ describe('allocation scenarios', () => {
       { id: 'a', population: 1, needWeight: 1 },
       { id: 'b', population: 1, needWeight: 1 },
     ];
-    assert.throws(() => allocate({ total: 100n, areas, defaultFloor: 60n }), /floors add up to 120 kr, more than the sum 100 kr/);
+    assert.throws(
+      () => allocate({ total: 100n, areas, defaultFloor: 60n }),
+      /floors add up to 120 kr, more than the sum 100 kr/,
+    );
     assert.throws(() => allocate({ total: 100n, areas, defaultCap: 40n }), /caps .* add up to 80 kr/);
-    assert.throws(() => allocate({ total: 100n, areas: [{ id: 'a', population: 1, needWeight: 1, floor: 10n, cap: 5n }] }), (e: unknown) => e instanceof AnalysisError && e.areaId === 'a');
-    assert.throws(() => allocate({ total: 100n, areas, transition: { formulaBasisPoints: 7000 } }), /last year's amounts sum to zero/);
+    assert.throws(
+      () => allocate({ total: 100n, areas: [{ id: 'a', population: 1, needWeight: 1, floor: 10n, cap: 5n }] }),
+      (e: unknown) => e instanceof AnalysisError && e.areaId === 'a',
+    );
+    assert.throws(
+      () => allocate({ total: 100n, areas, transition: { formulaBasisPoints: 7000 } }),
+      /last year's amounts sum to zero/,
+    );
   });
 
   it('converts floating-point weights exactly', () => {
@@ -133,9 +172,23 @@ describe('allocation scenarios', () => {
       if (areas.every((a) => a.population * a.needWeight === 0)) (areas[0] as AllocationArea).needWeight = 1;
       if ((areas[0] as AllocationArea).population === 0) (areas[0] as AllocationArea).population = 10;
       const total = BigInt(Math.floor(rand() * 1e12)) + sum(areas.map((a) => a.floor ?? 0n));
-      const input: AllocationInput = { total, areas, ...(withTransition ? { transition: { formulaBasisPoints: Math.floor(rand() * 10001) } } : {}) };
+      const input: AllocationInput = {
+        total,
+        areas,
+        ...(withTransition ? { transition: { formulaBasisPoints: Math.floor(rand() * 10001) } } : {}),
+      };
       const omega = idealShares(input);
-      const upper = areas.reduce((m, a, i) => ((omega[i] as number) > 0 ? (a.cap === undefined || m === null ? null : m + a.cap) : m === null ? null : m + (a.floor ?? 0n)), 0n as bigint | null);
+      const upper = areas.reduce(
+        (m, a, i) =>
+          (omega[i] as number) > 0
+            ? a.cap === undefined || m === null
+              ? null
+              : m + a.cap
+            : m === null
+              ? null
+              : m + (a.floor ?? 0n),
+        0n as bigint | null,
+      );
       let r;
       try {
         r = allocate(input);
@@ -156,7 +209,8 @@ describe('allocation scenarios', () => {
       // the test's own water-filling: bisect λ in floats so that Σ clamp(λ·ωᵢ, floorᵢ, capᵢ) = S
       const lo = areas.map((a) => Number(a.floor ?? 0n));
       const hi = areas.map((a) => (a.cap === undefined ? Infinity : Number(a.cap)));
-      const clampAt = (lam: number) => omega.map((w, i) => Math.min(hi[i] as number, Math.max(lo[i] as number, lam * w)));
+      const clampAt = (lam: number) =>
+        omega.map((w, i) => Math.min(hi[i] as number, Math.max(lo[i] as number, lam * w)));
       let a0 = 0;
       let a1 = 1;
       while (clampAt(a1).reduce((x, y) => x + y, 0) < Number(total) && a1 < 1e300) a1 *= 2;
@@ -169,7 +223,10 @@ describe('allocation scenarios', () => {
       if (r.lines.some((l) => l.bound !== null)) bounded++;
       r.lines.forEach((l, i) => {
         const exact = expected[i] as number;
-        assert.ok(Math.abs(Number(l.amount) - exact) < 1 + 1e-6 * Math.max(1, Math.abs(exact)), `trial ${trial}: ${l.id} ${l.amount} vs ${exact}`);
+        assert.ok(
+          Math.abs(Number(l.amount) - exact) < 1 + 1e-6 * Math.max(1, Math.abs(exact)),
+          `trial ${trial}: ${l.id} ${l.amount} vs ${exact}`,
+        );
       });
       // changing the order of the areas does not change what an area gets, except for tie-breaks (≤ 1 kr)
       const rev = allocate({ ...input, areas: [...areas].reverse() });

@@ -41,7 +41,10 @@ function grid(n: number, jitter = 0): AreaPolygon[] {
 }
 
 describe('contiguity from polygons', () => {
-  const rows = parse(readFileSync(join(seg, 'moran_stl_hom', 'input.csv'), 'utf8'), { columns: true }) as Record<string, string>[];
+  const rows = parse(readFileSync(join(seg, 'moran_stl_hom', 'input.csv'), 'utf8'), { columns: true }) as Record<
+    string,
+    string
+  >[];
   // stl.gal numbers the counties 1…78 in the order of the rows
   const stl: AreaPolygon[] = rows.map((r, i) => ({ id: String(i + 1), geometry: wktPolygon(r['WKT'] as string) }));
   const gal = parseGal(readFileSync(join(seg, 'moran_stl_hom', 'stl.gal'), 'utf8'), 'stl.gal');
@@ -66,10 +69,16 @@ describe('contiguity from polygons', () => {
 
   for (const kind of ['queen', 'rook'] as const) {
     it(`${kind} on the 10×10 grid equals the case's ${kind}_weights.json, even with coordinate noise`, () => {
-      const expected = parseNeighboursJson(readFileSync(join(seg, 'seg_oasisr_segdata_grid_patterns', `${kind}_weights.json`), 'utf8'), kind);
+      const expected = parseNeighboursJson(
+        readFileSync(join(seg, 'seg_oasisr_segdata_grid_patterns', `${kind}_weights.json`), 'utf8'),
+        kind,
+      );
       assert.deepEqual(sorted(contiguityNeighbours(grid(10), kind).neighbours), sorted(expected));
       // corners differ by up to 2e-9 degrees between neighbouring squares: snapped together
-      assert.deepEqual(sorted(contiguityNeighbours(grid(10, 1e-9), kind, { tolerance: 1e-7 }).neighbours), sorted(expected));
+      assert.deepEqual(
+        sorted(contiguityNeighbours(grid(10, 1e-9), kind, { tolerance: 1e-7 }).neighbours),
+        sorted(expected),
+      );
     });
   }
 
@@ -80,21 +89,99 @@ describe('contiguity from polygons', () => {
 
   it('reports areas without neighbours and handles multipolygons with holes', () => {
     const areas: AreaPolygon[] = [
-      { id: 'a', geometry: { type: 'Polygon', coordinates: [[[0, 0], [1, 0], [1, 1], [0, 1], [0, 0]]] } },
+      {
+        id: 'a',
+        geometry: {
+          type: 'Polygon',
+          coordinates: [
+            [
+              [0, 0],
+              [1, 0],
+              [1, 1],
+              [0, 1],
+              [0, 0],
+            ],
+          ],
+        },
+      },
       {
         id: 'b',
         geometry: {
           type: 'MultiPolygon',
           coordinates: [
-            [[[1, 0], [2, 0], [2, 1], [1, 1], [1, 0]]],
-            [[[10, 10], [14, 10], [14, 14], [10, 14], [10, 10]], [[11, 11], [12, 11], [12, 12], [11, 12], [11, 11]]],
+            [
+              [
+                [1, 0],
+                [2, 0],
+                [2, 1],
+                [1, 1],
+                [1, 0],
+              ],
+            ],
+            [
+              [
+                [10, 10],
+                [14, 10],
+                [14, 14],
+                [10, 14],
+                [10, 10],
+              ],
+              [
+                [11, 11],
+                [12, 11],
+                [12, 12],
+                [11, 12],
+                [11, 11],
+              ],
+            ],
           ],
         },
       },
       // an island inside b's hole touches the hole's ring
-      { id: 'c', geometry: { type: 'Polygon', coordinates: [[[11, 11], [12, 11], [12, 12], [11, 12], [11, 11]]] } },
-      { id: 'd', geometry: { type: 'Polygon', coordinates: [[[2, 1], [3, 1], [3, 2], [2, 2], [2, 1]]] } },
-      { id: 'e', geometry: { type: 'Polygon', coordinates: [[[50, 50], [51, 50], [51, 51], [50, 50]]] } },
+      {
+        id: 'c',
+        geometry: {
+          type: 'Polygon',
+          coordinates: [
+            [
+              [11, 11],
+              [12, 11],
+              [12, 12],
+              [11, 12],
+              [11, 11],
+            ],
+          ],
+        },
+      },
+      {
+        id: 'd',
+        geometry: {
+          type: 'Polygon',
+          coordinates: [
+            [
+              [2, 1],
+              [3, 1],
+              [3, 2],
+              [2, 2],
+              [2, 1],
+            ],
+          ],
+        },
+      },
+      {
+        id: 'e',
+        geometry: {
+          type: 'Polygon',
+          coordinates: [
+            [
+              [50, 50],
+              [51, 50],
+              [51, 51],
+              [50, 50],
+            ],
+          ],
+        },
+      },
     ];
     const rook = contiguityNeighbours(areas, 'rook');
     assert.deepEqual(rook.neighbours, { a: ['b'], b: ['a', 'c'], c: ['b'], d: [], e: [] });

@@ -44,9 +44,15 @@ describe('divides between areas', () => {
   });
 
   it('sigma convergence: the spread narrows when the cv falls', () => {
-    const year = (period: number, values: number[]) => ({ period, areas: values.map((v, i) => ({ id: `a${i}`, value: v, population: 100 })) });
+    const year = (period: number, values: number[]) => ({
+      period,
+      areas: values.map((v, i) => ({ id: `a${i}`, value: v, population: 100 })),
+    });
     const narrowing = sigmaConvergence([year(2022, [5, 6, 7]), year(2020, [2, 6, 10]), year(2021, [4, 6, 8])]);
-    assert.deepEqual(narrowing.periods.map((p) => p.period), [2020, 2021, 2022]);
+    assert.deepEqual(
+      narrowing.periods.map((p) => p.period),
+      [2020, 2021, 2022],
+    );
     assert.equal(narrowing.narrowing, true);
     assert.ok((narrowing.cvSlope as number) < 0);
     assert.ok((narrowing.cvChange as number) < 0);

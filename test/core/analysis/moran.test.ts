@@ -15,7 +15,21 @@ function grid(n: number): AreaPolygon[] {
   const out: AreaPolygon[] = [];
   for (let r = 0; r < n; r++) {
     for (let c = 0; c < n; c++) {
-      out.push({ id: `g${r * n + c + 1}`, geometry: { type: 'Polygon', coordinates: [[[c, r], [c + 1, r], [c + 1, r + 1], [c, r + 1], [c, r]]] } });
+      out.push({
+        id: `g${r * n + c + 1}`,
+        geometry: {
+          type: 'Polygon',
+          coordinates: [
+            [
+              [c, r],
+              [c + 1, r],
+              [c + 1, r + 1],
+              [c, r + 1],
+              [c, r],
+            ],
+          ],
+        },
+      });
     }
   }
   return out;
@@ -86,12 +100,23 @@ describe("Moran's I", () => {
   it('a constant value is rejected (I undefined)', () => {
     const areas = grid(4);
     const { neighbours } = contiguityNeighbours(areas, 'queen');
-    assert.throws(() => moransI(areas.map((a) => a.id), areas.map(() => 0.5), neighbours), /constant/);
+    assert.throws(
+      () =>
+        moransI(
+          areas.map((a) => a.id),
+          areas.map(() => 0.5),
+          neighbours,
+        ),
+      /constant/,
+    );
   });
 
   it('an area with no neighbours is reported and keeps a zero row (esda convention)', () => {
     const t = parseAreaTable(readFileSync(join(seg, 'seg_oasisr_segdata_grid_patterns', 'input.csv'), 'utf8'), 'grid');
-    const nb = parseNeighboursJson(readFileSync(join(seg, 'seg_oasisr_segdata_grid_patterns', 'rook_weights.json'), 'utf8'), 'rook');
+    const nb = parseNeighboursJson(
+      readFileSync(join(seg, 'seg_oasisr_segdata_grid_patterns', 'rook_weights.json'), 'utf8'),
+      'rook',
+    );
     const ids = [...t.rows.map((r) => r.id), 'island'];
     const values = [...t.rows.map((r) => Number(r.values['A1']) / 100), 0.3];
     const r = moransI(ids, values, nb);
@@ -105,18 +130,40 @@ describe("Moran's I", () => {
 
   it('p-values are two-sided and follow the z-scores', () => {
     const t = parseAreaTable(readFileSync(join(seg, 'seg_oasisr_segdata_grid_patterns', 'input.csv'), 'utf8'), 'grid');
-    const nb = parseNeighboursJson(readFileSync(join(seg, 'seg_oasisr_segdata_grid_patterns', 'queen_weights.json'), 'utf8'), 'queen');
+    const nb = parseNeighboursJson(
+      readFileSync(join(seg, 'seg_oasisr_segdata_grid_patterns', 'queen_weights.json'), 'utf8'),
+      'queen',
+    );
     const ids = t.rows.map((r) => r.id);
-    const r = moransI(ids, t.rows.map((x) => Number(x.values['D1'])), nb);
+    const r = moransI(
+      ids,
+      t.rows.map((x) => Number(x.values['D1'])),
+      nb,
+    );
     assert.ok(r.I > 0.5, 'pattern D is clustered');
     assert.ok(Math.abs(r.pNorm - 2 * (1 - normalCdf(Math.abs(r.zNorm)))) < 1e-12);
     assert.ok(Math.abs(r.pRand - 2 * (1 - normalCdf(Math.abs(r.zRand)))) < 1e-12);
-    assert.ok(Math.abs(r.I - denseI(ids, t.rows.map((x) => Number(x.values['D1'])), nb)) < 1e-12);
+    assert.ok(
+      Math.abs(
+        r.I -
+          denseI(
+            ids,
+            t.rows.map((x) => Number(x.values['D1'])),
+            nb,
+          ),
+      ) < 1e-12,
+    );
   });
 
   it('row-standardises and ignores self-links and unknown ids', () => {
     const { rows, isolates } = rowStandardise(['a', 'b', 'c'], { a: ['b', 'c', 'a', 'zz'], b: ['a'], c: [] });
-    assert.deepEqual([...(rows[0] as Map<number, number>).entries()], [[1, 0.5], [2, 0.5]]);
+    assert.deepEqual(
+      [...(rows[0] as Map<number, number>).entries()],
+      [
+        [1, 0.5],
+        [2, 0.5],
+      ],
+    );
     assert.deepEqual(isolates, ['c']);
     assert.throws(() => moransI(['a', 'b', 'c', 'd'], [1, 2, Number.NaN, 4], {}), /area c: value is not a number/);
   });

@@ -5,9 +5,22 @@ import assert from 'node:assert/strict';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { testdataDir } from '../../helpers/paths.ts';
-import { multiGroupMeasures, twoGroupMeasures, type MultiGroupResult, type TwoGroupResult } from '../../../src/core/analysis/segregation.ts';
+import {
+  multiGroupMeasures,
+  twoGroupMeasures,
+  type MultiGroupResult,
+  type TwoGroupResult,
+} from '../../../src/core/analysis/segregation.ts';
 import { moransI, type MoranResult } from '../../../src/core/analysis/moran.ts';
-import { numericColumn, parseAreaTable, parseGal, parseNeighboursJson, multiGroupUnits, twoGroupUnits, type AreaTable } from '../../../src/importers/segregation-csv.ts';
+import {
+  numericColumn,
+  parseAreaTable,
+  parseGal,
+  parseNeighboursJson,
+  multiGroupUnits,
+  twoGroupUnits,
+  type AreaTable,
+} from '../../../src/importers/segregation-csv.ts';
 
 const segDir = join(testdataDir, 'segregation');
 const TOL = 1e-6;
@@ -87,14 +100,20 @@ function neighboursFor(caseDir: string, file: string): Record<string, string[]> 
 
 function checkMoran(expected: Json, table: AreaTable, caseDir: string, where: string): number {
   const spec = moranSpec(String(expected['variable']));
-  if (expected['weights_transformation'] !== undefined) assert.match(String(expected['weights_transformation']), /row-standardised/);
+  if (expected['weights_transformation'] !== undefined)
+    assert.match(String(expected['weights_transformation']), /row-standardised/);
   const num = numericColumn(table, spec.num);
   const values = spec.den ? num.map((x, i) => x / (numericColumn(table, spec.den as string)[i] as number)) : num;
   const ids = table.rows.map((r) => r.id);
   let neighbours = neighboursFor(caseDir, spec.weights);
   if (spec.weights.endsWith('.gal') && !ids.some((id) => id in neighbours)) {
     // GAL ids given as positions (1-based) in the order of the input rows
-    neighbours = Object.fromEntries(Object.entries(neighbours).map(([k, v]) => [ids[Number(k) - 1] as string, v.map((x) => ids[Number(x) - 1] as string)]));
+    neighbours = Object.fromEntries(
+      Object.entries(neighbours).map(([k, v]) => [
+        ids[Number(k) - 1] as string,
+        v.map((x) => ids[Number(x) - 1] as string),
+      ]),
+    );
   }
   const result = moransI(ids, values, neighbours);
   assert.deepEqual(result.isolates, []);
@@ -103,13 +122,19 @@ function checkMoran(expected: Json, table: AreaTable, caseDir: string, where: st
     if (descriptive.has(key)) continue;
     const mapped = moranKeys[key];
     assert.ok(mapped, `${where}: unknown expected key ${key}`);
-    close(result[mapped] as number, value as number, `${where} ${spec.num}${spec.den ? '/' + spec.den : ''} ${spec.weights} ${key}`);
+    close(
+      result[mapped] as number,
+      value as number,
+      `${where} ${spec.num}${spec.den ? '/' + spec.den : ''} ${spec.weights} ${key}`,
+    );
     checked++;
   }
   return checked;
 }
 
-const cases = readdirSync(segDir).filter((d) => readdirSync(join(segDir, d)).some((f) => /^expected_.*\.json$/.test(f)));
+const cases = readdirSync(segDir).filter((d) =>
+  readdirSync(join(segDir, d)).some((f) => /^expected_.*\.json$/.test(f)),
+);
 
 describe('segregation reference cases (../shared/testdata/segregation)', () => {
   it('has cases with expected values', () => {
@@ -127,7 +152,9 @@ describe('segregation reference cases (../shared/testdata/segregation)', () => {
         if (expected['matrices']) {
           for (const [m, spec] of Object.entries(expected['matrices'] as Record<string, Json>)) {
             const matrix = spec['units_rows_groups_cols'] as number[][];
-            const two = twoGroupMeasures(matrix.map((row, i) => ({ id: `u${i}`, group: row[0] as number, total: row.reduce((s, x) => s + x, 0) })));
+            const two = twoGroupMeasures(
+              matrix.map((row, i) => ({ id: `u${i}`, group: row[0] as number, total: row.reduce((s, x) => s + x, 0) })),
+            );
             const multi = multiGroupMeasures(matrix.map((row, i) => ({ id: `u${i}`, counts: row })));
             const single = spec['single_group'] as Json;
             assert.equal(single['group'], 'a', 'the toy matrices take the first column as group a');
@@ -152,7 +179,8 @@ describe('segregation reference cases (../shared/testdata/segregation)', () => {
             const groups = (multi['groups'] ?? (pysal['multigroup'] as Json)['groups']) as string[];
             checked += checkMulti(multi, multiGroupMeasures(multiGroupUnits(table, groups), groups), 'multi');
           }
-          for (const m of (expected['moran'] as Json[] | undefined) ?? []) checked += checkMoran(m, table, caseDir, 'moran');
+          for (const m of (expected['moran'] as Json[] | undefined) ?? [])
+            checked += checkMoran(m, table, caseDir, 'moran');
         }
         assert.ok(checked > 5, `only ${checked} values checked`);
       });

@@ -15,14 +15,19 @@ function bruteGini(units: { group: number; total: number }[]): number {
   const T = units.reduce((s, u) => s + u.total, 0);
   const P = units.reduce((s, u) => s + u.group, 0) / T;
   let num = 0;
-  for (const a of units) for (const b of units) num += a.total * b.total * Math.abs(a.group / a.total - b.group / b.total);
+  for (const a of units)
+    for (const b of units) num += a.total * b.total * Math.abs(a.group / a.total - b.group / b.total);
   return num / (2 * T * T * P * (1 - P));
 }
 
 describe('two-group segregation measures', () => {
   it('a constant share gives no segregation (grid pattern I: 50/50 everywhere)', () => {
     const t = table('seg_oasisr_segdata_grid_patterns');
-    const units = t.rows.map((r) => ({ id: r.id, group: Number(r.values['I1']), total: Number(r.values['I1']) + Number(r.values['I2']) }));
+    const units = t.rows.map((r) => ({
+      id: r.id,
+      group: Number(r.values['I1']),
+      total: Number(r.values['I1']) + Number(r.values['I2']),
+    }));
     const r = twoGroupMeasures(units);
     for (const k of ['D', 'H', 'G', 'M'] as const) assert.ok(Math.abs(r[k]) < 1e-12, `${k} = ${r[k]}`);
     assert.ok(Math.abs(r.xPx - 0.5) < 1e-12);
@@ -45,7 +50,10 @@ describe('two-group segregation measures', () => {
   it('fractional counts: scale-free and equal to the brute-force Gini', () => {
     const t = table('seg_oasisr_grenoble_household_size');
     const units = twoGroupUnits(t, 'small', 'total');
-    assert.ok(units.some((u) => !Number.isInteger(u.group)), 'the case has fractional counts');
+    assert.ok(
+      units.some((u) => !Number.isInteger(u.group)),
+      'the case has fractional counts',
+    );
     const r = twoGroupMeasures(units);
     const scaled = twoGroupMeasures(units.map((u) => ({ ...u, group: u.group * 7.3, total: u.total * 7.3 })));
     for (const k of ['D', 'H', 'xPx', 'xPy', 'G', 'M'] as const) assert.ok(Math.abs(r[k] - scaled[k]) < 1e-12, k);
@@ -69,7 +77,10 @@ describe('two-group segregation measures', () => {
   });
 
   it('rejects negative counts and a group larger than the total, naming the area', () => {
-    assert.throws(() => twoGroupMeasures([{ id: 'x1', group: -1, total: 10 }]), (e: unknown) => e instanceof AnalysisError && /x1/.test(e.message) && e.field === 'group');
+    assert.throws(
+      () => twoGroupMeasures([{ id: 'x1', group: -1, total: 10 }]),
+      (e: unknown) => e instanceof AnalysisError && /x1/.test(e.message) && e.field === 'group',
+    );
     assert.throws(() => twoGroupMeasures([{ id: 'x2', group: 11, total: 10 }]), /x2.*larger than total/);
   });
 
@@ -107,17 +118,21 @@ describe('multigroup segregation measures', () => {
     const t = table('seg_elbersb_schools00');
     const groups = ['asian', 'black', 'hisp', 'white', 'native'];
     const r = multiGroupMeasures(multiGroupUnits(t, groups), groups);
-    for (const k of ['multiD', 'multiH', 'multiG', 'normExposure'] as const) assert.ok(r[k] > 0 && r[k] < 1, `${k} = ${r[k]}`);
+    for (const k of ['multiD', 'multiH', 'multiG', 'normExposure'] as const)
+      assert.ok(r[k] > 0 && r[k] < 1, `${k} = ${r[k]}`);
     assert.ok(Math.abs(r.M - r.multiH * entropy(r.shares)) < 1e-12);
     const rev = [...groups].reverse();
     const r2 = multiGroupMeasures(multiGroupUnits(t, rev), rev);
-    for (const k of ['multiD', 'multiH', 'multiG', 'normExposure', 'M'] as const) assert.ok(Math.abs(r[k] - r2[k]) < 1e-12, k);
+    for (const k of ['multiD', 'multiH', 'multiG', 'normExposure', 'M'] as const)
+      assert.ok(Math.abs(r[k] - r2[k]) < 1e-12, k);
   });
 
   it('fractional counts with three groups (Grenoble household sizes)', () => {
     const t = table('seg_oasisr_grenoble_household_size');
     const r = multiGroupMeasures(multiGroupUnits(t, ['small', 'medium', 'big']));
-    const scaled = multiGroupMeasures(multiGroupUnits(t, ['small', 'medium', 'big']).map((u) => ({ ...u, counts: u.counts.map((c) => c / 3) })));
+    const scaled = multiGroupMeasures(
+      multiGroupUnits(t, ['small', 'medium', 'big']).map((u) => ({ ...u, counts: u.counts.map((c) => c / 3) })),
+    );
     for (const k of ['multiD', 'multiH', 'multiG', 'normExposure', 'M'] as const) {
       assert.ok(Number.isFinite(r[k]) && r[k] >= 0, k);
       assert.ok(Math.abs(r[k] - scaled[k]) < 1e-12, k);
@@ -131,6 +146,13 @@ describe('multigroup segregation measures', () => {
       { id: 'c', counts: [3, 2, 1] },
     ]);
     assert.deepEqual(r.skipped, ['b']);
-    assert.throws(() => multiGroupMeasures([{ id: 'a', counts: [1, 2] }, { id: 'b', counts: [1] }]), /area b: 1 group counts, expected 2/);
+    assert.throws(
+      () =>
+        multiGroupMeasures([
+          { id: 'a', counts: [1, 2] },
+          { id: 'b', counts: [1] },
+        ]),
+      /area b: 1 group counts, expected 2/,
+    );
   });
 });

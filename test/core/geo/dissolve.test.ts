@@ -7,7 +7,15 @@ import { dissolve, geometryAreaM2 } from '../../../src/core/geo/dissolve.ts';
 // Rings clockwise in lon/lat (d3-geo's convention for exteriors), as in the stadsdel file.
 const box = (x0: number, y0: number, x1: number, y1: number): GeoJSONGeometry => ({
   type: 'Polygon',
-  coordinates: [[[x0, y0], [x0, y1], [x1, y1], [x1, y0], [x0, y0]]],
+  coordinates: [
+    [
+      [x0, y0],
+      [x0, y1],
+      [x1, y1],
+      [x1, y0],
+      [x0, y0],
+    ],
+  ],
 });
 const sphere = (g: GeoJSONGeometry): number => geoArea(g as never);
 
@@ -17,7 +25,10 @@ describe('dissolve', () => {
     const b = box(18.01, 59.3, 18.02, 59.31);
     const d = dissolve([a, b]);
     assert.equal(d.geometry.type, 'Polygon');
-    assert.ok(Math.abs(sphere(d.geometry) - (sphere(a) + sphere(b))) / (sphere(a) + sphere(b)) < 1e-6, 'same area (great-circle edges differ slightly)');
+    assert.ok(
+      Math.abs(sphere(d.geometry) - (sphere(a) + sphere(b))) / (sphere(a) + sphere(b)) < 1e-6,
+      'same area (great-circle edges differ slightly)',
+    );
     assert.ok(sphere(d.geometry) < 1e-6, 'exterior keeps the d3 orientation (not the whole sphere minus the polygon)');
   });
 
@@ -32,14 +43,22 @@ describe('dissolve', () => {
     assert.equal((d.geometry.coordinates as unknown[]).length, 1, 'no holes left');
     assert.equal(d.removedHoles, 1);
     // A ring of four boxes around a 500 m × 500 m courtyard keeps the courtyard as a hole.
-    const ring = [box(18.0, 59.3, 18.03, 59.301), box(18.0, 59.309, 18.03, 59.31), box(18.0, 59.301, 18.005, 59.309), box(18.025, 59.301, 18.03, 59.309)];
+    const ring = [
+      box(18.0, 59.3, 18.03, 59.301),
+      box(18.0, 59.309, 18.03, 59.31),
+      box(18.0, 59.301, 18.005, 59.309),
+      box(18.025, 59.301, 18.03, 59.309),
+    ];
     const r = dissolve(ring);
     assert.equal((r.geometry.coordinates as unknown[]).length, 2, 'outer ring and the courtyard');
     assert.equal(r.removedHoles, 0);
     const parts = ring.reduce((s, g) => s + sphere(g), 0);
     assert.ok(Math.abs(sphere(r.geometry) - parts) / parts < 1e-6);
     const courtyard = geometryAreaM2(box(18.005, 59.301, 18.025, 59.309));
-    assert.ok(Math.abs(geometryAreaM2(box(18.0, 59.3, 18.03, 59.31)) - geometryAreaM2(r.geometry) - courtyard) / courtyard < 1e-3);
+    assert.ok(
+      Math.abs(geometryAreaM2(box(18.0, 59.3, 18.03, 59.31)) - geometryAreaM2(r.geometry) - courtyard) / courtyard <
+        1e-3,
+    );
   });
 
   it('keeps separate islands as a MultiPolygon', () => {

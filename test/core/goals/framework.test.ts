@@ -79,7 +79,10 @@ describe('data/framework against the schema', () => {
 
   it('stores intervention amounts as whole kronor and the safety budget adds up to 48 mnkr of new proposals', () => {
     const proposals = fw.interventions.filter((i) => i.id.startsWith('i-001-') && i.status === 'proposed');
-    const total = proposals.reduce((s, i) => s + Object.values(i.amountsPerYear).reduce((a, k) => a + BigInt(k), 0n), 0n);
+    const total = proposals.reduce(
+      (s, i) => s + Object.values(i.amountsPerYear).reduce((a, k) => a + BigInt(k), 0n),
+      0n,
+    );
     // +4 +8 +5 +16 +7 +1 +5 +2 mnkr in 001
     assert.equal(total, 48_000_000n);
   });
@@ -89,7 +92,10 @@ describe('data/framework against the schema', () => {
     const first = targets[0];
     assert.ok(first);
     first.needsIndicator = null;
-    assert.throws(() => parseFramework({ ...raw, targets }), /targets\.json: 0: a target has either an indicatorId or needsIndicator/);
+    assert.throws(
+      () => parseFramework({ ...raw, targets }),
+      /targets\.json: 0: a target has either an indicatorId or needsIndicator/,
+    );
   });
 
   it('rejects an unknown goal area reference, naming the item', () => {
@@ -129,7 +135,8 @@ describe('citations', () => {
       }
       for (const phrase of [citation.section, citation.quote].filter((p): p is string => p !== undefined)) {
         const m = findInDocument(phrase, text);
-        if (!m.found) missing.push(`${path}: "${phrase}" not in ${citation.document} (distance ${m.distance} > ${m.allowed})`);
+        if (!m.found)
+          missing.push(`${path}: "${phrase}" not in ${citation.document} (distance ${m.distance} > ${m.allowed})`);
       }
     }
     assert.deepEqual(missing, []);
@@ -138,7 +145,9 @@ describe('citations', () => {
   it('the matcher tolerates the OCR damage but not invented text', () => {
     const remissvar = seed('003_bcd631ecaa6cfe08.txt');
     // the file has "Sékerstéll en val gestaltad och omhandertagen stadsmiljo"
-    assert.ok(findInDocument('Säkerställ en väl gestaltad och omhändertagen stadsmiljö i hela staden', remissvar).found);
+    assert.ok(
+      findInDocument('Säkerställ en väl gestaltad och omhändertagen stadsmiljö i hela staden', remissvar).found,
+    );
     assert.ok(findInDocument('Öka deltagandet och stärk likvärdigheten i förskolan', remissvar).found);
     assert.equal(findInDocument('Inför medborgarlön i hela staden före år 2025', remissvar).found, false);
     assert.equal(normaliseForMatch('Öka  6ka &r'), normaliseForMatch('öka öka är'));

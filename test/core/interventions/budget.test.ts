@@ -13,7 +13,13 @@ import type { BudgetLine, Intervention } from '../../../src/core/interventions/t
 
 const M = 1_000_000n;
 
-function line(year: number, decided: bigint | null, area: string | null = null, planned: bigint | null = null, spent: bigint | null = null): BudgetLine {
+function line(
+  year: number,
+  decided: bigint | null,
+  area: string | null = null,
+  planned: bigint | null = null,
+  spent: bigint | null = null,
+): BudgetLine {
   return { year, area, planned, decided, spent };
 }
 
@@ -47,7 +53,12 @@ function iv(id: string, over: Partial<Intervention>): Intervention {
 //  plus 2025 lines that must not count for 2024.
 const list: Intervention[] = [
   iv('i1', { areas: ['A'], goalAreas: ['trygghet'], budget: [line(2024, 8n * M, null, 9n * M), line(2025, 7n * M)] }),
-  iv('i2', { areas: ['A', 'B'], goalAreas: ['trygghet', 'utbildning'], committee: 'Järva stadsdelsnämnd', budget: [line(2024, 2n * M, 'A'), line(2024, 4n * M, 'B', null, 1n * M)] }),
+  iv('i2', {
+    areas: ['A', 'B'],
+    goalAreas: ['trygghet', 'utbildning'],
+    committee: 'Järva stadsdelsnämnd',
+    budget: [line(2024, 2n * M, 'A'), line(2024, 4n * M, 'B', null, 1n * M)],
+  }),
   iv('i3', { areas: ['city'], fundingSource: 'Trygghetsfonden', status: 'running', budget: [line(2024, 100n * M)] }),
   iv('i4', { areas: ['A', 'C'], goalAreas: ['utbildning'], budget: [line(2024, 3n * M)] }),
   iv('i5', { areas: ['rinkeby'], status: 'planned', budget: [line(2024, 1n * M)] }),
@@ -74,7 +85,14 @@ describe('budget totals', () => {
   it('totals by area partition the money (several areas kept apart, never split)', () => {
     const v = totalsBy(list, 'area', 2024);
     const byKey = Object.fromEntries(v.rows.map((r) => [r.key, r.totals.decided]));
-    assert.deepEqual(byKey, { A: 10n * M, B: 4n * M, city: 100n * M, 'gamla-stan': 500_000n, rinkeby: 1n * M, several: 3n * M });
+    assert.deepEqual(byKey, {
+      A: 10n * M,
+      B: 4n * M,
+      city: 100n * M,
+      'gamla-stan': 500_000n,
+      rinkeby: 1n * M,
+      several: 3n * M,
+    });
     assert.equal(v.overlapping, false);
     const sum = v.rows.reduce((s, r) => s + r.totals.decided, 0n);
     assert.equal(sum, v.total.decided);
@@ -96,11 +114,26 @@ describe('budget totals', () => {
   });
 
   it('filters and totals what is filtered', () => {
-    assert.deepEqual(filterInterventions(list, { area: 'A' }).map((i) => i.id), ['i1', 'i2', 'i4']);
-    assert.deepEqual(filterInterventions(list, { goalArea: 'utbildning', committee: 'Socialnämnden' }).map((i) => i.id), ['i4']);
-    assert.deepEqual(filterInterventions(list, { status: 'planned' }).map((i) => i.id), ['i5']);
-    assert.deepEqual(filterInterventions(list, { year: 2025 }).map((i) => i.id), ['i1']);
-    assert.deepEqual(filterInterventions(list, { area: 'city' }).map((i) => i.id), ['i3']);
+    assert.deepEqual(
+      filterInterventions(list, { area: 'A' }).map((i) => i.id),
+      ['i1', 'i2', 'i4'],
+    );
+    assert.deepEqual(
+      filterInterventions(list, { goalArea: 'utbildning', committee: 'Socialnämnden' }).map((i) => i.id),
+      ['i4'],
+    );
+    assert.deepEqual(
+      filterInterventions(list, { status: 'planned' }).map((i) => i.id),
+      ['i5'],
+    );
+    assert.deepEqual(
+      filterInterventions(list, { year: 2025 }).map((i) => i.id),
+      ['i1'],
+    );
+    assert.deepEqual(
+      filterInterventions(list, { area: 'city' }).map((i) => i.id),
+      ['i3'],
+    );
     assert.equal(totalsOfList(filterInterventions(list, { area: 'A' }), 2024).decided, 17n * M); // whole interventions: 8 + 2 + 4 + 3
     assert.equal(totalsOfList(filterInterventions(list, { area: 'A' })).decided, 24n * M); // plus i1's 7 in 2025
   });
@@ -143,23 +176,45 @@ describe('spending per resident and the gap to need', () => {
   });
 
   it('gives per-resident figures equal to the hand computation', () => {
-    assert.deepEqual(v.districts.map((d) => d.perResident), [ratio(275n, 2n), ratio(80n), ratio(0n)]);
+    assert.deepEqual(
+      v.districts.map((d) => d.perResident),
+      [ratio(275n, 2n), ratio(80n), ratio(0n)],
+    );
     assert.deepEqual(v.cityWidePerResident, ratio(400n));
   });
 
   it('gives money share, need share and gap equal to the hand computation', () => {
-    assert.deepEqual(v.districts.map((d) => d.moneyShare), [ratio(11n, 15n), ratio(4n, 15n), ratio(0n)]);
-    assert.deepEqual(v.districts.map((d) => d.needShare), [ratio(80n, 123n), ratio(25n, 123n), ratio(6n, 41n)]);
-    assert.deepEqual(v.districts.map((d) => d.gap), [ratio(17n, 205n), ratio(13n, 205n), ratio(-6n, 41n)]);
+    assert.deepEqual(
+      v.districts.map((d) => d.moneyShare),
+      [ratio(11n, 15n), ratio(4n, 15n), ratio(0n)],
+    );
+    assert.deepEqual(
+      v.districts.map((d) => d.needShare),
+      [ratio(80n, 123n), ratio(25n, 123n), ratio(6n, 41n)],
+    );
+    assert.deepEqual(
+      v.districts.map((d) => d.gap),
+      [ratio(17n, 205n), ratio(13n, 205n), ratio(-6n, 41n)],
+    );
   });
 
   it('uses the measure asked for and leaves need unknown when any district lacks it', () => {
-    const spent = spendingPerResident(list, { year: 2024, measure: 'spent', districts: districts.map((d) => (d.code === 'C' ? { ...d, need: null } : d)) });
+    const spent = spendingPerResident(list, {
+      year: 2024,
+      measure: 'spent',
+      districts: districts.map((d) => (d.code === 'C' ? { ...d, need: null } : d)),
+    });
     // only i2's B line has spent money (1 mnkr): 1 000 000 / 50 000 = 20 kr per resident
-    assert.deepEqual(spent.districts.map((d) => d.amount), [0n, 1n * M, 0n]);
+    assert.deepEqual(
+      spent.districts.map((d) => d.amount),
+      [0n, 1n * M, 0n],
+    );
     assert.deepEqual(spent.districts[1]?.perResident, ratio(20n));
     assert.ok(spent.districts.every((d) => d.needShare === null && d.gap === null));
     // without districtOf, rinkeby is not placed
-    assert.deepEqual(spendingPerResident(list, { year: 2024, measure: 'decided', districts }).districts[0]?.amount, 10n * M);
+    assert.deepEqual(
+      spendingPerResident(list, { year: 2024, measure: 'decided', districts }).districts[0]?.amount,
+      10n * M,
+    );
   });
 });

@@ -38,7 +38,10 @@ describe('applyInterventionPatch', () => {
   });
 
   it('refuses dates that are not real dates', () => {
-    assert.deepEqual(fieldsOf(applyInterventionPatch(current, { startDate: '2023-02-29', endDate: '2024-13-01' })), ['startDate', 'endDate']);
+    assert.deepEqual(fieldsOf(applyInterventionPatch(current, { startDate: '2023-02-29', endDate: '2024-13-01' })), [
+      'startDate',
+      'endDate',
+    ]);
     assert.ok(applyInterventionPatch(current, { startDate: '2024-02-29' }).ok, 'a leap day');
   });
 
@@ -51,7 +54,10 @@ describe('applyInterventionPatch', () => {
   });
 
   it('refuses empty names and funding sources', () => {
-    assert.deepEqual(fieldsOf(applyInterventionPatch(current, { name: '   ', fundingSource: '' })), ['name', 'fundingSource']);
+    assert.deepEqual(fieldsOf(applyInterventionPatch(current, { name: '   ', fundingSource: '' })), [
+      'name',
+      'fundingSource',
+    ]);
   });
 
   it('allows exactly the documented status changes', () => {
@@ -98,16 +104,28 @@ describe('budgetLineFrom', () => {
   it('refuses negative, too precise, unreadable and too large amounts, naming the field', () => {
     const r = budgetLineFrom(2025, null, { planned: '-1', decided: '0,5 kr', spent: 'fyra' }, iv);
     assert.deepEqual(fieldsOf(r), ['planned', 'decided', 'spent']);
-    assert.deepEqual(fieldsOf(budgetLineFrom(2025, null, { planned: (MAX_AMOUNT + 1n).toString(), decided: null, spent: null }, iv)), ['planned']);
+    assert.deepEqual(
+      fieldsOf(budgetLineFrom(2025, null, { planned: (MAX_AMOUNT + 1n).toString(), decided: null, spent: null }, iv)),
+      ['planned'],
+    );
   });
 
   it('keeps a year to one whole-intervention line or per-area lines, areas of the intervention, years within the dates', () => {
     assert.deepEqual(fieldsOf(budgetLineFrom(2024, null, { planned: '1', decided: null, spent: null }, iv)), ['area']);
-    assert.deepEqual(fieldsOf(budgetLineFrom(2025, 'sdo:S', { planned: '1', decided: null, spent: null }, iv)), ['area']);
-    assert.deepEqual(fieldsOf(budgetLineFrom(2024, 'sdo:X', { planned: '1', decided: null, spent: null }, iv)), ['area']);
-    assert.deepEqual(fieldsOf(budgetLineFrom(2024, 'city', { planned: '1', decided: null, spent: null }, iv)), ['area']);
+    assert.deepEqual(fieldsOf(budgetLineFrom(2025, 'sdo:S', { planned: '1', decided: null, spent: null }, iv)), [
+      'area',
+    ]);
+    assert.deepEqual(fieldsOf(budgetLineFrom(2024, 'sdo:X', { planned: '1', decided: null, spent: null }, iv)), [
+      'area',
+    ]);
+    assert.deepEqual(fieldsOf(budgetLineFrom(2024, 'city', { planned: '1', decided: null, spent: null }, iv)), [
+      'area',
+    ]);
     assert.deepEqual(fieldsOf(budgetLineFrom(2023, null, { planned: '1', decided: null, spent: null }, iv)), ['year']);
     assert.ok(budgetLineFrom(2024, 'sdo:S', { planned: null, decided: null, spent: null }, iv).ok);
-    assert.ok(budgetLineFrom(2024, 'sdo:J', { planned: '2', decided: null, spent: null }, iv).ok, 'replacing the same line');
+    assert.ok(
+      budgetLineFrom(2024, 'sdo:J', { planned: '2', decided: null, spent: null }, iv).ok,
+      'replacing the same line',
+    );
   });
 });

@@ -23,8 +23,16 @@ const resolve = (name: string): string | null => areas[name.toLowerCase()] ?? nu
 
 describe('fromFramework', () => {
   it('maps statuses and keeps amounts exactly as planned money per year', () => {
-    assert.deepEqual(FRAMEWORK_STATUS, { proposed: 'planned', decided: 'decided', ongoing: 'running', completed: 'finished' });
-    const { intervention } = fromFramework({ ...base, status: 'ongoing', amountsPerYear: { '2022': '250000', '2021': '100000000' } }, resolve);
+    assert.deepEqual(FRAMEWORK_STATUS, {
+      proposed: 'planned',
+      decided: 'decided',
+      ongoing: 'running',
+      completed: 'finished',
+    });
+    const { intervention } = fromFramework(
+      { ...base, status: 'ongoing', amountsPerYear: { '2022': '250000', '2021': '100000000' } },
+      resolve,
+    );
     assert.equal(intervention.status, 'running');
     assert.deepEqual(intervention.budget, [
       { year: 2021, area: null, planned: 100_000_000n, decided: null, spent: null },
@@ -45,6 +53,10 @@ describe('fromFramework', () => {
     assert.equal(intervention.fundingSource, NOT_STATED);
     assert.equal(intervention.committee, '');
     assert.deepEqual(intervention.citation, { document: '001_082b2fdf56f4f767.txt', section: 'Förslag' });
-    assert.equal(fromFramework({ ...base, fundingSource: 'Trygghetsfonden', responsibleCommittee: 'Socialnämnden' }, resolve).intervention.committee, 'Socialnämnden');
+    assert.equal(
+      fromFramework({ ...base, fundingSource: 'Trygghetsfonden', responsibleCommittee: 'Socialnämnden' }, resolve)
+        .intervention.committee,
+      'Socialnämnden',
+    );
   });
 });

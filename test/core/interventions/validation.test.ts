@@ -1,6 +1,11 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { IMPORT_COLUMNS, interventionsToRows, isIsoDate, validateImport } from '../../../src/core/interventions/validation.ts';
+import {
+  IMPORT_COLUMNS,
+  interventionsToRows,
+  isIsoDate,
+  validateImport,
+} from '../../../src/core/interventions/validation.ts';
 import type { ImportProblem, ImportSheet } from '../../../src/core/interventions/validation.ts';
 import { parseStatus } from '../../../src/core/interventions/types.ts';
 import type { KnownRefs } from '../../../src/core/interventions/types.ts';
@@ -23,7 +28,10 @@ type Cells = Partial<Record<(typeof IMPORT_COLUMNS)[number], string>>;
 function sheet(rows: Cells[], header: readonly string[] = IMPORT_COLUMNS): ImportSheet {
   return {
     header,
-    rows: rows.map((cells, i) => ({ row: i + 2, cells: Object.fromEntries(header.map((h) => [h, (cells as Record<string, string>)[h] ?? ''])) })),
+    rows: rows.map((cells, i) => ({
+      row: i + 2,
+      cells: Object.fromEntries(header.map((h) => [h, (cells as Record<string, string>)[h] ?? ''])),
+    })),
   };
 }
 
@@ -50,7 +58,14 @@ describe('validateImport', () => {
         { ...base, year: '2024', budget_area: 'jarva', planned_mnkr: '10', decided_mnkr: '9,5', spent_mnkr: '' },
         { ...base, year: '2024', budget_area: 'Skärholmen', planned_mnkr: '6', decided_mnkr: '6.5' },
         { ...base, year: '2025', planned_mnkr: '16' },
-        { id: 'foraldraskap', name: 'Föräldraskapsstöd', committee: 'Socialnämnden', funding_source: 'Ordinarie budget', areas: 'Hela staden', status: 'planned' },
+        {
+          id: 'foraldraskap',
+          name: 'Föräldraskapsstöd',
+          committee: 'Socialnämnden',
+          funding_source: 'Ordinarie budget',
+          areas: 'Hela staden',
+          status: 'planned',
+        },
       ]),
       known,
     );
@@ -75,8 +90,23 @@ describe('validateImport', () => {
   it('reports every problem of every row with row and column', () => {
     const p = validateImport(
       sheet([
-        { ...base, areas: 'Järva;Atlantis', goal_areas: 'trygghet;frihet', targets: 'trygghet-9', year: '2024', planned_mnkr: 'fyra' },
-        { ...base, id: 'b', status: 'halvklar', start_date: '2024-02-30', end_date: '2023-01-01', year: '24', decided_mnkr: '-1' },
+        {
+          ...base,
+          areas: 'Järva;Atlantis',
+          goal_areas: 'trygghet;frihet',
+          targets: 'trygghet-9',
+          year: '2024',
+          planned_mnkr: 'fyra',
+        },
+        {
+          ...base,
+          id: 'b',
+          status: 'halvklar',
+          start_date: '2024-02-30',
+          end_date: '2023-01-01',
+          year: '24',
+          decided_mnkr: '-1',
+        },
         { ...base, id: 'c', year: '2024', spent_mnkr: '0,0000001' },
         { ...base, id: 'c', year: '2024', planned_mnkr: '1' },
         { ...base, id: 'c', year: '2024', budget_area: 'jarva', planned_mnkr: '1' },
@@ -114,12 +144,24 @@ describe('validateImport', () => {
   });
 
   it('reports an end date before the start date and a year outside the dates', () => {
-    const p = validateImport(sheet([{ ...base, start_date: '2024-06-01', end_date: '2024-01-01' }, { ...base, id: 'x', year: '2027', planned_mnkr: '1' }]), known);
+    const p = validateImport(
+      sheet([
+        { ...base, start_date: '2024-06-01', end_date: '2024-01-01' },
+        { ...base, id: 'x', year: '2027', planned_mnkr: '1' },
+      ]),
+      known,
+    );
     assert.deepEqual(codes(p.problems), ['2:end_date:end-before-start', '3:year:year-outside-dates']);
   });
 
   it('rejects city-wide mixed with named areas, and accepts names and codes in any case', () => {
-    const p = validateImport(sheet([{ ...base, areas: 'city;jarva' }, { ...base, id: 'y', areas: 'JÄRVA;Farsta', goal_areas: 'UTBILDNING' }]), known);
+    const p = validateImport(
+      sheet([
+        { ...base, areas: 'city;jarva' },
+        { ...base, id: 'y', areas: 'JÄRVA;Farsta', goal_areas: 'UTBILDNING' },
+      ]),
+      known,
+    );
     assert.deepEqual(codes(p.problems), ['2:areas:city-wide-mixed']);
     assert.deepEqual(p.interventions[1]?.areas, ['jarva', 'farsta']);
     assert.deepEqual(p.interventions[1]?.goalAreas, ['utbildning']);
@@ -153,7 +195,10 @@ describe('validateImport', () => {
     assert.equal(rows.length, 2);
     assert.equal(rows[0]?.planned_mnkr, '10.25');
     assert.equal(rows[0]?.status, 'decided');
-    const back = validateImport({ header: IMPORT_COLUMNS, rows: rows.map((cells, i) => ({ row: i + 2, cells })) }, known);
+    const back = validateImport(
+      { header: IMPORT_COLUMNS, rows: rows.map((cells, i) => ({ row: i + 2, cells })) },
+      known,
+    );
     assert.deepEqual(back.problems, []);
     assert.deepEqual(back.interventions, p.interventions);
   });

@@ -1,7 +1,13 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { mostSimilar, similarity, tokens } from '../../../src/core/participation/similarity.ts';
-import { CODE_ALPHABET, ballotProblems, makeCode, normaliseCode, processResult } from '../../../src/core/participation/budgeting.ts';
+import {
+  CODE_ALPHABET,
+  ballotProblems,
+  makeCode,
+  normaliseCode,
+  processResult,
+} from '../../../src/core/participation/budgeting.ts';
 import { seededBytes } from '../../helpers/app.ts';
 
 describe('similar proposals', () => {
@@ -25,7 +31,10 @@ describe('similar proposals', () => {
       { id: '0', text: 'Belysning i parken' },
     ];
     const r = mostSimilar('Husby gångtunnel behöver belysning', c);
-    assert.deepEqual(r.map((x) => x.item.id), ['1', '0', '3']);
+    assert.deepEqual(
+      r.map((x) => x.item.id),
+      ['1', '0', '3'],
+    );
     assert.equal(r[0]?.score, 1);
     assert.deepEqual(mostSimilar('och i på', c), []);
   });
@@ -67,7 +76,9 @@ describe('ballots and results', () => {
   it('checks known projects, duplicates, the number of choices and the budget', () => {
     assert.deepEqual(ballotProblems(['a', 'c'], projects, { budget: 100n, knapsack: true, maxChoices: null }), []);
     assert.deepEqual(ballotProblems([], projects, { budget: 100n, knapsack: true, maxChoices: 1 }), []);
-    assert.deepEqual(ballotProblems(['a', 'b'], projects, { budget: 100n, knapsack: true, maxChoices: null }), ['the chosen projects cost 110 kr together, more than the budget of 100 kr']);
+    assert.deepEqual(ballotProblems(['a', 'b'], projects, { budget: 100n, knapsack: true, maxChoices: null }), [
+      'the chosen projects cost 110 kr together, more than the budget of 100 kr',
+    ]);
     assert.deepEqual(ballotProblems(['a', 'b'], projects, { budget: 100n, knapsack: false, maxChoices: null }), []);
     assert.deepEqual(ballotProblems(['a', 'a', 'x'], projects, { budget: 100n, knapsack: false, maxChoices: 1 }), [
       '"a" is chosen twice',
@@ -82,7 +93,14 @@ describe('ballots and results', () => {
     assert.deepEqual(r.outcome.order, ['a', 'c']); // a 2, b 2 (tie: "a" first), then b does not fit, c fits
     assert.equal(r.left, 10n);
     assert.equal(r.ballots, 5);
-    assert.deepEqual(r.projects.map((p) => [p.id, p.votes, p.selected, p.rank]), [['a', 2, true, 1], ['b', 2, false, null], ['c', 2, true, 2]]);
+    assert.deepEqual(
+      r.projects.map((p) => [p.id, p.votes, p.selected, p.rank]),
+      [
+        ['a', 2, true, 1],
+        ['b', 2, false, null],
+        ['c', 2, true, 2],
+      ],
+    );
     assert.deepEqual(processResult('mes', e).outcome.order.length > 0, true);
   });
 });

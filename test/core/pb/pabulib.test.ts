@@ -6,9 +6,25 @@ import { testdataDir } from '../../helpers/paths.ts';
 import { PbFormatError, parsePabulib, toApprovalElection, writePabulib } from '../../../src/core/pb/pabulib.ts';
 
 const pbDir = join(testdataDir, 'pb');
-const cases = readdirSync(pbDir).filter((d) => !d.startsWith('.')).sort();
+const cases = readdirSync(pbDir)
+  .filter((d) => !d.startsWith('.'))
+  .sort();
 
-const SMALL = ['META', 'key;value', 'budget;100', 'vote_type;approval', 'PROJECTS', 'project_id;cost;name', 'a;60;Park', 'b;40;Bänkar', 'VOTES', 'voter_id;vote', '1;a,b', '2;b', ''].join('\n');
+const SMALL = [
+  'META',
+  'key;value',
+  'budget;100',
+  'vote_type;approval',
+  'PROJECTS',
+  'project_id;cost;name',
+  'a;60;Park',
+  'b;40;Bänkar',
+  'VOTES',
+  'voter_id;vote',
+  '1;a,b',
+  '2;b',
+  '',
+].join('\n');
 
 function errorOf(text: string): PbFormatError {
   try {
@@ -28,7 +44,13 @@ describe('parsePabulib', () => {
     assert.deepEqual(f.projectColumns, ['project_id', 'cost', 'category']);
     assert.deepEqual(
       f.projects.map((p) => [p.id, p.cost]),
-      [['1', 600n], ['2', 800n], ['4', 1400n], ['5', 1000n], ['7', 1200n]],
+      [
+        ['1', 600n],
+        ['2', 800n],
+        ['4', 1400n],
+        ['5', 1000n],
+        ['7', 1200n],
+      ],
     );
     assert.equal(f.projects[0]?.fields['category'], 'culture, education');
     assert.equal(f.votes.length, 10);
@@ -46,13 +68,20 @@ describe('parsePabulib', () => {
       assert.deepEqual(again.meta, f.meta);
       assert.equal(again.budget, f.budget);
       assert.deepEqual(again.projectColumns, f.projectColumns);
-      assert.deepEqual(again.projects.map((p) => [p.id, p.cost, p.fields]), f.projects.map((p) => [p.id, p.cost, p.fields]));
-      assert.deepEqual(again.votes.map((v) => [v.voterId, v.vote, v.fields]), f.votes.map((v) => [v.voterId, v.vote, v.fields]));
+      assert.deepEqual(
+        again.projects.map((p) => [p.id, p.cost, p.fields]),
+        f.projects.map((p) => [p.id, p.cost, p.fields]),
+      );
+      assert.deepEqual(
+        again.votes.map((v) => [v.voterId, v.vote, v.fields]),
+        f.votes.map((v) => [v.voterId, v.vote, v.fields]),
+      );
     });
   }
 
   it('handles quoted fields with ";", doubled quotes and line breaks, CRLF and a BOM', () => {
-    const text = '\ufeffMETA\r\nkey;value\r\nbudget;10\r\ndescription;"A; B ""quoted""\r\nsecond line"\r\nPROJECTS\r\nproject_id;cost;name\r\np1; 5 ;"Park ""Stok""; lek"\r\nVOTES\r\nvoter_id;vote\r\nv1;p1\r\n';
+    const text =
+      '\ufeffMETA\r\nkey;value\r\nbudget;10\r\ndescription;"A; B ""quoted""\r\nsecond line"\r\nPROJECTS\r\nproject_id;cost;name\r\np1; 5 ;"Park ""Stok""; lek"\r\nVOTES\r\nvoter_id;vote\r\nv1;p1\r\n';
     const f = parsePabulib(text);
     assert.equal(f.meta.find((m) => m.key === 'description')?.value, 'A; B "quoted"\nsecond line');
     assert.equal(f.projects[0]?.fields['name'], 'Park "Stok"; lek');
@@ -86,13 +115,37 @@ describe('parsePabulib', () => {
     ['a negative budget', SMALL.replace('budget;100', 'budget;-1'), 3, 'budget', /not a whole non-negative/],
     ['an unknown project in a vote', SMALL.replace('2;b', '2;b,zz'), 12, 'vote', /unknown project "zz"/],
     ['a project twice in a vote', SMALL.replace('2;b', '2;b,b'), 12, 'vote', /appears twice/],
-    ['a duplicate project', SMALL.replace('b;40;Bänkar', 'a;40;Bänkar'), 8, 'project_id', /listed twice \(also on line 7\)/],
+    [
+      'a duplicate project',
+      SMALL.replace('b;40;Bänkar', 'a;40;Bänkar'),
+      8,
+      'project_id',
+      /listed twice \(also on line 7\)/,
+    ],
     ['a duplicate voter', SMALL.replace('2;b', '1;b'), 12, 'voter_id', /votes twice/],
-    ['a row with too many fields', SMALL.replace('b;40;Bänkar', 'b;40;Bänkar;x'), 8, null, /4 fields but the header names 3/],
+    [
+      'a row with too many fields',
+      SMALL.replace('b;40;Bänkar', 'b;40;Bänkar;x'),
+      8,
+      null,
+      /4 fields but the header names 3/,
+    ],
     ['no budget', SMALL.replace('budget;100\n', ''), 1, null, /no "budget"/],
-    ['a missing cost column', SMALL.replace('project_id;cost;name', 'project_id;price;name'), 6, null, /lacks the column "cost"/],
+    [
+      'a missing cost column',
+      SMALL.replace('project_id;cost;name', 'project_id;price;name'),
+      6,
+      null,
+      /lacks the column "cost"/,
+    ],
     ['a missing VOTES section', SMALL.slice(0, SMALL.indexOf('VOTES')), null, null, /section VOTES is missing/],
-    ['sections out of order', SMALL.replace('PROJECTS', 'VOTESX').replace('VOTES\n', 'PROJECTS\n').replace('VOTESX', 'VOTES'), 5, null, /out of place/],
+    [
+      'sections out of order',
+      SMALL.replace('PROJECTS', 'VOTESX').replace('VOTES\n', 'PROJECTS\n').replace('VOTESX', 'VOTES'),
+      5,
+      null,
+      /out of place/,
+    ],
     ['text before META', 'hello\n' + SMALL, 1, null, /before the META section/],
     ['an unclosed quote', SMALL.replace('Park', '"Park'), 7, null, /not closed/],
   ];
@@ -116,17 +169,39 @@ describe('parsePabulib', () => {
 describe('writePabulib', () => {
   it('writes sections, default columns and quotes where needed', () => {
     const text = writePabulib({
-      meta: [{ key: 'budget', value: '500' }, { key: 'description', value: 'Kista; Husby' }],
-      projects: [{ id: 'p1', cost: 200n }, { id: 'p2', cost: 300n }],
-      votes: [{ voterId: 'v1', vote: ['p1', 'p2'] }, { voterId: 'v2', vote: [] }],
+      meta: [
+        { key: 'budget', value: '500' },
+        { key: 'description', value: 'Kista; Husby' },
+      ],
+      projects: [
+        { id: 'p1', cost: 200n },
+        { id: 'p2', cost: 300n },
+      ],
+      votes: [
+        { voterId: 'v1', vote: ['p1', 'p2'] },
+        { voterId: 'v2', vote: [] },
+      ],
     });
-    assert.equal(text, 'META\nkey;value\nbudget;500\ndescription;"Kista; Husby"\nPROJECTS\nproject_id;cost\np1;200\np2;300\nVOTES\nvoter_id;vote\nv1;p1,p2\nv2;\n');
+    assert.equal(
+      text,
+      'META\nkey;value\nbudget;500\ndescription;"Kista; Husby"\nPROJECTS\nproject_id;cost\np1;200\np2;300\nVOTES\nvoter_id;vote\nv1;p1,p2\nv2;\n',
+    );
     const f = parsePabulib(text);
-    assert.deepEqual(toApprovalElection(f), { budget: 500n, projects: [{ id: 'p1', cost: 200n }, { id: 'p2', cost: 300n }], ballots: [['p1', 'p2'], []] });
+    assert.deepEqual(toApprovalElection(f), {
+      budget: 500n,
+      projects: [
+        { id: 'p1', cost: 200n },
+        { id: 'p2', cost: 300n },
+      ],
+      ballots: [['p1', 'p2'], []],
+    });
   });
 
   it('refuses what cannot be written', () => {
     assert.throws(() => writePabulib({ meta: [], projects: [], votes: [] }), /budget/);
-    assert.throws(() => writePabulib({ meta: [{ key: 'budget', value: '1' }], projects: [{ id: 'a,b', cost: 1n }], votes: [] }), /comma/);
+    assert.throws(
+      () => writePabulib({ meta: [{ key: 'budget', value: '1' }], projects: [{ id: 'a,b', cost: 1n }], votes: [] }),
+      /comma/,
+    );
   });
 });

@@ -68,7 +68,7 @@ describe('Rational', () => {
       return seed;
     };
     for (let i = 0; i < 3000; i++) {
-      const common = rnd() % 1_000_003n + 1n;
+      const common = (rnd() % 1_000_003n) + 1n;
       let a = common;
       let b = common;
       const ka = Number(rnd() % 6n);

@@ -21,7 +21,9 @@ import {
 import { Rational } from '../../../src/core/pb/rational.ts';
 
 const pbDir = join(testdataDir, 'pb');
-const cases = readdirSync(pbDir).filter((d) => !d.startsWith('.')).sort();
+const cases = readdirSync(pbDir)
+  .filter((d) => !d.startsWith('.'))
+  .sort();
 const withExpected = cases.filter((c) => existsSync(join(pbDir, c, 'expected.json')));
 const withoutExpected = cases.filter((c) => !withExpected.includes(c));
 
@@ -70,7 +72,9 @@ function naiveMes(e: ApprovalElection, perVoter: Rational): string[] {
   for (;;) {
     let best: { id: string; q: Rational; rho: Rational } | null = null;
     for (const id of [...remaining].sort(compareIds)) {
-      const sup = (supporters.get(id) ?? []).slice().sort((a, b) => (money[a] as Rational).compare(money[b] as Rational));
+      const sup = (supporters.get(id) ?? [])
+        .slice()
+        .sort((a, b) => (money[a] as Rational).compare(money[b] as Rational));
       const c = Rational.int(cost.get(id) ?? 0n);
       const total = sup.reduce((s, v) => s.add(money[v] as Rational), Rational.ZERO);
       if (sup.length === 0 || total.lt(c)) {
@@ -136,12 +140,21 @@ describe('counting rules on the reference cases with known answers', () => {
       outcomes: Record<string, ExpectedOutcome>;
     };
     const o = expected.outcomes;
-    it(`${c}: greedy`, () => assertOutcome(greedy(election(c)), o['greedy_approval_count'] as ExpectedOutcome, 'greedy'));
+    it(`${c}: greedy`, () =>
+      assertOutcome(greedy(election(c)), o['greedy_approval_count'] as ExpectedOutcome, 'greedy'));
     it(`${c}: mes`, () => assertOutcome(mes(election(c)), o['mes_cost_utilities'] as ExpectedOutcome, 'mes'));
     it(`${c}: mes-complete (Add1 then greedy)`, () =>
-      assertOutcome(mesComplete(election(c)), o['mes_cost_utilities_add1_then_greedy'] as ExpectedOutcome, 'mes-complete'));
+      assertOutcome(
+        mesComplete(election(c)),
+        o['mes_cost_utilities_add1_then_greedy'] as ExpectedOutcome,
+        'mes-complete',
+      ));
     it(`${c}: the intermediate variants (MES then greedy; Add1 alone)`, () => {
-      assertOutcome(mesThenGreedy(election(c)), o['mes_cost_utilities_then_greedy'] as ExpectedOutcome, 'mes then greedy');
+      assertOutcome(
+        mesThenGreedy(election(c)),
+        o['mes_cost_utilities_then_greedy'] as ExpectedOutcome,
+        'mes then greedy',
+      );
       assertOutcome(mesAdd1Outcome(election(c)), o['mes_cost_utilities_add1'] as ExpectedOutcome, 'add1');
       assert.equal(election(c).budget.toString(), expected.budget);
     });
@@ -155,7 +168,12 @@ describe('counting rules on the reference cases without known answers (propertie
       const g = greedy(e);
       const m = mes(e);
       const mc = mesComplete(e);
-      for (const [label, o] of [['greedy', g], ['mes', m], ['mes-complete', mc]] as const) assertWellFormed(e, o, `${c} ${label}`);
+      for (const [label, o] of [
+        ['greedy', g],
+        ['mes', m],
+        ['mes-complete', mc],
+      ] as const)
+        assertWellFormed(e, o, `${c} ${label}`);
       assertExhaustive(e, g, `${c} greedy`);
       assertExhaustive(e, mc, `${c} mes-complete`);
       // greedy picks in order of approvals (non-increasing), ties by id
@@ -163,12 +181,18 @@ describe('counting rules on the reference cases without known answers (propertie
       for (let i = 1; i < g.order.length; i++) {
         const a = votes.get(g.order[i - 1] as string) ?? 0;
         const b = votes.get(g.order[i] as string) ?? 0;
-        assert.ok(a > b || (a === b && compareIds(g.order[i - 1] as string, g.order[i] as string) < 0), `${c}: greedy order at ${i}`);
+        assert.ok(
+          a > b || (a === b && compareIds(g.order[i - 1] as string, g.order[i] as string) < 0),
+          `${c}: greedy order at ${i}`,
+        );
       }
       // mes-complete begins with the Add1 outcome and only adds projects after it
       const ix = indexElection(e);
       const add1 = add1Of(c).run;
-      assert.deepEqual(mc.order.slice(0, add1.order.length), add1.order.map((k) => ix.ids[k]));
+      assert.deepEqual(
+        mc.order.slice(0, add1.order.length),
+        add1.order.map((k) => ix.ids[k]),
+      );
       assert.ok(mc.totalCost >= add1.totalCost);
       // plain MES is never exhaustive-beyond-need: whatever it leaves, greedy completion only adds
       const mg = mesThenGreedy(e);
@@ -208,29 +232,72 @@ function el(budget: number, projects: [string, number][], ballots: string[][]): 
 
 describe('counting rules: edge cases', () => {
   it('greedy breaks ties by id as a string: "10" before "9"', () => {
-    const e = el(100, [['9', 60], ['10', 60]], [['9', '10'], ['9', '10']]);
+    const e = el(
+      100,
+      [
+        ['9', 60],
+        ['10', 60],
+      ],
+      [
+        ['9', '10'],
+        ['9', '10'],
+      ],
+    );
     assert.deepEqual(greedy(e).order, ['10']);
     // more approvals beat the id order
-    const e2 = el(100, [['9', 60], ['10', 60]], [['9', '10'], ['9']]);
+    const e2 = el(
+      100,
+      [
+        ['9', 60],
+        ['10', 60],
+      ],
+      [['9', '10'], ['9']],
+    );
     assert.deepEqual(greedy(e2).order, ['9']);
   });
 
   it('MES breaks ties by id as a string', () => {
     // both projects cost the same and have the same supporters: equal price, "a" before "b"
-    const e = el(100, [['b', 50], ['a', 50]], [['a', 'b'], ['a', 'b']]);
+    const e = el(
+      100,
+      [
+        ['b', 50],
+        ['a', 50],
+      ],
+      [
+        ['a', 'b'],
+        ['a', 'b'],
+      ],
+    );
     assert.deepEqual(mes(e).order, ['a', 'b']);
     assert.deepEqual(greedy(e).order, ['a', 'b']);
   });
 
   it('a project costing more than the whole budget is never chosen, and greedy goes on past it', () => {
-    const e = el(100, [['big', 150], ['small', 30], ['mid', 60]], [['big', 'small'], ['big', 'mid'], ['big'], ['small', 'mid']]);
+    const e = el(
+      100,
+      [
+        ['big', 150],
+        ['small', 30],
+        ['mid', 60],
+      ],
+      [['big', 'small'], ['big', 'mid'], ['big'], ['small', 'mid']],
+    );
     assert.deepEqual(greedy(e).order, ['mid', 'small']);
     for (const o of [mes(e), mesComplete(e)]) assert.ok(!o.order.includes('big'));
     assert.deepEqual(mesComplete(e).winners, ['mid', 'small']);
   });
 
   it('greedy skips a project that no longer fits and takes a cheaper one further down', () => {
-    const e = el(100, [['a', 70], ['b', 50], ['c', 30]], [['a', 'b', 'c'], ['a', 'b', 'c'], ['a', 'b'], ['a']]);
+    const e = el(
+      100,
+      [
+        ['a', 70],
+        ['b', 50],
+        ['c', 30],
+      ],
+      [['a', 'b', 'c'], ['a', 'b', 'c'], ['a', 'b'], ['a']],
+    );
     const g = greedy(e);
     assert.deepEqual(g.order, ['a', 'c']);
     assert.equal(g.totalCost, 100n);
@@ -261,55 +328,110 @@ describe('counting rules: edge cases', () => {
   });
 
   it('a project costing 0 is left by MES (no gain under cost utilities) and added by the completion', () => {
-    const e = el(100, [['free', 0], ['x', 100]], [['free', 'x'], ['x']]);
+    const e = el(
+      100,
+      [
+        ['free', 0],
+        ['x', 100],
+      ],
+      [['free', 'x'], ['x']],
+    );
     assert.deepEqual(mes(e).order, ['x']);
     assert.deepEqual(mesComplete(e).order, ['x', 'free']);
     assert.deepEqual(greedy(e).order, ['x', 'free']);
   });
 
   it('a project nobody approves is never funded', () => {
-    const e = el(1000, [['a', 100], ['nobody', 10]], [['a']]);
+    const e = el(
+      1000,
+      [
+        ['a', 100],
+        ['nobody', 10],
+      ],
+      [['a']],
+    );
     for (const o of [greedy(e), mes(e), mesComplete(e)]) assert.deepEqual(o.order, ['a']);
   });
 
   it('MES gives a minority its fair share where greedy does not', () => {
     // 3 voters like A-projects, 1 voter likes B; budget 400 → the B voter controls 100
-    const e = el(400, [['a1', 100], ['a2', 100], ['a3', 100], ['a4', 100], ['b', 100]], [
-      ['a1', 'a2', 'a3', 'a4'],
-      ['a1', 'a2', 'a3', 'a4'],
-      ['a1', 'a2', 'a3', 'a4'],
-      ['b'],
-    ]);
+    const e = el(
+      400,
+      [
+        ['a1', 100],
+        ['a2', 100],
+        ['a3', 100],
+        ['a4', 100],
+        ['b', 100],
+      ],
+      [['a1', 'a2', 'a3', 'a4'], ['a1', 'a2', 'a3', 'a4'], ['a1', 'a2', 'a3', 'a4'], ['b']],
+    );
     assert.deepEqual(greedy(e).winners, ['a1', 'a2', 'a3', 'a4']);
     assert.deepEqual(mes(e).winners, ['a1', 'a2', 'a3', 'b']);
   });
 
   it('Add1 needs few runs where a plain loop would need hundreds of thousands of steps', () => {
     // two voters, budget 1 000 000: A (900 000) becomes affordable only when each voter holds 900 000
-    const e = el(1_000_000, [['A', 900_000], ['B', 50_000]], [['A'], ['B']]);
+    const e = el(
+      1_000_000,
+      [
+        ['A', 900_000],
+        ['B', 50_000],
+      ],
+      [['A'], ['B']],
+    );
     const ix: IndexedElection = indexElection(e);
-    assert.deepEqual(mesFixed(ix, equalShare(ix)).order.map((k) => ix.ids[k]), ['B']);
+    assert.deepEqual(
+      mesFixed(ix, equalShare(ix)).order.map((k) => ix.ids[k]),
+      ['B'],
+    );
     assert.ok(!isExhaustive(ix, [1], 50_000n));
     const a = mesAdd1(ix);
     assert.equal(a.steps, 400_000);
-    assert.deepEqual(a.run.order.map((k) => ix.ids[k]), ['A', 'B']); // equal price 1: "A" first
+    assert.deepEqual(
+      a.run.order.map((k) => ix.ids[k]),
+      ['A', 'B'],
+    ); // equal price 1: "A" first
     assert.deepEqual(mesComplete(e).order, ['A', 'B']);
   });
 
   it("Add1's 'integral' start (the equalshares.net option) steps from the whole part of the equal share", () => {
     // 3 voters, budget 100: equal share 33 1/3; x (cost 70) needs two supporters with 35 each
-    const e = el(100, [['x', 70], ['y', 30]], [['x'], ['x'], ['y']]);
+    const e = el(
+      100,
+      [
+        ['x', 70],
+        ['y', 30],
+      ],
+      [['x'], ['x'], ['y']],
+    );
     const ix = indexElection(e);
     const exact = mesAdd1(ix);
     const integral = mesAdd1(ix, { start: 'integral' });
-    assert.deepEqual(exact.run.order.map((k) => ix.ids[k]), integral.run.order.map((k) => ix.ids[k]));
+    assert.deepEqual(
+      exact.run.order.map((k) => ix.ids[k]),
+      integral.run.order.map((k) => ix.ids[k]),
+    );
     assert.equal(exact.run.perVoter.toString(), '106/3'); // 33 1/3 + 2
     assert.equal(integral.run.perVoter.toString(), '35'); // 33 + 2
     assert.deepEqual(mesAdd1Plain(ix, { start: 'integral' }).run.order, integral.run.order);
   });
 
   it('refuses a broken election', () => {
-    assert.throws(() => greedy(el(10, [['a', 1], ['a', 2]], [])), ElectionError);
+    assert.throws(
+      () =>
+        greedy(
+          el(
+            10,
+            [
+              ['a', 1],
+              ['a', 2],
+            ],
+            [],
+          ),
+        ),
+      ElectionError,
+    );
     assert.throws(() => mes(el(10, [['a', 1]], [['b']])), /unknown project "b"/);
     assert.throws(() => mes(el(10, [['a', 1]], [['a', 'a']])), /twice/);
     assert.throws(() => mes(el(10, [['a', -1]], [])), /negative cost/);

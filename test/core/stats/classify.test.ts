@@ -56,7 +56,10 @@ describe('quantile breaks', () => {
     const values = Array.from({ length: 500 }, () => Math.exp(r() * 3));
     const b = quantileBreaks(values, 5);
     const counts = classCounts(b, values);
-    assert.equal(counts.reduce((a, c) => a + c, 0), 500);
+    assert.equal(
+      counts.reduce((a, c) => a + c, 0),
+      500,
+    );
     for (const c of counts) assert.ok(c >= 99 && c <= 101, `count ${c}`);
   });
 

@@ -1,6 +1,12 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { changeSinceFirst, compareWithCity, normalisePolarity, rankAreas, rankFromCounts } from '../../../src/core/stats/compare.ts';
+import {
+  changeSinceFirst,
+  compareWithCity,
+  normalisePolarity,
+  rankAreas,
+  rankFromCounts,
+} from '../../../src/core/stats/compare.ts';
 
 describe('compareWithCity', () => {
   it('higher is better: above the city is better, below is worse', () => {
@@ -81,9 +87,12 @@ describe('rankAreas', () => {
 describe('rankFromCounts', () => {
   it('gives the same ranks as rankAreas for every polarity (random data with ties)', () => {
     let seed = 11;
-    const rnd = () => ((seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648);
+    const rnd = () => (seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648;
     for (let trial = 0; trial < 20; trial++) {
-      const items = Array.from({ length: 15 }, (_, i) => ({ code: `a${i}`, value: rnd() < 0.15 ? null : Math.floor(rnd() * 6) }));
+      const items = Array.from({ length: 15 }, (_, i) => ({
+        code: `a${i}`,
+        value: rnd() < 0.15 ? null : Math.floor(rnd() * 6),
+      }));
       for (const pol of ['higher_better', 'lower_better', 'neutral'] as const) {
         const ranks = rankAreas(items, pol);
         for (const it of items) {
@@ -91,7 +100,15 @@ describe('rankFromCounts', () => {
           const got =
             it.value === null
               ? null
-              : rankFromCounts({ ranked: vals.length, above: vals.filter((v) => v > it.value!).length, below: vals.filter((v) => v < it.value!).length, equal: vals.filter((v) => v === it.value).length }, pol);
+              : rankFromCounts(
+                  {
+                    ranked: vals.length,
+                    above: vals.filter((v) => v > it.value!).length,
+                    below: vals.filter((v) => v < it.value!).length,
+                    equal: vals.filter((v) => v === it.value).length,
+                  },
+                  pol,
+                );
           assert.deepEqual(got, ranks.get(it.code) ?? null, `${pol} ${it.code}`);
         }
       }
@@ -124,7 +141,25 @@ describe('changeSinceFirst', () => {
   });
 
   it('an increase is better when higher is better; no change is the same', () => {
-    assert.equal(changeSinceFirst([{ period: '2020', value: 1 }, { period: '2021', value: 2 }], 'higher_better')!.assessment, 'better');
-    assert.equal(changeSinceFirst([{ period: '2020', value: 2 }, { period: '2021', value: 2 }], 'higher_better')!.assessment, 'same');
+    assert.equal(
+      changeSinceFirst(
+        [
+          { period: '2020', value: 1 },
+          { period: '2021', value: 2 },
+        ],
+        'higher_better',
+      )!.assessment,
+      'better',
+    );
+    assert.equal(
+      changeSinceFirst(
+        [
+          { period: '2020', value: 2 },
+          { period: '2021', value: 2 },
+        ],
+        'higher_better',
+      )!.assessment,
+      'same',
+    );
   });
 });

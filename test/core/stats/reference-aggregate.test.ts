@@ -2,17 +2,66 @@ import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { aggregate, decimalString, isAvailableAt } from '../../../src/core/stats/aggregate.ts';
 import { buildKeyCrosswalk, buildMembershipCrosswalk } from '../../../src/core/geo/crosswalk.ts';
-import { extractBaseValues, REFERENCE_INDICATORS, type BaseValue, type ReferenceIndicator } from '../../../src/core/stats/reference-catalogue.ts';
+import {
+  extractBaseValues,
+  REFERENCE_INDICATORS,
+  type BaseValue,
+  type ReferenceIndicator,
+} from '../../../src/core/stats/reference-catalogue.ts';
 import { applySuppression, suppressionReason } from '../../../src/core/stats/suppression.ts';
 import type { Observation } from '../../../src/core/types.ts';
 import type { ScbRecord } from '../../../src/core/stats/scb.ts';
 
-const base = { sourceId: 'scb', multiplier: 1, decimals: 1, definitionSv: '', definitionEn: '', unit: 'personer', polarity: 'neutral' as const, aggregable: true };
+const base = {
+  sourceId: 'scb',
+  multiplier: 1,
+  decimals: 1,
+  definitionSv: '',
+  definitionEn: '',
+  unit: 'personer',
+  polarity: 'neutral' as const,
+  aggregable: true,
+};
 const IND: ReferenceIndicator[] = [
-  { ...base, id: 'unemployed', nameSv: 'Arbetslösa', nameEn: 'Unemployed', kind: 'count', numeratorId: null, denominatorId: null },
-  { ...base, id: 'labour-force', nameSv: 'Arbetskraft', nameEn: 'Labour force', kind: 'count', numeratorId: null, denominatorId: null },
-  { ...base, id: 'unemployment', nameSv: 'Arbetslöshet', nameEn: 'Unemployment', kind: 'share', numeratorId: 'unemployed', denominatorId: 'labour-force', multiplier: 100, unit: 'procent' },
-  { ...base, id: 'median-income', nameSv: 'Median', nameEn: 'Median', kind: 'median', numeratorId: null, denominatorId: null, aggregable: false },
+  {
+    ...base,
+    id: 'unemployed',
+    nameSv: 'Arbetslösa',
+    nameEn: 'Unemployed',
+    kind: 'count',
+    numeratorId: null,
+    denominatorId: null,
+  },
+  {
+    ...base,
+    id: 'labour-force',
+    nameSv: 'Arbetskraft',
+    nameEn: 'Labour force',
+    kind: 'count',
+    numeratorId: null,
+    denominatorId: null,
+  },
+  {
+    ...base,
+    id: 'unemployment',
+    nameSv: 'Arbetslöshet',
+    nameEn: 'Unemployment',
+    kind: 'share',
+    numeratorId: 'unemployed',
+    denominatorId: 'labour-force',
+    multiplier: 100,
+    unit: 'procent',
+  },
+  {
+    ...base,
+    id: 'median-income',
+    nameSv: 'Median',
+    nameEn: 'Median',
+    kind: 'median',
+    numeratorId: null,
+    denominatorId: null,
+    aggregable: false,
+  },
 ];
 
 const v = (indicatorId: string, areaCode: string, value: number | null, period = '2022'): BaseValue => ({
@@ -26,17 +75,55 @@ const v = (indicatorId: string, areaCode: string, value: number | null, period =
 
 // Three DeSO: D1, D2 in RegSO R1; D3 in R2. R1 and R2 in district X; the city 0180.
 const steps = [
-  buildKeyCrosswalk('deso-regso', 'deso', 'regso', [{ from: 'D1', to: 'R1' }, { from: 'D2', to: 'R1' }, { from: 'D3', to: 'R2' }]),
-  buildMembershipCrosswalk('regso-district', 'regso', 'district', [{ from: 'R1', to: 'X', confidence: 1 }, { from: 'R2', to: 'X', confidence: 1 }], 'spatial-join', ''),
+  buildKeyCrosswalk('deso-regso', 'deso', 'regso', [
+    { from: 'D1', to: 'R1' },
+    { from: 'D2', to: 'R1' },
+    { from: 'D3', to: 'R2' },
+  ]),
+  buildMembershipCrosswalk(
+    'regso-district',
+    'regso',
+    'district',
+    [
+      { from: 'R1', to: 'X', confidence: 1 },
+      { from: 'R2', to: 'X', confidence: 1 },
+    ],
+    'spatial-join',
+    '',
+  ),
 ];
-const areas = new Map([['deso', ['D1', 'D2', 'D3']], ['regso', ['R1', 'R2']], ['district', ['X', 'Y']], ['city', ['0180']]]);
+const areas = new Map([
+  ['deso', ['D1', 'D2', 'D3']],
+  ['regso', ['R1', 'R2']],
+  ['district', ['X', 'Y']],
+  ['city', ['0180']],
+]);
 const run = (values: BaseValue[], regsoValues: BaseValue[] = []) =>
-  aggregate({ indicators: IND, base: [{ divisionId: 'deso', values }, { divisionId: 'regso', values: regsoValues }], steps, city: { divisionId: 'city', code: '0180' }, areas });
+  aggregate({
+    indicators: IND,
+    base: [
+      { divisionId: 'deso', values },
+      { divisionId: 'regso', values: regsoValues },
+    ],
+    steps,
+    city: { divisionId: 'city', code: '0180' },
+    areas,
+  });
 const find = (obs: Observation[], ind: string, div: string, code: string, period = '2022') =>
   obs.find((o) => o.indicatorId === ind && o.divisionId === div && o.areaCode === code && o.period === period);
 
 describe('aggregation up crosswalks', () => {
-  const values = [v('unemployed', 'D1', 10), v('unemployed', 'D2', 90), v('unemployed', 'D3', 30), v('labour-force', 'D1', 100), v('labour-force', 'D2', 900), v('labour-force', 'D3', 1000), v('median-income', 'D1', 300), v('median-income', 'D2', 250), v('median-income', 'D3', 400)];
+  const values = [
+    v('unemployed', 'D1', 10),
+    v('unemployed', 'D2', 90),
+    v('unemployed', 'D3', 30),
+    v('labour-force', 'D1', 100),
+    v('labour-force', 'D2', 900),
+    v('labour-force', 'D3', 1000),
+    v('median-income', 'D1', 300),
+    v('median-income', 'D2', 250),
+    v('median-income', 'D3', 400),
+  ];
   const { observations: obs } = run(values);
 
   it('sums counts at every level and the city', () => {
@@ -75,21 +162,45 @@ describe('aggregation up crosswalks', () => {
   });
 
   it('takes each period from the finest division that has it (RegSO series only where DeSO has none)', () => {
-    const { observations, baseDivision } = run([v('labour-force', 'D1', 100), v('labour-force', 'D2', 900), v('labour-force', 'D3', 1000)], [
-      v('labour-force', 'R1', 999),
-      v('labour-force', 'R2', 1),
-      v('labour-force', 'R1', 800, '2021'),
-      v('labour-force', 'R2', 700, '2021'),
-    ]);
-    assert.equal(find(observations, 'labour-force', 'regso', 'R1')?.value, '1000', '2022 from DeSO, not the RegSO file');
+    const { observations, baseDivision } = run(
+      [v('labour-force', 'D1', 100), v('labour-force', 'D2', 900), v('labour-force', 'D3', 1000)],
+      [
+        v('labour-force', 'R1', 999),
+        v('labour-force', 'R2', 1),
+        v('labour-force', 'R1', 800, '2021'),
+        v('labour-force', 'R2', 700, '2021'),
+      ],
+    );
+    assert.equal(
+      find(observations, 'labour-force', 'regso', 'R1')?.value,
+      '1000',
+      '2022 from DeSO, not the RegSO file',
+    );
     assert.equal(find(observations, 'labour-force', 'city', '0180', '2021')?.value, '1500');
     assert.deepEqual(Object.fromEntries(baseDivision.get('labour-force')!), { '2022': 'deso', '2021': 'regso' });
   });
 });
 
 describe('suppression', () => {
-  const obs = (kind: 'count' | 'share' | 'mean', value: string, numerator: string | null = null, denominator: string | null = null): [Observation, { kind: typeof kind }] => [
-    { indicatorId: 'x', divisionId: 'deso', areaCode: 'D1', period: '2022', breakdown: '', value, numerator, denominator, status: 'final', derived: false, source: 'S' },
+  const obs = (
+    kind: 'count' | 'share' | 'mean',
+    value: string,
+    numerator: string | null = null,
+    denominator: string | null = null,
+  ): [Observation, { kind: typeof kind }] => [
+    {
+      indicatorId: 'x',
+      divisionId: 'deso',
+      areaCode: 'D1',
+      period: '2022',
+      breakdown: '',
+      value,
+      numerator,
+      denominator,
+      status: 'final',
+      derived: false,
+      source: 'S',
+    },
     { kind },
   ];
 
@@ -110,7 +221,14 @@ describe('suppression', () => {
   });
 
   it('the aggregation suppresses small published values but sums the unsuppressed counts', () => {
-    const { observations } = run([v('unemployed', 'D1', 3), v('unemployed', 'D2', 4), v('unemployed', 'D3', 0), v('labour-force', 'D1', 40), v('labour-force', 'D2', 900), v('labour-force', 'D3', 60)]);
+    const { observations } = run([
+      v('unemployed', 'D1', 3),
+      v('unemployed', 'D2', 4),
+      v('unemployed', 'D3', 0),
+      v('labour-force', 'D1', 40),
+      v('labour-force', 'D2', 900),
+      v('labour-force', 'D3', 60),
+    ]);
     assert.equal(find(observations, 'unemployed', 'deso', 'D1')?.status, 'suppressed');
     assert.equal(find(observations, 'unemployed', 'regso', 'R1')?.value, '7', '3 + 4, from the unsuppressed counts');
     assert.equal(find(observations, 'unemployment', 'deso', 'D1')?.status, 'suppressed');
@@ -120,25 +238,58 @@ describe('suppression', () => {
 });
 
 describe('the catalogue reads SCB records', () => {
-  const rec = (tableId: string, content: string, breakdown: Record<string, string>, value: number | null, regionCode = '0180C1010'): ScbRecord => ({
-    tableId, title: `T ${tableId}`, content, breakdown, period: '2022', regionCode, regionName: null, value, status: value === null ? 'missing' : 'ok', source: `SCB, T ${tableId}, 2022`,
+  const rec = (
+    tableId: string,
+    content: string,
+    breakdown: Record<string, string>,
+    value: number | null,
+    regionCode = '0180C1010',
+  ): ScbRecord => ({
+    tableId,
+    title: `T ${tableId}`,
+    content,
+    breakdown,
+    period: '2022',
+    regionCode,
+    regionName: null,
+    value,
+    status: value === null ? 'missing' : 'ok',
+    source: `SCB, T ${tableId}, 2022`,
   });
 
   it('has the required indicators with names, definition, unit, polarity and numerator/denominator', () => {
     const ids = new Set(REFERENCE_INDICATORS.map((i) => i.id));
-    for (const id of ['population', 'share-foreign-background', 'share-born-outside-europe', 'net-income-median', 'net-income-mean', 'share-low-economic-standard', 'employment-rate-16-64', 'unemployment-share-16-64', 'share-post-secondary-3plus-25-64', 'share-compulsory-only-25-64', 'share-rental-dwellings', 'households'])
+    for (const id of [
+      'population',
+      'share-foreign-background',
+      'share-born-outside-europe',
+      'net-income-median',
+      'net-income-mean',
+      'share-low-economic-standard',
+      'employment-rate-16-64',
+      'unemployment-share-16-64',
+      'share-post-secondary-3plus-25-64',
+      'share-compulsory-only-25-64',
+      'share-rental-dwellings',
+      'households',
+    ])
       assert.ok(ids.has(id), id);
     for (const i of REFERENCE_INDICATORS) {
       assert.ok(i.nameSv && i.nameEn && i.definitionSv && i.definitionEn && i.unit, i.id);
       if (i.kind === 'share' || (i.kind === 'mean' && i.aggregable)) {
-        assert.ok(ids.has(i.numeratorId!) && ids.has(i.denominatorId!), `${i.id}: numerator and denominator are in the catalogue`);
+        assert.ok(
+          ids.has(i.numeratorId!) && ids.has(i.denominatorId!),
+          `${i.id}: numerator and denominator are in the catalogue`,
+        );
       }
     }
   });
 
   it('derives counts: sums of categories, percent × persons, mean × persons', () => {
     const records = [
-      ...['hyresrätt', 'bostadsrätt', 'äganderätt', 'uppgift saknas'].map((u, n) => rec('000006OC', 'Antal lägenheter', { upplåtelseform: u }, 10 * (n + 1))),
+      ...['hyresrätt', 'bostadsrätt', 'äganderätt', 'uppgift saknas'].map((u, n) =>
+        rec('000006OC', 'Antal lägenheter', { upplåtelseform: u }, 10 * (n + 1)),
+      ),
       rec('000006TA', 'Låg ekonomisk standard, procent', { ålder: 'totalt ålder' }, 12),
       rec('000006TA', 'Antal personer totalt', { ålder: 'totalt ålder' }, 1500),
       rec('000005FM', 'Medelvärde, tkr', { inkomstslag: 'nettoinkomst', kön: 'totalt' }, 300.5),

@@ -46,32 +46,49 @@ describe('profiles API (fixture data)', () => {
     await t.close();
   });
 
-  const get = async (url: string, headers: Record<string, string> = {}) => t.app.inject({ method: 'GET', url, headers });
+  const get = async (url: string, headers: Record<string, string> = {}) =>
+    t.app.inject({ method: 'GET', url, headers });
 
   it('profile: every indicator with area value, city value, rank, change and trend equal to the observations', async () => {
     const res = await get(`/api/v1/areas/${FIX.sdo}/F01/profile`);
     assert.equal(res.statusCode, 200, res.body);
     const p = res.json<Profile>();
     assert.equal(p.area.name, 'Rinkeby-Kista');
-    assert.deepEqual(p.indicators.map((i) => i.id), ['fx-unemployed', 'fx-labour-force', 'fx-unemployment-share', 'fx-median-income']);
+    assert.deepEqual(
+      p.indicators.map((i) => i.id),
+      ['fx-unemployed', 'fx-labour-force', 'fx-unemployment-share', 'fx-median-income'],
+    );
 
     // Every value in the profile equals the stored observation.
-    const rows = await t.db.query<{ indicator_id: string; division_id: string; area_code: string; period: string; value: string | null }>(
+    const rows = await t.db.query<{
+      indicator_id: string;
+      division_id: string;
+      area_code: string;
+      period: string;
+      value: string | null;
+    }>(
       `SELECT indicator_id, division_id, area_code, period, value::text AS value FROM observation WHERE breakdown = ''`,
     );
     const stored = (ind: string, div: string, code: string, period: string) => {
-      const r = rows.find((x) => x.indicator_id === ind && x.division_id === div && x.area_code === code && x.period === period);
+      const r = rows.find(
+        (x) => x.indicator_id === ind && x.division_id === div && x.area_code === code && x.period === period,
+      );
       return r?.value === null || r === undefined ? null : Number(r.value);
     };
     for (const ind of p.indicators) {
-      for (const pt of ind.trend) assert.equal(pt.value, stored(ind.id, FIX.sdo, 'F01', pt.period), `${ind.id} ${pt.period}`);
-      for (const pt of ind.cityTrend) assert.equal(pt.value, stored(ind.id, FIX.city.divisionId, '0180', pt.period), `city ${ind.id} ${pt.period}`);
+      for (const pt of ind.trend)
+        assert.equal(pt.value, stored(ind.id, FIX.sdo, 'F01', pt.period), `${ind.id} ${pt.period}`);
+      for (const pt of ind.cityTrend)
+        assert.equal(pt.value, stored(ind.id, FIX.city.divisionId, '0180', pt.period), `city ${ind.id} ${pt.period}`);
       assert.equal(ind.latest?.value, stored(ind.id, FIX.sdo, 'F01', '2022'));
       assert.equal(ind.city?.value, stored(ind.id, FIX.city.divisionId, '0180', '2022'));
     }
 
     const u = p.indicators.find((i) => i.id === 'fx-unemployment-share')!;
-    const cityShare = share([0, 1, 2, 3].reduce((s, a) => s + unemployed(a, 2), 0), [0, 1, 2, 3].reduce((s, a) => s + labourForce(a, 2), 0));
+    const cityShare = share(
+      [0, 1, 2, 3].reduce((s, a) => s + unemployed(a, 2), 0),
+      [0, 1, 2, 3].reduce((s, a) => s + labourForce(a, 2), 0),
+    );
     assert.equal(u.latest!.value, share(unemployed(0, 2), labourForce(0, 2)));
     assert.equal(u.latest!.numerator, unemployed(0, 2));
     assert.equal(u.latest!.denominator, labourForce(0, 2));
@@ -81,7 +98,10 @@ describe('profiles API (fixture data)', () => {
     assert.deepEqual([u.rank, u.rankedCount], [4, 4]); // highest unemployment of four
     assert.equal(u.firstPeriod, '2020');
     assert.equal(u.latestPeriod, '2022');
-    assert.ok(Math.abs(u.change! - (share(unemployed(0, 2), labourForce(0, 2)) - share(unemployed(0, 0), labourForce(0, 0)))) < 1e-9);
+    assert.ok(
+      Math.abs(u.change! - (share(unemployed(0, 2), labourForce(0, 2)) - share(unemployed(0, 0), labourForce(0, 0)))) <
+        1e-9,
+    );
     assert.equal(u.changeAssessment, 'better'); // unemployment fell
     assert.match(u.latest!.source, /Testdata/);
 
@@ -97,7 +117,10 @@ describe('profiles API (fixture data)', () => {
 
   it('profile: parent and child links and a locator map', async () => {
     const p = (await get(`/api/v1/areas/${FIX.sdo}/F01/profile`)).json<Profile>();
-    assert.deepEqual(p.parents.map((a) => a.code), ['0180']);
+    assert.deepEqual(
+      p.parents.map((a) => a.code),
+      ['0180'],
+    );
     assert.deepEqual(p.children.map((a) => a.name).sort(), ['Kista', 'Rinkeby']);
     assert.ok(p.locator);
     assert.equal(p.locator.approximate, false);
@@ -138,15 +161,33 @@ describe('profiles API (fixture data)', () => {
   });
 
   it('compare: areas from different divisions with the city series', async () => {
-    const res = await get(`/api/v1/compare?areas=${FIX.sdo}:F01,${FIX.sdo}:F04,${FIX.stadsdel}:S-RINKEBY&indicators=fx-unemployment-share`);
+    const res = await get(
+      `/api/v1/compare?areas=${FIX.sdo}:F01,${FIX.sdo}:F04,${FIX.stadsdel}:S-RINKEBY&indicators=fx-unemployment-share`,
+    );
     assert.equal(res.statusCode, 200, res.body);
-    const c = res.json<{ areas: { name: string }[]; city: { name: string }; indicators: { id: string; city: Point[]; series: { code: string; points: Point[] }[] }[] }>();
-    assert.deepEqual(c.areas.map((a) => a.name), ['Rinkeby-Kista', 'Östermalm', 'Rinkeby']);
+    const c = res.json<{
+      areas: { name: string }[];
+      city: { name: string };
+      indicators: { id: string; city: Point[]; series: { code: string; points: Point[] }[] }[];
+    }>();
+    assert.deepEqual(
+      c.areas.map((a) => a.name),
+      ['Rinkeby-Kista', 'Östermalm', 'Rinkeby'],
+    );
     assert.equal(c.indicators.length, 1);
     const ind = c.indicators[0]!;
-    assert.deepEqual(ind.city.map((p) => p.period), FIX.periods);
-    assert.deepEqual(ind.series[1]!.points.map((p) => p.value), [0, 1, 2].map((p) => share(unemployed(3, p), labourForce(3, p))));
-    assert.deepEqual(ind.series[2]!.points.map((p) => p.value), [9.9]);
+    assert.deepEqual(
+      ind.city.map((p) => p.period),
+      FIX.periods,
+    );
+    assert.deepEqual(
+      ind.series[1]!.points.map((p) => p.value),
+      [0, 1, 2].map((p) => share(unemployed(3, p), labourForce(3, p))),
+    );
+    assert.deepEqual(
+      ind.series[2]!.points.map((p) => p.value),
+      [9.9],
+    );
   });
 
   it('compare: clear errors for bad input', async () => {
@@ -163,7 +204,12 @@ describe('profiles API (fixture data)', () => {
   it('map: values, ranks, geometry and the city value in one call; the latest period by default', async () => {
     const res = await get(`/api/v1/indicators/fx-unemployment-share/map?division=${FIX.sdo}`);
     assert.equal(res.statusCode, 200, res.body);
-    const m = res.json<{ period: string; periods: string[]; city: { value: Point }; areas: (Point & { code: string; rank: number | null; geometry: { type: string } | null })[] }>();
+    const m = res.json<{
+      period: string;
+      periods: string[];
+      city: { value: Point };
+      areas: (Point & { code: string; rank: number | null; geometry: { type: string } | null })[];
+    }>();
     assert.equal(m.period, '2022');
     assert.deepEqual(m.periods, FIX.periods);
     assert.equal(m.areas.length, 4);
@@ -177,26 +223,49 @@ describe('profiles API (fixture data)', () => {
       FIX.areas.map((a) => m.areas.find((x) => x.code === a.code)!.rank),
       [4, 3, 2, 1],
     );
-    const rkTrend = (m.areas.find((x) => x.code === 'F01') as unknown as { trend: { period: string; value: number }[] }).trend;
-    assert.deepEqual(rkTrend, [0, 1, 2].map((p) => ({ period: FIX.periods[p], value: share(unemployed(0, p), labourForce(0, p)) })));
-    const y2020 = (await get(`/api/v1/indicators/fx-unemployment-share/map?division=${FIX.sdo}&period=2020`)).json<{ areas: { code: string; value: number }[] }>();
+    const rkTrend = (m.areas.find((x) => x.code === 'F01') as unknown as { trend: { period: string; value: number }[] })
+      .trend;
+    assert.deepEqual(
+      rkTrend,
+      [0, 1, 2].map((p) => ({ period: FIX.periods[p], value: share(unemployed(0, p), labourForce(0, p)) })),
+    );
+    const y2020 = (await get(`/api/v1/indicators/fx-unemployment-share/map?division=${FIX.sdo}&period=2020`)).json<{
+      areas: { code: string; value: number }[];
+    }>();
     assert.equal(y2020.areas.find((a) => a.code === 'F01')!.value, 9);
     const none = await get(`/api/v1/indicators/fx-unemployment-share/map?division=${FIX.sdo}&period=1999`);
     assert.equal(none.statusCode, 404);
     assert.match(none.body, /2020, 2021, 2022/);
-    const sd = (await get(`/api/v1/indicators/fx-unemployment-share/map?division=${FIX.stadsdel}`)).json<{ areas: { code: string; status: string }[] }>();
+    const sd = (await get(`/api/v1/indicators/fx-unemployment-share/map?division=${FIX.stadsdel}`)).json<{
+      areas: { code: string; status: string }[];
+    }>();
     assert.equal(sd.areas.find((a) => a.code === 'S-KISTA')!.status, 'missing');
   });
 
   it('catalog lists divisions, indicators and areas; the routes are in the OpenAPI document', async () => {
-    const c = (await get('/api/v1/profiles/catalog')).json<{ city: { code: string }; divisions: { id: string; areaCount: number }[]; indicators: unknown[]; areas: unknown[] }>();
+    const c = (await get('/api/v1/profiles/catalog')).json<{
+      city: { code: string };
+      divisions: { id: string; areaCount: number }[];
+      indicators: unknown[];
+      areas: unknown[];
+    }>();
     assert.equal(c.city.code, '0180');
     assert.equal(c.divisions.find((d) => d.id === FIX.sdo)!.areaCount, 4);
     assert.equal(c.indicators.length, 4);
     assert.equal(c.areas.length, 1 + 4 + 3);
     const doc = (await get('/api/v1/openapi.json')).json<{ paths: Record<string, unknown> }>();
-    for (const p of ['/api/v1/areas/{division}/{code}/profile', '/api/v1/compare', '/api/v1/indicators/{id}/map', '/api/v1/profiles/catalog']) {
-      assert.ok(doc.paths[p], `${p} in OpenAPI (have ${Object.keys(doc.paths).filter((k) => k.includes('area') || k.includes('compare')).join(', ')})`);
+    for (const p of [
+      '/api/v1/areas/{division}/{code}/profile',
+      '/api/v1/compare',
+      '/api/v1/indicators/{id}/map',
+      '/api/v1/profiles/catalog',
+    ]) {
+      assert.ok(
+        doc.paths[p],
+        `${p} in OpenAPI (have ${Object.keys(doc.paths)
+          .filter((k) => k.includes('area') || k.includes('compare'))
+          .join(', ')})`,
+      );
     }
   });
 });

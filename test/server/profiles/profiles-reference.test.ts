@@ -19,11 +19,22 @@ describe('profiles API on the reference data', { skip: hasData ? false : 'no ref
   });
 
   it('the 13-area profile of Rinkeby-Kista equals the stored observations; the city population 2022 is 984,748', async () => {
-    const [area] = await t.db.query<{ code: string }>(`SELECT code FROM area WHERE division_id = 'stadsdelsomrade-2020' AND name = 'Rinkeby-Kista'`);
+    const [area] = await t.db.query<{ code: string }>(
+      `SELECT code FROM area WHERE division_id = 'stadsdelsomrade-2020' AND name = 'Rinkeby-Kista'`,
+    );
     assert.ok(area);
     const res = await t.app.inject({ url: `/api/v1/areas/stadsdelsomrade-2020/${area.code}/profile` });
     assert.equal(res.statusCode, 200);
-    const p = res.json<{ indicators: { id: string; trend: Point[]; city: Point | null; cityTrend: Point[]; rank: number | null; rankedCount: number | null }[] }>();
+    const p = res.json<{
+      indicators: {
+        id: string;
+        trend: Point[];
+        city: Point | null;
+        cityTrend: Point[];
+        rank: number | null;
+        rankedCount: number | null;
+      }[];
+    }>();
     const rows = await t.db.query<{ indicator_id: string; period: string; value: string | null }>(
       `SELECT indicator_id, period, value::text AS value FROM observation WHERE division_id = 'stadsdelsomrade-2020' AND area_code = $1 AND breakdown = ''`,
       [area.code],
@@ -46,7 +57,9 @@ describe('profiles API on the reference data', { skip: hasData ? false : 'no ref
   });
 
   it('a DeSO profile (544 peers) is one call and ranks among 544 at most', async () => {
-    const [deso] = await t.db.query<{ code: string }>(`SELECT area_code AS code FROM observation WHERE division_id = 'deso' AND indicator_id = 'population' LIMIT 1`);
+    const [deso] = await t.db.query<{ code: string }>(
+      `SELECT area_code AS code FROM observation WHERE division_id = 'deso' AND indicator_id = 'population' LIMIT 1`,
+    );
     if (!deso) return;
     const t0 = performance.now();
     const res = await t.app.inject({ url: `/api/v1/areas/deso/${deso.code}/profile` });

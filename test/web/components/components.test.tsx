@@ -47,7 +47,9 @@ describe('geo.fitPath', () => {
 });
 
 describe('ChoroplethMap', () => {
-  const html = renderToStaticMarkup(<ChoroplethMap data={areas} title="Andel arbetslösa" unit="%" lang="sv" classes={3} selected="A" />);
+  const html = renderToStaticMarkup(
+    <ChoroplethMap data={areas} title="Andel arbetslösa" unit="%" lang="sv" classes={3} selected="A" />,
+  );
 
   it('draws each area focusable with its name and value announced', () => {
     const paths = [...html.matchAll(/<path [^>]*data-code="([A-E])"[^>]*>/g)];
@@ -118,9 +120,18 @@ describe('DataTable and TableTwin helpers', () => {
   ];
 
   it('sorts stably with empty values last in both directions, Swedish collation', () => {
-    assert.deepEqual(sortRows(rows, cols, { key: 'v', dir: 'asc' }).map((r) => r.name), ['Östermalm', 'Bromma', 'Älvsjö', 'Farsta']);
-    assert.deepEqual(sortRows(rows, cols, { key: 'v', dir: 'desc' }).map((r) => r.name), ['Älvsjö', 'Östermalm', 'Bromma', 'Farsta']);
-    assert.deepEqual(sortRows(rows, cols, { key: 'name', dir: 'asc' }).map((r) => r.name), ['Bromma', 'Farsta', 'Älvsjö', 'Östermalm']);
+    assert.deepEqual(
+      sortRows(rows, cols, { key: 'v', dir: 'asc' }).map((r) => r.name),
+      ['Östermalm', 'Bromma', 'Älvsjö', 'Farsta'],
+    );
+    assert.deepEqual(
+      sortRows(rows, cols, { key: 'v', dir: 'desc' }).map((r) => r.name),
+      ['Älvsjö', 'Östermalm', 'Bromma', 'Farsta'],
+    );
+    assert.deepEqual(
+      sortRows(rows, cols, { key: 'name', dir: 'asc' }).map((r) => r.name),
+      ['Bromma', 'Farsta', 'Älvsjö', 'Östermalm'],
+    );
   });
 
   it('CSV rows are the header and the raw values in display order', () => {
@@ -132,7 +143,9 @@ describe('DataTable and TableTwin helpers', () => {
   });
 
   it('renders a captioned table with row headers and sortable column buttons', () => {
-    const html = renderToStaticMarkup(<DataTable caption="Test" columns={cols} rows={rows} rowKey={(r) => r.name} lang="sv" highlight="Farsta" />);
+    const html = renderToStaticMarkup(
+      <DataTable caption="Test" columns={cols} rows={rows} rowKey={(r) => r.name} lang="sv" highlight="Farsta" />,
+    );
     assert.match(html, /<caption>Test<\/caption>/);
     assert.match(html, /<th scope="row"[^>]*>Östermalm<\/th>/);
     assert.equal((html.match(/<th scope="col"/g) ?? []).length, 2);
@@ -156,12 +169,28 @@ describe('small components', () => {
       [0, 20],
       [100, 0],
     ]);
-    const html = renderToStaticMarkup(<Sparkline lang="sv" points={[{ period: '2020', value: 1.25 }, { period: '2023', value: 2 }]} />);
+    const html = renderToStaticMarkup(
+      <Sparkline
+        lang="sv"
+        points={[
+          { period: '2020', value: 1.25 },
+          { period: '2023', value: 2 },
+        ]}
+      />,
+    );
     assert.match(html, /aria-label="Trend 2020–2023: 1,3, 2,0"/);
   });
 
   it('SourceNote lists each source and period once', () => {
-    assert.equal(uniqueSources([{ source: 'SCB', period: '2022' }, { source: 'SCB', period: '2022' }, null, { source: 'SCB', period: '2023' }]).length, 2);
+    assert.equal(
+      uniqueSources([
+        { source: 'SCB', period: '2022' },
+        { source: 'SCB', period: '2022' },
+        null,
+        { source: 'SCB', period: '2023' },
+      ]).length,
+      2,
+    );
     const html = renderToStaticMarkup(<SourceNote lang="en" sources={[{ source: 'SCB, Table X', period: '2022' }]} />);
     assert.match(html, /Source: <span>SCB, Table X \(period 2022\)<\/span>/);
   });

@@ -1,6 +1,15 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { ASSESSMENT_BG, ASSESSMENT_TEXT, CATEGORICAL, contrastRatio, luminance, REFERENCE, sequential, textOn } from '../../../src/web/components/palette.ts';
+import {
+  ASSESSMENT_BG,
+  ASSESSMENT_TEXT,
+  CATEGORICAL,
+  contrastRatio,
+  luminance,
+  REFERENCE,
+  sequential,
+  textOn,
+} from '../../../src/web/components/palette.ts';
 
 describe('palette', () => {
   it('computes WCAG contrast ratios', () => {

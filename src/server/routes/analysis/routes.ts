@@ -48,10 +48,14 @@ function parseIndicators(s: string | undefined): NeedIndicatorChoice[] | undefin
     const [id = '', w = '', pol] = part.split(':').map((x) => x.trim());
     const weight = Number(w);
     if (!id || w === '' || !Number.isFinite(weight) || weight < 0) {
-      throw new AppError('validation_failed', `indicators: '${part}' is not id:weight with a weight of zero or more`, [{ field: 'indicators', message: part }]);
+      throw new AppError('validation_failed', `indicators: '${part}' is not id:weight with a weight of zero or more`, [
+        { field: 'indicators', message: part },
+      ]);
     }
     if (pol !== undefined && pol !== 'higherIsWorse' && pol !== 'higherIsBetter') {
-      throw new AppError('validation_failed', `indicators: polarity '${pol}' must be higherIsWorse or higherIsBetter`, [{ field: 'indicators', message: part }]);
+      throw new AppError('validation_failed', `indicators: polarity '${pol}' must be higherIsWorse or higherIsBetter`, [
+        { field: 'indicators', message: part },
+      ]);
     }
     return { id, weight, ...(pol ? { polarity: pol } : {}) };
   });
@@ -60,14 +64,20 @@ function parseIndicators(s: string | undefined): NeedIndicatorChoice[] | undefin
 function parseShares(s: string | undefined): [number, number, number, number, number] | undefined {
   if (!s) return undefined;
   const xs = s.split(',').map((x) => Number(x.trim()) / 100);
-  if (xs.length !== 5 || xs.some((x) => !Number.isFinite(x))) throw new AppError('validation_failed', 'shares: give five percentages, large challenges first', [{ field: 'shares', message: s }]);
+  if (xs.length !== 5 || xs.some((x) => !Number.isFinite(x)))
+    throw new AppError('validation_failed', 'shares: give five percentages, large challenges first', [
+      { field: 'shares', message: s },
+    ]);
   return xs as [number, number, number, number, number];
 }
 
 function parseCutoffs(s: string | undefined): [number, number, number, number] | undefined {
   if (!s) return undefined;
   const xs = s.split(',').map((x) => Number(x.trim()));
-  if (xs.length !== 4 || xs.some((x) => !Number.isFinite(x))) throw new AppError('validation_failed', 'cutoffs: give four numbers, highest first', [{ field: 'cutoffs', message: s }]);
+  if (xs.length !== 4 || xs.some((x) => !Number.isFinite(x)))
+    throw new AppError('validation_failed', 'cutoffs: give four numbers, highest first', [
+      { field: 'cutoffs', message: s },
+    ]);
   return xs as [number, number, number, number];
 }
 
@@ -77,19 +87,39 @@ const routes: FastifyPluginAsyncZod = async (app) => {
 
   app.get(
     '/analysis/options',
-    { schema: { tags: ['analysis'], summary: 'Divisions, groups (group/total count indicators) and periods available for the analyses; need-index defaults', response: { 200: optionsResponse } } },
+    {
+      schema: {
+        tags: ['analysis'],
+        summary:
+          'Divisions, groups (group/total count indicators) and periods available for the analyses; need-index defaults',
+        response: { 200: optionsResponse },
+      },
+    },
     async () => analysisOptions(db()),
   );
 
   app.get(
     '/analysis/methods',
-    { schema: { tags: ['analysis'], summary: 'The methods document (docs/methods.md, Markdown): the formula of every measure and the conventions', response: { 200: methodsResponse } } },
+    {
+      schema: {
+        tags: ['analysis'],
+        summary: 'The methods document (docs/methods.md, Markdown): the formula of every measure and the conventions',
+        response: { 200: methodsResponse },
+      },
+    },
     async () => methodsDocument(),
   );
 
   app.get(
     '/analysis/areas/:division',
-    { schema: { tags: ['analysis'], summary: "A division's areas with their polygons (for the analysis maps)", params: divisionParams, response: { 200: areasResponse } } },
+    {
+      schema: {
+        tags: ['analysis'],
+        summary: "A division's areas with their polygons (for the analysis maps)",
+        params: divisionParams,
+        response: { 200: areasResponse },
+      },
+    },
     async (request) => divisionAreas(db(), request.params.division),
   );
 
@@ -98,7 +128,8 @@ const routes: FastifyPluginAsyncZod = async (app) => {
     {
       schema: {
         tags: ['analysis'],
-        summary: "Segregation measures (D, H, xPx, xPy, Gini) for a group in a division and period, their trend, each area's share, divides over time and Moran's I",
+        summary:
+          "Segregation measures (D, H, xPx, xPy, Gini) for a group in a division and period, their trend, each area's share, divides over time and Moran's I",
         querystring: segregationQuery,
         response: { 200: segregationResponse },
       },
@@ -111,7 +142,8 @@ const routes: FastifyPluginAsyncZod = async (app) => {
     {
       schema: {
         tags: ['analysis'],
-        summary: 'Multigroup segregation measures (multigroup D, H, mutual information M, Gini, normalised exposure) for a set of groups in a division and period',
+        summary:
+          'Multigroup segregation measures (multigroup D, H, mutual information M, Gini, normalised exposure) for a set of groups in a division and period',
         querystring: multigroupQuery,
         response: { 200: multigroupResponse },
       },
@@ -124,7 +156,8 @@ const routes: FastifyPluginAsyncZod = async (app) => {
     {
       schema: {
         tags: ['analysis'],
-        summary: 'Divides between the areas of a division for an indicator, per year: max/min, population-weighted top/bottom fifth ratio, coefficient of variation, and sigma convergence',
+        summary:
+          'Divides between the areas of a division for an indicator, per year: max/min, population-weighted top/bottom fifth ratio, coefficient of variation, and sigma convergence',
         querystring: dividesQuery,
         response: { 200: dividesResponse },
       },
@@ -137,7 +170,8 @@ const routes: FastifyPluginAsyncZod = async (app) => {
     {
       schema: {
         tags: ['analysis'],
-        summary: 'Need index and area types for every DeSO (configurable indicators, weights, cut-offs), optionally aggregated to a higher division',
+        summary:
+          'Need index and area types for every DeSO (configurable indicators, weights, cut-offs), optionally aggregated to a higher division',
         querystring: needQuery,
         response: { 200: needResponse },
       },
@@ -164,7 +198,8 @@ const routes: FastifyPluginAsyncZod = async (app) => {
     {
       schema: {
         tags: ['analysis'],
-        summary: 'Computes an allocation scenario (not saved): the sum shared by population × need weight with floor, cap and transition, exact to the krona, beside the money planned per area',
+        summary:
+          'Computes an allocation scenario (not saved): the sum shared by population × need weight with floor, cap and transition, exact to the krona, beside the money planned per area',
         body: allocationBody,
         response: { 200: allocationResponse },
       },
@@ -180,13 +215,27 @@ const routes: FastifyPluginAsyncZod = async (app) => {
 
   app.get(
     '/analysis/scenarios/compare',
-    { schema: { tags: ['analysis'], summary: 'Saved scenarios side by side', querystring: compareQuery, response: { 200: compareResponse } } },
+    {
+      schema: {
+        tags: ['analysis'],
+        summary: 'Saved scenarios side by side',
+        querystring: compareQuery,
+        response: { 200: compareResponse },
+      },
+    },
     async (request) => ({ scenarios: await getScenarios(db(), request.query.ids.split(',').map(Number)) }),
   );
 
   app.get(
     '/analysis/scenarios/:id',
-    { schema: { tags: ['analysis'], summary: 'One saved allocation scenario with its result', params: idParams, response: { 200: scenarioFullResponse } } },
+    {
+      schema: {
+        tags: ['analysis'],
+        summary: 'One saved allocation scenario with its result',
+        params: idParams,
+        response: { 200: scenarioFullResponse },
+      },
+    },
     async (request) => {
       const [s] = await getScenarios(db(), [request.params.id]);
       return s as NonNullable<typeof s>;
@@ -197,24 +246,48 @@ const routes: FastifyPluginAsyncZod = async (app) => {
     '/analysis/scenarios',
     {
       preHandler: guard('indicators:write'),
-      schema: { tags: ['analysis'], summary: 'Computes and saves a named allocation scenario (analysts)', body: scenarioBody, response: { 200: scenarioResponse } },
+      schema: {
+        tags: ['analysis'],
+        summary: 'Computes and saves a named allocation scenario (analysts)',
+        body: scenarioBody,
+        response: { 200: scenarioResponse },
+      },
     },
     async (request) => {
       const actor = await auditActor(request);
       const saved = await saveScenario(db(), request.body, actor?.username ?? null);
-      await recordAudit(db(), { actor, at: app.deps.now(), action: 'create', entity: 'allocation_scenario', entityId: saved.id, before: null, after: { name: saved.name, params: saved.params } });
+      await recordAudit(db(), {
+        actor,
+        at: app.deps.now(),
+        action: 'create',
+        entity: 'allocation_scenario',
+        entityId: saved.id,
+        before: null,
+        after: { name: saved.name, params: saved.params },
+      });
       return saved;
     },
   );
 
   app.delete(
     '/analysis/scenarios/:id',
-    { preHandler: guard('indicators:write'), schema: { tags: ['analysis'], summary: 'Deletes a saved allocation scenario (analysts)', params: idParams } },
+    {
+      preHandler: guard('indicators:write'),
+      schema: { tags: ['analysis'], summary: 'Deletes a saved allocation scenario (analysts)', params: idParams },
+    },
     async (request, reply) => {
       const actor = await auditActor(request);
       const [before] = await getScenarios(db(), [request.params.id]);
       await removeScenario(db(), request.params.id);
-      await recordAudit(db(), { actor, at: app.deps.now(), action: 'delete', entity: 'allocation_scenario', entityId: request.params.id, before: { name: before?.name, params: before?.params }, after: null });
+      await recordAudit(db(), {
+        actor,
+        at: app.deps.now(),
+        action: 'delete',
+        entity: 'allocation_scenario',
+        entityId: request.params.id,
+        before: { name: before?.name, params: before?.params },
+        after: null,
+      });
       return reply.code(204).send();
     },
   );

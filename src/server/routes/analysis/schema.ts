@@ -11,10 +11,19 @@ export const idParams = z.object({ id: z.coerce.number().int().positive() });
 
 export const optionsResponse = z.object({
   divisions: z.array(
-    z.object({ id: z.string(), nameSv: z.string(), nameEn: z.string(), level: z.number(), areaCount: z.number(), presets: z.array(z.object({ id: z.string(), periods: z.array(z.string()) })) }),
+    z.object({
+      id: z.string(),
+      nameSv: z.string(),
+      nameEn: z.string(),
+      level: z.number(),
+      areaCount: z.number(),
+      presets: z.array(z.object({ id: z.string(), periods: z.array(z.string()) })),
+    }),
   ),
   plannedYears: z.array(z.number()),
-  presets: z.array(z.object({ id: z.string(), group: z.string(), total: z.string(), labelSv: z.string(), labelEn: z.string() })),
+  presets: z.array(
+    z.object({ id: z.string(), group: z.string(), total: z.string(), labelSv: z.string(), labelEn: z.string() }),
+  ),
   need: z.object({
     baseDivision: z.string(),
     periods: z.array(z.string()),
@@ -24,7 +33,17 @@ export const optionsResponse = z.object({
     typeWeights: z.record(z.string(), z.number()),
   }),
   indicators: z.array(
-    z.object({ id: z.string(), nameSv: z.string(), nameEn: z.string(), unit: z.string(), kind: z.string(), polarity: z.string(), numeratorId: z.string().nullable(), denominatorId: z.string().nullable(), citation: z.string().nullable() }),
+    z.object({
+      id: z.string(),
+      nameSv: z.string(),
+      nameEn: z.string(),
+      unit: z.string(),
+      kind: z.string(),
+      polarity: z.string(),
+      numeratorId: z.string().nullable(),
+      denominatorId: z.string().nullable(),
+      citation: z.string().nullable(),
+    }),
   ),
 });
 
@@ -41,7 +60,19 @@ export const segregationQuery = z.object({
   period: z.string().max(20).optional(),
 });
 
-const measures = z.object({ D: z.number(), H: z.number(), M: z.number(), xPx: z.number(), xPy: z.number(), G: z.number(), share: z.number(), n: z.number(), groupTotal: z.number(), total: z.number(), skipped: z.array(z.string()) });
+const measures = z.object({
+  D: z.number(),
+  H: z.number(),
+  M: z.number(),
+  xPx: z.number(),
+  xPy: z.number(),
+  G: z.number(),
+  share: z.number(),
+  n: z.number(),
+  groupTotal: z.number(),
+  total: z.number(),
+  skipped: z.array(z.string()),
+});
 const spreadSchema = z.object({
   period: z.number(),
   n: z.number(),
@@ -71,9 +102,34 @@ export const segregationResponse = z.object({
   measures,
   missing: z.array(z.string()),
   cityShare: z.number(),
-  areas: z.array(z.object({ code: z.string(), name: z.string(), group: z.number().nullable(), total: z.number().nullable(), share: z.number().nullable(), difference: z.number().nullable() })),
-  trend: z.array(z.object({ period: z.string(), D: z.number(), H: z.number(), xPx: z.number(), xPy: z.number(), G: z.number(), share: z.number(), n: z.number() })),
-  divides: z.object({ periods: z.array(spreadSchema), cvSlope: z.number().nullable(), cvChange: z.number().nullable(), narrowing: z.boolean().nullable() }),
+  areas: z.array(
+    z.object({
+      code: z.string(),
+      name: z.string(),
+      group: z.number().nullable(),
+      total: z.number().nullable(),
+      share: z.number().nullable(),
+      difference: z.number().nullable(),
+    }),
+  ),
+  trend: z.array(
+    z.object({
+      period: z.string(),
+      D: z.number(),
+      H: z.number(),
+      xPx: z.number(),
+      xPy: z.number(),
+      G: z.number(),
+      share: z.number(),
+      n: z.number(),
+    }),
+  ),
+  divides: z.object({
+    periods: z.array(spreadSchema),
+    cvSlope: z.number().nullable(),
+    cvChange: z.number().nullable(),
+    narrowing: z.boolean().nullable(),
+  }),
   moran: z
     .object({
       I: z.number(),
@@ -119,7 +175,19 @@ export const needResponse = z.object({
   cutoffs: z.array(z.number()),
   method: z.enum(['populationShares', 'sd']),
   shares: z.array(z.number()).nullable(),
-  indicators: z.array(z.object({ id: z.string(), polarity, weight: z.number(), normalisedWeight: z.number(), mean: z.number(), sd: z.number(), nameSv: z.string(), nameEn: z.string(), unit: z.string() })),
+  indicators: z.array(
+    z.object({
+      id: z.string(),
+      polarity,
+      weight: z.number(),
+      normalisedWeight: z.number(),
+      mean: z.number(),
+      sd: z.number(),
+      nameSv: z.string(),
+      nameEn: z.string(),
+      unit: z.string(),
+    }),
+  ),
   areas: z.array(
     z.object({
       id: z.string(),
@@ -160,14 +228,29 @@ export const allocationBody = z.strictObject({
   period: z.string().max(20).optional(),
   totalSek: sek,
   year: z.number().int().min(1990).max(2100),
-  typeWeights: z.strictObject({ largeChallenges: z.number().min(0), challenges: z.number().min(0), mixed: z.number().min(0), good: z.number().min(0), veryGood: z.number().min(0) }).partial().optional(),
-  needIndicators: z.array(z.strictObject({ id: z.string().max(100), weight: z.number().min(0), polarity: polarity.optional() })).max(20).optional(),
+  typeWeights: z
+    .strictObject({
+      largeChallenges: z.number().min(0),
+      challenges: z.number().min(0),
+      mixed: z.number().min(0),
+      good: z.number().min(0),
+      veryGood: z.number().min(0),
+    })
+    .partial()
+    .optional(),
+  needIndicators: z
+    .array(z.strictObject({ id: z.string().max(100), weight: z.number().min(0), polarity: polarity.optional() }))
+    .max(20)
+    .optional(),
   floorSek: sek.nullable().optional(),
   capSek: sek.nullable().optional(),
   transition: z
     .strictObject({
       formulaPercent: z.number().min(0).max(100),
-      base: z.discriminatedUnion('kind', [z.strictObject({ kind: z.literal('planned'), year: z.number().int().min(1990).max(2100) }), z.strictObject({ kind: z.literal('scenario'), id: z.number().int().positive() })]),
+      base: z.discriminatedUnion('kind', [
+        z.strictObject({ kind: z.literal('planned'), year: z.number().int().min(1990).max(2100) }),
+        z.strictObject({ kind: z.literal('scenario'), id: z.number().int().positive() }),
+      ]),
     })
     .nullable()
     .optional(),
@@ -201,9 +284,20 @@ export const allocationResponse = z.object({
 });
 
 export const scenarioResponse = allocationResponse.extend({ id: z.number(), name: z.string() });
-export const scenarioFullResponse = scenarioResponse.extend({ createdBy: z.string().nullable(), createdAt: z.string() });
+export const scenarioFullResponse = scenarioResponse.extend({
+  createdBy: z.string().nullable(),
+  createdAt: z.string(),
+});
 export const scenarioListResponse = z.object({
-  scenarios: z.array(z.object({ id: z.number(), name: z.string(), params: z.unknown(), createdBy: z.string().nullable(), createdAt: z.string() })),
+  scenarios: z.array(
+    z.object({
+      id: z.number(),
+      name: z.string(),
+      params: z.unknown(),
+      createdBy: z.string().nullable(),
+      createdAt: z.string(),
+    }),
+  ),
 });
 export const compareQuery = z.object({ ids: z.string().regex(/^\d+(,\d+)*$/, 'comma-separated scenario ids') });
 export const compareResponse = z.object({ scenarios: z.array(scenarioFullResponse) });
@@ -213,7 +307,13 @@ export const methodsResponse = z.object({ markdown: z.string() });
 export const dividesQuery = z.object({ division: z.string().min(1).max(100), indicator: z.string().min(1).max(100) });
 export const dividesResponse = z.object({
   division: z.string(),
-  indicator: z.object({ id: z.string(), nameSv: z.string(), nameEn: z.string(), unit: z.string(), polarity: z.string() }),
+  indicator: z.object({
+    id: z.string(),
+    nameSv: z.string(),
+    nameEn: z.string(),
+    unit: z.string(),
+    polarity: z.string(),
+  }),
   periods: z.array(spreadSchema),
   cvSlope: z.number().nullable(),
   cvChange: z.number().nullable(),
@@ -221,14 +321,26 @@ export const dividesResponse = z.object({
   sources: z.array(z.string()),
 });
 
-export const multigroupQuery = z.object({ division: z.string().min(1).max(100), set: z.string().min(1).max(100), period: z.string().max(20).optional() });
+export const multigroupQuery = z.object({
+  division: z.string().min(1).max(100),
+  set: z.string().min(1).max(100),
+  period: z.string().max(20).optional(),
+});
 export const multigroupResponse = z.object({
   division: z.string(),
   set: z.object({ id: z.string(), labelSv: z.string(), labelEn: z.string() }),
   groups: z.array(z.object({ id: z.string(), labelSv: z.string(), labelEn: z.string(), share: z.number() })),
   period: z.string(),
   periods: z.array(z.string()),
-  measures: z.object({ multiD: z.number(), multiH: z.number(), M: z.number(), multiG: z.number(), normExposure: z.number(), n: z.number(), skipped: z.array(z.string()) }),
+  measures: z.object({
+    multiD: z.number(),
+    multiH: z.number(),
+    M: z.number(),
+    multiG: z.number(),
+    normExposure: z.number(),
+    n: z.number(),
+    skipped: z.array(z.string()),
+  }),
   missing: z.array(z.string()),
   sources: z.array(z.string()),
 });

@@ -4,7 +4,16 @@
  */
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { PERMISSIONS, canSome } from '../../../core/access.ts';
-import { changeOwnPassword, changeUser, createUser, csrfTokenFor, getCommittees, getUsers, signIn, signOut } from '../../../services/auth.ts';
+import {
+  changeOwnPassword,
+  changeUser,
+  createUser,
+  csrfTokenFor,
+  getCommittees,
+  getUsers,
+  signIn,
+  signOut,
+} from '../../../services/auth.ts';
 import { listAuditLog } from '../../../services/audit.ts';
 import { actorOf, clearSessionCookie, guard, requireUser, sessionOf, setSessionCookie, signedIn } from '../../auth.ts';
 import {
@@ -26,7 +35,10 @@ import {
 /** The UTC instant at which a calendar day starts in Stockholm. */
 function stockholmDayStart(date: string): Date {
   const guess = new Date(`${date}T00:00:00Z`);
-  const parts = new Intl.DateTimeFormat('en-US', { timeZone: 'Europe/Stockholm', timeZoneName: 'longOffset' }).formatToParts(guess);
+  const parts = new Intl.DateTimeFormat('en-US', {
+    timeZone: 'Europe/Stockholm',
+    timeZoneName: 'longOffset',
+  }).formatToParts(guess);
   const name = parts.find((p) => p.type === 'timeZoneName')?.value ?? 'GMT';
   const m = /GMT([+-])(\d\d):(\d\d)/.exec(name);
   const offsetMin = m ? (m[1] === '-' ? -1 : 1) * (Number(m[2]) * 60 + Number(m[3])) : 0;
@@ -42,17 +54,32 @@ const routes: FastifyPluginAsyncZod = async (app) => {
     '/auth/sign-in',
     {
       bodyLimit: SMALL_BODY_LIMIT,
-      schema: { tags: ['auth'], summary: 'Sign in with username and password; sets the session cookie', body: signInBody, response: { 200: signInResponse } },
+      schema: {
+        tags: ['auth'],
+        summary: 'Sign in with username and password; sets the session cookie',
+        body: signInBody,
+        response: { 200: signInResponse },
+      },
     },
     async (request, reply) => {
       const { username, password } = request.body;
-      const s = await signIn(app.deps.db, { username, password, ip: request.ip, userAgent: String(request.headers['user-agent'] ?? '') }, fx);
+      const s = await signIn(
+        app.deps.db,
+        { username, password, ip: request.ip, userAgent: String(request.headers['user-agent'] ?? '') },
+        fx,
+      );
       // A new session replaces any the browser had.
       const old = (await sessionOf(request)).token;
       if (old) await signOut(app.deps.db, old);
       setSessionCookie(reply, request, s.token);
       return {
-        user: { id: s.user.id, username: s.user.username, displayName: s.user.displayName, role: s.user.role, committeeId: s.user.committeeId },
+        user: {
+          id: s.user.id,
+          username: s.user.username,
+          displayName: s.user.displayName,
+          role: s.user.role,
+          committeeId: s.user.committeeId,
+        },
         csrfToken: s.csrfToken,
         expiresAt: s.expiresAt.toISOString(),
       };
@@ -61,7 +88,11 @@ const routes: FastifyPluginAsyncZod = async (app) => {
 
   app.post(
     '/auth/sign-out',
-    { bodyLimit: SMALL_BODY_LIMIT, preHandler: signedIn(), schema: { tags: ['auth'], summary: 'End the session', response: { 200: okResponse } } },
+    {
+      bodyLimit: SMALL_BODY_LIMIT,
+      preHandler: signedIn(),
+      schema: { tags: ['auth'], summary: 'End the session', response: { 200: okResponse } },
+    },
     async (request, reply) => {
       const { token } = await sessionOf(request);
       clearSessionCookie(reply, request);
@@ -72,12 +103,20 @@ const routes: FastifyPluginAsyncZod = async (app) => {
 
   app.get(
     '/auth/me',
-    { schema: { tags: ['auth'], summary: 'The signed-in user, their permissions and the CSRF token', response: { 200: meResponse } } },
+    {
+      schema: {
+        tags: ['auth'],
+        summary: 'The signed-in user, their permissions and the CSRF token',
+        response: { 200: meResponse },
+      },
+    },
     async (request) => {
       const { token, user, displayName } = await sessionOf(request);
       const actor = await actorOf(request);
       return {
-        user: user ? { id: user.id, username: user.username, displayName, role: user.role, committeeId: user.committeeId } : null,
+        user: user
+          ? { id: user.id, username: user.username, displayName, role: user.role, committeeId: user.committeeId }
+          : null,
         role: user ? user.role : ('public' as const),
         permissions: user ? PERMISSIONS.filter((p) => canSome(actor, p)) : [],
         csrfToken: token ? csrfTokenFor(token) : null,
@@ -90,7 +129,12 @@ const routes: FastifyPluginAsyncZod = async (app) => {
     {
       bodyLimit: SMALL_BODY_LIMIT,
       preHandler: signedIn(),
-      schema: { tags: ['auth'], summary: 'Change your own password (your other sessions end)', body: passwordBody, response: { 200: okResponse } },
+      schema: {
+        tags: ['auth'],
+        summary: 'Change your own password (your other sessions end)',
+        body: passwordBody,
+        response: { 200: okResponse },
+      },
     },
     async (request) => {
       const user = await requireUser(request);
@@ -102,7 +146,10 @@ const routes: FastifyPluginAsyncZod = async (app) => {
 
   app.get(
     '/auth/users',
-    { preHandler: guard('users:manage'), schema: { tags: ['auth'], summary: 'List accounts (administrators)', response: { 200: usersResponse } } },
+    {
+      preHandler: guard('users:manage'),
+      schema: { tags: ['auth'], summary: 'List accounts (administrators)', response: { 200: usersResponse } },
+    },
     async () => {
       return { users: await getUsers(app.deps.db), committees: await getCommittees(app.deps.db) };
     },
@@ -113,7 +160,12 @@ const routes: FastifyPluginAsyncZod = async (app) => {
     {
       bodyLimit: SMALL_BODY_LIMIT,
       preHandler: guard('users:manage'),
-      schema: { tags: ['auth'], summary: 'Create an account (administrators)', body: newUserBody, response: { 201: userSchema } },
+      schema: {
+        tags: ['auth'],
+        summary: 'Create an account (administrators)',
+        body: newUserBody,
+        response: { 201: userSchema },
+      },
     },
     async (request, reply) => {
       const user = await requireUser(request);
@@ -129,7 +181,7 @@ const routes: FastifyPluginAsyncZod = async (app) => {
       preHandler: guard('users:manage'),
       schema: {
         tags: ['auth'],
-        summary: "Change an account: name, role, committee, disabled, or set its password (administrators)",
+        summary: 'Change an account: name, role, committee, disabled, or set its password (administrators)',
         params: userIdParams,
         body: userPatchBody,
         response: { 200: userSchema },
@@ -145,7 +197,12 @@ const routes: FastifyPluginAsyncZod = async (app) => {
     '/auth/audit',
     {
       preHandler: guard('audit:read'),
-      schema: { tags: ['auth'], summary: 'The audit log, newest first (administrators)', querystring: auditQuery, response: { 200: auditResponse } },
+      schema: {
+        tags: ['auth'],
+        summary: 'The audit log, newest first (administrators)',
+        querystring: auditQuery,
+        response: { 200: auditResponse },
+      },
     },
     async (request) => {
       const q = request.query;

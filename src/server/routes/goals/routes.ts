@@ -20,11 +20,13 @@ const routes: FastifyPluginAsyncZod = async (app) => {
     {
       schema: {
         tags: ['goals'],
-        summary: 'The goal framework as a tree (goal area → strategy → target) with the computed status of every target and counts per goal area',
+        summary:
+          'The goal framework as a tree (goal area → strategy → target) with the computed status of every target and counts per goal area',
         response: { 200: goalsResponse },
       },
     },
-    async (request) => getGoalsTree(app.deps.db, assessmentYear(app.deps.now()), { includeDrafts: await canReadDrafts(request) }),
+    async (request) =>
+      getGoalsTree(app.deps.db, assessmentYear(app.deps.now()), { includeDrafts: await canReadDrafts(request) }),
   );
 
   app.get(
@@ -32,12 +34,16 @@ const routes: FastifyPluginAsyncZod = async (app) => {
     {
       schema: {
         tags: ['goals'],
-        summary: 'One target: observed series, the path to the target, the projection, the status and its reason, areas furthest behind, linked interventions',
+        summary:
+          'One target: observed series, the path to the target, the projection, the status and its reason, areas furthest behind, linked interventions',
         params: targetParams,
         response: { 200: targetResponse },
       },
     },
-    async (request) => getTargetDetail(app.deps.db, request.params.id, assessmentYear(app.deps.now()), { includeDrafts: await canReadDrafts(request) }),
+    async (request) =>
+      getTargetDetail(app.deps.db, request.params.id, assessmentYear(app.deps.now()), {
+        includeDrafts: await canReadDrafts(request),
+      }),
   );
 
   // Writes: manual statuses (for what has no indicator) and publishing, for targets and commitments.
@@ -57,7 +63,11 @@ const routes: FastifyPluginAsyncZod = async (app) => {
           response: { 200: manualStatusResponse },
         },
       },
-      async (request) => setManualStatus(app.deps.db, kind, request.params.id, request.body, { actor: await auditActor(request), now: app.deps.now() }),
+      async (request) =>
+        setManualStatus(app.deps.db, kind, request.params.id, request.body, {
+          actor: await auditActor(request),
+          now: app.deps.now(),
+        }),
     );
     app.patch(
       `/${path}/:id`,
@@ -71,7 +81,11 @@ const routes: FastifyPluginAsyncZod = async (app) => {
           response: { 200: publicationResponse },
         },
       },
-      async (request) => setPublication(app.deps.db, kind, request.params.id, request.body.publication, { actor: await auditActor(request), now: app.deps.now() }),
+      async (request) =>
+        setPublication(app.deps.db, kind, request.params.id, request.body.publication, {
+          actor: await auditActor(request),
+          now: app.deps.now(),
+        }),
     );
   }
 };

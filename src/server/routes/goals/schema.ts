@@ -1,7 +1,19 @@
 import { z } from 'zod';
-import { bilingualSchema, citationSchema, goalStatusSchema, manualStatusSchema, targetSchema } from '../../../core/goals/framework-schema.ts';
+import {
+  bilingualSchema,
+  citationSchema,
+  goalStatusSchema,
+  manualStatusSchema,
+  targetSchema,
+} from '../../../core/goals/framework-schema.ts';
 
-const counts = z.object({ met: z.number(), on_track: z.number(), at_risk: z.number(), off_track: z.number(), not_measurable: z.number() });
+const counts = z.object({
+  met: z.number(),
+  on_track: z.number(),
+  at_risk: z.number(),
+  off_track: z.number(),
+  not_measurable: z.number(),
+});
 const point = z.object({ year: z.number(), value: z.number() });
 
 const targetSummary = z.object({
@@ -18,7 +30,9 @@ const targetSummary = z.object({
 
 export const goalsResponse = z.object({
   asOfYear: z.number().describe('The year the status is assessed in'),
-  vision: z.object({ id: z.string(), title: bilingualSchema, text: bilingualSchema, citation: citationSchema }).nullable(),
+  vision: z
+    .object({ id: z.string(), title: bilingualSchema, text: bilingualSchema, citation: citationSchema })
+    .nullable(),
   goalAreas: z.array(
     z.object({
       id: z.string(),
@@ -29,7 +43,14 @@ export const goalsResponse = z.object({
       counts,
       total: z.number(),
       strategies: z.array(
-        z.object({ id: z.string(), number: z.number(), numeral: z.string(), title: bilingualSchema, citation: citationSchema, targets: z.array(targetSummary) }),
+        z.object({
+          id: z.string(),
+          number: z.number(),
+          numeral: z.string(),
+          title: bilingualSchema,
+          citation: citationSchema,
+          targets: z.array(targetSummary),
+        }),
       ),
       otherTargets: z.array(targetSummary),
     }),
@@ -60,7 +81,9 @@ export const goalsResponse = z.object({
   total: z.number(),
 });
 
-export const targetParams = z.object({ id: z.string().min(1).max(200).describe('Target id, e.g. t-inga-utsatta-omraden-2030') });
+export const targetParams = z.object({
+  id: z.string().min(1).max(200).describe('Target id, e.g. t-inga-utsatta-omraden-2030'),
+});
 
 export const targetResponse = z.object({
   asOfYear: z.number(),
@@ -70,19 +93,36 @@ export const targetResponse = z.object({
   reason: bilingualSchema,
   series: z.array(point.extend({ source: z.string() })).describe('Observed values'),
   path: z.array(point).describe('The straight path from the baseline to the target, year by year'),
-  projection: z.array(point).describe('The least-squares trend extended to the deadline (empty with fewer than two observations)'),
+  projection: z
+    .array(point)
+    .describe('The least-squares trend extended to the deadline (empty with fewer than two observations)'),
   targetValue: z.number().nullable(),
   projectedAtDeadline: z.number().nullable(),
   areasBehind: z.array(z.object({ areaCode: z.string(), name: z.string(), value: z.number(), shortfall: z.number() })),
   goalAreas: z.array(z.object({ id: z.string(), title: bilingualSchema })),
-  strategies: z.array(z.object({ id: z.string(), goalAreaId: z.string(), numeral: z.string(), title: bilingualSchema })),
+  strategies: z.array(
+    z.object({ id: z.string(), goalAreaId: z.string(), numeral: z.string(), title: bilingualSchema }),
+  ),
   commitments: z.array(z.object({ id: z.string(), title: bilingualSchema })),
   parent: z.object({ id: z.string(), title: bilingualSchema }).nullable(),
   milestones: z.array(z.object({ id: z.string(), title: bilingualSchema })),
-  indicator: z.object({ id: z.string(), name: bilingualSchema, unit: z.string(), definition: z.object({ sv: z.string(), en: z.string() }) }).nullable(),
+  indicator: z
+    .object({
+      id: z.string(),
+      name: bilingualSchema,
+      unit: z.string(),
+      definition: z.object({ sv: z.string(), en: z.string() }),
+    })
+    .nullable(),
   manualStatus: manualStatusSchema.nullable(),
   interventions: z.array(
-    z.object({ id: z.string(), name: bilingualSchema, status: z.string(), responsible: z.string().nullable(), origin: z.enum(['register', 'framework']) }),
+    z.object({
+      id: z.string(),
+      name: bilingualSchema,
+      status: z.string(),
+      responsible: z.string().nullable(),
+      origin: z.enum(['register', 'framework']),
+    }),
   ),
 });
 

@@ -37,7 +37,10 @@ import { AppError } from '../../../core/errors.ts';
 const MAX_FILE_BODY = 15 * 1024 * 1024;
 
 function decode(content: string): Buffer {
-  if (!/^[A-Za-z0-9+/=\s]*$/.test(content)) throw new AppError('validation_failed', 'content must be the file encoded as base64', [{ field: 'content', message: 'not base64' }]);
+  if (!/^[A-Za-z0-9+/=\s]*$/.test(content))
+    throw new AppError('validation_failed', 'content must be the file encoded as base64', [
+      { field: 'content', message: 'not base64' },
+    ]);
   return Buffer.from(content, 'base64');
 }
 
@@ -62,7 +65,8 @@ const routes: FastifyPluginAsyncZod = async (app) => {
     {
       schema: {
         tags: ['interventions'],
-        summary: 'The register of interventions (insatser), filtered by area, goal area, committee, status and year, with the totals of what is filtered',
+        summary:
+          'The register of interventions (insatser), filtered by area, goal area, committee, status and year, with the totals of what is filtered',
         querystring: listQuery,
         response: { 200: listResponse },
       },
@@ -106,12 +110,14 @@ const routes: FastifyPluginAsyncZod = async (app) => {
     {
       schema: {
         tags: ['interventions'],
-        summary: 'One intervention: budget lines, follow-up history, linked goal areas, strategies and targets (with status)',
+        summary:
+          'One intervention: budget lines, follow-up history, linked goal areas, strategies and targets (with status)',
         params: idParams,
         response: { 200: detailResponse },
       },
     },
-    async (request) => getInterventionDetail(app.deps.db, request.params.id, { includeDrafts: await canReadDrafts(request) }),
+    async (request) =>
+      getInterventionDetail(app.deps.db, request.params.id, { includeDrafts: await canReadDrafts(request) }),
   );
 
   app.post(
@@ -136,7 +142,8 @@ const routes: FastifyPluginAsyncZod = async (app) => {
       preHandler: guard('interventions:write'),
       schema: {
         tags: ['interventions'],
-        summary: 'Import a file: written only when it has no problems (422 import_failed with every problem otherwise), all in one transaction',
+        summary:
+          'Import a file: written only when it has no problems (422 import_failed with every problem otherwise), all in one transaction',
         body: importBody,
         response: { 200: commitResponse },
       },
@@ -145,7 +152,10 @@ const routes: FastifyPluginAsyncZod = async (app) => {
       const content = decode(request.body.content);
       const scope = await importScope(app.deps.db, content, request.body.format);
       await assertCanEditAreas(request, scope.areas, { cityWide: scope.cityWide });
-      return commitImport(app.deps.db, content, request.body.format, { actor: await auditActor(request), now: app.deps.now() });
+      return commitImport(app.deps.db, content, request.body.format, {
+        actor: await auditActor(request),
+        now: app.deps.now(),
+      });
     },
   );
 
@@ -167,7 +177,11 @@ const routes: FastifyPluginAsyncZod = async (app) => {
       await addFollowUp(
         app.deps.db,
         request.params.id,
-        { period: b.period, text: b.text, outputs: b.outputs.map((o) => ({ label: o.label, value: o.value, unit: o.unit ?? null })) },
+        {
+          period: b.period,
+          text: b.text,
+          outputs: b.outputs.map((o) => ({ label: o.label, value: o.value, unit: o.unit ?? null })),
+        },
         { actor: await auditActor(request), now: app.deps.now() },
       );
       return { ok: true as const };
@@ -189,7 +203,10 @@ const routes: FastifyPluginAsyncZod = async (app) => {
     },
     async (request) => {
       await assertCanEditIntervention(request, request.params.id);
-      await updateIntervention(app.deps.db, request.params.id, request.body, { actor: await auditActor(request), now: app.deps.now() });
+      await updateIntervention(app.deps.db, request.params.id, request.body, {
+        actor: await auditActor(request),
+        now: app.deps.now(),
+      });
       return getInterventionDetail(app.deps.db, request.params.id, { includeDrafts: true });
     },
   );

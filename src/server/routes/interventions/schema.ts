@@ -2,13 +2,20 @@ import { z } from 'zod';
 import { INTERVENTION_STATUSES } from '../../../core/interventions/types.ts';
 
 /** Whole kronor as a decimal string (JSON has no bigint). */
-const kronor = z.string().regex(/^-?\d+$/).describe('whole kronor as a decimal string');
+const kronor = z
+  .string()
+  .regex(/^-?\d+$/)
+  .describe('whole kronor as a decimal string');
 const money = z.object({ planned: kronor, decided: kronor, spent: kronor });
 const status = z.enum(INTERVENTION_STATUSES);
 const named = z.object({ id: z.string(), name: z.string(), nameEn: z.string() });
 const areaLabel = z.object({ key: z.string().describe('division:code, or "city" for city-wide'), name: z.string() });
 const ratio = z
-  .object({ num: z.string(), den: z.string(), value: z.number().describe('num/den rounded to 6 decimals (for charts)') })
+  .object({
+    num: z.string(),
+    den: z.string(),
+    value: z.number().describe('num/den rounded to 6 decimals (for charts)'),
+  })
   .nullable()
   .describe('an exact rational num/den');
 
@@ -17,7 +24,13 @@ export const listQuery = z.object({
   goalArea: z.string().max(200).optional(),
   committee: z.string().max(200).optional(),
   status: status.optional(),
-  year: z.coerce.number().int().min(1990).max(2100).optional().describe('only interventions with money this year; totals for this year'),
+  year: z.coerce
+    .number()
+    .int()
+    .min(1990)
+    .max(2100)
+    .optional()
+    .describe('only interventions with money this year; totals for this year'),
   q: z.string().max(200).optional().describe('text in name or description'),
 });
 
@@ -51,7 +64,11 @@ export const listResponse = z.object({
 
 export const idParams = z.object({ id: z.string().min(1).max(200) });
 
-const outputFigure = z.object({ label: z.string().min(1).max(200), value: z.number(), unit: z.string().max(50).nullable().optional() });
+const outputFigure = z.object({
+  label: z.string().min(1).max(200),
+  value: z.number(),
+  unit: z.string().max(50).nullable().optional(),
+});
 const followUp = z.object({ period: z.string(), text: z.string(), outputs: z.array(outputFigure) });
 
 const publication = z.enum(['draft', 'published']);
@@ -71,9 +88,23 @@ export const detailResponse = z.object({
   goalAreas: z.array(named),
   strategies: z.array(named),
   targets: z.array(
-    z.object({ id: z.string(), name: z.string(), nameEn: z.string(), goalAreaId: z.string().nullable(), status: z.string().nullable().describe('latest manual status, if any') }),
+    z.object({
+      id: z.string(),
+      name: z.string(),
+      nameEn: z.string(),
+      goalAreaId: z.string().nullable(),
+      status: z.string().nullable().describe('latest manual status, if any'),
+    }),
   ),
-  budget: z.array(z.object({ year: z.number(), area: areaLabel.nullable(), planned: kronor.nullable(), decided: kronor.nullable(), spent: kronor.nullable() })),
+  budget: z.array(
+    z.object({
+      year: z.number(),
+      area: areaLabel.nullable(),
+      planned: kronor.nullable(),
+      decided: kronor.nullable(),
+      spent: kronor.nullable(),
+    }),
+  ),
   totals: money,
   followUps: z.array(followUp),
 });
@@ -86,7 +117,9 @@ export const budgetQuery = z.object({
 const totalsView = z.object({
   overlapping: z.boolean().describe('true when an intervention counts under several rows (rows do not add up)'),
   total: money,
-  rows: z.array(z.object({ key: z.string(), name: z.string(), nameEn: z.string(), interventions: z.number(), totals: money })),
+  rows: z.array(
+    z.object({ key: z.string(), name: z.string(), nameEn: z.string(), interventions: z.number(), totals: money }),
+  ),
 });
 
 export const budgetResponse = z.object({
@@ -161,12 +194,19 @@ export const previewResponse = z.object({
   ),
 });
 
-export const commitResponse = z.object({ written: z.number(), created: z.array(z.string()), updated: z.array(z.string()) });
+export const commitResponse = z.object({
+  written: z.number(),
+  created: z.array(z.string()),
+  updated: z.array(z.string()),
+});
 
 export const exportQuery = z.object({ format: z.enum(['csv', 'xlsx']).default('csv') });
 
 export const followUpBody = z.strictObject({
-  period: z.string().regex(/^\d{4}(-(T[1-3]|H[12]|Q[1-4]|\d{2}))?$/).describe('e.g. 2024-T2 (tertial), 2024-H1, 2024-Q3, 2024-05 or 2024'),
+  period: z
+    .string()
+    .regex(/^\d{4}(-(T[1-3]|H[12]|Q[1-4]|\d{2}))?$/)
+    .describe('e.g. 2024-T2 (tertial), 2024-H1, 2024-Q3, 2024-05 or 2024'),
   text: z.string().min(1).max(10_000),
   outputs: z.array(outputFigure).max(50).default([]),
 });
@@ -202,7 +242,13 @@ export const budgetBody = z.strictObject({
   planned: amountText,
   decided: amountText,
   spent: amountText,
-  area: z.string().min(1).max(200).nullable().optional().describe('division:code of one of the intervention’s areas; absent or null = the whole intervention'),
+  area: z
+    .string()
+    .min(1)
+    .max(200)
+    .nullable()
+    .optional()
+    .describe('division:code of one of the intervention’s areas; absent or null = the whole intervention'),
 });
 
 export const budgetLineResponse = z.object({

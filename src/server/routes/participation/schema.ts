@@ -4,14 +4,19 @@ import { PB_RULES, PHASES } from '../../../core/participation/budgeting.ts';
 
 const kronor = z.string().regex(/^\d+$/).describe('whole kronor as a decimal string');
 const areaKey = z.string().min(3).max(200).describe('division:code of an area');
-const day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/).describe('YYYY-MM-DD');
+const day = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/)
+  .describe('YYYY-MM-DD');
 
 export const idParams = z.object({ id: z.string().min(1).max(100) });
 export const projectParams = z.object({ id: z.string().min(1).max(100), projectId: z.string().min(1).max(40) });
 export const areaQuery = z.object({ area: areaKey.optional() });
 export const similarQuery = z.object({ q: z.string().max(2000), area: areaKey.optional() });
 export const dialogueQuery = z.object({ area: areaKey.optional(), goalArea: z.string().max(200).optional() });
-export const staffProposalQuery = z.object({ status: z.enum(['submitted', 'published', 'rejected', 'committee', 'answered']).optional() });
+export const staffProposalQuery = z.object({
+  status: z.enum(['submitted', 'published', 'rejected', 'committee', 'answered']).optional(),
+});
 
 const proposalStatus = z.enum(['submitted', 'published', 'rejected', 'committee', 'answered']);
 export const publicProposal = z.object({
@@ -36,26 +41,40 @@ export const publicProposal = z.object({
 export const staffProposal = publicProposal.extend({ moderationNote: z.string().nullable() });
 export const proposalList = z.object({ items: z.array(publicProposal) });
 export const staffProposalList = z.object({ items: z.array(staffProposal) });
-export const similarResponse = z.object({ items: z.array(z.object({ id: z.string(), title: z.string(), score: z.number(), supports: z.number() })) });
+export const similarResponse = z.object({
+  items: z.array(z.object({ id: z.string(), title: z.string(), score: z.number(), supports: z.number() })),
+});
 
 export const submitBody = z.strictObject({
   area: areaKey,
   title: z.string().trim().min(3).max(200),
   body: z.string().trim().min(10).max(5000),
   goalArea: z.string().max(200).nullable().optional(),
-  location: z.strictObject({ latitude: z.number().min(-90).max(90), longitude: z.number().min(-180).max(180) }).nullable().optional(),
+  location: z
+    .strictObject({ latitude: z.number().min(-90).max(90), longitude: z.number().min(-180).max(180) })
+    .nullable()
+    .optional(),
   contact: z.string().max(300).nullable().optional().describe('for the answer only; never published'),
 });
 export const submitResponse = z.object({ id: z.string(), status: z.literal('submitted') });
-export const supportBody = z.strictObject({ supporterKey: z.string().min(16).max(200).describe('a random key kept by the browser') });
-export const moderateBody = z.strictObject({ action: z.enum(['publish', 'reject']), note: z.string().max(2000).nullable().optional() });
+export const supportBody = z.strictObject({
+  supporterKey: z.string().min(16).max(200).describe('a random key kept by the browser'),
+});
+export const moderateBody = z.strictObject({
+  action: z.enum(['publish', 'reject']),
+  note: z.string().max(2000).nullable().optional(),
+});
 export const answerBody = z.strictObject({
   answer: z.string().trim().min(1).max(10000),
   decision: z.enum(['approved', 'partly_approved', 'rejected']),
   interventions: z.array(z.string().min(1).max(200)).max(50).optional(),
 });
 export const linkBody = z.strictObject({ interventionId: z.string().min(1).max(200) });
-export const thresholdBody = z.strictObject({ area: areaKey, supports: z.number().int().min(1).max(1_000_000), periodDays: z.number().int().min(1).max(3650) });
+export const thresholdBody = z.strictObject({
+  area: areaKey,
+  supports: z.number().int().min(1).max(1_000_000),
+  periodDays: z.number().int().min(1).max(3650),
+});
 export const okResponse = z.object({ ok: z.literal(true) });
 
 export const dialogueBody = z.strictObject({
@@ -109,7 +128,10 @@ export const project = z.object({
 });
 export const processDetail = z.object({ process: processSummary, projects: z.array(project) });
 export const processBody = z.strictObject({
-  id: z.string().regex(/^[a-z0-9-]{2,60}$/).describe('a short id for the address, e.g. "husby-2026"'),
+  id: z
+    .string()
+    .regex(/^[a-z0-9-]{2,60}$/)
+    .describe('a short id for the address, e.g. "husby-2026"'),
   name: z.string().trim().min(1).max(200),
   description: z.string().max(5000).optional(),
   area: areaKey,
@@ -130,8 +152,14 @@ export const projectBody = z.strictObject({
 export const codesBody = z.strictObject({ count: z.number().int().min(1).max(5000) });
 export const codesResponse = z.object({ codes: z.array(z.string()), total: z.number() });
 export const codeStatusResponse = z.object({ total: z.number(), used: z.number() });
-export const ballotBody = z.strictObject({ code: z.string().min(1).max(40), choices: z.array(z.string().min(1).max(40)).max(1000) });
-export const paperBody = z.strictObject({ fileName: z.string().min(1).max(200), content: z.string().max(5_000_000).describe('the CSV text') });
+export const ballotBody = z.strictObject({
+  code: z.string().min(1).max(40),
+  choices: z.array(z.string().min(1).max(40)).max(1000),
+});
+export const paperBody = z.strictObject({
+  fileName: z.string().min(1).max(200),
+  content: z.string().max(5_000_000).describe('the CSV text'),
+});
 export const paperResponse = z.object({ imported: z.number() });
 
 export const resultsResponse = z.object({
@@ -144,7 +172,16 @@ export const resultsResponse = z.object({
   order: z.array(z.string()).describe('project ids in selection order'),
   totalCost: kronor,
   left: kronor,
-  projects: z.array(z.object({ id: z.string(), title: z.string(), votes: z.number(), cost: kronor, selected: z.boolean(), rank: z.number().nullable() })),
+  projects: z.array(
+    z.object({
+      id: z.string(),
+      title: z.string(),
+      votes: z.number(),
+      cost: kronor,
+      selected: z.boolean(),
+      rank: z.number().nullable(),
+    }),
+  ),
 });
 
 export const takingPartResponse = z.object({
@@ -158,7 +195,10 @@ export const takingPartResponse = z.object({
       supports: z.number(),
       population: z.number().nullable(),
       populationPeriod: z.string().nullable(),
-      needType: z.enum(AREA_TYPES).nullable().describe('the area type of the need index (docs/methods.md), null without statistics'),
+      needType: z
+        .enum(AREA_TYPES)
+        .nullable()
+        .describe('the area type of the need index (docs/methods.md), null without statistics'),
       needScore: z.number().nullable(),
     }),
   ),

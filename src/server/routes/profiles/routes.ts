@@ -1,12 +1,27 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { catalogResponse, compareQuery, compareResponse, mapParams, mapQuery, mapResponse, profileParams, profileResponse } from './schema.ts';
+import {
+  catalogResponse,
+  compareQuery,
+  compareResponse,
+  mapParams,
+  mapQuery,
+  mapResponse,
+  profileParams,
+  profileResponse,
+} from './schema.ts';
 import { getCatalog, getComparison, getIndicatorMap, getProfile, parseAreaList } from '../../../services/profiles.ts';
 
 // Routes of the profiles feature (issue 4): area profiles, comparisons and indicator maps.
 const routes: FastifyPluginAsyncZod = async (app) => {
   app.get(
     '/profiles/catalog',
-    { schema: { tags: ['profiles'], summary: 'Divisions, indicators and every area (code, name) for the area pickers', response: { 200: catalogResponse } } },
+    {
+      schema: {
+        tags: ['profiles'],
+        summary: 'Divisions, indicators and every area (code, name) for the area pickers',
+        response: { 200: catalogResponse },
+      },
+    },
     async () => getCatalog(app.deps.db),
   );
 
@@ -15,7 +30,8 @@ const routes: FastifyPluginAsyncZod = async (app) => {
     {
       schema: {
         tags: ['profiles'],
-        summary: 'Every indicator for one area beside the city: latest value, city value, rank among peers, change since the first period, trend',
+        summary:
+          'Every indicator for one area beside the city: latest value, city value, rank among peers, change since the first period, trend',
         params: profileParams,
         response: { 200: profileResponse },
       },
@@ -34,7 +50,10 @@ const routes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (request) => {
-      const ids = request.query.indicators?.split(',').map((s) => s.trim()).filter(Boolean);
+      const ids = request.query.indicators
+        ?.split(',')
+        .map((s) => s.trim())
+        .filter(Boolean);
       return getComparison(app.deps.db, parseAreaList(request.query.areas), ids);
     },
   );
@@ -44,7 +63,8 @@ const routes: FastifyPluginAsyncZod = async (app) => {
     {
       schema: {
         tags: ['profiles'],
-        summary: "An indicator's values with geometry for every area of a division in one period, with ranks and the city value",
+        summary:
+          "An indicator's values with geometry for every area of a division in one period, with ranks and the city value",
         params: mapParams,
         querystring: mapQuery,
         response: { 200: mapResponse },

@@ -1,6 +1,11 @@
 import { z } from 'zod';
 
-const geometry = z.object({ type: z.enum(['Polygon', 'MultiPolygon', 'Point', 'MultiPoint', 'LineString', 'MultiLineString']), coordinates: z.unknown() }).nullable();
+const geometry = z
+  .object({
+    type: z.enum(['Polygon', 'MultiPolygon', 'Point', 'MultiPoint', 'LineString', 'MultiLineString']),
+    coordinates: z.unknown(),
+  })
+  .nullable();
 const assessment = z.enum(['better', 'worse', 'same', 'neutral', 'unknown']);
 
 const point = z.object({
@@ -46,7 +51,9 @@ export const catalogResponse = z.object({
   city: areaRef.nullable(),
   divisions: z.array(divisionMeta),
   indicators: z.array(indicatorMeta),
-  areas: z.array(z.object({ divisionId: z.string(), code: z.string(), name: z.string(), parentCode: z.string().nullable() })),
+  areas: z.array(
+    z.object({ divisionId: z.string(), code: z.string(), name: z.string(), parentCode: z.string().nullable() }),
+  ),
 });
 
 export const profileParams = z.object({
@@ -90,7 +97,11 @@ export const profileResponse = z.object({
 });
 
 export const compareQuery = z.object({
-  areas: z.string().min(1).max(2000).describe('Comma-separated division:code items (1-8), e.g. stadsdelsomrade-2020:01,stadsdelsomrade-2020:05'),
+  areas: z
+    .string()
+    .min(1)
+    .max(2000)
+    .describe('Comma-separated division:code items (1-8), e.g. stadsdelsomrade-2020:01,stadsdelsomrade-2020:05'),
   indicators: z.string().max(4000).optional().describe('Comma-separated indicator ids; all when omitted'),
 });
 

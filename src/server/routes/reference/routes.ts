@@ -1,12 +1,34 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { areasQuery, areasResponse, crosswalksResponse, divisionsResponse, indicatorsResponse, valuesParams, valuesQuery, valuesResponse } from './schema.ts';
-import { getAreas, getAreasGeoJson, getCrosswalks, getDivisions, getIndicators, getIndicatorValues } from '../../../services/reference.ts';
+import {
+  areasQuery,
+  areasResponse,
+  crosswalksResponse,
+  divisionsResponse,
+  indicatorsResponse,
+  valuesParams,
+  valuesQuery,
+  valuesResponse,
+} from './schema.ts';
+import {
+  getAreas,
+  getAreasGeoJson,
+  getCrosswalks,
+  getDivisions,
+  getIndicators,
+  getIndicatorValues,
+} from '../../../services/reference.ts';
 
 // Routes of the reference feature (issue 3): divisions, areas, the indicator catalogue and values.
 const routes: FastifyPluginAsyncZod = async (app) => {
   app.get(
     '/divisions',
-    { schema: { tags: ['reference'], summary: 'Every division: id, name, level, validity period and number of areas', response: { 200: divisionsResponse } } },
+    {
+      schema: {
+        tags: ['reference'],
+        summary: 'Every division: id, name, level, validity period and number of areas',
+        response: { 200: divisionsResponse },
+      },
+    },
     async () => getDivisions(app.deps.db),
   );
 
@@ -15,7 +37,8 @@ const routes: FastifyPluginAsyncZod = async (app) => {
     {
       schema: {
         tags: ['reference'],
-        summary: 'The areas of a division: code, name, parent; with format=geojson a FeatureCollection with polygons (WGS84)',
+        summary:
+          'The areas of a division: code, name, parent; with format=geojson a FeatureCollection with polygons (WGS84)',
         querystring: areasQuery,
         response: { 200: areasResponse },
       },
@@ -34,7 +57,8 @@ const routes: FastifyPluginAsyncZod = async (app) => {
     {
       schema: {
         tags: ['reference'],
-        summary: 'The crosswalks between divisions: method, every link with weight and confidence, and the areas that could not be matched',
+        summary:
+          'The crosswalks between divisions: method, every link with weight and confidence, and the areas that could not be matched',
         response: { 200: crosswalksResponse },
       },
     },
@@ -43,7 +67,13 @@ const routes: FastifyPluginAsyncZod = async (app) => {
 
   app.get(
     '/indicators',
-    { schema: { tags: ['reference'], summary: 'The indicator catalogue: definition, unit, kind, polarity, numerator and denominator, source', response: { 200: indicatorsResponse } } },
+    {
+      schema: {
+        tags: ['reference'],
+        summary: 'The indicator catalogue: definition, unit, kind, polarity, numerator and denominator, source',
+        response: { 200: indicatorsResponse },
+      },
+    },
     async () => getIndicators(app.deps.db),
   );
 
@@ -52,7 +82,8 @@ const routes: FastifyPluginAsyncZod = async (app) => {
     {
       schema: {
         tags: ['reference'],
-        summary: 'Values of an indicator per area of a division in one period (value, numerator, denominator, status, source), with the city value',
+        summary:
+          'Values of an indicator per area of a division in one period (value, numerator, denominator, status, source), with the city value',
         params: valuesParams,
         querystring: valuesQuery,
         response: { 200: valuesResponse },

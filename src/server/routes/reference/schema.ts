@@ -1,8 +1,17 @@
 import { z } from 'zod';
 
-const geometry = z.object({ type: z.enum(['Polygon', 'MultiPolygon', 'Point', 'MultiPoint', 'LineString', 'MultiLineString']), coordinates: z.unknown() }).nullable();
+const geometry = z
+  .object({
+    type: z.enum(['Polygon', 'MultiPolygon', 'Point', 'MultiPoint', 'LineString', 'MultiLineString']),
+    coordinates: z.unknown(),
+  })
+  .nullable();
 const status = z.enum(['final', 'provisional', 'suppressed', 'missing', 'not_available']);
-const id = z.string().min(1).max(100).regex(/^[A-Za-z0-9_.:-]+$/, 'letters, digits and - _ . : only');
+const id = z
+  .string()
+  .min(1)
+  .max(100)
+  .regex(/^[A-Za-z0-9_.:-]+$/, 'letters, digits and - _ . : only');
 
 const divisionSummary = z.object({ id: z.string(), nameSv: z.string(), nameEn: z.string(), level: z.number() });
 
@@ -19,7 +28,10 @@ export const divisionsResponse = z.object({
 
 export const areasQuery = z.object({
   division: id.describe('division id, e.g. stadsdelsomrade-2023'),
-  format: z.enum(['json', 'geojson']).default('json').describe('geojson: a FeatureCollection with the polygons (WGS84)'),
+  format: z
+    .enum(['json', 'geojson'])
+    .default('json')
+    .describe('geojson: a FeatureCollection with the polygons (WGS84)'),
 });
 
 const area = z.object({
@@ -35,7 +47,9 @@ export const areasResponse = z.union([
   z.object({
     type: z.literal('FeatureCollection'),
     division: z.string(),
-    features: z.array(z.object({ type: z.literal('Feature'), id: z.string(), properties: z.record(z.string(), z.unknown()), geometry })),
+    features: z.array(
+      z.object({ type: z.literal('Feature'), id: z.string(), properties: z.record(z.string(), z.unknown()), geometry }),
+    ),
   }),
 ]);
 
@@ -52,9 +66,17 @@ const indicator = z.object({
   denominatorId: z.string().nullable(),
   multiplier: z.number(),
   decimals: z.number(),
-  aggregable: z.boolean().describe('false for medians (and means without counts): only at the level the source gives them'),
+  aggregable: z
+    .boolean()
+    .describe('false for medians (and means without counts): only at the level the source gives them'),
   headline: z.boolean().describe('false for counts listed only as the numerator or denominator of a rate'),
-  source: z.object({ id: z.string().nullable(), name: z.string().nullable(), citation: z.string().nullable(), url: z.string().nullable(), licence: z.string().nullable() }),
+  source: z.object({
+    id: z.string().nullable(),
+    name: z.string().nullable(),
+    citation: z.string().nullable(),
+    url: z.string().nullable(),
+    licence: z.string().nullable(),
+  }),
 });
 
 export const indicatorsResponse = z.object({ indicators: z.array(indicator) });
@@ -62,7 +84,11 @@ export const indicatorsResponse = z.object({ indicators: z.array(indicator) });
 export const valuesParams = z.object({ id });
 export const valuesQuery = z.object({
   division: id.describe('division id'),
-  period: z.string().regex(/^\d{4}([-A-Za-z0-9]*)$/, 'a period such as 2022').optional().describe('default: the latest period of the division'),
+  period: z
+    .string()
+    .regex(/^\d{4}([-A-Za-z0-9]*)$/, 'a period such as 2022')
+    .optional()
+    .describe('default: the latest period of the division'),
 });
 
 const value = z.object({
@@ -101,8 +127,12 @@ export const crosswalksResponse = z.object({
           note: z.string().nullable(),
         }),
       ),
-      unmatched: z.array(z.object({ code: z.string(), reason: z.string() })).describe('source areas that could not be linked'),
-      uncovered: z.array(z.object({ code: z.string(), name: z.string(), reason: z.string() })).describe('target areas no source area links to'),
+      unmatched: z
+        .array(z.object({ code: z.string(), reason: z.string() }))
+        .describe('source areas that could not be linked'),
+      uncovered: z
+        .array(z.object({ code: z.string(), name: z.string(), reason: z.string() }))
+        .describe('target areas no source area links to'),
     }),
   ),
 });

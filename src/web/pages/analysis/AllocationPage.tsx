@@ -10,7 +10,16 @@ import { DataTable, TableTwin, type Column } from '../../components/DataTable.ts
 import { SourceNote } from '../../components/SourceNote.tsx';
 import { formatNumber } from '../../components/format.ts';
 import { parseMnkr } from '../../../core/money.ts';
-import { AREA_TYPES, MethodNote, divisionName, kronor, mnkr, type AreaShape, type AreaType, type Options } from './shared.tsx';
+import {
+  AREA_TYPES,
+  MethodNote,
+  divisionName,
+  kronor,
+  mnkr,
+  type AreaShape,
+  type AreaType,
+  type Options,
+} from './shared.tsx';
 
 interface Line {
   code: string;
@@ -76,7 +85,12 @@ function toBody(f: Form): { body: Record<string, unknown> } | { error: string } 
         floorSek: floor === null ? null : floor.toString(),
         capSek: cap === null ? null : cap.toString(),
         transition: f.transition
-          ? { formulaPercent: num(f.formulaPercent), base: f.baseScenario ? { kind: 'scenario', id: Number(f.baseScenario) } : { kind: 'planned', year: Number(f.baseYear) } }
+          ? {
+              formulaPercent: num(f.formulaPercent),
+              base: f.baseScenario
+                ? { kind: 'scenario', id: Number(f.baseScenario) }
+                : { kind: 'planned', year: Number(f.baseYear) },
+            }
           : null,
       },
     };
@@ -87,23 +101,70 @@ function toBody(f: Form): { body: Record<string, unknown> } | { error: string } 
 
 function Result({ result, division }: { result: Allocation; division: string }): ReactNode {
   const { t, lang } = useI18n(analysisStrings);
-  const shapes = useApi<{ areas: AreaShape[] }>(division === 'deso' ? null : `/analysis/areas/${encodeURIComponent(division)}`);
+  const shapes = useApi<{ areas: AreaShape[] }>(
+    division === 'deso' ? null : `/analysis/areas/${encodeURIComponent(division)}`,
+  );
   const typeLabel = (ty: AreaType | null) => (ty ? t(`type_${ty}` as 'type_mixed') : '–');
   const perRes = (l: Line) => (l.population > 0 ? Number(BigInt(l.amountSek)) / l.population : null);
   const columns: Column<Line>[] = [
     { key: 'name', header: t('area'), value: (r) => r.name, rowHeader: true },
-    { key: 'type', header: t('type'), value: (r) => (r.type ? AREA_TYPES.indexOf(r.type) + 1 : null), render: (r) => typeLabel(r.type) },
-    { key: 'pop', header: t('population'), value: (r) => r.population, render: (r) => formatNumber(r.population, lang), align: 'right' },
-    { key: 'w', header: t('needWeight'), value: (r) => r.needWeight, render: (r) => formatNumber(r.needWeight, lang, 2), align: 'right' },
-    { key: 'amount', header: t('amount'), value: (r) => BigInt(r.amountSek), render: (r) => kronor(r.amountSek, lang), align: 'right' },
+    {
+      key: 'type',
+      header: t('type'),
+      value: (r) => (r.type ? AREA_TYPES.indexOf(r.type) + 1 : null),
+      render: (r) => typeLabel(r.type),
+    },
+    {
+      key: 'pop',
+      header: t('population'),
+      value: (r) => r.population,
+      render: (r) => formatNumber(r.population, lang),
+      align: 'right',
+    },
+    {
+      key: 'w',
+      header: t('needWeight'),
+      value: (r) => r.needWeight,
+      render: (r) => formatNumber(r.needWeight, lang, 2),
+      align: 'right',
+    },
+    {
+      key: 'amount',
+      header: t('amount'),
+      value: (r) => BigInt(r.amountSek),
+      render: (r) => kronor(r.amountSek, lang),
+      align: 'right',
+    },
     { key: 'mnkr', header: t('amountMnkr'), value: (r) => mnkr(r.amountSek, lang, 2), align: 'right' },
-    { key: 'per', header: t('perResident'), value: (r) => perRes(r), render: (r) => formatNumber(perRes(r), lang), align: 'right' },
+    {
+      key: 'per',
+      header: t('perResident'),
+      value: (r) => perRes(r),
+      render: (r) => formatNumber(perRes(r), lang),
+      align: 'right',
+    },
     { key: 'bound', header: t('bound'), value: (r) => (r.bound ? t(r.bound) : '') },
-    { key: 'planned', header: t('planned'), value: (r) => BigInt(r.plannedSek), render: (r) => kronor(r.plannedSek, lang), align: 'right' },
-    { key: 'diff', header: t('difference'), value: (r) => BigInt(r.differenceSek), render: (r) => kronor(r.differenceSek, lang), align: 'right' },
+    {
+      key: 'planned',
+      header: t('planned'),
+      value: (r) => BigInt(r.plannedSek),
+      render: (r) => kronor(r.plannedSek, lang),
+      align: 'right',
+    },
+    {
+      key: 'diff',
+      header: t('difference'),
+      value: (r) => BigInt(r.differenceSek),
+      render: (r) => kronor(r.differenceSek, lang),
+      align: 'right',
+    },
   ];
   const sum = result.lines.reduce((s, l) => s + BigInt(l.amountSek), 0n);
-  const summary = t('allocSummary', { total: mnkr(result.totalSek, lang), n: result.lines.length, sum: kronor(sum, lang) });
+  const summary = t('allocSummary', {
+    total: mnkr(result.totalSek, lang),
+    n: result.lines.length,
+    sum: kronor(sum, lang),
+  });
   const mapData: MapDatum[] = useMemo(
     () =>
       (shapes.data?.areas ?? []).map((s) => {
@@ -139,11 +200,24 @@ function Result({ result, division }: { result: Allocation; division: string }):
           filename={`allocation-${division}`}
           kind="map"
           initial="table"
-          footer={<SourceNote lang={lang} sources={result.sources.map((s) => ({ source: s, period: result.period }))} inline />}
+          footer={
+            <SourceNote
+              lang={lang}
+              sources={result.sources.map((s) => ({ source: s, period: result.period }))}
+              inline
+            />
+          }
         />
       ) : (
         <>
-          <DataTable caption={t('resultTitle')} captionHidden columns={columns} rows={result.lines} rowKey={(r) => r.code} lang={lang} />
+          <DataTable
+            caption={t('resultTitle')}
+            captionHidden
+            columns={columns}
+            rows={result.lines}
+            rowKey={(r) => r.code}
+            lang={lang}
+          />
           <SourceNote lang={lang} sources={result.sources.map((s) => ({ source: s, period: result.period }))} />
         </>
       )}
@@ -153,14 +227,18 @@ function Result({ result, division }: { result: Allocation; division: string }):
 
 function Scenarios({ reloadKey }: { reloadKey: number }): ReactNode {
   const { t, lang } = useI18n(analysisStrings);
-  const list = useApi<{ scenarios: { id: number; name: string; createdBy: string | null; createdAt: string }[] }>(`/analysis/scenarios?r=${reloadKey}`);
+  const list = useApi<{ scenarios: { id: number; name: string; createdBy: string | null; createdAt: string }[] }>(
+    `/analysis/scenarios?r=${reloadKey}`,
+  );
   const [selected, setSelected] = useState<number[]>([]);
   const [compared, setCompared] = useState<Scenario[] | null>(null);
   const [error, setError] = useState<Error | null>(null);
   const compare = async () => {
     setError(null);
     try {
-      setCompared((await getJson<{ scenarios: Scenario[] }>(`/analysis/scenarios/compare?ids=${selected.join(',')}`)).scenarios);
+      setCompared(
+        (await getJson<{ scenarios: Scenario[] }>(`/analysis/scenarios/compare?ids=${selected.join(',')}`)).scenarios,
+      );
     } catch (e) {
       setError(e as Error);
     }
@@ -176,7 +254,12 @@ function Scenarios({ reloadKey }: { reloadKey: number }): ReactNode {
       setError(e as Error);
     }
   };
-  const rows = compared ? [...new Set(compared.flatMap((s) => s.lines.map((l) => l.code)))].map((code) => ({ code, name: compared.flatMap((s) => s.lines).find((l) => l.code === code)?.name ?? code })) : [];
+  const rows = compared
+    ? [...new Set(compared.flatMap((s) => s.lines.map((l) => l.code)))].map((code) => ({
+        code,
+        name: compared.flatMap((s) => s.lines).find((l) => l.code === code)?.name ?? code,
+      }))
+    : [];
   type Row = (typeof rows)[number];
   const columns: Column<Row>[] = compared
     ? [
@@ -187,7 +270,12 @@ function Scenarios({ reloadKey }: { reloadKey: number }): ReactNode {
           value: (r: Row) => mnkr(s.lines.find((l) => l.code === r.code)?.amountSek ?? '0', lang, 2),
           align: 'right' as const,
         })),
-        { key: 'planned', header: t('planned'), value: (r) => kronor(compared[0]?.lines.find((l) => l.code === r.code)?.plannedSek ?? '0', lang), align: 'right' },
+        {
+          key: 'planned',
+          header: t('planned'),
+          value: (r) => kronor(compared[0]?.lines.find((l) => l.code === r.code)?.plannedSek ?? '0', lang),
+          align: 'right',
+        },
       ]
     : [];
   return (
@@ -207,10 +295,15 @@ function Scenarios({ reloadKey }: { reloadKey: number }): ReactNode {
                       type="checkbox"
                       id={`an-sc-${s.id}`}
                       checked={selected.includes(s.id)}
-                      onChange={(e) => setSelected(e.target.checked ? [...selected, s.id] : selected.filter((x) => x !== s.id))}
+                      onChange={(e) =>
+                        setSelected(e.target.checked ? [...selected, s.id] : selected.filter((x) => x !== s.id))
+                      }
                       aria-label={t('selectScenario', { name: s.name })}
                     />{' '}
-                    <label htmlFor={`an-sc-${s.id}`}>{s.name}</label> <span className="fp-muted">{s.createdBy ? t('createdBy', { who: s.createdBy }) : ''} {s.createdAt.slice(0, 10)}</span>{' '}
+                    <label htmlFor={`an-sc-${s.id}`}>{s.name}</label>{' '}
+                    <span className="fp-muted">
+                      {s.createdBy ? t('createdBy', { who: s.createdBy }) : ''} {s.createdAt.slice(0, 10)}
+                    </span>{' '}
                     <button type="button" className="fp-link-button" onClick={() => void remove(s.id)}>
                       {t('delete')} <span className="visually-hidden">{s.name}</span>
                     </button>
@@ -228,7 +321,14 @@ function Scenarios({ reloadKey }: { reloadKey: number }): ReactNode {
         <>
           <h3>{t('compareTitle')}</h3>
           <MethodNote text={t('compareMethod')} anchor="allocation-scenarios" />
-          <DataTable caption={t('compareTitle')} captionHidden columns={columns} rows={rows} rowKey={(r) => r.code} lang={lang} />
+          <DataTable
+            caption={t('compareTitle')}
+            captionHidden
+            columns={columns}
+            rows={rows}
+            rowKey={(r) => r.code}
+            lang={lang}
+          />
         </>
       ) : null}
     </section>
@@ -239,15 +339,22 @@ function Editor({ options }: { options: Options }): ReactNode {
   const { t, lang } = useI18n(analysisStrings);
   const thisYear = new Date().getFullYear();
   // the latest year with planned money in the register (not after this year), else this year
-  const year = [...options.plannedYears].reverse().find((y) => y <= thisYear) ?? options.plannedYears[options.plannedYears.length - 1] ?? thisYear;
-  const initialDivision = options.divisions.some((d) => d.id === 'stadsdelsomrade-2023') ? 'stadsdelsomrade-2023' : (options.divisions[0]?.id ?? 'deso');
+  const year =
+    [...options.plannedYears].reverse().find((y) => y <= thisYear) ??
+    options.plannedYears[options.plannedYears.length - 1] ??
+    thisYear;
+  const initialDivision = options.divisions.some((d) => d.id === 'stadsdelsomrade-2023')
+    ? 'stadsdelsomrade-2023'
+    : (options.divisions[0]?.id ?? 'deso');
   const [form, setForm] = useState<Form>({
     division: initialDivision,
     sum: '100',
     year: String(year),
     floor: '',
     cap: '',
-    weights: Object.fromEntries(AREA_TYPES.map((ty) => [ty, String(options.need.typeWeights[ty]).replace('.', lang === 'sv' ? ',' : '.')])) as Record<AreaType, string>,
+    weights: Object.fromEntries(
+      AREA_TYPES.map((ty) => [ty, String(options.need.typeWeights[ty]).replace('.', lang === 'sv' ? ',' : '.')]),
+    ) as Record<AreaType, string>,
     transition: false,
     formulaPercent: '70',
     baseYear: String(year - 1),
@@ -288,10 +395,18 @@ function Editor({ options }: { options: Options }): ReactNode {
       setMessage(t('saved', { name: name.trim() }));
       setReloadKey((k) => k + 1);
     } catch (e) {
-      setError(e instanceof ApiError && (e.status === 401 || e.status === 403) ? new Error(t('saveNeedsLogin')) : (e as Error));
+      setError(
+        e instanceof ApiError && (e.status === 401 || e.status === 403) ? new Error(t('saveNeedsLogin')) : (e as Error),
+      );
     }
   };
-  const field = (id: string, label: string, value: string, onChange: (v: string) => void, extra: { inputMode?: 'decimal' | 'numeric' } = { inputMode: 'decimal' }) => (
+  const field = (
+    id: string,
+    label: string,
+    value: string,
+    onChange: (v: string) => void,
+    extra: { inputMode?: 'decimal' | 'numeric' } = { inputMode: 'decimal' },
+  ) => (
     <div className="fp-field">
       <label htmlFor={id}>{label}</label>
       <input id={id} value={value} inputMode={extra.inputMode} onChange={(e) => onChange(e.target.value)} />
@@ -327,13 +442,22 @@ function Editor({ options }: { options: Options }): ReactNode {
         <fieldset>
           <legend>{t('typeWeights')}</legend>
           <div className="fp-controls">
-            {AREA_TYPES.map((ty) => field(`an-tw-${ty}`, t(`type_${ty}` as 'type_mixed'), form.weights[ty], (v) => set({ weights: { ...form.weights, [ty]: v } })))}
+            {AREA_TYPES.map((ty) =>
+              field(`an-tw-${ty}`, t(`type_${ty}` as 'type_mixed'), form.weights[ty], (v) =>
+                set({ weights: { ...form.weights, [ty]: v } }),
+              ),
+            )}
           </div>
         </fieldset>
         <fieldset>
           <legend>{t('transition')}</legend>
           <div className="an-check">
-            <input id="an-tr" type="checkbox" checked={form.transition} onChange={(e) => set({ transition: e.target.checked })} />
+            <input
+              id="an-tr"
+              type="checkbox"
+              checked={form.transition}
+              onChange={(e) => set({ transition: e.target.checked })}
+            />
             <label htmlFor="an-tr">{t('transition')}</label>
           </div>
           {form.transition ? (
@@ -350,7 +474,9 @@ function Editor({ options }: { options: Options }): ReactNode {
                   ))}
                 </select>
               </div>
-              {form.baseScenario ? null : field('an-by', t('baseYear'), form.baseYear, (v) => set({ baseYear: v }), { inputMode: 'numeric' })}
+              {form.baseScenario
+                ? null
+                : field('an-by', t('baseYear'), form.baseYear, (v) => set({ baseYear: v }), { inputMode: 'numeric' })}
             </div>
           ) : (
             <p className="fp-muted">{t('transitionNone')}</p>

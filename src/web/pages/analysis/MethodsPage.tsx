@@ -74,11 +74,27 @@ export function renderMarkdown(md: string): ReactNode[] {
         <div className="fp-table-wrap" key={key++}>
           <table className="fp-table">
             <thead>
-              <tr>{cells(head ?? '').map((c, j) => <th key={j} scope="col">{inline(c)}</th>)}</tr>
+              <tr>
+                {cells(head ?? '').map((c, j) => (
+                  <th key={j} scope="col">
+                    {inline(c)}
+                  </th>
+                ))}
+              </tr>
             </thead>
             <tbody>
               {body.map((r, ri) => (
-                <tr key={ri}>{cells(r).map((c, j) => (j === 0 ? <th key={j} scope="row">{inline(c)}</th> : <td key={j}>{inline(c)}</td>))}</tr>
+                <tr key={ri}>
+                  {cells(r).map((c, j) =>
+                    j === 0 ? (
+                      <th key={j} scope="row">
+                        {inline(c)}
+                      </th>
+                    ) : (
+                      <td key={j}>{inline(c)}</td>
+                    ),
+                  )}
+                </tr>
               ))}
             </tbody>
           </table>
@@ -98,11 +114,18 @@ export function renderMarkdown(md: string): ReactNode[] {
         i++;
       }
       const Tag = ordered ? 'ol' : 'ul';
-      out.push(<Tag key={key++}>{items.map((it, j) => <li key={j}>{inline(it)}</li>)}</Tag>);
+      out.push(
+        <Tag key={key++}>
+          {items.map((it, j) => (
+            <li key={j}>{inline(it)}</li>
+          ))}
+        </Tag>,
+      );
       continue;
     }
     const para: string[] = [];
-    while (i < lines.length && (lines[i] ?? '').trim() && !/^(#|\||\s*(-|\d+\.)\s)/.test(lines[i] ?? '')) para.push((lines[i++] as string).trim());
+    while (i < lines.length && (lines[i] ?? '').trim() && !/^(#|\||\s*(-|\d+\.)\s)/.test(lines[i] ?? ''))
+      para.push((lines[i++] as string).trim());
     out.push(<p key={key++}>{inline(para.join(' '))}</p>);
   }
   return out;
@@ -128,7 +151,9 @@ export function MethodsPage(): ReactNode {
         <Link href="/analys">{t('backToAnalysis')}</Link>
       </p>
       {lang === 'sv' ? <p className="fp-muted">{t('docLanguage')}</p> : null}
-      <WithData state={doc}>{(d) => <div lang="en">{renderMarkdown(d.markdown.replace(/^# .*\n/, `# ${t('methodsTitle')}\n`))}</div>}</WithData>
+      <WithData state={doc}>
+        {(d) => <div lang="en">{renderMarkdown(d.markdown.replace(/^# .*\n/, `# ${t('methodsTitle')}\n`))}</div>}
+      </WithData>
     </div>
   );
 }

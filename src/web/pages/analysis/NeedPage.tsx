@@ -8,7 +8,16 @@ import { WithData } from '../../shell/Status.tsx';
 import { DataTable, type Column } from '../../components/DataTable.tsx';
 import { SourceNote } from '../../components/SourceNote.tsx';
 import { formatNumber } from '../../components/format.ts';
-import { AREA_TYPES, MethodNote, TYPE_COLORS, TypeMap, divisionName, type AreaShape, type AreaType, type Options } from './shared.tsx';
+import {
+  AREA_TYPES,
+  MethodNote,
+  TYPE_COLORS,
+  TypeMap,
+  divisionName,
+  type AreaShape,
+  type AreaType,
+  type Options,
+} from './shared.tsx';
 
 export interface NeedData {
   period: string;
@@ -16,16 +25,40 @@ export interface NeedData {
   cutoffs: number[];
   method: 'populationShares' | 'sd';
   shares: number[] | null;
-  indicators: { id: string; polarity: 'higherIsWorse' | 'higherIsBetter'; weight: number; normalisedWeight: number; mean: number; sd: number; nameSv: string; nameEn: string; unit: string }[];
-  areas: { id: string; name: string; population: number; score: number; type: AreaType; values: Record<string, number | null> }[];
+  indicators: {
+    id: string;
+    polarity: 'higherIsWorse' | 'higherIsBetter';
+    weight: number;
+    normalisedWeight: number;
+    mean: number;
+    sd: number;
+    nameSv: string;
+    nameEn: string;
+    unit: string;
+  }[];
+  areas: {
+    id: string;
+    name: string;
+    population: number;
+    score: number;
+    type: AreaType;
+    values: Record<string, number | null>;
+  }[];
   missing: { id: string; indicator: string }[];
   byType: Record<AreaType, { areas: number; population: number }>;
-  aggregated: { division: string; areas: { id: string; name: string; population: number; score: number | null; type: AreaType | null }[]; unmapped: string[] } | null;
+  aggregated: {
+    division: string;
+    areas: { id: string; name: string; population: number; score: number | null; type: AreaType | null }[];
+    unmapped: string[];
+  } | null;
   sources: string[];
 }
 
 /** `id:weight,…` from the query, or the defaults. */
-function weightsFrom(query: URLSearchParams, defaults: { id: string; weight: number }[]): { id: string; weight: number }[] {
+function weightsFrom(
+  query: URLSearchParams,
+  defaults: { id: string; weight: number }[],
+): { id: string; weight: number }[] {
   const raw = query.get('vikter');
   if (!raw) return defaults;
   const parsed = raw.split(',').map((p) => {
@@ -35,22 +68,37 @@ function weightsFrom(query: URLSearchParams, defaults: { id: string; weight: num
   return parsed.every((p) => p.id && Number.isFinite(p.weight) && p.weight >= 0) ? parsed : defaults;
 }
 
-function WeightsForm({ options, weights, populationWeighted }: { options: Options; weights: { id: string; weight: number }[]; populationWeighted: boolean }): ReactNode {
+function WeightsForm({
+  options,
+  weights,
+  populationWeighted,
+}: {
+  options: Options;
+  weights: { id: string; weight: number }[];
+  populationWeighted: boolean;
+}): ReactNode {
   const { t, lang } = useI18n(analysisStrings);
-  const [draft, setDraft] = useState(() => weights.map((w) => ({ ...w, text: String(w.weight).replace('.', lang === 'sv' ? ',' : '.') })));
+  const [draft, setDraft] = useState(() =>
+    weights.map((w) => ({ ...w, text: String(w.weight).replace('.', lang === 'sv' ? ',' : '.') })),
+  );
   const [pw, setPw] = useState(populationWeighted);
   const name = (id: string) => {
     const i = options.indicators.find((x) => x.id === id);
     return i ? (lang === 'sv' ? i.nameSv : i.nameEn) : id;
   };
-  const valid = draft.every((d) => Number.isFinite(Number(d.text.replace(',', '.'))) && Number(d.text.replace(',', '.')) >= 0) && draft.some((d) => Number(d.text.replace(',', '.')) > 0);
+  const valid =
+    draft.every((d) => Number.isFinite(Number(d.text.replace(',', '.'))) && Number(d.text.replace(',', '.')) >= 0) &&
+    draft.some((d) => Number(d.text.replace(',', '.')) > 0);
   return (
     <form
       className="an-weights"
       onSubmit={(e) => {
         e.preventDefault();
         if (!valid) return;
-        setQuery({ vikter: draft.map((d) => `${d.id}:${Number(d.text.replace(',', '.'))}`).join(','), befolkningsvagd: pw ? null : 'nej' });
+        setQuery({
+          vikter: draft.map((d) => `${d.id}:${Number(d.text.replace(',', '.'))}`).join(','),
+          befolkningsvagd: pw ? null : 'nej',
+        });
       }}
     >
       <fieldset>
@@ -79,25 +127,55 @@ function WeightsForm({ options, weights, populationWeighted }: { options: Option
   );
 }
 
-function NeedResult({ data, options, mapDivision }: { data: NeedData; options: Options; mapDivision: string }): ReactNode {
+function NeedResult({
+  data,
+  options,
+  mapDivision,
+}: {
+  data: NeedData;
+  options: Options;
+  mapDivision: string;
+}): ReactNode {
   const { t, lang } = useI18n(analysisStrings);
   const shapes = useApi<{ areas: AreaShape[] }>(`/analysis/areas/${encodeURIComponent(mapDivision)}`);
   const [showDeso, setShowDeso] = useState(false);
   const withGeometry = useMemo(() => (shapes.data?.areas ?? []).filter((x) => x.geometry), [shapes.data]);
-  const typed = useMemo(() => (data.aggregated?.areas ?? []).map((a) => ({ code: a.id, name: a.name, type: a.type, score: a.score, population: a.population })), [data.aggregated]);
+  const typed = useMemo(
+    () =>
+      (data.aggregated?.areas ?? []).map((a) => ({
+        code: a.id,
+        name: a.name,
+        type: a.type,
+        score: a.score,
+        population: a.population,
+      })),
+    [data.aggregated],
+  );
   const typeLabel = (ty: AreaType | null) => (ty ? t(`type_${ty}` as 'type_mixed') : '–');
   const sources = data.sources.map((s) => ({ source: s, period: data.period }));
   type IndRow = NeedData['indicators'][number];
   const indColumns: Column<IndRow>[] = [
     { key: 'name', header: t('indicator'), value: (r) => (lang === 'sv' ? r.nameSv : r.nameEn), rowHeader: true },
     { key: 'pol', header: t('polarity'), value: (r) => t(r.polarity) },
-    { key: 'w', header: t('weight'), value: (r) => r.normalisedWeight, render: (r) => `${formatNumber(100 * r.normalisedWeight, lang, 0)} %`, align: 'right' },
+    {
+      key: 'w',
+      header: t('weight'),
+      value: (r) => r.normalisedWeight,
+      render: (r) => `${formatNumber(100 * r.normalisedWeight, lang, 0)} %`,
+      align: 'right',
+    },
   ];
   type DesoRow = NeedData['areas'][number];
   const desoColumns: Column<DesoRow>[] = [
     { key: 'id', header: 'DeSO', value: (r) => r.id, rowHeader: true },
     { key: 'type', header: t('type'), value: (r) => AREA_TYPES.indexOf(r.type) + 1, render: (r) => typeLabel(r.type) },
-    { key: 'score', header: t('score'), value: (r) => r.score, render: (r) => formatNumber(r.score, lang, 2), align: 'right' },
+    {
+      key: 'score',
+      header: t('score'),
+      value: (r) => r.score,
+      render: (r) => formatNumber(r.score, lang, 2),
+      align: 'right',
+    },
     ...data.indicators.map((ind) => ({
       key: ind.id,
       header: lang === 'sv' ? ind.nameSv : ind.nameEn,
@@ -105,12 +183,24 @@ function NeedResult({ data, options, mapDivision }: { data: NeedData; options: O
       render: (r: DesoRow) => formatNumber(r.values[ind.id] ?? null, lang, 1),
       align: 'right' as const,
     })),
-    { key: 'pop', header: t('population'), value: (r) => r.population, render: (r) => formatNumber(r.population, lang), align: 'right' },
+    {
+      key: 'pop',
+      header: t('population'),
+      value: (r) => r.population,
+      render: (r) => formatNumber(r.population, lang),
+      align: 'right',
+    },
   ];
   const div = options.divisions.find((d) => d.id === mapDivision);
   return (
     <>
-      <DataTable caption={t('indicators')} columns={indColumns} rows={data.indicators} rowKey={(r) => r.id} lang={lang} />
+      <DataTable
+        caption={t('indicators')}
+        columns={indColumns}
+        rows={data.indicators}
+        rowKey={(r) => r.id}
+        lang={lang}
+      />
       <section aria-labelledby="an-types">
         <h2 id="an-types">{t('typesTitle')}</h2>
         <MethodNote text={t('typesMethod')} anchor="need-index-and-area-types" />
@@ -120,7 +210,8 @@ function NeedResult({ data, options, mapDivision }: { data: NeedData; options: O
               <svg width={18} height={14} aria-hidden="true">
                 <rect width={18} height={14} fill={TYPE_COLORS[ty]} stroke="#1a1a1a" strokeWidth={0.5} />
               </svg>{' '}
-              <strong>{typeLabel(ty)}</strong>: {t('areasPop', { n: data.byType[ty].areas, p: formatNumber(data.byType[ty].population, lang) })}
+              <strong>{typeLabel(ty)}</strong>:{' '}
+              {t('areasPop', { n: data.byType[ty].areas, p: formatNumber(data.byType[ty].population, lang) })}
             </li>
           ))}
         </ul>
@@ -156,10 +247,26 @@ function NeedResult({ data, options, mapDivision }: { data: NeedData; options: O
       </section>
       <section aria-labelledby="an-deso">
         <h2 id="an-deso">{t('desoTable')}</h2>
-        <button type="button" aria-expanded={showDeso} aria-controls="an-deso-table" onClick={() => setShowDeso(!showDeso)}>
+        <button
+          type="button"
+          aria-expanded={showDeso}
+          aria-controls="an-deso-table"
+          onClick={() => setShowDeso(!showDeso)}
+        >
           {showDeso ? t('hideDeso') : t('showDeso', { n: data.areas.length })}
         </button>
-        <div id="an-deso-table">{showDeso ? <DataTable caption={t('desoTable')} captionHidden columns={desoColumns} rows={data.areas} rowKey={(r) => r.id} lang={lang} /> : null}</div>
+        <div id="an-deso-table">
+          {showDeso ? (
+            <DataTable
+              caption={t('desoTable')}
+              captionHidden
+              columns={desoColumns}
+              rows={data.areas}
+              rowKey={(r) => r.id}
+              lang={lang}
+            />
+          ) : null}
+        </div>
         <SourceNote lang={lang} sources={sources} />
       </section>
     </>
@@ -195,7 +302,19 @@ export function NeedPage(): ReactNode {
   );
 }
 
-function NeedLoader({ path, options, mapDivision }: { path: string; options: Options; mapDivision: string }): ReactNode {
+function NeedLoader({
+  path,
+  options,
+  mapDivision,
+}: {
+  path: string;
+  options: Options;
+  mapDivision: string;
+}): ReactNode {
   const state = useApi<NeedData>(path);
-  return <WithData state={state}>{(data) => <NeedResult data={data} options={options} mapDivision={mapDivision} />}</WithData>;
+  return (
+    <WithData state={state}>
+      {(data) => <NeedResult data={data} options={options} mapDivision={mapDivision} />}
+    </WithData>
+  );
 }

@@ -27,13 +27,38 @@ export interface SegregationData {
   preset: string | null;
   period: string;
   periods: string[];
-  measures: { D: number; H: number; M: number; xPx: number; xPy: number; G: number; share: number; n: number; skipped: string[] };
+  measures: {
+    D: number;
+    H: number;
+    M: number;
+    xPx: number;
+    xPy: number;
+    G: number;
+    share: number;
+    n: number;
+    skipped: string[];
+  };
   missing: string[];
   cityShare: number;
-  areas: { code: string; name: string; group: number | null; total: number | null; share: number | null; difference: number | null }[];
+  areas: {
+    code: string;
+    name: string;
+    group: number | null;
+    total: number | null;
+    share: number | null;
+    difference: number | null;
+  }[];
   trend: { period: string; D: number; H: number; xPx: number; xPy: number; G: number; share: number; n: number }[];
   divides: { periods: Spread[]; cvSlope: number | null; cvChange: number | null; narrowing: boolean | null };
-  moran: { I: number; EI: number; zNorm: number; pNorm: number; zRand: number; pRand: number; isolates: string[] } | null;
+  moran: {
+    I: number;
+    EI: number;
+    zNorm: number;
+    pNorm: number;
+    zRand: number;
+    pRand: number;
+    isolates: string[];
+  } | null;
   moranNote: string | null;
   sources: string[];
 }
@@ -47,7 +72,9 @@ function fmtP(p: number, lang: 'sv' | 'en'): string {
 function Result({ data, options }: { data: SegregationData; options: Options }): ReactNode {
   const { t, lang } = useI18n(analysisStrings);
   const hasShapes = data.moranNote !== 'no-geometry';
-  const shapes = useApi<{ areas: AreaShape[] }>(hasShapes ? `/analysis/areas/${encodeURIComponent(data.division)}` : null);
+  const shapes = useApi<{ areas: AreaShape[] }>(
+    hasShapes ? `/analysis/areas/${encodeURIComponent(data.division)}` : null,
+  );
   const division = options.divisions.find((d) => d.id === data.division);
   const presetLabel = options.presets.find((p) => p.id === data.preset);
   const groupLabel = presetLabel ? (lang === 'sv' ? presetLabel.labelSv : presetLabel.labelEn) : '';
@@ -63,32 +90,92 @@ function Result({ data, options }: { data: SegregationData; options: Options }):
   type TrendRow = SegregationData['trend'][number];
   const trendColumns: Column<TrendRow>[] = [
     { key: 'period', header: t('period'), value: (r) => r.period, rowHeader: true },
-    ...MEASURES.map((m) => ({ key: m, header: t(m), value: (r: TrendRow) => r[m], render: (r: TrendRow) => formatNumber(r[m], lang, 3), align: 'right' as const })),
-    { key: 'share', header: t('share'), value: (r) => 100 * r.share, render: (r) => pct(r.share, lang), align: 'right' },
+    ...MEASURES.map((m) => ({
+      key: m,
+      header: t(m),
+      value: (r: TrendRow) => r[m],
+      render: (r: TrendRow) => formatNumber(r[m], lang, 3),
+      align: 'right' as const,
+    })),
+    {
+      key: 'share',
+      header: t('share'),
+      value: (r) => 100 * r.share,
+      render: (r) => pct(r.share, lang),
+      align: 'right',
+    },
   ];
   type AreaRow = SegregationData['areas'][number];
   const areaColumns: Column<AreaRow>[] = [
     { key: 'name', header: t('area'), value: (r) => r.name, rowHeader: true },
-    { key: 'group', header: t('groupCount'), value: (r) => r.group, render: (r) => formatNumber(r.group, lang), align: 'right' },
-    { key: 'total', header: t('totalCount'), value: (r) => r.total, render: (r) => formatNumber(r.total, lang), align: 'right' },
-    { key: 'share', header: t('share'), value: (r) => (r.share === null ? null : 100 * r.share), render: (r) => pct(r.share, lang), align: 'right' },
-    { key: 'diff', header: t('diff'), value: (r) => (r.difference === null ? null : 100 * r.difference), render: (r) => (r.difference === null ? '–' : formatSigned(100 * r.difference, lang, 1)), align: 'right' },
+    {
+      key: 'group',
+      header: t('groupCount'),
+      value: (r) => r.group,
+      render: (r) => formatNumber(r.group, lang),
+      align: 'right',
+    },
+    {
+      key: 'total',
+      header: t('totalCount'),
+      value: (r) => r.total,
+      render: (r) => formatNumber(r.total, lang),
+      align: 'right',
+    },
+    {
+      key: 'share',
+      header: t('share'),
+      value: (r) => (r.share === null ? null : 100 * r.share),
+      render: (r) => pct(r.share, lang),
+      align: 'right',
+    },
+    {
+      key: 'diff',
+      header: t('diff'),
+      value: (r) => (r.difference === null ? null : 100 * r.difference),
+      render: (r) => (r.difference === null ? '–' : formatSigned(100 * r.difference, lang, 1)),
+      align: 'right',
+    },
   ];
   const mapData: MapDatum[] = useMemo(
     () =>
       (shapes.data?.areas ?? []).map((s) => {
         const a = data.areas.find((x) => x.code === s.code);
-        return { code: s.code, name: s.name, value: a?.share === null || a?.share === undefined ? null : 100 * a.share, status: a?.share === null || !a ? 'missing' : 'final', geometry: s.geometry };
+        return {
+          code: s.code,
+          name: s.name,
+          value: a?.share === null || a?.share === undefined ? null : 100 * a.share,
+          status: a?.share === null || !a ? 'missing' : 'final',
+          geometry: s.geometry,
+        };
       }),
     [shapes.data, data.areas],
   );
   type SpreadRow = Spread;
   const spreadColumns: Column<SpreadRow>[] = [
     { key: 'period', header: t('period'), value: (r) => r.period, rowHeader: true },
-    { key: 'mm', header: t('maxMin'), value: (r) => r.maxMinRatio, render: (r) => formatNumber(r.maxMinRatio, lang, 1), align: 'right' },
-    { key: 'ff', header: t('fifths'), value: (r) => r.fifthsRatio, render: (r) => formatNumber(r.fifthsRatio, lang, 1), align: 'right' },
+    {
+      key: 'mm',
+      header: t('maxMin'),
+      value: (r) => r.maxMinRatio,
+      render: (r) => formatNumber(r.maxMinRatio, lang, 1),
+      align: 'right',
+    },
+    {
+      key: 'ff',
+      header: t('fifths'),
+      value: (r) => r.fifthsRatio,
+      render: (r) => formatNumber(r.fifthsRatio, lang, 1),
+      align: 'right',
+    },
     { key: 'cv', header: t('cv'), value: (r) => r.cv, render: (r) => formatNumber(r.cv, lang, 2), align: 'right' },
-    { key: 'wcv', header: t('wcv'), value: (r) => r.weightedCv, render: (r) => formatNumber(r.weightedCv, lang, 2), align: 'right' },
+    {
+      key: 'wcv',
+      header: t('wcv'),
+      value: (r) => r.weightedCv,
+      render: (r) => formatNumber(r.weightedCv, lang, 2),
+      align: 'right',
+    },
   ];
   const first = data.trend[0];
   const last = data.trend[data.trend.length - 1];
@@ -98,7 +185,9 @@ function Result({ data, options }: { data: SegregationData; options: Options }):
         {groupLabel} · {divisionName(division, lang, data.division)} · {data.period}
       </h2>
       <p>{t('cityShare', { v: pct(data.cityShare, lang), n: data.measures.n })}</p>
-      {data.measures.skipped.length ? <p>{t('skipped', { list: data.measures.skipped.map((c) => nameOf.get(c) ?? c).join(', ') })}</p> : null}
+      {data.measures.skipped.length ? (
+        <p>{t('skipped', { list: data.measures.skipped.map((c) => nameOf.get(c) ?? c).join(', ') })}</p>
+      ) : null}
       {data.missing.length ? <p>{t('missingValues', { n: data.missing.length })}</p> : null}
       <ul className="cards an-measures">
         {MEASURES.map((m) => (
@@ -125,7 +214,16 @@ function Result({ data, options }: { data: SegregationData; options: Options }):
           <TableTwin
             lang={lang}
             title={t('trendTitle')}
-            summary={first && last ? t('trendSummary', { first: formatNumber(first.D, lang, 3), p1: first.period, last: formatNumber(last.D, lang, 3), p2: last.period }) : null}
+            summary={
+              first && last
+                ? t('trendSummary', {
+                    first: formatNumber(first.D, lang, 3),
+                    p1: first.period,
+                    last: formatNumber(last.D, lang, 3),
+                    p2: last.period,
+                  })
+                : null
+            }
             chart={<LineChart data={trendPoints} lang={lang} decimals={3} title={t('trendTitle')} />}
             columns={trendColumns}
             rows={data.trend}
@@ -142,7 +240,13 @@ function Result({ data, options }: { data: SegregationData; options: Options }):
         {!hasShapes ? (
           <>
             <p className="notice">{t('noMap')}</p>
-            <DataTable caption={t('shareMapTitle', { v: `${pct(data.cityShare, lang)} %` })} columns={areaColumns} rows={data.areas} rowKey={(r) => r.code} lang={lang} />
+            <DataTable
+              caption={t('shareMapTitle', { v: `${pct(data.cityShare, lang)} %` })}
+              columns={areaColumns}
+              rows={data.areas}
+              rowKey={(r) => r.code}
+              lang={lang}
+            />
           </>
         ) : shapes.data ? (
           <ChoroplethMap
@@ -175,7 +279,9 @@ function Result({ data, options }: { data: SegregationData; options: Options }):
               })}
             </p>
             {data.moran.I > data.moran.EI && data.moran.pRand < 0.05 ? <p>{t('moranRead')}</p> : null}
-            {data.moran.isolates.length ? <p>{t('isolates', { list: data.moran.isolates.map((c) => nameOf.get(c) ?? c).join(', ') })}</p> : null}
+            {data.moran.isolates.length ? (
+              <p>{t('isolates', { list: data.moran.isolates.map((c) => nameOf.get(c) ?? c).join(', ') })}</p>
+            ) : null}
           </>
         ) : (
           <p>{t('moranNone')}</p>
@@ -185,8 +291,21 @@ function Result({ data, options }: { data: SegregationData; options: Options }):
       <section aria-labelledby="an-divides">
         <h2 id="an-divides">{t('dividesTitle')}</h2>
         <MethodNote text={t('dividesMethod')} anchor="divides-over-time" />
-        <DataTable caption={t('dividesTitle')} captionHidden columns={spreadColumns} rows={data.divides.periods} rowKey={(r) => String(r.period)} lang={lang} />
-        <p>{data.divides.narrowing === null ? t('noConvergence') : data.divides.narrowing ? t('narrowing') : t('widening')}</p>
+        <DataTable
+          caption={t('dividesTitle')}
+          captionHidden
+          columns={spreadColumns}
+          rows={data.divides.periods}
+          rowKey={(r) => String(r.period)}
+          lang={lang}
+        />
+        <p>
+          {data.divides.narrowing === null
+            ? t('noConvergence')
+            : data.divides.narrowing
+              ? t('narrowing')
+              : t('widening')}
+        </p>
       </section>
     </>
   );
@@ -205,18 +324,34 @@ export function SegregationPage(): ReactNode {
       <p className="lead">{t('segIntro')}</p>
       <WithData state={options}>
         {(opts) => {
-          const division = query.get('division') ?? (opts.divisions.some((d) => d.id === 'deso') ? 'deso' : (opts.divisions[0]?.id ?? ''));
+          const division =
+            query.get('division') ??
+            (opts.divisions.some((d) => d.id === 'deso') ? 'deso' : (opts.divisions[0]?.id ?? ''));
           const div = opts.divisions.find((d) => d.id === division);
-          const presetId = query.get('group') ?? (div?.presets.some((p) => p.id === 'foreign-background') ? 'foreign-background' : (div?.presets[0]?.id ?? ''));
+          const presetId =
+            query.get('group') ??
+            (div?.presets.some((p) => p.id === 'foreign-background')
+              ? 'foreign-background'
+              : (div?.presets[0]?.id ?? ''));
           const periods = div?.presets.find((p) => p.id === presetId)?.periods ?? [];
-          const period = query.get('period') && periods.includes(query.get('period') as string) ? (query.get('period') as string) : (periods[periods.length - 1] ?? '');
-          const path = div && presetId && period ? `/analysis/segregation?division=${encodeURIComponent(division)}&preset=${encodeURIComponent(presetId)}&period=${encodeURIComponent(period)}` : null;
+          const period =
+            query.get('period') && periods.includes(query.get('period') as string)
+              ? (query.get('period') as string)
+              : (periods[periods.length - 1] ?? '');
+          const path =
+            div && presetId && period
+              ? `/analysis/segregation?division=${encodeURIComponent(division)}&preset=${encodeURIComponent(presetId)}&period=${encodeURIComponent(period)}`
+              : null;
           return (
             <>
               <form className="fp-controls" onSubmit={(e) => e.preventDefault()}>
                 <div className="fp-field">
                   <label htmlFor="an-group">{t('group')}</label>
-                  <select id="an-group" value={presetId} onChange={(e) => setQuery({ group: e.target.value, period: null })}>
+                  <select
+                    id="an-group"
+                    value={presetId}
+                    onChange={(e) => setQuery({ group: e.target.value, period: null })}
+                  >
                     {opts.presets
                       .filter((p) => div?.presets.some((x) => x.id === p.id))
                       .map((p) => (
@@ -228,7 +363,11 @@ export function SegregationPage(): ReactNode {
                 </div>
                 <div className="fp-field">
                   <label htmlFor="an-division">{t('division')}</label>
-                  <select id="an-division" value={division} onChange={(e) => setQuery({ division: e.target.value, period: null })}>
+                  <select
+                    id="an-division"
+                    value={division}
+                    onChange={(e) => setQuery({ division: e.target.value, period: null })}
+                  >
                     {opts.divisions.map((d) => (
                       <option key={d.id} value={d.id}>
                         {divisionName(d, lang)}
@@ -269,13 +408,16 @@ const MULTI = ['multiD', 'multiH', 'M', 'multiG', 'normExposure'] as const;
 /** Multigroup measures for the birth regions, when the division has them for the year. */
 function Multigroup({ division, period }: { division: string; period: string }): ReactNode {
   const { t, lang } = useI18n(analysisStrings);
-  const state = useApi<MultigroupData>(`/analysis/segregation/multigroup?division=${encodeURIComponent(division)}&set=birth-region&period=${encodeURIComponent(period)}`);
+  const state = useApi<MultigroupData>(
+    `/analysis/segregation/multigroup?division=${encodeURIComponent(division)}&set=birth-region&period=${encodeURIComponent(period)}`,
+  );
   if (state.loading || !state.data) return state.error ? <p className="fp-muted">{t('multiNone')}</p> : null;
   const d = state.data;
   return (
     <>
       <p>
-        {lang === 'sv' ? d.set.labelSv : d.set.labelEn}: {d.groups.map((g) => `${lang === 'sv' ? g.labelSv : g.labelEn} ${pct(g.share, lang)} %`).join(', ')}.
+        {lang === 'sv' ? d.set.labelSv : d.set.labelEn}:{' '}
+        {d.groups.map((g) => `${lang === 'sv' ? g.labelSv : g.labelEn} ${pct(g.share, lang)} %`).join(', ')}.
       </p>
       <ul className="cards an-measures">
         {MULTI.map((m) => (

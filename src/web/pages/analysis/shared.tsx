@@ -34,7 +34,14 @@ export interface Options {
   divisions: DivisionOption[];
   plannedYears: number[];
   presets: { id: string; group: string; total: string; labelSv: string; labelEn: string }[];
-  need: { baseDivision: string; periods: string[]; indicators: { id: string; weight: number }[]; cutoffs: number[]; shares: number[]; typeWeights: Record<AreaType, number> };
+  need: {
+    baseDivision: string;
+    periods: string[];
+    indicators: { id: string; weight: number }[];
+    cutoffs: number[];
+    shares: number[];
+    typeWeights: Record<AreaType, number>;
+  };
   indicators: { id: string; nameSv: string; nameEn: string; unit: string; polarity: string; citation: string | null }[];
 }
 
@@ -44,18 +51,25 @@ export interface AreaShape {
   geometry: Geometry | null;
 }
 
-export const divisionName = (d: { nameSv: string; nameEn: string } | undefined, lang: Lang, fallback = ''): string => (d ? (lang === 'sv' ? d.nameSv : d.nameEn) : fallback);
+export const divisionName = (d: { nameSv: string; nameEn: string } | undefined, lang: Lang, fallback = ''): string =>
+  d ? (lang === 'sv' ? d.nameSv : d.nameEn) : fallback;
 
 /** Anchors of docs/methods.md headings (see MethodsPage). */
-export type MethodAnchor = 'two-group-segregation-measures' | 'multigroup-segregation-measures' | 'moran-s-i' | 'divides-over-time' | 'need-index-and-area-types' | 'allocation-scenarios' | 'conventions';
+export type MethodAnchor =
+  | 'two-group-segregation-measures'
+  | 'multigroup-segregation-measures'
+  | 'moran-s-i'
+  | 'divides-over-time'
+  | 'need-index-and-area-types'
+  | 'allocation-scenarios'
+  | 'conventions';
 
 /** One sentence on the method, with a link to the section of the methods document. */
 export function MethodNote({ text, anchor }: { text: string; anchor: MethodAnchor }): ReactNode {
   const { t } = useI18n(analysisStrings);
   return (
     <p className="an-method">
-      {text}{' '}
-      <Link href={`/analys/metoder?avsnitt=${anchor}`}>{t('howComputed')}</Link>
+      {text} <Link href={`/analys/metoder?avsnitt=${anchor}`}>{t('howComputed')}</Link>
     </p>
   );
 }
@@ -81,25 +95,71 @@ export interface TypedArea {
 }
 
 /** A map of area types in five categorical colours, with a legend, keyboard focus and a table twin. */
-export function TypeMap({ areas, shapes, title, summary, footer, filename }: { areas: readonly TypedArea[]; shapes: readonly AreaShape[]; title: string; summary?: ReactNode; footer?: ReactNode; filename: string }): ReactNode {
+export function TypeMap({
+  areas,
+  shapes,
+  title,
+  summary,
+  footer,
+  filename,
+}: {
+  areas: readonly TypedArea[];
+  shapes: readonly AreaShape[];
+  title: string;
+  summary?: ReactNode;
+  footer?: ReactNode;
+  filename: string;
+}): ReactNode {
   const { t, lang } = useI18n(analysisStrings);
   const uid = useId().replace(/:/g, '');
   const [focus, setFocus] = useState<string | null>(null);
   const width = 640;
   const height = 560;
   const byCode = useMemo(() => new Map(areas.map((a) => [a.code, a])), [areas]);
-  const fitted = useMemo(() => fitPath(shapes.map((s) => s.geometry), width, height), [shapes]);
+  const fitted = useMemo(
+    () =>
+      fitPath(
+        shapes.map((s) => s.geometry),
+        width,
+        height,
+      ),
+    [shapes],
+  );
   const typeLabel = (ty: AreaType | null) => (ty ? t(`type_${ty}` as 'type_mixed') : '–');
   const focused = focus ? byCode.get(focus) : null;
   const columns: Column<TypedArea>[] = [
     { key: 'name', header: t('area'), value: (r) => r.name, rowHeader: true },
-    { key: 'type', header: t('type'), value: (r) => (r.type ? AREA_TYPES.indexOf(r.type) + 1 : null), render: (r) => typeLabel(r.type) },
-    { key: 'score', header: t('score'), value: (r) => r.score, render: (r) => formatNumber(r.score, lang, 2), align: 'right' },
-    { key: 'pop', header: t('population'), value: (r) => r.population, render: (r) => formatNumber(r.population, lang), align: 'right' },
+    {
+      key: 'type',
+      header: t('type'),
+      value: (r) => (r.type ? AREA_TYPES.indexOf(r.type) + 1 : null),
+      render: (r) => typeLabel(r.type),
+    },
+    {
+      key: 'score',
+      header: t('score'),
+      value: (r) => r.score,
+      render: (r) => formatNumber(r.score, lang, 2),
+      align: 'right',
+    },
+    {
+      key: 'pop',
+      header: t('population'),
+      value: (r) => r.population,
+      render: (r) => formatNumber(r.population, lang),
+      align: 'right',
+    },
   ];
   const chart = (
     <div className="fp-map">
-      <svg viewBox={`0 0 ${width} ${height}`} width={width} height={height} role="group" aria-label={title} className="fp-map-svg">
+      <svg
+        viewBox={`0 0 ${width} ${height}`}
+        width={width}
+        height={height}
+        role="group"
+        aria-label={title}
+        className="fp-map-svg"
+      >
         <defs>
           <pattern id={`${uid}-miss`} patternUnits="userSpaceOnUse" width={6} height={6} patternTransform="rotate(45)">
             <rect width={6} height={6} fill="#ffffff" />
@@ -142,9 +202,24 @@ export function TypeMap({ areas, shapes, title, summary, footer, filename }: { a
         </ul>
       </div>
       <p className="fp-map-focus" aria-live="polite">
-        {focused ? `${focused.name}: ${typeLabel(focused.type)}, ${t('score').toLowerCase()} ${formatNumber(focused.score, lang, 2)}` : '\u00a0'}
+        {focused
+          ? `${focused.name}: ${typeLabel(focused.type)}, ${t('score').toLowerCase()} ${formatNumber(focused.score, lang, 2)}`
+          : '\u00a0'}
       </p>
     </div>
   );
-  return <TableTwin lang={lang} title={title} summary={summary} chart={chart} columns={columns} rows={areas} rowKey={(r) => r.code} filename={filename} kind="map" footer={footer} />;
+  return (
+    <TableTwin
+      lang={lang}
+      title={title}
+      summary={summary}
+      chart={chart}
+      columns={columns}
+      rows={areas}
+      rowKey={(r) => r.code}
+      filename={filename}
+      kind="map"
+      footer={footer}
+    />
+  );
 }

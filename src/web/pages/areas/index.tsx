@@ -19,7 +19,6 @@ import {
   DEFAULT_DIVISION,
   DivisionSelect,
   divName,
-
   fmtUnit,
   indName,
   signed,
@@ -30,7 +29,8 @@ import {
   type ProfileIndicator,
 } from './shared.tsx';
 
-export const profilePath = (divisionId: string, code: string) => `/omraden/${encodeURIComponent(divisionId)}/${encodeURIComponent(code)}`;
+export const profilePath = (divisionId: string, code: string) =>
+  `/omraden/${encodeURIComponent(divisionId)}/${encodeURIComponent(code)}`;
 
 function Picker({ catalog, divisionId }: { catalog: Catalog; divisionId: string }): ReactNode {
   const { t, lang } = useI18n(areasStrings);
@@ -75,12 +75,20 @@ function ProfileView({ profile }: { profile: Profile }): ReactNode {
         i.latest?.value !== null && i.latest ? (
           <span data-value={i.latest.value}>{fmtUnit(i.latest.value, i, lang)}</span>
         ) : (
-          <span className="fp-muted">{i.latest ? t(i.latest.status === 'suppressed' ? 'suppressed' : 'missing') : t('missing')}</span>
+          <span className="fp-muted">
+            {i.latest ? t(i.latest.status === 'suppressed' ? 'suppressed' : 'missing') : t('missing')}
+          </span>
         ),
       align: 'right',
     },
     { key: 'period', header: t('period'), value: (i) => i.latestPeriod },
-    { key: 'city', header: t('cityAverage'), value: (i) => i.city?.value ?? null, render: (i) => <span data-value={i.city?.value ?? ''}>{fmtUnit(i.city?.value, i, lang)}</span>, align: 'right' },
+    {
+      key: 'city',
+      header: t('cityAverage'),
+      value: (i) => i.city?.value ?? null,
+      render: (i) => <span data-value={i.city?.value ?? ''}>{fmtUnit(i.city?.value, i, lang)}</span>,
+      align: 'right',
+    },
     {
       key: 'difference',
       header: t('difference'),
@@ -97,7 +105,12 @@ function ProfileView({ profile }: { profile: Profile }): ReactNode {
       key: 'rank',
       header: t('rank'),
       value: (i) => i.rank,
-      render: (i) => (i.rank === null ? '–' : <span title={t('rankTitle')}>{t('rankOf', { rank: i.rank, of: i.rankedCount ?? 0 })}</span>),
+      render: (i) =>
+        i.rank === null ? (
+          '–'
+        ) : (
+          <span title={t('rankTitle')}>{t('rankOf', { rank: i.rank, of: i.rankedCount ?? 0 })}</span>
+        ),
       align: 'right',
     },
     {
@@ -109,7 +122,11 @@ function ProfileView({ profile }: { profile: Profile }): ReactNode {
           '–'
         ) : (
           <span>
-            <AssessmentBadge assessment={i.changeAssessment ?? 'neutral'} text={signed(i.change, i, lang)} label={word(i.changeAssessment ?? 'neutral')} />{' '}
+            <AssessmentBadge
+              assessment={i.changeAssessment ?? 'neutral'}
+              text={signed(i.change, i, lang)}
+              label={word(i.changeAssessment ?? 'neutral')}
+            />{' '}
             <span className="fp-muted">
               {i.firstPeriod}–{i.latestPeriod}
             </span>
@@ -124,10 +141,18 @@ function ProfileView({ profile }: { profile: Profile }): ReactNode {
       render: (i) => <Sparkline lang={lang} decimals={i.decimals} points={i.trend} />,
       sortable: false,
     },
-    { key: 'source', header: t('source'), value: (i) => i.latest?.source ?? i.source.citation ?? '', render: (i) => <span className="fp-source-cell">{i.latest?.source ?? i.source.citation ?? ''}</span> },
+    {
+      key: 'source',
+      header: t('source'),
+      value: (i) => i.latest?.source ?? i.source.citation ?? '',
+      render: (i) => <span className="fp-source-cell">{i.latest?.source ?? i.source.citation ?? ''}</span>,
+    },
   ];
   const title = t('profileTable', { name });
-  const csvColumns: Column<ProfileIndicator>[] = [...columns.filter((c) => c.key !== 'trend'), { key: 'unit', header: 'unit', value: (i) => unitLabel(i.unit, lang) }];
+  const csvColumns: Column<ProfileIndicator>[] = [
+    ...columns.filter((c) => c.key !== 'trend'),
+    { key: 'unit', header: 'unit', value: (i) => unitLabel(i.unit, lang) },
+  ];
   return (
     <section aria-labelledby="profile-title">
       <div className="fp-profile-head">
@@ -140,29 +165,53 @@ function ProfileView({ profile }: { profile: Profile }): ReactNode {
           </p>
           <Relations profile={profile} lang={lang} />
           <p className="fp-summary" data-testid="profile-summary">
-            {t('summaryProfile', { name, better: count('better'), worse: count('worse'), same: count('same'), neutral: count('neutral'), total: withValues.length })}
+            {t('summaryProfile', {
+              name,
+              better: count('better'),
+              worse: count('worse'),
+              same: count('same'),
+              neutral: count('neutral'),
+              total: withValues.length,
+            })}
           </p>
           <p className="fp-muted">{t('tolerance', { pct: Math.round(profile.tolerance.value * 100) })}</p>
         </div>
         {profile.locator ? (
           <div>
             {/* The API sends GeoJSON geometries (typed structurally in core as GeoJSONGeometry). */}
-            <LocatorMap lang={lang} context={profile.locator.context as LocatorMapProps['context']} target={profile.locator.target as LocatorMapProps['target']} />
+            <LocatorMap
+              lang={lang}
+              context={profile.locator.context as LocatorMapProps['context']}
+              target={profile.locator.target as LocatorMapProps['target']}
+            />
             {profile.locator.approximate ? <p className="fp-muted">{t('locatorApprox')}</p> : null}
           </div>
         ) : null}
       </div>
-      <DataTable caption={title} columns={columns} rows={profile.indicators} rowKey={(i) => i.id} lang={lang} id="profile-table" />
+      <DataTable
+        caption={title}
+        columns={columns}
+        rows={profile.indicators}
+        rowKey={(i) => i.id}
+        lang={lang}
+        id="profile-table"
+      />
       <p className="fp-muted">{t('sortHint')}</p>
       <CsvDownload lang={lang} filename={`profil-${name}`} rows={tableCsvRows(csvColumns, profile.indicators)} />
-      <SourceNote lang={lang} sources={profile.indicators.map((i) => (i.latest ? { source: i.latest.source, period: i.latest.period } : null))} />
+      <SourceNote
+        lang={lang}
+        sources={profile.indicators.map((i) =>
+          i.latest ? { source: i.latest.source, period: i.latest.period } : null,
+        )}
+      />
     </section>
   );
 }
 
 function Relations({ profile, lang }: { profile: Profile; lang: Lang }): ReactNode {
   const { t } = useI18n(areasStrings);
-  const dn = (r: { divisionNameSv: string; divisionNameEn: string }) => (lang === 'en' ? r.divisionNameEn : r.divisionNameSv);
+  const dn = (r: { divisionNameSv: string; divisionNameEn: string }) =>
+    lang === 'en' ? r.divisionNameEn : r.divisionNameSv;
   return (
     <nav aria-label={`${t('partOf')} / ${t('consistsOf')}`}>
       {profile.parents.length ? (
@@ -184,7 +233,8 @@ function Relations({ profile, lang }: { profile: Profile; lang: Lang }): ReactNo
           <ul className="fp-children">
             {profile.children.map((c) => (
               <li key={`${c.divisionId}:${c.code}`}>
-                <Link href={profilePath(c.divisionId, c.code)}>{c.name}</Link> <span className="fp-muted">({dn(c)})</span>
+                <Link href={profilePath(c.divisionId, c.code)}>{c.name}</Link>{' '}
+                <span className="fp-muted">({dn(c)})</span>
               </li>
             ))}
           </ul>
@@ -200,17 +250,29 @@ function AreasPage(): ReactNode {
   const catalog = useCatalog();
   const divisionId = params.division ?? query.get('division') ?? DEFAULT_DIVISION;
   const code = params.code ?? null;
-  const profile = useApi<Profile>(code ? `/areas/${encodeURIComponent(divisionId)}/${encodeURIComponent(code)}/profile` : null);
+  const profile = useApi<Profile>(
+    code ? `/areas/${encodeURIComponent(divisionId)}/${encodeURIComponent(code)}/profile` : null,
+  );
   return (
     <section>
       <h1>{t('areasTitle')}</h1>
       <p className="lead">{t('areasIntro')}</p>
-      <WithData state={catalog}>{(c) => <Picker catalog={c} divisionId={c.divisions.some((d) => d.id === divisionId) ? divisionId : (c.divisions.find((d) => d.level === 1)?.id ?? divisionId)} />}</WithData>
+      <WithData state={catalog}>
+        {(c) => (
+          <Picker
+            catalog={c}
+            divisionId={
+              c.divisions.some((d) => d.id === divisionId)
+                ? divisionId
+                : (c.divisions.find((d) => d.level === 1)?.id ?? divisionId)
+            }
+          />
+        )}
+      </WithData>
       {code ? <WithData state={profile}>{(p) => <ProfileView profile={p} />}</WithData> : null}
     </section>
   );
 }
-
 
 export const routes: PageRoute[] = [
   { pattern: '/omraden', component: AreasPage, nav: 'areas' },

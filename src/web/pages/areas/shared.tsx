@@ -5,7 +5,18 @@ import { useApi } from '../../api.ts';
 import { formatNumber, formatSigned, type Lang } from '../../components/format.ts';
 import { ASSESSMENT_BG, ASSESSMENT_TEXT } from '../../components/palette.ts';
 
-export type { AreaRef, Assessment, Catalog, Comparison, DivisionMeta, IndicatorMap, IndicatorMeta, Point, Profile, ProfileIndicator } from '../../../core/contracts/profiles.ts';
+export type {
+  AreaRef,
+  Assessment,
+  Catalog,
+  Comparison,
+  DivisionMeta,
+  IndicatorMap,
+  IndicatorMeta,
+  Point,
+  Profile,
+  ProfileIndicator,
+} from '../../../core/contracts/profiles.ts';
 
 export const DEFAULT_DIVISION = 'stadsdelsomrade-2020';
 
@@ -13,8 +24,10 @@ export function useCatalog() {
   return useApi<Catalog>('/profiles/catalog');
 }
 
-export const indName = (i: { nameSv: string; nameEn: string }, lang: Lang): string => (lang === 'en' ? i.nameEn : i.nameSv);
-export const divName = (d: { nameSv: string; nameEn: string } | undefined, lang: Lang): string => (d ? (lang === 'en' ? d.nameEn : d.nameSv) : '');
+export const indName = (i: { nameSv: string; nameEn: string }, lang: Lang): string =>
+  lang === 'en' ? i.nameEn : i.nameSv;
+export const divName = (d: { nameSv: string; nameEn: string } | undefined, lang: Lang): string =>
+  d ? (lang === 'en' ? d.nameEn : d.nameSv) : '';
 
 /** Short unit label: '%' for percent; SCB's own units otherwise. */
 export function unitLabel(unit: string, lang: Lang): string {
@@ -44,10 +57,22 @@ export function signed(v: number | null | undefined, ind: { decimals: number }, 
 }
 
 /** A badge saying better/worse/same in words, with a symbol and a colour-blind-safe colour. */
-export function AssessmentBadge({ assessment, text, label }: { assessment: Assessment; text: string; label: string }): ReactNode {
+export function AssessmentBadge({
+  assessment,
+  text,
+  label,
+}: {
+  assessment: Assessment;
+  text: string;
+  label: string;
+}): ReactNode {
   const symbol = assessment === 'better' ? '▲' : assessment === 'worse' ? '▼' : assessment === 'same' ? '●' : '';
   return (
-    <span className="fp-badge" data-assessment={assessment} style={{ color: ASSESSMENT_TEXT[assessment], background: ASSESSMENT_BG[assessment] }}>
+    <span
+      className="fp-badge"
+      data-assessment={assessment}
+      style={{ color: ASSESSMENT_TEXT[assessment], background: ASSESSMENT_BG[assessment] }}
+    >
       {symbol ? <span aria-hidden="true">{symbol} </span> : null}
       {text} <span className="fp-badge-label">({label})</span>
     </span>
@@ -131,7 +156,21 @@ export function AreaSearch<T extends { name: string; code: string }>(props: {
 }
 
 /** The division picker. */
-export function DivisionSelect({ divisions, value, onChange, label, lang, id }: { divisions: readonly DivisionMeta[]; value: string; onChange: (id: string) => void; label: string; lang: Lang; id: string }): ReactNode {
+export function DivisionSelect({
+  divisions,
+  value,
+  onChange,
+  label,
+  lang,
+  id,
+}: {
+  divisions: readonly DivisionMeta[];
+  value: string;
+  onChange: (id: string) => void;
+  label: string;
+  lang: Lang;
+  id: string;
+}): ReactNode {
   return (
     <div className="fp-field">
       <label htmlFor={id}>{label}</label>

@@ -38,16 +38,41 @@ function PasswordForm() {
       <h2>{t('changePassword')}</h2>
       <div>
         <label htmlFor="pw-current">{t('currentPassword')}</label>
-        <input id="pw-current" type="password" autoComplete="current-password" required value={current} onChange={(e) => setCurrent(e.target.value)} />
+        <input
+          id="pw-current"
+          type="password"
+          autoComplete="current-password"
+          required
+          value={current}
+          onChange={(e) => setCurrent(e.target.value)}
+        />
       </div>
       <div>
         <label htmlFor="pw-new">{t('newPassword')}</label>
-        <input id="pw-new" type="password" autoComplete="new-password" required minLength={12} aria-describedby="pw-hint" value={next} onChange={(e) => setNext(e.target.value)} />
-        <p id="pw-hint" className="hint">{t('passwordHint')}</p>
+        <input
+          id="pw-new"
+          type="password"
+          autoComplete="new-password"
+          required
+          minLength={12}
+          aria-describedby="pw-hint"
+          value={next}
+          onChange={(e) => setNext(e.target.value)}
+        />
+        <p id="pw-hint" className="hint">
+          {t('passwordHint')}
+        </p>
       </div>
       <div>
         <label htmlFor="pw-repeat">{t('repeatPassword')}</label>
-        <input id="pw-repeat" type="password" autoComplete="new-password" required value={repeat} onChange={(e) => setRepeat(e.target.value)} />
+        <input
+          id="pw-repeat"
+          type="password"
+          autoComplete="new-password"
+          required
+          value={repeat}
+          onChange={(e) => setRepeat(e.target.value)}
+        />
       </div>
       {message ? (
         <p role={message.ok ? 'status' : 'alert'} className={message.ok ? 'ok' : 'error'}>
@@ -81,7 +106,10 @@ export function AccountPage() {
           ) : (
             <>
               <p data-testid="signed-in-as">
-                {t('signedInAs', { name: data.user.displayName || data.user.username, role: t(`role_${data.user.role}` as Key) })}
+                {t('signedInAs', {
+                  name: data.user.displayName || data.user.username,
+                  role: t(`role_${data.user.role}` as Key),
+                })}
               </p>
               <h2>{t('yourPermissions')}</h2>
               <ul>

@@ -24,7 +24,9 @@ const PAGE = 50;
 export function AuditPage() {
   const { t, lang } = useI18n(authStrings);
   const { query } = useRoute();
-  const [draft, setDraft] = useState<Record<string, string>>(() => Object.fromEntries(FILTERS.map((f) => [f, query.get(f) ?? ''])));
+  const [draft, setDraft] = useState<Record<string, string>>(() =>
+    Object.fromEntries(FILTERS.map((f) => [f, query.get(f) ?? ''])),
+  );
   const offset = Math.max(0, Number(query.get('offset') ?? 0) || 0);
   const params = new URLSearchParams();
   for (const f of FILTERS) {
@@ -35,11 +37,18 @@ export function AuditPage() {
   params.set('offset', String(offset));
   const state = useApi<{ items: AuditItem[]; total: number }>(`/auth/audit?${params.toString()}`);
   const forbidden = state.error instanceof ApiError && (state.error.status === 401 || state.error.status === 403);
-  const fmt = new Intl.DateTimeFormat(lang === 'sv' ? 'sv-SE' : 'en-GB', { dateStyle: 'short', timeStyle: 'medium', timeZone: 'Europe/Stockholm' });
+  const fmt = new Intl.DateTimeFormat(lang === 'sv' ? 'sv-SE' : 'en-GB', {
+    dateStyle: 'short',
+    timeStyle: 'medium',
+    timeZone: 'Europe/Stockholm',
+  });
 
   function submit(e: FormEvent): void {
     e.preventDefault();
-    setQuery({ ...Object.fromEntries(FILTERS.map((f) => [f, draft[f]?.trim() || null])), offset: null }, { push: true });
+    setQuery(
+      { ...Object.fromEntries(FILTERS.map((f) => [f, draft[f]?.trim() || null])), offset: null },
+      { push: true },
+    );
   }
 
   const labels: Record<(typeof FILTERS)[number], string> = {
@@ -123,12 +132,20 @@ export function AuditPage() {
                 )}
                 <nav aria-label={t('auditTitle')} className="pager">
                   {offset > 0 ? (
-                    <button type="button" className="secondary" onClick={() => setQuery({ offset: String(Math.max(0, offset - PAGE)) }, { push: true })}>
+                    <button
+                      type="button"
+                      className="secondary"
+                      onClick={() => setQuery({ offset: String(Math.max(0, offset - PAGE)) }, { push: true })}
+                    >
                       {t('previous')}
                     </button>
                   ) : null}{' '}
                   {offset + PAGE < data.total ? (
-                    <button type="button" className="secondary" onClick={() => setQuery({ offset: String(offset + PAGE) }, { push: true })}>
+                    <button
+                      type="button"
+                      className="secondary"
+                      onClick={() => setQuery({ offset: String(offset + PAGE) }, { push: true })}
+                    >
                       {t('next')}
                     </button>
                   ) : null}

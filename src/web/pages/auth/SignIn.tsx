@@ -27,7 +27,11 @@ export function SignInPage() {
     } catch (err) {
       const id = err instanceof ApiError ? err.id : '';
       const known = ['unauthenticated', 'locked', 'rate_limited'].includes(id);
-      setError(known ? t(`error_${id}` as 'error_locked') + (id === 'locked' && err instanceof Error ? ` (${err.message})` : '') : (err as Error).message);
+      setError(
+        known
+          ? t(`error_${id}` as 'error_locked') + (id === 'locked' && err instanceof Error ? ` (${err.message})` : '')
+          : (err as Error).message,
+      );
     } finally {
       setBusy(false);
     }
@@ -39,25 +43,43 @@ export function SignInPage() {
       <h1>{t('signInTitle')}</h1>
       {me.data?.user ? (
         <p>
-          {t('alreadySignedIn', { name: me.data.user.displayName || me.data.user.username })} <Link href="/konto">{t('toAccount')}</Link>
+          {t('alreadySignedIn', { name: me.data.user.displayName || me.data.user.username })}{' '}
+          <Link href="/konto">{t('toAccount')}</Link>
         </p>
       ) : null}
       <p>{t('signInIntro')}</p>
       <form onSubmit={submit} className="stacked-form" aria-describedby={error ? 'sign-in-error' : undefined}>
         <div>
           <label htmlFor="sign-in-username">{t('username')}</label>
-          <input id="sign-in-username" name="username" autoComplete="username" required value={username} onChange={(e) => setUsername(e.target.value)} />
+          <input
+            id="sign-in-username"
+            name="username"
+            autoComplete="username"
+            required
+            value={username}
+            onChange={(e) => setUsername(e.target.value)}
+          />
         </div>
         <div>
           <label htmlFor="sign-in-password">{t('password')}</label>
-          <input id="sign-in-password" name="password" type="password" autoComplete="current-password" required value={password} onChange={(e) => setPassword(e.target.value)} />
+          <input
+            id="sign-in-password"
+            name="password"
+            type="password"
+            autoComplete="current-password"
+            required
+            value={password}
+            onChange={(e) => setPassword(e.target.value)}
+          />
         </div>
         {error ? (
           <p id="sign-in-error" role="alert" className="error">
             {error}
           </p>
         ) : null}
-        <button type="submit" disabled={busy}>{busy ? t('signingIn') : t('signIn')}</button>
+        <button type="submit" disabled={busy}>
+          {busy ? t('signingIn') : t('signIn')}
+        </button>
       </form>
     </section>
   );

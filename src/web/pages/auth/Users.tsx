@@ -37,7 +37,19 @@ function Message({ msg }: { msg: Msg }) {
   );
 }
 
-function CommitteeSelect({ id, value, committees, onChange, label }: { id: string; value: string; committees: Committee[]; onChange: (v: string) => void; label?: string }) {
+function CommitteeSelect({
+  id,
+  value,
+  committees,
+  onChange,
+  label,
+}: {
+  id: string;
+  value: string;
+  committees: Committee[];
+  onChange: (v: string) => void;
+  label?: string;
+}) {
   const { t } = useI18n(authStrings);
   return (
     <select id={id} value={value} onChange={(e) => onChange(e.target.value)} aria-label={label}>
@@ -53,7 +65,13 @@ function CommitteeSelect({ id, value, committees, onChange, label }: { id: strin
 
 function NewUserForm({ committees, onCreated }: { committees: Committee[]; onCreated: (msg: Msg) => void }) {
   const { t } = useI18n(authStrings);
-  const [form, setForm] = useState({ username: '', displayName: '', role: 'reader' as AccountRole, committeeId: '', password: '' });
+  const [form, setForm] = useState({
+    username: '',
+    displayName: '',
+    role: 'reader' as AccountRole,
+    committeeId: '',
+    password: '',
+  });
   const [msg, setMsg] = useState<Msg>(null);
   const set = (k: keyof typeof form) => (v: string) => setForm((f) => ({ ...f, [k]: v }));
 
@@ -80,11 +98,22 @@ function NewUserForm({ committees, onCreated }: { committees: Committee[]; onCre
       <h2>{t('newUser')}</h2>
       <div>
         <label htmlFor="nu-username">{t('username')}</label>
-        <input id="nu-username" required autoComplete="off" value={form.username} onChange={(e) => set('username')(e.target.value)} />
+        <input
+          id="nu-username"
+          required
+          autoComplete="off"
+          value={form.username}
+          onChange={(e) => set('username')(e.target.value)}
+        />
       </div>
       <div>
         <label htmlFor="nu-name">{t('displayName')}</label>
-        <input id="nu-name" autoComplete="off" value={form.displayName} onChange={(e) => set('displayName')(e.target.value)} />
+        <input
+          id="nu-name"
+          autoComplete="off"
+          value={form.displayName}
+          onChange={(e) => set('displayName')(e.target.value)}
+        />
       </div>
       <div>
         <label htmlFor="nu-role">{t('role')}</label>
@@ -98,13 +127,29 @@ function NewUserForm({ committees, onCreated }: { committees: Committee[]; onCre
       </div>
       <div>
         <label htmlFor="nu-committee">{t('committee')}</label>
-        <CommitteeSelect id="nu-committee" value={form.committeeId} committees={committees} onChange={set('committeeId')} />
+        <CommitteeSelect
+          id="nu-committee"
+          value={form.committeeId}
+          committees={committees}
+          onChange={set('committeeId')}
+        />
         {form.role === 'district_editor' ? <p className="hint">{t('committeeRequired')}</p> : null}
       </div>
       <div>
         <label htmlFor="nu-password">{t('initialPassword')}</label>
-        <input id="nu-password" type="password" autoComplete="new-password" required minLength={12} aria-describedby="nu-pw-hint" value={form.password} onChange={(e) => set('password')(e.target.value)} />
-        <p id="nu-pw-hint" className="hint">{t('passwordHint')}</p>
+        <input
+          id="nu-password"
+          type="password"
+          autoComplete="new-password"
+          required
+          minLength={12}
+          aria-describedby="nu-pw-hint"
+          value={form.password}
+          onChange={(e) => set('password')(e.target.value)}
+        />
+        <p id="nu-pw-hint" className="hint">
+          {t('passwordHint')}
+        </p>
       </div>
       <Message msg={msg} />
       <button type="submit">{t('create')}</button>
@@ -112,7 +157,15 @@ function NewUserForm({ committees, onCreated }: { committees: Committee[]; onCre
   );
 }
 
-function UserRow({ user, committees, onChanged }: { user: User; committees: Committee[]; onChanged: (msg: Msg) => void }) {
+function UserRow({
+  user,
+  committees,
+  onChanged,
+}: {
+  user: User;
+  committees: Committee[];
+  onChanged: (msg: Msg) => void;
+}) {
   const { t } = useI18n(authStrings);
   const [role, setRole] = useState<AccountRole>(user.role);
   const [committeeId, setCommitteeId] = useState(user.committeeId ?? '');
@@ -138,7 +191,11 @@ function UserRow({ user, committees, onChanged }: { user: User; committees: Comm
         {user.displayName ? <div className="hint">{user.displayName}</div> : null}
       </th>
       <td>
-        <select value={role} aria-label={t('changeRole', { name })} onChange={(e) => setRole(e.target.value as AccountRole)}>
+        <select
+          value={role}
+          aria-label={t('changeRole', { name })}
+          onChange={(e) => setRole(e.target.value as AccountRole)}
+        >
           {ACCOUNT_ROLES.map((r) => (
             <option key={r} value={r}>
               {t(`role_${r}` as Key)}
@@ -147,7 +204,13 @@ function UserRow({ user, committees, onChanged }: { user: User; committees: Comm
         </select>
       </td>
       <td>
-        <CommitteeSelect id={`committee-${user.id}`} value={committeeId} committees={committees} onChange={setCommitteeId} label={t('changeCommittee', { name })} />
+        <CommitteeSelect
+          id={`committee-${user.id}`}
+          value={committeeId}
+          committees={committees}
+          onChange={setCommitteeId}
+          label={t('changeCommittee', { name })}
+        />
       </td>
       <td>{user.disabled ? t('disabled') : t('active')}</td>
       <td>
@@ -166,7 +229,15 @@ function UserRow({ user, committees, onChanged }: { user: User; committees: Comm
             }}
           >
             <label htmlFor={`pw-${user.id}`}>{t('newPassword')}</label>{' '}
-            <input id={`pw-${user.id}`} type="password" autoComplete="new-password" minLength={12} required value={password} onChange={(e) => setPassword(e.target.value)} />{' '}
+            <input
+              id={`pw-${user.id}`}
+              type="password"
+              autoComplete="new-password"
+              minLength={12}
+              required
+              value={password}
+              onChange={(e) => setPassword(e.target.value)}
+            />{' '}
             <button type="submit">{t('setPassword')}</button>
           </form>
         </details>
@@ -194,34 +265,39 @@ export function UsersPage() {
         </p>
       ) : (
         <>
-        <Message msg={notice} />
-        <WithData state={state}>
-          {(data) => (
-            <>
-              <p>{t('usersIntro')}</p>
-              <div className="table-scroll">
-                <table>
-                  <caption className="visually-hidden">{t('usersTitle')}</caption>
-                  <thead>
-                    <tr>
-                      <th scope="col">{t('username')}</th>
-                      <th scope="col">{t('role')}</th>
-                      <th scope="col">{t('committee')}</th>
-                      <th scope="col">{t('status')}</th>
-                      <th scope="col">{t('actions')}</th>
-                    </tr>
-                  </thead>
-                  <tbody>
-                    {data.users.map((u) => (
-                      <UserRow key={`${u.id}-${u.role}-${u.committeeId ?? ''}-${u.disabled}`} user={u} committees={data.committees} onChanged={changed} />
-                    ))}
-                  </tbody>
-                </table>
-              </div>
-              <NewUserForm committees={data.committees} onCreated={changed} />
-            </>
-          )}
-        </WithData>
+          <Message msg={notice} />
+          <WithData state={state}>
+            {(data) => (
+              <>
+                <p>{t('usersIntro')}</p>
+                <div className="table-scroll">
+                  <table>
+                    <caption className="visually-hidden">{t('usersTitle')}</caption>
+                    <thead>
+                      <tr>
+                        <th scope="col">{t('username')}</th>
+                        <th scope="col">{t('role')}</th>
+                        <th scope="col">{t('committee')}</th>
+                        <th scope="col">{t('status')}</th>
+                        <th scope="col">{t('actions')}</th>
+                      </tr>
+                    </thead>
+                    <tbody>
+                      {data.users.map((u) => (
+                        <UserRow
+                          key={`${u.id}-${u.role}-${u.committeeId ?? ''}-${u.disabled}`}
+                          user={u}
+                          committees={data.committees}
+                          onChanged={changed}
+                        />
+                      ))}
+                    </tbody>
+                  </table>
+                </div>
+                <NewUserForm committees={data.committees} onCreated={changed} />
+              </>
+            )}
+          </WithData>
         </>
       )}
     </section>

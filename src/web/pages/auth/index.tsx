@@ -31,7 +31,12 @@ export function AccountLink() {
     reload();
   }, [path, reload]);
   const user = me.data?.user;
-  if (!user) return <Link href="/logga-in" className="account-link">{t('signIn')}</Link>;
+  if (!user)
+    return (
+      <Link href="/logga-in" className="account-link">
+        {t('signIn')}
+      </Link>
+    );
   return (
     <Link href="/konto" className="account-link">
       {user.displayName || user.username}

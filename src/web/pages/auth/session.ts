@@ -4,7 +4,13 @@ import { setCsrfToken, useApi, type ApiState } from '../../api.ts';
 import type { Permission, Role } from '../../../core/access.ts';
 
 export interface Me {
-  user: { id: number; username: string; displayName: string; role: Exclude<Role, 'public'>; committeeId: string | null } | null;
+  user: {
+    id: number;
+    username: string;
+    displayName: string;
+    role: Exclude<Role, 'public'>;
+    committeeId: string | null;
+  } | null;
   role: Role;
   permissions: Permission[];
   csrfToken: string | null;

@@ -17,11 +17,30 @@ import { LineChart } from '../../components/LineChart.tsx';
 import { TableTwin, type Column } from '../../components/DataTable.tsx';
 import { SourceNote } from '../../components/SourceNote.tsx';
 import { profilePath } from '../areas/index.tsx';
-import { AreaSearch, DEFAULT_DIVISION, DivisionSelect, divName, fmt, fmtUnit, indName, unitLabel, useCatalog, type Catalog, type Comparison, type Point } from '../areas/shared.tsx';
+import {
+  AreaSearch,
+  DEFAULT_DIVISION,
+  DivisionSelect,
+  divName,
+  fmt,
+  fmtUnit,
+  indName,
+  unitLabel,
+  useCatalog,
+  type Catalog,
+  type Comparison,
+  type Point,
+} from '../areas/shared.tsx';
 
 const DEFAULT_AREA_NAMES = ['Rinkeby-Kista', 'Skärholmen', 'Farsta', 'Östermalm'];
 /** Indicators shown by default when present (by id pattern), else the first non-count ones. */
-const DEFAULT_INDICATOR_PATTERNS = [/unemploy|arbetsl/i, /low-economic|lag-ekonomisk|låg/i, /post-secondary|eftergymn|higher-education/i, /employ|förvärv|sysselsatt/i, /foreign|utländsk/i];
+const DEFAULT_INDICATOR_PATTERNS = [
+  /unemploy|arbetsl/i,
+  /low-economic|lag-ekonomisk|låg/i,
+  /post-secondary|eftergymn|higher-education/i,
+  /employ|förvärv|sysselsatt/i,
+  /foreign|utländsk/i,
+];
 
 export function defaultAreas(catalog: Catalog): string[] {
   const keys: string[] = [];
@@ -31,7 +50,10 @@ export function defaultAreas(catalog: Catalog): string[] {
   }
   if (keys.length >= 2) return keys;
   const firstDivision = catalog.divisions.find((d) => d.level === 1 && d.areaCount > 1);
-  return catalog.areas.filter((a) => a.divisionId === firstDivision?.id).slice(0, 4).map((a) => `${a.divisionId}:${a.code}`);
+  return catalog.areas
+    .filter((a) => a.divisionId === firstDivision?.id)
+    .slice(0, 4)
+    .map((a) => `${a.divisionId}:${a.code}`);
 }
 
 export function defaultIndicators(catalog: Catalog): string[] {
@@ -41,7 +63,13 @@ export function defaultIndicators(catalog: Catalog): string[] {
     if (i) out.push(i.id);
     if (out.length >= 3) break;
   }
-  if (out.length === 0) out.push(...catalog.indicators.filter((i) => i.kind !== 'count').slice(0, 2).map((i) => i.id));
+  if (out.length === 0)
+    out.push(
+      ...catalog.indicators
+        .filter((i) => i.kind !== 'count')
+        .slice(0, 2)
+        .map((i) => i.id),
+    );
   if (out.length === 0 && catalog.indicators[0]) out.push(catalog.indicators[0].id);
   return out;
 }
@@ -57,7 +85,8 @@ function IndicatorBlock({ data, ind }: { data: Comparison; ind: Series }): React
   const { t, lang } = useI18n(areasStrings);
   const unit = unitLabel(ind.unit, lang);
   const name = indName(ind, lang);
-  const areaName = (s: { divisionId: string; code: string }) => data.areas.find((a) => a.divisionId === s.divisionId && a.code === s.code)?.name ?? s.code;
+  const areaName = (s: { divisionId: string; code: string }) =>
+    data.areas.find((a) => a.divisionId === s.divisionId && a.code === s.code)?.name ?? s.code;
   // Distinct labels even when two divisions have an area of the same name.
   const label = (s: { divisionId: string; code: string }) => {
     const n = areaName(s);
@@ -65,38 +94,96 @@ function IndicatorBlock({ data, ind }: { data: Comparison; ind: Series }): React
     const a = data.areas.find((x) => x.divisionId === s.divisionId && x.code === s.code);
     return dup && a ? `${n} (${lang === 'en' ? a.divisionNameEn : a.divisionNameSv})` : n;
   };
-  const rows = ind.series.map((s) => ({ key: `${s.divisionId}:${s.code}`, label: label(s), href: profilePath(s.divisionId, s.code), point: latestPoint(s.points) }));
+  const rows = ind.series.map((s) => ({
+    key: `${s.divisionId}:${s.code}`,
+    label: label(s),
+    href: profilePath(s.divisionId, s.code),
+    point: latestPoint(s.points),
+  }));
   const periods = [...new Set(rows.map((r) => r.point?.period).filter((p): p is string => !!p))].sort();
   const cityPoint = ind.city.find((p) => p.period === periods[periods.length - 1]) ?? latestPoint(ind.city);
   const valued = rows.filter((r) => r.point?.value !== null && r.point?.value !== undefined);
-  const max = valued.reduce<(typeof rows)[number] | null>((m, r) => (m === null || r.point!.value! > m.point!.value! ? r : m), null);
-  const min = valued.reduce<(typeof rows)[number] | null>((m, r) => (m === null || r.point!.value! < m.point!.value! ? r : m), null);
+  const max = valued.reduce<(typeof rows)[number] | null>(
+    (m, r) => (m === null || r.point!.value! > m.point!.value! ? r : m),
+    null,
+  );
+  const min = valued.reduce<(typeof rows)[number] | null>(
+    (m, r) => (m === null || r.point!.value! < m.point!.value! ? r : m),
+    null,
+  );
   const summary =
-    max && min ? t('summaryBars', { max: max.label, maxv: fmtUnit(max.point!.value, ind, lang), min: min.label, minv: fmtUnit(min.point!.value, ind, lang), city: fmtUnit(cityPoint?.value, ind, lang) }) : null;
+    max && min
+      ? t('summaryBars', {
+          max: max.label,
+          maxv: fmtUnit(max.point!.value, ind, lang),
+          min: min.label,
+          minv: fmtUnit(min.point!.value, ind, lang),
+          city: fmtUnit(cityPoint?.value, ind, lang),
+        })
+      : null;
   type Row = (typeof rows)[number] | { key: string; label: string; href: null; point: Point | null };
   const tableRows: Row[] = [...rows, { key: 'city', label: data.city.name, href: null, point: cityPoint ?? null }];
   const columns: Column<Row>[] = [
-    { key: 'area', header: t('area'), value: (r) => r.label, render: (r) => (r.href ? <Link href={r.href}>{r.label}</Link> : <strong>{r.label}</strong>), rowHeader: true },
-    { key: 'value', header: `${t('value')} (${unit})`, value: (r) => r.point?.value ?? null, render: (r) => <span data-value={r.point?.value ?? ''}>{r.point?.value === null && r.point ? t(r.point.status === 'suppressed' ? 'suppressed' : 'missing') : fmt(r.point?.value, ind, lang)}</span>, align: 'right' },
+    {
+      key: 'area',
+      header: t('area'),
+      value: (r) => r.label,
+      render: (r) => (r.href ? <Link href={r.href}>{r.label}</Link> : <strong>{r.label}</strong>),
+      rowHeader: true,
+    },
+    {
+      key: 'value',
+      header: `${t('value')} (${unit})`,
+      value: (r) => r.point?.value ?? null,
+      render: (r) => (
+        <span data-value={r.point?.value ?? ''}>
+          {r.point?.value === null && r.point
+            ? t(r.point.status === 'suppressed' ? 'suppressed' : 'missing')
+            : fmt(r.point?.value, ind, lang)}
+        </span>
+      ),
+      align: 'right',
+    },
     { key: 'period', header: t('period'), value: (r) => r.point?.period ?? null },
     { key: 'source', header: t('source'), value: (r) => r.point?.source ?? '' },
   ];
   const allPeriods = [...new Set([...ind.city, ...ind.series.flatMap((s) => s.points)].map((p) => p.period))].sort();
-  const timeRows = allPeriods.map((period) => ({ period, city: ind.city.find((p) => p.period === period)?.value ?? null, values: ind.series.map((s) => s.points.find((p) => p.period === period)?.value ?? null) }));
+  const timeRows = allPeriods.map((period) => ({
+    period,
+    city: ind.city.find((p) => p.period === period)?.value ?? null,
+    values: ind.series.map((s) => s.points.find((p) => p.period === period)?.value ?? null),
+  }));
   type TRow = (typeof timeRows)[number];
   const timeColumns: Column<TRow>[] = [
     { key: 'period', header: t('period'), value: (r) => r.period, rowHeader: true },
-    ...ind.series.map((s, i) => ({ key: `a${i}`, header: label(s), value: (r: TRow) => r.values[i] ?? null, render: (r: TRow) => fmt(r.values[i], ind, lang), align: 'right' as const })),
-    { key: 'city', header: data.city.name, value: (r) => r.city, render: (r) => fmt(r.city, ind, lang), align: 'right' },
+    ...ind.series.map((s, i) => ({
+      key: `a${i}`,
+      header: label(s),
+      value: (r: TRow) => r.values[i] ?? null,
+      render: (r: TRow) => fmt(r.values[i], ind, lang),
+      align: 'right' as const,
+    })),
+    {
+      key: 'city',
+      header: data.city.name,
+      value: (r) => r.city,
+      render: (r) => fmt(r.city, ind, lang),
+      align: 'right',
+    },
   ];
   const changes = ind.series
     .map((s) => {
       const v = s.points.filter((p) => p.value !== null);
-      return v.length > 1 ? `${label(s)} ${fmt(v[0]!.value, ind, lang)} → ${fmt(v[v.length - 1]!.value, ind, lang)}` : null;
+      return v.length > 1
+        ? `${label(s)} ${fmt(v[0]!.value, ind, lang)} → ${fmt(v[v.length - 1]!.value, ind, lang)}`
+        : null;
     })
     .filter(Boolean)
     .join('; ');
-  const sources = [...ind.series.flatMap((s) => s.points), ...ind.city].map((p) => ({ source: p.source, period: p.period }));
+  const sources = [...ind.series.flatMap((s) => s.points), ...ind.city].map((p) => ({
+    source: p.source,
+    period: p.period,
+  }));
   return (
     <section className="fp-indicator-block" aria-labelledby={`h-${ind.id}`} data-indicator={ind.id}>
       <h2 id={`h-${ind.id}`}>{name}</h2>
@@ -118,21 +205,33 @@ function IndicatorBlock({ data, ind }: { data: Comparison; ind: Series }): React
         rows={tableRows}
         rowKey={(r) => r.key}
         filename={`jamfor-${ind.id}`}
-        footer={<SourceNote lang={lang} inline sources={rows.map((r) => (r.point ? { source: r.point.source, period: r.point.period } : null))} />}
+        footer={
+          <SourceNote
+            lang={lang}
+            inline
+            sources={rows.map((r) => (r.point ? { source: r.point.source, period: r.point.period } : null))}
+          />
+        }
         id={`bars-${ind.id}`}
       />
       {allPeriods.length > 1 ? (
         <TableTwin
           lang={lang}
           title={t('overTime', { indicator: name })}
-          summary={changes ? t('summaryLines', { first: allPeriods[0]!, last: allPeriods[allPeriods.length - 1]!, changes }) : null}
+          summary={
+            changes
+              ? t('summaryLines', { first: allPeriods[0]!, last: allPeriods[allPeriods.length - 1]!, changes })
+              : null
+          }
           chart={
             <LineChart
               lang={lang}
               title={t('overTime', { indicator: name })}
               unit={unit}
               decimals={ind.decimals}
-              data={ind.series.flatMap((s) => s.points.map((p) => ({ series: label(s), period: p.period, value: p.value })))}
+              data={ind.series.flatMap((s) =>
+                s.points.map((p) => ({ series: label(s), period: p.period, value: p.value })),
+              )}
               reference={ind.city.map((p) => ({ series: data.city.name, period: p.period, value: p.value }))}
             />
           }
@@ -157,18 +256,37 @@ function GroupedBlock({ data }: { data: Comparison }): ReactNode {
   const first = data.indicators[0]!;
   const unit = unitLabel(first.unit, lang);
   const decimals = Math.max(...data.indicators.map((i) => i.decimals));
-  const areaLabel = (s: { divisionId: string; code: string }) => data.areas.find((a) => a.divisionId === s.divisionId && a.code === s.code)?.name ?? s.code;
+  const areaLabel = (s: { divisionId: string; code: string }) =>
+    data.areas.find((a) => a.divisionId === s.divisionId && a.code === s.code)?.name ?? s.code;
   type Row = { key: string; indicator: string; area: string; point: Point | null; isCity: boolean };
   const rows: Row[] = data.indicators.flatMap((ind) => {
-    const pts = ind.series.map((s) => ({ key: `${ind.id}|${s.divisionId}:${s.code}`, indicator: indName(ind, lang), area: areaLabel(s), point: latestPoint(s.points), isCity: false }));
-    const periods = pts.map((p) => p.point?.period).filter((p): p is string => !!p).sort();
+    const pts = ind.series.map((s) => ({
+      key: `${ind.id}|${s.divisionId}:${s.code}`,
+      indicator: indName(ind, lang),
+      area: areaLabel(s),
+      point: latestPoint(s.points),
+      isCity: false,
+    }));
+    const periods = pts
+      .map((p) => p.point?.period)
+      .filter((p): p is string => !!p)
+      .sort();
     const cityPoint = ind.city.find((p) => p.period === periods[periods.length - 1]) ?? latestPoint(ind.city);
-    return [...pts, { key: `${ind.id}|city`, indicator: indName(ind, lang), area: data.city.name, point: cityPoint, isCity: true }];
+    return [
+      ...pts,
+      { key: `${ind.id}|city`, indicator: indName(ind, lang), area: data.city.name, point: cityPoint, isCity: true },
+    ];
   });
   const columns: Column<Row>[] = [
     { key: 'indicator', header: t('indicator'), value: (r) => r.indicator },
     { key: 'area', header: t('area'), value: (r) => r.area, rowHeader: true },
-    { key: 'value', header: `${t('value')} (${unit})`, value: (r) => r.point?.value ?? null, render: (r) => <span data-value={r.point?.value ?? ''}>{fmt(r.point?.value, { decimals }, lang)}</span>, align: 'right' },
+    {
+      key: 'value',
+      header: `${t('value')} (${unit})`,
+      value: (r) => r.point?.value ?? null,
+      render: (r) => <span data-value={r.point?.value ?? ''}>{fmt(r.point?.value, { decimals }, lang)}</span>,
+      align: 'right',
+    },
     { key: 'period', header: t('period'), value: (r) => r.point?.period ?? null },
     { key: 'source', header: t('source'), value: (r) => r.point?.source ?? '' },
   ];
@@ -186,25 +304,46 @@ function GroupedBlock({ data }: { data: Comparison }): ReactNode {
             title={title}
             unit={unit}
             decimals={decimals}
-            data={rows.filter((r) => !r.isCity).map((r) => ({ label: r.area, value: r.point?.value ?? null, group: r.indicator }))}
-            references={rows.filter((r) => r.isCity && r.point?.value != null).map((r) => ({ value: r.point!.value!, label: r.area, group: r.indicator }))}
+            data={rows
+              .filter((r) => !r.isCity)
+              .map((r) => ({ label: r.area, value: r.point?.value ?? null, group: r.indicator }))}
+            references={rows
+              .filter((r) => r.isCity && r.point?.value != null)
+              .map((r) => ({ value: r.point!.value!, label: r.area, group: r.indicator }))}
           />
         }
         columns={columns}
         rows={rows}
         rowKey={(r) => r.key}
         filename="jamfor-alla-indikatorer"
-        footer={<SourceNote lang={lang} inline sources={rows.map((r) => (r.point ? { source: r.point.source, period: r.point.period } : null))} />}
+        footer={
+          <SourceNote
+            lang={lang}
+            inline
+            sources={rows.map((r) => (r.point ? { source: r.point.source, period: r.point.period } : null))}
+          />
+        }
         id="grouped"
       />
     </section>
   );
 }
 
-function Chooser({ catalog, areas, indicators }: { catalog: Catalog; areas: string[]; indicators: string[] }): ReactNode {
+function Chooser({
+  catalog,
+  areas,
+  indicators,
+}: {
+  catalog: Catalog;
+  areas: string[];
+  indicators: string[];
+}): ReactNode {
   const { t, lang } = useI18n(areasStrings);
   const [divisionId, setDivisionId] = useState(DEFAULT_DIVISION);
-  const pool = useMemo(() => catalog.areas.filter((a) => a.divisionId === divisionId && !areas.includes(`${a.divisionId}:${a.code}`)), [catalog, divisionId, areas]);
+  const pool = useMemo(
+    () => catalog.areas.filter((a) => a.divisionId === divisionId && !areas.includes(`${a.divisionId}:${a.code}`)),
+    [catalog, divisionId, areas],
+  );
   const nameOf = (key: string) => {
     const [d, ...rest] = key.split(':');
     const code = rest.join(':');
@@ -220,7 +359,16 @@ function Chooser({ catalog, areas, indicators }: { catalog: Catalog; areas: stri
         {areas.map((k) => (
           <li key={k} data-key={k}>
             {nameOf(k)}
-            <button type="button" aria-label={t('remove', { name: nameOf(k) })} onClick={() => set(areas.filter((x) => x !== k), indicators)}>
+            <button
+              type="button"
+              aria-label={t('remove', { name: nameOf(k) })}
+              onClick={() =>
+                set(
+                  areas.filter((x) => x !== k),
+                  indicators,
+                )
+              }
+            >
               ×
             </button>
           </li>
@@ -228,7 +376,14 @@ function Chooser({ catalog, areas, indicators }: { catalog: Catalog; areas: stri
       </ul>
       {areas.length < 2 ? <p className="notice">{t('needTwo')}</p> : null}
       <div className="fp-controls">
-        <DivisionSelect id="division" divisions={catalog.divisions} value={divisionId} onChange={setDivisionId} label={t('division')} lang={lang} />
+        <DivisionSelect
+          id="division"
+          divisions={catalog.divisions}
+          value={divisionId}
+          onChange={setDivisionId}
+          label={t('division')}
+          lang={lang}
+        />
         {areas.length < 8 ? (
           <AreaSearch
             id="area-search"
@@ -251,7 +406,9 @@ function Chooser({ catalog, areas, indicators }: { catalog: Catalog; areas: stri
             <input
               type="checkbox"
               checked={indicators.includes(i.id)}
-              onChange={(e) => set(areas, e.target.checked ? [...indicators, i.id] : indicators.filter((x) => x !== i.id))}
+              onChange={(e) =>
+                set(areas, e.target.checked ? [...indicators, i.id] : indicators.filter((x) => x !== i.id))
+              }
               data-indicator={i.id}
             />
             {indName(i, lang)}
@@ -264,21 +421,34 @@ function Chooser({ catalog, areas, indicators }: { catalog: Catalog; areas: stri
 
 function CompareView({ catalog }: { catalog: Catalog }): ReactNode {
   const { query } = useRoute();
-  const areas = query.has('areas') ? (query.get('areas') ?? '').split(',').filter(Boolean).slice(0, 8) : defaultAreas(catalog);
-  const indicators = query.has('ind') ? (query.get('ind') ?? '').split(',').filter(Boolean) : defaultIndicators(catalog);
-  const path = areas.length >= 1 && indicators.length ? `/compare?areas=${encodeURIComponent(areas.join(','))}&indicators=${encodeURIComponent(indicators.join(','))}` : null;
+  const areas = query.has('areas')
+    ? (query.get('areas') ?? '').split(',').filter(Boolean).slice(0, 8)
+    : defaultAreas(catalog);
+  const indicators = query.has('ind')
+    ? (query.get('ind') ?? '').split(',').filter(Boolean)
+    : defaultIndicators(catalog);
+  const path =
+    areas.length >= 1 && indicators.length
+      ? `/compare?areas=${encodeURIComponent(areas.join(','))}&indicators=${encodeURIComponent(indicators.join(','))}`
+      : null;
   const cmp = useApi<Comparison>(path);
   return (
     <>
       <Chooser catalog={catalog} areas={areas} indicators={indicators} />
-      {path && areas.length >= 2 ? <WithData state={cmp}>{(c) => (
+      {path && areas.length >= 2 ? (
+        <WithData state={cmp}>
+          {(c) => (
             <>
-              {c.indicators.length >= 2 && c.indicators.every((i) => i.unit === c.indicators[0]!.unit) ? <GroupedBlock data={c} /> : null}
+              {c.indicators.length >= 2 && c.indicators.every((i) => i.unit === c.indicators[0]!.unit) ? (
+                <GroupedBlock data={c} />
+              ) : null}
               {c.indicators.map((ind) => (
                 <IndicatorBlock key={ind.id} data={c} ind={ind} />
               ))}
             </>
-          )}</WithData> : null}
+          )}
+        </WithData>
+      ) : null}
     </>
   );
 }

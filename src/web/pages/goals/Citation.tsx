@@ -11,8 +11,8 @@ export function CitationNote({ citation }: { citation: CitationT }): ReactNode {
   const name = t(key);
   return (
     <span className="goal-cite">
-      {t('source')}: {name.startsWith('docName_') ? citation.document : name} ({citation.document}), {t('section')} ”{citation.section}”
-      {citation.quote ? <> – ”{citation.quote}”</> : null}
+      {t('source')}: {name.startsWith('docName_') ? citation.document : name} ({citation.document}), {t('section')} ”
+      {citation.section}”{citation.quote ? <> – ”{citation.quote}”</> : null}
     </span>
   );
 }

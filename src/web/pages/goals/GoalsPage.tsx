@@ -41,7 +41,8 @@ function TargetList({ targets }: { targets: TargetSummary[] }): ReactNode {
 function Tree({ data }: { data: GoalsTree }): ReactNode {
   const { t, lang } = useI18n(goalsStrings);
   const titles = new Map<string, string>();
-  for (const g of data.goalAreas) for (const x of [...g.strategies.flatMap((s) => s.targets), ...g.otherTargets]) titles.set(x.id, x.title[lang]);
+  for (const g of data.goalAreas)
+    for (const x of [...g.strategies.flatMap((s) => s.targets), ...g.otherTargets]) titles.set(x.id, x.title[lang]);
   return (
     <>
       {data.vision ? (
@@ -94,7 +95,10 @@ function Tree({ data }: { data: GoalsTree }): ReactNode {
             <ul className="goal-targets">
               {a.commitments.map((c) => (
                 <li key={c.id}>
-                  <StatusBadge status={c.status} label={c.manualStatus ? t(`status_${c.status}` as 'status_met') : t('notAssessed')} />
+                  <StatusBadge
+                    status={c.status}
+                    label={c.manualStatus ? t(`status_${c.status}` as 'status_met') : t('notAssessed')}
+                  />
                   <span>{c.title[lang]}</span>
                   {c.targetIds.length ? (
                     <span>
@@ -108,7 +112,9 @@ function Tree({ data }: { data: GoalsTree }): ReactNode {
                     </span>
                   ) : null}
                   <p className="goal-reason">
-                    {c.manualStatus ? `${t('manual', { date: c.manualStatus.setAt, who: c.manualStatus.setBy })}: ${c.manualStatus.note}` : c.reason[lang]}
+                    {c.manualStatus
+                      ? `${t('manual', { date: c.manualStatus.setAt, who: c.manualStatus.setBy })}: ${c.manualStatus.note}`
+                      : c.reason[lang]}
                   </p>
                   <p className="goal-reason">
                     <CitationNote citation={c.citation} />

@@ -21,9 +21,21 @@ function Detail({ d }: { d: TargetDetail }): ReactNode {
   const rows = useMemo(() => chartRows(d), [d]);
   const columns: Column<ChartRow>[] = [
     { key: 'year', header: t('year'), value: (r) => r.year, rowHeader: true, sortable: true },
-    { key: 'observed', header: `${t('observed')} (${unit})`, value: (r) => r.observed, render: (r) => fmt(r.observed), align: 'right' },
+    {
+      key: 'observed',
+      header: `${t('observed')} (${unit})`,
+      value: (r) => r.observed,
+      render: (r) => fmt(r.observed),
+      align: 'right',
+    },
     { key: 'path', header: `${t('path')} (${unit})`, value: (r) => r.path, render: (r) => fmt(r.path), align: 'right' },
-    { key: 'projection', header: `${t('projection')} (${unit})`, value: (r) => r.projection, render: (r) => fmt(r.projection), align: 'right' },
+    {
+      key: 'projection',
+      header: `${t('projection')} (${unit})`,
+      value: (r) => r.projection,
+      render: (r) => fmt(r.projection),
+      align: 'right',
+    },
   ];
   const labels = useMemo(() => ({ observed: t('observed'), path: t('path'), projection: t('projection') }), [t]);
   const target = d.targetValue !== null ? { year: x.deadline.year, value: d.targetValue } : null;
@@ -37,7 +49,13 @@ function Detail({ d }: { d: TargetDetail }): ReactNode {
   const form = x.target;
   const targetText =
     form.form === 'direction'
-      ? (lang === 'sv' ? (form.desired === 'increase' ? 'ska öka' : 'ska minska') : form.desired === 'increase' ? 'should increase' : 'should decrease')
+      ? lang === 'sv'
+        ? form.desired === 'increase'
+          ? 'ska öka'
+          : 'ska minska'
+        : form.desired === 'increase'
+          ? 'should increase'
+          : 'should decrease'
       : d.targetValue !== null
         ? `${form.form === 'gap' || form.comparator === 'at_most' ? '≤' : '≥'} ${fmt(d.targetValue)} ${unit}`
         : form.form === 'level' && form.targetFactor !== undefined
@@ -63,18 +81,27 @@ function Detail({ d }: { d: TargetDetail }): ReactNode {
         </dd>
         <dt>{t('baseline')}</dt>
         <dd>
-          {x.baseline.period}: {x.baseline.value !== null ? `${fmt(x.baseline.value)} ${unit}` : (x.baseline.note?.[lang] ?? '–')}
+          {x.baseline.period}:{' '}
+          {x.baseline.value !== null ? `${fmt(x.baseline.value)} ${unit}` : (x.baseline.note?.[lang] ?? '–')}
         </dd>
         <dt>{t('scope')}</dt>
         <dd>{x.scope.description[lang]}</dd>
         <dt>{t('indicator')}</dt>
         <dd>
-          {d.indicator ? d.indicator.name[lang] : <><strong>{t('missingIndicator')}:</strong> {x.needsIndicator?.[lang]}</>}
+          {d.indicator ? (
+            d.indicator.name[lang]
+          ) : (
+            <>
+              <strong>{t('missingIndicator')}:</strong> {x.needsIndicator?.[lang]}
+            </>
+          )}
         </dd>
         <dt>{t('linked')}</dt>
         <dd>
           {d.goalAreas.map((g) => g.title[lang]).join(', ')}
-          {d.strategies.length ? ` – ${d.strategies.map((s) => `${t('strategy').toLowerCase()} ${s.numeral}: ${s.title[lang]}`).join('; ')}` : ''}
+          {d.strategies.length
+            ? ` – ${d.strategies.map((s) => `${t('strategy').toLowerCase()} ${s.numeral}: ${s.title[lang]}`).join('; ')}`
+            : ''}
         </dd>
         {d.parent ? (
           <>
@@ -110,7 +137,18 @@ function Detail({ d }: { d: TargetDetail }): ReactNode {
           lang={lang}
           title={t('chartTitle')}
           summary={summary}
-          chart={<TargetChart series={d.series} path={d.path} projection={d.projection} target={target} labels={labels} unit={unit} lang={lang} title={t('chartTitle')} />}
+          chart={
+            <TargetChart
+              series={d.series}
+              path={d.path}
+              projection={d.projection}
+              target={target}
+              labels={labels}
+              unit={unit}
+              lang={lang}
+              title={t('chartTitle')}
+            />
+          }
           columns={columns}
           rows={rows}
           rowKey={(r) => String(r.year)}
@@ -127,8 +165,12 @@ function Detail({ d }: { d: TargetDetail }): ReactNode {
           <thead>
             <tr>
               <th scope="col">{t('area')}</th>
-              <th scope="col" className="num">{t('latest')}</th>
-              <th scope="col" className="num">{t('shortfall')}</th>
+              <th scope="col" className="num">
+                {t('latest')}
+              </th>
+              <th scope="col" className="num">
+                {t('shortfall')}
+              </th>
             </tr>
           </thead>
           <tbody>
@@ -149,7 +191,11 @@ function Detail({ d }: { d: TargetDetail }): ReactNode {
         <ul>
           {d.interventions.map((i) => (
             <li key={i.id}>
-              {i.origin === 'register' ? <Link href={`/insatser/${encodeURIComponent(i.id)}`}>{i.name[lang]}</Link> : i.name[lang]}
+              {i.origin === 'register' ? (
+                <Link href={`/insatser/${encodeURIComponent(i.id)}`}>{i.name[lang]}</Link>
+              ) : (
+                i.name[lang]
+              )}
               {i.responsible ? ` – ${t('responsible')}: ${i.responsible}` : ''}
               {i.origin === 'framework' ? <span className="goal-cite"> ({t('fromFramework')})</span> : null}
             </li>

@@ -1,7 +1,14 @@
 /** Pure helpers for the goals pages; the shapes of the goals API live in src/core/contracts/goals.ts (re-exported here). */
 import type { GoalStatus, StatusCounts, TargetDetail, YearValue } from '../../../core/contracts/goals.ts';
 
-export type { GoalsTree, GoalStatus, StatusCounts, TargetDetail, TargetSummary, YearValue } from '../../../core/contracts/goals.ts';
+export type {
+  GoalsTree,
+  GoalStatus,
+  StatusCounts,
+  TargetDetail,
+  TargetSummary,
+  YearValue,
+} from '../../../core/contracts/goals.ts';
 
 export const STATUSES: readonly GoalStatus[] = ['met', 'on_track', 'at_risk', 'off_track', 'not_measurable'];
 
@@ -19,7 +26,12 @@ export function chartRows(d: Pick<TargetDetail, 'series' | 'path' | 'projection'
   const at = (list: readonly YearValue[], y: number): number | null => list.find((p) => p.year === y)?.value ?? null;
   return [...years]
     .sort((a, b) => a - b)
-    .map((year) => ({ year, observed: at(d.series, year), path: at(d.path, year), projection: at(d.projection, year) }));
+    .map((year) => ({
+      year,
+      observed: at(d.series, year),
+      path: at(d.path, year),
+      projection: at(d.projection, year),
+    }));
 }
 
 /** The seed document's short key ('000' … '003') for its display name. */

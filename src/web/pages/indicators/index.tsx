@@ -13,7 +13,20 @@ import { LineChart } from '../../components/LineChart.tsx';
 import { BarChart } from '../../components/BarChart.tsx';
 import { SourceNote } from '../../components/SourceNote.tsx';
 import { profilePath } from '../areas/index.tsx';
-import { AreaSearch, DEFAULT_DIVISION, DivisionSelect, divName, fmt, fmtUnit, indName, unitLabel, useCatalog, type Catalog, type IndicatorMap, type Point } from '../areas/shared.tsx';
+import {
+  AreaSearch,
+  DEFAULT_DIVISION,
+  DivisionSelect,
+  divName,
+  fmt,
+  fmtUnit,
+  indName,
+  unitLabel,
+  useCatalog,
+  type Catalog,
+  type IndicatorMap,
+  type Point,
+} from '../areas/shared.tsx';
 
 type Row = IndicatorMap['areas'][number];
 
@@ -24,7 +37,8 @@ function IndicatorList({ catalog }: { catalog: Catalog }): ReactNode {
     <ul className="fp-indicator-list">
       {catalog.indicators.map((i) => (
         <li key={i.id}>
-          <Link href={`/indikatorer/${encodeURIComponent(i.id)}`}>{indName(i, lang)}</Link> <span className="fp-muted">({unitLabel(i.unit, lang)})</span>
+          <Link href={`/indikatorer/${encodeURIComponent(i.id)}`}>{indName(i, lang)}</Link>{' '}
+          <span className="fp-muted">({unitLabel(i.unit, lang)})</span>
         </li>
       ))}
     </ul>
@@ -54,17 +68,49 @@ function MapView({ data, selected }: { data: IndicatorMap; selected: string | nu
           hidden: hidden ? t('hiddenValues', { k: hidden }) : '',
         })
       : null;
-  const mapData: MapDatum[] = data.areas.map((a) => ({ code: a.code, name: a.name, value: a.value, status: a.status, geometry: a.geometry as MapDatum['geometry'] })); // GeoJSON from the API (core's structural GeoJSONGeometry)
+  const mapData: MapDatum[] = data.areas.map((a) => ({
+    code: a.code,
+    name: a.name,
+    value: a.value,
+    status: a.status,
+    geometry: a.geometry as MapDatum['geometry'],
+  })); // GeoJSON from the API (core's structural GeoJSONGeometry)
   const sources = [{ source: data.areas.find((a) => a.source)?.source ?? ind.source.citation ?? '', period }];
   const sel = data.areas.find((a) => a.code === selected) ?? null;
-  const rankRows = [...data.areas].sort((a, b) => (a.rank ?? 1e9) - (b.rank ?? 1e9) || a.name.localeCompare(b.name, 'sv'));
+  const rankRows = [...data.areas].sort(
+    (a, b) => (a.rank ?? 1e9) - (b.rank ?? 1e9) || a.name.localeCompare(b.name, 'sv'),
+  );
   const columns: Column<Row>[] = [
     { key: 'rank', header: t('rank'), value: (a) => a.rank, align: 'right' },
-    { key: 'name', header: t('area'), value: (a) => a.name, render: (a) => <Link href={profilePath(a.divisionId, a.code)}>{a.name}</Link>, rowHeader: true },
+    {
+      key: 'name',
+      header: t('area'),
+      value: (a) => a.name,
+      render: (a) => <Link href={profilePath(a.divisionId, a.code)}>{a.name}</Link>,
+      rowHeader: true,
+    },
     { key: 'code', header: 'Kod', value: (a) => a.code },
-    { key: 'value', header: `${t('value')} (${unit})`, value: (a) => a.value, render: (a) => <span data-value={a.value ?? ''}>{fmt(a.value, ind, lang)}</span>, align: 'right' },
-    { key: 'numerator', header: t('numerator'), value: (a) => a.numerator, render: (a) => fmt(a.numerator, { decimals: 0 }, lang), align: 'right' },
-    { key: 'denominator', header: t('denominator'), value: (a) => a.denominator, render: (a) => fmt(a.denominator, { decimals: 0 }, lang), align: 'right' },
+    {
+      key: 'value',
+      header: `${t('value')} (${unit})`,
+      value: (a) => a.value,
+      render: (a) => <span data-value={a.value ?? ''}>{fmt(a.value, ind, lang)}</span>,
+      align: 'right',
+    },
+    {
+      key: 'numerator',
+      header: t('numerator'),
+      value: (a) => a.numerator,
+      render: (a) => fmt(a.numerator, { decimals: 0 }, lang),
+      align: 'right',
+    },
+    {
+      key: 'denominator',
+      header: t('denominator'),
+      value: (a) => a.denominator,
+      render: (a) => fmt(a.denominator, { decimals: 0 }, lang),
+      align: 'right',
+    },
     { key: 'status', header: t('status'), value: (a) => statusText(a.status) },
     { key: 'source', header: t('source'), value: (a) => a.source },
   ];
@@ -73,8 +119,12 @@ function MapView({ data, selected }: { data: IndicatorMap; selected: string | nu
   const rankedValued = rankRows.filter((a) => a.value !== null);
   const barRows = rankedValued.length > 60 ? [...rankedValued.slice(0, 30), ...rankedValued.slice(-30)] : rankedValued;
   // Time series: the city, and the highlighted area when one is chosen.
-  const periodsAll = [...new Set([...cityTrend.map((p) => p.period), ...(sel?.trend ?? []).map((p) => p.period)])].sort();
-  const trendTitle = sel ? t('areaOverTime', { indicator: indName(ind, lang), name: sel.name }) : t('cityOverTime', { indicator: indName(ind, lang) });
+  const periodsAll = [
+    ...new Set([...cityTrend.map((p) => p.period), ...(sel?.trend ?? []).map((p) => p.period)]),
+  ].sort();
+  const trendTitle = sel
+    ? t('areaOverTime', { indicator: indName(ind, lang), name: sel.name })
+    : t('cityOverTime', { indicator: indName(ind, lang) });
   type TRow = { period: string; city: number | null; area: number | null };
   const trendRows: TRow[] = periodsAll.map((period) => ({
     period,
@@ -83,13 +133,37 @@ function MapView({ data, selected }: { data: IndicatorMap; selected: string | nu
   }));
   const trendColumns: Column<TRow>[] = [
     { key: 'period', header: t('period'), value: (r) => r.period, rowHeader: true },
-    ...(sel ? [{ key: 'area', header: sel.name, value: (r: TRow) => r.area, render: (r: TRow) => fmt(r.area, ind, lang), align: 'right' as const }] : []),
-    { key: 'city', header: data.city?.name ?? t('cityAverage'), value: (r) => r.city, render: (r) => fmt(r.city, ind, lang), align: 'right' },
+    ...(sel
+      ? [
+          {
+            key: 'area',
+            header: sel.name,
+            value: (r: TRow) => r.area,
+            render: (r: TRow) => fmt(r.area, ind, lang),
+            align: 'right' as const,
+          },
+        ]
+      : []),
+    {
+      key: 'city',
+      header: data.city?.name ?? t('cityAverage'),
+      value: (r) => r.city,
+      render: (r) => fmt(r.city, ind, lang),
+      align: 'right',
+    },
   ];
   const selectedInfo = sel
     ? sel.rank !== null
-      ? t('selectedInfo', { name: sel.name, value: fmtUnit(sel.value, ind, lang), rank: sel.rank, of: sel.rankedCount ?? 0 })
-      : t('selectedInfoNoRank', { name: sel.name, value: sel.status === 'suppressed' ? t('st_suppressed') : fmtUnit(sel.value, ind, lang) })
+      ? t('selectedInfo', {
+          name: sel.name,
+          value: fmtUnit(sel.value, ind, lang),
+          rank: sel.rank,
+          of: sel.rankedCount ?? 0,
+        })
+      : t('selectedInfoNoRank', {
+          name: sel.name,
+          value: sel.status === 'suppressed' ? t('st_suppressed') : fmtUnit(sel.value, ind, lang),
+        })
     : null;
   return (
     <>
@@ -123,8 +197,18 @@ function MapView({ data, selected }: { data: IndicatorMap; selected: string | nu
           footer={<SourceNote lang={lang} inline sources={sources} />}
           filename={`${ind.id}-${data.division.id}-${period}-karta`}
           extraColumns={[
-            { key: 'numerator', header: t('numerator'), value: (a) => data.areas.find((x) => x.code === a.code)?.numerator ?? null, align: 'right' },
-            { key: 'denominator', header: t('denominator'), value: (a) => data.areas.find((x) => x.code === a.code)?.denominator ?? null, align: 'right' },
+            {
+              key: 'numerator',
+              header: t('numerator'),
+              value: (a) => data.areas.find((x) => x.code === a.code)?.numerator ?? null,
+              align: 'right',
+            },
+            {
+              key: 'denominator',
+              header: t('denominator'),
+              value: (a) => data.areas.find((x) => x.code === a.code)?.denominator ?? null,
+              align: 'right',
+            },
           ]}
         />
       ) : (
@@ -137,14 +221,18 @@ function MapView({ data, selected }: { data: IndicatorMap; selected: string | nu
         initial="table"
         chart={
           <>
-            {barRows.length < valued.length ? <p className="fp-muted">{t('barsCapped', { n: barRows.length, total: valued.length })}</p> : null}
+            {barRows.length < valued.length ? (
+              <p className="fp-muted">{t('barsCapped', { n: barRows.length, total: valued.length })}</p>
+            ) : null}
             <BarChart
               lang={lang}
               title={t('ranking', { division: dname, period })}
               unit={unit}
               decimals={ind.decimals}
               data={barRows.map((a) => ({ label: a.name, value: a.value }))}
-              references={data.city?.value?.value != null ? [{ value: data.city.value.value, label: data.city.name }] : []}
+              references={
+                data.city?.value?.value != null ? [{ value: data.city.value.value, label: data.city.name }] : []
+              }
             />
           </>
         }
@@ -177,7 +265,9 @@ function MapView({ data, selected }: { data: IndicatorMap; selected: string | nu
           summary={`${data.city?.name ?? ''}: ${cityTrend.map((p) => `${p.period} ${fmtUnit(p.value, ind, lang)}`).join(', ')}.${
             sel ? ` ${sel.name}: ${sel.trend.map((p) => `${p.period} ${fmtUnit(p.value, ind, lang)}`).join(', ')}.` : ''
           }`}
-          footer={<SourceNote lang={lang} inline sources={cityTrend.map((p) => ({ source: p.source, period: p.period }))} />}
+          footer={
+            <SourceNote lang={lang} inline sources={cityTrend.map((p) => ({ source: p.source, period: p.period }))} />
+          }
           id="trend"
         />
       ) : null}
@@ -207,12 +297,24 @@ function IndicatorDetail({ catalog, id }: { catalog: Catalog; id: string }): Rea
         <dt>{t('polarity')}</dt>
         <dd>{t(`pol_${ind.polarity}` as 'pol_neutral')}</dd>
         <dt>{t('source')}</dt>
-        <dd>{ind.source.url ? <a href={ind.source.url}>{ind.source.name ?? ind.source.citation}</a> : (ind.source.name ?? ind.source.citation ?? '–')}</dd>
+        <dd>
+          {ind.source.url ? (
+            <a href={ind.source.url}>{ind.source.name ?? ind.source.citation}</a>
+          ) : (
+            (ind.source.name ?? ind.source.citation ?? '–')
+          )}
+        </dd>
       </dl>
       <div className="fp-controls">
         <div className="fp-field">
           <label htmlFor="indicator">{t('indicator')}</label>
-          <select id="indicator" value={id} onChange={(e) => navigate(`/indikatorer/${encodeURIComponent(e.target.value)}?division=${encodeURIComponent(divisionId)}`)}>
+          <select
+            id="indicator"
+            value={id}
+            onChange={(e) =>
+              navigate(`/indikatorer/${encodeURIComponent(e.target.value)}?division=${encodeURIComponent(divisionId)}`)
+            }
+          >
             {catalog.indicators.map((i) => (
               <option key={i.id} value={i.id}>
                 {indName(i, lang)}
@@ -220,7 +322,14 @@ function IndicatorDetail({ catalog, id }: { catalog: Catalog; id: string }): Rea
             ))}
           </select>
         </div>
-        <DivisionSelect id="division" divisions={divisions} value={divisionId} label={t('division')} lang={lang} onChange={(d) => setQuery({ division: d, period: null, area: null })} />
+        <DivisionSelect
+          id="division"
+          divisions={divisions}
+          value={divisionId}
+          label={t('division')}
+          lang={lang}
+          onChange={(d) => setQuery({ division: d, period: null, area: null })}
+        />
         {map.data && map.data.periods.length ? (
           <div className="fp-field">
             <label htmlFor="period">{t('periodLabel')}</label>
@@ -247,7 +356,9 @@ function IndicatorsPage(): ReactNode {
     <section>
       <h1>{t('indicatorsTitle')}</h1>
       <p className="lead">{t('indicatorsIntro')}</p>
-      <WithData state={catalog}>{(c) => (params.id ? <IndicatorDetail catalog={c} id={params.id} /> : <IndicatorList catalog={c} />)}</WithData>
+      <WithData state={catalog}>
+        {(c) => (params.id ? <IndicatorDetail catalog={c} id={params.id} /> : <IndicatorList catalog={c} />)}
+      </WithData>
     </section>
   );
 }

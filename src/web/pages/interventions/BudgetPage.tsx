@@ -8,18 +8,45 @@ import { WithData } from '../../shell/Status.tsx';
 import { BarChart } from '../../components/BarChart.tsx';
 import { TableTwin, type Column } from '../../components/DataTable.tsx';
 import { SourceNote } from '../../components/SourceNote.tsx';
-import { MEASURES, mnkr, mnkrNumber, percentText, perResidentText, pointsText, type BudgetResponse, type Measure, type TotalsView } from './model.ts';
+import {
+  MEASURES,
+  mnkr,
+  mnkrNumber,
+  percentText,
+  perResidentText,
+  pointsText,
+  type BudgetResponse,
+  type Measure,
+  type TotalsView,
+} from './model.ts';
 
 type Row = TotalsView['rows'][number];
 type District = NonNullable<BudgetResponse['perResident']>['districts'][number];
 
-function TotalsTwin({ id, title, view, measure, summary }: { id: string; title: string; view: TotalsView; measure: Measure; summary?: ReactNode }): ReactNode {
+function TotalsTwin({
+  id,
+  title,
+  view,
+  measure,
+  summary,
+}: {
+  id: string;
+  title: string;
+  view: TotalsView;
+  measure: Measure;
+  summary?: ReactNode;
+}): ReactNode {
   const { t, lang } = useI18n(interventionsStrings);
   const label = (r: Row) => (lang === 'en' ? r.nameEn : r.name);
   const columns: Column<Row>[] = [
     { key: 'name', header: title, value: label, rowHeader: true },
     { key: 'n', header: t('interventions'), value: (r) => r.interventions, align: 'right' },
-    ...MEASURES.map((m) => ({ key: m, header: `${t(m)} (${t('mnkr')})`, value: (r: Row) => mnkr(r.totals[m], lang, false), align: 'right' as const })),
+    ...MEASURES.map((m) => ({
+      key: m,
+      header: `${t(m)} (${t('mnkr')})`,
+      value: (r: Row) => mnkr(r.totals[m], lang, false),
+      align: 'right' as const,
+    })),
   ];
   return (
     <TableTwin
@@ -28,10 +55,19 @@ function TotalsTwin({ id, title, view, measure, summary }: { id: string; title: 
       title={title}
       summary={
         <>
-          {t('total')} ({t(measure).toLowerCase()}): {mnkr(view.total[measure], lang)}. {view.overlapping ? t('overlapping') : null} {summary}
+          {t('total')} ({t(measure).toLowerCase()}): {mnkr(view.total[measure], lang)}.{' '}
+          {view.overlapping ? t('overlapping') : null} {summary}
         </>
       }
-      chart={<BarChart lang={lang} title={title} unit={t('mnkr')} decimals={1} data={view.rows.map((r) => ({ label: label(r), value: mnkrNumber(r.totals[measure]) }))} />}
+      chart={
+        <BarChart
+          lang={lang}
+          title={title}
+          unit={t('mnkr')}
+          decimals={1}
+          data={view.rows.map((r) => ({ label: label(r), value: mnkrNumber(r.totals[measure]) }))}
+        />
+      }
       columns={columns}
       rows={view.rows}
       rowKey={(r) => r.key}
@@ -47,18 +83,55 @@ function PerResident({ data }: { data: BudgetResponse }): ReactNode {
   const title = t('perResidentTitle', { year: data.year });
   const columns: Column<District>[] = [
     { key: 'name', header: t('stadsdelsomrade'), value: (r) => r.name, rowHeader: true },
-    { key: 'amount', header: `${t('amount')} (${t('mnkr')})`, value: (r) => mnkr(r.amount, lang, false), align: 'right' },
-    { key: 'residents', header: t('residents'), value: (r) => Number(r.residents), render: (r) => Number(r.residents).toLocaleString(lang === 'sv' ? 'sv-SE' : 'en-GB'), align: 'right' },
-    { key: 'perResident', header: t('perResident'), value: (r) => r.perResident?.value ?? null, render: (r) => perResidentText(r.perResident, lang), align: 'right' },
+    {
+      key: 'amount',
+      header: `${t('amount')} (${t('mnkr')})`,
+      value: (r) => mnkr(r.amount, lang, false),
+      align: 'right',
+    },
+    {
+      key: 'residents',
+      header: t('residents'),
+      value: (r) => Number(r.residents),
+      render: (r) => Number(r.residents).toLocaleString(lang === 'sv' ? 'sv-SE' : 'en-GB'),
+      align: 'right',
+    },
+    {
+      key: 'perResident',
+      header: t('perResident'),
+      value: (r) => r.perResident?.value ?? null,
+      render: (r) => perResidentText(r.perResident, lang),
+      align: 'right',
+    },
   ];
   const gapColumns: Column<District>[] = [
     { key: 'name', header: t('stadsdelsomrade'), value: (r) => r.name, rowHeader: true },
-    { key: 'moneyShare', header: t('moneyShare'), value: (r) => r.moneyShare?.value ?? null, render: (r) => percentText(r.moneyShare, lang), align: 'right' },
-    { key: 'needShare', header: t('needShare'), value: (r) => r.needShare?.value ?? null, render: (r) => percentText(r.needShare, lang), align: 'right' },
-    { key: 'gap', header: t('gap'), value: (r) => r.gap?.value ?? null, render: (r) => pointsText(r.gap, lang), align: 'right' },
+    {
+      key: 'moneyShare',
+      header: t('moneyShare'),
+      value: (r) => r.moneyShare?.value ?? null,
+      render: (r) => percentText(r.moneyShare, lang),
+      align: 'right',
+    },
+    {
+      key: 'needShare',
+      header: t('needShare'),
+      value: (r) => r.needShare?.value ?? null,
+      render: (r) => percentText(r.needShare, lang),
+      align: 'right',
+    },
+    {
+      key: 'gap',
+      header: t('gap'),
+      value: (r) => r.gap?.value ?? null,
+      render: (r) => pointsText(r.gap, lang),
+      align: 'right',
+    },
   ];
   const sources = [
-    pr.populationSource ? { source: `${t('populationSource')}: ${pr.populationSource}`, period: pr.populationPeriod } : null,
+    pr.populationSource
+      ? { source: `${t('populationSource')}: ${pr.populationSource}`, period: pr.populationPeriod }
+      : null,
     pr.needSource ? { source: `${t('needSource')}: ${pr.needSource}`, period: pr.needPeriod } : null,
   ];
   const needKnown = pr.districts.every((d) => d.needShare !== null);
@@ -70,8 +143,13 @@ function PerResident({ data }: { data: BudgetResponse }): ReactNode {
         title={title}
         summary={
           <>
-            {t('perResidentSummary', { cityWide: mnkr(pr.cityWide, lang), perResident: perResidentText(pr.cityWidePerResident, lang) })}{' '}
-            {BigInt(pr.unplaced) > 0n ? t('unplaced', { amount: mnkr(pr.unplaced, lang), ids: pr.unplacedInterventions.join(', ') }) : null}
+            {t('perResidentSummary', {
+              cityWide: mnkr(pr.cityWide, lang),
+              perResident: perResidentText(pr.cityWidePerResident, lang),
+            })}{' '}
+            {BigInt(pr.unplaced) > 0n
+              ? t('unplaced', { amount: mnkr(pr.unplaced, lang), ids: pr.unplacedInterventions.join(', ') })
+              : null}
           </>
         }
         chart={
@@ -95,30 +173,30 @@ function PerResident({ data }: { data: BudgetResponse }): ReactNode {
           {t('nothingPlaced', { year: data.year })}
         </p>
       ) : (
-      <TableTwin
-        id="money-need-gap"
-        lang={lang}
-        title={t('gapTitle', { year: data.year })}
-        summary={
-          <>
-            {t('gapSummary')} {needKnown ? null : t('needMissing')}
-          </>
-        }
-        chart={
-          <BarChart
-            lang={lang}
-            title={t('gapTitle', { year: data.year })}
-            unit={t('gap')}
-            decimals={1}
-            data={pr.districts.map((d) => ({ label: d.name, value: d.gap ? d.gap.value * 100 : null }))}
-          />
-        }
-        columns={gapColumns}
-        rows={pr.districts}
-        rowKey={(r) => r.key}
-        filename="insatser-pengar-och-behov"
-        footer={<SourceNote lang={lang} sources={sources} />}
-      />
+        <TableTwin
+          id="money-need-gap"
+          lang={lang}
+          title={t('gapTitle', { year: data.year })}
+          summary={
+            <>
+              {t('gapSummary')} {needKnown ? null : t('needMissing')}
+            </>
+          }
+          chart={
+            <BarChart
+              lang={lang}
+              title={t('gapTitle', { year: data.year })}
+              unit={t('gap')}
+              decimals={1}
+              data={pr.districts.map((d) => ({ label: d.name, value: d.gap ? d.gap.value * 100 : null }))}
+            />
+          }
+          columns={gapColumns}
+          rows={pr.districts}
+          rowKey={(r) => r.key}
+          filename="insatser-pengar-och-behov"
+          footer={<SourceNote lang={lang} sources={sources} />}
+        />
       )}
     </>
   );
@@ -134,7 +212,11 @@ function View({ data }: { data: BudgetResponse }): ReactNode {
       <form className="iv-filters" onSubmit={(e) => e.preventDefault()} aria-label={t('filters')}>
         <div className="iv-filter">
           <label htmlFor="iv-b-year">{t('year')}</label>
-          <select id="iv-b-year" value={query.get('year') ?? String(data.year ?? '')} onChange={(e) => setQuery({ year: e.target.value })}>
+          <select
+            id="iv-b-year"
+            value={query.get('year') ?? String(data.year ?? '')}
+            onChange={(e) => setQuery({ year: e.target.value })}
+          >
             {data.years.map((y) => (
               <option key={y} value={y}>
                 {y}

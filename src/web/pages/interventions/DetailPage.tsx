@@ -97,7 +97,8 @@ function Links({ d }: { d: Detail }): ReactNode {
               const st = GOAL_STATUSES.find((s) => s === x.status);
               return (
                 <li key={x.id}>
-                  <Link href={`/mal/${encodeURIComponent(x.id)}`}>{name(x)}</Link> — {t('targetStatus')}: {st ? t(`goalStatus_${st}`) : t('noStatus')}
+                  <Link href={`/mal/${encodeURIComponent(x.id)}`}>{name(x)}</Link> — {t('targetStatus')}:{' '}
+                  {st ? t(`goalStatus_${st}`) : t('noStatus')}
                 </li>
               );
             })}
@@ -132,7 +133,11 @@ function View({ d, canWrite, reload }: { d: Detail; canWrite: boolean; reload: (
         </div>
         <div>
           <dt>{t('areas')}</dt>
-          <dd>{d.areas.length ? d.areas.map((a) => (a.key === 'city' ? t('cityWide') : a.name)).join(', ') : t('notStated')}</dd>
+          <dd>
+            {d.areas.length
+              ? d.areas.map((a) => (a.key === 'city' ? t('cityWide') : a.name)).join(', ')
+              : t('notStated')}
+          </dd>
         </div>
         {d.startDate || d.endDate ? (
           <div>
@@ -209,6 +214,7 @@ export function DetailPage(): ReactNode {
   // session cannot be read, they are shown and the server's answer is displayed.
   const canWrite = me.data ? me.data.permissions.includes('interventions:write') : me.error !== null;
   // Keep the page (and the forms' announcements) while it reloads after a change.
-  if (state.data && state.data.id === params.id && !state.error) return <View d={state.data} canWrite={canWrite} reload={state.reload} />;
+  if (state.data && state.data.id === params.id && !state.error)
+    return <View d={state.data} canWrite={canWrite} reload={state.reload} />;
   return <WithData state={state}>{(d) => <View d={d} canWrite={canWrite} reload={state.reload} />}</WithData>;
 }

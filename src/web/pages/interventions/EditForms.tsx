@@ -82,7 +82,11 @@ export function FollowUpForm({ id, onSaved }: { id: string; onSaved: () => void 
     setBusy(true);
     setStatus(t('saving'));
     try {
-      await sendJson('POST', `/interventions/${encodeURIComponent(id)}/follow-ups`, { period: period.trim(), text: text.trim(), outputs: [] });
+      await sendJson('POST', `/interventions/${encodeURIComponent(id)}/follow-ups`, {
+        period: period.trim(),
+        text: text.trim(),
+        outputs: [],
+      });
       setErrors({ fields: {}, general: null });
       setStatus(t('followUpSaved', { period: period.trim() }));
       setPeriod('');
@@ -109,12 +113,27 @@ export function FollowUpForm({ id, onSaved }: { id: string; onSaved: () => void 
         <p id={`${pId}-hint`} className="iv-detail">
           {t('followUpPeriodHint')}
         </p>
-        <input id={pId} name="period" value={period} onChange={(e) => setPeriod(e.target.value)} required {...described(pId, true, errors.fields.period)} />
+        <input
+          id={pId}
+          name="period"
+          value={period}
+          onChange={(e) => setPeriod(e.target.value)}
+          required
+          {...described(pId, true, errors.fields.period)}
+        />
         <FieldError id={pId} message={errors.fields.period} />
       </div>
       <div className="iv-form-field">
         <label htmlFor={tId}>{t('followUpText')}</label>
-        <textarea id={tId} name="text" rows={4} value={text} onChange={(e) => setText(e.target.value)} required {...described(tId, false, errors.fields.text)} />
+        <textarea
+          id={tId}
+          name="text"
+          rows={4}
+          value={text}
+          onChange={(e) => setText(e.target.value)}
+          required
+          {...described(tId, false, errors.fields.text)}
+        />
         <FieldError id={tId} message={errors.fields.text} />
       </div>
       <button type="submit" disabled={busy}>
@@ -126,7 +145,15 @@ export function FollowUpForm({ id, onSaved }: { id: string; onSaved: () => void 
 }
 
 /** Labelled by the heading of the section it sits in (`labelledBy`). */
-export function StatusForm({ d, onSaved, labelledBy }: { d: Detail; onSaved: () => void; labelledBy: string }): ReactNode {
+export function StatusForm({
+  d,
+  onSaved,
+  labelledBy,
+}: {
+  d: Detail;
+  onSaved: () => void;
+  labelledBy: string;
+}): ReactNode {
   const { t } = useI18n(interventionsStrings);
   const uid = useId();
   const [status, setStatus] = useState<Status>(d.status);
@@ -174,7 +201,13 @@ export function StatusForm({ d, onSaved, labelledBy }: { d: Detail; onSaved: () 
         <p id={`${sId}-hint`} className="iv-detail">
           {t('statusHint')}
         </p>
-        <select id={sId} name="status" value={status} onChange={(e) => setStatus(e.target.value as Status)} {...described(sId, true, errors.fields.status)}>
+        <select
+          id={sId}
+          name="status"
+          value={status}
+          onChange={(e) => setStatus(e.target.value as Status)}
+          {...described(sId, true, errors.fields.status)}
+        >
           {allowed.map((s) => (
             <option key={s} value={s}>
               {t(`status_${s}`)}

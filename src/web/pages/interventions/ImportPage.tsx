@@ -7,7 +7,8 @@ import { Link } from '../../router.tsx';
 import { ErrorMessage } from '../../shell/Status.tsx';
 import { mnkr, type Preview } from './model.ts';
 
-const COLUMNS = 'id, name, description, committee, funding_source, areas, goal_areas, strategies, targets, start_date, end_date, status, year, budget_area, planned_mnkr, decided_mnkr, spent_mnkr';
+const COLUMNS =
+  'id, name, description, committee, funding_source, areas, goal_areas, strategies, targets, start_date, end_date, status, year, budget_area, planned_mnkr, decided_mnkr, spent_mnkr';
 
 async function toBase64(file: File): Promise<string> {
   const bytes = new Uint8Array(await file.arrayBuffer());
@@ -24,14 +25,21 @@ export function ImportPage(): ReactNode {
   const [error, setError] = useState<Error | null>(null);
   const [busy, setBusy] = useState(false);
 
-  const body = async () => ({ format: file!.name.toLowerCase().endsWith('.xlsx') ? 'xlsx' : 'csv', content: await toBase64(file!) });
+  const body = async () => ({
+    format: file!.name.toLowerCase().endsWith('.xlsx') ? 'xlsx' : 'csv',
+    content: await toBase64(file!),
+  });
   const run = async (fn: () => Promise<void>) => {
     setBusy(true);
     setError(null);
     try {
       await fn();
     } catch (e) {
-      setError(e instanceof ApiError && (e.status === 401 || e.status === 403) ? new Error(t('importNeedsRights')) : (e as Error));
+      setError(
+        e instanceof ApiError && (e.status === 401 || e.status === 403)
+          ? new Error(t('importNeedsRights'))
+          : (e as Error),
+      );
     } finally {
       setBusy(false);
     }
@@ -89,7 +97,9 @@ export function ImportPage(): ReactNode {
         <section aria-labelledby="iv-preview-h" aria-live="polite">
           {preview.ok ? (
             <>
-              <h2 id="iv-preview-h">{t('previewOk', { n: preview.interventions.length, lines: preview.totals.budgetLines })}</h2>
+              <h2 id="iv-preview-h">
+                {t('previewOk', { n: preview.interventions.length, lines: preview.totals.budgetLines })}
+              </h2>
               <div className="fp-table-wrap">
                 <table className="fp-table">
                   <caption className="fp-visually-hidden">{t('interventions')}</caption>
@@ -97,9 +107,15 @@ export function ImportPage(): ReactNode {
                     <tr>
                       <th scope="col">{t('name')}</th>
                       <th scope="col">{t('action')}</th>
-                      <th scope="col" className="fp-num">{t('planned')} ({t('mnkr')})</th>
-                      <th scope="col" className="fp-num">{t('decided')} ({t('mnkr')})</th>
-                      <th scope="col" className="fp-num">{t('spent')} ({t('mnkr')})</th>
+                      <th scope="col" className="fp-num">
+                        {t('planned')} ({t('mnkr')})
+                      </th>
+                      <th scope="col" className="fp-num">
+                        {t('decided')} ({t('mnkr')})
+                      </th>
+                      <th scope="col" className="fp-num">
+                        {t('spent')} ({t('mnkr')})
+                      </th>
                     </tr>
                   </thead>
                   <tbody>
@@ -129,7 +145,9 @@ export function ImportPage(): ReactNode {
                   <caption className="fp-visually-hidden">{t('problems')}</caption>
                   <thead>
                     <tr>
-                      <th scope="col" className="fp-num">{t('row')}</th>
+                      <th scope="col" className="fp-num">
+                        {t('row')}
+                      </th>
                       <th scope="col">{t('column')}</th>
                       <th scope="col">{t('value')}</th>
                       <th scope="col">{t('problem')}</th>
@@ -139,7 +157,10 @@ export function ImportPage(): ReactNode {
                     {preview.problems.map((p, i) => (
                       <tr key={i}>
                         <td className="fp-num">{p.row}</td>
-                        <td>{p.column}{p.columnIndex ? ` (${p.columnIndex})` : ''}</td>
+                        <td>
+                          {p.column}
+                          {p.columnIndex ? ` (${p.columnIndex})` : ''}
+                        </td>
                         <td>{p.value ?? ''}</td>
                         <td>
                           {t(`problem_${p.code}` as 'problem_bad-amount')}

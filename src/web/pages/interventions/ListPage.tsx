@@ -30,7 +30,12 @@ function Filters({ data }: { data: ListResponse }): ReactNode {
   const select = (key: (typeof FILTERS)[number], label: string, options: { value: string; label: string }[]) => (
     <div className="iv-filter">
       <label htmlFor={`iv-f-${key}`}>{label}</label>
-      <select id={`iv-f-${key}`} name={key} value={query.get(key) ?? ''} onChange={(e) => setQuery({ [key]: e.target.value || null })}>
+      <select
+        id={`iv-f-${key}`}
+        name={key}
+        value={query.get(key) ?? ''}
+        onChange={(e) => setQuery({ [key]: e.target.value || null })}
+      >
         <option value="">{t('all')}</option>
         {options.map((o) => (
           <option key={o.value} value={o.value}>
@@ -43,11 +48,31 @@ function Filters({ data }: { data: ListResponse }): ReactNode {
   const o = data.options;
   return (
     <form className="iv-filters" aria-label={t('filters')} onSubmit={(e) => e.preventDefault()}>
-      {select('area', t('area'), o.areas.map((a) => ({ value: a.key, label: a.key === 'city' ? t('cityWide') : a.name })))}
-      {select('goalArea', t('goalArea'), o.goalAreas.map((g) => ({ value: g.id, label: lang === 'en' ? g.nameEn : g.name })))}
-      {select('committee', t('committee'), o.committees.map((c) => ({ value: c, label: c === '' ? t('notStated') : c })))}
-      {select('status', t('status'), STATUSES.map((s) => ({ value: s, label: t(`status_${s}`) })))}
-      {select('year', t('year'), o.years.map((y) => ({ value: String(y), label: String(y) })))}
+      {select(
+        'area',
+        t('area'),
+        o.areas.map((a) => ({ value: a.key, label: a.key === 'city' ? t('cityWide') : a.name })),
+      )}
+      {select(
+        'goalArea',
+        t('goalArea'),
+        o.goalAreas.map((g) => ({ value: g.id, label: lang === 'en' ? g.nameEn : g.name })),
+      )}
+      {select(
+        'committee',
+        t('committee'),
+        o.committees.map((c) => ({ value: c, label: c === '' ? t('notStated') : c })),
+      )}
+      {select(
+        'status',
+        t('status'),
+        STATUSES.map((s) => ({ value: s, label: t(`status_${s}`) })),
+      )}
+      {select(
+        'year',
+        t('year'),
+        o.years.map((y) => ({ value: String(y), label: String(y) })),
+      )}
       {FILTERS.some((k) => query.get(k)) ? (
         <button type="button" onClick={() => setQuery(Object.fromEntries(FILTERS.map((k) => [k, null])))}>
           {t('clearFilters')}
@@ -60,19 +85,48 @@ function Filters({ data }: { data: ListResponse }): ReactNode {
 function Results({ data }: { data: ListResponse }): ReactNode {
   const { t, lang } = useI18n(interventionsStrings);
   const columns: Column<ListItem>[] = [
-    { key: 'name', header: t('name'), value: (r) => r.name, render: (r) => (
+    {
+      key: 'name',
+      header: t('name'),
+      value: (r) => r.name,
+      render: (r) => (
         <>
           <Link href={`/insatser/${encodeURIComponent(r.id)}`}>{r.name}</Link>
-          {r.publication === 'draft' ? <> <span className="draft-tag">({t('publication_draft')})</span></> : null}
+          {r.publication === 'draft' ? (
+            <>
+              {' '}
+              <span className="draft-tag">({t('publication_draft')})</span>
+            </>
+          ) : null}
         </>
       ),
-      rowHeader: true },
+      rowHeader: true,
+    },
     { key: 'committee', header: t('committee'), value: (r) => r.committee || t('notStated') },
-    { key: 'areas', header: t('areas'), value: (r) => r.areas.map((a) => (a.key === 'city' ? t('cityWide') : a.name)).join(', ') },
+    {
+      key: 'areas',
+      header: t('areas'),
+      value: (r) => r.areas.map((a) => (a.key === 'city' ? t('cityWide') : a.name)).join(', '),
+    },
     { key: 'status', header: t('status'), value: (r) => t(`status_${r.status}`) },
-    { key: 'planned', header: `${t('planned')} (${t('mnkr')})`, value: (r) => mnkr(r.totals.planned, lang, false), align: 'right' },
-    { key: 'decided', header: `${t('decided')} (${t('mnkr')})`, value: (r) => mnkr(r.totals.decided, lang, false), align: 'right' },
-    { key: 'spent', header: `${t('spent')} (${t('mnkr')})`, value: (r) => mnkr(r.totals.spent, lang, false), align: 'right' },
+    {
+      key: 'planned',
+      header: `${t('planned')} (${t('mnkr')})`,
+      value: (r) => mnkr(r.totals.planned, lang, false),
+      align: 'right',
+    },
+    {
+      key: 'decided',
+      header: `${t('decided')} (${t('mnkr')})`,
+      value: (r) => mnkr(r.totals.decided, lang, false),
+      align: 'right',
+    },
+    {
+      key: 'spent',
+      header: `${t('spent')} (${t('mnkr')})`,
+      value: (r) => mnkr(r.totals.spent, lang, false),
+      align: 'right',
+    },
   ];
   const heading = data.year === null ? t('totalsOfFiltered') : t('totalsOfFilteredYear', { year: data.year });
   return (
@@ -88,7 +142,15 @@ function Results({ data }: { data: ListResponse }): ReactNode {
       {data.items.length === 0 ? (
         <p>{t('noneFound')}</p>
       ) : (
-        <DataTable caption={t('title')} captionHidden columns={columns} rows={data.items} rowKey={(r) => r.id} lang={lang} id="iv-table" />
+        <DataTable
+          caption={t('title')}
+          captionHidden
+          columns={columns}
+          rows={data.items}
+          rowKey={(r) => r.id}
+          lang={lang}
+          id="iv-table"
+        />
       )}
     </>
   );
@@ -129,7 +191,9 @@ export function ListPage(): ReactNode {
       {/* keep the filters on screen while new results load (a select must not vanish under the user) */}
       {state.error ? <ErrorMessage error={state.error} onRetry={state.reload} /> : null}
       {state.data === null ? (
-        state.error ? null : <Loading />
+        state.error ? null : (
+          <Loading />
+        )
       ) : (
         <div aria-busy={state.loading}>
           <Filters data={state.data} />

@@ -65,7 +65,13 @@ export interface Detail {
   goalAreas: Named[];
   strategies: Named[];
   targets: { id: string; name: string; nameEn: string; goalAreaId: string | null; status: string | null }[];
-  budget: { year: number; area: AreaLabel | null; planned: string | null; decided: string | null; spent: string | null }[];
+  budget: {
+    year: number;
+    area: AreaLabel | null;
+    planned: string | null;
+    decided: string | null;
+    spent: string | null;
+  }[];
   totals: Money;
   followUps: { period: string; text: string; outputs: { label: string; value: number; unit?: string | null }[] }[];
 }
@@ -125,7 +131,16 @@ export interface Preview {
   rowCount: number;
   problems: Problem[];
   totals: Money & { budgetLines: number };
-  interventions: { id: string; name: string; committee: string; status: Status; areas: string[]; budgetLines: number; totals: Money; action: 'create' | 'update' }[];
+  interventions: {
+    id: string;
+    name: string;
+    committee: string;
+    status: Status;
+    areas: string[];
+    budgetLines: number;
+    totals: Money;
+    action: 'create' | 'update';
+  }[];
 }
 
 /** Exact mnkr ("4,5 mnkr"); a dash for unknown amounts. */

@@ -15,7 +15,8 @@ const strings = {
   sv: {
     dataMissing: 'Statistik saknas',
     howToLoad: 'Så läser du in data',
-    howToLoadText: 'Ange mappen med referensdata i FARDPLAN_DATA_DIR och starta om, eller kör: npx fardplan load <mapp>',
+    howToLoadText:
+      'Ange mappen med referensdata i FARDPLAN_DATA_DIR och starta om, eller kör: npx fardplan load <mapp>',
     sections: 'Det här finns i Färdplan',
     s_areas: 'Se hur ett område står sig mot staden som helhet.',
     s_compare: 'Jämför stadsdelsområden, stadsdelar och mindre områden sida vid sida.',
@@ -61,7 +62,9 @@ function Overview() {
           <h2>{t('dataMissing')}</h2>
           <p>{health.data.data.message}</p>
           <h3>{t('howToLoad')}</h3>
-          <p><code>{t('howToLoadText')}</code></p>
+          <p>
+            <code>{t('howToLoadText')}</code>
+          </p>
         </div>
       ) : null}
       <GoalSummary />
@@ -69,7 +72,9 @@ function Overview() {
       <ul className="cards">
         {links.map(([href, title, text]) => (
           <li key={href}>
-            <Link href={href}><strong>{t(title as 'nav_areas')}</strong></Link>
+            <Link href={href}>
+              <strong>{t(title as 'nav_areas')}</strong>
+            </Link>
             <p>{t(text as 's_areas')}</p>
           </li>
         ))}

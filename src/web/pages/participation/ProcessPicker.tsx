@@ -5,7 +5,17 @@ import { participationStrings } from '../../i18n/participation.ts';
 import { WithData } from '../../shell/Status.tsx';
 import type { Process } from './model.ts';
 
-export function ProcessPicker({ id, processes, value, onChange }: { id: string; processes: ApiState<{ items: Process[] }>; value: string; onChange: (id: string) => void }) {
+export function ProcessPicker({
+  id,
+  processes,
+  value,
+  onChange,
+}: {
+  id: string;
+  processes: ApiState<{ items: Process[] }>;
+  value: string;
+  onChange: (id: string) => void;
+}) {
   const { t } = useI18n(participationStrings);
   return (
     <WithData state={processes}>

@@ -1,7 +1,15 @@
 /** Pages of the 'participation' feature (Delta): proposals, dialogues, participatory budgeting. */
 import './participation.css';
 import type { PageRoute } from '../../router.tsx';
-import { HomePage, NewProposalPage, ProcessPage, ProposalPage, ResultsPage, StaffPage, TakingPartPage } from './pages.tsx';
+import {
+  HomePage,
+  NewProposalPage,
+  ProcessPage,
+  ProposalPage,
+  ResultsPage,
+  StaffPage,
+  TakingPartPage,
+} from './pages.tsx';
 
 export const routes: PageRoute[] = [
   { pattern: '/delta', component: HomePage, nav: 'participation' },

@@ -10,7 +10,16 @@ import { DataTable, type Column } from '../../components/DataTable.tsx';
 import { useSession } from '../auth/session.ts';
 import { formatKronor, formatPercent, ratio } from '../../../core/money.ts';
 import { CommitteeAnswers, DialogueForm, DialogueList, FollowUp } from './staff.tsx';
-import { PROPOSAL_DIVISION, supporterKey, type Process, type Project, type Proposal, type Results, type TakingPart, type TakingPartByType } from './model.ts';
+import {
+  PROPOSAL_DIVISION,
+  supporterKey,
+  type Process,
+  type Project,
+  type Proposal,
+  type Results,
+  type TakingPart,
+  type TakingPartByType,
+} from './model.ts';
 import { analysisStrings } from '../../i18n/analysis.ts';
 
 const useT = () => useI18n(participationStrings);
@@ -63,7 +72,8 @@ export function HomePage() {
               <ul className="pt-list">
                 {d.items.map((p) => (
                   <li key={p.id}>
-                    <Link href={withLang(`/delta/budget/${p.id}`, lang)}>{p.name}</Link> – {p.areaName ?? p.area}, {t(`phase_${p.phase}`)}
+                    <Link href={withLang(`/delta/budget/${p.id}`, lang)}>{p.name}</Link> – {p.areaName ?? p.area},{' '}
+                    {t(`phase_${p.phase}`)}
                   </li>
                 ))}
               </ul>
@@ -87,8 +97,11 @@ export function HomePage() {
               <ul className="pt-list" data-testid="pt-proposal-list">
                 {d.items.map((p) => (
                   <li key={p.id}>
-                    <Link href={withLang(`/delta/forslag/${p.id}`, lang)}>{p.title}</Link> – {p.areaName ?? p.area}. {t(`status_${p.status}`)},{' '}
-                    {p.supportsNeeded !== null ? t('supportsOf', { n: p.supports, needed: p.supportsNeeded }) : t('supports', { n: p.supports })}
+                    <Link href={withLang(`/delta/forslag/${p.id}`, lang)}>{p.title}</Link> – {p.areaName ?? p.area}.{' '}
+                    {t(`status_${p.status}`)},{' '}
+                    {p.supportsNeeded !== null
+                      ? t('supportsOf', { n: p.supports, needed: p.supportsNeeded })
+                      : t('supports', { n: p.supports })}
                   </li>
                 ))}
               </ul>
@@ -99,7 +112,8 @@ export function HomePage() {
 
       <DialogueList />
       <p>
-        <Link href={withLang('/delta/vem', lang)}>{t('takingPart')}</Link> · <Link href={withLang('/delta/personal', lang)}>{t('staff')}</Link>
+        <Link href={withLang('/delta/vem', lang)}>{t('takingPart')}</Link> ·{' '}
+        <Link href={withLang('/delta/personal', lang)}>{t('staff')}</Link>
       </p>
     </div>
   );
@@ -127,7 +141,9 @@ export function NewProposalPage() {
       return;
     }
     const timer = setTimeout(() => {
-      getJson<{ items: { id: string; title: string; supports: number }[] }>(`/participation/proposals/similar?q=${encodeURIComponent(text)}`)
+      getJson<{ items: { id: string; title: string; supports: number }[] }>(
+        `/participation/proposals/similar?q=${encodeURIComponent(text)}`,
+      )
         .then((r) => setSimilar(r.items))
         .catch(() => setSimilar([]));
     }, 300);
@@ -138,7 +154,13 @@ export function NewProposalPage() {
     e.preventDefault();
     setError(null);
     try {
-      const r = await sendJson<{ id: string }>('POST', '/participation/proposals', { area: `${PROPOSAL_DIVISION}:${area}`, title, body, goalArea: goalArea || null, contact: contact || null });
+      const r = await sendJson<{ id: string }>('POST', '/participation/proposals', {
+        area: `${PROPOSAL_DIVISION}:${area}`,
+        title,
+        body,
+        goalArea: goalArea || null,
+        contact: contact || null,
+      });
       setDone(r.id);
     } catch (err) {
       setError((err as Error).message);
@@ -181,9 +203,24 @@ export function NewProposalPage() {
             ))}
           </select>
           <label htmlFor="pt-title">{t('proposalTitle')}</label>
-          <input id="pt-title" required minLength={3} maxLength={200} value={title} onChange={(e) => setTitle(e.target.value)} />
+          <input
+            id="pt-title"
+            required
+            minLength={3}
+            maxLength={200}
+            value={title}
+            onChange={(e) => setTitle(e.target.value)}
+          />
           <label htmlFor="pt-body">{t('proposalBody')}</label>
-          <textarea id="pt-body" required minLength={10} maxLength={5000} rows={6} value={body} onChange={(e) => setBody(e.target.value)} />
+          <textarea
+            id="pt-body"
+            required
+            minLength={10}
+            maxLength={5000}
+            rows={6}
+            value={body}
+            onChange={(e) => setBody(e.target.value)}
+          />
           {similar.length > 0 ? (
             <section aria-live="polite" aria-labelledby="pt-similar" className="notice" data-testid="pt-similar">
               <h2 id="pt-similar">{t('similar')}</h2>
@@ -191,14 +228,22 @@ export function NewProposalPage() {
               <ul>
                 {similar.map((s) => (
                   <li key={s.id}>
-                    <Link href={withLang(`/delta/forslag/${s.id}`, lang)}>{s.title}</Link> ({t('supports', { n: s.supports })})
+                    <Link href={withLang(`/delta/forslag/${s.id}`, lang)}>{s.title}</Link> (
+                    {t('supports', { n: s.supports })})
                   </li>
                 ))}
               </ul>
             </section>
           ) : null}
           <label htmlFor="pt-contact">{t('contact')}</label>
-          <input id="pt-contact" type="email" maxLength={300} aria-describedby="pt-contact-help" value={contact} onChange={(e) => setContact(e.target.value)} />
+          <input
+            id="pt-contact"
+            type="email"
+            maxLength={300}
+            aria-describedby="pt-contact-help"
+            value={contact}
+            onChange={(e) => setContact(e.target.value)}
+          />
           <p id="pt-contact-help" className="pt-help">
             {t('contactHelp')}
           </p>
@@ -239,7 +284,11 @@ export function ProposalPage() {
               {t('area')}: {p.areaName ?? p.area}. {t(`status_${p.status}`)}.
             </p>
             <p className="pt-body">{p.body}</p>
-            <p data-testid="pt-supports">{p.supportsNeeded !== null ? t('supportsOf', { n: p.supports, needed: p.supportsNeeded }) : t('supports', { n: p.supports })}</p>
+            <p data-testid="pt-supports">
+              {p.supportsNeeded !== null
+                ? t('supportsOf', { n: p.supports, needed: p.supportsNeeded })
+                : t('supports', { n: p.supports })}
+            </p>
             {p.status === 'published' && p.supportUntil ? <p>{t('supportUntil', { date: p.supportUntil })}</p> : null}
             {p.status === 'published' ? (
               <button type="button" onClick={() => void support(p.id)}>
@@ -251,7 +300,12 @@ export function ProposalPage() {
               <section aria-labelledby="pt-answer">
                 <h2 id="pt-answer">{t('answer')}</h2>
                 <p>
-                  <strong>{p.committeeDecision ? t(`decision_${p.committeeDecision as 'approved' | 'partly_approved' | 'rejected'}`) : ''}</strong> {p.answeredOn}
+                  <strong>
+                    {p.committeeDecision
+                      ? t(`decision_${p.committeeDecision as 'approved' | 'partly_approved' | 'rejected'}`)
+                      : ''}
+                  </strong>{' '}
+                  {p.answeredOn}
                 </p>
                 <p>{p.committeeAnswer}</p>
               </section>
@@ -302,7 +356,14 @@ function VoteForm({ process, projects, onVoted }: { process: Process; projects: 
     <form onSubmit={submit} className="pt-form" aria-labelledby="pt-vote">
       <h2 id="pt-vote">{t('vote')}</h2>
       <label htmlFor="pt-code">{t('code')}</label>
-      <input id="pt-code" required autoComplete="off" aria-describedby="pt-code-help" value={code} onChange={(e) => setCode(e.target.value)} />
+      <input
+        id="pt-code"
+        required
+        autoComplete="off"
+        aria-describedby="pt-code-help"
+        value={code}
+        onChange={(e) => setCode(e.target.value)}
+      />
       <p id="pt-code-help" className="pt-help">
         {t('codeHelp')}
       </p>
@@ -349,7 +410,8 @@ export function ProcessPage() {
           <>
             <h1>{process.name}</h1>
             <p>
-              {t('area')}: {process.areaName ?? process.area}. {t('budget')}: {kr(process.budget, lang)}. {t('phase')}: {t(`phase_${process.phase}`)}.
+              {t('area')}: {process.areaName ?? process.area}. {t('budget')}: {kr(process.budget, lang)}. {t('phase')}:{' '}
+              {t(`phase_${process.phase}`)}.
             </p>
             {process.description ? <p>{process.description}</p> : null}
             <h2>{t('rule')}</h2>
@@ -374,7 +436,8 @@ export function ProcessPage() {
                 <ul className="pt-list">
                   {projects.map((p) => (
                     <li key={p.id}>
-                      <strong>{p.title}</strong> ({kr(p.cost, lang)}){p.feasible === false ? ` – ${t('notFeasible')}: ${p.assessment}` : ''}
+                      <strong>{p.title}</strong> ({kr(p.cost, lang)})
+                      {p.feasible === false ? ` – ${t('notFeasible')}: ${p.assessment}` : ''}
                       {p.followUp ? <p>{p.followUp}</p> : null}
                     </li>
                   ))}
@@ -420,7 +483,12 @@ export function ResultsPage() {
                 <div>
                   <dt>{t('moneyUsed')}</dt>
                   <dd data-testid="pt-money">
-                    {t('moneyUsedText', { used: kr(r.totalCost, lang), budget: kr(r.budget, lang), share: budget > 0n ? formatPercent(ratio(used, budget), lang, 0) : '–', left: kr(r.left, lang) })}
+                    {t('moneyUsedText', {
+                      used: kr(r.totalCost, lang),
+                      budget: kr(r.budget, lang),
+                      share: budget > 0n ? formatPercent(ratio(used, budget), lang, 0) : '–',
+                      left: kr(r.left, lang),
+                    })}
                   </dd>
                 </div>
               </dl>
@@ -480,15 +548,34 @@ export function TakingPartPage() {
     type ? ((analysisStrings[lang] as Record<string, string>)[`type_${type}`] ?? type) : t('noData');
   const state = useApi<{ items: TakingPart[]; byNeedType: TakingPartByType[] }>('/participation/taking-part');
   const perThousand = (n: number, population: number | null): string =>
-    population ? ((n * 1000) / population).toLocaleString(lang === 'sv' ? 'sv-SE' : 'en-GB', { maximumFractionDigits: 1 }) : t('noData');
-  const num = (header: string, key: string, value: (r: TakingPart) => number | null): Column<TakingPart> => ({ key, header, value, align: 'right' });
+    population
+      ? ((n * 1000) / population).toLocaleString(lang === 'sv' ? 'sv-SE' : 'en-GB', { maximumFractionDigits: 1 })
+      : t('noData');
+  const num = (header: string, key: string, value: (r: TakingPart) => number | null): Column<TakingPart> => ({
+    key,
+    header,
+    value,
+    align: 'right',
+  });
   const areaColumns: Column<TakingPart>[] = [
     { key: 'area', header: t('area'), value: (r) => r.areaName ?? r.area, rowHeader: true },
     num(t('ballots'), 'ballots', (r) => r.ballots),
     num(t('participants'), 'participants', (r) => r.dialogueParticipants),
     num(t('proposals'), 'proposals', (r) => r.proposals),
-    { key: 'population', header: t('population'), value: (r) => r.population, render: (r) => r.population ?? t('noData'), align: 'right' },
-    { key: 'perThousand', header: t('perThousand'), value: (r) => (r.population ? (r.ballots * 1000) / r.population : null), render: (r) => perThousand(r.ballots, r.population), align: 'right' },
+    {
+      key: 'population',
+      header: t('population'),
+      value: (r) => r.population,
+      render: (r) => r.population ?? t('noData'),
+      align: 'right',
+    },
+    {
+      key: 'perThousand',
+      header: t('perThousand'),
+      value: (r) => (r.population ? (r.ballots * 1000) / r.population : null),
+      render: (r) => perThousand(r.ballots, r.population),
+      align: 'right',
+    },
     { key: 'needType', header: t('needType'), value: (r) => typeName(r.needType) },
   ];
   const typeColumns: Column<TakingPartByType>[] = [
@@ -497,7 +584,13 @@ export function TakingPartPage() {
     { key: 'population', header: t('population'), value: (g) => g.population, align: 'right' },
     { key: 'ballots', header: t('ballots'), value: (g) => g.ballots, align: 'right' },
     { key: 'participants', header: t('participants'), value: (g) => g.dialogueParticipants, align: 'right' },
-    { key: 'perThousand', header: t('perThousand'), value: (g) => (g.population ? (g.ballots * 1000) / g.population : null), render: (g) => perThousand(g.ballots, g.population), align: 'right' },
+    {
+      key: 'perThousand',
+      header: t('perThousand'),
+      value: (g) => (g.population ? (g.ballots * 1000) / g.population : null),
+      render: (g) => perThousand(g.ballots, g.population),
+      align: 'right',
+    },
   ];
   return (
     <div className="pt-page">
@@ -509,12 +602,28 @@ export function TakingPartPage() {
       <WithData state={state}>
         {(d) => (
           <>
-            <DataTable caption={t('takingPart')} captionHidden id="pt-taking-part" lang={lang} rows={d.items} rowKey={(r) => r.area} columns={areaColumns} />
+            <DataTable
+              caption={t('takingPart')}
+              captionHidden
+              id="pt-taking-part"
+              lang={lang}
+              rows={d.items}
+              rowKey={(r) => r.area}
+              columns={areaColumns}
+            />
             {d.byNeedType.length ? (
               <>
                 <h2>{t('byNeedType')}</h2>
                 <p>{t('byNeedTypeIntro')}</p>
-                <DataTable caption={t('byNeedType')} captionHidden id="pt-taking-part-by-type" lang={lang} rows={d.byNeedType} rowKey={(g) => g.type} columns={typeColumns} />
+                <DataTable
+                  caption={t('byNeedType')}
+                  captionHidden
+                  id="pt-taking-part-by-type"
+                  lang={lang}
+                  rows={d.byNeedType}
+                  rowKey={(g) => g.type}
+                  columns={typeColumns}
+                />
               </>
             ) : null}
           </>
@@ -600,7 +709,14 @@ function Codes() {
               ))}
             </select>
             <label htmlFor="pt-code-count">{t('count')}</label>
-            <input id="pt-code-count" type="number" min={1} max={5000} value={count} onChange={(e) => setCount(Number(e.target.value))} />
+            <input
+              id="pt-code-count"
+              type="number"
+              min={1}
+              max={5000}
+              value={count}
+              onChange={(e) => setCount(Number(e.target.value))}
+            />
             <button type="submit">{t('generate')}</button>
           </form>
         )}
@@ -625,8 +741,15 @@ function Codes() {
   );
 }
 
-
-function ProjectRowEditor({ processId, project, onSaved }: { processId: string; project: Project; onSaved: () => void }) {
+function ProjectRowEditor({
+  processId,
+  project,
+  onSaved,
+}: {
+  processId: string;
+  project: Project;
+  onSaved: () => void;
+}) {
   const { t } = useT();
   const [cost, setCost] = useState(project.cost);
   const [feasible, setFeasible] = useState(project.feasible === true);
@@ -634,7 +757,12 @@ function ProjectRowEditor({ processId, project, onSaved }: { processId: string; 
   const [msg, setMsg] = useState<string | null>(null);
   async function save() {
     try {
-      await sendJson('PUT', `/participation/processes/${processId}/projects/${project.id}`, { title: project.title, cost, feasible, assessment });
+      await sendJson('PUT', `/participation/processes/${processId}/projects/${project.id}`, {
+        title: project.title,
+        cost,
+        feasible,
+        assessment,
+      });
       setMsg(t('saved'));
       onSaved();
     } catch (err) {
@@ -645,13 +773,28 @@ function ProjectRowEditor({ processId, project, onSaved }: { processId: string; 
     <tr>
       <th scope="row">{project.title}</th>
       <td>
-        <input aria-label={`${t('costKr')}: ${project.title}`} inputMode="numeric" value={cost} onChange={(e) => setCost(e.target.value)} size={9} />
+        <input
+          aria-label={`${t('costKr')}: ${project.title}`}
+          inputMode="numeric"
+          value={cost}
+          onChange={(e) => setCost(e.target.value)}
+          size={9}
+        />
       </td>
       <td>
-        <input type="checkbox" aria-label={`${t('feasible')}: ${project.title}`} checked={feasible} onChange={(e) => setFeasible(e.target.checked)} />
+        <input
+          type="checkbox"
+          aria-label={`${t('feasible')}: ${project.title}`}
+          checked={feasible}
+          onChange={(e) => setFeasible(e.target.checked)}
+        />
       </td>
       <td>
-        <input aria-label={`${t('assessment')}: ${project.title}`} value={assessment} onChange={(e) => setAssessment(e.target.value)} />
+        <input
+          aria-label={`${t('assessment')}: ${project.title}`}
+          value={assessment}
+          onChange={(e) => setAssessment(e.target.value)}
+        />
       </td>
       <td>
         <button type="button" onClick={() => void save()}>
@@ -668,7 +811,9 @@ function ProcessAdmin() {
   const processes = useApi<{ items: Process[] }>('/participation/processes');
   const areas = useApi<{ areas: { code: string; name: string }[] }>(`/areas?division=${PROPOSAL_DIVISION}`);
   const [selected, setSelected] = useState('');
-  const detail = useApi<{ process: Process; projects: Project[] }>(selected ? `/participation/processes/${selected}` : null);
+  const detail = useApi<{ process: Process; projects: Project[] }>(
+    selected ? `/participation/processes/${selected}` : null,
+  );
   const [msg, setMsg] = useState<string | null>(null);
   const [np, setNp] = useState({ id: '', name: '', area: '', budget: '', rule: 'mes-complete', knapsack: false });
   const [proj, setProj] = useState({ id: '', title: '', cost: '' });
@@ -677,7 +822,14 @@ function ProcessAdmin() {
   async function createProcess(e: FormEvent) {
     e.preventDefault();
     try {
-      await sendJson('POST', '/participation/processes', { id: np.id, name: np.name, area: `${PROPOSAL_DIVISION}:${np.area}`, budget: np.budget, rule: np.rule, knapsack: np.knapsack });
+      await sendJson('POST', '/participation/processes', {
+        id: np.id,
+        name: np.name,
+        area: `${PROPOSAL_DIVISION}:${np.area}`,
+        budget: np.budget,
+        rule: np.rule,
+        knapsack: np.knapsack,
+      });
       processes.reload();
       setSelected(np.id);
       setMsg(t('saved'));
@@ -688,7 +840,10 @@ function ProcessAdmin() {
   async function addProject(e: FormEvent) {
     e.preventDefault();
     try {
-      await sendJson('PUT', `/participation/processes/${selected}/projects/${encodeURIComponent(proj.id)}`, { title: proj.title, cost: proj.cost });
+      await sendJson('PUT', `/participation/processes/${selected}/projects/${encodeURIComponent(proj.id)}`, {
+        title: proj.title,
+        cost: proj.cost,
+      });
       setProj({ id: '', title: '', cost: '' });
       detail.reload();
     } catch (err) {
@@ -707,7 +862,10 @@ function ProcessAdmin() {
   async function paper(file: File | undefined) {
     if (!file) return;
     try {
-      const r = await sendJson<{ imported: number }>('POST', `/participation/processes/${selected}/paper-ballots`, { fileName: file.name, content: await file.text() });
+      const r = await sendJson<{ imported: number }>('POST', `/participation/processes/${selected}/paper-ballots`, {
+        fileName: file.name,
+        content: await file.text(),
+      });
       setMsg(t('imported', { n: r.imported }));
     } catch (err) {
       fail(err);
@@ -723,7 +881,11 @@ function ProcessAdmin() {
         <>
           <p>
             <label htmlFor="pt-admin-phase">{t('phase')}</label>{' '}
-            <select id="pt-admin-phase" value={detail.data.process.phase} onChange={(e) => void setPhase(e.target.value)}>
+            <select
+              id="pt-admin-phase"
+              value={detail.data.process.phase}
+              onChange={(e) => void setPhase(e.target.value)}
+            >
               {(['ideas', 'assessment', 'voting', 'results', 'follow_up'] as const).map((ph) => (
                 <option key={ph} value={ph}>
                   {t(`phase_${ph}`)}
@@ -746,18 +908,40 @@ function ProcessAdmin() {
               </thead>
               <tbody>
                 {detail.data.projects.map((p) => (
-                  <ProjectRowEditor key={`${p.id}-${p.cost}-${String(p.feasible)}`} processId={selected} project={p} onSaved={detail.reload} />
+                  <ProjectRowEditor
+                    key={`${p.id}-${p.cost}-${String(p.feasible)}`}
+                    processId={selected}
+                    project={p}
+                    onSaved={detail.reload}
+                  />
                 ))}
               </tbody>
             </table>
           </div>
           <form onSubmit={addProject} className="pt-form" aria-label={t('addProject')}>
             <label htmlFor="pt-new-project-id">{t('projectId')}</label>
-            <input id="pt-new-project-id" required value={proj.id} onChange={(e) => setProj({ ...proj, id: e.target.value })} />
+            <input
+              id="pt-new-project-id"
+              required
+              value={proj.id}
+              onChange={(e) => setProj({ ...proj, id: e.target.value })}
+            />
             <label htmlFor="pt-new-project-title">{t('proposalTitle')}</label>
-            <input id="pt-new-project-title" required value={proj.title} onChange={(e) => setProj({ ...proj, title: e.target.value })} />
+            <input
+              id="pt-new-project-title"
+              required
+              value={proj.title}
+              onChange={(e) => setProj({ ...proj, title: e.target.value })}
+            />
             <label htmlFor="pt-new-project-cost">{t('costKr')}</label>
-            <input id="pt-new-project-cost" required inputMode="numeric" pattern="[0-9]+" value={proj.cost} onChange={(e) => setProj({ ...proj, cost: e.target.value })} />
+            <input
+              id="pt-new-project-cost"
+              required
+              inputMode="numeric"
+              pattern="[0-9]+"
+              value={proj.cost}
+              onChange={(e) => setProj({ ...proj, cost: e.target.value })}
+            />
             <button type="submit">{t('addProject')}</button>
           </form>
           <p>
@@ -769,7 +953,13 @@ function ProcessAdmin() {
       <form onSubmit={createProcess} className="pt-form" aria-labelledby="pt-new-process">
         <h3 id="pt-new-process">{t('newProcess')}</h3>
         <label htmlFor="pt-np-id">{t('processId')}</label>
-        <input id="pt-np-id" required pattern="[a-z0-9-]{2,60}" value={np.id} onChange={(e) => setNp({ ...np, id: e.target.value })} />
+        <input
+          id="pt-np-id"
+          required
+          pattern="[a-z0-9-]{2,60}"
+          value={np.id}
+          onChange={(e) => setNp({ ...np, id: e.target.value })}
+        />
         <label htmlFor="pt-np-name">{t('processName')}</label>
         <input id="pt-np-name" required value={np.name} onChange={(e) => setNp({ ...np, name: e.target.value })} />
         <label htmlFor="pt-np-area">{t('area')}</label>
@@ -782,7 +972,14 @@ function ProcessAdmin() {
           ))}
         </select>
         <label htmlFor="pt-np-budget">{t('budgetKr')}</label>
-        <input id="pt-np-budget" required inputMode="numeric" pattern="[0-9]+" value={np.budget} onChange={(e) => setNp({ ...np, budget: e.target.value })} />
+        <input
+          id="pt-np-budget"
+          required
+          inputMode="numeric"
+          pattern="[0-9]+"
+          value={np.budget}
+          onChange={(e) => setNp({ ...np, budget: e.target.value })}
+        />
         <label htmlFor="pt-np-rule">{t('ruleLabel')}</label>
         <select id="pt-np-rule" value={np.rule} onChange={(e) => setNp({ ...np, rule: e.target.value })}>
           <option value="mes-complete">mes-complete</option>
@@ -790,7 +987,12 @@ function ProcessAdmin() {
           <option value="greedy">greedy</option>
         </select>
         <div className="pt-choice">
-          <input id="pt-np-knapsack" type="checkbox" checked={np.knapsack} onChange={(e) => setNp({ ...np, knapsack: e.target.checked })} />
+          <input
+            id="pt-np-knapsack"
+            type="checkbox"
+            checked={np.knapsack}
+            onChange={(e) => setNp({ ...np, knapsack: e.target.checked })}
+          />
           <label htmlFor="pt-np-knapsack">{t('knapsack')}</label>
         </div>
         <button type="submit">{t('create')}</button>

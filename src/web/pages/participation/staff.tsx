@@ -74,7 +74,10 @@ function AnswerForm({ proposal, onSaved }: { proposal: Proposal; onSaved: (messa
   async function save(e: FormEvent) {
     e.preventDefault();
     try {
-      await sendJson('POST', `/participation/proposals/${encodeURIComponent(proposal.id)}/answer`, { answer, decision });
+      await sendJson('POST', `/participation/proposals/${encodeURIComponent(proposal.id)}/answer`, {
+        answer,
+        decision,
+      });
       setOutcome(null);
       onSaved(t('answerSaved'));
     } catch (err) {
@@ -84,7 +87,9 @@ function AnswerForm({ proposal, onSaved }: { proposal: Proposal; onSaved: (messa
   async function link(e: FormEvent) {
     e.preventDefault();
     try {
-      await sendJson('POST', `/participation/proposals/${encodeURIComponent(proposal.id)}/interventions`, { interventionId: intervention.trim() });
+      await sendJson('POST', `/participation/proposals/${encodeURIComponent(proposal.id)}/interventions`, {
+        interventionId: intervention.trim(),
+      });
       setIntervention('');
       setOutcome(null);
       onSaved(t('linked'));
@@ -96,12 +101,21 @@ function AnswerForm({ proposal, onSaved }: { proposal: Proposal; onSaved: (messa
     <li className="pt-staff-item" data-testid={`pt-answer-${proposal.id}`}>
       <h3 id={`${base}-h`}>{proposal.title}</h3>
       <p>
-        {proposal.areaName ?? proposal.area}. {t(`status_${proposal.status}`)}. {t('supports', { n: proposal.supports })}
-        {proposal.interventions && proposal.interventions.length > 0 ? `. ${t('linkedInterventions')}: ${proposal.interventions.join(', ')}` : ''}
+        {proposal.areaName ?? proposal.area}. {t(`status_${proposal.status}`)}.{' '}
+        {t('supports', { n: proposal.supports })}
+        {proposal.interventions && proposal.interventions.length > 0
+          ? `. ${t('linkedInterventions')}: ${proposal.interventions.join(', ')}`
+          : ''}
       </p>
       <form onSubmit={save} className="pt-form" aria-labelledby={`${base}-h`}>
         <label htmlFor={`${base}-decision`}>{t('decision')}</label>
-        <select id={`${base}-decision`} required value={decision} onChange={(e) => setDecision(e.target.value as Decision | '')} {...fieldProps(outcome, errId, 'decision')}>
+        <select
+          id={`${base}-decision`}
+          required
+          value={decision}
+          onChange={(e) => setDecision(e.target.value as Decision | '')}
+          {...fieldProps(outcome, errId, 'decision')}
+        >
           <option value="">{t('chooseDecision')}</option>
           {(['approved', 'partly_approved', 'rejected'] as const).map((d) => (
             <option key={d} value={d}>
@@ -110,7 +124,15 @@ function AnswerForm({ proposal, onSaved }: { proposal: Proposal; onSaved: (messa
           ))}
         </select>
         <label htmlFor={`${base}-answer`}>{t('answerText')}</label>
-        <textarea id={`${base}-answer`} required rows={4} maxLength={10000} value={answer} onChange={(e) => setAnswer(e.target.value)} {...fieldProps(outcome, errId, 'answer', `${base}-answer-help`)} />
+        <textarea
+          id={`${base}-answer`}
+          required
+          rows={4}
+          maxLength={10000}
+          value={answer}
+          onChange={(e) => setAnswer(e.target.value)}
+          {...fieldProps(outcome, errId, 'answer', `${base}-answer-help`)}
+        />
         <p id={`${base}-answer-help`} className="pt-help">
           {t('answerHelp')}
         </p>
@@ -118,7 +140,14 @@ function AnswerForm({ proposal, onSaved }: { proposal: Proposal; onSaved: (messa
       </form>
       <form onSubmit={link} className="pt-form" aria-label={`${t('linkIntervention')}: ${proposal.title}`}>
         <label htmlFor={`${base}-iv`}>{t('interventionId')}</label>
-        <input id={`${base}-iv`} required maxLength={200} value={intervention} onChange={(e) => setIntervention(e.target.value)} {...fieldProps(outcome, errId, 'interventionId', `${base}-iv-help`)} />
+        <input
+          id={`${base}-iv`}
+          required
+          maxLength={200}
+          value={intervention}
+          onChange={(e) => setIntervention(e.target.value)}
+          {...fieldProps(outcome, errId, 'interventionId', `${base}-iv-help`)}
+        />
         <p id={`${base}-iv-help`} className="pt-help">
           {t('interventionHelp')}
         </p>
@@ -146,7 +175,11 @@ export function CommitteeAnswers() {
     ) : (
       <ul className="pt-list">
         {items.map((p) => (
-          <AnswerForm key={`${p.id}-${p.status}-${p.answeredOn ?? ''}-${(p.interventions ?? []).length}`} proposal={p} onSaved={reload} />
+          <AnswerForm
+            key={`${p.id}-${p.status}-${p.answeredOn ?? ''}-${(p.interventions ?? []).length}`}
+            proposal={p}
+            onSaved={reload}
+          />
         ))}
       </ul>
     );
@@ -166,7 +199,16 @@ export function CommitteeAnswers() {
 
 // ------------------------------------------------------------------------------ dialogues
 
-const emptyDialogue = { heldOn: '', place: '', area: '', goalArea: '', topic: '', participants: '', summary: '', fedInto: '' };
+const emptyDialogue = {
+  heldOn: '',
+  place: '',
+  area: '',
+  goalArea: '',
+  topic: '',
+  participants: '',
+  summary: '',
+  fedInto: '',
+};
 
 export function DialogueForm() {
   const { t, lang } = useT();
@@ -175,7 +217,8 @@ export function DialogueForm() {
   const [d, setD] = useState(emptyDialogue);
   const [outcome, setOutcome] = useState<Outcome | null>(null);
   const errId = 'pt-dlg-outcome';
-  const set = (k: keyof typeof emptyDialogue) => (e: { target: { value: string } }) => setD({ ...d, [k]: e.target.value });
+  const set = (k: keyof typeof emptyDialogue) => (e: { target: { value: string } }) =>
+    setD({ ...d, [k]: e.target.value });
 
   async function save(e: FormEvent) {
     e.preventDefault();
@@ -204,7 +247,14 @@ export function DialogueForm() {
         <label htmlFor="pt-dlg-date">{t('date')}</label>
         <input id="pt-dlg-date" type="date" required value={d.heldOn} onChange={set('heldOn')} {...fp('heldOn')} />
         <label htmlFor="pt-dlg-place">{t('placeOrChannel')}</label>
-        <input id="pt-dlg-place" required maxLength={300} value={d.place} onChange={set('place')} {...fp('place', 'pt-dlg-place-help')} />
+        <input
+          id="pt-dlg-place"
+          required
+          maxLength={300}
+          value={d.place}
+          onChange={set('place')}
+          {...fp('place', 'pt-dlg-place-help')}
+        />
         <p id="pt-dlg-place-help" className="pt-help">
           {t('placeHelp')}
         </p>
@@ -229,11 +279,33 @@ export function DialogueForm() {
         <label htmlFor="pt-dlg-topic">{t('topic')}</label>
         <input id="pt-dlg-topic" required maxLength={300} value={d.topic} onChange={set('topic')} {...fp('topic')} />
         <label htmlFor="pt-dlg-participants">{t('participantCount')}</label>
-        <input id="pt-dlg-participants" type="number" required min={0} max={1000000} value={d.participants} onChange={set('participants')} {...fp('participants')} />
+        <input
+          id="pt-dlg-participants"
+          type="number"
+          required
+          min={0}
+          max={1000000}
+          value={d.participants}
+          onChange={set('participants')}
+          {...fp('participants')}
+        />
         <label htmlFor="pt-dlg-summary">{t('whatWasSaid')}</label>
-        <textarea id="pt-dlg-summary" rows={4} maxLength={10000} value={d.summary} onChange={set('summary')} {...fp('summary')} />
+        <textarea
+          id="pt-dlg-summary"
+          rows={4}
+          maxLength={10000}
+          value={d.summary}
+          onChange={set('summary')}
+          {...fp('summary')}
+        />
         <label htmlFor="pt-dlg-fed">{t('fedInto')}</label>
-        <input id="pt-dlg-fed" maxLength={2000} value={d.fedInto} onChange={set('fedInto')} {...fp('fedInto', 'pt-dlg-fed-help')} />
+        <input
+          id="pt-dlg-fed"
+          maxLength={2000}
+          value={d.fedInto}
+          onChange={set('fedInto')}
+          {...fp('fedInto', 'pt-dlg-fed-help')}
+        />
         <p id="pt-dlg-fed-help" className="pt-help">
           {t('fedIntoHelp')}
         </p>
@@ -257,7 +329,8 @@ export function DialogueList() {
   const dialogues = useApi<{ items: Dialogue[] }>(`/participation/dialogues${qs ? `?${qs}` : ''}`);
   const areas = useApi<{ areas: { code: string; name: string }[] }>(`/areas?division=${PROPOSAL_DIVISION}`);
   const goals = useApi<GoalAreas>('/goals');
-  const goalTitle = (id: string | null) => (id ? (goals.data?.goalAreas.find((g) => g.id === id)?.title[lang] ?? id) : null);
+  const goalTitle = (id: string | null) =>
+    id ? (goals.data?.goalAreas.find((g) => g.id === id)?.title[lang] ?? id) : null;
   return (
     <section aria-labelledby="pt-dialogues">
       <h2 id="pt-dialogues">{t('dialogues')}</h2>
@@ -272,7 +345,11 @@ export function DialogueList() {
           ))}
         </select>{' '}
         <label htmlFor="pt-dlg-filter-goal">{t('goalAreaFilter')}</label>{' '}
-        <select id="pt-dlg-filter-goal" value={goalArea} onChange={(e) => setQuery({ dialogGoal: e.target.value || null })}>
+        <select
+          id="pt-dlg-filter-goal"
+          value={goalArea}
+          onChange={(e) => setQuery({ dialogGoal: e.target.value || null })}
+        >
           <option value="">{t('allGoalAreas')}</option>
           {(goals.data?.goalAreas ?? []).map((g) => (
             <option key={g.id} value={g.id}>
@@ -299,8 +376,10 @@ export function DialogueList() {
                     <ul className="pt-list">
                       {items.map((x) => (
                         <li key={x.id}>
-                          {x.heldOn}, {x.place}: <strong>{x.topic}</strong> ({t('participants').toLowerCase()}: {x.participants}).
-                          {goalTitle(x.goalAreaId) ? ` ${t('goalAreaFilter')}: ${goalTitle(x.goalAreaId)}.` : ''} {x.summary}
+                          {x.heldOn}, {x.place}: <strong>{x.topic}</strong> ({t('participants').toLowerCase()}:{' '}
+                          {x.participants}).
+                          {goalTitle(x.goalAreaId) ? ` ${t('goalAreaFilter')}: ${goalTitle(x.goalAreaId)}.` : ''}{' '}
+                          {x.summary}
                           {x.fedInto ? ` → ${x.fedInto}` : ''}
                         </li>
                       ))}
@@ -325,11 +404,15 @@ function FollowUpRow({ processId, project, onSaved }: { processId: string; proje
   async function save(e: FormEvent) {
     e.preventDefault();
     try {
-      await sendJson('PUT', `/participation/processes/${encodeURIComponent(processId)}/projects/${encodeURIComponent(project.id)}`, {
-        title: project.title,
-        cost: project.cost,
-        followUp: text,
-      });
+      await sendJson(
+        'PUT',
+        `/participation/processes/${encodeURIComponent(processId)}/projects/${encodeURIComponent(project.id)}`,
+        {
+          title: project.title,
+          cost: project.cost,
+          followUp: text,
+        },
+      );
       setOutcome({ kind: 'status', text: t('saved'), fields: [] });
       onSaved();
     } catch (err) {
@@ -340,7 +423,14 @@ function FollowUpRow({ processId, project, onSaved }: { processId: string; proje
     <li>
       <form onSubmit={save} className="pt-form">
         <label htmlFor={id}>{t('followUpOf', { title: project.title })}</label>
-        <textarea id={id} rows={3} maxLength={10000} value={text} onChange={(e) => setText(e.target.value)} {...fieldProps(outcome, `${id}-outcome`, 'followUp')} />
+        <textarea
+          id={id}
+          rows={3}
+          maxLength={10000}
+          value={text}
+          onChange={(e) => setText(e.target.value)}
+          {...fieldProps(outcome, `${id}-outcome`, 'followUp')}
+        />
         <button type="submit">{t('save')}</button>
       </form>
       <FormOutcome id={`${id}-outcome`} outcome={outcome} />
@@ -352,8 +442,12 @@ export function FollowUp() {
   const { t } = useT();
   const processes = useApi<{ items: Process[] }>('/participation/processes');
   const [selected, setSelected] = useState('');
-  const results = useApi<{ projects: { id: string; selected: boolean }[] }>(selected ? `/participation/processes/${encodeURIComponent(selected)}/results` : null);
-  const detail = useApi<{ process: Process; projects: Project[] }>(selected ? `/participation/processes/${encodeURIComponent(selected)}` : null);
+  const results = useApi<{ projects: { id: string; selected: boolean }[] }>(
+    selected ? `/participation/processes/${encodeURIComponent(selected)}/results` : null,
+  );
+  const detail = useApi<{ process: Process; projects: Project[] }>(
+    selected ? `/participation/processes/${encodeURIComponent(selected)}` : null,
+  );
   const winners = new Set((results.data?.projects ?? []).filter((p) => p.selected).map((p) => p.id));
   return (
     <section aria-labelledby="pt-fu">
