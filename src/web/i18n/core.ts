@@ -19,7 +19,8 @@ export const core = {
     error: 'Något gick fel',
     retry: 'Försök igen',
     notFound: 'Sidan finns inte',
-    notFoundText: 'Det finns ingen sida på den här adressen.',
+    notFoundText:
+      'Det finns ingenting här, eller så är det inte publicerat ännu. Kontrollera adressen eller gå tillbaka.',
     toStart: 'Till startsidan',
     footer:
       'Färdplan är öppen källkod. Alla siffror anger sin källa. Statistik: SCB (CC BY 4.0), Stockholms stad (CC0), Polisen.',
@@ -49,7 +50,7 @@ export const core = {
     error: 'Something went wrong',
     retry: 'Try again',
     notFound: 'Page not found',
-    notFoundText: 'There is no page at this address.',
+    notFoundText: 'There is nothing here, or it is not published yet. Check the address or go back.',
     toStart: 'To the start page',
     footer:
       'Färdplan is open source. Every figure names its source. Statistics: SCB (CC BY 4.0), City of Stockholm (CC0), Swedish Police.',
