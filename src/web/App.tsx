@@ -99,6 +99,9 @@ export function App() {
   const { route, params, nav } = resolve(path);
   const main = useRef<HTMLElement>(null);
   const first = useRef(true);
+  // On a phone the menu is behind a button; it closes again when a page is chosen.
+  const [menuOpen, setMenuOpen] = useState(false);
+  useEffect(() => setMenuOpen(false), [path]);
 
   // Move focus to the new page's content after client-side navigation (not on first load).
   useEffect(() => {
@@ -136,7 +139,16 @@ export function App() {
         >
           {t('switchTo')}
         </button>
-        <nav aria-label={t('mainNav')}>
+        <button
+          type="button"
+          className="menu-toggle"
+          aria-expanded={menuOpen}
+          aria-controls="main-menu"
+          onClick={() => setMenuOpen((o) => !o)}
+        >
+          {t('menu')}
+        </button>
+        <nav aria-label={t('mainNav')} id="main-menu" className={menuOpen ? 'open' : undefined}>
           <ul>
             {NAV.map((n) => (
               <li key={n.id}>
