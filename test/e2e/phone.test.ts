@@ -45,6 +45,22 @@ async function overflow(page: Page): Promise<{ width: number; culprits: string[]
   });
 }
 
+/** Chart text smaller than 12 px as rendered (font size × how much the SVG is scaled). */
+async function tinyChartText(page: Page): Promise<string[]> {
+  return page.evaluate(() => {
+    const out: string[] = [];
+    for (const svg of Array.from(document.querySelectorAll<SVGSVGElement>('.fp-plot svg'))) {
+      const vb = svg.viewBox.baseVal;
+      const scale = vb && vb.width ? svg.getBoundingClientRect().width / vb.width : 1;
+      for (const t of Array.from(svg.querySelectorAll('text'))) {
+        const px = parseFloat(getComputedStyle(t).fontSize) * scale;
+        if (px < 11.5 && t.textContent) out.push(`"${t.textContent.slice(0, 20)}" at ${px.toFixed(1)} px`);
+      }
+    }
+    return out.slice(0, 3);
+  });
+}
+
 async function paths(): Promise<string[]> {
   const list = [
     '/',
@@ -66,9 +82,9 @@ async function paths(): Promise<string[]> {
     '/logga-in',
     '/finns-inte',
   ];
-  const areas = await b.api<{ areas?: { code: string; divisionId?: string }[] }>(
-    '/areas?division=stadsdelsomrade-2023',
-  ).catch(() => null);
+  const areas = await b
+    .api<{ areas?: { code: string; divisionId?: string }[] }>('/areas?division=stadsdelsomrade-2023')
+    .catch(() => null);
   const first = areas?.areas?.[0];
   if (first) list.push(`/omraden/stadsdelsomrade-2023/${encodeURIComponent(first.code)}`);
   const interventions = await b.api<{ items?: { id: string }[] }>('/interventions').catch(() => null);
@@ -78,13 +94,15 @@ async function paths(): Promise<string[]> {
 }
 
 describe('pages at 390 px', () => {
-  test('no page scrolls sideways, and axe passes', async () => {
+  test('no page scrolls sideways, chart text stays legible, and axe passes', async () => {
     const problems: string[] = [];
     for (const path of await paths()) {
       const page = await b.phone(path);
       await settle(page);
       const o = await overflow(page);
       if (o.width > 391) problems.push(`${path}: ${o.width} px wide — ${o.culprits.join(', ')}`);
+      const tiny = await tinyChartText(page);
+      if (tiny.length) problems.push(`${path}: chart text below 12 px — ${tiny.join(', ')}`);
       await b.checkA11y(page, `${path} at 390 px`);
       await b.screenshot(page, `phone-${path.replace(/[^a-z0-9]+/gi, '-').replace(/^-|-$/g, '') || 'start'}`);
       await page.close();
@@ -98,7 +116,10 @@ describe('pages at 390 px', () => {
     const toggle = page.getByRole('button', { name: /meny/i });
     await toggle.waitFor();
     assert.equal(await toggle.getAttribute('aria-expanded'), 'false');
-    assert.equal(await page.getByRole('navigation', { name: 'Huvudmeny' }).getByRole('link', { name: 'Mål' }).isVisible(), false);
+    assert.equal(
+      await page.getByRole('navigation', { name: 'Huvudmeny' }).getByRole('link', { name: 'Mål' }).isVisible(),
+      false,
+    );
     await toggle.click();
     assert.equal(await toggle.getAttribute('aria-expanded'), 'true');
     await page.getByRole('navigation', { name: 'Huvudmeny' }).getByRole('link', { name: 'Mål' }).click();
