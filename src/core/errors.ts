@@ -24,14 +24,28 @@ export interface Problem {
   message: string;
 }
 
+/**
+ * What the user is told, in their own language: a stable message code (e.g. `voting_code_used`) with its
+ * parameters. The web app renders it from its dictionaries (src/web/i18n/errors.ts); the English `message`
+ * is for logs, the CLI and API clients.
+ */
+export interface ErrorText {
+  code: string;
+  params?: Record<string, string | number>;
+}
+
 export class AppError extends Error {
   readonly id: ErrorId;
   readonly details: Problem[];
-  constructor(id: ErrorId, message: string, details: Problem[] = []) {
+  readonly code: string | undefined;
+  readonly params: Record<string, string | number> | undefined;
+  constructor(id: ErrorId, message: string, details: Problem[] = [], text?: ErrorText) {
     super(message);
     this.name = 'AppError';
     this.id = id;
     this.details = details;
+    this.code = text?.code;
+    this.params = text?.params;
   }
 }
 

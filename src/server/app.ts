@@ -88,11 +88,26 @@ export async function buildApp(deps: AppDeps, options: AppOptions = {}): Promise
 
   const webDir = options.webDir;
   if (webDir && existsSync(join(webDir, 'index.html'))) {
-    await app.register(fastifyStatic, { root: webDir, prefix: '/', wildcard: false, index: ['index.html'] });
+    await app.register(fastifyStatic, {
+      root: webDir,
+      prefix: '/',
+      wildcard: false,
+      index: ['index.html'],
+      // The build writes .br and .gz beside each asset: send those to clients that accept them.
+      preCompressed: true,
+      cacheControl: false,
+      // Hashed asset names never change content: cache them for a year. The page itself is always revalidated.
+      setHeaders: (reply, path) => {
+        reply.header(
+          'cache-control',
+          /[\\/]assets[\\/]/.test(path) ? 'public, max-age=31536000, immutable' : 'no-cache',
+        );
+      },
+    });
     // Client-side routes (e.g. /omraden/…) get the app shell; /api keeps its JSON 404.
     app.get('/*', { schema: { hide: true } }, (request, reply) => {
       if (request.url.startsWith('/api/')) return reply.callNotFound();
-      return reply.type('text/html').sendFile('index.html');
+      return reply.header('cache-control', 'no-cache').type('text/html').sendFile('index.html');
     });
   }
   return app;

@@ -19,11 +19,24 @@ export const statusOf: Record<ErrorId, number> = {
 };
 
 export interface ErrorBody {
-  error: { id: ErrorId; message: string; details?: unknown };
+  error: {
+    id: ErrorId;
+    message: string;
+    details?: unknown;
+    /** The message code the web app renders in the user's language, with its parameters. */
+    code?: string;
+    params?: Record<string, string | number>;
+  };
 }
 
-const body = (id: ErrorId, message: string, details?: unknown): ErrorBody => ({
-  error: details === undefined ? { id, message } : { id, message, details },
+const body = (id: ErrorId, message: string, details?: unknown, err?: AppError): ErrorBody => ({
+  error: {
+    id,
+    message,
+    ...(details === undefined ? {} : { details }),
+    ...(err?.code ? { code: err.code } : {}),
+    ...(err?.params ? { params: err.params } : {}),
+  },
 });
 
 export function registerErrorHandling(app: FastifyInstance): void {
@@ -31,7 +44,7 @@ export function registerErrorHandling(app: FastifyInstance): void {
     if (err instanceof AppError) {
       return reply
         .status(statusOf[err.id])
-        .send(body(err.id, err.message, err.details.length ? err.details : undefined));
+        .send(body(err.id, err.message, err.details.length ? err.details : undefined, err));
     }
     if (hasZodFastifySchemaValidationErrors(err)) {
       const details = err.validation.map((v) => ({

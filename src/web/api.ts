@@ -1,5 +1,5 @@
 /** The web app's only door to the server: GET/POST JSON under /api/v1 with errors as ApiError. */
-import { useEffect, useState } from 'react';
+import { QueryClient, useQuery } from '@tanstack/react-query';
 
 export class ApiError extends Error {
   constructor(
@@ -7,17 +7,37 @@ export class ApiError extends Error {
     readonly id: string,
     message: string,
     readonly details?: unknown,
+    /** The message code and parameters the web app renders in the user's language (src/web/i18n/errors.ts). */
+    readonly code?: string,
+    readonly params?: Record<string, string | number>,
   ) {
     super(message);
   }
 }
 
+interface ErrorJson {
+  error?: { id?: string; message?: string; details?: unknown; code?: string; params?: Record<string, string | number> };
+}
+
 async function parse<T>(res: Response): Promise<T> {
   const text = await res.text();
-  const body = text ? (JSON.parse(text) as unknown) : null;
+  let body: unknown = null;
+  try {
+    body = text ? (JSON.parse(text) as unknown) : null;
+  } catch {
+    if (res.ok) throw new ApiError(res.status, 'internal', 'The server sent a response that is not JSON');
+  }
   if (!res.ok) {
-    const err = (body as { error?: { id?: string; message?: string; details?: unknown } } | null)?.error;
-    throw new ApiError(res.status, err?.id ?? 'internal', err?.message ?? res.statusText, err?.details);
+    const err = (body as ErrorJson | null)?.error;
+    const fallback = res.status === 404 ? 'not_found' : res.status >= 500 ? 'not_available' : 'internal';
+    throw new ApiError(
+      res.status,
+      err?.id ?? fallback,
+      err?.message ?? res.statusText,
+      err?.details,
+      err?.code,
+      err?.params,
+    );
   }
   return body as T;
 }
@@ -62,7 +82,10 @@ export async function sendJson<T>(
       res = await send();
     }
   }
-  return parse<T>(res);
+  const out = await parse<T>(res);
+  // A write may change anything a cached GET shows: drop them all (they are fetched again when shown).
+  void invalidateApi();
+  return out;
 }
 
 export interface ApiState<T> {
@@ -72,28 +95,41 @@ export interface ApiState<T> {
   reload: () => void;
 }
 
-/** Fetches `path` (null = nothing yet) and re-fetches when it changes. */
-export function useApi<T>(path: string | null): ApiState<T> {
-  const [state, setState] = useState<{ data: T | null; error: Error | null; loading: boolean }>({
-    data: null,
-    error: null,
-    loading: path !== null,
+/**
+ * The app's one cache of server data (TanStack Query): a GET is shared by every component that asks for the same
+ * path, kept while it is fresh, revalidated in the background (the server answers 304 from its ETag), and dropped
+ * after writes with `invalidateApi(prefix)`.
+ */
+export const queryClient = new QueryClient({
+  defaultOptions: {
+    queries: {
+      staleTime: 30_000,
+      gcTime: 5 * 60_000,
+      refetchOnWindowFocus: false,
+      // A 4xx will not go away by asking again; a network blip or 5xx may.
+      retry: (count, error) => count < 2 && !(error instanceof ApiError && error.status < 500),
+    },
+  },
+});
+
+/** Forgets cached GETs whose path starts with `prefix` (all when omitted), so they are fetched anew. */
+export function invalidateApi(prefix = ''): Promise<void> {
+  return queryClient.invalidateQueries({
+    predicate: (q) => q.queryKey[0] === 'api' && String(q.queryKey[1]).startsWith(prefix),
   });
-  const [nonce, setNonce] = useState(0);
-  useEffect(() => {
-    if (path === null) {
-      setState({ data: null, error: null, loading: false });
-      return;
-    }
-    let live = true;
-    setState((s) => ({ ...s, loading: true, error: null }));
-    getJson<T>(path).then(
-      (data) => live && setState({ data, error: null, loading: false }),
-      (error: Error) => live && setState({ data: null, error, loading: false }),
-    );
-    return () => {
-      live = false;
-    };
-  }, [path, nonce]);
-  return { ...state, reload: () => setNonce((n) => n + 1) };
+}
+
+/** Fetches `path` (null = nothing yet) through the shared cache and re-fetches when it changes. */
+export function useApi<T>(path: string | null): ApiState<T> {
+  const q = useQuery<T, Error>({
+    queryKey: ['api', path],
+    queryFn: ({ signal }) => getJson<T>(path!, { signal }),
+    enabled: path !== null,
+  });
+  return {
+    data: q.data ?? null,
+    error: q.error,
+    loading: path !== null && q.isPending,
+    reload: () => void q.refetch(),
+  };
 }

@@ -1,16 +1,20 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
+import { QueryClientProvider } from '@tanstack/react-query';
 import { App } from './App.tsx';
 import { RouterProvider } from './router.tsx';
 import { LangProvider } from './i18n/index.tsx';
+import { queryClient } from './api.ts';
 import './styles.css';
 
 createRoot(document.getElementById('root')!).render(
   <StrictMode>
-    <RouterProvider>
-      <LangProvider>
-        <App />
-      </LangProvider>
-    </RouterProvider>
+    <QueryClientProvider client={queryClient}>
+      <RouterProvider>
+        <LangProvider>
+          <App />
+        </LangProvider>
+      </RouterProvider>
+    </QueryClientProvider>
   </StrictMode>,
 );

@@ -53,7 +53,9 @@ function hashTree(paths: string[]): string {
 
 /** What a reference snapshot depends on: when any of it changes, the snapshot is rebuilt. */
 function snapshotKey(): string {
-  return hashTree(['src/db', 'src/importers', 'src/core', 'src/services', 'data'].map((p) => join(repoRoot, p)));
+  const code = hashTree(['src/db', 'src/importers', 'src/core', 'src/services', 'data'].map((p) => join(repoRoot, p)));
+  // A snapshot made without the raw data directory is not the same as one made with it.
+  return `${code}-${hasData ? 'raw' : 'shipped'}`;
 }
 
 async function loadReference(db: Database): Promise<void> {

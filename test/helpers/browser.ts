@@ -24,6 +24,8 @@ export interface BrowserTest {
   app: TestApp;
   browser: Browser;
   page(path: string): Promise<Page>;
+  /** Opens `path` at a phone's size (390×844, touch, 3× pixels). */
+  phone(path: string): Promise<Page>;
   checkA11y(page: Page, label: string): Promise<void>;
   screenshot(page: Page, name: string): Promise<void>;
   /** GET an API path on the same server (for checking screens against the API). */
@@ -56,6 +58,14 @@ export async function startBrowserTest(opts: TestAppOptions = {}): Promise<Brows
     locale: 'sv-SE',
     timezoneId: 'Europe/Stockholm',
   });
+  const phoneContext = await browser.newContext({
+    viewport: { width: 390, height: 844 },
+    deviceScaleFactor: 1,
+    isMobile: true,
+    hasTouch: true,
+    locale: 'sv-SE',
+    timezoneId: 'Europe/Stockholm',
+  });
   const axeSource = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
   return {
     base,
@@ -63,6 +73,14 @@ export async function startBrowserTest(opts: TestAppOptions = {}): Promise<Brows
     browser,
     async page(path) {
       const page = await context.newPage();
+      page.on('pageerror', (err) => {
+        throw err;
+      });
+      await page.goto(base + path);
+      return page;
+    },
+    async phone(path) {
+      const page = await phoneContext.newPage();
       page.on('pageerror', (err) => {
         throw err;
       });

@@ -9,6 +9,7 @@ import * as Plot from '@observablehq/plot';
 import { formatNumber, type Lang } from './format.ts';
 import { accessiblePlot } from './plot-a11y.ts';
 import { REFERENCE } from './palette.ts';
+import { useContainerWidth } from './useWidth.ts';
 
 export interface BarDatum {
   label: string;
@@ -36,7 +37,10 @@ export interface BarChartProps {
 
 export function BarChart(props: BarChartProps): ReactNode {
   const ref = useRef<HTMLDivElement>(null);
-  const { data, references = [], unit, lang, decimals = 1, title, width = 720, color = '#0072B2' } = props;
+  const { data, references = [], unit, lang, decimals = 1, title, width: wanted = 720, color = '#0072B2' } = props;
+  // Drawn at the width it gets (a phone's 360 px too), so the text keeps its size instead of shrinking.
+  const measured = useContainerWidth(ref);
+  const width = Math.max(240, Math.min(wanted, measured ?? wanted));
   useEffect(() => {
     const el = ref.current;
     if (!el) return;
@@ -44,11 +48,12 @@ export function BarChart(props: BarChartProps): ReactNode {
     const grouped = data.some((d) => d.group !== undefined);
     const labels = [...new Set(data.map((d) => d.label))];
     const groups = [...new Set(data.map((d) => d.group ?? ''))];
-    const rowH = 26;
+    const rowH = width < 480 ? 34 : 26;
     const height = Math.max(120, groups.length * (labels.length * rowH + 36) + 40);
     const maxLabel = Math.max(...labels.map((l) => l.length), 4);
     const fmt = (v: number) => formatNumber(v, lang, decimals);
-    const marginLeft = Math.min(220, 12 + maxLabel * 7);
+    // Room for the area names: up to 45 % of the width; longer names wrap onto two lines instead of being cut.
+    const marginLeft = Math.round(Math.min(220, width * 0.45, 12 + maxLabel * 7.5));
     const plot = Plot.plot({
       width,
       height,
@@ -58,7 +63,7 @@ export function BarChart(props: BarChartProps): ReactNode {
       ariaLabel: title,
       style: { fontSize: '13px' },
       x: { label: unit ?? null, grid: true, tickFormat: fmt },
-      y: { label: null, domain: labels },
+      y: { label: null, domain: labels, axis: null },
       // Group names are written above each group (the fy axis on the right would cut long names).
       fy: grouped ? { label: null, domain: groups, axis: null, padding: 0.3 } : undefined,
       marks: [
@@ -75,6 +80,7 @@ export function BarChart(props: BarChartProps): ReactNode {
               fontSize: 14,
             })
           : null,
+        Plot.axisY({ label: null, lineWidth: Math.max(4, (marginLeft - 12) / 7.5), tickSize: 0, fontSize: 13 }),
         Plot.barX(valued, {
           y: 'label',
           x: 'value',

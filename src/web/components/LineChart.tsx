@@ -5,6 +5,7 @@
 import { useEffect, useRef, type ReactNode } from 'react';
 import * as Plot from '@observablehq/plot';
 import { formatNumber, type Lang } from './format.ts';
+import { useContainerWidth } from './useWidth.ts';
 import { accessiblePlot } from './plot-a11y.ts';
 import { CATEGORICAL, REFERENCE } from './palette.ts';
 
@@ -30,7 +31,10 @@ const SYMBOLS = ['circle', 'square', 'triangle', 'diamond', 'star', 'cross', 'wy
 
 export function LineChart(props: LineChartProps): ReactNode {
   const ref = useRef<HTMLDivElement>(null);
-  const { data, reference = [], unit, lang, decimals = 1, title, width = 720, height = 320 } = props;
+  const { data, reference = [], unit, lang, decimals = 1, title, width: wanted = 720, height = 320 } = props;
+  // Drawn at the width it gets, so the text keeps its size on a phone.
+  const measured = useContainerWidth(ref);
+  const width = Math.max(240, Math.min(wanted, measured ?? wanted));
   useEffect(() => {
     const el = ref.current;
     if (!el) return;

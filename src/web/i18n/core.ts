@@ -5,6 +5,7 @@ export const core = {
     tagline: 'För ett Stockholm som håller ihop',
     skipToContent: 'Hoppa till innehållet',
     mainNav: 'Huvudmeny',
+    menu: 'Meny',
     nav_overview: 'Översikt',
     nav_areas: 'Områden',
     nav_compare: 'Jämför',
@@ -19,7 +20,8 @@ export const core = {
     error: 'Något gick fel',
     retry: 'Försök igen',
     notFound: 'Sidan finns inte',
-    notFoundText: 'Det finns ingen sida på den här adressen.',
+    notFoundText:
+      'Det finns ingenting här, eller så är det inte publicerat ännu. Kontrollera adressen eller gå tillbaka.',
     toStart: 'Till startsidan',
     footer:
       'Färdplan är öppen källkod. Alla siffror anger sin källa. Statistik: SCB (CC BY 4.0), Stockholms stad (CC0), Polisen.',
@@ -35,6 +37,7 @@ export const core = {
     tagline: 'For a Stockholm that holds together',
     skipToContent: 'Skip to content',
     mainNav: 'Main menu',
+    menu: 'Menu',
     nav_overview: 'Overview',
     nav_areas: 'Areas',
     nav_compare: 'Compare',
@@ -49,7 +52,7 @@ export const core = {
     error: 'Something went wrong',
     retry: 'Try again',
     notFound: 'Page not found',
-    notFoundText: 'There is no page at this address.',
+    notFoundText: 'There is nothing here, or it is not published yet. Check the address or go back.',
     toStart: 'To the start page',
     footer:
       'Färdplan is open source. Every figure names its source. Statistics: SCB (CC BY 4.0), City of Stockholm (CC0), Swedish Police.',

@@ -3,7 +3,7 @@ import { sendJson, setCsrfToken } from '../../api.ts';
 import { useI18n } from '../../i18n/index.tsx';
 import { authStrings } from '../../i18n/auth.ts';
 import { Link, navigate } from '../../router.tsx';
-import { WithData } from '../../shell/Status.tsx';
+import { WithData, useErrorText } from '../../shell/Status.tsx';
 import { useSession } from './session.ts';
 
 type Key = keyof (typeof authStrings)['sv'];
@@ -11,6 +11,7 @@ const permKey = (p: string): Key => `perm_${p.replace(':', '_')}` as Key;
 
 function PasswordForm() {
   const { t } = useI18n(authStrings);
+  const errorText = useErrorText();
   const [current, setCurrent] = useState('');
   const [next, setNext] = useState('');
   const [repeat, setRepeat] = useState('');
@@ -29,7 +30,7 @@ function PasswordForm() {
       setRepeat('');
       setMessage({ ok: true, text: t('passwordChanged') });
     } catch (err) {
-      setMessage({ ok: false, text: (err as Error).message });
+      setMessage({ ok: false, text: errorText(err) });
     }
   }
 

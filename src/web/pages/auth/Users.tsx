@@ -3,7 +3,7 @@ import { ACCOUNT_ROLES, type AccountRole } from '../../../core/access.ts';
 import { ApiError, sendJson, useApi } from '../../api.ts';
 import { useI18n } from '../../i18n/index.tsx';
 import { authStrings } from '../../i18n/auth.ts';
-import { WithData } from '../../shell/Status.tsx';
+import { WithData, useErrorText } from '../../shell/Status.tsx';
 
 type Key = keyof (typeof authStrings)['sv'];
 
@@ -65,6 +65,7 @@ function CommitteeSelect({
 
 function NewUserForm({ committees, onCreated }: { committees: Committee[]; onCreated: (msg: Msg) => void }) {
   const { t } = useI18n(authStrings);
+  const errorText = useErrorText();
   const [form, setForm] = useState({
     username: '',
     displayName: '',
@@ -89,7 +90,7 @@ function NewUserForm({ committees, onCreated }: { committees: Committee[]; onCre
       setForm({ username: '', displayName: '', role: 'reader', committeeId: '', password: '' });
       onCreated({ ok: true, text: t('created', { name: created.username }) });
     } catch (err) {
-      setMsg({ ok: false, text: err instanceof ApiError ? err.message : String(err) });
+      setMsg({ ok: false, text: errorText(err) });
     }
   }
 
@@ -167,6 +168,7 @@ function UserRow({
   onChanged: (msg: Msg) => void;
 }) {
   const { t } = useI18n(authStrings);
+  const errorText = useErrorText();
   const [role, setRole] = useState<AccountRole>(user.role);
   const [committeeId, setCommitteeId] = useState(user.committeeId ?? '');
   const [password, setPassword] = useState('');
@@ -180,7 +182,7 @@ function UserRow({
       setPassword('');
       onChanged({ ok: true, text: `${name}: ${t('saved')}` });
     } catch (err) {
-      setMsg({ ok: false, text: (err as Error).message });
+      setMsg({ ok: false, text: errorText(err) });
     }
   }
 

@@ -1,14 +1,9 @@
 /** Pages of the 'auth' feature: sign-in, the account page, user administration and the audit log. */
-import { useEffect, useRef } from 'react';
 import type { PageRoute } from '../../router.tsx';
-import { Link, useRoute } from '../../router.tsx';
-import { useI18n } from '../../i18n/index.tsx';
-import { authStrings } from '../../i18n/auth.ts';
 import { SignInPage } from './SignIn.tsx';
 import { AccountPage } from './Account.tsx';
 import { UsersPage } from './Users.tsx';
 import { AuditPage } from './Audit.tsx';
-import { useSession } from './session.ts';
 
 export const routes: PageRoute[] = [
   { pattern: '/logga-in', component: SignInPage },
@@ -17,29 +12,4 @@ export const routes: PageRoute[] = [
   { pattern: '/admin/andringslogg', component: AuditPage },
 ];
 
-/** A link for the site header: "Logga in", or the signed-in user's name linking to the account page. */
-export function AccountLink() {
-  const { t } = useI18n(authStrings);
-  const me = useSession();
-  const { path } = useRoute();
-  const reload = me.reload;
-  const seen = useRef(path);
-  // Signing in or out happens on the auth pages: ask again when the page changes.
-  useEffect(() => {
-    if (seen.current === path) return;
-    seen.current = path;
-    reload();
-  }, [path, reload]);
-  const user = me.data?.user;
-  if (!user)
-    return (
-      <Link href="/logga-in" className="account-link">
-        {t('signIn')}
-      </Link>
-    );
-  return (
-    <Link href="/konto" className="account-link">
-      {user.displayName || user.username}
-    </Link>
-  );
-}
+export { AccountLink } from './AccountLink.tsx';

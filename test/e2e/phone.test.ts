@@ -1,0 +1,132 @@
+/**
+ * Every page at a phone's width (390×844): nothing scrolls sideways, the menu fits, and axe finds no serious or
+ * critical violations. Screenshots land in test-results/screenshots/phone-*.png.
+ */
+import { after, before, describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import type { Page } from 'playwright-core';
+import { startBrowserTest, type BrowserTest } from '../helpers/browser.ts';
+
+let b: BrowserTest;
+before(async () => {
+  b = await startBrowserTest();
+});
+after(async () => {
+  await b?.close();
+});
+
+/** Waits until the page has its data (no "Laddar…" left) and returns how far it reaches sideways. */
+async function settle(page: Page): Promise<void> {
+  await page.waitForLoadState('networkidle');
+  await page.waitForFunction(() => !document.querySelector('.loading'), undefined, { timeout: 20_000 });
+}
+
+async function overflow(page: Page): Promise<{ width: number; culprits: string[] }> {
+  return page.evaluate(() => {
+    const vw = document.documentElement.clientWidth;
+    const culprits: string[] = [];
+    for (const el of Array.from(document.querySelectorAll<HTMLElement>('body *'))) {
+      const r = el.getBoundingClientRect();
+      if (r.width === 0 || r.right <= vw + 1) continue;
+      // Inside a box that scrolls on its own is fine.
+      let p: HTMLElement | null = el.parentElement;
+      let contained = false;
+      while (p && p !== document.body) {
+        const o = getComputedStyle(p).overflowX;
+        if (o === 'auto' || o === 'scroll' || o === 'hidden') {
+          contained = true;
+          break;
+        }
+        p = p.parentElement;
+      }
+      if (!contained) culprits.push(`${el.tagName.toLowerCase()}.${el.className || ''} (${Math.round(r.right)} px)`);
+    }
+    return { width: document.documentElement.scrollWidth, culprits: culprits.slice(0, 5) };
+  });
+}
+
+/** Chart text smaller than 12 px as rendered (font size × how much the SVG is scaled). */
+async function tinyChartText(page: Page): Promise<string[]> {
+  return page.evaluate(() => {
+    const out: string[] = [];
+    for (const svg of Array.from(document.querySelectorAll<SVGSVGElement>('.fp-plot svg'))) {
+      const vb = svg.viewBox.baseVal;
+      const scale = vb && vb.width ? svg.getBoundingClientRect().width / vb.width : 1;
+      for (const t of Array.from(svg.querySelectorAll('text'))) {
+        const px = parseFloat(getComputedStyle(t).fontSize) * scale;
+        if (px < 11.5 && t.textContent) out.push(`"${t.textContent.slice(0, 20)}" at ${px.toFixed(1)} px`);
+      }
+    }
+    return out.slice(0, 3);
+  });
+}
+
+async function paths(): Promise<string[]> {
+  const list = [
+    '/',
+    '/?lang=en',
+    '/omraden',
+    '/jamfor',
+    '/indikatorer',
+    '/mal',
+    '/insatser',
+    '/insatser/budget',
+    '/analys',
+    '/analys/segregation',
+    '/analys/behov',
+    '/analys/fordelning',
+    '/analys/metoder',
+    '/delta',
+    '/delta/vem',
+    '/delta/forslag/nytt',
+    '/logga-in',
+    '/finns-inte',
+  ];
+  const areas = await b
+    .api<{ areas?: { code: string; divisionId?: string }[] }>('/areas?division=stadsdelsomrade-2023')
+    .catch(() => null);
+  const first = areas?.areas?.[0];
+  if (first) list.push(`/omraden/stadsdelsomrade-2023/${encodeURIComponent(first.code)}`);
+  const interventions = await b.api<{ items?: { id: string }[] }>('/interventions').catch(() => null);
+  const iv = interventions?.items?.[0];
+  if (iv) list.push(`/insatser/${iv.id}`);
+  return list;
+}
+
+describe('pages at 390 px', () => {
+  test('no page scrolls sideways, chart text stays legible, and axe passes', async () => {
+    const problems: string[] = [];
+    for (const path of await paths()) {
+      const page = await b.phone(path);
+      await settle(page);
+      const o = await overflow(page);
+      if (o.width > 391) problems.push(`${path}: ${o.width} px wide — ${o.culprits.join(', ')}`);
+      const tiny = await tinyChartText(page);
+      if (tiny.length) problems.push(`${path}: chart text below 12 px — ${tiny.join(', ')}`);
+      await b.checkA11y(page, `${path} at 390 px`);
+      await b.screenshot(page, `phone-${path.replace(/[^a-z0-9]+/gi, '-').replace(/^-|-$/g, '') || 'start'}`);
+      await page.close();
+    }
+    assert.deepEqual(problems, []);
+  });
+
+  test('the main menu is compact: a button opens it, and it closes after choosing a page', async () => {
+    const page = await b.phone('/');
+    await settle(page);
+    const toggle = page.getByRole('button', { name: /meny/i });
+    await toggle.waitFor();
+    assert.equal(await toggle.getAttribute('aria-expanded'), 'false');
+    assert.equal(
+      await page.getByRole('navigation', { name: 'Huvudmeny' }).getByRole('link', { name: 'Mål' }).isVisible(),
+      false,
+    );
+    await toggle.click();
+    assert.equal(await toggle.getAttribute('aria-expanded'), 'true');
+    await page.getByRole('navigation', { name: 'Huvudmeny' }).getByRole('link', { name: 'Mål' }).click();
+    await page.waitForURL(/\/mal$/);
+    assert.equal(await toggle.getAttribute('aria-expanded'), 'false');
+    const header = await page.locator('header.site-header').boundingBox();
+    assert.ok(header && header.height < 160, `header height ${header?.height}`);
+    await page.close();
+  });
+});
