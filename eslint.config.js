@@ -28,6 +28,20 @@ const nodeBuiltins = [
   'process',
 ];
 
+/** Data-like source files allowed over 400 lines (see docs/ARCHITECTURE.md, "Long files"). */
+const LONG_DATA_FILES = ['src/web/i18n/*.ts'];
+
+/** A layer rule: files matching `files` may not import the named layers under src/ (type-only imports allowed). */
+function layer(files, forbidden, message) {
+  const group = forbidden.flatMap((l) => [`**/${l}/*`, `**/${l}/**`, `**/src/${l}/**`]);
+  return {
+    files: [files],
+    rules: {
+      '@typescript-eslint/no-restricted-imports': ['error', { patterns: [{ group, message, allowTypeImports: true }] }],
+    },
+  };
+}
+
 export default tseslint.config(
   { ignores: ['dist/**', 'node_modules/**', '.data/**', 'test-results/**', 'bin/**'] },
   js.configs.recommended,
@@ -143,5 +157,53 @@ export default tseslint.config(
     // SQL may live in src/db only; tests may read the database directly to check what was written.
     files: ['src/db/**', 'test/**', 'bench/**', 'scripts/**'],
     rules: { 'no-restricted-syntax': 'off' },
+  },
+  // The whole layer graph: server and cli → services → db and importers → core. A layer imports only the layers
+  // below it (type-only imports of a lower layer's types are allowed where a value import is not).
+  layer('src/db/**', ['importers', 'services', 'server', 'cli', 'web'], 'src/db imports only src/core.'),
+  layer('src/importers/**', ['db', 'services', 'server', 'cli', 'web'], 'src/importers imports only src/core.'),
+  layer(
+    'src/services/**',
+    ['server', 'cli', 'web'],
+    'src/services is called by the server and the CLI, never the other way.',
+  ),
+  layer(
+    'src/server/**',
+    ['cli', 'web', 'importers', 'db/repositories'],
+    'Routes call services; they do not read repositories or importers themselves.',
+  ),
+  layer(
+    'src/cli/**',
+    ['web', 'importers', 'db/repositories'],
+    'Commands call services; they do not read repositories or importers themselves.',
+  ),
+  {
+    // Type-aware rules: every promise is awaited or handled, async functions are not passed where a plain callback
+    // is expected, and a switch over a union handles every member.
+    files: ['src/**/*.ts', 'src/**/*.tsx', 'test/**/*.ts', 'test/**/*.tsx', 'bench/**/*.ts', 'scripts/**/*.ts'],
+    languageOptions: { parserOptions: { projectService: true, tsconfigRootDir: import.meta.dirname } },
+    rules: {
+      '@typescript-eslint/no-floating-promises': [
+        'error',
+        {
+          // node:test's test()/describe() return promises the runner itself awaits.
+          allowForKnownSafeCalls: [
+            { from: 'package', package: 'node:test', name: ['test', 'it', 'describe', 'suite', 'before', 'after'] },
+          ],
+        },
+      ],
+      '@typescript-eslint/no-misused-promises': ['error', { checksVoidReturn: { attributes: false } }],
+      '@typescript-eslint/switch-exhaustiveness-check': ['error', { considerDefaultExhaustiveForUnions: true }],
+    },
+  },
+  {
+    // Small units: no file over 400 lines, no function over cyclomatic complexity 25. Data-like files that may be
+    // longer are named in docs/ARCHITECTURE.md with the reason.
+    files: ['src/**/*.ts', 'src/**/*.tsx'],
+    ignores: LONG_DATA_FILES,
+    rules: {
+      complexity: ['error', 25],
+      'max-lines': ['error', { max: 400 }],
+    },
   },
 );
