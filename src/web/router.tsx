@@ -1,18 +1,19 @@
 /**
- * A small router over the History API. The URL holds the page and its state (query parameters), so every
- * view can be shared. Pages read params with useRoute() and change state with setQuery()/navigate().
+ * Routing on React Router (history, links, scroll and focus are the library's). The URL holds the page and its
+ * state (query parameters), so every view can be shared. Pages read params with useRoute() and change state with
+ * setQuery()/navigate(); a typed view of the query comes from useSearch(schema) with a zod schema. Which feature
+ * answers a path is decided in App.tsx (features are loaded on first use).
  */
 import {
   createContext,
-  useCallback,
   useContext,
-  useEffect,
-  useState,
+  useMemo,
+  type AnchorHTMLAttributes,
   type ComponentType,
   type ReactNode,
-  type MouseEvent,
-  type AnchorHTMLAttributes,
 } from 'react';
+import { BrowserRouter, Link as RouterLink, useLocation, useNavigate, type NavigateFunction } from 'react-router';
+import type { z } from 'zod';
 
 export interface RouteInfo {
   path: string;
@@ -28,13 +29,7 @@ export interface PageRoute {
   nav?: string;
 }
 
-interface RouterState {
-  path: string;
-  search: string;
-  params: Record<string, string>;
-}
-
-const RouterContext = createContext<RouterState>({ path: '/', search: '', params: {} });
+const ParamsContext = createContext<Record<string, string>>({});
 
 export function matchPattern(pattern: string, path: string): Record<string, string> | null {
   const p = pattern.split('/').filter(Boolean);
@@ -49,20 +44,26 @@ export function matchPattern(pattern: string, path: string): Record<string, stri
   return params;
 }
 
-const listeners = new Set<() => void>();
-function notify(): void {
-  for (const l of listeners) l();
+/** The router's navigate function, for code outside components (event handlers call navigate()). */
+let routerNavigate: NavigateFunction | null = null;
+function NavigateBridge() {
+  routerNavigate = useNavigate();
+  return null;
+}
+
+/** `to` with the current ?lang kept unless `to` sets it. */
+function withLang(to: string): string {
+  const url = new URL(to, window.location.href);
+  const lang = new URLSearchParams(window.location.search).get('lang');
+  if (lang && !url.searchParams.has('lang')) url.searchParams.set('lang', lang);
+  return url.pathname + url.search + url.hash;
 }
 
 /** Goes to `to` (path and query); keeps ?lang unless `to` sets it. */
 export function navigate(to: string, opts: { replace?: boolean } = {}): void {
-  const url = new URL(to, window.location.href);
-  const lang = new URLSearchParams(window.location.search).get('lang');
-  if (lang && !url.searchParams.has('lang')) url.searchParams.set('lang', lang);
-  const next = url.pathname + url.search + url.hash;
-  if (opts.replace) window.history.replaceState(null, '', next);
-  else window.history.pushState(null, '', next);
-  notify();
+  const next = withLang(to);
+  if (routerNavigate) void routerNavigate(next, { replace: !!opts.replace });
+  else window.location.assign(next);
   if (!opts.replace) window.scrollTo(0, 0);
 }
 
@@ -76,55 +77,54 @@ export function setQuery(changes: Record<string, string | null | undefined>, opt
   navigate(url.pathname + url.search, { replace: !opts.push });
 }
 
-export function RouterProvider({ children, params }: { children: ReactNode; params?: Record<string, string> }) {
-  const [loc, setLoc] = useState(() => ({ path: window.location.pathname, search: window.location.search }));
-  useEffect(() => {
-    const update = (): void => setLoc({ path: window.location.pathname, search: window.location.search });
-    listeners.add(update);
-    window.addEventListener('popstate', update);
-    return () => {
-      listeners.delete(update);
-      window.removeEventListener('popstate', update);
-    };
-  }, []);
-  return <RouterContext.Provider value={{ ...loc, params: params ?? {} }}>{children}</RouterContext.Provider>;
+export function RouterProvider({ children }: { children: ReactNode }) {
+  return (
+    // View state lives in the URL (a checkbox's state, a chosen area): it must update at once, not in a transition.
+    <BrowserRouter useTransitions={false}>
+      <NavigateBridge />
+      {children}
+    </BrowserRouter>
+  );
 }
 
 export function ParamsProvider({ params, children }: { params: Record<string, string>; children: ReactNode }) {
-  const outer = useContext(RouterContext);
-  return <RouterContext.Provider value={{ ...outer, params }}>{children}</RouterContext.Provider>;
+  return <ParamsContext.Provider value={params}>{children}</ParamsContext.Provider>;
 }
 
 export function useRoute(): RouteInfo {
-  const s = useContext(RouterContext);
-  return { path: s.path, query: new URLSearchParams(s.search), params: s.params };
+  const loc = useLocation();
+  const params = useContext(ParamsContext);
+  return useMemo(
+    () => ({ path: loc.pathname, query: new URLSearchParams(loc.search), params }),
+    [loc.pathname, loc.search, params],
+  );
 }
 
-/** An <a> that navigates inside the app (keeps ?lang). */
+/**
+ * The page's query parameters, typed and validated by a zod schema (give fields defaults with `.catch()` so a
+ * hand-edited URL falls back instead of failing).
+ */
+export function useSearch<S extends z.ZodType>(schema: S): z.infer<S> {
+  const { query } = useRoute();
+  return useMemo(() => schema.parse(Object.fromEntries(query)) as z.infer<S>, [schema, query]);
+}
+
+/** An <a> that navigates inside the app (keeps ?lang); API links and other sites are plain links. */
 export function Link({ href, onClick, ...rest }: AnchorHTMLAttributes<HTMLAnchorElement> & { href: string }) {
   const lang = useRoute().query.get('lang');
   const url =
     lang && !href.includes('lang=') && href.startsWith('/')
       ? `${href}${href.includes('?') ? '&' : '?'}lang=${lang}`
       : href;
-  const handle = useCallback(
-    (e: MouseEvent<HTMLAnchorElement>) => {
-      onClick?.(e);
-      if (
-        e.defaultPrevented ||
-        e.button !== 0 ||
-        e.metaKey ||
-        e.ctrlKey ||
-        e.shiftKey ||
-        e.altKey ||
-        !href.startsWith('/') ||
-        href.startsWith('/api/')
-      )
-        return;
-      e.preventDefault();
-      navigate(url);
-    },
-    [href, url, onClick],
+  if (!href.startsWith('/') || href.startsWith('/api/')) return <a href={url} onClick={onClick} {...rest} />;
+  return (
+    <RouterLink
+      to={url}
+      onClick={(e) => {
+        onClick?.(e);
+        if (!e.defaultPrevented) window.scrollTo(0, 0);
+      }}
+      {...rest}
+    />
   );
-  return <a href={url} onClick={handle} {...rest} />;
 }
