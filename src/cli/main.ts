@@ -6,27 +6,44 @@
 import { Command, CommanderError } from 'commander';
 import { version } from './config.ts';
 import { toCliError, EXIT } from './errors.ts';
-import * as serve from './commands/serve.ts';
-import * as migrateCmd from './commands/migrate.ts';
-import * as load from './commands/load.ts';
-import * as exportCmd from './commands/export.ts';
-import * as segregation from './commands/segregation.ts';
-import * as pb from './commands/pb.ts';
-import * as user from './commands/user.ts';
 
-export function buildProgram(): Command {
+type CommandModule = { register(program: Command): void };
+
+/**
+ * The commands, loaded on demand: only the module of the command being run is imported (the server, the
+ * database drivers and the importers are not loaded for `--help` or `pb tally`). The summary is what
+ * `fardplan --help` lists.
+ */
+const COMMANDS: Record<string, { summary: string; load: () => Promise<CommandModule> }> = {
+  serve: { summary: 'serve the web app and the API', load: () => import('./commands/serve.ts') },
+  migrate: { summary: 'apply pending database migrations', load: () => import('./commands/migrate.ts') },
+  load: { summary: 'load a dataset directory into the database', load: () => import('./commands/load.ts') },
+  export: { summary: 'export data as CSV', load: () => import('./commands/export.ts') },
+  segregation: { summary: 'segregation measures for a CSV of areas', load: () => import('./commands/segregation.ts') },
+  pb: { summary: 'participatory budgeting (pabulib .pb files)', load: () => import('./commands/pb.ts') },
+  user: { summary: 'manage accounts', load: () => import('./commands/user.ts') },
+};
+
+/** The program with the commands named in `argv` loaded in full (all of them when `argv` is omitted). */
+export async function buildProgram(argv?: readonly string[]): Promise<Command> {
   const program = new Command('fardplan')
     .description('Färdplan: steering and follow-up of social sustainability in Stockholm')
     .version(version())
     .showHelpAfterError()
     .exitOverride();
-  for (const cmd of [serve, migrateCmd, load, exportCmd, segregation, pb, user]) cmd.register(program);
+  const words = argv?.filter((a) => !a.startsWith('-')) ?? Object.keys(COMMANDS);
+  const wanted = new Set(words[0] === 'help' ? words.slice(0, 2) : words.slice(0, 1));
+  if (!argv) for (const name of words) wanted.add(name);
+  for (const [name, c] of Object.entries(COMMANDS)) {
+    if (wanted.has(name)) (await c.load()).register(program);
+    else program.command(name).description(c.summary).allowUnknownOption().helpOption(false);
+  }
   return program;
 }
 
 export async function main(argv: string[]): Promise<number> {
   try {
-    await buildProgram().parseAsync(argv, { from: 'user' });
+    await (await buildProgram(argv)).parseAsync(argv, { from: 'user' });
     return 0;
   } catch (err) {
     if (err instanceof CommanderError) {

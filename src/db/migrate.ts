@@ -2,6 +2,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import type { Database } from './database.ts';
+import { ensureDataVersionTriggers } from './data-version.ts';
 
 export const migrationsDir = fileURLToPath(new URL('./migrations/', import.meta.url));
 
@@ -33,5 +34,7 @@ export async function migrate(db: Database, migrations = listMigrations()): Prom
     });
     applied.push(m.id);
   }
+  // Every table (including those of the migrations just applied) bumps the data version on writes.
+  if (applied.length > 0) await ensureDataVersionTriggers(db);
   return applied;
 }

@@ -5,13 +5,13 @@
 import { readFile } from 'node:fs/promises';
 import { basename } from 'node:path';
 import { AppError } from '../core/errors.ts';
-import type { PbFile } from '../core/pb/pabulib.ts';
+import type { PbFile, PbParseOptions } from '../core/pb/pabulib.ts';
 import { PbFormatError, parsePabulib } from '../core/pb/pabulib.ts';
 
 /** Parse `.pb` text, turning a format error into an import_failed AppError naming `fileName`. */
-export function parsePabulibText(text: string, fileName: string): PbFile {
+export function parsePabulibText(text: string, fileName: string, options: PbParseOptions = {}): PbFile {
   try {
-    return parsePabulib(text);
+    return parsePabulib(text, options);
   } catch (err) {
     if (err instanceof PbFormatError) {
       const e = err.inFile(fileName);
@@ -29,7 +29,7 @@ export function parsePabulibText(text: string, fileName: string): PbFile {
 }
 
 /** Read and parse a `.pb` file. */
-export async function readPabulibFile(path: string): Promise<PbFile> {
+export async function readPabulibFile(path: string, options: PbParseOptions = {}): Promise<PbFile> {
   let text: string;
   try {
     text = await readFile(path, 'utf8');
@@ -40,5 +40,5 @@ export async function readPabulibFile(path: string): Promise<PbFile> {
       [{ file: basename(path), message: 'cannot read the file' }],
     );
   }
-  return parsePabulibText(text, basename(path));
+  return parsePabulibText(text, basename(path), options);
 }

@@ -82,11 +82,20 @@ function requireColumn(table: AreaTable, column: string): void {
   }
 }
 
-/** A number from a cell (a decimal comma is accepted); empty or non-numeric cells are errors. */
+/** A number from a cell (a decimal comma "0,5" is accepted); empty or non-numeric cells are errors. */
 function cellNumber(table: AreaTable, row: AreaTableRow, column: string, opts: { nonNegative: boolean }): number {
   const raw = (row.values[column] ?? '').replace(/\s/g, '');
   if (raw === '') fail(table.file, 'the value is empty', row.line, column);
-  const norm = raw.includes(',') && !raw.includes('.') ? raw.replace(',', '.') : raw;
+  // "1,234" and "12,345,678" are thousands separators (never 1.234): a count with them is read whole; a
+  // measured value written so is ambiguous (decimal comma or thousands?) and refused.
+  const thousands = /^[-+]?\d{1,3}(,\d{3})+(\.\d+)?$/.test(raw);
+  if (thousands && !opts.nonNegative)
+    fail(table.file, `'${raw}' is ambiguous: write it without the comma, or with a decimal point`, row.line, column);
+  const norm = thousands
+    ? raw.replace(/,/g, '')
+    : raw.includes(',') && !raw.includes('.')
+      ? raw.replace(',', '.')
+      : raw;
   if (!/^[-+]?(\d+\.?\d*|\.\d+)([eE][-+]?\d+)?$/.test(norm))
     fail(table.file, `'${raw}' is not a number`, row.line, column);
   const v = Number(norm);

@@ -8,6 +8,7 @@ import fastifyStatic from '@fastify/static';
 import fastifyCookie from '@fastify/cookie';
 import fastifyHelmet from '@fastify/helmet';
 import fastifySwagger from '@fastify/swagger';
+import fastifyCompress from '@fastify/compress';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import {
@@ -21,6 +22,7 @@ import { registerErrorHandling } from './errors.ts';
 import { registerEtags } from './etag.ts';
 import { apiRoutes } from './routes/index.ts';
 import { registerAuth } from './auth.ts';
+import { registerResponseCache, type CacheOptions } from './cache.ts';
 
 export interface AppOptions {
   /** The built web app (vite build output); when absent only the API is served. */
@@ -30,6 +32,8 @@ export interface AppOptions {
   bodyLimit?: number;
   /** Believe X-Forwarded-* headers (set when the app runs behind a reverse proxy). */
   trustProxy?: boolean;
+  /** The response cache of derived read routes (src/server/cache.ts). */
+  cache?: CacheOptions;
 }
 
 export async function buildApp(deps: AppDeps, options: AppOptions = {}): Promise<FastifyInstance> {
@@ -45,9 +49,13 @@ export async function buildApp(deps: AppDeps, options: AppOptions = {}): Promise
   app.decorate('deps', deps);
 
   registerErrorHandling(app);
-  registerEtags(app);
   await app.register(fastifyCookie);
   registerAuth(app); // sessions and the CSRF check for cookie-authenticated writes
+  // Derived reads served from memory under the data version; then ETags for the rest; then compression
+  // (brotli/gzip) of every response above 1 kB when the client accepts it.
+  registerResponseCache(app, options.cache);
+  registerEtags(app);
+  await app.register(fastifyCompress, { global: true, threshold: 1024, encodings: ['br', 'gzip', 'deflate'] });
   await app.register(fastifyHelmet, {
     contentSecurityPolicy: {
       directives: {

@@ -34,7 +34,20 @@ describe('fardplan segregation', () => {
     ]);
     assert.equal(r.code, 0, r.stderr);
     const out = JSON.parse(r.stdout);
-    assert.deepEqual(Object.keys(out), ['D', 'H', 'xPx', 'xPy', 'G', 'multiD', 'multiH', 'M', 'normExposure', 'moran']);
+    assert.deepEqual(Object.keys(out), [
+      'D',
+      'H',
+      'M',
+      'xPx',
+      'xPy',
+      'G',
+      'multiD',
+      'multiH',
+      'multiM',
+      'multiG',
+      'normExposure',
+      'moran',
+    ]);
     const s = expected.single_group;
     for (const [k, e] of [
       ['D', s.dissimilarity_D],
@@ -47,7 +60,10 @@ describe('fardplan segregation', () => {
     }
     assert.ok(Math.abs(out.normExposure - expected.multigroup.multi_normalized_exposure_P) < 1e-6);
     const r79 = JSON.parse(readFileSync(join(caseDir, 'expected_r.json'), 'utf8'));
+    assert.ok(Math.abs(out.multiM - r79.multigroup.multi_mutual_information_M) < 1e-6);
+    // With two groups the two-group M equals the multigroup one; the multigroup Gini equals G (pysal).
     assert.ok(Math.abs(out.M - r79.multigroup.multi_mutual_information_M) < 1e-6);
+    assert.ok(Math.abs(out.multiG - expected.multigroup.multi_gini_G) < 1e-6);
     const queen = expected.moran.find((m: { variable: string }) => m.variable.includes('queen_weights.json'));
     assert.deepEqual(Object.keys(out.moran), ['I', 'EI', 'zNorm', 'pNorm', 'zRand', 'pRand']);
     assert.ok(Math.abs(out.moran.I - queen.I) < 1e-6);
@@ -73,7 +89,7 @@ describe('fardplan segregation', () => {
     ]);
     assert.equal(r.code, 0, r.stderr);
     const out = JSON.parse(r.stdout);
-    assert.deepEqual(Object.keys(out), ['D', 'H', 'xPx', 'xPy', 'G', 'moran']);
+    assert.deepEqual(Object.keys(out), ['D', 'H', 'M', 'xPx', 'xPy', 'G', 'moran']);
     for (const [k, e] of [
       ['I', ref.I],
       ['EI', ref.EI],

@@ -22,9 +22,9 @@ describe('importers/pabulib', () => {
     await assert.rejects(readPabulibFile(file), (e: unknown) => {
       assert.ok(e instanceof AppError);
       assert.equal(e.id, 'import_failed');
-      assert.equal(e.message, 'omrade.pb, line 6, field "cost": "tio" is not a whole non-negative amount');
+      assert.equal(e.message, 'omrade.pb, line 6, field "cost": "tio" is not a non-negative amount');
       assert.deepEqual(e.details, [
-        { file: 'omrade.pb', line: 6, field: 'cost', message: '"tio" is not a whole non-negative amount' },
+        { file: 'omrade.pb', line: 6, field: 'cost', message: '"tio" is not a non-negative amount' },
       ]);
       return true;
     });

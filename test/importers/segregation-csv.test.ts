@@ -63,6 +63,19 @@ describe('segregation CSV and neighbour files', () => {
     );
   });
 
+  it('reads "1,234" in a count as one thousand two hundred and thirty-four, never 1.234', () => {
+    const t = parseAreaTable('id,g,t\nx,"1,234","12,345"\ny,"0,5",2\n', 'f.csv');
+    assert.deepEqual(
+      twoGroupUnits(t, 'g', 't').map((u) => [u.group, u.total]),
+      [
+        [1234, 12345],
+        [0.5, 2],
+      ],
+    );
+    const v = parseAreaTable('id,v\nx,"1,234"\n', 'v.csv');
+    assert.throws(() => numericColumn(v, 'v'), errorWith(/row 2, column 'v': '1,234' is ambiguous/));
+  });
+
   it('rejects duplicate ids, ragged rows and empty files', () => {
     assert.throws(
       () => parseAreaTable('id,g\nx,1\nx,2\n', 'f.csv'),

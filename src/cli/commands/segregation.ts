@@ -48,7 +48,7 @@ export function segregationReport(
     const two = twoGroupMeasures(units);
     if (two.skipped.length)
       warn(`${name}: ${two.skipped.length} area(s) with zero ${opts.total} skipped: ${two.skipped.join(', ')}`);
-    const out: Record<string, unknown> = { D: two.D, H: two.H, xPx: two.xPx, xPy: two.xPy, G: two.G };
+    const out: Record<string, unknown> = { D: two.D, H: two.H, M: two.M, xPx: two.xPx, xPy: two.xPy, G: two.G };
     if (opts.groups !== undefined) {
       const groups = opts.groups
         .split(',')
@@ -58,7 +58,13 @@ export function segregationReport(
       const multi = multiGroupMeasures(multiGroupUnits(table, groups), groups);
       if (multi.skipped.length)
         warn(`${name}: ${multi.skipped.length} area(s) with no one in the groups skipped: ${multi.skipped.join(', ')}`);
-      Object.assign(out, { multiD: multi.multiD, multiH: multi.multiH, M: multi.M, normExposure: multi.normExposure });
+      Object.assign(out, {
+        multiD: multi.multiD,
+        multiH: multi.multiH,
+        multiM: multi.M,
+        multiG: multi.multiG,
+        normExposure: multi.normExposure,
+      });
     }
     if (opts.neighbours !== undefined) {
       const nbFile = basename(opts.neighbours);
@@ -100,12 +106,12 @@ export function register(program: Command): void {
   program
     .command('segregation')
     .description(
-      'Segregation measures (D, H, xPx, xPy, G; multigroup; Moran’s I) for a CSV with one row per area; prints JSON',
+      'Segregation measures (D, H, M, xPx, xPy, G; multigroup D, H, M, G, normalised exposure; Moran’s I) for a CSV with one row per area; prints JSON',
     )
     .argument('<file.csv>', 'one row per area: the first column is the area id, the others counts')
     .requiredOption('--group <column>', 'column with the count of the group of interest')
     .requiredOption('--total <column>', 'column with the total count of the area')
-    .option('--groups <a,b,…>', 'columns for the multigroup measures (multiD, multiH, M, normExposure)')
+    .option('--groups <a,b,…>', 'columns for the multigroup measures (multiD, multiH, multiM, multiG, normExposure)')
     .option(
       '--neighbours <file.json>',
       "neighbour file (unit id → neighbour ids, ids from the CSV's first column) for Moran's I",

@@ -16,6 +16,8 @@ export interface ApprovalElection {
   readonly projects: readonly PbProject[];
   /** One entry per voter: the ids of the projects that voter approves. */
   readonly ballots: readonly (readonly string[])[];
+  /** Money units per currency unit (10^decimals for amounts read with decimals); 1 when absent. */
+  readonly unit?: bigint;
 }
 
 /** The result of a counting rule. */
@@ -63,6 +65,8 @@ export function sortIds(ids: Iterable<string>): string[] {
 /** An election in index form, checked, for the rules. */
 export interface IndexedElection {
   readonly budget: bigint;
+  /** Money units per currency unit (Add1 raises every voter's money by one currency unit). */
+  readonly unit: bigint;
   readonly voterCount: number;
   readonly ids: readonly string[];
   readonly costs: readonly bigint[];
@@ -99,6 +103,7 @@ export function indexElection(e: ApprovalElection): IndexedElection {
   });
   return {
     budget: e.budget,
+    unit: e.unit ?? 1n,
     voterCount: e.ballots.length,
     ids: e.projects.map((p) => p.id),
     costs: e.projects.map((p) => p.cost),

@@ -18,7 +18,7 @@
 //   Stop at the first outcome that is exhaustive (keep it) or whose cost exceeds the real budget
 //   (keep the previous outcome).
 //   Option start = 'integral' follows the equalshares.net tool's "integral" add1 option instead:
-//   after the first run at b0 the steps are floor(b0) + 1, floor(b0) + 2, ...
+//   the first run is at floor(b0) and the steps are floor(b0) + 1, floor(b0) + 2, ...
 // Then greedy completion: the remaining money goes to the remaining projects in greedy order
 //   (approvals descending, ties by id), skipping those that do not fit (greedy.ts).
 //
@@ -318,10 +318,10 @@ export function isExhaustive(ix: IndexedElection, chosen: readonly number[], spe
  */
 export function mesAdd1(ix: IndexedElection, options: Add1Options = {}): Add1Result {
   const b0 = equalShare(ix);
-  let run = mesFixed(ix, b0);
+  const base = options.start === 'integral' ? Rational.int((b0.floor() / ix.unit) * ix.unit) : b0;
+  let run = mesFixed(ix, base);
   if (ix.voterCount === 0) return { run, steps: 0 };
-  const base = options.start === 'integral' ? Rational.int(b0.floor()) : b0;
-  const at = (step: number): Rational => (step === 0 ? b0 : base.add(Rational.int(BigInt(step))));
+  const at = (step: number): Rational => base.add(Rational.int(BigInt(step) * ix.unit));
   let step = 0;
   let stable = false; // did the last plain step leave the outcome unchanged?
   for (;;) {
@@ -357,12 +357,12 @@ function sameOrder(a: readonly number[], b: readonly number[]): boolean {
 /** Add1 exactly as described, one full run per step: slow; for cross-checking mesAdd1. */
 export function mesAdd1Plain(ix: IndexedElection, options: Add1Options = {}): Add1Result {
   const b0 = equalShare(ix);
-  let run = mesFixed(ix, b0);
+  const base = options.start === 'integral' ? Rational.int((b0.floor() / ix.unit) * ix.unit) : b0;
+  let run = mesFixed(ix, base);
   if (ix.voterCount === 0) return { run, steps: 0 };
-  const base = options.start === 'integral' ? Rational.int(b0.floor()) : b0;
   for (let step = 1; ; step++) {
     if (isExhaustive(ix, run.order, run.totalCost)) return { run, steps: step - 1 };
-    const next = mesFixed(ix, base.add(Rational.int(BigInt(step))));
+    const next = mesFixed(ix, base.add(Rational.int(BigInt(step) * ix.unit)));
     if (next.totalCost > ix.budget) return { run, steps: step };
     run = next;
   }

@@ -5,13 +5,19 @@
 //   PROJECTS  a header line naming the columns (project_id and cost are required), then one line
 //             per project;
 //   VOTES     a header line naming the columns (voter_id and vote are required), then one line per
-//             voter; `vote` lists the approved project ids separated by commas (empty: an empty
-//             ballot).
+//             voter; `vote` lists project ids separated by commas (empty: an empty ballot).
+// vote_type (META, default approval) is checked right after META, before anything else, so that an
+// unsupported kind of ballot is the error reported. Supported: approval; choose-1 (approval of at most
+// one project); cumulative (a `points` column gives each listed project's points, in the same order);
+// ordinal (`vote` lists projects from most to least preferred). A project repeated in one approval vote
+// is counted once, with a warning; repeated in a cumulative or ordinal vote it is an error.
 // Fields are separated by ";" and trimmed of surrounding spaces. A field may be quoted with double
 // quotes (a quote inside is doubled, as in CSV), which lets it hold ";" or line breaks. Blank lines
 // are ignored; line endings may be \n, \r\n or \r; a leading byte-order mark is ignored.
-// Amounts (budget, cost) must be whole non-negative numbers; "1000.00" is read as 1000, "1000.5" is
-// an error. Every error names the line and field (PbFormatError).
+// Amounts (budget, cost) are non-negative decimals read exactly: when any has decimals, every amount is
+// held in units of 10^-decimals (PbFile.decimals), so "1000.5" with decimals 1 is 10005n. Every error
+// names the line and field (PbFormatError). META num_votes / num_projects that disagree with the lists
+// are an error unless `allowCountMismatch` is set (then a warning).
 // The file's own `selected` column, if any, is kept as an ordinary field and never trusted.
 
 import type { ApprovalElection } from './election.ts';
@@ -32,17 +38,30 @@ export interface PbProjectRow {
 
 export interface PbVoteRow {
   readonly voterId: string;
-  /** The project ids in the `vote` field, in file order. */
+  /** The project ids in the `vote` field, in file order (a repeat in an approval vote dropped). */
   readonly vote: readonly string[];
+  /** Cumulative ballots: the points of each project in `vote`, in the same order. */
+  readonly points?: readonly bigint[];
   readonly fields: Readonly<Record<string, string>>;
   readonly line: number;
 }
 
+export const PB_VOTE_TYPES = ['approval', 'choose-1', 'cumulative', 'ordinal'] as const;
+export type PbVoteType = (typeof PB_VOTE_TYPES)[number];
+
+export interface PbParseOptions {
+  /** Accept a file whose META num_votes / num_projects disagree with its lists (a warning instead). */
+  readonly allowCountMismatch?: boolean;
+}
+
 export interface PbFile {
   readonly meta: readonly PbMetaEntry[];
+  /** In units of 10^-decimals of the currency. */
   readonly budget: bigint;
+  /** How many decimals the amounts (budget, costs) are held with: 0 for whole amounts. */
+  readonly decimals: number;
   /** META vote_type, lower-cased; "approval" when absent. */
-  readonly voteType: string;
+  readonly voteType: PbVoteType;
   readonly projectColumns: readonly string[];
   readonly projects: readonly PbProjectRow[];
   readonly voteColumns: readonly string[];
@@ -156,15 +175,46 @@ function sectionOf(r: Rec): Section | null {
   return first as Section;
 }
 
-/** A whole non-negative amount: "1000" or "1000.00". */
-function parseAmount(text: string, line: number, field: string): bigint {
-  const m = /^(\d+)(?:\.(0*))?$/.exec(text);
+interface Amount {
+  readonly digits: bigint;
+  readonly decimals: number;
+}
+
+/** A non-negative decimal amount, read exactly: "1000", "1000.00", "1000.5". Trailing zeros add no decimals. */
+function parseAmount(text: string, line: number, field: string): Amount {
+  const m = /^(\d+)(?:\.(\d*))?$/.exec(text);
   if (!m) {
-    if (/^\d+\.\d+$/.test(text)) throw new PbFormatError(`"${text}" is not a whole amount`, line, field);
     if (text === '') throw new PbFormatError('the amount is missing', line, field);
-    throw new PbFormatError(`"${text}" is not a whole non-negative amount`, line, field);
+    throw new PbFormatError(`"${text}" is not a non-negative amount`, line, field);
   }
-  return BigInt(m[1] ?? '0');
+  const frac = (m[2] ?? '').replace(/0+$/, '');
+  return { digits: BigInt(`${m[1] ?? '0'}${frac}`), decimals: frac.length };
+}
+
+const scaled = (a: Amount, decimals: number): bigint => a.digits * 10n ** BigInt(decimals - a.decimals);
+
+/** The vote_type of META, checked before anything else. */
+function voteTypeOf(meta: readonly PbMetaEntry[], metaLines: Map<string, number>): PbVoteType {
+  const raw = (meta.find((e) => e.key === 'vote_type')?.value ?? 'approval').toLowerCase() || 'approval';
+  if (!(PB_VOTE_TYPES as readonly string[]).includes(raw))
+    throw new PbFormatError(
+      `vote_type "${raw}" cannot be counted here: supported are ${PB_VOTE_TYPES.join(', ')}`,
+      metaLines.get('vote_type') ?? null,
+      'vote_type',
+    );
+  return raw as PbVoteType;
+}
+
+/** The points of a cumulative vote: whole non-negative numbers, one per listed project. */
+function parsePoints(raw: string, count: number, line: number): bigint[] {
+  const parts = raw === '' ? [] : raw.split(',').map((x) => x.trim());
+  if (parts.length !== count)
+    throw new PbFormatError(`${parts.length} points for ${count} projects in the vote`, line, 'points');
+  return parts.map((x) => {
+    if (!/^\d+$/.test(x))
+      throw new PbFormatError(`"${x}" is not a whole non-negative number of points`, line, 'points');
+    return BigInt(x);
+  });
 }
 
 function header(r: Rec | undefined, section: Section, required: readonly string[], sectionLine: number): string[] {
@@ -197,7 +247,7 @@ function rowFields(r: Rec, cols: readonly string[], section: Section): Record<st
 }
 
 /** Parse a `.pb` text. Throws PbFormatError naming the line and field. */
-export function parsePabulib(text: string): PbFile {
+export function parsePabulib(text: string, options: PbParseOptions = {}): PbFile {
   const recs = tokenize(text);
   const warnings: string[] = [];
   // group records by section
@@ -250,13 +300,13 @@ export function parsePabulib(text: string): PbFile {
   const metaGet = (k: string) => meta.find((e) => e.key === k);
   const budgetEntry = metaGet('budget');
   if (!budgetEntry) throw new PbFormatError('META has no "budget" entry', metaBody.line);
-  const budget = parseAmount(budgetEntry.value, metaLines.get('budget') ?? 0, 'budget');
-  const voteType = (metaGet('vote_type')?.value ?? 'approval').toLowerCase() || 'approval';
+  const voteType = voteTypeOf(meta, metaLines);
+  const budgetAmount = parseAmount(budgetEntry.value, metaLines.get('budget') ?? 0, 'budget');
 
   // PROJECTS
   const projBody = bodies.get('PROJECTS') as { line: number; recs: Rec[] };
   const projectColumns = header(projBody.recs[0], 'PROJECTS', ['project_id', 'cost'], projBody.line);
-  const projects: PbProjectRow[] = [];
+  const rows: { id: string; cost: Amount; fields: Record<string, string>; line: number }[] = [];
   const projectLine = new Map<string, number>();
   for (const r of projBody.recs.slice(1)) {
     const f = rowFields(r, projectColumns, 'PROJECTS');
@@ -267,12 +317,20 @@ export function parsePabulib(text: string): PbFile {
     if (prev !== undefined)
       throw new PbFormatError(`project "${id}" is listed twice (also on line ${prev})`, r.line, 'project_id');
     projectLine.set(id, r.line);
-    projects.push({ id, cost: parseAmount(f['cost'] ?? '', r.line, 'cost'), fields: f, line: r.line });
+    rows.push({ id, cost: parseAmount(f['cost'] ?? '', r.line, 'cost'), fields: f, line: r.line });
   }
+  const decimals = Math.max(budgetAmount.decimals, ...rows.map((r) => r.cost.decimals));
+  const budget = scaled(budgetAmount, decimals);
+  const projects: PbProjectRow[] = rows.map((r) => ({ ...r, cost: scaled(r.cost, decimals) }));
 
   // VOTES
   const voteBody = bodies.get('VOTES') as { line: number; recs: Rec[] };
-  const voteColumns = header(voteBody.recs[0], 'VOTES', ['voter_id', 'vote'], voteBody.line);
+  const voteColumns = header(
+    voteBody.recs[0],
+    'VOTES',
+    voteType === 'cumulative' ? ['voter_id', 'vote', 'points'] : ['voter_id', 'vote'],
+    voteBody.line,
+  );
   const votes: PbVoteRow[] = [];
   const voterLine = new Map<string, number>();
   for (const r of voteBody.recs.slice(1)) {
@@ -284,104 +342,54 @@ export function parsePabulib(text: string): PbFile {
       throw new PbFormatError(`voter "${voterId}" votes twice (also on line ${prev})`, r.line, 'voter_id');
     voterLine.set(voterId, r.line);
     const raw = f['vote'] ?? '';
-    const vote = raw === '' ? [] : raw.split(',').map((x) => x.trim());
-    const seen = new Set<string>();
-    for (const id of vote) {
+    const listed = raw === '' ? [] : raw.split(',').map((x) => x.trim());
+    const points = voteType === 'cumulative' ? parsePoints(f['points'] ?? '', listed.length, r.line) : undefined;
+    const vote: string[] = [];
+    for (const id of listed) {
       if (id === '') throw new PbFormatError(`an empty project id in the vote "${raw}"`, r.line, 'vote');
       if (!projectLine.has(id)) throw new PbFormatError(`unknown project "${id}" (not in PROJECTS)`, r.line, 'vote');
-      if (seen.has(id)) throw new PbFormatError(`project "${id}" appears twice in the vote`, r.line, 'vote');
-      seen.add(id);
+      if (vote.includes(id)) {
+        if (voteType === 'cumulative' || voteType === 'ordinal')
+          throw new PbFormatError(`project "${id}" appears twice in the vote`, r.line, 'vote');
+        warnings.push(`line ${r.line}: project "${id}" appears twice in the vote of "${voterId}" (counted once)`);
+        continue;
+      }
+      vote.push(id);
     }
-    votes.push({ voterId, vote, fields: f, line: r.line });
+    if (voteType === 'choose-1' && vote.length > 1)
+      throw new PbFormatError(`a choose-1 vote lists ${vote.length} projects`, r.line, 'vote');
+    votes.push({ voterId, vote, ...(points ? { points } : {}), fields: f, line: r.line });
   }
 
-  const np = metaGet('num_projects');
-  if (np && np.value !== String(projects.length)) {
-    warnings.push(`META num_projects is ${np.value} but ${projects.length} projects are listed`);
+  for (const [key, n, what] of [
+    ['num_projects', projects.length, 'projects'],
+    ['num_votes', votes.length, 'votes'],
+  ] as const) {
+    const e = metaGet(key);
+    if (!e || e.value === String(n)) continue;
+    const message = `META ${key} is ${e.value} but ${n} ${what} are listed`;
+    if (!options.allowCountMismatch)
+      throw new PbFormatError(`${message} (allow it with --allow-count-mismatch)`, metaLines.get(key) ?? null, key);
+    warnings.push(message);
   }
-  const nv = metaGet('num_votes');
-  if (nv && nv.value !== String(votes.length)) {
-    warnings.push(`META num_votes is ${nv.value} but ${votes.length} votes are listed`);
-  }
-  return { meta, budget, voteType, projectColumns, projects, voteColumns, votes, warnings };
+  return { meta, budget, decimals, voteType, projectColumns, projects, voteColumns, votes, warnings };
 }
 
-/** The approval election in a parsed file. Throws PbFormatError for vote types other than approval. */
+/** The approval election in a parsed file (approval or choose-1). Throws PbFormatError for other vote types. */
 export function toApprovalElection(file: PbFile): ApprovalElection {
-  if (file.voteType !== 'approval') {
+  if (file.voteType !== 'approval' && file.voteType !== 'choose-1') {
     throw new PbFormatError(
-      `vote_type "${file.voteType}" cannot be counted here: only approval ballots are supported`,
+      `vote_type "${file.voteType}" is not an approval vote: count it with the cardinal rules (cardinal.ts)`,
       null,
       'vote_type',
     );
   }
   return {
     budget: file.budget,
+    ...(file.decimals > 0 ? { unit: 10n ** BigInt(file.decimals) } : {}),
     projects: file.projects.map((p) => ({ id: p.id, cost: p.cost })),
     ballots: file.votes.map((v) => v.vote),
   };
 }
 
-// ---------------------------------------------------------------------------------------------
-// Writing
-
-/** What the writer needs; a parsed PbFile fits. Rows' `fields` supply the other columns. */
-export interface PbWriteInput {
-  readonly meta: readonly PbMetaEntry[];
-  readonly projectColumns?: readonly string[];
-  readonly projects: readonly {
-    readonly id: string;
-    readonly cost: bigint;
-    readonly fields?: Readonly<Record<string, string>>;
-  }[];
-  readonly voteColumns?: readonly string[];
-  readonly votes: readonly {
-    readonly voterId: string;
-    readonly vote: readonly string[];
-    readonly fields?: Readonly<Record<string, string>>;
-  }[];
-}
-
-function quote(v: string): string {
-  if (/[;"\r\n]/.test(v) || v !== v.trim()) return `"${v.replace(/"/g, '""')}"`;
-  return v;
-}
-
-/**
- * Write a `.pb` text (lines end with \n). META must contain budget; the project and vote columns
- * default to project_id;cost and voter_id;vote.
- */
-export function writePabulib(input: PbWriteInput): string {
-  const lines: string[] = ['META', 'key;value'];
-  if (!input.meta.some((e) => e.key === 'budget')) throw new PbFormatError('META has no "budget" entry');
-  for (const e of input.meta) lines.push(`${quote(e.key)};${quote(e.value)}`);
-  const pc = input.projectColumns ?? ['project_id', 'cost'];
-  for (const need of ['project_id', 'cost']) {
-    if (!pc.includes(need)) throw new PbFormatError(`the project columns lack "${need}"`);
-  }
-  lines.push('PROJECTS', pc.map(quote).join(';'));
-  for (const p of input.projects) {
-    if (p.id === '' || p.id.includes(','))
-      throw new PbFormatError(`project id "${p.id}" cannot be written (empty or contains a comma)`);
-    lines.push(
-      pc
-        .map((c) => (c === 'project_id' ? p.id : c === 'cost' ? p.cost.toString() : (p.fields?.[c] ?? '')))
-        .map(quote)
-        .join(';'),
-    );
-  }
-  const vc = input.voteColumns ?? ['voter_id', 'vote'];
-  for (const need of ['voter_id', 'vote']) {
-    if (!vc.includes(need)) throw new PbFormatError(`the vote columns lack "${need}"`);
-  }
-  lines.push('VOTES', vc.map(quote).join(';'));
-  for (const v of input.votes) {
-    lines.push(
-      vc
-        .map((c) => (c === 'voter_id' ? v.voterId : c === 'vote' ? v.vote.join(',') : (v.fields?.[c] ?? '')))
-        .map(quote)
-        .join(';'),
-    );
-  }
-  return lines.join('\n') + '\n';
-}
+export { writePabulib, type PbWriteInput } from './pabulib-write.ts';

@@ -104,17 +104,70 @@ describe('parsePabulib', () => {
     assert.equal(parsePabulib(SMALL.replace('budget;100', 'budget;100.00')).budget, 100n);
   });
 
-  it('warns when num_votes or num_projects disagree with the lists', () => {
-    const f = parsePabulib(SMALL.replace('budget;100', 'budget;100\nnum_votes;3\nnum_projects;2'));
+  it('refuses a file whose num_votes disagrees with its votes, unless told to allow it (then warns)', () => {
+    const text = SMALL.replace('budget;100', 'budget;100\nnum_votes;3\nnum_projects;2');
+    const e = errorOf(text);
+    assert.equal(e.field, 'num_votes');
+    assert.equal(e.line, 4);
+    assert.match(e.message, /num_votes is 3 but 2 votes are listed/);
+    const f = parsePabulib(text, { allowCountMismatch: true });
     assert.deepEqual(f.warnings, ['META num_votes is 3 but 2 votes are listed']);
   });
 
+  it('reads amounts with decimals exactly, all in the same smallest unit', () => {
+    const f = parsePabulib(SMALL.replace('budget;100', 'budget;100.5').replace('a;60;Park', 'a;60.25;Park'));
+    assert.equal(f.decimals, 2);
+    assert.equal(f.budget, 10050n);
+    assert.deepEqual(
+      f.projects.map((p) => p.cost),
+      [6025n, 4000n],
+    );
+    assert.equal(toApprovalElection(f).unit, 100n);
+  });
+
+  it('counts a project repeated in one approval vote once, with a warning', () => {
+    const f = parsePabulib(SMALL.replace('2;b', '2;b,b'));
+    assert.deepEqual(f.votes[1]?.vote, ['b']);
+    assert.deepEqual(f.warnings, ['line 12: project "b" appears twice in the vote of "2" (counted once)']);
+  });
+
+  it('accepts choose-1 ballots as approval of one project and refuses one naming two', () => {
+    const one = SMALL.replace('vote_type;approval', 'vote_type;choose-1').replace('1;a,b', '1;a');
+    assert.deepEqual(toApprovalElection(parsePabulib(one)).ballots, [['a'], ['b']]);
+    const e = errorOf(SMALL.replace('vote_type;approval', 'vote_type;choose-1'));
+    assert.equal(e.line, 11);
+    assert.equal(e.field, 'vote');
+  });
+
+  it('checks vote_type before anything else, so the real blocker is reported first', () => {
+    const e = errorOf(SMALL.replace('vote_type;approval', 'vote_type;scoring').replace('a;60;Park', 'a;6o;Park'));
+    assert.equal(e.field, 'vote_type');
+    assert.equal(e.line, 4);
+    assert.match(e.message, /vote_type "scoring" cannot be counted/);
+  });
+
+  it('reads cumulative points beside the votes, and refuses points that do not match', () => {
+    const cum = SMALL.replace('vote_type;approval', 'vote_type;cumulative')
+      .replace('voter_id;vote', 'voter_id;vote;points')
+      .replace('1;a,b', '1;a,b;3,2')
+      .replace('2;b\n', '2;b;5\n');
+    assert.deepEqual(parsePabulib(cum).votes[0]?.points, [3n, 2n]);
+    const e = errorOf(cum.replace('1;a,b;3,2', '1;a,b;3'));
+    assert.equal(e.field, 'points');
+    assert.equal(e.line, 11);
+  });
+
   const bad: [string, string, number | null, string | null, RegExp][] = [
-    ['a cost that is not a number', SMALL.replace('a;60;Park', 'a;6o;Park'), 7, 'cost', /"6o" is not a whole/],
-    ['a fractional cost', SMALL.replace('a;60;Park', 'a;60.5;Park'), 7, 'cost', /not a whole amount/],
-    ['a negative budget', SMALL.replace('budget;100', 'budget;-1'), 3, 'budget', /not a whole non-negative/],
+    ['a cost that is not a number', SMALL.replace('a;60;Park', 'a;6o;Park'), 7, 'cost', /"6o" is not a non-negative/],
+    ['a negative budget', SMALL.replace('budget;100', 'budget;-1'), 3, 'budget', /not a non-negative amount/],
     ['an unknown project in a vote', SMALL.replace('2;b', '2;b,zz'), 12, 'vote', /unknown project "zz"/],
-    ['a project twice in a vote', SMALL.replace('2;b', '2;b,b'), 12, 'vote', /appears twice/],
+    [
+      'a project twice in an ordinal vote',
+      SMALL.replace('vote_type;approval', 'vote_type;ordinal').replace('2;b', '2;b,b'),
+      12,
+      'vote',
+      /appears twice/,
+    ],
     [
       'a duplicate project',
       SMALL.replace('b;40;Bänkar', 'a;40;Bänkar'),
@@ -160,9 +213,9 @@ describe('parsePabulib', () => {
     });
   }
 
-  it('refuses to count a vote type other than approval', () => {
+  it('refuses to count an ordinal vote with the approval rules', () => {
     const f = parsePabulib(SMALL.replace('vote_type;approval', 'vote_type;ordinal'));
-    assert.throws(() => toApprovalElection(f), /vote_type "ordinal" cannot be counted/);
+    assert.throws(() => toApprovalElection(f), /vote_type "ordinal" is not an approval vote/);
   });
 });
 
