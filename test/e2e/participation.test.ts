@@ -6,12 +6,21 @@ import { join } from 'node:path';
 import { startBrowserTest, type BrowserTest } from '../helpers/browser.ts';
 import { FIXED_NOW, seededBytes } from '../helpers/app.ts';
 import { JARVA } from '../helpers/interventions-fixture.ts';
-import { addDialogue, createProcess, exportPb, saveProject, setPhase } from '../../src/services/participation.ts';
+import {
+  addDialogue,
+  ballotMix,
+  createProcess,
+  exportPb,
+  saveProject,
+  setPhase,
+  type Acting,
+} from '../../src/services/participation/index.ts';
 import { createUser } from '../../src/services/auth.ts';
 import { tally } from '../../src/cli/commands/pb.ts';
 
 const PW = 'correct horse battery staple';
 const fx = { now: () => FIXED_NOW, randomBytes: seededBytes('e2e-participation') };
+const admin: Acting = { actor: { role: 'admin' }, audit: null };
 
 describe('participation in the browser', () => {
   let b: BrowserTest;
@@ -27,23 +36,24 @@ describe('participation in the browser', () => {
         id: pid,
         name: 'Järvabudgeten 2026',
         area: JARVA,
-        budget: 500_000n,
+        budget: '500000',
         rule: 'mes-complete',
         knapsack: false,
         maxChoices: null,
       },
-      null,
+      admin,
       fx,
     );
+    ballotMix(db, b.app.app.deps, { batchSize: 1, maxWaitMs: 1000 }); // each ballot is written at once here
     for (const [id, title, cost] of [
-      ['bad', 'Utomhusbad', 300_000n],
-      ['lek', 'Lekplats', 150_000n],
-      ['ljus', 'Belysning', 100_000n],
-      ['bok', 'Böcker', 50_000n],
+      ['bad', 'Utomhusbad', '300000'],
+      ['lek', 'Lekplats', '150000'],
+      ['ljus', 'Belysning', '100000'],
+      ['bok', 'Böcker', '50000'],
     ] as const) {
-      await saveProject(db, pid, { id, title, cost, feasible: true, assessment: 'Genomförbart.' }, null, fx);
+      await saveProject(db, pid, id, { title, cost, feasible: true, assessment: 'Genomförbart.' }, admin, fx);
     }
-    await setPhase(db, pid, 'voting', null, fx);
+    await setPhase(db, pid, { phase: 'voting' }, admin, fx);
     await addDialogue(
       db,
       {
@@ -55,7 +65,7 @@ describe('participation in the browser', () => {
         summary: 'Mer ljus och vuxna ute.',
         fedInto: 'Trygghetsplanen',
       },
-      null,
+      admin,
       fx,
     );
     await createUser(db, { username: 'e2e.staff', displayName: 'E2E Staff', role: 'analyst', password: PW }, null, {
@@ -159,7 +169,8 @@ describe('participation in the browser', () => {
   });
 
   it('reads the results, which match the API and the command-line count', async () => {
-    await setPhase(b.app.db, pid, 'results', null, fx);
+    await setPhase(b.app.db, pid, { phase: 'closed' }, admin, fx);
+    await setPhase(b.app.db, pid, { phase: 'published' }, admin, fx);
     const page = await b.page(`/delta/budget/${pid}/resultat`);
     await page.waitForSelector('[data-testid="pt-winners"]');
     await b.checkA11y(page, 'participation-results');
@@ -188,7 +199,7 @@ describe('participation in the browser', () => {
 
     const dir = mkdtempSync(join(tmpdir(), 'fardplan-e2e-pb-'));
     const file = join(dir, `${pid}.pb`);
-    writeFileSync(file, await exportPb(b.app.db, pid, { staff: true }));
+    writeFileSync(file, await exportPb(b.app.db, pid, admin));
     const cli = await tally(file, 'mes-complete');
     assert.deepEqual({ winners: api.winners, order: api.order, totalCost: api.totalCost }, cli);
   });
