@@ -42,3 +42,26 @@ export async function readPabulibFile(path: string): Promise<PbFile> {
   }
   return parsePabulibText(text, basename(path));
 }
+
+/**
+ * Refuses a file that ends before its own META says it should: fewer projects than `num_projects`
+ * or fewer votes than `num_votes` (a download or copy cut short). Counting such a file would
+ * silently give another result.
+ */
+export function assertComplete(pb: PbFile, fileName: string): void {
+  const declared = (key: string): number | null => {
+    const v = pb.meta.find((m) => m.key.toLowerCase() === key)?.value.trim();
+    return v !== undefined && /^\d+$/.test(v) ? Number(v) : null;
+  };
+  const checks = [
+    { key: 'num_projects', section: 'PROJECTS', found: pb.projects.length },
+    { key: 'num_votes', section: 'VOTES', found: pb.votes.length },
+  ];
+  for (const c of checks) {
+    const n = declared(c.key);
+    if (n !== null && c.found < n) {
+      const message = `the file looks truncated: META ${c.key} says ${n}, but the ${c.section} section has only ${c.found}`;
+      throw new AppError('import_failed', `${fileName}: ${message}`, [{ file: fileName, field: c.key, message }]);
+    }
+  }
+}

@@ -4,6 +4,7 @@
  * The rules are described in docs/participation.md; a bad file exits with code 3 and a message
  * naming the file, line and field.
  */
+import { basename } from 'node:path';
 import type { Command } from 'commander';
 import { AppError } from '../../core/errors.ts';
 import type { Outcome } from '../../core/pb/election.ts';
@@ -11,7 +12,7 @@ import { ElectionError } from '../../core/pb/election.ts';
 import { greedy } from '../../core/pb/greedy.ts';
 import { mes, mesComplete } from '../../core/pb/mes.ts';
 import { PbFormatError, toApprovalElection } from '../../core/pb/pabulib.ts';
-import { readPabulibFile } from '../../importers/pabulib.ts';
+import { assertComplete, readPabulibFile } from '../../importers/pabulib.ts';
 import { CliError, EXIT } from '../errors.ts';
 
 export const PB_RULES = ['greedy', 'mes', 'mes-complete'] as const;
@@ -41,6 +42,7 @@ export async function tally(file: string, rule: string): Promise<TallyJson> {
   }
   try {
     const pb = await readPabulibFile(file);
+    assertComplete(pb, basename(file));
     const outcome = countWith(rule as PbRule, toApprovalElection(pb));
     return { winners: outcome.winners, order: outcome.order, totalCost: outcome.totalCost.toString() };
   } catch (err) {
