@@ -88,7 +88,10 @@ describe('fardplan pb tally', () => {
     await assert.rejects(tally(cut, 'mes-complete'), (e: unknown) => {
       assert.ok(e instanceof CliError);
       assert.equal(e.exitCode, 3);
-      assert.match(e.message, /cut\.pb: the file looks truncated: META num_votes says \d+, but the VOTES section has only 100/);
+      assert.match(
+        e.message,
+        /cut\.pb: the file looks truncated: META num_votes says \d+, but the VOTES section has only 100/,
+      );
       return true;
     });
     // cut in the PROJECTS section, before any vote
