@@ -106,7 +106,10 @@ describe('participation: staff screens in the browser', () => {
     await item.getByLabel('Nämndens svar').fill('   ');
     await item.getByLabel('Nämndens svar').evaluate((e) => (e as HTMLTextAreaElement).removeAttribute('required'));
     await item.getByRole('button', { name: 'Publicera svaret' }).click();
-    await item.locator('[role="alert"]').filter({ hasText: 'Något gick fel' }).waitFor();
+    await item
+      .locator('[role="alert"]')
+      .filter({ hasText: 'Uppgifterna är inte fullständiga eller har fel form.' })
+      .waitFor();
     const describedBy = (await item.getByLabel('Nämndens svar').getAttribute('aria-describedby')) ?? '';
     assert.ok(describedBy.split(' ').includes(`pt-ans-${proposalId}-outcome`), `aria-describedby="${describedBy}"`);
     assert.equal(await item.getByLabel('Nämndens svar').getAttribute('aria-invalid'), 'true');

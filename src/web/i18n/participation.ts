@@ -168,6 +168,9 @@ const base = {
     supportCodeHelp:
       'Koden står i brevet du fått från stadsdelen, t.ex. ABCD-EFGH-JKMN. Med den kan du stödja varje förslag i ditt område en gång.',
     youSupport: 'Du stöder det här förslaget',
+    supportCodes: 'Stödkoder till invånare',
+    supportCodesHelp:
+      'En kod per invånare i området, att skicka i brev. Med koden kan invånaren stödja varje förslag i området en gång. Koderna visas bara nu.',
     reviewVote: 'Granska min röst',
     reviewTitle: 'Kontrollera din röst innan du skickar den',
     reviewEmpty: 'Du har inte valt något förslag. En tom röst räknas som deltagande.',
@@ -347,6 +350,9 @@ const base = {
     supportCodeHelp:
       'The code is in the letter from your district, e.g. ABCD-EFGH-JKMN. With it you can support each proposal in your area once.',
     youSupport: 'You support this proposal',
+    supportCodes: "Residents' support codes",
+    supportCodesHelp:
+      'One code per resident of the area, to send by letter. With it a resident can support each proposal in the area once. The codes are shown only now.',
     reviewVote: 'Review my vote',
     reviewTitle: 'Check your vote before you send it',
     reviewEmpty: 'You have not chosen any proposal. An empty vote counts as taking part.',

@@ -1,8 +1,8 @@
-/** Staff: moderate submitted proposals; generate voting codes for printing. */
+/** Staff: moderate submitted proposals; generate voting codes and residents' support codes for printing. */
 import { useState, type FormEvent } from 'react';
 import { sendJson, useApi } from '../../api.ts';
 import type { ProcessSummary, StaffProposal } from '../../../core/contracts/participation.ts';
-import { errorText, Notice, PtData, useT } from './shared.tsx';
+import { errorText, Notice, PROPOSAL_DIVISION, PtData, useT } from './shared.tsx';
 
 export function Moderation() {
   const { t } = useT();
@@ -98,6 +98,69 @@ export function Codes() {
             {t('print')}
           </button>
           <ol className="pt-codes">
+            {codes.map((c) => (
+              <li key={c}>
+                <code>{c}</code>
+              </li>
+            ))}
+          </ol>
+        </>
+      ) : null}
+    </section>
+  );
+}
+
+/** Staff: residents' support codes for an area (one per resident, printed in a letter, shown once). */
+export function SupportCodes() {
+  const { t } = useT();
+  const areas = useApi<{ areas: { code: string; name: string }[] }>(`/areas?division=${PROPOSAL_DIVISION}`);
+  const [area, setArea] = useState('');
+  const [count, setCount] = useState(100);
+  const [codes, setCodes] = useState<string[]>([]);
+  const [error, setError] = useState<string | null>(null);
+  async function generate(e: FormEvent) {
+    e.preventDefault();
+    setError(null);
+    try {
+      const r = await sendJson<{ codes: string[] }>('POST', '/participation/support-codes', {
+        area: `${PROPOSAL_DIVISION}:${area}`,
+        count,
+      });
+      setCodes(r.codes);
+    } catch (err) {
+      setError(errorText(err, t));
+    }
+  }
+  return (
+    <section aria-labelledby="pt-support-codes">
+      <h2 id="pt-support-codes">{t('supportCodes')}</h2>
+      <p>{t('supportCodesHelp')}</p>
+      <form onSubmit={generate} className="pt-form">
+        <label htmlFor="pt-sc-area">{t('area')}</label>
+        <select id="pt-sc-area" required value={area} onChange={(e) => setArea(e.target.value)}>
+          <option value="">{t('chooseArea')}</option>
+          {(areas.data?.areas ?? []).map((a) => (
+            <option key={a.code} value={a.code}>
+              {a.name}
+            </option>
+          ))}
+        </select>
+        <label htmlFor="pt-sc-count">{t('count')}</label>
+        <input
+          id="pt-sc-count"
+          type="number"
+          min={1}
+          max={5000}
+          value={count}
+          onChange={(e) => setCount(Number(e.target.value))}
+        />
+        <button type="submit">{t('generate')}</button>
+      </form>
+      {error ? <Notice kind="alert">{error}</Notice> : null}
+      {codes.length > 0 ? (
+        <>
+          <Notice>{t('codesCreated')}</Notice>
+          <ol className="pt-codes" data-testid="pt-support-code-list">
             {codes.map((c) => (
               <li key={c}>
                 <code>{c}</code>

@@ -4,7 +4,7 @@ import { useSession } from '../auth/session.ts';
 import { CommitteeAnswers } from './AnswerForms.tsx';
 import { DialogueForm } from './Dialogues.tsx';
 import { FollowUp } from './FollowUp.tsx';
-import { Codes, Moderation } from './Moderation.tsx';
+import { Codes, Moderation, SupportCodes } from './Moderation.tsx';
 import { ProcessAdmin } from './ProcessAdmin.tsx';
 import { PtData, useT, withLang } from './shared.tsx';
 
@@ -29,6 +29,7 @@ export function StaffPage() {
                 </>
               ) : null}
               <Codes />
+              {me.permissions.includes('participation:manage') ? <SupportCodes /> : null}
               <ProcessAdmin />
               {me.permissions.includes('participation:manage') ? <FollowUp /> : null}
             </>
