@@ -22,6 +22,10 @@ export interface Problem {
   line?: number;
   field?: string;
   message: string;
+  /** A stable reason id (e.g. `vote_code_used`) that the web app renders in the user's language. */
+  code?: string;
+  /** Parameters of the reason (rendered into the translated text). */
+  params?: Record<string, string | number>;
 }
 
 /**
@@ -56,3 +60,13 @@ export function formatProblem(p: Problem): string {
 }
 
 export const notFound = (what: string): AppError => new AppError('not_found', `${what} was not found`);
+
+/** An AppError whose one detail is a stable reason with parameters (the message is for logs and the CLI). */
+export const reasonError = (
+  id: ErrorId,
+  code: string,
+  message: string,
+  params?: Record<string, string | number>,
+  field?: string,
+): AppError =>
+  new AppError(id, message, [{ message, code, ...(params ? { params } : {}), ...(field ? { field } : {}) }]);

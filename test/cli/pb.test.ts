@@ -76,6 +76,30 @@ describe('fardplan pb tally', () => {
     assert.match(r.stderr, /broken\.pb, line 9, field "vote": unknown project "q"/);
   });
 
+  it('refuses a truncated file (fewer votes or projects than its META declares), exit code 3', async () => {
+    const whole = readFileSync(join(pbDir, 'pb_netherlands_amsterdam_166', 'instance.pb'), 'utf8');
+    assert.match(whole, /num_votes;\s*\d+/); // the check relies on the declared count
+    const dir = mkdtempSync(join(tmpdir(), 'fardplan-pb-'));
+    // cut in the middle of the VOTES section, at a line end (so every line still parses)
+    const lines = whole.split('\n');
+    const votesAt = lines.findIndex((l) => l.trim() === 'VOTES');
+    const cut = join(dir, 'cut.pb');
+    writeFileSync(cut, lines.slice(0, votesAt + 2 + 100).join('\n') + '\n');
+    await assert.rejects(tally(cut, 'mes-complete'), (e: unknown) => {
+      assert.ok(e instanceof CliError);
+      assert.equal(e.exitCode, 3);
+      assert.match(e.message, /cut\.pb.*META num_votes is \d+ but 100 votes are listed/);
+      return true;
+    });
+    // cut in the PROJECTS section, before any vote
+    const projectsAt = lines.findIndex((l) => l.trim() === 'PROJECTS');
+    const early = join(dir, 'early.pb');
+    writeFileSync(early, lines.slice(0, projectsAt + 4).join('\n') + '\nVOTES\nvoter_id;vote\n');
+    await assert.rejects(tally(early, 'greedy'), /early\.pb.*META num_projects is \d+ but \d+ projects are listed/);
+    // the whole file still counts
+    assert.ok((await tally(join(pbDir, 'pb_netherlands_amsterdam_166', 'instance.pb'), 'greedy')).winners.length > 0);
+  });
+
   it('says so when the file cannot be read', async () => {
     await assert.rejects(tally(join(tmpdir(), 'no-such-file.pb'), 'greedy'), (e: unknown) => {
       assert.ok(e instanceof CliError);

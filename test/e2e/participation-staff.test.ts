@@ -12,11 +12,14 @@ import {
   setThreshold,
   submitProposal,
   supportProposal,
-} from '../../src/services/participation.ts';
+  generateSupportCodes,
+  type Acting,
+} from '../../src/services/participation/index.ts';
 import { createUser } from '../../src/services/auth.ts';
 
 const PW = 'correct horse battery staple';
 const fx = { now: () => FIXED_NOW, randomBytes: seededBytes('e2e-participation-staff') };
+const admin: Acting = { actor: { role: 'admin' }, audit: null };
 
 describe('participation: staff screens in the browser', () => {
   let b: BrowserTest;
@@ -29,7 +32,8 @@ describe('participation: staff screens in the browser', () => {
     goalAreas = (await b.api<{ goalAreas: { id: string }[] }>('/goals')).goalAreas.map((g) => g.id);
     assert.ok(goalAreas.length >= 2, 'the reference data has goal areas');
     // a proposal that reaches its area's threshold (1 support) and goes to the committee
-    await setThreshold(db, JARVA, 1, 90, null, fx);
+    await setThreshold(db, { area: JARVA, supports: 1, periodDays: 90, verification: 'code' }, admin, fx);
+    const [supportCode] = (await generateSupportCodes(db, JARVA, 1, admin, fx)).codes;
     proposalId = (
       await submitProposal(
         db,
@@ -37,8 +41,8 @@ describe('participation: staff screens in the browser', () => {
         fx,
       )
     ).id;
-    await moderateProposal(db, proposalId, { action: 'publish' }, null, fx);
-    const supported = await supportProposal(db, proposalId, 'e2e-staff-supporter-key-0001', fx);
+    await moderateProposal(db, proposalId, { action: 'publish' }, admin, fx);
+    const supported = await supportProposal(db, proposalId, { code: supportCode }, fx);
     assert.equal(supported.status, 'committee');
     await addDialogue(
       db,
@@ -52,7 +56,7 @@ describe('participation: staff screens in the browser', () => {
         summary: 'Fler bänkar.',
         fedInto: '',
       },
-      null,
+      admin,
       fx,
     );
     await createProcess(
@@ -61,22 +65,24 @@ describe('participation: staff screens in the browser', () => {
         id: 'tensta-2026',
         name: 'Tenstabudgeten 2026',
         area: JARVA,
-        budget: 200_000n,
+        budget: '200000',
         rule: 'greedy',
         knapsack: false,
         maxChoices: null,
       },
-      null,
+      admin,
       fx,
     );
     await saveProject(
       db,
       'tensta-2026',
-      { id: 'gym', title: 'Utegym', cost: 120_000n, feasible: true, assessment: 'Går att bygga.' },
-      null,
+      'gym',
+      { title: 'Utegym', cost: '120000', feasible: true, assessment: 'Går att bygga.' },
+      admin,
       fx,
     );
-    await setPhase(db, 'tensta-2026', 'follow_up', null, fx);
+    for (const phase of ['voting', 'closed', 'published'] as const)
+      await setPhase(db, 'tensta-2026', { phase }, admin, fx);
     await createUser(db, { username: 'e2e.answer', displayName: 'E2E Answer', role: 'analyst', password: PW }, null, {
       now: () => FIXED_NOW,
     });
@@ -100,7 +106,10 @@ describe('participation: staff screens in the browser', () => {
     await item.getByLabel('Nämndens svar').fill('   ');
     await item.getByLabel('Nämndens svar').evaluate((e) => (e as HTMLTextAreaElement).removeAttribute('required'));
     await item.getByRole('button', { name: 'Publicera svaret' }).click();
-    await item.locator('[role="alert"]').filter({ hasText: 'Något gick fel' }).waitFor();
+    await item
+      .locator('[role="alert"]')
+      .filter({ hasText: 'Uppgifterna är inte fullständiga eller har fel form.' })
+      .waitFor();
     const describedBy = (await item.getByLabel('Nämndens svar').getAttribute('aria-describedby')) ?? '';
     assert.ok(describedBy.split(' ').includes(`pt-ans-${proposalId}-outcome`), `aria-describedby="${describedBy}"`);
     assert.equal(await item.getByLabel('Nämndens svar').getAttribute('aria-invalid'), 'true');

@@ -6,16 +6,47 @@ import { join } from 'node:path';
 import { startBrowserTest, type BrowserTest } from '../helpers/browser.ts';
 import { FIXED_NOW, seededBytes } from '../helpers/app.ts';
 import { JARVA } from '../helpers/interventions-fixture.ts';
-import { addDialogue, createProcess, exportPb, saveProject, setPhase } from '../../src/services/participation.ts';
+import {
+  addDialogue,
+  ballotMix,
+  createProcess,
+  exportPb,
+  generateSupportCodes,
+  saveProject,
+  setPhase,
+  type Acting,
+} from '../../src/services/participation/index.ts';
 import { createUser } from '../../src/services/auth.ts';
 import { tally } from '../../src/cli/commands/pb.ts';
+import { participationErrors } from '../../src/web/i18n/participation-errors.ts';
+
+const sv = participationErrors.sv;
+/** The server's own (English) messages: none of them may show in a Swedish page. */
+const ENGLISH = [
+  /already been used/i,
+  /not valid/i,
+  /was not found/i,
+  /published when/i,
+  /already support/i,
+  /sign in/i,
+  /may not/i,
+  /not open/i,
+  /Something went wrong/i,
+  /\b[a-z]+_[a-z_]+\b/, // a raw id such as vote_code_used
+];
+const onlySwedish = (text: string | null, where: string) => {
+  for (const re of ENGLISH) assert.ok(!re.test(text ?? ''), `${where}: English or a raw id (${re}) in "${text}"`);
+};
 
 const PW = 'correct horse battery staple';
 const fx = { now: () => FIXED_NOW, randomBytes: seededBytes('e2e-participation') };
+const admin: Acting = { actor: { role: 'admin' }, audit: null };
 
 describe('participation in the browser', () => {
   let b: BrowserTest;
   let codes: string[] = [];
+  let supportCodes: string[] = [];
+  let proposalId = '';
   const pid = 'jarva-2026';
 
   before(async () => {
@@ -27,23 +58,24 @@ describe('participation in the browser', () => {
         id: pid,
         name: 'Järvabudgeten 2026',
         area: JARVA,
-        budget: 500_000n,
+        budget: '500000',
         rule: 'mes-complete',
         knapsack: false,
         maxChoices: null,
       },
-      null,
+      admin,
       fx,
     );
+    ballotMix(db, b.app.app.deps, { batchSize: 1, maxWaitMs: 1000 }); // each ballot is written at once here
     for (const [id, title, cost] of [
-      ['bad', 'Utomhusbad', 300_000n],
-      ['lek', 'Lekplats', 150_000n],
-      ['ljus', 'Belysning', 100_000n],
-      ['bok', 'Böcker', 50_000n],
+      ['bad', 'Utomhusbad', '300000'],
+      ['lek', 'Lekplats', '150000'],
+      ['ljus', 'Belysning', '100000'],
+      ['bok', 'Böcker', '50000'],
     ] as const) {
-      await saveProject(db, pid, { id, title, cost, feasible: true, assessment: 'Genomförbart.' }, null, fx);
+      await saveProject(db, pid, id, { title, cost, feasible: true, assessment: 'Genomförbart.' }, admin, fx);
     }
-    await setPhase(db, pid, 'voting', null, fx);
+    await setPhase(db, pid, { phase: 'voting' }, admin, fx);
     await addDialogue(
       db,
       {
@@ -55,9 +87,10 @@ describe('participation in the browser', () => {
         summary: 'Mer ljus och vuxna ute.',
         fedInto: 'Trygghetsplanen',
       },
-      null,
+      admin,
       fx,
     );
+    supportCodes = (await generateSupportCodes(db, JARVA, 2, admin, fx)).codes;
     await createUser(db, { username: 'e2e.staff', displayName: 'E2E Staff', role: 'analyst', password: PW }, null, {
       now: () => FIXED_NOW,
     });
@@ -104,6 +137,7 @@ describe('participation in the browser', () => {
       ['Mer belysning vid Rinkeby torg'],
     );
     const id = (published.items[0] as { id: string }).id;
+    proposalId = id;
     assert.equal((published.items[0] as { goalAreaId?: string }).goalAreaId, goalArea);
 
     // typing a similar proposal suggests the published one
@@ -115,10 +149,16 @@ describe('participation in the browser', () => {
     const page2 = await b.page(`/delta/forslag/${id}`);
     await page2.waitForSelector('[data-testid="pt-supports"]');
     assert.equal(await page2.textContent('[data-testid="pt-supports"]'), '0 av 100 stöd');
+    await page2.fill('#pt-support-code', supportCodes[0] as string);
     await page2.getByRole('button', { name: 'Stöd förslaget' }).click();
     await page2.waitForFunction(
       () => document.querySelector('[data-testid="pt-supports"]')?.textContent === '1 av 100 stöd',
     );
+    // the button now says that you support it, and it stays so after a reload
+    assert.equal(await page2.textContent('[data-testid="pt-supported"]'), 'Du stöder det här förslaget');
+    assert.equal(await page2.isDisabled('[data-testid="pt-supported"]'), true);
+    await page2.reload();
+    await page2.waitForSelector('[data-testid="pt-supported"]');
     await b.checkA11y(page2, 'participation-proposal');
     await b.screenshot(page2, 'participation-proposal');
     const body = await page2.textContent('main');
@@ -133,6 +173,18 @@ describe('participation in the browser', () => {
     await page.check('#pt-choice-ljus');
     await b.checkA11y(page, 'participation-vote');
     await b.screenshot(page, 'participation-vote');
+    // a review step lists the chosen projects and the total before the ballot is sent
+    await page.getByRole('button', { name: 'Granska min röst' }).click();
+    await page.waitForSelector('[data-testid="pt-review"]');
+    assert.deepEqual(await page.$$eval('[data-testid="pt-review-list"] li', (els) => els.map((e) => e.textContent)), [
+      'Utomhusbad (300\u00a0000\u00a0kr)',
+      'Belysning (100\u00a0000\u00a0kr)',
+    ]);
+    assert.match(
+      (await page.textContent('[data-testid="pt-review-total"]')) ?? '',
+      /^2 förslag, sammanlagt 400\s000\skr av budgeten 500\s000\skr\.$/,
+    );
+    await b.checkA11y(page, 'participation-vote-review');
     await page.getByRole('button', { name: 'Skicka min röst' }).click();
     await page.waitForSelector('[data-testid="pt-voted"]');
 
@@ -140,9 +192,10 @@ describe('participation in the browser', () => {
     await reuse.waitForSelector('#pt-code');
     await reuse.fill('#pt-code', codes[0] as string);
     await reuse.check('#pt-choice-bok');
+    await reuse.getByRole('button', { name: 'Granska min röst' }).click();
     await reuse.getByRole('button', { name: 'Skicka min röst' }).click();
     await reuse.waitForSelector('[role="alert"]');
-    assert.match((await reuse.textContent('[role="alert"]')) ?? '', /already been used/);
+    assert.equal(await reuse.textContent('[role="alert"]'), sv.err_vote_code_used);
 
     // two more ballots the same way
     for (const [code, choices] of [
@@ -153,13 +206,72 @@ describe('participation in the browser', () => {
       await p.waitForSelector('#pt-code');
       await p.fill('#pt-code', code as string);
       for (const c of choices) await p.check(`#pt-choice-${c}`);
+      await p.getByRole('button', { name: 'Granska min röst' }).click();
       await p.getByRole('button', { name: 'Skicka min röst' }).click();
       await p.waitForSelector('[data-testid="pt-voted"]');
     }
   });
 
+  it('tells every public error in Swedish, never the server’s English', async () => {
+    const alertOf = async (page: Awaited<ReturnType<BrowserTest['page']>>) => {
+      await page.waitForSelector('[role="alert"]');
+      return page.textContent('[role="alert"]');
+    };
+    // a wrong voting code
+    const wrong = await b.page(`/delta/budget/${pid}`);
+    await wrong.waitForSelector('#pt-code');
+    await wrong.fill('#pt-code', 'ABCD-EFGH-JKMN');
+    await wrong.getByRole('button', { name: 'Granska min röst' }).click();
+    await wrong.getByRole('button', { name: 'Skicka min röst' }).click();
+    assert.equal(await alertOf(wrong), sv.err_vote_code_unknown);
+    onlySwedish(await wrong.textContent('main'), 'wrong code');
+    // a used code (already checked above) — and a malformed one
+    const bad = await b.page(`/delta/budget/${pid}`);
+    await bad.waitForSelector('#pt-code');
+    await bad.fill('#pt-code', '123');
+    await bad.getByRole('button', { name: 'Granska min röst' }).click();
+    await bad.getByRole('button', { name: 'Skicka min röst' }).click();
+    assert.equal(await alertOf(bad), sv.err_vote_code_malformed);
+    onlySwedish(await bad.textContent('main'), 'malformed code');
+    // supporting twice (another browser state: the page does not remember it)
+    const twice = await b.page(`/delta/forslag/${proposalId}`);
+    await twice.evaluate(() => window.localStorage.clear());
+    await twice.reload();
+    await twice.waitForSelector('#pt-support-code');
+    await twice.fill('#pt-support-code', supportCodes[0] as string);
+    await twice.getByRole('button', { name: 'Stöd förslaget' }).click();
+    assert.equal(await alertOf(twice), sv.err_support_twice);
+    assert.equal(await twice.textContent('[data-testid="pt-supported"]'), 'Du stöder det här förslaget');
+    onlySwedish(await twice.textContent('main'), 'support twice');
+    // not allowed: a code that is not valid in this area
+    await twice.evaluate(() => window.localStorage.clear());
+    await twice.reload();
+    await twice.waitForSelector('#pt-support-code');
+    await twice.fill('#pt-support-code', 'ABCD-EFGH-JKMN');
+    await twice.getByRole('button', { name: 'Stöd förslaget' }).click();
+    assert.equal(await alertOf(twice), sv.err_support_code_unknown);
+    onlySwedish(await twice.textContent('main'), 'not allowed');
+    // the results before the end of the vote
+    const early = await b.page(`/delta/budget/${pid}/resultat`);
+    assert.equal((await alertOf(early))?.replace('Försök igen', ''), sv.err_results_not_published);
+    onlySwedish(await early.textContent('main'), 'results before the end');
+    // not found: a proposal and a budget that do not exist
+    for (const [path, text] of [
+      ['/delta/forslag/999999', sv.err_proposal_not_found],
+      ['/delta/budget/finns-inte', sv.err_process_not_found],
+    ] as const) {
+      const missing = await b.page(path);
+      await missing.waitForSelector('[data-testid="pt-not-found"] h1');
+      assert.equal(await missing.textContent('[data-testid="pt-not-found"] h1'), 'Sidan finns inte');
+      assert.equal(await missing.textContent('[data-testid="pt-not-found"] p'), text);
+      onlySwedish(await missing.textContent('main'), `not found ${path}`);
+      await b.checkA11y(missing, 'participation-not-found');
+    }
+  });
+
   it('reads the results, which match the API and the command-line count', async () => {
-    await setPhase(b.app.db, pid, 'results', null, fx);
+    await setPhase(b.app.db, pid, { phase: 'closed' }, admin, fx);
+    await setPhase(b.app.db, pid, { phase: 'published' }, admin, fx);
     const page = await b.page(`/delta/budget/${pid}/resultat`);
     await page.waitForSelector('[data-testid="pt-winners"]');
     await b.checkA11y(page, 'participation-results');
@@ -188,7 +300,7 @@ describe('participation in the browser', () => {
 
     const dir = mkdtempSync(join(tmpdir(), 'fardplan-e2e-pb-'));
     const file = join(dir, `${pid}.pb`);
-    writeFileSync(file, await exportPb(b.app.db, pid, { staff: true }));
+    writeFileSync(file, await exportPb(b.app.db, pid, admin));
     const cli = await tally(file, 'mes-complete');
     assert.deepEqual({ winners: api.winners, order: api.order, totalCost: api.totalCost }, cli);
   });

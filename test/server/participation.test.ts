@@ -11,6 +11,7 @@ import { upsertAreas, upsertDivisions } from '../../src/db/repositories/datasets
 import { tally } from '../../src/cli/commands/pb.ts';
 import { parsePabulib } from '../../src/core/pb/pabulib.ts';
 import type { Database } from '../../src/db/database.ts';
+import { ballotMix } from '../../src/services/participation/index.ts';
 
 async function participationFixture(db: Database): Promise<void> {
   await upsertDivisions(db, [
@@ -32,6 +33,7 @@ describe('participation API', () => {
     await participationFixture(db);
     t = await testApp({ db });
     admin = await signInAs(t, 'admin');
+    ballotMix(t.db, t.app.deps, { batchSize: 1, maxWaitMs: 1000 }); // each ballot is written at once here
   });
   after(async () => {
     await t?.close();
@@ -88,22 +90,42 @@ describe('participation API', () => {
         (await put('/thresholds', { area: 'stadsdel:husby', supports: 2, periodDays: 30 }, admin.headers)).statusCode,
         200,
       );
+      const sc = await post('/support-codes', { area: 'stadsdel:husby', count: 3 }, admin.headers);
+      assert.equal(sc.statusCode, 200, sc.body);
+      const [c1, c2, c3] = sc.json().codes as string[];
       const mod = await post(`/proposals/${id}/moderate`, { action: 'publish', note: 'ok' }, admin.headers);
       assert.equal(mod.statusCode, 200, mod.body);
       assert.equal(mod.json().status, 'published');
       assert.equal(mod.json().supportUntil, '2026-07-15'); // FIXED_NOW 2026-06-15 + 30 days
       assert.equal(mod.json().supportsNeeded, 2);
 
-      const first = await post(`/proposals/${id}/support`, { supporterKey: 'browser-key-aaaaaaaaaaaa' });
-      assert.equal(first.statusCode, 200);
+      // a support needs a resident's code: a browser key alone is refused, and so is an invented code
+      const keyOnly = await post(`/proposals/${id}/support`, { supporterKey: 'browser-key-aaaaaaaaaaaa' });
+      assert.equal(keyOnly.statusCode, 400);
+      assert.equal(keyOnly.json().error.details[0].code, 'support_code_malformed');
+      const invented = await post(`/proposals/${id}/support`, { code: 'ABCD-EFGH-JKMN' });
+      assert.equal(invented.statusCode, 403);
+      assert.equal(invented.json().error.details[0].code, 'support_code_unknown');
+      const first = await post(`/proposals/${id}/support`, { code: c1 });
+      assert.equal(first.statusCode, 200, first.body);
       assert.equal(first.json().supports, 1);
       assert.equal(first.json().status, 'published');
-      const again = await post(`/proposals/${id}/support`, { supporterKey: 'browser-key-aaaaaaaaaaaa' });
+      // the same resident from another address is still the same resident
+      const again = await t.app.inject({
+        method: 'POST',
+        url: `${api}/proposals/${id}/support`,
+        payload: { code: (c1 as string).toLowerCase() },
+        remoteAddress: '192.0.2.99',
+      });
       assert.equal(again.statusCode, 409);
-      const second = await post(`/proposals/${id}/support`, { supporterKey: 'browser-key-bbbbbbbbbbbb' });
+      assert.equal(again.json().error.details[0].code, 'support_twice');
+      const second = await post(`/proposals/${id}/support`, { code: c2 });
       assert.equal(second.json().supports, 2);
       assert.equal(second.json().status, 'committee');
       assert.equal(second.json().reachedOn, '2026-06-15');
+      const late = await post(`/proposals/${id}/support`, { code: c3 });
+      assert.equal(late.statusCode, 409);
+      assert.equal(late.json().error.details[0].code, 'support_closed');
     });
 
     it('suggests similar published proposals while typing', async () => {
@@ -183,7 +205,7 @@ describe('participation API', () => {
         admin.headers,
       );
       assert.equal(res.statusCode, 200, res.body);
-      assert.equal(res.json().phase, 'ideas');
+      assert.equal(res.json().phase, 'draft');
       const projects = [
         ['lekplats', 'Ny lekplats', '60000'],
         ['belysning', 'Belysning i parken', '30000'],
@@ -231,6 +253,7 @@ describe('participation API', () => {
       const again = await post(`/processes/${pid}/ballots`, { code, choices: ['bibliotek'] });
       assert.equal(again.statusCode, 403);
       assert.match(again.json().error.message, /already been used/);
+      assert.equal(again.json().error.details[0].code, 'vote_code_used');
       // typed in lower case without dashes it is the same code, and still used
       const typed = await post(`/processes/${pid}/ballots`, {
         code: code.replace(/-/g, '').toLowerCase(),
@@ -239,6 +262,7 @@ describe('participation API', () => {
       assert.equal(typed.statusCode, 403);
       const invented = await post(`/processes/${pid}/ballots`, { code: 'ABCD-EFGH-JKMN', choices: [] });
       assert.equal(invented.statusCode, 403);
+      assert.equal(invented.json().error.details[0].code, 'vote_code_unknown');
       const ballots = await t.db.query('SELECT * FROM participation_ballot WHERE process_id = $1', [pid]);
       assert.equal(ballots.length, 1);
       assert.deepEqual((await get(`/processes/${pid}/codes`, admin.headers)).json(), { total: 8, used: 1 });
@@ -313,6 +337,7 @@ describe('participation API', () => {
         line: 3,
         field: 'projects',
         message: '"okand" is not a project you can vote for in this process',
+        code: 'ballot_invalid',
       });
       assert.equal((await t.db.query("SELECT * FROM participation_ballot WHERE channel = 'paper'")).length, 0);
       const ok = await post(
@@ -325,12 +350,18 @@ describe('participation API', () => {
     });
 
     it('the results page matches the CLI count of the exported ballots', async () => {
-      assert.equal((await get(`/processes/${pid}/results`)).statusCode, 409); // not public during voting
-      await post(`/processes/${pid}/phase`, { phase: 'results' }, admin.headers);
+      const during = await get(`/processes/${pid}/results`);
+      assert.equal(during.statusCode, 409); // not public during voting
+      assert.equal(during.json().error.details[0].code, 'results_not_published');
+      assert.equal((await post(`/processes/${pid}/phase`, { phase: 'closed' }, admin.headers)).statusCode, 200);
+      assert.equal((await get(`/processes/${pid}/results`)).statusCode, 409); // nor when closed, before publication
+      assert.equal((await get(`/processes/${pid}/export.pb`)).statusCode, 409);
+      assert.equal((await post(`/processes/${pid}/phase`, { phase: 'published' }, admin.headers)).statusCode, 200);
       const res = await get(`/processes/${pid}/results`);
       assert.equal(res.statusCode, 200, res.body);
       const r = res.json();
       assert.equal(r.ballots, 9);
+      assert.equal(r.frozen, true);
       assert.equal(r.paperBallots, 3);
       assert.equal(r.rule, 'mes-complete');
       // votes per project, counted by hand from the ballots above

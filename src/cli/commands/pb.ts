@@ -4,6 +4,7 @@
  * The rules are described in docs/participation.md; a bad file exits with code 3 and a message
  * naming the file, line and field.
  */
+import { basename } from 'node:path';
 import type { Command } from 'commander';
 import { AppError } from '../../core/errors.ts';
 import type { Outcome } from '../../core/pb/election.ts';

@@ -9,8 +9,7 @@ import { mes, mesComplete } from '../pb/mes.ts';
 export const PB_RULES = ['greedy', 'mes', 'mes-complete'] as const;
 export type PbRuleId = (typeof PB_RULES)[number];
 
-export const PHASES = ['ideas', 'assessment', 'voting', 'results', 'follow_up'] as const;
-export type Phase = (typeof PHASES)[number];
+export { PHASES, type Phase } from './phases.ts';
 
 // ------------------------------------------------------------------------------ voting codes
 

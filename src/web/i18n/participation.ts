@@ -1,5 +1,7 @@
+import { participationErrors } from './participation-errors.ts';
+
 /** Texts of the participation pages (Delta): proposals, dialogues, participatory budgeting. Plain language. */
-export const participationStrings = {
+const base = {
   sv: {
     title: 'Delta',
     intro: 'Här kan du lämna förslag, stödja andras förslag och rösta om hur pengar ska användas i ditt område.',
@@ -40,11 +42,12 @@ export const participationStrings = {
     decision_partly_approved: 'Delvis bifallet',
     decision_rejected: 'Avslaget',
     phase: 'Fas',
-    phase_ideas: 'Idéer samlas in',
-    phase_assessment: 'Förslagen bedöms',
+    phase_draft: 'Utkast',
+    phase_collecting: 'Idéer samlas in',
+    phase_reviewing: 'Förslagen bedöms',
     phase_voting: 'Omröstning pågår',
-    phase_results: 'Resultat',
-    phase_follow_up: 'Uppföljning',
+    phase_closed: 'Omröstningen är stängd, resultatet granskas',
+    phase_published: 'Resultatet är publicerat',
     budget: 'Budget',
     rule: 'Så räknas rösterna',
     rule_greedy:
@@ -157,6 +160,30 @@ export const participationStrings = {
     followUpTitle: 'Uppföljning av det som byggts',
     followUpIntro: 'Beskriv vad som blev av varje förslag som fick pengar. Texten publiceras.',
     followUpOf: 'Uppföljning: {title}',
+    // rule names, support, ballot review, phases (staff)
+    ruleName_greedy: 'Flest röster först',
+    ruleName_mes: 'Lika andelar',
+    'ruleName_mes-complete': 'Lika andelar med komplettering',
+    supportCode: 'Din stödkod',
+    supportCodeHelp:
+      'Koden står i brevet du fått från stadsdelen, t.ex. ABCD-EFGH-JKMN. Med den kan du stödja varje förslag i ditt område en gång.',
+    youSupport: 'Du stöder det här förslaget',
+    supportCodes: 'Stödkoder till invånare',
+    supportCodesHelp:
+      'En kod per invånare i området, att skicka i brev. Med koden kan invånaren stödja varje förslag i området en gång. Koderna visas bara nu.',
+    reviewVote: 'Granska min röst',
+    reviewTitle: 'Kontrollera din röst innan du skickar den',
+    reviewEmpty: 'Du har inte valt något förslag. En tom röst räknas som deltagande.',
+    reviewTotal: '{n} förslag, sammanlagt {cost} av budgeten {budget}.',
+    reviewHelp: 'När du har skickat rösten kan den inte ändras, och koden kan inte användas igen.',
+    reviewChange: 'Ändra mina val',
+    phaseChanged: 'Processen är nu i fasen: {phase}.',
+    moveTo: 'Gå till: {phase}',
+    noWayBack: 'När omröstningen har öppnat går det inte att gå tillbaka, utom genom en rättelse med skäl som loggas.',
+    correction: 'Rättelse: öppna omröstningen igen',
+    correctionReason: 'Skäl till rättelsen (sparas i loggen)',
+    reopenVoting: 'Öppna omröstningen igen',
+    notFoundTitle: 'Sidan finns inte',
   },
   en: {
     title: 'Take part',
@@ -198,11 +225,12 @@ export const participationStrings = {
     decision_partly_approved: 'Partly approved',
     decision_rejected: 'Rejected',
     phase: 'Phase',
-    phase_ideas: 'Collecting ideas',
-    phase_assessment: 'Proposals are being assessed',
+    phase_draft: 'Draft',
+    phase_collecting: 'Collecting ideas',
+    phase_reviewing: 'Proposals are being assessed',
     phase_voting: 'Voting is open',
-    phase_results: 'Results',
-    phase_follow_up: 'Follow-up',
+    phase_closed: 'Voting has closed; the result is being checked',
+    phase_published: 'The result is published',
     budget: 'Budget',
     rule: 'How the votes are counted',
     rule_greedy:
@@ -315,5 +343,34 @@ export const participationStrings = {
     followUpTitle: 'Follow-up of what was built',
     followUpIntro: 'Describe what became of each funded project. The text is published.',
     followUpOf: 'Follow-up: {title}',
+    ruleName_greedy: 'Most votes first',
+    ruleName_mes: 'Equal shares',
+    'ruleName_mes-complete': 'Equal shares, completed',
+    supportCode: 'Your support code',
+    supportCodeHelp:
+      'The code is in the letter from your district, e.g. ABCD-EFGH-JKMN. With it you can support each proposal in your area once.',
+    youSupport: 'You support this proposal',
+    supportCodes: "Residents' support codes",
+    supportCodesHelp:
+      'One code per resident of the area, to send by letter. With it a resident can support each proposal in the area once. The codes are shown only now.',
+    reviewVote: 'Review my vote',
+    reviewTitle: 'Check your vote before you send it',
+    reviewEmpty: 'You have not chosen any proposal. An empty vote counts as taking part.',
+    reviewTotal: '{n} proposals, {cost} in total of the budget of {budget}.',
+    reviewHelp: 'Once sent, the vote cannot be changed and the code cannot be used again.',
+    reviewChange: 'Change my choices',
+    phaseChanged: 'The process is now in the phase: {phase}.',
+    moveTo: 'Move to: {phase}',
+    noWayBack: 'Once voting has opened there is no way back, except a correction with a reason that is logged.',
+    correction: 'Correction: reopen voting',
+    correctionReason: 'Reason for the correction (kept in the log)',
+    reopenVoting: 'Reopen voting',
+    notFoundTitle: 'Page not found',
   },
+};
+
+/** The participation texts with the error texts (stable reasons and error ids from the server). */
+export const participationStrings = {
+  sv: { ...base.sv, ...participationErrors.sv },
+  en: { ...base.en, ...participationErrors.en },
 };

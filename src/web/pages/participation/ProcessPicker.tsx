@@ -1,9 +1,9 @@
 /** A labelled choice of participatory-budgeting process (staff screens). */
+import { PtData } from './shared.tsx';
 import type { ApiState } from '../../api.ts';
 import { useI18n } from '../../i18n/index.tsx';
 import { participationStrings } from '../../i18n/participation.ts';
-import { WithData } from '../../shell/Status.tsx';
-import type { Process } from './model.ts';
+import type { ProcessSummary as Process } from '../../../core/contracts/participation.ts';
 
 export function ProcessPicker({
   id,
@@ -18,7 +18,7 @@ export function ProcessPicker({
 }) {
   const { t } = useI18n(participationStrings);
   return (
-    <WithData state={processes}>
+    <PtData state={processes}>
       {(d) => (
         <p>
           <label htmlFor={id}>{t('process')}</label>{' '}
@@ -32,6 +32,6 @@ export function ProcessPicker({
           </select>
         </p>
       )}
-    </WithData>
+    </PtData>
   );
 }

@@ -1,15 +1,13 @@
-/** Pages of the 'participation' feature (Delta): proposals, dialogues, participatory budgeting. */
+/** Pages of the 'participation' feature (Delta): proposals, dialogues, participatory budgeting. One screen per file. */
 import './participation.css';
 import type { PageRoute } from '../../router.tsx';
-import {
-  HomePage,
-  NewProposalPage,
-  ProcessPage,
-  ProposalPage,
-  ResultsPage,
-  StaffPage,
-  TakingPartPage,
-} from './pages.tsx';
+import { HomePage } from './HomePage.tsx';
+import { NewProposalPage } from './NewProposalPage.tsx';
+import { ProposalPage } from './ProposalPage.tsx';
+import { ProcessPage } from './ProcessPage.tsx';
+import { ResultsPage } from './ResultsPage.tsx';
+import { TakingPartPage } from './TakingPartPage.tsx';
+import { StaffPage } from './StaffPage.tsx';
 
 export const routes: PageRoute[] = [
   { pattern: '/delta', component: HomePage, nav: 'participation' },

@@ -1,6 +1,12 @@
+/**
+ * The participation API's contracts: one named zod schema per request and response, used by the routes
+ * (validation and serialisation), by the services (return types through `z.infer`) and by the web app
+ * (its types). Money is whole kronor as a decimal string.
+ */
 import { z } from 'zod';
-import { AREA_TYPES } from '../../../core/analysis/need-index.ts';
-import { PB_RULES, PHASES } from '../../../core/participation/budgeting.ts';
+import { AREA_TYPES } from '../analysis/need-index.ts';
+import { PB_RULES } from '../participation/budgeting.ts';
+import { PHASES, PROPOSAL_STATUSES } from '../participation/phases.ts';
 
 const kronor = z.string().regex(/^\d+$/).describe('whole kronor as a decimal string');
 const areaKey = z.string().min(3).max(200).describe('division:code of an area');
@@ -15,10 +21,10 @@ export const areaQuery = z.object({ area: areaKey.optional() });
 export const similarQuery = z.object({ q: z.string().max(2000), area: areaKey.optional() });
 export const dialogueQuery = z.object({ area: areaKey.optional(), goalArea: z.string().max(200).optional() });
 export const staffProposalQuery = z.object({
-  status: z.enum(['submitted', 'published', 'rejected', 'committee', 'answered']).optional(),
+  status: z.enum(PROPOSAL_STATUSES).optional(),
 });
 
-const proposalStatus = z.enum(['submitted', 'published', 'rejected', 'committee', 'answered']);
+const proposalStatus = z.enum(PROPOSAL_STATUSES);
 export const publicProposal = z.object({
   id: z.string(),
   area: z.string(),
@@ -57,9 +63,22 @@ export const submitBody = z.strictObject({
   contact: z.string().max(300).nullable().optional().describe('for the answer only; never published'),
 });
 export const submitResponse = z.object({ id: z.string(), status: z.literal('submitted') });
-export const supportBody = z.strictObject({
-  supporterKey: z.string().min(16).max(200).describe('a random key kept by the browser'),
+export const supportBody = z
+  .strictObject({
+    code: z.string().min(1).max(40).optional().describe("the resident's one-time support code (areas that verify by code)"),
+    supporterKey: z
+      .string()
+      .min(16)
+      .max(200)
+      .optional()
+      .describe('a random key kept by the browser (only in areas the city set to unverified browser supports)'),
+  })
+  .describe('a support: a resident code, or (where the city chose it) a browser key');
+export const supportCodesBody = z.strictObject({
+  area: z.string().min(3).max(200).describe('division:code of an area'),
+  count: z.number().int().min(1).max(5000),
 });
+export const supportCodesResponse = z.object({ codes: z.array(z.string()), total: z.number() });
 export const moderateBody = z.strictObject({
   action: z.enum(['publish', 'reject']),
   note: z.string().max(2000).nullable().optional(),
@@ -74,6 +93,10 @@ export const thresholdBody = z.strictObject({
   area: areaKey,
   supports: z.number().int().min(1).max(1_000_000),
   periodDays: z.number().int().min(1).max(3650),
+  verification: z
+    .enum(['code', 'browser'])
+    .default('code')
+    .describe("how a support is verified: a resident's one-time code (default) or, unverified, a browser key"),
 });
 export const okResponse = z.object({ ok: z.literal(true) });
 
@@ -140,7 +163,14 @@ export const processBody = z.strictObject({
   knapsack: z.boolean().default(false),
   maxChoices: z.number().int().min(1).max(1000).nullable().default(null),
 });
-export const phaseBody = z.strictObject({ phase });
+export const phaseBody = z.strictObject({
+  phase,
+  reason: z
+    .string()
+    .max(2000)
+    .optional()
+    .describe('required for a correction (closed → voting); recorded in the audit log'),
+});
 export const projectBody = z.strictObject({
   title: z.string().trim().min(1).max(300),
   description: z.string().max(10000).optional(),
@@ -164,6 +194,7 @@ export const paperResponse = z.object({ imported: z.number() });
 
 export const resultsResponse = z.object({
   process: processSummary,
+  frozen: z.boolean().describe('true once voting has closed: the stored results, never recomputed'),
   rule,
   budget: kronor,
   ballots: z.number(),
@@ -216,3 +247,22 @@ export const takingPartResponse = z.object({
     )
     .describe('the same summed over the areas of each need type'),
 });
+
+export type ProcessSummary = z.infer<typeof processSummary>;
+export type Project = z.infer<typeof project>;
+export type ProcessDetail = z.infer<typeof processDetail>;
+export type PublicProposal = z.infer<typeof publicProposal>;
+export type StaffProposal = z.infer<typeof staffProposal>;
+export type Dialogue = z.infer<typeof dialogue>;
+export type Results = z.infer<typeof resultsResponse>;
+export type TakingPart = z.infer<typeof takingPartResponse>;
+export type TakingPartItem = TakingPart['items'][number];
+export type TakingPartByType = TakingPart['byNeedType'][number];
+export type SubmitProposalInput = z.infer<typeof submitBody>;
+export type DialogueInput = z.infer<typeof dialogueBody>;
+export type ProcessInput = z.infer<typeof processBody>;
+export type ProjectInput = z.infer<typeof projectBody>;
+export type Similar = z.infer<typeof similarResponse>;
+
+/** The division whose areas residents choose from. */
+export const PROPOSAL_DIVISION = 'stadsdelsomrade-2023';
