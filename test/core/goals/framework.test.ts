@@ -94,7 +94,7 @@ describe('data/framework against the schema', () => {
     first.needsIndicator = null;
     assert.throws(
       () => parseFramework({ ...raw, targets }),
-      /targets\.json: 0: a target has either an indicatorId or needsIndicator/,
+      /targets\.json: 0\.needsIndicator: a target has either an indicatorId or needsIndicator/,
     );
   });
 
