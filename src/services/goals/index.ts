@@ -1,5 +1,11 @@
 /** The goals slice's services: loading and sync, read models, commands. */
-export { goalsFrameworkLoader, goalsPolisenLoader, goalsStartupLoaders, frameworkIndicators } from './loading.ts';
+export {
+  frameworkLoader,
+  goalsFrameworkLoader,
+  goalsPolisenLoader,
+  goalsStartupLoaders,
+  frameworkIndicators,
+} from './loading.ts';
 export { syncFramework, listSyncConflicts, frameworkHash } from './sync.ts';
 export { evaluateTarget } from './evaluate.ts';
 export { getGoalsTree, targetStatusesByIds } from './tree.ts';

@@ -9,7 +9,7 @@ import { createBatch, upsertIndicators, upsertObservations, upsertSources } from
 import { DIVISIONS, KOMMUN_CODE, KOMMUN_NAME, sdoCode } from '../../core/geo/stockholm.ts';
 import type { Indicator as StatIndicator, Observation as StatObservation, Source } from '../../core/types.ts';
 import type { Framework, Indicator } from '../../core/goals/framework-schema.ts';
-import { loadFramework } from '../../importers/framework.ts';
+import { defaultFrameworkDir, loadFramework } from '../../importers/framework.ts';
 import {
   countByDistrict,
   countForMunicipality,
@@ -59,18 +59,22 @@ export function frameworkIndicators(f: Framework): StatIndicator[] {
  * Start-up loader: the framework from the repository's files (needs no data directory). It runs when
  * the files differ from what was last synced: the first start loads everything; later starts sync.
  */
-export const goalsFrameworkLoader: StartupLoader = {
-  id: 'goals-framework',
-  needsDataDir: false,
-  isLoaded: async (db) => isFrameworkSynced(db, await loadFramework()),
-  async load(tx, ctx) {
-    ctx.progress.step('Målramverket (data/framework)');
-    const f = await loadFramework();
-    await upsertSources(tx, FRAMEWORK_SOURCES);
-    await upsertIndicators(tx, frameworkIndicators(f));
-    await syncFramework(tx, f, { now: ctx.now(), progress: ctx.progress });
-  },
-};
+export function frameworkLoader(dir: string = defaultFrameworkDir): StartupLoader {
+  return {
+    id: 'goals-framework',
+    needsDataDir: false,
+    isLoaded: async (db) => isFrameworkSynced(db, await loadFramework(dir)),
+    async load(tx, ctx) {
+      ctx.progress.step('Målramverket (data/framework)');
+      const f = await loadFramework(dir);
+      await upsertSources(tx, FRAMEWORK_SOURCES);
+      await upsertIndicators(tx, frameworkIndicators(f));
+      await syncFramework(tx, f, { now: ctx.now(), progress: ctx.progress });
+    },
+  };
+}
+
+export const goalsFrameworkLoader: StartupLoader = frameworkLoader();
 
 /** Start-up loader: the Police's vulnerable areas counted for Stockholm municipality, per list year. */
 export const goalsPolisenLoader: StartupLoader = {
