@@ -197,9 +197,11 @@ export async function changeItem(
       retired: change.retired ?? current.state.retired,
       editedInApp: current.state.editedInApp || hasContent,
     };
+    // publishing shows what was decided: without a new reference the version keeps the last one
+    const decision = change.decisionRef ?? (await readVersions(tx, kind, id)).at(-1)?.decisionRef ?? null;
     const version = await storeItem(tx, kind, next.row, state, next.links, {
       origin: 'app',
-      decisionRef: change.decisionRef ?? null,
+      decisionRef: decision,
       changedBy: who.audit?.username ?? 'unknown',
       changedById: who.audit?.id ?? null,
       changedAt: now,
