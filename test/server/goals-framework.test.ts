@@ -12,7 +12,14 @@ import { dataDir, repoRoot } from '../helpers/paths.ts';
 import { bootstrap } from '../../src/services/bootstrap.ts';
 import { frameworkLoader, goalsPolisenLoader } from '../../src/services/goals/index.ts';
 import { silentProgress, type Progress } from '../../src/services/progress.ts';
-import { upsertIndicators } from '../../src/db/repositories/datasets.ts';
+import {
+  createBatch,
+  upsertAreas,
+  upsertDivisions,
+  upsertIndicators,
+  upsertObservations,
+} from '../../src/db/repositories/datasets.ts';
+import { DIVISION_DEFS, DIVISIONS } from '../../src/core/geo/stockholm.ts';
 import { changeItem } from '../../src/services/goals/commands.ts';
 import type { Database } from '../../src/db/database.ts';
 
@@ -229,6 +236,94 @@ for (const engine of engines()) {
         ),
         /may not change a target/,
       );
+    });
+
+    it('an every-area target evaluates each area and counts those that meet it', async () => {
+      await upsertDivisions(
+        t.db,
+        DIVISION_DEFS.filter((d) => d.id === DIVISIONS.sdo2023).map((d) => ({ ...d, sourceId: null })),
+      );
+      const areas = [
+        ['T1', 'Område Ett', ['3', '3']],
+        ['T2', 'Område Två', ['1', '2']],
+        ['T3', 'Område Tre', ['0', '0']],
+      ] as const;
+      await upsertAreas(
+        t.db,
+        areas.map(([code, name]) => ({
+          divisionId: DIVISIONS.sdo2023,
+          code,
+          name,
+          parentDivisionId: null,
+          parentCode: null,
+        })),
+      );
+      await upsertIndicators(t.db, [
+        {
+          id: 'test-schools-open',
+          nameSv: 'Skolor öppna för föreningslivet',
+          nameEn: 'Schools open to associations',
+          definitionSv: '',
+          definitionEn: '',
+          unit: 'skolor',
+          kind: 'count',
+          polarity: 'higher_better',
+          sourceId: null,
+          numeratorId: null,
+          denominatorId: null,
+          multiplier: 1,
+          decimals: 0,
+          goalAreaId: null,
+          sort: 2,
+        },
+      ]);
+      const batch = await createBatch(t.db, {
+        dataset: 't',
+        description: 't',
+        checksum: 't',
+        fileCount: 1,
+        rowCount: 6,
+      });
+      await upsertObservations(
+        t.db,
+        areas.flatMap(([code, , values]) =>
+          values.map((value, i) => ({
+            indicatorId: 'test-schools-open',
+            divisionId: DIVISIONS.sdo2023,
+            areaCode: code,
+            period: String(2024 + i),
+            breakdown: '',
+            value,
+            numerator: null,
+            denominator: null,
+            status: 'final' as const,
+            derived: false,
+            source: 'Test',
+          })),
+        ),
+        batch,
+      );
+      const id = 't-skolor-oppna-for-foreningslivet';
+      const res = await patch(`targets/${id}`, {
+        decisionRef: 'Utbildningsnämnden 2026-05-20 § 7',
+        indicatorId: 'test-schools-open',
+        needsIndicator: null,
+        baseline: { period: 2024, value: null },
+      });
+      assert.equal(res.statusCode, 200, res.body);
+      const d = (await get(`/targets/${id}`)).json();
+      assert.deepEqual(d.areaCounts, { met: 2, total: 3, division: DIVISIONS.sdo2023 });
+      assert.deepEqual(
+        d.areas.map((a: { name: string; value: number; status: string }) => [a.name, a.value, a.status]),
+        [
+          ['Område Tre', 0, 'off_track'],
+          ['Område Ett', 3, 'met'],
+          ['Område Två', 2, 'met'],
+        ],
+      );
+      assert.equal(d.status, 'off_track');
+      const summary = targetsOf((await get('/goals')).json()).get(id) as Summary & { areaCounts: unknown };
+      assert.deepEqual(summary.areaCounts, { met: 2, total: 3, division: DIVISIONS.sdo2023 });
     });
 
     it('a commitment takes its status from its targets; summaries count targets and commitments', async () => {
