@@ -1,22 +1,66 @@
 /**
- * Shapes of the goals API (GET /api/v1/goals, /api/v1/targets/:id). Pure types, shared by
- * src/services/goals.ts (which builds them) and the web pages (which read them as JSON).
+ * The goals API's contracts (GET /api/v1/goals, /targets/:id, the edit commands, versions, sync
+ * conflicts): one zod schema per request and response, used by the routes (validation and
+ * serialisation), the services (return types) and the web pages (types).
  */
-import type { Bilingual, Citation, ManualStatus, Target } from '../goals/framework-schema.ts';
-import type { GoalStatus, Point, StatusBasis } from '../goals/status.ts';
+import { z } from 'zod';
+import {
+  bilingualSchema,
+  citationSchema,
+  commitmentSchema,
+  goalStatusSchema,
+  manualStatusSchema,
+  neededDataSchema,
+  targetFormSchema,
+  targetSchema,
+} from '../goals/framework-schema.ts';
+import type { GoalStatus } from '../goals/status.ts';
 
 export type { GoalStatus };
 
-/** One year's value of a series, path or projection. */
-export type YearValue = Point;
+export const statusCountsSchema = z
+  .object({
+    met: z.number(),
+    on_track: z.number(),
+    at_risk: z.number(),
+    off_track: z.number(),
+    not_measurable: z.number(),
+  })
+  .meta({ id: 'GoalStatusCounts' });
+export type StatusCounts = z.infer<typeof statusCountsSchema>;
 
-export type StatusCounts = Record<GoalStatus, number>;
+const point = z.object({ year: z.number(), value: z.number() });
+export type YearValue = z.infer<typeof point>;
+
+/** "7 of 11 stadsdelsområden": how many areas of the division meet an every-area target. */
+export const areaCountsSchema = z.object({ met: z.number(), total: z.number(), division: z.string() });
+
+export const areaStatusSchema = z.object({
+  areaCode: z.string(),
+  name: z.string(),
+  year: z.number().nullable(),
+  value: z.number().nullable(),
+  status: goalStatusSchema,
+  reason: bilingualSchema,
+});
+
+export const basisSchema = z.enum([
+  'no_data',
+  'single_point',
+  'latest_value',
+  'deadline_passed',
+  'trend',
+  'no_indicator',
+  'manual',
+]);
+
+export const manualWithSourceSchema = manualStatusSchema.extend({ source: z.literal('manual') });
 
 /** The status of one target, computed from the observations in the database. */
 export interface TargetEvaluation {
   status: GoalStatus;
-  basis: StatusBasis | 'no_indicator' | 'manual';
-  reason: Bilingual;
+  basis: z.infer<typeof basisSchema>;
+  reason: z.infer<typeof bilingualSchema>;
   series: (YearValue & { source: string })[];
   path: YearValue[];
   projection: YearValue[];
@@ -24,79 +68,309 @@ export interface TargetEvaluation {
   targetValue: number | null;
   projectedAtDeadline: number | null;
   areasBehind: { areaCode: string; name: string; value: number; shortfall: number }[];
-  manualStatus: (ManualStatus & { source: 'manual' }) | null;
+  /** every-area targets: each area's own value and status */
+  areas: z.infer<typeof areaStatusSchema>[];
+  areaCounts: z.infer<typeof areaCountsSchema> | null;
+  manualStatus: z.infer<typeof manualWithSourceSchema> | null;
 }
 
-export interface TargetSummary {
-  id: string;
-  title: Bilingual;
-  origin: 'document' | 'derived';
-  parentTargetId: string | null;
-  form: Target['target']['form'];
-  deadline: number;
-  hasIndicator: boolean;
-  status: GoalStatus;
-  reason: Bilingual;
-}
+export const targetSummarySchema = z
+  .object({
+    id: z.string(),
+    title: bilingualSchema,
+    origin: z.enum(['document', 'derived']),
+    parentTargetId: z.string().nullable(),
+    form: z.enum(['level', 'direction', 'gap', 'every_area']),
+    deadline: z.number(),
+    hasIndicator: z.boolean(),
+    status: goalStatusSchema,
+    basis: basisSchema,
+    reason: bilingualSchema,
+    areaCounts: areaCountsSchema.nullable(),
+    publication: z.enum(['draft', 'published']),
+  })
+  .meta({ id: 'TargetSummary' });
+export type TargetSummary = z.infer<typeof targetSummarySchema>;
 
-export interface GoalsTree {
-  asOfYear: number;
-  vision: { id: string; title: Bilingual; text: Bilingual; citation: Citation } | null;
-  goalAreas: {
-    id: string;
-    order: number;
-    title: Bilingual;
-    description: Bilingual | null;
-    citation: Citation;
-    counts: StatusCounts;
-    total: number;
-    strategies: {
-      id: string;
-      number: number;
-      numeral: string;
-      title: Bilingual;
-      citation: Citation;
-      targets: TargetSummary[];
-    }[];
-    otherTargets: TargetSummary[];
-  }[];
-  reformAreas: {
-    id: string;
-    number: number;
-    title: Bilingual;
-    linkedGoalAreas: string[];
-    citation: Citation;
-    commitments: {
-      id: string;
-      title: Bilingual;
-      text: string;
-      linkedGoalAreas: string[];
-      targetIds: string[];
-      status: GoalStatus;
-      reason: Bilingual;
-      manualStatus: ManualStatus | null;
-      citation: Citation;
-    }[];
-  }[];
-  counts: StatusCounts;
-  total: number;
-}
+/** How a commitment's status was reached: from its targets, a person's assessment, or neither. */
+export const commitmentBasisSchema = z.enum(['targets', 'manual', 'none']);
 
-export interface TargetDetail extends Omit<TargetEvaluation, 'manualStatus'> {
-  target: Target;
-  asOfYear: number;
-  goalAreas: { id: string; title: Bilingual }[];
-  strategies: { id: string; goalAreaId: string; numeral: string; title: Bilingual }[];
-  commitments: { id: string; title: Bilingual }[];
-  parent: { id: string; title: Bilingual } | null;
-  milestones: { id: string; title: Bilingual }[];
-  indicator: { id: string; name: Bilingual; unit: string; definition: Bilingual } | null;
-  manualStatus: ManualStatus | null;
-  interventions: {
-    id: string;
-    name: Bilingual;
-    status: string;
-    responsible: string | null;
-    origin: 'register' | 'framework';
-  }[];
-}
+export const commitmentSummarySchema = z
+  .object({
+    id: z.string(),
+    title: bilingualSchema,
+    text: z.string(),
+    linkedGoalAreas: z.array(z.string()),
+    linkedStrategies: z.array(z.string()),
+    targetIds: z.array(z.string()),
+    status: goalStatusSchema,
+    basis: commitmentBasisSchema,
+    reason: bilingualSchema,
+    manualStatus: manualStatusSchema.nullable(),
+    responsibleCommittee: z.string().nullable(),
+    citation: citationSchema,
+    publication: z.enum(['draft', 'published']),
+  })
+  .meta({ id: 'CommitmentSummary' });
+export type CommitmentSummary = z.infer<typeof commitmentSummarySchema>;
+
+export const goalsQuery = z.object({
+  asOf: z
+    .string()
+    .regex(/^\d{4}-\d{2}-\d{2}$/, 'asOf must be a date, YYYY-MM-DD')
+    .optional()
+    .describe('Answer as the framework stood at the end of this day (Stockholm time), from the version history'),
+});
+
+export const goalsResponse = z
+  .object({
+    asOfYear: z.number().describe('The year the status is assessed in'),
+    asOf: z.string().nullable().describe('The date the framework is shown as of, or null for now'),
+    vision: z
+      .object({ id: z.string(), title: bilingualSchema, text: bilingualSchema, citation: citationSchema })
+      .nullable(),
+    goalAreas: z.array(
+      z.object({
+        id: z.string(),
+        order: z.number(),
+        title: bilingualSchema,
+        description: bilingualSchema.nullable(),
+        citation: citationSchema,
+        counts: statusCountsSchema,
+        total: z.number(),
+        commitmentCounts: statusCountsSchema,
+        commitmentTotal: z.number(),
+        strategies: z.array(
+          z.object({
+            id: z.string(),
+            number: z.number(),
+            numeral: z.string(),
+            title: bilingualSchema,
+            citation: citationSchema,
+            targets: z.array(targetSummarySchema),
+            counts: statusCountsSchema,
+            commitmentCounts: statusCountsSchema,
+            commitmentTotal: z.number(),
+          }),
+        ),
+        otherTargets: z.array(targetSummarySchema),
+      }),
+    ),
+    reformAreas: z.array(
+      z.object({
+        id: z.string(),
+        number: z.number(),
+        title: bilingualSchema,
+        linkedGoalAreas: z.array(z.string()),
+        citation: citationSchema,
+        commitments: z.array(commitmentSummarySchema),
+      }),
+    ),
+    counts: statusCountsSchema,
+    total: z.number(),
+  })
+  .meta({ id: 'GoalsTree' });
+export type GoalsTree = z.infer<typeof goalsResponse>;
+
+export const targetParams = z.object({
+  id: z.string().min(1).max(200).describe('Target id, e.g. t-inga-utsatta-omraden-2030'),
+});
+
+export const targetResponse = z
+  .object({
+    asOfYear: z.number(),
+    asOf: z.string().nullable(),
+    target: targetSchema,
+    publication: z.enum(['draft', 'published']),
+    retired: z.boolean(),
+    status: goalStatusSchema,
+    basis: basisSchema,
+    reason: bilingualSchema,
+    series: z.array(point.extend({ source: z.string() })).describe('Observed values'),
+    path: z.array(point).describe('The straight path from the baseline to the target, year by year'),
+    projection: z
+      .array(point)
+      .describe('The least-squares trend extended to the deadline (empty with fewer than two observations)'),
+    targetValue: z.number().nullable(),
+    projectedAtDeadline: z.number().nullable(),
+    areasBehind: z.array(
+      z.object({ areaCode: z.string(), name: z.string(), value: z.number(), shortfall: z.number() }),
+    ),
+    areas: z.array(areaStatusSchema).describe('Every-area targets: each area with its own value and status'),
+    areaCounts: areaCountsSchema.nullable(),
+    goalAreas: z.array(z.object({ id: z.string(), title: bilingualSchema })),
+    strategies: z.array(
+      z.object({ id: z.string(), goalAreaId: z.string(), numeral: z.string(), title: bilingualSchema }),
+    ),
+    commitments: z.array(z.object({ id: z.string(), title: bilingualSchema })),
+    parent: z.object({ id: z.string(), title: bilingualSchema }).nullable(),
+    milestones: z.array(z.object({ id: z.string(), title: bilingualSchema })),
+    indicator: z
+      .object({
+        id: z.string(),
+        name: bilingualSchema,
+        unit: z.string(),
+        definition: z.object({ sv: z.string(), en: z.string() }),
+      })
+      .nullable(),
+    manualStatus: manualStatusSchema.nullable(),
+    interventions: z.array(
+      z.object({
+        id: z.string(),
+        name: bilingualSchema,
+        status: z.string(),
+        responsible: z.string().nullable(),
+        origin: z.enum(['register', 'framework']),
+      }),
+    ),
+  })
+  .meta({ id: 'TargetDetail' });
+export type TargetDetail = z.infer<typeof targetResponse>;
+
+// ---------------------------------------------------------------------------------------------
+// Commands
+
+export const frameworkItemParams = z.object({ id: z.string().min(1).max(200) });
+
+export const manualStatusBody = z.strictObject({
+  status: goalStatusSchema.describe('met, on_track, at_risk, off_track or not_measurable'),
+  note: z.string().min(1).max(4000).describe('what the assessment rests on'),
+  date: z
+    .string()
+    .regex(/^\d{4}-\d{2}-\d{2}$/, 'date must be YYYY-MM-DD')
+    .optional()
+    .describe('the day of the assessment (default: today)'),
+});
+
+export const manualStatusResponse = z.object({
+  targetId: z.string().nullable(),
+  commitmentId: z.string().nullable(),
+  status: goalStatusSchema,
+  note: z.string(),
+  setBy: z.string(),
+  setAt: z.string(),
+});
+
+const decisionRef = z
+  .string()
+  .trim()
+  .min(3, 'a change needs the decision it rests on, e.g. "KF 2024-06-10 § 12"')
+  .max(300)
+  .describe('The decision the change rests on, e.g. "KF 2024-06-10 § 12" or "Nämndbeslut …"');
+
+/**
+ * A change to a target: any of its fields (merged into the stored item and checked whole), its
+ * publication, or retiring it. A change to the content needs a decision reference.
+ */
+export const targetChangeBody = z
+  .strictObject({
+    decisionRef: decisionRef.optional(),
+    publication: z.enum(['draft', 'published']).optional(),
+    retired: z.boolean().optional(),
+    title: bilingualSchema.optional(),
+    description: bilingualSchema.optional(),
+    indicatorId: z.string().min(1).max(200).nullable().optional(),
+    needsIndicator: bilingualSchema.nullable().optional(),
+    neededData: neededDataSchema.optional(),
+    target: targetFormSchema.optional(),
+    unit: bilingualSchema.optional(),
+    baseline: targetSchema.shape.baseline.optional(),
+    deadline: targetSchema.shape.deadline.optional(),
+    goalAreaIds: z.array(z.string()).min(1).optional(),
+    strategyIds: z.array(z.string()).optional(),
+    commitmentIds: z.array(z.string()).optional(),
+    responsibleCommittee: z.string().min(1).max(100).nullable().optional(),
+  })
+  .meta({ id: 'TargetChange' });
+export type TargetChange = z.infer<typeof targetChangeBody>;
+
+/** A new target: the whole item in the framework's shape, with the decision; it starts as a draft. */
+export const targetCreateBody = z.strictObject({ decisionRef, item: z.unknown() }).meta({ id: 'TargetCreate' });
+
+export const commitmentChangeBody = z
+  .strictObject({
+    decisionRef: decisionRef.optional(),
+    publication: z.enum(['draft', 'published']).optional(),
+    retired: z.boolean().optional(),
+    title: bilingualSchema.optional(),
+    text: z.string().min(1).max(4000).optional(),
+    linkedGoalAreas: z.array(z.string()).min(1).optional(),
+    linkedStrategies: z.array(z.string()).optional(),
+    targetIds: z.array(z.string()).optional(),
+    responsibleCommittee: z.string().min(1).max(100).nullable().optional(),
+  })
+  .meta({ id: 'CommitmentChange' });
+export type CommitmentChange = z.infer<typeof commitmentChangeBody>;
+
+export const commitmentCreateBody = z.strictObject({
+  decisionRef,
+  reformAreaId: z.string().min(1),
+  item: commitmentSchema,
+});
+
+export const goalAreaChangeBody = z
+  .strictObject({
+    decisionRef: decisionRef.optional(),
+    publication: z.enum(['draft', 'published']).optional(),
+    retired: z.boolean().optional(),
+    title: bilingualSchema.optional(),
+    description: bilingualSchema.optional(),
+  })
+  .meta({ id: 'GoalAreaChange' });
+export type GoalAreaChange = z.infer<typeof goalAreaChangeBody>;
+
+export const strategyChangeBody = goalAreaChangeBody
+  .omit({ description: true })
+  .extend({ goalAreaId: z.string().min(1).optional() })
+  .meta({ id: 'StrategyChange' });
+export type StrategyChange = z.infer<typeof strategyChangeBody>;
+
+export const itemKindSchema = z.enum(['goal_area', 'strategy', 'target', 'commitment']);
+
+export const changeResponse = z.object({
+  kind: itemKindSchema,
+  id: z.string(),
+  version: z.number(),
+  publication: z.enum(['draft', 'published']),
+  retired: z.boolean(),
+});
+export type ChangeResult = z.infer<typeof changeResponse>;
+
+/** Kept for the earlier publish-only PATCH clients. */
+export const publicationResponse = changeResponse;
+
+export const versionsResponse = z
+  .object({
+    kind: itemKindSchema,
+    id: z.string(),
+    versions: z.array(
+      z.object({
+        version: z.number(),
+        origin: z.enum(['framework', 'sync', 'app']),
+        decisionRef: z.string().nullable(),
+        changedBy: z.string(),
+        changedAt: z.string(),
+        publication: z.enum(['draft', 'published']),
+        retired: z.boolean(),
+        title: bilingualSchema,
+        item: z.unknown(),
+      }),
+    ),
+  })
+  .meta({ id: 'GoalItemVersions' });
+export type Versions = z.infer<typeof versionsResponse>;
+
+export const syncConflictsResponse = z
+  .object({
+    conflicts: z.array(
+      z.object({ kind: itemKindSchema, id: z.string(), detectedAt: z.string(), fileItem: z.unknown() }),
+    ),
+  })
+  .meta({ id: 'GoalSyncConflicts' });
+export type SyncConflicts = z.infer<typeof syncConflictsResponse>;
+
+/** The computed status of some targets (for pages that show what an intervention serves). */
+export const targetStatusesSchema = z.array(
+  z.object({ id: z.string(), title: bilingualSchema, status: goalStatusSchema, reason: bilingualSchema }),
+);
+export type TargetStatuses = z.infer<typeof targetStatusesSchema>;

@@ -76,6 +76,8 @@ export const commitmentSchema = z
     targetIds: z.array(id).default([]),
     /** for commitments without an indicator: set by a person, with a dated note; null = not yet assessed */
     manualStatus: manualStatusSchema.nullable(),
+    /** the committee (nämnd) answering for the commitment: a committee id, stored as given */
+    responsibleCommittee: z.string().min(1).max(100).optional(),
     citation: citationSchema,
   })
   .strict();
@@ -116,6 +118,20 @@ export const indicatorSchema = z
     level: z.enum(['city', 'area']),
     division: z.string().optional(),
     note: bilingualSchema.optional(),
+  })
+  .strict();
+
+/**
+ * Where the data for a missing indicator would come from: an SCB table (its id in Statistikdatabasen),
+ * a Kolada KPI (its id), or the reporting of a committee (its id).
+ */
+export const neededDataSchema = z
+  .object({
+    /** the indicator id it would get in Färdplan's catalogue */
+    indicatorId: id,
+    source: z.enum(['scb', 'kolada', 'committee', 'other']),
+    /** SCB table id, Kolada KPI id, committee id, or the name of the other source */
+    ref: z.string().min(2).max(200),
   })
   .strict();
 
@@ -174,9 +190,18 @@ export const targetSchema = z
     goalAreaIds: z.array(id).min(1),
     strategyIds: z.array(id).default([]),
     commitmentIds: z.array(id).default([]),
-    /** an indicator from indicators.json, or null with needsIndicator describing what is missing */
+    /**
+     * an indicator: from indicators.json or from the statistics catalogue (checked against the database
+     * when loaded), or null with needsIndicator describing what is missing
+     */
     indicatorId: id.nullable(),
     needsIndicator: bilingualSchema.nullable(),
+    /** with needsIndicator: the indicator it needs and where the data would come from */
+    neededData: neededDataSchema.optional(),
+    /** when the indicator is a stand-in for what the target says: why, in words */
+    proxy: bilingualSchema.optional(),
+    /** the committee (nämnd) answering for the target: a committee id, stored as given */
+    responsibleCommittee: z.string().min(1).max(100).optional(),
     target: targetFormSchema,
     unit: bilingualSchema,
     deadline: z
@@ -209,8 +234,16 @@ export const targetSchema = z
   .strict()
   .refine((t) => (t.indicatorId === null) !== (t.needsIndicator === null), {
     message: 'a target has either an indicatorId or needsIndicator (the other null)',
+    path: ['needsIndicator'],
   })
-  .refine((t) => t.deadline.year >= t.baseline.period, { message: 'the deadline is before the baseline period' })
+  .refine((t) => t.indicatorId !== null || t.neededData !== undefined, {
+    message: 'a target without an indicator names the indicator it needs and its source (neededData)',
+    path: ['neededData'],
+  })
+  .refine((t) => t.deadline.year >= t.baseline.period, {
+    message: 'the deadline is before the baseline period',
+    path: ['deadline', 'year'],
+  })
   .refine((t) => (t.origin === 'derived') === (t.derivation !== undefined), {
     message: 'derived targets (and only those) explain their derivation',
   });
@@ -358,7 +391,7 @@ export function checkFrameworkReferences(f: Framework): string[] {
     need(`target ${t.id}`, 'goal area', t.goalAreaIds, goalAreaIds);
     need(`target ${t.id}`, 'strategy', t.strategyIds, strategyIds);
     need(`target ${t.id}`, 'commitment', t.commitmentIds, commitmentIds);
-    if (t.indicatorId !== null) need(`target ${t.id}`, 'indicator', [t.indicatorId], indicatorIds);
+    // an indicator outside indicators.json belongs to the statistics catalogue and is checked when loaded
     if (t.parentTargetId !== undefined) need(`target ${t.id}`, 'parent target', [t.parentTargetId], targetIds);
     if (t.parentTargetId === t.id) problems.push(`target ${t.id}: is its own parent`);
     const form = t.target;
@@ -366,10 +399,32 @@ export function checkFrameworkReferences(f: Framework): string[] {
       problems.push(`target ${t.id}: a relative target (targetFactor) with an indicator needs a baseline value`);
     }
   }
+  problems.push(...oneSidedLinks(f));
   for (const i of f.interventions) {
     need(`intervention ${i.id}`, 'goal area', i.linkedGoalAreas, goalAreaIds);
     need(`intervention ${i.id}`, 'strategy', i.linkedStrategies, strategyIds);
     need(`intervention ${i.id}`, 'target', i.linkedTargets, targetIds);
+  }
+  return problems;
+}
+
+/** Links between targets and commitments that only one side names (each must list the other). */
+export function oneSidedLinks(f: Pick<Framework, 'targets' | 'reformProgramme'>): string[] {
+  const problems: string[] = [];
+  const fromCommitments = new Set<string>();
+  for (const a of f.reformProgramme.areas)
+    for (const c of a.commitments) for (const t of c.targetIds) fromCommitments.add(`${c.id}|${t}`);
+  const fromTargets = new Set<string>();
+  for (const t of f.targets) for (const c of t.commitmentIds) fromTargets.add(`${c}|${t.id}`);
+  for (const k of fromTargets) {
+    const [c, t] = k.split('|');
+    if (!fromCommitments.has(k))
+      problems.push(`target ${t}: names commitment ${c}, which does not list it in targetIds`);
+  }
+  for (const k of fromCommitments) {
+    const [c, t] = k.split('|');
+    if (!fromTargets.has(k))
+      problems.push(`commitment ${c}: lists target ${t}, which does not name it in commitmentIds`);
   }
   return problems;
 }

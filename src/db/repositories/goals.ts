@@ -38,6 +38,8 @@ export interface StrategyRow {
   sourceSection: string;
   sourceQuote: string | null;
   sort: number;
+  /** the framework item (data/framework/goal-areas.json strategy) */
+  spec: unknown;
 }
 
 export interface TargetRow {
@@ -62,7 +64,8 @@ export interface TargetRow {
   sourceSection: string;
   sourceQuote: string | null;
   sort: number;
-  /** the framework item as loaded (data/framework/targets.json) */
+  responsibleCommitteeId: string | null;
+  /** the framework item as loaded (data/framework/targets.json) or as last edited */
   spec: unknown;
 }
 
@@ -77,6 +80,7 @@ export interface CommitmentRow {
   sourceSection: string;
   sourceQuote: string | null;
   sort: number;
+  responsibleCommitteeId: string | null;
   spec: unknown;
 }
 
@@ -112,112 +116,6 @@ export async function isFrameworkLoaded(db: Queryable): Promise<boolean> {
   return rows.length > 0;
 }
 
-/** Writes the whole framework (call inside a transaction, on an empty framework). */
-export async function insertFramework(db: Queryable, f: FrameworkRows): Promise<void> {
-  const v = f.vision;
-  await db.query(
-    `INSERT INTO vision (id, title_sv, title_en, text_sv, text_en, source_doc, source_section, source_quote)
-     VALUES ($1, $2, $3, $4, $5, $6, $7, $8)`,
-    [v.id, v.titleSv, v.titleEn, v.textSv, v.textEn, v.sourceDoc, v.sourceSection, v.sourceQuote],
-  );
-  for (const g of f.goalAreas) {
-    await db.query(
-      `INSERT INTO goal_area (id, framework, vision_id, number, title_sv, title_en, text_sv, text_en, source_doc, source_section,
-         source_quote, sort, spec)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13::jsonb)`,
-      [
-        g.id,
-        g.framework,
-        g.visionId,
-        g.number,
-        g.titleSv,
-        g.titleEn,
-        g.textSv,
-        g.textEn,
-        g.sourceDoc,
-        g.sourceSection,
-        g.sourceQuote,
-        g.sort,
-        JSON.stringify(g.spec),
-      ],
-    );
-  }
-  for (const s of f.strategies) {
-    await db.query(
-      `INSERT INTO strategy (id, goal_area_id, number, title_sv, title_en, source_doc, source_section, source_quote, sort)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)`,
-      [s.id, s.goalAreaId, s.number, s.titleSv, s.titleEn, s.sourceDoc, s.sourceSection, s.sourceQuote, s.sort],
-    );
-  }
-  // parents before etappmål that refer to them
-  const targets = [...f.targets].sort((a, b) => Number(a.parentTargetId !== null) - Number(b.parentTargetId !== null));
-  for (const t of targets) {
-    await db.query(
-      `INSERT INTO target (id, goal_area_id, strategy_id, form, title_sv, title_en, text_sv, indicator_id, needs_indicator, division_id,
-         baseline_period, baseline_value, target_value, direction, deadline, spec, source_doc, source_section, sort, origin,
-         parent_target_id, source_quote)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12::numeric, $13::numeric, $14, $15::date, $16::jsonb, $17, $18, $19, $20,
-         $21, $22)`,
-      [
-        t.id,
-        t.goalAreaId,
-        t.strategyId,
-        t.form,
-        t.titleSv,
-        t.titleEn,
-        t.textSv,
-        t.indicatorId,
-        t.needsIndicator,
-        t.divisionId,
-        t.baselinePeriod,
-        t.baselineValue,
-        t.targetValue,
-        t.direction,
-        t.deadline,
-        JSON.stringify(t.spec),
-        t.sourceDoc,
-        t.sourceSection,
-        t.sort,
-        t.origin,
-        t.parentTargetId,
-        t.sourceQuote,
-      ],
-    );
-  }
-  for (const c of f.commitments) {
-    await db.query(
-      `INSERT INTO commitment (id, goal_area_id, target_id, title_sv, title_en, text_sv, source_doc, source_section, source_quote, sort, spec)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11::jsonb)`,
-      [
-        c.id,
-        c.goalAreaId,
-        c.targetId,
-        c.titleSv,
-        c.titleEn,
-        c.textSv,
-        c.sourceDoc,
-        c.sourceSection,
-        c.sourceQuote,
-        c.sort,
-        JSON.stringify(c.spec),
-      ],
-    );
-  }
-  if (f.links.length) {
-    await db.query(
-      `INSERT INTO goal_link (from_kind, from_id, to_kind, to_id)
-       SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::text[]) ON CONFLICT DO NOTHING`,
-      [
-        f.links.map((l) => l.fromKind),
-        f.links.map((l) => l.fromId),
-        f.links.map((l) => l.toKind),
-        f.links.map((l) => l.toId),
-      ],
-    );
-  }
-  for (const m of f.manualStatuses) await insertManualStatus(db, m);
-}
-
 /** Manual statuses are history: each call adds a dated, signed row; the latest one applies. */
 export async function insertManualStatus(db: Queryable, m: ManualStatusRow): Promise<void> {
   await db.query(
@@ -234,40 +132,53 @@ export async function readVision(db: Queryable): Promise<VisionRow | null> {
   return rows[0] ?? null;
 }
 
+export const GOAL_AREA_COLUMNS = `id, framework, vision_id AS "visionId", number, title_sv AS "titleSv", title_en AS "titleEn",
+  text_sv AS "textSv", text_en AS "textEn", source_doc AS "sourceDoc", source_section AS "sourceSection",
+  source_quote AS "sourceQuote", sort, spec`;
+
+export const STRATEGY_COLUMNS = `id, goal_area_id AS "goalAreaId", number, title_sv AS "titleSv", title_en AS "titleEn",
+  source_doc AS "sourceDoc", source_section AS "sourceSection", source_quote AS "sourceQuote", sort, spec`;
+
+/** Live items: retired ones are left out; drafts only when asked for. */
+const VISIBLE = `NOT retired AND ($1::boolean OR publication = 'published')`;
+
 export async function readGoalAreas(db: Queryable, includeDrafts = false): Promise<GoalAreaRow[]> {
   return db.query<GoalAreaRow>(
-    `SELECT id, framework, vision_id AS "visionId", number, title_sv AS "titleSv", title_en AS "titleEn", text_sv AS "textSv",
-       text_en AS "textEn", source_doc AS "sourceDoc", source_section AS "sourceSection", source_quote AS "sourceQuote", sort, spec
-     FROM goal_area WHERE ($1::boolean OR publication = 'published') ORDER BY framework DESC, sort, id`,
+    `SELECT ${GOAL_AREA_COLUMNS} FROM goal_area WHERE ${VISIBLE} ORDER BY framework DESC, sort, id`,
     [includeDrafts],
   );
 }
 
 export async function readStrategies(db: Queryable, includeDrafts = false): Promise<StrategyRow[]> {
   return db.query<StrategyRow>(
-    `SELECT id, goal_area_id AS "goalAreaId", number, title_sv AS "titleSv", title_en AS "titleEn", source_doc AS "sourceDoc",
-       source_section AS "sourceSection", source_quote AS "sourceQuote", sort
-     FROM strategy WHERE ($1::boolean OR publication = 'published') ORDER BY goal_area_id, sort, id`,
+    `SELECT ${STRATEGY_COLUMNS} FROM strategy WHERE ${VISIBLE} ORDER BY goal_area_id, sort, id`,
     [includeDrafts],
   );
 }
 
-const TARGET_COLUMNS = `id, goal_area_id AS "goalAreaId", strategy_id AS "strategyId", form, title_sv AS "titleSv", title_en AS "titleEn",
+export const TARGET_COLUMNS = `id, goal_area_id AS "goalAreaId", strategy_id AS "strategyId", form, title_sv AS "titleSv", title_en AS "titleEn",
   text_sv AS "textSv", indicator_id AS "indicatorId", needs_indicator AS "needsIndicator", division_id AS "divisionId",
   baseline_period AS "baselinePeriod", baseline_value AS "baselineValue", target_value AS "targetValue", direction,
   to_char(deadline, 'YYYY-MM-DD') AS deadline, origin, parent_target_id AS "parentTargetId", source_doc AS "sourceDoc",
-  source_section AS "sourceSection", source_quote AS "sourceQuote", sort, spec`;
+  source_section AS "sourceSection", source_quote AS "sourceQuote", sort, responsible_committee_id AS "responsibleCommitteeId", spec`;
+
+export const COMMITMENT_COLUMNS = `id, goal_area_id AS "goalAreaId", target_id AS "targetId", title_sv AS "titleSv", title_en AS "titleEn",
+  text_sv AS "textSv", source_doc AS "sourceDoc", source_section AS "sourceSection", source_quote AS "sourceQuote", sort,
+  responsible_committee_id AS "responsibleCommitteeId", spec`;
 
 export async function readTargets(db: Queryable, includeDrafts = false): Promise<TargetRow[]> {
-  return db.query<TargetRow>(
-    `SELECT ${TARGET_COLUMNS} FROM target WHERE ($1::boolean OR publication = 'published') ORDER BY sort, id`,
-    [includeDrafts],
-  );
+  return db.query<TargetRow>(`SELECT ${TARGET_COLUMNS}, publication FROM target WHERE ${VISIBLE} ORDER BY sort, id`, [
+    includeDrafts,
+  ]);
 }
 
-export async function readTarget(db: Queryable, id: string, includeDrafts = false): Promise<TargetRow | null> {
-  const rows = await db.query<TargetRow>(
-    `SELECT ${TARGET_COLUMNS} FROM target WHERE id = $1 AND ($2::boolean OR publication = 'published')`,
+export async function readTarget(
+  db: Queryable,
+  id: string,
+  includeDrafts = false,
+): Promise<(TargetRow & { publication: 'draft' | 'published'; retired: boolean }) | null> {
+  const rows = await db.query<TargetRow & { publication: 'draft' | 'published'; retired: boolean }>(
+    `SELECT ${TARGET_COLUMNS}, publication, retired FROM target WHERE id = $1 AND ($2::boolean OR (publication = 'published' AND NOT retired))`,
     [id, includeDrafts],
   );
   return rows[0] ?? null;
@@ -275,9 +186,7 @@ export async function readTarget(db: Queryable, id: string, includeDrafts = fals
 
 export async function readCommitments(db: Queryable, includeDrafts = false): Promise<CommitmentRow[]> {
   return db.query<CommitmentRow>(
-    `SELECT id, goal_area_id AS "goalAreaId", target_id AS "targetId", title_sv AS "titleSv", title_en AS "titleEn", text_sv AS "textSv",
-       source_doc AS "sourceDoc", source_section AS "sourceSection", source_quote AS "sourceQuote", sort, spec
-     FROM commitment WHERE ($1::boolean OR publication = 'published') ORDER BY sort, id`,
+    `SELECT ${COMMITMENT_COLUMNS}, publication FROM commitment WHERE ${VISIBLE} ORDER BY sort, id`,
     [includeDrafts],
   );
 }

@@ -7,6 +7,7 @@ import { readFrameworkRaw } from '../../../src/importers/framework.ts';
 import {
   allCitations,
   checkFrameworkReferences,
+  oneSidedLinks,
   parseFramework,
   type Framework,
 } from '../../../src/core/goals/framework-schema.ts';
@@ -27,6 +28,25 @@ function seed(file: string): string {
 describe('data/framework against the schema', () => {
   it('parses and has no dangling references', () => {
     assert.deepEqual(checkFrameworkReferences(fw), []);
+  });
+
+  it('links targets and commitments both ways', () => {
+    assert.deepEqual(oneSidedLinks(fw), []);
+    const target = fw.targets.find((t) => t.commitmentIds.length > 0);
+    assert.ok(target);
+    const broken: Framework = structuredClone(fw);
+    for (const a of broken.reformProgramme.areas)
+      for (const c of a.commitments) c.targetIds = c.targetIds.filter((id) => id !== target.id);
+    const problems = oneSidedLinks(broken);
+    assert.ok(problems.some((p) => p.includes(`target ${target.id}: names commitment`)));
+  });
+
+  it('every target without an indicator names the indicator it needs and where the data would come from', () => {
+    for (const t of fw.targets) {
+      if (t.indicatorId !== null) continue;
+      assert.ok(t.needsIndicator, t.id);
+      assert.ok(t.neededData && t.neededData.ref.length > 1, t.id);
+    }
   });
 
   it('has the four goal areas of the roadmap with their strategies numbered as in the remissvar', () => {
@@ -94,7 +114,7 @@ describe('data/framework against the schema', () => {
     first.needsIndicator = null;
     assert.throws(
       () => parseFramework({ ...raw, targets }),
-      /targets\.json: 0: a target has either an indicatorId or needsIndicator/,
+      /targets\.json: 0\.needsIndicator: a target has either an indicatorId or needsIndicator/,
     );
   });
 

@@ -1,19 +1,47 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { assessmentYear, getGoalsTree, getTargetDetail } from '../../../services/goals.ts';
+import type { z } from 'zod';
 import {
+  assessmentYear,
+  changeItem,
+  createTarget,
+  getGoalsTree,
+  getTargetDetail,
+  getVersions,
+  listSyncConflicts,
+  setManualStatus,
+} from '../../../services/goals/index.ts';
+import type { GoalsActor } from '../../../services/goals/commands.ts';
+import {
+  changeResponse,
+  commitmentChangeBody,
   frameworkItemParams,
+  goalAreaChangeBody,
+  goalsQuery,
   goalsResponse,
   manualStatusBody,
   manualStatusResponse,
-  publicationBody,
-  publicationResponse,
+  strategyChangeBody,
+  syncConflictsResponse,
+  targetChangeBody,
+  targetCreateBody,
   targetParams,
   targetResponse,
-} from './schema.ts';
-import { auditActor, canReadDrafts, guard } from '../../auth.ts';
-import { setManualStatus, setPublication, type FrameworkItemKind } from '../../../services/goals-edit.ts';
+  versionsResponse,
+} from '../../../core/contracts/goals.ts';
+import { actorOf, auditActor, canReadDrafts, guard } from '../../auth.ts';
+import type { FastifyRequest } from 'fastify';
 
-// Routes of the goals feature: the goal tree with computed status, and one target in detail.
+async function who(request: FastifyRequest): Promise<GoalsActor> {
+  return { access: await actorOf(request), audit: await auditActor(request) };
+}
+
+/** The year a status is assessed in: the asOf date's year, or now's (Stockholm time). */
+function yearFor(asOf: string | undefined, now: Date): number {
+  return asOf ? Number(asOf.slice(0, 4)) : assessmentYear(now);
+}
+
+// Routes of the goals slice: the tree and targets with computed status (optionally as of a date), the
+// versions of every item, the edit commands, manual assessments, and the framework sync's conflicts.
 const routes: FastifyPluginAsyncZod = async (app) => {
   app.get(
     '/goals',
@@ -21,12 +49,16 @@ const routes: FastifyPluginAsyncZod = async (app) => {
       schema: {
         tags: ['goals'],
         summary:
-          'The goal framework as a tree (goal area → strategy → target) with the computed status of every target and counts per goal area',
+          'The goal framework as a tree (goal area → strategy → target) with computed statuses, commitments with statuses derived from their targets, and counts',
+        querystring: goalsQuery,
         response: { 200: goalsResponse },
       },
     },
     async (request) =>
-      getGoalsTree(app.deps.db, assessmentYear(app.deps.now()), { includeDrafts: await canReadDrafts(request) }),
+      getGoalsTree(app.deps.db, yearFor(request.query.asOf, app.deps.now()), {
+        includeDrafts: await canReadDrafts(request),
+        asOf: request.query.asOf ?? null,
+      }),
   );
 
   app.get(
@@ -35,57 +67,101 @@ const routes: FastifyPluginAsyncZod = async (app) => {
       schema: {
         tags: ['goals'],
         summary:
-          'One target: observed series, the path to the target, the projection, the status and its reason, areas furthest behind, linked interventions',
+          'One target: observed series, the path to the target, the projection, the status and its reason, each area for every-area targets, linked interventions',
         params: targetParams,
+        querystring: goalsQuery,
         response: { 200: targetResponse },
       },
     },
     async (request) =>
-      getTargetDetail(app.deps.db, request.params.id, assessmentYear(app.deps.now()), {
+      getTargetDetail(app.deps.db, request.params.id, yearFor(request.query.asOf, app.deps.now()), {
         includeDrafts: await canReadDrafts(request),
+        asOf: request.query.asOf ?? null,
       }),
   );
 
-  // Writes: manual statuses (for what has no indicator) and publishing, for targets and commitments.
-  for (const [kind, path, permission] of [
-    ['target', 'targets', 'targets:write'],
-    ['commitment', 'commitments', 'goals:write'],
-  ] as const satisfies readonly (readonly [FrameworkItemKind, string, 'targets:write' | 'goals:write'])[]) {
-    app.post(
-      `/${path}/:id/manual-status`,
-      {
-        preHandler: guard(permission),
-        schema: {
-          tags: ['goals'],
-          summary: `Set the manual status of a ${kind} (dated and signed; the history is kept and the latest applies)`,
-          params: frameworkItemParams,
-          body: manualStatusBody,
-          response: { 200: manualStatusResponse },
-        },
+  app.get(
+    '/goals/sync-conflicts',
+    {
+      preHandler: guard('goals:write'),
+      schema: {
+        tags: ['goals'],
+        summary:
+          'Items changed in data/framework that were not applied on start because they had been edited in the app',
+        response: { 200: syncConflictsResponse },
       },
-      async (request) =>
-        setManualStatus(app.deps.db, kind, request.params.id, request.body, {
-          actor: await auditActor(request),
-          now: app.deps.now(),
-        }),
-    );
+    },
+    async () => listSyncConflicts(app.deps.db),
+  );
+
+  app.post(
+    '/targets',
+    {
+      preHandler: guard('targets:write'),
+      schema: {
+        tags: ['goals'],
+        summary: 'Create a target (in the framework shape), with the decision it rests on; it starts as a draft',
+        body: targetCreateBody,
+        response: { 200: changeResponse },
+      },
+    },
+    async (request) => createTarget(app.deps.db, await who(request), request.body, app.deps.now()),
+  );
+
+  const kinds = [
+    ['target', 'targets', 'targets:write', targetChangeBody],
+    ['commitment', 'commitments', 'goals:write', commitmentChangeBody],
+    ['goal_area', 'goal-areas', 'goals:write', goalAreaChangeBody],
+    ['strategy', 'strategies', 'goals:write', strategyChangeBody],
+  ] as const;
+  for (const [kind, path, permission, body] of kinds) {
     app.patch(
       `/${path}/:id`,
       {
         preHandler: guard(permission),
         schema: {
           tags: ['goals'],
-          summary: `Publish or unpublish a ${kind} (the public sees published items only)`,
+          summary: `Change a ${kind.replace('_', ' ')}: its content (with a decision reference), publication, or retirement; kept as a new version`,
           params: frameworkItemParams,
-          body: publicationBody,
-          response: { 200: publicationResponse },
+          body: body as z.ZodType<Record<string, unknown>>,
+          response: { 200: changeResponse },
         },
       },
       async (request) =>
-        setPublication(app.deps.db, kind, request.params.id, request.body.publication, {
-          actor: await auditActor(request),
-          now: app.deps.now(),
-        }),
+        changeItem(app.deps.db, await who(request), kind, request.params.id, request.body, app.deps.now()),
+    );
+    app.get(
+      `/${path}/:id/versions`,
+      {
+        schema: {
+          tags: ['goals'],
+          summary: `Every version of a ${kind.replace('_', ' ')}: who, when, the decision, and the full item`,
+          params: frameworkItemParams,
+          response: { 200: versionsResponse },
+        },
+      },
+      async (request) => getVersions(app.deps.db, kind, request.params.id, await canReadDrafts(request)),
+    );
+  }
+
+  for (const [kind, path, permission] of [
+    ['target', 'targets', 'targets:write'],
+    ['commitment', 'commitments', 'goals:write'],
+  ] as const) {
+    app.post(
+      `/${path}/:id/manual-status`,
+      {
+        preHandler: guard(permission),
+        schema: {
+          tags: ['goals'],
+          summary: `Record a manual assessment of a ${kind} (status, text, date, by whom; the history is kept and the latest applies)`,
+          params: frameworkItemParams,
+          body: manualStatusBody,
+          response: { 200: manualStatusResponse },
+        },
+      },
+      async (request) =>
+        setManualStatus(app.deps.db, await who(request), kind, request.params.id, request.body, app.deps.now()),
     );
   }
 };

@@ -3,7 +3,9 @@ import type { ReactNode } from 'react';
 import { useApi } from '../../api.ts';
 import { useI18n } from '../../i18n/index.tsx';
 import { goalsStrings } from '../../i18n/goals.ts';
-import { Link } from '../../router.tsx';
+import { Link, useRoute } from '../../router.tsx';
+import { useSession } from '../auth/session.ts';
+import { ManualAssessment } from './ManualAssessment.tsx';
 import { WithData } from '../../shell/Status.tsx';
 import { CitationNote } from './Citation.tsx';
 import { StatusBadge } from './StatusBadge.tsx';
@@ -31,6 +33,17 @@ function TargetList({ targets }: { targets: TargetSummary[] }): ReactNode {
           <StatusBadge status={x.status} label={t(`status_${x.status}` as 'status_met')} />
           <Link href={`/mal/${encodeURIComponent(x.id)}`}>{x.title[lang]}</Link>
           {x.origin === 'derived' ? <span className="goal-cite">({t('derived')})</span> : null}
+          {x.publication === 'draft' ? <strong className="goal-draft">{t('draft')}</strong> : null}
+          {x.areaCounts ? (
+            <span className="goal-cite">
+              {' '}
+              {t('areasMeeting', {
+                met: x.areaCounts.met,
+                total: x.areaCounts.total,
+                division: t('division_stadsdelsomrade_2023'),
+              })}
+            </span>
+          ) : null}
           <p className="goal-reason">{x.reason[lang]}</p>
         </li>
       ))}
@@ -38,7 +51,7 @@ function TargetList({ targets }: { targets: TargetSummary[] }): ReactNode {
   );
 }
 
-function Tree({ data }: { data: GoalsTree }): ReactNode {
+function Tree({ data, canAssess, reload }: { data: GoalsTree; canAssess: boolean; reload: () => void }): ReactNode {
   const { t, lang } = useI18n(goalsStrings);
   const titles = new Map<string, string>();
   for (const g of data.goalAreas)
@@ -56,6 +69,7 @@ function Tree({ data }: { data: GoalsTree }): ReactNode {
           </p>
         </section>
       ) : null}
+      {data.asOf ? <p className="notice">{t('asOfNotice', { date: data.asOf })}</p> : null}
       <StatusCountList counts={data.counts} label={t('statusCounts')} />
       {data.goalAreas.map((g) => (
         <section key={g.id} className="goal-area" aria-labelledby={`ga-${g.id}`} data-goal-area={g.id}>
@@ -65,6 +79,8 @@ function Tree({ data }: { data: GoalsTree }): ReactNode {
           {g.description ? <p>{g.description[lang]}</p> : null}
           <p>{t('ofTotal', { n: g.total })}</p>
           <StatusCountList counts={g.counts} label={`${t('statusCounts')}: ${g.title[lang]}`} />
+          <p>{t('commitmentsOf', { n: g.commitmentTotal })}</p>
+          <StatusCountList counts={g.commitmentCounts} label={`${t('commitmentCounts')}: ${g.title[lang]}`} />
           {g.strategies.map((s) => (
             <div key={s.id} className="goal-strategy">
               <h3>
@@ -95,10 +111,7 @@ function Tree({ data }: { data: GoalsTree }): ReactNode {
             <ul className="goal-targets">
               {a.commitments.map((c) => (
                 <li key={c.id}>
-                  <StatusBadge
-                    status={c.status}
-                    label={c.manualStatus ? t(`status_${c.status}` as 'status_met') : t('notAssessed')}
-                  />
+                  <StatusBadge status={c.status} label={t(`status_${c.status}` as 'status_met')} />
                   <span>{c.title[lang]}</span>
                   {c.targetIds.length ? (
                     <span>
@@ -111,11 +124,12 @@ function Tree({ data }: { data: GoalsTree }): ReactNode {
                       ))}
                     </span>
                   ) : null}
-                  <p className="goal-reason">
-                    {c.manualStatus
+                  <p className="goal-reason" data-testid={`commitment-reason-${c.id}`}>
+                    {c.basis === 'manual' && c.manualStatus
                       ? `${t('manual', { date: c.manualStatus.setAt, who: c.manualStatus.setBy })}: ${c.manualStatus.note}`
                       : c.reason[lang]}
                   </p>
+                  {canAssess && !data.asOf ? <ManualAssessment kind="commitments" id={c.id} onSaved={reload} /> : null}
                   <p className="goal-reason">
                     <CitationNote citation={c.citation} />
                   </p>
@@ -135,12 +149,21 @@ function Tree({ data }: { data: GoalsTree }): ReactNode {
 
 export function GoalsPage(): ReactNode {
   const { t } = useI18n(goalsStrings);
-  const state = useApi<GoalsTree>('/goals');
+  const asOf = useRoute().query.get('asOf');
+  const state = useApi<GoalsTree>(asOf ? `/goals?asOf=${encodeURIComponent(asOf)}` : '/goals');
+  const me = useSession();
+  const canAssess = me.data?.permissions.includes('goals:write') ?? false;
+  const view = (data: GoalsTree) => <Tree data={data} canAssess={canAssess} reload={state.reload} />;
   return (
     <section>
       <h1>{t('title')}</h1>
       <p className="lead">{t('intro')}</p>
-      <WithData state={state}>{(data) => <Tree data={data} />}</WithData>
+      {canAssess ? (
+        <p>
+          <Link href="/mal/synkkonflikter">{t('conflictsTitle')}</Link>
+        </p>
+      ) : null}
+      {state.data && !state.error ? view(state.data) : <WithData state={state}>{view}</WithData>}
     </section>
   );
 }

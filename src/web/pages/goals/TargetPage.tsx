@@ -12,8 +12,58 @@ import { CitationNote } from './Citation.tsx';
 import { StatusBadge } from './StatusBadge.tsx';
 import { TargetChart } from './TargetChart.tsx';
 import { chartRows, type ChartRow, type TargetDetail } from './model.ts';
+import { useSession } from '../auth/session.ts';
+import { History } from './History.tsx';
+import { ManualAssessment } from './ManualAssessment.tsx';
+import { PublishButton, TargetEditor } from './TargetEditor.tsx';
 
-function Detail({ d }: { d: TargetDetail }): ReactNode {
+/** Each area's own value and status for an every-area target ("7 of 11 districts meet the target"). */
+function AreaStatuses({ d }: { d: TargetDetail }): ReactNode {
+  const { t, lang } = useI18n(goalsStrings);
+  if (!d.areaCounts) return null;
+  const fmt = (v: number | null) => formatNumber(v, lang, v !== null && !Number.isInteger(v) ? 1 : 0);
+  const division = t(`division_${d.areaCounts.division.replace(/-/g, '_')}` as 'division_stadsdelsomrade_2023');
+  return (
+    <section aria-labelledby="goal-areas">
+      <h2 id="goal-areas">{t('areasTitle')}</h2>
+      <p data-testid="area-count">
+        {t('areasMeeting', {
+          met: d.areaCounts.met,
+          total: d.areaCounts.total,
+          division: division.startsWith('division_') ? d.areaCounts.division : division,
+        })}
+      </p>
+      <table>
+        <caption className="visually-hidden">{t('areasTitle')}</caption>
+        <thead>
+          <tr>
+            <th scope="col">{t('area')}</th>
+            <th scope="col" className="num">
+              {t('latest')}
+            </th>
+            <th scope="col">{t('assessStatus')}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {d.areas.map((a) => (
+            <tr key={a.areaCode}>
+              <th scope="row">{a.name}</th>
+              <td className="num">
+                {fmt(a.value)}
+                {a.year ? ` (${a.year})` : ''}
+              </td>
+              <td>
+                <StatusBadge status={a.status} label={t(`status_${a.status}` as 'status_met')} />
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </section>
+  );
+}
+
+function Detail({ d, canWrite, reload }: { d: TargetDetail; canWrite: boolean; reload: () => void }): ReactNode {
   const { t, lang } = useI18n(goalsStrings);
   const x = d.target;
   const unit = x.unit[lang];
@@ -64,6 +114,8 @@ function Detail({ d }: { d: TargetDetail }): ReactNode {
   return (
     <>
       <h1>{x.title[lang]}</h1>
+      {d.asOf ? <p className="notice">{t('asOfNotice', { date: d.asOf })}</p> : null}
+      {canWrite && !d.asOf ? <PublishButton d={d} onSaved={reload} /> : null}
       <p>
         <StatusBadge status={d.status} label={t(`status_${d.status}` as 'status_met')} />
       </p>
@@ -95,7 +147,26 @@ function Detail({ d }: { d: TargetDetail }): ReactNode {
               <strong>{t('missingIndicator')}:</strong> {x.needsIndicator?.[lang]}
             </>
           )}
+          {x.proxy ? (
+            <>
+              {' '}
+              <strong>{t('proxy')}:</strong> {x.proxy[lang]}
+            </>
+          ) : null}
+          {x.neededData && !d.indicator ? (
+            <>
+              {' '}
+              <strong>{t('needs')}:</strong> <code>{x.neededData.indicatorId}</code> –{' '}
+              {t(`needsSource_${x.neededData.source}` as 'needsSource_scb', { ref: x.neededData.ref })}
+            </>
+          ) : null}
         </dd>
+        {x.responsibleCommittee ? (
+          <>
+            <dt>{t('responsibleCommittee')}</dt>
+            <dd>{x.responsibleCommittee}</dd>
+          </>
+        ) : null}
         <dt>{t('linked')}</dt>
         <dd>
           {d.goalAreas.map((g) => g.title[lang]).join(', ')}
@@ -158,6 +229,7 @@ function Detail({ d }: { d: TargetDetail }): ReactNode {
       ) : (
         <p>{t('noSeries')}</p>
       )}
+      <AreaStatuses d={d} />
       <h2>{t('areasBehind')}</h2>
       {d.areasBehind.length ? (
         <table>
@@ -204,6 +276,17 @@ function Detail({ d }: { d: TargetDetail }): ReactNode {
       ) : (
         <p>{t('noInterventions')}</p>
       )}
+      {canWrite && !d.asOf ? (
+        <>
+          <TargetEditor key={d.target.id} d={d} onSaved={reload} />
+          <ManualAssessment kind="targets" id={d.target.id} onSaved={reload} />
+        </>
+      ) : null}
+      <History
+        key={`${JSON.stringify(d.target)}-${d.publication}`}
+        path={`/targets/${encodeURIComponent(x.id)}`}
+        page={`/mal/${encodeURIComponent(x.id)}`}
+      />
       <h2>{t('why')}</h2>
       <p>{t('method')}</p>
     </>
@@ -212,14 +295,22 @@ function Detail({ d }: { d: TargetDetail }): ReactNode {
 
 export function TargetPage(): ReactNode {
   const { t } = useI18n(goalsStrings);
-  const { params } = useRoute();
-  const state = useApi<TargetDetail>(params['id'] ? `/targets/${encodeURIComponent(params['id'])}` : null);
+  const { params, query } = useRoute();
+  const asOf = query.get('asOf');
+  const path = params['id']
+    ? `/targets/${encodeURIComponent(params['id'])}${asOf ? `?asOf=${encodeURIComponent(asOf)}` : ''}`
+    : null;
+  const state = useApi<TargetDetail>(path);
+  const me = useSession();
+  // the forms are for those who may change targets; everyone else reads (the server decides anyway)
+  const canWrite = me.data?.permissions.includes('targets:write') ?? false;
+  const view = (d: TargetDetail) => <Detail d={d} canWrite={canWrite} reload={state.reload} />;
   return (
     <section>
       <p>
         <Link href="/mal">← {t('backToGoals')}</Link>
       </p>
-      <WithData state={state}>{(d) => <Detail d={d} />}</WithData>
+      {state.data && !state.error ? view(state.data) : <WithData state={state}>{view}</WithData>}
     </section>
   );
 }
