@@ -69,4 +69,7 @@ export const reasonError = (
   params?: Record<string, string | number>,
   field?: string,
 ): AppError =>
-  new AppError(id, message, [{ message, code, ...(params ? { params } : {}), ...(field ? { field } : {}) }]);
+  new AppError(id, message, [{ message, code, ...(params ? { params } : {}), ...(field ? { field } : {}) }], {
+    code,
+    ...(params ? { params } : {}),
+  });
