@@ -5,6 +5,7 @@
  * browser the error is `pdf_unavailable` (503), never a 500.
  */
 import { existsSync } from 'node:fs';
+import type { Browser } from 'playwright-core';
 import { AppError } from '../../core/errors.ts';
 
 export const chromiumExecutable = (): string => process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
@@ -16,13 +17,13 @@ export async function htmlToPdf(html: string): Promise<Buffer> {
       'pdf_unavailable',
       `PDF needs Chromium: none at ${executablePath} (install the chromium package or set CHROMIUM_PATH)`,
     );
-  let pw: typeof import('playwright-core');
+  let pw: { chromium: { launch: (o: object) => Promise<Browser> } };
   try {
     pw = await import('playwright-core');
   } catch {
     throw new AppError('pdf_unavailable', 'PDF needs the playwright-core package');
   }
-  let browser: import('playwright-core').Browser;
+  let browser: Browser;
   try {
     browser = await pw.chromium.launch({ executablePath, args: ['--no-sandbox', '--disable-gpu'] });
   } catch (e) {

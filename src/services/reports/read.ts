@@ -84,7 +84,8 @@ export async function liveSections(db: Queryable, r: repo.ReportRow): Promise<Re
   const period = (await repo.readPeriod(db, r.periodId))!;
   const template = await templateFor(db, committee.kind);
   const ctx = await contentContext(db, committee, period, template);
-  const [rows, comments] = await Promise.all([repo.readSections(db, r.id), repo.readComments(db, r.id)]);
+  const rows = await repo.readSections(db, r.id);
+  const comments = await repo.readComments(db, r.id);
   const out: ReportSection[] = [];
   for (const s of rows) {
     out.push({
