@@ -13,6 +13,7 @@ import * as exportCmd from './commands/export.ts';
 import * as segregation from './commands/segregation.ts';
 import * as pb from './commands/pb.ts';
 import * as user from './commands/user.ts';
+import * as report from './commands/report.ts';
 
 export function buildProgram(): Command {
   const program = new Command('fardplan')
@@ -20,7 +21,7 @@ export function buildProgram(): Command {
     .version(version())
     .showHelpAfterError()
     .exitOverride();
-  for (const cmd of [serve, migrateCmd, load, exportCmd, segregation, pb, user]) cmd.register(program);
+  for (const cmd of [serve, migrateCmd, load, exportCmd, segregation, pb, user, report]) cmd.register(program);
   return program;
 }
 
