@@ -303,3 +303,12 @@ export const CityReport = z
   })
   .meta({ id: 'CityReport' });
 export type CityReport = z.infer<typeof CityReport>;
+
+export const CommitteesResponse = z
+  .object({ committees: z.array(z.object({ id: z.string(), name: z.string(), kind: z.enum(COMMITTEE_KINDS) })) })
+  .meta({ id: 'ReportCommittees' });
+export const ReportersResponse = z
+  .object({
+    people: z.array(z.object({ id: z.number(), username: z.string(), displayName: z.string(), role: z.string() })),
+  })
+  .meta({ id: 'Reporters' });

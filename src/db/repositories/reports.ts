@@ -438,3 +438,16 @@ export async function readAssignedSections(db: Queryable, userId: number): Promi
     [userId],
   );
 }
+
+/** Accounts that can write in a committee's report: its district editors, analysts and administrators. */
+export async function readReporters(
+  db: Queryable,
+  committeeId: string,
+): Promise<{ id: number; username: string; displayName: string; role: string }[]> {
+  return db.query(
+    `SELECT id, username, display_name AS "displayName", role FROM app_user
+      WHERE NOT disabled AND (role IN ('analyst', 'admin') OR (role = 'district_editor' AND committee_id = $1))
+      ORDER BY display_name, username`,
+    [committeeId],
+  );
+}

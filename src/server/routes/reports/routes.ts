@@ -57,7 +57,12 @@ import {
   TodoResponse,
   TransitionBody,
   ReportComment,
+  CommitteesResponse,
+  ReportersResponse,
 } from './schema.ts';
+import { listCommitteeRows, readReport, readReporters } from '../../../db/repositories/reports.ts';
+import { notFound } from '../../../core/errors.ts';
+import { committeeKind } from '../../../core/reports/templates.ts';
 import { z } from 'zod';
 
 async function acting(request: FastifyRequest): Promise<Acting> {
@@ -377,6 +382,39 @@ const routes: FastifyPluginAsyncZod = async (app) => {
     async (request) => {
       await setApproverRole(deps, await acting(request), request.params.committeeId, request.body.approverRole);
       return { committeeId: request.params.committeeId, approverRole: request.body.approverRole };
+    },
+  );
+
+  app.get(
+    '/report-committees',
+    {
+      preHandler: read,
+      schema: { tags, summary: 'Committees that report, with their kind', response: { 200: CommitteesResponse } },
+    },
+    async () => ({
+      committees: (await listCommitteeRows(app.deps.db)).map((c) => ({
+        id: c.id,
+        name: c.name,
+        kind: committeeKind(c.kind),
+      })),
+    }),
+  );
+
+  app.get(
+    '/reports/:id/reporters',
+    {
+      preHandler: read,
+      schema: {
+        tags,
+        summary: 'Accounts that can be assigned a section of the report',
+        params: ReportParams,
+        response: { 200: ReportersResponse },
+      },
+    },
+    async (request) => {
+      const r = await readReport(app.deps.db, request.params.id);
+      if (!r) throw notFound(`Report ${request.params.id}`);
+      return { people: await readReporters(app.deps.db, r.committeeId) };
     },
   );
 };
