@@ -12,6 +12,7 @@ import { routes as interventions } from './pages/interventions/index.tsx';
 import { routes as analysis } from './pages/analysis/index.tsx';
 import { routes as participation } from './pages/participation/index.tsx';
 import { routes as auth, AccountLink } from './pages/auth/index.tsx';
+import { routes as reports } from './pages/reports/index.tsx';
 
 const allRoutes: PageRoute[] = [
   ...overview,
@@ -22,6 +23,7 @@ const allRoutes: PageRoute[] = [
   ...interventions,
   ...analysis,
   ...participation,
+  ...reports,
   ...auth,
 ];
 
@@ -34,6 +36,7 @@ export const NAV = [
   { id: 'interventions', href: '/insatser' },
   { id: 'analysis', href: '/analys' },
   { id: 'participation', href: '/delta' },
+  { id: 'reports', href: '/rapporter' },
 ] as const;
 
 function resolve(path: string): { route: PageRoute | null; params: Record<string, string>; nav: string | null } {
