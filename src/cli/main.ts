@@ -22,6 +22,10 @@ const COMMANDS: Record<string, { summary: string; load: () => Promise<CommandMod
   segregation: { summary: 'segregation measures for a CSV of areas', load: () => import('./commands/segregation.ts') },
   pb: { summary: 'participatory budgeting (pabulib .pb files)', load: () => import('./commands/pb.ts') },
   user: { summary: 'manage accounts', load: () => import('./commands/user.ts') },
+  report: {
+    summary: 'reports of the reporting cycle: create, copy forward, export',
+    load: () => import('./commands/report.ts'),
+  },
 };
 
 /** The program with the commands named in `argv` loaded in full (all of them when `argv` is omitted). */

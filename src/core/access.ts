@@ -35,6 +35,8 @@ export const PERMISSIONS = [
   'participation:manage',
   'drafts:read',
   'audit:read',
+  'reports:write',
+  'reports:approve',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -61,6 +63,8 @@ export const GRANTS: Readonly<Record<Role, Grants>> = {
     'participation:moderate': 'all',
     'participation:manage': 'all',
     'drafts:read': 'all',
+    'reports:write': 'all',
+    'reports:approve': 'all',
   },
   district_editor: {
     'interventions:write': 'committee_areas',
@@ -68,6 +72,8 @@ export const GRANTS: Readonly<Record<Role, Grants>> = {
     'participation:moderate': 'committee_areas',
     'participation:manage': 'committee_areas',
     'drafts:read': 'all',
+    'reports:write': 'committee_areas',
+    'reports:approve': 'committee_areas',
   },
   reader: {
     'drafts:read': 'all',

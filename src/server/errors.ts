@@ -15,6 +15,8 @@ export const statusOf: Record<ErrorId, number> = {
   locked: 423,
   rate_limited: 429,
   not_available: 503,
+  report_locked: 409,
+  pdf_unavailable: 503,
   internal: 500,
 };
 

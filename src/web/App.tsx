@@ -22,6 +22,7 @@ const FEATURES: { paths: string[]; load: () => Promise<FeatureModule> }[] = [
   { paths: ['insatser'], load: () => import('./pages/interventions/index.tsx') },
   { paths: ['analys'], load: () => import('./pages/analysis/index.tsx') },
   { paths: ['delta'], load: () => import('./pages/participation/index.tsx') },
+  { paths: ['rapporter'], load: () => import('./pages/reports/index.tsx') },
   { paths: ['logga-in', 'konto', 'admin'], load: () => import('./pages/auth/index.tsx') },
 ];
 
@@ -82,6 +83,7 @@ export const NAV = [
   { id: 'interventions', href: '/insatser' },
   { id: 'analysis', href: '/analys' },
   { id: 'participation', href: '/delta' },
+  { id: 'reports', href: '/rapporter' },
 ] as const;
 
 function resolve(path: string): { route: PageRoute | null; params: Record<string, string>; nav: string | null } {

@@ -32,6 +32,8 @@ const EXPECTED: Record<Permission, Record<Role, 'A' | 'C' | '-'>> = {
   'participation:manage': { admin: 'A', analyst: 'A', district_editor: 'C', reader: '-', public: '-' },
   'drafts:read': { admin: 'A', analyst: 'A', district_editor: 'A', reader: 'A', public: '-' },
   'audit:read': { admin: 'A', analyst: '-', district_editor: '-', reader: '-', public: '-' },
+  'reports:write': { admin: 'A', analyst: 'A', district_editor: 'C', reader: '-', public: '-' },
+  'reports:approve': { admin: 'A', analyst: 'A', district_editor: 'C', reader: '-', public: '-' },
 };
 
 // Committee 10 (say Rinkeby-Kista) owns areas 1, 2 and the sub-areas 101, 102; committee 20 owns 3.

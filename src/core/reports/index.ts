@@ -1,0 +1,3 @@
+export * from './periods.ts';
+export * from './templates.ts';
+export * from './workflow.ts';

@@ -1,0 +1,422 @@
+/**
+ * The reporting cycle over HTTP: validate → call the service command or read model → present.
+ * Reports are staff reading (drafts:read); every write goes through a command that authorises inside
+ * its transaction (the guard only turns away requests that could never be allowed).
+ */
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import type { FastifyRequest } from 'fastify';
+import { actorOf, auditActor, currentUser, guard } from '../../auth.ts';
+import {
+  addComment,
+  copyForward,
+  createReport,
+  patchSection,
+  setApproverRole,
+  setAssessment,
+  setPeriodDates,
+  setSectionState,
+  takeAction,
+  type Acting,
+} from '../../../services/reports/commands.ts';
+import {
+  approverRoleOf,
+  assessmentHistory,
+  listPeriodsOf,
+  listReportSummaries,
+  readReportModel,
+  todoOf,
+} from '../../../services/reports/read.ts';
+import { getCityReport } from '../../../services/reports/city.ts';
+import { exportCityReport, exportReport } from '../../../services/reports/export.ts';
+import {
+  AssessmentBody,
+  AssessmentHistoryResponse,
+  AssessmentParams,
+  CityReport,
+  CommentBody,
+  CreateReportBody,
+  CreatedResponse,
+  ExportQuery,
+  LangQuery,
+  OkResponse,
+  PeriodBody,
+  PeriodParams,
+  PeriodsQuery,
+  PeriodsResponse,
+  Report,
+  ReportParams,
+  ReportPeriod,
+  ReportsQuery,
+  ReportsResponse,
+  SectionParams,
+  SectionPatchBody,
+  SectionStateBody,
+  SettingsBody,
+  SettingsParams,
+  SettingsResponse,
+  TodoResponse,
+  TransitionBody,
+  ReportComment,
+  CommitteesResponse,
+  ReportersResponse,
+} from './schema.ts';
+import { listCommitteeRows, readReport, readReporters } from '../../../db/repositories/reports.ts';
+import { notFound } from '../../../core/errors.ts';
+import { committeeKind } from '../../../core/reports/templates.ts';
+import { z } from 'zod';
+
+async function acting(request: FastifyRequest): Promise<Acting> {
+  const [actor, audit, user] = await Promise.all([actorOf(request), auditActor(request), currentUser(request)]);
+  return { actor, audit, userId: user?.id ?? null };
+}
+
+const stockholmDay = (d: Date): string => new Intl.DateTimeFormat('sv-SE', { timeZone: 'Europe/Stockholm' }).format(d);
+
+const routes: FastifyPluginAsyncZod = async (app) => {
+  const deps = { db: app.deps.db, now: () => app.deps.now() };
+  const tags = ['reports'];
+  const read = guard('drafts:read');
+  const write = guard('reports:write');
+
+  app.get(
+    '/report-periods',
+    {
+      preHandler: read,
+      schema: {
+        tags,
+        summary: "A year's report periods (T1, T2, VB) with their dates",
+        querystring: PeriodsQuery,
+        response: { 200: PeriodsResponse },
+      },
+    },
+    async (request) => ({ periods: await listPeriodsOf(app.deps.db, request.query.year) }),
+  );
+
+  app.put(
+    '/report-periods/:id',
+    {
+      preHandler: guard('settings:manage'),
+      schema: {
+        tags,
+        summary: "Set a period's dates (start, end, due)",
+        params: PeriodParams,
+        body: PeriodBody,
+        response: { 200: ReportPeriod },
+      },
+    },
+    async (request) => setPeriodDates(deps, await acting(request), request.params.id, request.body),
+  );
+
+  app.get(
+    '/reports',
+    {
+      preHandler: read,
+      schema: {
+        tags,
+        summary: 'Reports, by period and committee',
+        querystring: ReportsQuery,
+        response: { 200: ReportsResponse },
+      },
+    },
+    async (request) => ({
+      reports: await listReportSummaries(app.deps.db, {
+        periodId: request.query.period,
+        committeeId: request.query.committee,
+      }),
+    }),
+  );
+
+  app.post(
+    '/reports',
+    {
+      preHandler: write,
+      schema: {
+        tags,
+        summary: "Create a committee's report for a period from its kind's template",
+        body: CreateReportBody,
+        response: { 200: CreatedResponse },
+      },
+    },
+    async (request) => ({ id: await createReport(deps, await acting(request), request.body) }),
+  );
+
+  app.get(
+    '/reports/todo',
+    {
+      preHandler: read,
+      schema: {
+        tags,
+        summary: 'My to-do list (Att göra): sections and assessments assigned to me',
+        response: { 200: TodoResponse },
+      },
+    },
+    async (request) => {
+      const user = await currentUser(request);
+      return user ? todoOf(app.deps.db, user.id, stockholmDay(app.deps.now())) : { items: [] };
+    },
+  );
+
+  app.get(
+    '/reports/city/:id',
+    {
+      preHandler: read,
+      schema: {
+        tags,
+        summary: "Kommunstyrelsen's city report for a period: approved reports, status summaries, money against need",
+        params: PeriodParams,
+        response: { 200: CityReport },
+      },
+    },
+    async (request) => getCityReport(app.deps.db, request.params.id),
+  );
+
+  app.get(
+    '/reports/city/:id/export',
+    {
+      preHandler: read,
+      schema: {
+        tags,
+        summary: 'The city report as HTML, PDF or DOCX',
+        params: PeriodParams,
+        querystring: ExportQuery.extend(LangQuery.shape),
+      },
+    },
+    async (request, reply) => {
+      const file = await exportCityReport(app.deps.db, request.params.id, request.query.format, {
+        lang: request.query.lang,
+      });
+      reply.header('content-type', file.contentType);
+      reply.header('content-disposition', `attachment; filename="${file.filename}"`);
+      return reply.send(file.body);
+    },
+  );
+
+  app.get(
+    '/reports/:id',
+    {
+      preHandler: read,
+      schema: {
+        tags,
+        summary:
+          'One report: sections with generated figures (frozen when approved), texts, comments, versions, what I may do',
+        params: ReportParams,
+        response: { 200: Report },
+      },
+    },
+    async (request) => {
+      const a = await acting(request);
+      return readReportModel(app.deps.db, request.params.id, a);
+    },
+  );
+
+  app.get(
+    '/reports/:id/export',
+    {
+      preHandler: read,
+      schema: {
+        tags,
+        summary: 'The report as accessible HTML, tagged PDF or DOCX',
+        params: ReportParams,
+        querystring: ExportQuery.extend(LangQuery.shape),
+      },
+    },
+    async (request, reply) => {
+      const file = await exportReport(app.deps.db, request.params.id, request.query.format, {
+        lang: request.query.lang,
+        now: app.deps.now(),
+        viewer: await acting(request),
+      });
+      reply.header('content-type', file.contentType);
+      reply.header('content-disposition', `attachment; filename="${file.filename}"`);
+      return reply.send(file.body);
+    },
+  );
+
+  app.post(
+    '/reports/:id/copy-forward',
+    {
+      preHandler: write,
+      schema: {
+        tags,
+        summary:
+          "Create the next period's report with structure, assignments and texts carried over (figures refreshed)",
+        params: ReportParams,
+        response: { 200: CreatedResponse },
+      },
+    },
+    async (request) => ({ id: await copyForward(deps, await acting(request), request.params.id) }),
+  );
+
+  app.post(
+    '/reports/:id/transition',
+    {
+      preHandler: write,
+      schema: {
+        tags,
+        summary:
+          'submit (utkast → klar), return (klar → utkast), approve (klar → godkänd), new_version (godkänd → utkast, version + 1)',
+        params: ReportParams,
+        body: TransitionBody,
+        response: { 200: OkResponse },
+      },
+    },
+    async (request) => {
+      await takeAction(deps, await acting(request), request.params.id, request.body.action);
+      return { ok: true as const };
+    },
+  );
+
+  app.patch(
+    '/reports/:id/sections/:key',
+    {
+      preHandler: write,
+      schema: {
+        tags,
+        summary: "Change a section's text, reporter or deadline",
+        params: SectionParams,
+        body: SectionPatchBody,
+        response: { 200: OkResponse },
+      },
+    },
+    async (request) => {
+      await patchSection(deps, await acting(request), request.params.id, request.params.key, request.body);
+      return { ok: true as const };
+    },
+  );
+
+  app.post(
+    '/reports/:id/sections/:key/state',
+    {
+      preHandler: write,
+      schema: {
+        tags,
+        summary: 'Mark a written section ready (klar) or back to draft (utkast)',
+        params: SectionParams,
+        body: SectionStateBody,
+        response: { 200: OkResponse },
+      },
+    },
+    async (request) => {
+      await setSectionState(deps, await acting(request), request.params.id, request.params.key, request.body.state);
+      return { ok: true as const };
+    },
+  );
+
+  app.post(
+    '/reports/:id/sections/:key/comments',
+    {
+      preHandler: write,
+      schema: {
+        tags,
+        summary: 'Comment on a section',
+        params: SectionParams,
+        body: CommentBody,
+        response: { 200: ReportComment },
+      },
+    },
+    async (request) =>
+      addComment(deps, await acting(request), request.params.id, request.params.key, request.body.body),
+  );
+
+  app.put(
+    '/reports/:id/assessments/:targetId',
+    {
+      preHandler: write,
+      schema: {
+        tags,
+        summary: "The committee's own assessment of a target for the report's period",
+        params: AssessmentParams,
+        body: AssessmentBody,
+        response: { 200: OkResponse },
+      },
+    },
+    async (request) => {
+      await setAssessment(deps, await acting(request), request.params.id, request.params.targetId, request.body);
+      return { ok: true as const };
+    },
+  );
+
+  app.get(
+    '/targets/:id/assessments',
+    {
+      preHandler: read,
+      schema: {
+        tags,
+        summary: "The committees' assessments of a target, period by period",
+        params: z.object({ id: z.string().min(1).max(200) }),
+        response: { 200: AssessmentHistoryResponse },
+      },
+    },
+    async (request) => assessmentHistory(app.deps.db, request.params.id),
+  );
+
+  app.get(
+    '/report-settings/:committeeId',
+    {
+      preHandler: read,
+      schema: {
+        tags,
+        summary: "Who approves a committee's reports",
+        params: SettingsParams,
+        response: { 200: SettingsResponse },
+      },
+    },
+    async (request) => ({
+      committeeId: request.params.committeeId,
+      approverRole: await approverRoleOf(app.deps.db, request.params.committeeId),
+    }),
+  );
+
+  app.put(
+    '/report-settings/:committeeId',
+    {
+      preHandler: guard('settings:manage'),
+      schema: {
+        tags,
+        summary: "Set the role that approves a committee's reports",
+        params: SettingsParams,
+        body: SettingsBody,
+        response: { 200: SettingsResponse },
+      },
+    },
+    async (request) => {
+      await setApproverRole(deps, await acting(request), request.params.committeeId, request.body.approverRole);
+      return { committeeId: request.params.committeeId, approverRole: request.body.approverRole };
+    },
+  );
+
+  app.get(
+    '/report-committees',
+    {
+      preHandler: read,
+      schema: { tags, summary: 'Committees that report, with their kind', response: { 200: CommitteesResponse } },
+    },
+    async () => ({
+      committees: (await listCommitteeRows(app.deps.db)).map((c) => ({
+        id: c.id,
+        name: c.name,
+        kind: committeeKind(c.kind),
+      })),
+    }),
+  );
+
+  app.get(
+    '/reports/:id/reporters',
+    {
+      preHandler: read,
+      schema: {
+        tags,
+        summary: 'Accounts that can be assigned a section of the report',
+        params: ReportParams,
+        response: { 200: ReportersResponse },
+      },
+    },
+    async (request) => {
+      const r = await readReport(app.deps.db, request.params.id);
+      if (!r) throw notFound(`Report ${request.params.id}`);
+      return { people: await readReporters(app.deps.db, r.committeeId) };
+    },
+  );
+};
+
+export default routes;

@@ -1,0 +1,249 @@
+/**
+ * The generated sections of a report, built from the same services that feed the screens: the goal
+ * tree and target detail (goals), the intervention list and detail (interventions), the area profile
+ * (profiles) and who takes part (participation). Nothing here calculates a figure of its own; it
+ * selects the committee's part and names source and period.
+ */
+import type { Queryable } from '../../db/database.ts';
+import type {
+  AreasContent,
+  GeneratedContent,
+  InterventionsContent,
+  ParticipationContent,
+  TargetsContent,
+} from '../../core/contracts/reports.ts';
+import type { z } from 'zod';
+import { followUpInPeriod, type Period } from '../../core/reports/periods.ts';
+import type { Generator, Template } from '../../core/reports/templates.ts';
+import { DIVISIONS } from '../../core/geo/stockholm.ts';
+import { committeeAreaKeys } from '../../db/repositories/users.ts';
+import { readSeries } from '../../db/repositories/goals.ts';
+import { readAssessments, type CommitteeRow } from '../../db/repositories/reports.ts';
+import { getGoalsTree, getTargetDetail } from '../goals.ts';
+import { getInterventionDetail, listInterventions } from '../interventions.ts';
+import { getProfile } from '../profiles.ts';
+import { whoTakesPart } from '../participation/taking-part.ts';
+
+export interface ContentContext {
+  db: Queryable;
+  committee: CommitteeRow;
+  period: Period;
+  template: Template;
+  /** the committee's areas as division:code keys (its own area and every area below it) */
+  areaKeys: readonly string[];
+}
+
+export async function contentContext(
+  db: Queryable,
+  committee: CommitteeRow,
+  period: Period,
+  template: Template,
+): Promise<ContentContext> {
+  return { db, committee, period, template, areaKeys: await committeeAreaKeys(db, committee.id) };
+}
+
+export async function generate(ctx: ContentContext, generator: Generator): Promise<GeneratedContent> {
+  switch (generator) {
+    case 'targets':
+      return { generator, data: await targetsContent(ctx) };
+    case 'interventions':
+      return { generator, data: await interventionsContent(ctx) };
+    case 'areas':
+      return { generator, data: await areasContent(ctx) };
+    case 'participation':
+      return { generator, data: await participationContent(ctx) };
+  }
+}
+
+const periodLabel = (p: Period): string => `${p.id} (${p.startsOn}–${p.endsOn})`;
+
+// ---------------------------------------------------------------------------------------- targets
+
+function trendOf(series: readonly { year: number; value: number | null }[]): 'up' | 'down' | 'flat' | null {
+  const valued = series.filter((p): p is { year: number; value: number } => p.value !== null);
+  if (valued.length < 2) return null;
+  const [a, b] = [valued[valued.length - 2]!.value, valued[valued.length - 1]!.value];
+  return b > a ? 'up' : b < a ? 'down' : 'flat';
+}
+
+async function targetsContent(ctx: ContentContext): Promise<z.infer<typeof TargetsContent>> {
+  const asOfYear = ctx.period.year;
+  const tree = await getGoalsTree(ctx.db, asOfYear);
+  const ids: string[] = [];
+  for (const a of tree.goalAreas) {
+    for (const s of a.strategies) for (const t of s.targets) if (!ids.includes(t.id)) ids.push(t.id);
+    for (const t of a.otherTargets) if (!ids.includes(t.id)) ids.push(t.id);
+  }
+  const assessments = new Map(
+    (await readAssessments(ctx.db, ctx.committee.id, ctx.period.id)).map((a) => [a.targetId, a]),
+  );
+  const mine = new Set(ctx.areaKeys);
+  const items: z.infer<typeof TargetsContent>['items'] = [];
+  for (const id of ids) {
+    const d = await getTargetDetail(ctx.db, id, asOfYear);
+    const series = d.series.filter((p) => p.year <= asOfYear);
+    const valued = series.filter((p) => p.value !== null);
+    const last = valued[valued.length - 1] ?? null;
+    const division = d.target.scope.division ?? ('division' in d.target.target ? d.target.target.division : null);
+    const areaValues: z.infer<typeof TargetsContent>['items'][number]['areaValues'] = [];
+    if (d.target.indicatorId && division) {
+      const rows = await readSeries(ctx.db, d.target.indicatorId, division);
+      const latest = new Map<string, (typeof rows)[number]>();
+      for (const r of rows) {
+        if (!mine.has(`${division}:${r.areaCode}`) || !/^\d{4}$/.test(r.period) || Number(r.period) > asOfYear)
+          continue;
+        const prev = latest.get(r.areaCode);
+        if (!prev || r.period > prev.period) latest.set(r.areaCode, r);
+      }
+      for (const r of latest.values())
+        areaValues.push({
+          key: `${division}:${r.areaCode}`,
+          name: r.areaName,
+          period: r.period,
+          value: r.value === null ? null : Number(r.value),
+        });
+    }
+    const a = assessments.get(id);
+    items.push({
+      id,
+      title: d.target.title,
+      unit: d.target.unit,
+      status: d.status,
+      basis: d.basis,
+      reason: d.reason,
+      targetValue: d.targetValue,
+      series: series.slice(-6),
+      latest: last ? { year: last.year, value: last.value } : null,
+      trend: trendOf(series),
+      areaValues,
+      assessment: a ? { status: a.status, text: a.text, setBy: a.setBy, setAt: a.setAt } : null,
+      note: {
+        source: [...new Set(series.map((p) => p.source).filter(Boolean))].join('; ') || 'Färdplan: målramverket',
+        period: last ? String(last.year) : String(asOfYear),
+      },
+    });
+  }
+  return { asOfYear, items };
+}
+
+// ---------------------------------------------------------------------------------------- interventions
+
+async function interventionsContent(ctx: ContentContext): Promise<z.infer<typeof InterventionsContent>> {
+  const all = await listInterventions(ctx.db, {});
+  const mine = new Set(ctx.areaKeys);
+  const chosen = all.items.filter(
+    (i) => i.committee === ctx.committee.name || (i.areas.length > 0 && i.areas.some((a) => mine.has(a.key))),
+  );
+  const ids = new Set(chosen.map((i) => i.id));
+  const years = all.options.years.filter((y) => y <= ctx.period.year);
+  const perYear = new Map<string, InterventionsContentItem['perYear']>();
+  const totals: z.infer<typeof InterventionsContent>['totals'] = [];
+  for (const year of years) {
+    const list = await listInterventions(ctx.db, { year });
+    let planned = 0n;
+    let decided = 0n;
+    let spent = 0n;
+    for (const i of list.items) {
+      if (!ids.has(i.id)) continue;
+      const row = { year, ...i.totals };
+      if (row.planned === '0' && row.decided === '0' && row.spent === '0') continue;
+      perYear.set(i.id, [...(perYear.get(i.id) ?? []), row]);
+      planned += BigInt(i.totals.planned);
+      decided += BigInt(i.totals.decided);
+      spent += BigInt(i.totals.spent);
+    }
+    totals.push({ year, planned: planned.toString(), decided: decided.toString(), spent: spent.toString() });
+  }
+  const items: InterventionsContentItem[] = [];
+  for (const i of chosen) {
+    const d = await getInterventionDetail(ctx.db, i.id);
+    items.push({
+      id: i.id,
+      name: i.name,
+      status: i.status,
+      committee: i.committee,
+      areas: i.areas.map((a) => a.name),
+      perYear: perYear.get(i.id) ?? [],
+      total: i.totals,
+      followUps: d.followUps
+        .filter((f) => followUpInPeriod(f.period, ctx.period))
+        .map((f) => ({ period: f.period, text: f.text })),
+    });
+  }
+  return {
+    years,
+    totals: totals.filter((t) => t.planned !== '0' || t.decided !== '0' || t.spent !== '0'),
+    items,
+    note: { source: 'Färdplans insatsregister (budgetrader och uppföljningar)', period: periodLabel(ctx.period) },
+  };
+}
+type InterventionsContentItem = z.infer<typeof InterventionsContent>['items'][number];
+
+// ---------------------------------------------------------------------------------------- areas
+
+/** The committee's own area: the stadsdelsområde if it has one, else its first area. */
+export function ownAreaKey(keys: readonly string[]): string | null {
+  return (
+    keys.find((k) => k.startsWith(`${DIVISIONS.sdo2023}:`)) ??
+    keys.find((k) => k.startsWith(`${DIVISIONS.sdo2020}:`)) ??
+    keys[0] ??
+    null
+  );
+}
+
+async function areasContent(ctx: ContentContext): Promise<z.infer<typeof AreasContent>> {
+  const key = ownAreaKey(ctx.areaKeys);
+  if (!key) return { area: null, city: '', items: [] };
+  const at = key.indexOf(':');
+  const profile = await getProfile(ctx.db, key.slice(0, at), key.slice(at + 1));
+  const wanted = ctx.template.keyIndicators;
+  let chosen = wanted
+    .map((id) => profile.indicators.find((i) => i.id === id))
+    .filter((i): i is (typeof profile.indicators)[number] => !!i && i.latest !== null);
+  if (chosen.length === 0)
+    chosen = profile.indicators.filter((i) => i.kind !== 'count' && i.latest?.value != null).slice(0, 4);
+  return {
+    area: { key, name: profile.area.name },
+    city: profile.city.name,
+    items: chosen.map((i) => ({
+      indicatorId: i.id,
+      name: { sv: i.nameSv, en: i.nameEn },
+      unit: i.unit,
+      decimals: i.decimals,
+      period: i.latestPeriod,
+      value: i.latest?.value ?? null,
+      cityValue: i.city?.value ?? null,
+      difference: i.difference,
+      rank: i.rank,
+      rankedCount: i.rankedCount,
+      assessment: i.assessment,
+      trend: i.trend.slice(-6).map((p) => ({
+        period: p.period,
+        value: p.value,
+        city: i.cityTrend.find((c) => c.period === p.period)?.value ?? null,
+      })),
+      note: { source: i.latest?.source || i.source.name || '', period: i.latestPeriod ?? '' },
+    })),
+  };
+}
+
+// ---------------------------------------------------------------------------------------- participation
+
+async function participationContent(ctx: ContentContext): Promise<z.infer<typeof ParticipationContent>> {
+  const mine = new Set(ctx.areaKeys);
+  const all = await whoTakesPart(ctx.db);
+  return {
+    items: all.items
+      .filter((i) => mine.has(i.area))
+      .map((i) => ({
+        area: i.area,
+        areaName: i.areaName ?? i.area,
+        proposals: i.proposals,
+        supports: i.supports,
+        dialogueParticipants: i.dialogueParticipants,
+        ballots: i.ballots,
+        population: i.population,
+      })),
+    note: { source: 'Färdplan: förslag, dialoger och medborgarbudgetar', period: periodLabel(ctx.period) },
+  };
+}

@@ -1,0 +1,151 @@
+/** Stadens samlade rapport: kommunstyrelsen's compiled report for a period. */
+import type { z } from 'zod';
+import { Link, navigate, useRoute } from '../../router.tsx';
+import { useApi } from '../../api.ts';
+import { WithData } from '../../shell/Status.tsx';
+import type { CityReport } from '../../../core/contracts/reports.ts';
+import { kr, periodKey, statusKey, useReportI18n } from './common.tsx';
+
+const STATUSES = ['met', 'on_track', 'at_risk', 'off_track', 'not_measurable'] as const;
+const pct = (v: number | null) => (v === null ? '–' : `${(v * 100).toFixed(1)} %`);
+
+export function CityPage() {
+  const { t, lang } = useReportI18n();
+  const { params } = useRoute();
+  const period = params.period ?? '';
+  const state = useApi<z.infer<typeof CityReport>>(`/reports/city/${encodeURIComponent(period)}`);
+  const year = period.slice(0, 4);
+  return (
+    <WithData state={state}>
+      {(c) => (
+        <>
+          <p>
+            <Link href="/rapporter">{t('title')}</Link>
+          </p>
+          <h1>{t('cityTitle', { period: `${t(periodKey(c.period.id))} ${c.period.year}` })}</h1>
+          <label>
+            {t('period')}{' '}
+            <select value={period} onChange={(e) => navigate(`/rapporter/stad/${e.target.value}`)}>
+              {['T1', 'T2', 'VB'].map((k) => (
+                <option key={k} value={`${year}-${k}`}>
+                  {t(periodKey(`${year}-${k}`))}
+                </option>
+              ))}
+            </select>
+          </label>
+          <p>
+            <a href={`/api/v1/reports/city/${encodeURIComponent(c.period.id)}/export?format=pdf`}>{t('exportPdf')}</a> ·{' '}
+            <a href={`/api/v1/reports/city/${encodeURIComponent(c.period.id)}/export?format=docx`}>{t('exportDocx')}</a>{' '}
+            ·{' '}
+            <a href={`/api/v1/reports/city/${encodeURIComponent(c.period.id)}/export?format=html`}>{t('exportHtml')}</a>
+          </p>
+          <h2>{t('cityReports')}</h2>
+          {c.reports.length === 0 ? (
+            <p>{t('cityNoReports')}</p>
+          ) : (
+            <ul>
+              {c.reports.map((r) => (
+                <li key={r.id}>
+                  <Link href={`/rapporter/${encodeURIComponent(r.id)}`}>{r.committee.name}</Link> ({t('version')}{' '}
+                  {r.version}, {r.approvedAt?.slice(0, 10)})
+                </li>
+              ))}
+            </ul>
+          )}
+          {c.missing.length > 0 && (
+            <>
+              <h3>{t('cityMissing')}</h3>
+              <ul>
+                {c.missing.map((m) => (
+                  <li key={m.id}>{m.name}</li>
+                ))}
+              </ul>
+            </>
+          )}
+          <table>
+            <caption>{t('goalAreas')}</caption>
+            <thead>
+              <tr>
+                <th scope="col">{t('goalArea')}</th>
+                {STATUSES.map((s) => (
+                  <th scope="col" key={s}>
+                    {t(statusKey(s))}
+                  </th>
+                ))}
+              </tr>
+            </thead>
+            <tbody>
+              {c.goalAreas.map((g) => (
+                <tr key={g.id}>
+                  <th scope="row">{g.title[lang]}</th>
+                  {STATUSES.map((s) => (
+                    <td key={s} className="num">
+                      {g.counts[s]}
+                    </td>
+                  ))}
+                </tr>
+              ))}
+            </tbody>
+          </table>
+          <p className="source-note">{t('source', c.notes.goals)}</p>
+          <table>
+            <caption>{t('commitments')}</caption>
+            <tbody>
+              {c.commitments.map((x) => (
+                <tr key={x.id}>
+                  <th scope="row">{x.title[lang]}</th>
+                  <td>{t(statusKey(x.status))}</td>
+                  <td>{x.reason[lang]}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+          <table>
+            <caption>{t('moneyByCommittee')}</caption>
+            <thead>
+              <tr>
+                <th scope="col">{t('committee')}</th>
+                <th scope="col">{t('planned')}</th>
+                <th scope="col">{t('decided')}</th>
+                <th scope="col">{t('spent')}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {c.moneyByCommittee.map((m) => (
+                <tr key={m.key}>
+                  <th scope="row">{m.name}</th>
+                  <td className="num">{kr(m.planned)}</td>
+                  <td className="num">{kr(m.decided)}</td>
+                  <td className="num">{kr(m.spent)}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+          <p className="source-note">{t('source', c.notes.money)}</p>
+          <table>
+            <caption>{t('moneyByDistrict')}</caption>
+            <thead>
+              <tr>
+                <th scope="col">{t('district')}</th>
+                <th scope="col">{t('amount')}</th>
+                <th scope="col">{t('moneyShare')}</th>
+                <th scope="col">{t('needShare')}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {c.moneyByDistrict.map((d) => (
+                <tr key={d.key}>
+                  <th scope="row">{d.name}</th>
+                  <td className="num">{kr(d.amount)}</td>
+                  <td className="num">{pct(d.moneyShare)}</td>
+                  <td className="num">{pct(d.needShare)}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+          <p className="source-note">{t('source', c.notes.need)}</p>
+        </>
+      )}
+    </WithData>
+  );
+}

@@ -1,0 +1,257 @@
+/** The generated sections of a report on screen: the same content the documents print. */
+import { useState, type FormEvent } from 'react';
+import { sendJson } from '../../api.ts';
+import { LineChart } from '../../components/LineChart.tsx';
+import { formatNumber } from '../../components/format.ts';
+import type { Report } from '../../../core/contracts/reports.ts';
+import { errorText, kr, statusKey, useReportI18n, type T } from './common.tsx';
+
+type Content = NonNullable<Report['sections'][number]['content']>;
+type Of<G extends Content['generator']> = Extract<Content, { generator: G }>['data'];
+const STATUSES = ['met', 'on_track', 'at_risk', 'off_track', 'not_measurable'] as const;
+
+function Note({ t, note }: { t: T; note: { source: string; period: string } }) {
+  return <p className="source-note">{t('source', { source: note.source || '–', period: note.period || '–' })}</p>;
+}
+
+function AssessmentForm(props: {
+  reportId: string;
+  targetId: string;
+  current: Of<'targets'>['items'][number]['assessment'];
+  onSaved: () => void;
+}) {
+  const { t } = useReportI18n();
+  const [status, setStatus] = useState<string>(props.current?.status ?? 'on_track');
+  const [text, setText] = useState(props.current?.text ?? '');
+  const [msg, setMsg] = useState<string | null>(null);
+  async function save(e: FormEvent) {
+    e.preventDefault();
+    try {
+      await sendJson(
+        'PUT',
+        `/reports/${encodeURIComponent(props.reportId)}/assessments/${encodeURIComponent(props.targetId)}`,
+        { status, text },
+      );
+      setMsg(t('saved'));
+      props.onSaved();
+    } catch (err) {
+      setMsg(errorText(t, err));
+    }
+  }
+  const id = `as-${props.targetId}`;
+  return (
+    <form className="report-form" onSubmit={(e) => void save(e)} aria-label={`${t('assessment')}: ${props.targetId}`}>
+      <label htmlFor={`${id}-s`}>{t('status')}</label>
+      <select id={`${id}-s`} value={status} onChange={(e) => setStatus(e.target.value)}>
+        {STATUSES.map((s) => (
+          <option key={s} value={s}>
+            {t(statusKey(s))}
+          </option>
+        ))}
+      </select>
+      <label htmlFor={`${id}-t`}>{t('assessmentText')}</label>
+      <textarea id={`${id}-t`} value={text} onChange={(e) => setText(e.target.value)} />
+      <button type="submit">{t('assess')}</button>
+      {msg && <p role="status">{msg}</p>}
+    </form>
+  );
+}
+
+function Targets({
+  data,
+  report,
+  editable,
+  reload,
+}: {
+  data: Of<'targets'>;
+  report: Report;
+  editable: boolean;
+  reload: () => void;
+}) {
+  const { t, lang } = useReportI18n();
+  return (
+    <>
+      {data.items.map((i) => (
+        <div key={i.id} className="report-target">
+          <h4>{i.title[lang]}</h4>
+          <dl>
+            <dt>{t('computed')}</dt>
+            <dd>
+              {t(statusKey(i.status))} – {i.reason[lang]}
+            </dd>
+            <dt>{t('latest')}</dt>
+            <dd>{i.latest ? `${formatNumber(i.latest.value, lang, 1)} ${i.unit[lang]} (${i.latest.year})` : '–'}</dd>
+            <dt>{t('assessment')}</dt>
+            <dd>
+              {i.assessment ? `${t(statusKey(i.assessment.status))}: ${i.assessment.text}` : t('status_not_measurable')}
+            </dd>
+          </dl>
+          {i.areaValues.length > 0 && (
+            <table>
+              <caption>{t('areaValues')}</caption>
+              <tbody>
+                {i.areaValues.map((a) => (
+                  <tr key={a.key}>
+                    <th scope="row">{a.name}</th>
+                    <td>{a.period}</td>
+                    <td className="num">{formatNumber(a.value, lang, 1)}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          )}
+          <Note t={t} note={i.note} />
+          {editable && <AssessmentForm reportId={report.id} targetId={i.id} current={i.assessment} onSaved={reload} />}
+        </div>
+      ))}
+    </>
+  );
+}
+
+function Interventions({ data }: { data: Of<'interventions'> }) {
+  const { t } = useReportI18n();
+  if (!data.items.length) return <p>{t('nothing')}</p>;
+  return (
+    <>
+      <table>
+        <caption>{t('section_interventions')}</caption>
+        <thead>
+          <tr>
+            <th scope="col">{t('year_col')}</th>
+            <th scope="col">{t('planned')}</th>
+            <th scope="col">{t('decided')}</th>
+            <th scope="col">{t('spent')}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {data.totals.map((y) => (
+            <tr key={y.year}>
+              <th scope="row">{y.year}</th>
+              <td className="num">{kr(y.planned)}</td>
+              <td className="num">{kr(y.decided)}</td>
+              <td className="num">{kr(y.spent)}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      <Note t={t} note={data.note} />
+      <ul>
+        {data.items.map((i) => (
+          <li key={i.id}>
+            {i.name} ({i.status}): {kr(i.total.planned)} / {kr(i.total.decided)} / {kr(i.total.spent)} kr
+            {i.followUps.length > 0 && (
+              <ul aria-label={t('followUps')}>
+                {i.followUps.map((f, k) => (
+                  <li key={k}>
+                    {f.period}: {f.text}
+                  </li>
+                ))}
+              </ul>
+            )}
+          </li>
+        ))}
+      </ul>
+    </>
+  );
+}
+
+function Areas({ data }: { data: Of<'areas'> }) {
+  const { t, lang } = useReportI18n();
+  if (!data.area) return <p>{t('nothing')}</p>;
+  const area = data.area;
+  return (
+    <>
+      <table>
+        <caption>
+          {area.name} – {t('city')}
+        </caption>
+        <thead>
+          <tr>
+            <th scope="col">{t('indicator')}</th>
+            <th scope="col">{t('period')}</th>
+            <th scope="col">{area.name}</th>
+            <th scope="col">{t('city')}</th>
+            <th scope="col">{t('difference')}</th>
+            <th scope="col">{t('rank')}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {data.items.map((i) => (
+            <tr key={i.indicatorId}>
+              <th scope="row">
+                {i.name[lang]} ({i.unit})
+              </th>
+              <td>{i.period}</td>
+              <td className="num">{formatNumber(i.value, lang, i.decimals)}</td>
+              <td className="num">{formatNumber(i.cityValue, lang, i.decimals)}</td>
+              <td className="num">{formatNumber(i.difference, lang, i.decimals)}</td>
+              <td className="num">{i.rank === null ? '–' : `${i.rank}/${i.rankedCount ?? '–'}`}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      {data.items.map((i) => (
+        <figure key={i.indicatorId}>
+          <LineChart
+            title={`${i.name[lang]} (${i.unit})`}
+            lang={lang}
+            unit={i.unit}
+            decimals={i.decimals}
+            width={480}
+            height={200}
+            data={i.trend.map((p) => ({ series: area.name, period: p.period, value: p.value }))}
+            reference={i.trend.map((p) => ({ series: data.city, period: p.period, value: p.city }))}
+          />
+          <Note t={t} note={i.note} />
+        </figure>
+      ))}
+    </>
+  );
+}
+
+function Participation({ data }: { data: Of<'participation'> }) {
+  const { t } = useReportI18n();
+  if (!data.items.length) return <p>{t('nothing')}</p>;
+  return (
+    <>
+      <table>
+        <caption>{t('section_participation')}</caption>
+        <thead>
+          <tr>
+            <th scope="col">{t('indicator')}</th>
+            <th scope="col">{t('proposals')}</th>
+            <th scope="col">{t('supports')}</th>
+            <th scope="col">{t('dialogue')}</th>
+            <th scope="col">{t('ballots')}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {data.items.map((i) => (
+            <tr key={i.area}>
+              <th scope="row">{i.areaName}</th>
+              <td className="num">{i.proposals}</td>
+              <td className="num">{i.supports}</td>
+              <td className="num">{i.dialogueParticipants}</td>
+              <td className="num">{i.ballots}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      <Note t={t} note={data.note} />
+    </>
+  );
+}
+
+export function GeneratedSection(props: { content: Content; report: Report; editable: boolean; reload: () => void }) {
+  const c = props.content;
+  switch (c.generator) {
+    case 'targets':
+      return <Targets data={c.data} report={props.report} editable={props.editable} reload={props.reload} />;
+    case 'interventions':
+      return <Interventions data={c.data} />;
+    case 'areas':
+      return <Areas data={c.data} />;
+    case 'participation':
+      return <Participation data={c.data} />;
+  }
+}

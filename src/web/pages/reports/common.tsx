@@ -1,0 +1,26 @@
+/** Shared bits of the report screens: state labels, API error messages, period labels. */
+import { ApiError } from '../../api.ts';
+import { strings } from '../../i18n/reports.ts';
+import { useI18n } from '../../i18n/index.tsx';
+
+export type T = ReturnType<typeof useI18n<typeof strings>>['t'];
+
+export function useReportI18n() {
+  return useI18n(strings);
+}
+
+export function errorText(t: T, e: unknown): string {
+  if (e instanceof ApiError) {
+    if (e.id === 'report_locked') return t('error_report_locked');
+    if (e.id === 'forbidden') return t('error_forbidden');
+    if (e.id === 'conflict') return t('error_conflict', { message: e.message });
+    return e.message;
+  }
+  return e instanceof Error ? e.message : String(e);
+}
+
+export const stateKey = (s: string) => `state_${s}` as 'state_utkast';
+export const statusKey = (s: string) => `status_${s}` as 'status_met';
+export const sectionKey = (s: string) => `section_${s}` as 'section_analysis';
+export const periodKey = (p: string) => `period_${p.slice(5)}` as 'period_T1';
+export const kr = (s: string): string => s.replace(/\B(?=(\d{3})+(?!\d))/g, '\u00a0');
