@@ -55,7 +55,7 @@ function hashTree(paths: string[]): string {
 function snapshotKey(): string {
   const code = hashTree(['src/db', 'src/importers', 'src/core', 'src/services', 'data'].map((p) => join(repoRoot, p)));
   // A snapshot made without the raw data directory is not the same as one made with it.
-  return `${code}-${hasData ? 'raw' : 'shipped'}`;
+  return `${code}_${hasData ? 'raw' : 'shipped'}`;
 }
 
 async function loadReference(db: Database): Promise<void> {
