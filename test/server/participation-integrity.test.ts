@@ -63,6 +63,25 @@ for (const engine of engines()) {
       assert.equal((await req('POST', '/dialogues', farstaEditor, body(jarva))).statusCode, 403);
     });
 
+    it('lists to a district editor only the proposals of their own areas', async () => {
+      const submit = async (area: string, title: string) =>
+        (
+          await req('POST', '/proposals', undefined, { area, title, body: 'En text som är lång nog för ett förslag.' })
+        ).json().id as string;
+      const mine = await submit(jarva, 'Järvas förslag');
+      const theirs = await submit(farsta, 'Farstas förslag');
+      const ids = async (who: SignedInClient) =>
+        ((await req('GET', '/staff/proposals?status=submitted', who)).json().items as { id: string }[]).map(
+          (p) => p.id,
+        );
+      assert.deepEqual(await ids(jarvaEditor), [mine]);
+      assert.deepEqual(await ids(farstaEditor), [theirs]);
+      assert.deepEqual((await ids(admin)).sort(), [mine, theirs].sort());
+      const foreign = await req('POST', `/proposals/${theirs}/moderate`, jarvaEditor, { action: 'publish' });
+      assert.equal(foreign.statusCode, 403);
+      assert.equal(foreign.json().error.details[0].code, 'not_allowed_area');
+    });
+
     it('refuses the same write through a service call (not only over HTTP)', async () => {
       const actor = {
         role: 'district_editor' as const,

@@ -128,6 +128,30 @@ describe('participation API', () => {
       assert.equal(late.json().error.details[0].code, 'support_closed');
     });
 
+    it('where the city chose unverified browser supports, a browser key supports once', async () => {
+      assert.equal(
+        (
+          await put(
+            '/thresholds',
+            { area: 'stadsdel:rinkeby', supports: 5, periodDays: 30, verification: 'browser' },
+            admin.headers,
+          )
+        ).statusCode,
+        200,
+      );
+      const pid = (
+        await post('/proposals', { area: 'stadsdel:rinkeby', title: 'Fler bänkar', body: 'Fler bänkar vid torget.' })
+      ).json().id;
+      await post(`/proposals/${pid}/moderate`, { action: 'publish' }, admin.headers);
+      const shown = (await get(`/proposals/${pid}`)).json();
+      assert.equal(shown.supportVerification, 'browser');
+      const key = { supporterKey: 'browser-key-cccccccccccc' };
+      assert.equal((await post(`/proposals/${pid}/support`, key)).json().supports, 1);
+      assert.equal((await post(`/proposals/${pid}/support`, key)).json().error.details[0].code, 'support_twice');
+      const noKey = await post(`/proposals/${pid}/support`, { code: 'ABCD-EFGH-JKMN' });
+      assert.equal(noKey.json().error.details[0].code, 'support_key_missing');
+    });
+
     it('suggests similar published proposals while typing', async () => {
       const res = await get(
         `/proposals/similar?q=${encodeURIComponent('Mörk gångtunnel i Husby, bättre belysning behövs')}`,

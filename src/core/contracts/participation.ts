@@ -43,6 +43,9 @@ export const publicProposal = z.object({
   committeeDecision: z.string().nullable(),
   answeredOn: z.string().nullable(),
   interventions: z.array(z.string()),
+  supportVerification: z
+    .enum(['code', 'browser'])
+    .describe("how a support is verified in the proposal's area: a resident's code, or (unverified) a browser key"),
 });
 export const staffProposal = publicProposal.extend({ moderationNote: z.string().nullable() });
 export const proposalList = z.object({ items: z.array(publicProposal) });
@@ -65,7 +68,12 @@ export const submitBody = z.strictObject({
 export const submitResponse = z.object({ id: z.string(), status: z.literal('submitted') });
 export const supportBody = z
   .strictObject({
-    code: z.string().min(1).max(40).optional().describe("the resident's one-time support code (areas that verify by code)"),
+    code: z
+      .string()
+      .min(1)
+      .max(40)
+      .optional()
+      .describe("the resident's one-time support code (areas that verify by code)"),
     supporterKey: z
       .string()
       .min(16)

@@ -26,6 +26,7 @@ export interface ProposalRow {
   answeredOn: string | null;
   supports: number;
   interventions: string[];
+  supportVerification: 'code' | 'browser';
 }
 
 const PROPOSAL_COLUMNS = `p.id::text AS id, p.division_id AS "divisionId", p.area_code AS "areaCode", a.name AS "areaName",
@@ -34,7 +35,8 @@ const PROPOSAL_COLUMNS = `p.id::text AS id, p.division_id AS "divisionId", p.are
   p.reached_on AS "reachedOn", p.committee_answer AS "committeeAnswer", p.committee_decision AS "committeeDecision",
   p.answered_on AS "answeredOn",
   (SELECT count(*)::int FROM participation_support s WHERE s.proposal_id = p.id) AS supports,
-  COALESCE((SELECT array_agg(l.intervention_id ORDER BY l.intervention_id) FROM participation_proposal_intervention l WHERE l.proposal_id = p.id), '{}') AS interventions`;
+  COALESCE((SELECT array_agg(l.intervention_id ORDER BY l.intervention_id) FROM participation_proposal_intervention l WHERE l.proposal_id = p.id), '{}') AS interventions,
+  COALESCE((SELECT t.verification FROM participation_threshold t WHERE t.division_id = p.division_id AND t.area_code = p.area_code), 'code') AS "supportVerification"`;
 
 export interface NewProposal {
   divisionId: string;

@@ -23,6 +23,7 @@ export function publicView(p: ProposalRow): PublicProposal {
     committeeDecision: p.committeeDecision,
     answeredOn: p.answeredOn,
     interventions: p.interventions,
+    supportVerification: p.supportVerification,
   };
 }
 

@@ -4,7 +4,8 @@ import * as repo from '../../db/repositories/participation.ts';
 import { mostSimilar } from '../../core/participation/similarity.ts';
 import { PUBLIC_PROPOSAL_STATUSES } from '../../core/participation/phases.ts';
 import type { PublicProposal, Similar, StaffProposal } from '../../core/contracts/participation.ts';
-import { proposalNotFound, splitArea } from './common.ts';
+import { proposalNotFound, splitArea, type Acting } from './common.ts';
+import { can } from '../../core/access.ts';
 import { publicView, staffView } from './presenters.ts';
 
 export async function listPublicProposals(db: Queryable, area?: string): Promise<PublicProposal[]> {
@@ -15,10 +16,19 @@ export async function listPublicProposals(db: Queryable, area?: string): Promise
   return rows.map(publicView);
 }
 
-/** Proposals waiting for moderation (and the rest), for staff. */
-export async function listStaffProposals(db: Queryable, status?: string): Promise<StaffProposal[]> {
+/**
+ * Proposals waiting for moderation (and the rest), for staff: only those of areas the acting user may
+ * moderate (a district editor sees their committee's areas).
+ */
+export async function listStaffProposals(
+  db: Queryable,
+  status: string | undefined,
+  acting: Acting,
+): Promise<StaffProposal[]> {
   const rows = await repo.listProposals(db, status ? { statuses: [status] } : {});
-  return rows.map(staffView);
+  return rows
+    .filter((r) => can(acting.actor, 'participation:moderate', { areaIds: [`${r.divisionId}:${r.areaCode}`] }))
+    .map(staffView);
 }
 
 export async function getPublicProposal(db: Queryable, id: string): Promise<PublicProposal> {

@@ -169,6 +169,7 @@ const base = {
       'Koden står i brevet du fått från stadsdelen, t.ex. ABCD-EFGH-JKMN. Med den kan du stödja varje förslag i ditt område en gång.',
     youSupport: 'Du stöder det här förslaget',
     supportCodes: 'Stödkoder till invånare',
+    generateSupportCodes: 'Skapa stödkoder',
     supportCodesHelp:
       'En kod per invånare i området, att skicka i brev. Med koden kan invånaren stödja varje förslag i området en gång. Koderna visas bara nu.',
     reviewVote: 'Granska min röst',
@@ -351,6 +352,7 @@ const base = {
       'The code is in the letter from your district, e.g. ABCD-EFGH-JKMN. With it you can support each proposal in your area once.',
     youSupport: 'You support this proposal',
     supportCodes: "Residents' support codes",
+    generateSupportCodes: 'Make support codes',
     supportCodesHelp:
       'One code per resident of the area, to send by letter. With it a resident can support each proposal in the area once. The codes are shown only now.',
     reviewVote: 'Review my vote',

@@ -83,12 +83,14 @@ const proposalRoutes: FastifyPluginAsyncZod = async (app) => {
       preHandler: guard('participation:moderate'),
       schema: {
         tags: TAG,
-        summary: 'All proposals for moderation (staff)',
+        summary: 'Proposals for moderation (staff; district editors see their committee’s areas)',
         querystring: c.staffProposalQuery,
         response: { 200: c.staffProposalList },
       },
     },
-    async (request) => ({ items: await svc.listStaffProposals(app.deps.db, request.query.status) }),
+    async (request) => ({
+      items: await svc.listStaffProposals(app.deps.db, request.query.status, await acting(request)),
+    }),
   );
 
   app.post(

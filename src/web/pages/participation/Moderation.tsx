@@ -154,7 +154,7 @@ export function SupportCodes() {
           value={count}
           onChange={(e) => setCount(Number(e.target.value))}
         />
-        <button type="submit">{t('generate')}</button>
+        <button type="submit">{t('generateSupportCodes')}</button>
       </form>
       {error ? <Notice kind="alert">{error}</Notice> : null}
       {codes.length > 0 ? (

@@ -3,7 +3,16 @@ import { useState, type FormEvent } from 'react';
 import { ApiError, sendJson, useApi } from '../../api.ts';
 import { Link, useRoute } from '../../router.tsx';
 import type { PublicProposal } from '../../../core/contracts/participation.ts';
-import { errorText, Notice, PtData, rememberSupported, supportedHere, useT, withLang } from './shared.tsx';
+import {
+  errorText,
+  Notice,
+  PtData,
+  rememberSupported,
+  supportedHere,
+  supporterKey,
+  useT,
+  withLang,
+} from './shared.tsx';
 
 /** The support step: a resident's one-time code (from the letter); afterwards it says you support it. */
 function SupportForm({ proposal, onSupported }: { proposal: PublicProposal; onSupported: () => void }) {
@@ -18,7 +27,8 @@ function SupportForm({ proposal, onSupported }: { proposal: PublicProposal; onSu
     setError(null);
     setBusy(true);
     try {
-      await sendJson('POST', `/participation/proposals/${proposal.id}/support`, { code });
+      const body = proposal.supportVerification === 'browser' ? { supporterKey: supporterKey() } : { code };
+      await sendJson('POST', `/participation/proposals/${proposal.id}/support`, body);
       rememberSupported(proposal.id);
       setDone(true);
       onSupported();
@@ -43,6 +53,15 @@ function SupportForm({ proposal, onSupported }: { proposal: PublicProposal; onSu
         </p>
         <Notice kind={error ? 'alert' : 'status'}>{error ?? t('supported')}</Notice>
       </>
+    );
+  if (proposal.supportVerification === 'browser')
+    return (
+      <form onSubmit={submit} className="pt-form" aria-label={t('support')}>
+        {error ? <Notice kind="alert">{error}</Notice> : null}
+        <button type="submit" disabled={busy}>
+          {t('support')}
+        </button>
+      </form>
     );
   return (
     <form onSubmit={submit} className="pt-form" aria-labelledby="pt-support-heading">

@@ -115,3 +115,16 @@ export function PtData<D>({ state, children }: { state: ApiState<D>; children: (
   if (state.loading || state.data === null) return <Loading />;
   return <>{children(state.data)}</>;
 }
+
+/** A random key this browser keeps (for areas where the city chose unverified browser supports). */
+export function supporterKey(): string {
+  const name = 'fardplan-supporter-key';
+  let key = window.localStorage.getItem(name);
+  if (!key) {
+    const bytes = new Uint8Array(18);
+    window.crypto.getRandomValues(bytes);
+    key = Array.from(bytes, (b) => b.toString(16).padStart(2, '0')).join('');
+    window.localStorage.setItem(name, key);
+  }
+  return key;
+}
