@@ -14,6 +14,7 @@ export type ErrorId =
   | 'payload_too_large'
   | 'import_failed'
   | 'not_available'
+  | 'database_unavailable'
   | 'internal';
 
 /** Where in an input a problem was found: file, line (1-based), field/column. */

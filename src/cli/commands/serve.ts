@@ -2,6 +2,7 @@ import type { Command } from 'commander';
 import { loadConfig } from '../config.ts';
 import { openApp } from '../runtime.ts';
 import { terminalProgress } from '../progress.ts';
+import { installShutdown, startWatchdog } from '../../server/lifecycle.ts';
 
 export function register(program: Command): void {
   program
@@ -20,13 +21,15 @@ export function register(program: Command): void {
       const { app, close } = await openApp(config, terminalProgress(), {
         logger: { level: process.env.FARDPLAN_LOG_LEVEL ?? 'info' },
       });
-      const stop = async (): Promise<void> => {
-        await app.close();
-        await close();
-        process.exit(0);
-      };
-      process.once('SIGINT', stop);
-      process.once('SIGTERM', stop);
+      const stopWatchdog = startWatchdog(Number(process.env.FARDPLAN_WATCHDOG_SECONDS ?? 120));
+      installShutdown({
+        graceMs: Number(process.env.FARDPLAN_SHUTDOWN_GRACE_MS ?? 10_000),
+        close: async () => {
+          await app.close(); // stops accepting; waits for the requests in flight
+          await stopWatchdog();
+          await close(); // PGlite writes its files; the PostgreSQL pool ends its connections
+        },
+      });
       await app.listen({ port: config.port, host: config.host });
       process.stderr.write(
         `Färdplan is running at http://${config.host}:${config.port} (database: ${app.deps.db.engine})\n`,
