@@ -6,7 +6,8 @@ import type { ProcessRow, ProjectRow } from '../../../db/repositories/participat
 import { assertCanEditAreas, auditActor, canReadDrafts, guard } from '../../auth.ts';
 import type { Permission } from '../../../core/access.ts';
 import { AppError } from '../../../core/errors.ts';
-import { decideWrite, PUBLIC_WRITE_LIMITS, type PublicWrite } from '../../../core/participation/rate.ts';
+import { PUBLIC_WRITE_LIMITS, type PublicWrite } from '../../../core/participation/rate.ts';
+import { hitRateLimit } from '../../../services/rate-limits.ts';
 
 const processJson = (p: ProcessRow) => ({
   id: p.id,
@@ -37,21 +38,10 @@ const routes: FastifyPluginAsyncZod = async (app) => {
   const fx = () => ({ now: app.deps.now, randomBytes: app.deps.randomBytes });
   const scoped = async (request: FastifyRequest, area: { divisionId: string; code: string }, permission: Permission) =>
     assertCanEditAreas(request, [area], { permission });
-  // Public writes are rate limited per client address (request.ip; behind a proxy set trustProxy).
-  // The event times live in this process's memory only: no address is stored in the database.
-  const writes = new Map<string, readonly number[]>();
+  // Public writes are rate limited per client address (request.ip; behind a proxy set trustProxy). The events are
+  // kept in the database (hashed with the address), so the limit holds across several app processes.
   const limited = (kind: PublicWrite) => async (request: FastifyRequest, reply: FastifyReply) => {
-    const now = app.deps.now().getTime();
-    const key = `${kind} ${request.ip}`;
-    const d = decideWrite(writes.get(key) ?? [], now, PUBLIC_WRITE_LIMITS[kind]);
-    writes.set(key, d.events);
-    if (writes.size > 50_000) {
-      // keep memory bounded: forget addresses with nothing left in their window
-      for (const [k, ev] of writes) {
-        const w = PUBLIC_WRITE_LIMITS[k.slice(0, k.indexOf(' ')) as PublicWrite];
-        if (ev.every((t) => t <= now - w.windowMs)) writes.delete(k);
-      }
-    }
+    const d = await hitRateLimit(app.deps.db, kind, request.ip, PUBLIC_WRITE_LIMITS[kind], app.deps.now());
     if (!d.allowed) {
       reply.header('retry-after', String(d.retryAfterSeconds));
       throw new AppError('rate_limited', `Too many requests from this address: try again in ${d.retryAfterSeconds} s`);
