@@ -30,11 +30,19 @@ export const checksumOf = (sql: string): string =>
 /** Applies the pending migrations; returns the ids applied now. */
 export async function migrate(db: Database, migrations = listMigrations()): Promise<string[]> {
   return withDatabaseLock(db, LOCK.schema, async () => {
-    await db.exec(`CREATE TABLE IF NOT EXISTS schema_migration (
-      id text PRIMARY KEY,
-      applied_at timestamptz NOT NULL DEFAULT now()
+    // Only DDL when needed: an app role without rights to change the schema can start on a migrated database.
+    const state = await db.query<{ table: string | null; checksum: boolean }>(
+      `SELECT to_regclass('schema_migration')::text AS table,
+              EXISTS (SELECT 1 FROM information_schema.columns
+                       WHERE table_name = 'schema_migration' AND column_name = 'checksum') AS checksum`,
     );
-    ALTER TABLE schema_migration ADD COLUMN IF NOT EXISTS checksum text`);
+    if (!state[0]?.table)
+      await db.exec(`CREATE TABLE schema_migration (
+        id text PRIMARY KEY,
+        applied_at timestamptz NOT NULL DEFAULT now(),
+        checksum text
+      )`);
+    else if (!state[0].checksum) await db.exec('ALTER TABLE schema_migration ADD COLUMN checksum text');
     const rows = await db.query<{ id: string; checksum: string | null }>('SELECT id, checksum FROM schema_migration');
     const done = new Map(rows.map((r) => [r.id, r.checksum]));
     const changed: string[] = [];
