@@ -21,6 +21,7 @@ import { registerErrorHandling } from './errors.ts';
 import { registerEtags } from './etag.ts';
 import { apiRoutes } from './routes/index.ts';
 import { registerAuth } from './auth.ts';
+import { registerInputGuard } from './input-guard.ts';
 
 export interface AppOptions {
   /** The built web app (vite build output); when absent only the API is served. */
@@ -46,6 +47,7 @@ export async function buildApp(deps: AppDeps, options: AppOptions = {}): Promise
 
   registerErrorHandling(app);
   registerEtags(app);
+  registerInputGuard(app); // NUL, unpaired surrogates, impossible dates, out-of-range numbers → 400
   await app.register(fastifyCookie);
   registerAuth(app); // sessions and the CSRF check for cookie-authenticated writes
   await app.register(fastifyHelmet, {
