@@ -29,6 +29,14 @@ export function readCsv(text: string, file: string, required: readonly string[] 
     ]);
   }
   const header = firstLine.split(delimiter).map((h) => h.trim().replace(/^"|"$/g, ''));
+  const dupes = header.filter((h, i) => h !== '' && header.indexOf(h) !== i);
+  if (dupes.length) {
+    throw new AppError(
+      'import_failed',
+      `${file}:1: duplicate column(s) ${[...new Set(dupes)].join(', ')}`,
+      [...new Set(dupes)].map((d) => ({ file, line: 1, field: d, message: 'the column appears more than once' })),
+    );
+  }
   const missing = required.filter((c) => !header.includes(c));
   if (missing.length) {
     throw new AppError(

@@ -26,6 +26,17 @@ export function isRealDate(s: string): boolean {
   return d <= days[mo - 1]!;
 }
 
+/**
+ * A statistics period: a year (`2022`), a span of years (`2020-2022`), a half, quarter or month of a year
+ * (`2022H1`, `2022Q3`, `2022M03`, `2022-03`) or a real day (`2022-12-31`). `NaN`, `Infinity`, `2022abc` are not.
+ */
+export function isPeriod(s: string): boolean {
+  if (/^\d{4}-\d{2}-\d{2}$/.test(s)) return isRealDate(s);
+  const span = /^(\d{4})-(\d{4})$/.exec(s);
+  if (span) return Number(span[1]) < Number(span[2]);
+  return /^\d{4}(?:H[12]|Q[1-4]|M(?:0[1-9]|1[0-2])|-(?:0[1-9]|1[0-2]))?$/.test(s) && Number(s.slice(0, 4)) >= 1000;
+}
+
 /** Text: no NUL, no lone surrogates, at most `max` characters. */
 export const safeText = (max = 10_000) =>
   z
