@@ -9,6 +9,9 @@ import { toCliError, EXIT } from './errors.ts';
 
 type CommandModule = { register(program: Command): void };
 
+/** `backup` and `restore` live in one module. */
+const loadBackup = (): Promise<CommandModule> => import('./commands/backup.ts');
+
 /**
  * The commands, loaded on demand: only the module of the command being run is imported (the server, the
  * database drivers and the importers are not loaded for `--help` or `pb tally`). The summary is what
@@ -26,6 +29,8 @@ const COMMANDS: Record<string, { summary: string; load: () => Promise<CommandMod
     summary: 'reports of the reporting cycle: create, copy forward, export',
     load: () => import('./commands/report.ts'),
   },
+  backup: { summary: 'write a backup of the database to a file', load: loadBackup },
+  restore: { summary: 'restore the database from a backup file', load: loadBackup },
 };
 
 /** The program with the commands named in `argv` loaded in full (all of them when `argv` is omitted). */
@@ -38,9 +43,15 @@ export async function buildProgram(argv?: readonly string[]): Promise<Command> {
   const words = argv?.filter((a) => !a.startsWith('-')) ?? Object.keys(COMMANDS);
   const wanted = new Set(words[0] === 'help' ? words.slice(0, 2) : words.slice(0, 1));
   if (!argv) for (const name of words) wanted.add(name);
+  const loaded = new Set<() => Promise<CommandModule>>();
   for (const [name, c] of Object.entries(COMMANDS)) {
-    if (wanted.has(name)) (await c.load()).register(program);
-    else program.command(name).description(c.summary).allowUnknownOption().helpOption(false);
+    if (!wanted.has(name) || loaded.has(c.load)) continue;
+    loaded.add(c.load);
+    (await c.load()).register(program);
+  }
+  const registered = new Set(program.commands.map((c) => c.name()));
+  for (const [name, c] of Object.entries(COMMANDS)) {
+    if (!registered.has(name)) program.command(name).description(c.summary).allowUnknownOption().helpOption(false);
   }
   return program;
 }

@@ -316,6 +316,13 @@ export interface LockoutPolicy {
 
 export const DEFAULT_LOCKOUT: LockoutPolicy = { maxFailures: 5, windowMs: 15 * 60_000, lockMs: 15 * 60_000 };
 
+/**
+ * Lock-out is per account AND address: DEFAULT_LOCKOUT counts the failures of one username from one address, so
+ * an attacker elsewhere cannot lock the real user out of their usual address. Failures from all addresses
+ * together lock the account by this wider rule, except from an address it signed in from recently.
+ */
+export const ACCOUNT_WIDE_LOCKOUT: LockoutPolicy = { maxFailures: 20, windowMs: 15 * 60_000, lockMs: 15 * 60_000 };
+
 export interface LockoutState {
   readonly locked: boolean;
   /** When the lock ends (epoch ms), or null when not locked. */

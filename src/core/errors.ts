@@ -16,6 +16,7 @@ export type ErrorId =
   | 'not_available'
   | 'report_locked'
   | 'pdf_unavailable'
+  | 'database_unavailable'
   | 'internal';
 
 /** Where in an input a problem was found: file, line (1-based), field/column. */

@@ -8,6 +8,7 @@
 import pg from 'pg';
 import { PGlite, types as pgliteTypes } from '@electric-sql/pglite';
 import { mkdirSync } from 'node:fs';
+import { AppError } from '../core/errors.ts';
 
 export type Engine = 'pglite' | 'postgresql';
 
@@ -23,7 +24,20 @@ export interface Database extends Queryable {
   /** Run `fn` in one transaction: commit when it resolves, roll back when it throws. */
   transaction<T>(fn: (tx: Queryable) => Promise<T>): Promise<T>;
   close(): Promise<void>;
+  /**
+   * Run `fn` while holding a database-wide lock named by `key`, so that several processes on one PostgreSQL
+   * take turns (migrations, start-up loaders). PGlite has one process by construction and only queues calls.
+   */
+  withLock?<T>(key: number, fn: () => Promise<T>): Promise<T>;
 }
+
+/** Runs `fn` under `db.withLock(key)` when the engine offers it, else directly. */
+export function withDatabaseLock<T>(db: Database, key: number, fn: () => Promise<T>): Promise<T> {
+  return db.withLock ? db.withLock(key, fn) : fn();
+}
+
+/** Advisory lock keys (any 64-bit number; these spell "fardplan" roughly and must stay stable). */
+export const LOCK = { schema: 0x6661_7264_01, startupLoad: 0x6661_7264_02 } as const;
 
 const OID = {
   int8: 20,
@@ -67,11 +81,21 @@ export async function openPglite(dataDir?: string, options: { loadDataDir?: Blob
     },
   });
   const base = wrap(db);
+  const locks = new Map<number, Promise<unknown>>();
   return {
     engine: 'pglite',
     ...base,
     transaction: (fn) => db.transaction((tx) => fn(wrap(tx))),
     close: () => db.close(),
+    withLock<T>(key: number, fn: () => Promise<T>): Promise<T> {
+      const prev = locks.get(key) ?? Promise.resolve();
+      const next = prev.then(fn, fn);
+      locks.set(
+        key,
+        next.catch(() => undefined),
+      );
+      return next;
+    },
     // Exposed for snapshotting test databases (not part of the interface).
     ...({ dump: () => db.dumpDataDir('gzip') } as object),
   };
@@ -96,42 +120,120 @@ const pgTypes = {
   },
 };
 
-/** Opens a pool on a real PostgreSQL server. */
-export async function openPostgres(connectionString: string): Promise<Database> {
-  const pool = new pg.Pool({ connectionString, types: pgTypes as unknown as pg.CustomTypesConfig, max: 10 });
-  // An idle connection can fail (server restart, network, an administrator ending it). The pool drops it and
-  // opens a new one on the next query; without this listener Node would treat the error as fatal.
-  pool.on('error', (err) => process.emitWarning(`PostgreSQL connection lost: ${err.message}`, 'DatabaseWarning'));
+/** SQLSTATE classes and codes, and socket errors, that mean "the server is gone", not "this statement is wrong". */
+const CONNECTION_CODES = new Set([
+  '57P01',
+  '57P02',
+  '57P03',
+  '53300',
+  'ECONNREFUSED',
+  'ECONNRESET',
+  'EPIPE',
+  'ETIMEDOUT',
+]);
+
+/** True when `err` says the database connection was lost or could not be made (a restart, a network failure). */
+export function isConnectionError(err: unknown): boolean {
+  if (err instanceof AppError) return err.id === 'database_unavailable';
+  const e = err as { code?: unknown; message?: unknown } | null;
+  const code = typeof e?.code === 'string' ? e.code : '';
+  if (CONNECTION_CODES.has(code) || code.startsWith('08')) return true;
+  const message = typeof e?.message === 'string' ? e.message : '';
+  return /Connection terminated|connection error|timeout exceeded when trying to connect|Client was closed|Cannot use a pool after calling end/i.test(
+    message,
+  );
+}
+
+const unavailable = (err: unknown): AppError =>
+  new AppError('database_unavailable', `The database cannot be reached: ${(err as Error).message ?? String(err)}`);
+
+/** Turns a lost connection into AppError('database_unavailable') (a 503); other errors pass through. */
+const mapError = (err: unknown): never => {
+  throw isConnectionError(err) ? unavailable(err) : err;
+};
+
+export interface PostgresOptions {
+  /** Largest number of connections in the pool (default 10). */
+  max?: number;
+  /** How long a request waits for a connection before it fails with 503 (default 5 s). */
+  connectionTimeoutMillis?: number;
+}
+
+/**
+ * Opens a pool on a real PostgreSQL server. Every connection gets an error listener for its whole life (idle in
+ * the pool or checked out for a transaction), so a restart of the server or a dropped connection never ends the
+ * process: the statements in flight fail with AppError('database_unavailable') and the next ones open new
+ * connections as soon as the server is back.
+ */
+export async function openPostgres(connectionString: string, options: PostgresOptions = {}): Promise<Database> {
+  const pool = new pg.Pool({
+    connectionString,
+    types: pgTypes as unknown as pg.CustomTypesConfig,
+    max: options.max ?? 10,
+    connectionTimeoutMillis: options.connectionTimeoutMillis ?? 5000,
+  });
+  let lastWarning = 0;
+  const warn = (err: Error): void => {
+    // At most one warning a second: a restart drops every connection at once.
+    const t = Date.now();
+    if (t - lastWarning < 1000) return;
+    lastWarning = t;
+    process.emitWarning(`PostgreSQL connection lost: ${err.message}`, 'DatabaseWarning');
+  };
+  pool.on('error', warn);
+  pool.on('connect', (client) => client.on('error', warn));
   // Fail early with a clear message when the server cannot be reached.
   const client = await pool.connect();
   client.release();
   const wrap = (c: pg.Pool | pg.PoolClient): Queryable => ({
     async query<T>(sql: string, params: readonly unknown[] = []) {
-      const res = await c.query(sql, params as unknown[]);
+      const res = await c.query(sql, params as unknown[]).catch(mapError);
       return res.rows as T[];
     },
     async exec(sql: string) {
-      await c.query(sql);
+      await c.query(sql).catch(mapError);
     },
   });
   return {
     engine: 'postgresql',
     ...wrap(pool),
     async transaction(fn) {
-      const c = await pool.connect();
+      const c = await pool.connect().catch(mapError);
+      let broken: Error | undefined;
       try {
-        await c.query('BEGIN');
+        await c.query('BEGIN').catch(mapError);
         const out = await fn(wrap(c));
-        await c.query('COMMIT');
+        await c.query('COMMIT').catch(mapError);
         return out;
       } catch (err) {
-        await c.query('ROLLBACK').catch(() => undefined);
+        await c.query('ROLLBACK').catch((e: Error) => {
+          broken = e; // the connection is unusable: the pool must not hand it out again
+        });
+        if (isConnectionError(err)) broken ??= err as Error;
         throw err;
       } finally {
-        c.release();
+        c.release(broken);
       }
     },
     close: () => pool.end(),
+    async withLock<T>(key: number, fn: () => Promise<T>): Promise<T> {
+      // A session-level advisory lock on a connection of its own, held while `fn` uses the pool.
+      const c = await pool.connect().catch(mapError);
+      let broken: Error | undefined;
+      try {
+        await c.query('SELECT pg_advisory_lock($1)', [key]).catch(mapError);
+        try {
+          return await fn();
+        } finally {
+          await c.query('SELECT pg_advisory_unlock($1)', [key]).catch((e: Error) => {
+            broken = e; // closing the connection releases the lock too
+          });
+        }
+      } finally {
+        c.release(broken);
+      }
+    },
+    ...({ pool } as object),
   };
 }
 

@@ -23,6 +23,7 @@ import type {
   Source,
 } from '../core/types.ts';
 import { readCsv, RowReader, type CsvRow } from './csv-table.ts';
+import { isPeriod } from '../core/contracts/primitives.ts';
 
 export const CSV_DATASET_FILES = [
   'sources.csv',
@@ -57,6 +58,25 @@ export function isCsvDataset(dir: string): boolean {
   return CSV_DATASET_FILES.some((f) => existsSync(join(dir, f)));
 }
 
+/** The period of an observation row, refused (with file, line and field) unless it is a real period. */
+function period(r: RowReader, row: CsvRow): string {
+  const v = r.text(row, 'period');
+  if (v && !isPeriod(v)) r.problem(row, 'period', `'${v.slice(0, 40)}' is not a period (e.g. 2022, 2022Q1, 2020-2022)`);
+  return v;
+}
+
+/** Refuses rows that repeat the key of an earlier row of the same file (with both lines). */
+function duplicates(r: RowReader, rows: CsvRow[], fields: readonly string[]): void {
+  const seen = new Map<string, number>();
+  for (const row of rows) {
+    const key = fields.map((f) => row.values[f]?.trim() ?? '').join('|');
+    const prev = seen.get(key);
+    if (prev !== undefined)
+      r.problem(row, fields[fields.length - 1]!, `duplicate of line ${prev} (same ${fields.join(', ')})`);
+    else seen.set(key, row.line);
+  }
+}
+
 export function readCsvDataset(dir: string, known: KnownIds): CsvDataset {
   const hash = createHash('sha256');
   const rowsOf = (file: string, required: string[]): { reader: RowReader; rows: CsvRow[] } | null => {
@@ -73,6 +93,7 @@ export function readCsvDataset(dir: string, known: KnownIds): CsvDataset {
   const s = rowsOf('sources.csv', ['id', 'name', 'publisher', 'citation']);
   if (s) {
     fileCount++;
+    duplicates(s.reader, s.rows, ['id']);
     for (const row of s.rows) {
       sources.push({
         id: s.reader.text(row, 'id'),
@@ -83,7 +104,7 @@ export function readCsvDataset(dir: string, known: KnownIds): CsvDataset {
         citation: s.reader.text(row, 'citation'),
       });
     }
-    problems.push(...s.reader.problems);
+    for (const p of s.reader.problems) problems.push(p);
   }
 
   const divisions: Division[] = [];
@@ -91,6 +112,7 @@ export function readCsvDataset(dir: string, known: KnownIds): CsvDataset {
   const divisionIds = new Set(known.divisions);
   if (d) {
     fileCount++;
+    duplicates(d.reader, d.rows, ['id']);
     for (const row of d.rows) {
       const div: Division = {
         id: d.reader.text(row, 'id'),
@@ -105,7 +127,7 @@ export function readCsvDataset(dir: string, known: KnownIds): CsvDataset {
       divisions.push(div);
       divisionIds.add(div.id);
     }
-    problems.push(...d.reader.problems);
+    for (const p of d.reader.problems) problems.push(p);
   }
 
   const areas: Area[] = [];
@@ -113,6 +135,7 @@ export function readCsvDataset(dir: string, known: KnownIds): CsvDataset {
   const areaKeys = new Set(known.areas);
   if (a) {
     fileCount++;
+    duplicates(a.reader, a.rows, ['division', 'code']);
     for (const row of a.rows) areaKeys.add(`${row.values.division?.trim()}/${row.values.code?.trim()}`);
     for (const row of a.rows) {
       const area: Area = {
@@ -131,7 +154,7 @@ export function readCsvDataset(dir: string, known: KnownIds): CsvDataset {
       }
       areas.push(area);
     }
-    problems.push(...a.reader.problems);
+    for (const p of a.reader.problems) problems.push(p);
   }
 
   const indicators: Indicator[] = [];
@@ -139,6 +162,7 @@ export function readCsvDataset(dir: string, known: KnownIds): CsvDataset {
   const indicatorIds = new Set(known.indicators);
   if (i) {
     fileCount++;
+    duplicates(i.reader, i.rows, ['id']);
     for (const row of i.rows) indicatorIds.add(row.values.id?.trim() ?? '');
     for (const row of i.rows) {
       const r = i.reader;
@@ -165,7 +189,7 @@ export function readCsvDataset(dir: string, known: KnownIds): CsvDataset {
         r.problem(row, 'denominator', 'numerator and denominator go together');
       indicators.push(ind);
     }
-    problems.push(...i.reader.problems);
+    for (const p of i.reader.problems) problems.push(p);
   }
 
   const observations: Observation[] = [];
@@ -180,7 +204,7 @@ export function readCsvDataset(dir: string, known: KnownIds): CsvDataset {
         indicatorId: r.text(row, 'indicator'),
         divisionId: r.text(row, 'division'),
         areaCode: r.text(row, 'area'),
-        period: r.text(row, 'period'),
+        period: period(r, row),
         breakdown: r.optional(row, 'breakdown') ?? '',
         value: r.decimal(row, 'value', { required: status === 'final' || status === 'provisional' }),
         numerator: r.decimal(row, 'numerator'),
@@ -202,7 +226,7 @@ export function readCsvDataset(dir: string, known: KnownIds): CsvDataset {
       else seen.set(key, row.line);
       observations.push(ob);
     }
-    problems.push(...o.reader.problems);
+    for (const p of o.reader.problems) problems.push(p);
   }
 
   if (fileCount === 0) {

@@ -11,6 +11,15 @@ export interface CsvRow {
 export function readCsv(text: string, file: string, required: readonly string[] = []): CsvRow[] {
   const firstLine = text.replace(/^\uFEFF/, '').split(/\r?\n/, 1)[0] ?? '';
   const delimiter = (firstLine.match(/;/g)?.length ?? 0) > (firstLine.match(/,/g)?.length ?? 0) ? ';' : ',';
+  const header = firstLine.split(delimiter).map((h) => h.trim().replace(/^"|"$/g, ''));
+  const dupes = header.filter((h, i) => h !== '' && header.indexOf(h) !== i);
+  if (dupes.length) {
+    throw new AppError(
+      'import_failed',
+      `${file}:1: duplicate column(s) ${[...new Set(dupes)].join(', ')}`,
+      [...new Set(dupes)].map((d) => ({ file, line: 1, field: d, message: 'the column appears more than once' })),
+    );
+  }
   let records: { record: Record<string, string>; info: { lines: number } }[];
   try {
     records = parse(text, {
@@ -28,7 +37,6 @@ export function readCsv(text: string, file: string, required: readonly string[] 
       { file, ...(e.lines !== undefined ? { line: e.lines } : {}), message: `malformed CSV: ${e.message}` },
     ]);
   }
-  const header = firstLine.split(delimiter).map((h) => h.trim().replace(/^"|"$/g, ''));
   const missing = required.filter((c) => !header.includes(c));
   if (missing.length) {
     throw new AppError(

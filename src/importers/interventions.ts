@@ -5,6 +5,7 @@
 // number only when a quoted cell spans lines).
 
 import ExcelJS from 'exceljs';
+import { checkZipBounds, ZipBoundsError } from './zip-bounds.ts';
 import { parse } from 'csv-parse/sync';
 import { IMPORT_COLUMNS, interventionsToRows, validateImport } from '../core/interventions/validation.ts';
 import type { ImportPreview, ImportProblem, ImportRow, ImportSheet } from '../core/interventions/validation.ts';
@@ -93,8 +94,10 @@ export async function readInterventionsXlsx(input: Buffer | ArrayBuffer | Uint8A
       input instanceof ArrayBuffer
         ? input
         : (input.buffer.slice(input.byteOffset, input.byteOffset + input.byteLength) as ArrayBuffer);
+    checkZipBounds(Buffer.isBuffer(input) ? input : Buffer.from(buf));
     await wb.xlsx.load(buf);
   } catch (e) {
+    if (e instanceof ZipBoundsError) throw new InterventionFileError(e.message, 0);
     throw new InterventionFileError(`the file is not a readable XLSX workbook: ${(e as Error).message}`, 0);
   }
   const ws =

@@ -23,6 +23,7 @@ import { registerEtags } from './etag.ts';
 import { apiRoutes } from './routes/index.ts';
 import { registerAuth } from './auth.ts';
 import { registerResponseCache, type CacheOptions } from './cache.ts';
+import { registerInputGuard } from './input-guard.ts';
 
 export interface AppOptions {
   /** The built web app (vite build output); when absent only the API is served. */
@@ -49,6 +50,7 @@ export async function buildApp(deps: AppDeps, options: AppOptions = {}): Promise
   app.decorate('deps', deps);
 
   registerErrorHandling(app);
+  registerInputGuard(app); // NUL, unpaired surrogates, impossible dates, out-of-range numbers → 400
   await app.register(fastifyCookie);
   registerAuth(app); // sessions and the CSRF check for cookie-authenticated writes
   // Derived reads served from memory under the data version; then ETags for the rest; then compression

@@ -2,6 +2,7 @@
 import type { FastifyError, FastifyInstance } from 'fastify';
 import { hasZodFastifySchemaValidationErrors, isResponseSerializationError } from 'fastify-type-provider-zod';
 import { AppError, type ErrorId } from '../core/errors.ts';
+import { isConnectionError } from '../db/database.ts';
 
 export const statusOf: Record<ErrorId, number> = {
   validation_failed: 400,
@@ -17,6 +18,7 @@ export const statusOf: Record<ErrorId, number> = {
   not_available: 503,
   report_locked: 409,
   pdf_unavailable: 503,
+  database_unavailable: 503,
   internal: 500,
 };
 
@@ -43,6 +45,13 @@ const body = (id: ErrorId, message: string, details?: unknown, err?: AppError): 
 
 export function registerErrorHandling(app: FastifyInstance): void {
   app.setErrorHandler((err: FastifyError | AppError | Error, request, reply) => {
+    if (isConnectionError(err)) {
+      request.log.warn({ err }, 'database unavailable');
+      return reply
+        .status(503)
+        .header('retry-after', '5')
+        .send(body('database_unavailable', 'The database cannot be reached at the moment. Try again shortly.'));
+    }
     if (err instanceof AppError) {
       return reply
         .status(statusOf[err.id])

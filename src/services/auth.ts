@@ -23,6 +23,8 @@ import {
   deleteSession,
   deleteSessionsOfUser,
   failuresSinceLastSuccess,
+  failuresFromAddress,
+  signedInFrom,
   findSession,
   findUserById,
   findUserByUsername,
@@ -40,6 +42,7 @@ import {
   type UserRow,
 } from '../db/repositories/users.ts';
 import {
+  ACCOUNT_WIDE_LOCKOUT,
   DEFAULT_LOCKOUT,
   DEFAULT_SIGN_IN_RATE,
   checkPassword,
@@ -63,7 +66,10 @@ export interface AuthEffects {
 }
 
 export interface AuthPolicy {
+  /** Failures of one account from one address. */
   lockout: LockoutPolicy;
+  /** Failures of one account from all addresses (not applied to an address it signed in from in the last week). */
+  accountLockout?: LockoutPolicy;
   signInRate: RateLimit;
   /** A session ends this long after sign-in, whatever happens. */
   sessionMaxMs: number;
@@ -73,6 +79,7 @@ export interface AuthPolicy {
 
 export const DEFAULT_AUTH_POLICY: AuthPolicy = {
   lockout: DEFAULT_LOCKOUT,
+  accountLockout: ACCOUNT_WIDE_LOCKOUT,
   signInRate: DEFAULT_SIGN_IN_RATE,
   sessionMaxMs: 12 * 3600_000,
   sessionIdleMs: 2 * 3600_000,
@@ -309,10 +316,24 @@ export async function changeOwnPassword(
   newPassword: string,
   keepSessionToken: string | null,
   fx: Pick<AuthEffects, 'now'>,
+  ip = '',
+  policy: AuthPolicy = DEFAULT_AUTH_POLICY,
 ): Promise<void> {
   const user = await findUserById(db, userId);
   if (!user || user.disabled) throw new AppError('unauthenticated', 'Sign in again');
+  // Wrong current passwords count toward the lock-out like failed sign-ins (a stolen session cannot guess freely).
+  const at = fx.now();
+  const t = at.getTime();
+  const windowStart = new Date(t - Math.max(policy.lockout.windowMs + policy.lockout.lockMs, DAY));
+  const state = await lockOf(db, user.username, ip, t, windowStart, policy);
+  if (state.locked) throw lockedError(state.until!);
   if (!user.passwordHash || !(await verifyPassword(user.passwordHash, currentPassword))) {
+    await recordSignInAttempt(db, { username: user.username, ip, at, ok: false });
+    const after = await lockOf(db, user.username, ip, t, windowStart, policy);
+    if (after.locked) {
+      await auditLockOut(db, user.username, user.id, ip, at, after.until!, 'password_change');
+      throw lockedError(after.until!);
+    }
     throw new AppError('forbidden', 'The current password is wrong', [
       { field: 'currentPassword', message: 'wrong password' },
     ]);
@@ -385,7 +406,8 @@ export async function signIn(
   }
 
   const windowStart = new Date(t - Math.max(policy.lockout.windowMs + policy.lockout.lockMs, DAY));
-  const before = lockoutState(await failuresSinceLastSuccess(db, username, windowStart), t, policy.lockout);
+  const lock = () => lockOf(db, username, input.ip, t, windowStart, policy);
+  const before = await lock();
   if (before.locked) throw lockedError(before.until!);
 
   const user = await findUserByUsername(db, username);
@@ -398,10 +420,22 @@ export async function signIn(
   await recordSignInAttempt(db, { username, ip: input.ip, at: now, ok });
 
   if (!ok || !user) {
-    const afterLock = lockoutState(await failuresSinceLastSuccess(db, username, windowStart), t, policy.lockout);
-    if (afterLock.locked) throw lockedError(afterLock.until!);
+    const afterLock = await lock();
+    if (afterLock.locked) {
+      await auditLockOut(db, username, user?.id ?? null, input.ip, now, afterLock.until!, 'sign_in');
+      throw lockedError(afterLock.until!);
+    }
     throw new AppError('unauthenticated', 'Wrong username or password');
   }
+  await recordAudit(db, {
+    actor: { id: user.id, username: user.username },
+    at: now,
+    action: 'sign_in',
+    entity: 'user',
+    entityId: user.id,
+    before: null,
+    after: { ip: input.ip },
+  });
 
   if (user.passwordHash && argon2.needsRehash(user.passwordHash, HASH_OPTIONS)) {
     await setPasswordHash(db, user.id, await hashPassword(input.password), now);
@@ -422,8 +456,58 @@ export async function signIn(
   return { token, csrfToken: csrfTokenFor(token), user: withoutHash(user), expiresAt };
 }
 
-export async function signOut(db: Queryable, token: string): Promise<void> {
+/** Ends a session; with `audit`, the sign-out is recorded in the audit log. */
+export async function signOut(
+  db: Queryable,
+  token: string,
+  audit?: { actor: { id: number; username: string }; at: Date },
+): Promise<void> {
   await deleteSession(db, sessionIdHash(token));
+  if (audit)
+    await recordAudit(db, {
+      actor: audit.actor,
+      at: audit.at,
+      action: 'sign_out',
+      entity: 'user',
+      entityId: audit.actor.id,
+      before: null,
+      after: null,
+    });
+}
+
+/** The lock of a username at an address: per account and address, and account-wide unless the address is usual. */
+async function lockOf(
+  db: Queryable,
+  username: string,
+  ip: string,
+  t: number,
+  windowStart: Date,
+  policy: AuthPolicy,
+): Promise<{ locked: boolean; until: number | null }> {
+  const here = lockoutState(await failuresFromAddress(db, username, ip, windowStart), t, policy.lockout);
+  if (here.locked || !policy.accountLockout) return here;
+  if (await signedInFrom(db, username, ip, new Date(t - 7 * DAY))) return here;
+  return lockoutState(await failuresSinceLastSuccess(db, username, windowStart), t, policy.accountLockout);
+}
+
+async function auditLockOut(
+  db: Queryable,
+  username: string,
+  userId: number | null,
+  ip: string,
+  now: Date,
+  until: number,
+  via: 'sign_in' | 'password_change',
+): Promise<void> {
+  await recordAudit(db, {
+    actor: userId === null ? null : { id: userId, username },
+    at: now,
+    action: 'lock_out',
+    entity: 'user',
+    entityId: userId ?? username,
+    before: null,
+    after: { ip, until: new Date(until).toISOString(), via },
+  });
 }
 
 /** The user of a session token, or null when the session does not exist, has ended or the account is disabled. */

@@ -1,5 +1,5 @@
 /** Start-up: migrate, then load whatever reference data and framework the database does not hold yet. */
-import type { Database } from '../db/database.ts';
+import { LOCK, withDatabaseLock, type Database } from '../db/database.ts';
 import { migrate } from '../db/migrate.ts';
 import { startupLoaders, type StartupContext, type StartupLoader } from './loaders.ts';
 
@@ -17,6 +17,18 @@ export async function bootstrap(
   const migrationsApplied = await migrate(db);
   const loaded: string[] = [];
   const skipped: BootstrapResult['skipped'] = [];
+  // Several processes starting at once on one PostgreSQL take turns: the second finds the data loaded.
+  await withDatabaseLock(db, LOCK.startupLoad, () => runLoaders(db, ctx, loaders, loaded, skipped));
+  return { migrationsApplied, loaded, skipped };
+}
+
+async function runLoaders(
+  db: Database,
+  ctx: StartupContext,
+  loaders: readonly StartupLoader[],
+  loaded: string[],
+  skipped: BootstrapResult['skipped'],
+): Promise<void> {
   for (const loader of loaders) {
     if (await loader.isLoaded(db)) continue;
     if (loader.needsDataDir && !ctx.dataDir) {
@@ -27,5 +39,4 @@ export async function bootstrap(
     ctx.progress.done();
     loaded.push(loader.id);
   }
-  return { migrationsApplied, loaded, skipped };
 }

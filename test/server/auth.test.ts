@@ -140,29 +140,59 @@ for (const engine of engines()) {
       assert.equal(big.statusCode, 413);
     });
 
-    it('locks an account after five failures in 15 minutes, even for the right password, and opens it after 15 minutes', async () => {
+    it('locks an account at an address after five failures there in 15 minutes, even for the right password, and opens it after 15 minutes', async () => {
       await createUser(t.db, { username: 'lars.lock', role: 'reader', password: TEST_PASSWORD }, null, {
         now: () => new Date(),
       });
+      const usual = '198.51.100.50';
+      assert.equal((await signIn(t.app, 'lars.lock', TEST_PASSWORD, usual)).statusCode, 200);
+      const attacker = '198.51.100.9';
       const statuses: number[] = [];
       for (let i = 0; i < 5; i++) {
-        statuses.push((await signIn(t.app, 'lars.lock', `wrong password ${i}!!`, `198.51.100.${i}`)).statusCode);
+        statuses.push((await signIn(t.app, 'lars.lock', `wrong password ${i}!!`, attacker)).statusCode);
         t.advance(MIN);
       }
       assert.deepEqual(statuses, [401, 401, 401, 401, 423], 'the fifth failure locks');
-      const locked = await signIn(t.app, 'lars.lock', TEST_PASSWORD, '198.51.100.9');
+      const locked = await signIn(t.app, 'lars.lock', TEST_PASSWORD, attacker);
       assert.equal(locked.statusCode, 423);
       assert.equal(locked.json().error.id, 'locked');
       assert.equal(locked.cookies.length, 0);
-      t.advance(10 * MIN); // 11 minutes after the fifth failure: still locked
-      assert.equal((await signIn(t.app, 'lars.lock', TEST_PASSWORD, '198.51.100.9')).statusCode, 423);
+      // the real user at their usual address is not locked out by the attacker
+      assert.equal((await signIn(t.app, 'lars.lock', TEST_PASSWORD, usual)).statusCode, 200);
+      t.advance(10 * MIN); // 11 minutes after the fifth failure: still locked there
+      assert.equal((await signIn(t.app, 'lars.lock', TEST_PASSWORD, attacker)).statusCode, 423);
       t.advance(5 * MIN); // 16 minutes after
-      const open = await signIn(t.app, 'lars.lock', TEST_PASSWORD, '198.51.100.9');
+      const open = await signIn(t.app, 'lars.lock', TEST_PASSWORD, attacker);
       assert.equal(open.statusCode, 200, open.body);
       // a success clears the count: four new failures do not lock
       for (let i = 0; i < 4; i++)
         assert.equal((await signIn(t.app, 'lars.lock', `wrong again ${i}!!`, '198.51.100.10')).statusCode, 401);
       assert.equal((await signIn(t.app, 'lars.lock', TEST_PASSWORD, '198.51.100.10')).statusCode, 200);
+      const audit = await t.db.query<{ action: string }>(
+        "SELECT action FROM audit_log WHERE entity = 'user' AND action IN ('sign_in', 'lock_out') ORDER BY id",
+      );
+      assert.ok(
+        audit.some((a) => a.action === 'lock_out'),
+        'the lock-out is audited',
+      );
+      assert.ok(audit.filter((a) => a.action === 'sign_in').length >= 3, 'sign-ins are audited');
+    });
+
+    it('failures from many addresses lock the account everywhere except at an address it signed in from', async () => {
+      t.advance(30 * MIN);
+      await createUser(t.db, { username: 'lisa.wide', role: 'reader', password: TEST_PASSWORD }, null, {
+        now: () => new Date(),
+      });
+      const usual = '192.0.2.200';
+      assert.equal((await signIn(t.app, 'lisa.wide', TEST_PASSWORD, usual)).statusCode, 200);
+      t.advance(1000);
+      const codes: number[] = [];
+      for (let i = 0; i < 20; i++)
+        codes.push((await signIn(t.app, 'lisa.wide', `guess ${i} wrong!!`, `192.0.2.${i}`)).statusCode);
+      assert.deepEqual(codes.slice(0, 19), Array(19).fill(401));
+      assert.equal(codes[19], 423, 'the twentieth failure locks the account');
+      assert.equal((await signIn(t.app, 'lisa.wide', TEST_PASSWORD, '192.0.2.150')).statusCode, 423);
+      assert.equal((await signIn(t.app, 'lisa.wide', TEST_PASSWORD, usual)).statusCode, 200, 'the usual address works');
     });
 
     it('rate-limits sign-in attempts from one address', async () => {
@@ -286,6 +316,34 @@ for (const engine of engines()) {
         "SELECT password_hash FROM app_user WHERE username = 'petra.pw'",
       );
       assert.match(stored[0]!.password_hash, /^\$argon2id\$/);
+    });
+
+    it('counts wrong current passwords toward the lock-out, and audits password changes and sign-outs', async () => {
+      t.advance(30 * MIN);
+      await createUser(t.db, { username: 'stina.stolen', role: 'analyst', password: TEST_PASSWORD }, null, {
+        now: () => new Date(),
+      });
+      const s = await signInAs(t, 'analyst', { username: 'stina.stolen', existing: true });
+      const change = (currentPassword: string) =>
+        t.app.inject({
+          method: 'POST',
+          url: '/api/v1/auth/password',
+          headers: s.headers,
+          payload: { currentPassword, newPassword: 'a brand new pass phrase' },
+        });
+      const codes: number[] = [];
+      for (let i = 0; i < 6; i++) codes.push((await change(`guess number ${i}`)).statusCode);
+      assert.deepEqual(codes, [403, 403, 403, 403, 423, 423], 'a stolen session cannot guess without limit');
+      assert.equal((await change(TEST_PASSWORD)).statusCode, 423, 'locked even for the right password');
+      t.advance(16 * MIN);
+      assert.equal((await change(TEST_PASSWORD)).statusCode, 200);
+      const out = await t.app.inject({ method: 'POST', url: '/api/v1/auth/sign-out', headers: s.headers });
+      assert.equal(out.statusCode, 200);
+      const actions = (
+        await t.db.query<{ action: string }>("SELECT action FROM audit_log WHERE username = 'stina.stolen' ORDER BY id")
+      ).map((a) => a.action);
+      for (const a of ['sign_in', 'lock_out', 'update_password', 'sign_out'])
+        assert.ok(actions.includes(a), `${a} is audited (${actions.join(', ')})`);
     });
 
     it('administers users: create, change role, disable; never the last administrator', async () => {

@@ -8,6 +8,20 @@ import { terminalProgress } from '../progress.ts';
 import { migrate } from '../../db/migrate.ts';
 import { loadDirectory } from '../../services/datasets.ts';
 import { directoryLoaders } from '../../services/loaders.ts';
+import { silentProgress } from '../../services/progress.ts';
+import type { Database } from '../../db/database.ts';
+import { viaServer, type AdminHandler } from '../embedded-owner.ts';
+
+/** What the running server does for `fardplan load` (embedded database). */
+export const adminHandlers = (db: Database): Record<string, AdminHandler> => ({
+  load: async (args) => {
+    const result = await loadDirectory(db, String(args.dir), directoryLoaders, {
+      progress: silentProgress,
+      now: () => new Date(),
+    });
+    return `${result.message}\n`;
+  },
+});
 
 export function register(program: Command): void {
   program
@@ -19,7 +33,10 @@ export function register(program: Command): void {
       const path = resolve(dir);
       if (!existsSync(path) || !statSync(path).isDirectory())
         throw new CliError(`${dir}: no such directory`, EXIT.usage);
-      const db = await openDb(loadConfig());
+      const config = loadConfig();
+      const through = await viaServer(config, 'load', { dir: path });
+      if (through !== null) return void process.stdout.write(through);
+      const db = await openDb(config);
       try {
         await migrate(db);
         const result = await loadDirectory(db, path, directoryLoaders, {

@@ -2,6 +2,12 @@ import type { Command } from 'commander';
 import { loadConfig } from '../config.ts';
 import { openApp } from '../runtime.ts';
 import { terminalProgress } from '../progress.ts';
+import { installShutdown, startWatchdog } from '../../server/lifecycle.ts';
+import { assertNoServerOnEmbedded, ownEmbeddedDatabase } from '../embedded-owner.ts';
+import * as user from './user.ts';
+import * as load from './load.ts';
+import * as migrateCmd from './migrate.ts';
+import * as backup from './backup.ts';
 
 export function register(program: Command): void {
   program
@@ -17,19 +23,32 @@ export function register(program: Command): void {
         ...(opts.host ? { HOST: opts.host } : {}),
       });
       if (opts.devWrites) config.devWrites = true;
+      assertNoServerOnEmbedded(config, 'serve');
       const { app, close } = await openApp(config, terminalProgress(), {
         logger: { level: process.env.FARDPLAN_LOG_LEVEL ?? 'info' },
       });
-      const stop = async (): Promise<void> => {
-        await app.close();
-        await close();
-        process.exit(0);
-      };
-      process.once('SIGINT', stop);
-      process.once('SIGTERM', stop);
+      const stopWatchdog = startWatchdog(Number(process.env.FARDPLAN_WATCHDOG_SECONDS ?? 120));
+      let release = async (): Promise<void> => undefined;
+      installShutdown({
+        graceMs: Number(process.env.FARDPLAN_SHUTDOWN_GRACE_MS ?? 10_000),
+        close: async () => {
+          await app.close(); // stops accepting; waits for the requests in flight
+          await release();
+          await stopWatchdog();
+          await close(); // PGlite writes its files; the PostgreSQL pool ends its connections
+        },
+      });
       await app.listen({ port: config.port, host: config.host });
-      process.stderr.write(
-        `Färdplan is running at http://${config.host}:${config.port} (database: ${app.deps.db.engine})\n`,
-      );
+      const address = app.server.address();
+      const url = `http://${config.host}:${typeof address === 'object' && address ? address.port : config.port}`;
+      // The CLI's user, load, migrate and backup commands run through this server (embedded database only).
+      const db = app.deps.db;
+      release = await ownEmbeddedDatabase(config, url, {
+        ...user.adminHandlers(db),
+        ...load.adminHandlers(db),
+        ...migrateCmd.adminHandlers(db),
+        ...backup.adminHandlers(db),
+      });
+      process.stderr.write(`Färdplan is running at ${url} (database: ${db.engine})\n`);
     });
 }

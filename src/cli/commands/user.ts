@@ -15,6 +15,7 @@ import { findUserByUsername } from '../../db/repositories/users.ts';
 import { loadConfig } from '../config.ts';
 import { openDb } from '../runtime.ts';
 import { CliError, EXIT } from '../errors.ts';
+import { viaServer, type AdminHandler } from '../embedded-owner.ts';
 
 /** `district-editor` and `district_editor` both name the district editor role. */
 export function parseRole(raw: string): AccountRole {
@@ -114,6 +115,32 @@ export async function setUserPassword(
   return changeUser(db, user.id, { password }, { id: null, username: 'cli' }, { now });
 }
 
+const created = (u: { role: string; username: string; id: number | string }): string =>
+  `Created ${u.role.replace(/_/g, '-')} "${u.username}" (id ${u.id}).\n`;
+
+const listing = (users: Awaited<ReturnType<typeof getUsers>>): string =>
+  users
+    .map(
+      (u) =>
+        `${u.username}\t${u.role.replace(/_/g, '-')}\t${u.committeeId ?? ''}\t${u.disabled ? 'disabled' : 'active'}\n`,
+    )
+    .join('');
+
+/** What the running server does for `fardplan user …` (embedded database). */
+export const adminHandlers = (db: Database): Record<string, AdminHandler> => ({
+  'user-add': async (a) => created(await addUser(db, String(a.username), a.opts as AddUserOptions, String(a.password))),
+  'user-password': async (a) =>
+    `Set a new password for "${(await setUserPassword(db, String(a.username), String(a.password))).username}".\n`,
+  'user-list': async () => listing(await getUsers(db)),
+});
+
+/** Runs through the server that owns the embedded database when there is one, else on the database directly. */
+async function run(command: string, args: Record<string, unknown>, direct: (db: Database) => Promise<string>) {
+  const config = loadConfig();
+  const through = await viaServer(config, command, args);
+  process.stdout.write(through ?? (await withDb(direct)));
+}
+
 async function withDb<T>(fn: (db: Database) => Promise<T>): Promise<T> {
   const db = await openDb(loadConfig());
   try {
@@ -137,8 +164,10 @@ export function register(program: Command): void {
     .action(async (username: string, opts: AddUserOptions & { passwordStdin?: boolean }) => {
       parseRole(opts.role);
       const password = await askNewPassword(!!opts.passwordStdin);
-      const created = await withDb((db) => addUser(db, username, opts, password));
-      process.stdout.write(`Created ${created.role.replace(/_/g, '-')} "${created.username}" (id ${created.id}).\n`);
+      const add = { role: opts.role, committee: opts.committee, displayName: opts.displayName };
+      await run('user-add', { username, opts: add, password }, async (db) =>
+        created(await addUser(db, username, add, password)),
+      );
     });
 
   user
@@ -147,19 +176,17 @@ export function register(program: Command): void {
     .option('--password-stdin', 'read the password from standard input')
     .action(async (username: string, opts: { passwordStdin?: boolean }) => {
       const password = await askNewPassword(!!opts.passwordStdin);
-      const changed = await withDb((db) => setUserPassword(db, username, password));
-      process.stdout.write(`Set a new password for "${changed.username}".\n`);
+      await run(
+        'user-password',
+        { username, password },
+        async (db) => `Set a new password for "${(await setUserPassword(db, username, password)).username}".\n`,
+      );
     });
 
   user
     .command('list')
     .description('list the accounts')
     .action(async () => {
-      const users = await withDb((db) => getUsers(db));
-      for (const u of users) {
-        process.stdout.write(
-          `${u.username}\t${u.role.replace(/_/g, '-')}\t${u.committeeId ?? ''}\t${u.disabled ? 'disabled' : 'active'}\n`,
-        );
-      }
+      await run('user-list', {}, async (db) => listing(await getUsers(db)));
     });
 }

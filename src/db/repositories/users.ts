@@ -270,6 +270,27 @@ export async function failuresSinceLastSuccess(db: Queryable, username: string, 
   return rows.map((r) => Date.parse(r.at));
 }
 
+/** Times (epoch ms) of the failures of a username from one address after its last success from there and `since`. */
+export async function failuresFromAddress(db: Queryable, username: string, ip: string, since: Date): Promise<number[]> {
+  const rows = await db.query<{ at: string }>(
+    `SELECT at FROM sign_in_attempt
+      WHERE username = $1 AND ip = $2 AND NOT ok AND at > $3
+        AND at > COALESCE((SELECT max(at) FROM sign_in_attempt WHERE username = $1 AND ip = $2 AND ok), '-infinity'::timestamptz)
+      ORDER BY at`,
+    [username, ip, since.toISOString()],
+  );
+  return rows.map((r) => Date.parse(r.at));
+}
+
+/** True when the username signed in successfully from `ip` after `since` (a usual address). */
+export async function signedInFrom(db: Queryable, username: string, ip: string, since: Date): Promise<boolean> {
+  const rows = await db.query(
+    'SELECT 1 FROM sign_in_attempt WHERE username = $1 AND ip = $2 AND ok AND at > $3 LIMIT 1',
+    [username, ip, since.toISOString()],
+  );
+  return rows.length > 0;
+}
+
 /** Times (epoch ms) of all attempts from one client address after `since`. */
 export async function attemptsFromIp(db: Queryable, ip: string, since: Date): Promise<number[]> {
   const rows = await db.query<{ at: string }>('SELECT at FROM sign_in_attempt WHERE ip = $1 AND at > $2 ORDER BY at', [

@@ -15,7 +15,16 @@ import {
   signOut,
 } from '../../../services/auth.ts';
 import { listAuditLog } from '../../../services/audit.ts';
-import { actorOf, clearSessionCookie, guard, requireUser, sessionOf, setSessionCookie, signedIn } from '../../auth.ts';
+import {
+  actorOf,
+  clearSessionCookie,
+  currentUser,
+  guard,
+  requireUser,
+  sessionOf,
+  setSessionCookie,
+  signedIn,
+} from '../../auth.ts';
 import {
   SMALL_BODY_LIMIT,
   auditQuery,
@@ -96,7 +105,13 @@ const routes: FastifyPluginAsyncZod = async (app) => {
     async (request, reply) => {
       const { token } = await sessionOf(request);
       clearSessionCookie(reply, request);
-      if (token) await signOut(app.deps.db, token);
+      const user = await currentUser(request);
+      if (token)
+        await signOut(
+          app.deps.db,
+          token,
+          user ? { actor: { id: user.id, username: user.username }, at: app.deps.now() } : undefined,
+        );
       return { ok: true as const };
     },
   );
@@ -139,7 +154,15 @@ const routes: FastifyPluginAsyncZod = async (app) => {
     async (request) => {
       const user = await requireUser(request);
       const { token } = await sessionOf(request);
-      await changeOwnPassword(app.deps.db, user.id, request.body.currentPassword, request.body.newPassword, token, fx);
+      await changeOwnPassword(
+        app.deps.db,
+        user.id,
+        request.body.currentPassword,
+        request.body.newPassword,
+        token,
+        fx,
+        request.ip,
+      );
       return { ok: true as const };
     },
   );
