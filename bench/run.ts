@@ -10,7 +10,8 @@
  *     and indicator route latency at that scale against Stockholm scale;
  *  6. segregation measures over the 544 DeSO.
  * Env: FARDPLAN_DATA_DIR / FARDPLAN_TESTDATA_DIR (data), BENCH_SECONDS (per load run, default 5),
- * BENCH_SCALE=0 (skip 5), BENCH_SCALE_ENGINES=pglite,postgresql (default: postgresql when available, else pglite).
+ * BENCH_ONLY=start,pb,bundle,scale (run only those parts; start includes 2 and 6), BENCH_SCALE=0 (skip 5),
+ * BENCH_SCALE_ENGINES=pglite,postgresql (default: postgresql when available, else pglite).
  */
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
@@ -37,6 +38,8 @@ const dataDir = resolve(process.env.FARDPLAN_DATA_DIR ?? join(root, '..', 'share
 const testdataDir = resolve(process.env.FARDPLAN_TESTDATA_DIR ?? join(root, '..', 'shared', 'testdata'));
 const pgAdmin = process.env.BENCH_DATABASE_URL ?? process.env.TEST_DATABASE_URL ?? null;
 const seconds = Number(process.env.BENCH_SECONDS ?? 5);
+const only = process.env.BENCH_ONLY?.split(',') ?? null;
+const part = (name: string): boolean => !only || only.includes(name);
 
 const mb = (n: number): string => `${(n / 1024 / 1024).toFixed(0)} MB`;
 const kb = (n: number): string => `${(n / 1024).toFixed(1)} kB`;
@@ -113,7 +116,7 @@ async function routesOf(db: Database): Promise<[string, string][]> {
     ['goals tree with status', '/api/v1/goals'],
     ['interventions list', '/api/v1/interventions'],
     ['budget views', '/api/v1/interventions/budget'],
-    ['segregation, DeSO', '/api/v1/analysis/segregation?division=deso'],
+    ['segregation, DeSO', '/api/v1/analysis/segregation?division=deso&preset=foreign-background'],
     ['need index', '/api/v1/analysis/need-index'],
     ['saved allocation scenarios', '/api/v1/analysis/scenarios'],
   ];
@@ -283,7 +286,9 @@ async function segregation(db: Database): Promise<void> {
 async function main(): Promise<void> {
   process.stdout.write(`Färdplan benchmarks — node ${process.version}, ${new Date().toISOString()}\n`);
   const engines: Engine[] = pgAdmin ? ['pglite', 'postgresql'] : ['pglite'];
-  if (!existsSync(dataDir)) {
+  if (!part('start')) {
+    // skipped
+  } else if (!existsSync(dataDir)) {
     process.stdout.write(`No data directory at ${dataDir}: skipping the data benchmarks.\n`);
   } else {
     for (const engine of engines) {
@@ -299,9 +304,9 @@ async function main(): Promise<void> {
       }
     }
   }
-  bundle();
-  await pbEngine();
-  if (process.env.BENCH_SCALE !== '0') {
+  if (part('bundle')) bundle();
+  if (part('pb')) await pbEngine();
+  if (process.env.BENCH_SCALE !== '0' && part('scale')) {
     const scaleEngines = (process.env.BENCH_SCALE_ENGINES?.split(',') as Engine[] | undefined) ?? [
       pgAdmin ? 'postgresql' : 'pglite',
     ];
