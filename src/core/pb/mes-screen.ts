@@ -20,6 +20,8 @@ export interface ScreenInput {
   readonly counts: Int32Array;
   /** The place of each class in ascending money. */
   readonly rank: Int32Array;
+  /** The non-empty classes in ascending money. */
+  readonly byMoney: readonly number[];
   /** Money of each class as a double. */
   readonly money: readonly number[];
 }
@@ -41,12 +43,17 @@ export function screenRound(input: ScreenInput, unaffordable: Set<number>): Set<
       if (counts[c] === 0) touched.push(c);
       counts[c] = (counts[c] as number) + 1;
     }
-    touched.sort((a, b) => (rank[a] as number) - (rank[b] as number));
+    // Poorest first: sorting the touched classes, or walking all classes in order when that is cheaper.
+    const ordered =
+      touched.length * Math.log2(touched.length + 1) * 4 < input.byMoney.length
+        ? touched.sort((a, b) => (rank[a] as number) - (rank[b] as number))
+        : input.byMoney;
     let paid = 0;
     let remaining = sup.length;
     let found = false;
     let unsure = false;
-    for (const c of touched) {
+    for (const c of ordered) {
+      if (counts[c] === 0) continue;
       const m = money[c] as number;
       const lhs = cost - paid;
       const rhs = m * remaining;

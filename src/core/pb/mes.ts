@@ -130,7 +130,7 @@ export function mesFixed(ix: IndexedElection, perVoter: Rational, guide?: MesRun
     const gd = g ? g.q.den : 1n;
     const screen = screening
       ? screenRound(
-          { active, supporters: ix.supporters, costs: ix.costs, voterClass, counts, rank, money: F },
+          { active, supporters: ix.supporters, costs: ix.costs, voterClass, counts, rank, byMoney, money: F },
           unaffordable,
         )
       : null;
