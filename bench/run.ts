@@ -1,15 +1,26 @@
 /**
- * Benchmarks (`npm run bench`): prints figures, asserts nothing. Measures what users wait for:
- *  1. the first-start load of the Stockholm reference data (time, peak memory), in-memory PGlite;
- *  2. API latency on the loaded data: the area profile and the indicator map for the 544-DeSO division, indicator values;
- *  3. counting participatory-budgeting elections (greedy, MES, MES with completion) on the real pabulib cases;
- *  4. segregation measures over the 544 DeSO.
- * Set FARDPLAN_DATA_DIR / FARDPLAN_TESTDATA_DIR to point elsewhere.
+ * Benchmarks (`npm run bench`): prints figures, asserts nothing. Measures what users wait for, on PGlite and
+ * (when BENCH_DATABASE_URL or TEST_DATABASE_URL names a PostgreSQL server) on PostgreSQL:
+ *  1. the first start: migrations and the Stockholm reference data (time, peak memory of this process);
+ *  2. throughput of the main read routes at 32 concurrent connections (autocannon), as a ratio of a trivial
+ *     Fastify server serving the same bytes in the same run, with p50/p99 latency;
+ *  3. the web bundle (dist/web, when built): the first page's JavaScript, raw and compressed;
+ *  4. counting participatory-budgeting elections (greedy, MES, MES with completion; first and second run);
+ *  5. the national-scale synthetic dataset (5,984 DeSO × 20 indicators × 10 years): load time and memory,
+ *     and indicator route latency at that scale against Stockholm scale;
+ *  6. segregation measures over the 544 DeSO.
+ * Env: FARDPLAN_DATA_DIR / FARDPLAN_TESTDATA_DIR (data), BENCH_SECONDS (per load run, default 5),
+ * BENCH_ONLY=start,pb,bundle,scale (run only those parts; start includes 2 and 6), BENCH_SCALE=0 (skip 5),
+ * BENCH_SCALE_ENGINES=pglite,postgresql (default: postgresql when available, else pglite).
  */
-import { existsSync, readdirSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { openPglite } from '../src/db/database.ts';
+import { randomBytes } from 'node:crypto';
+import { brotliCompressSync, gzipSync } from 'node:zlib';
+import pg from 'pg';
+import type { FastifyInstance } from 'fastify';
+import { openPglite, openPostgres, type Database, type Engine } from '../src/db/database.ts';
 import { migrate } from '../src/db/migrate.ts';
 import { bootstrap } from '../src/services/bootstrap.ts';
 import { silentProgress } from '../src/services/progress.ts';
@@ -19,12 +30,19 @@ import { toApprovalElection } from '../src/core/pb/pabulib.ts';
 import { greedy } from '../src/core/pb/greedy.ts';
 import { mes, mesComplete } from '../src/core/pb/mes.ts';
 import { twoGroupMeasures } from '../src/core/analysis/segregation.ts';
+import { ceilingServer, load } from './http.ts';
+import { DIVISION, NATIONAL, indicatorId, loadSynthetic } from './synthetic.ts';
 
 const root = resolve(fileURLToPath(new URL('..', import.meta.url)));
 const dataDir = resolve(process.env.FARDPLAN_DATA_DIR ?? join(root, '..', 'shared', 'data'));
 const testdataDir = resolve(process.env.FARDPLAN_TESTDATA_DIR ?? join(root, '..', 'shared', 'testdata'));
+const pgAdmin = process.env.BENCH_DATABASE_URL ?? process.env.TEST_DATABASE_URL ?? null;
+const seconds = Number(process.env.BENCH_SECONDS ?? 5);
+const only = process.env.BENCH_ONLY?.split(',') ?? null;
+const part = (name: string): boolean => !only || only.includes(name);
 
 const mb = (n: number): string => `${(n / 1024 / 1024).toFixed(0)} MB`;
+const kb = (n: number): string => `${(n / 1024).toFixed(1)} kB`;
 const ms = (n: number): string => `${n.toFixed(n < 10 ? 2 : 0)} ms`;
 function quantile(xs: number[], q: number): number {
   const s = [...xs].sort((a, b) => a - b);
@@ -34,30 +52,49 @@ function line(label: string, value: string): void {
   process.stdout.write(`${label.padEnd(58)} ${value}\n`);
 }
 
-async function main(): Promise<void> {
-  process.stdout.write(`Färdplan benchmarks — node ${process.version}, ${new Date().toISOString()}\n\n`);
-  if (!existsSync(dataDir)) {
-    process.stdout.write(`No data directory at ${dataDir}: skipping the data benchmarks.\n`);
-    return;
-  }
-  // 1. First-start load.
+/** Peak resident memory of this process while `fn` runs. */
+async function withPeak<T>(fn: () => Promise<T>): Promise<{ value: T; ms: number; peak: number }> {
   let peak = process.memoryUsage().rss;
   const sampler = setInterval(() => (peak = Math.max(peak, process.memoryUsage().rss)), 50);
-  const db = await openPglite();
-  const t0 = performance.now();
-  await migrate(db);
-  const t1 = performance.now();
-  await bootstrap(db, { dataDir, progress: silentProgress, now: () => new Date() });
-  const t2 = performance.now();
-  clearInterval(sampler);
-  const [{ n } = { n: 0 }] = await db.query<{ n: number }>('SELECT count(*)::int AS n FROM observation');
-  process.stdout.write('1. First start on an empty embedded database\n');
-  line('  migrations', ms(t1 - t0));
-  line(`  reference data, framework and register (${n} observations)`, ms(t2 - t1));
-  line('  peak resident memory', mb(peak));
+  const s = performance.now();
+  try {
+    const value = await fn();
+    return { value, ms: performance.now() - s, peak: Math.max(peak, process.memoryUsage().rss) };
+  } finally {
+    clearInterval(sampler);
+  }
+}
 
-  // 2. API latency.
-  const app = await buildApp({
+/** A fresh PostgreSQL database of our own (dropped by `drop`). */
+async function freshPostgres(): Promise<{ db: Database; drop(): Promise<void> }> {
+  const name = `fardplan_bench_${randomBytes(4).toString('hex')}`;
+  const admin = new pg.Client({ connectionString: pgAdmin! });
+  await admin.connect();
+  await admin.query(`CREATE DATABASE ${name}`);
+  await admin.end();
+  const url = new URL(pgAdmin!);
+  url.pathname = `/${name}`;
+  const db = await openPostgres(url.toString());
+  return {
+    db,
+    async drop() {
+      await db.close();
+      const c = new pg.Client({ connectionString: pgAdmin! });
+      await c.connect();
+      await c.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+      await c.end();
+    },
+  };
+}
+
+async function open(engine: Engine): Promise<{ db: Database; drop(): Promise<void> }> {
+  if (engine === 'postgresql') return freshPostgres();
+  const db = await openPglite();
+  return { db, drop: () => db.close() };
+}
+
+function appOf(db: Database): Promise<FastifyInstance> {
+  return buildApp({
     db,
     version: 'bench',
     devWrites: false,
@@ -65,91 +102,222 @@ async function main(): Promise<void> {
     now: () => new Date(),
     randomBytes: (k) => new Uint8Array(k),
   });
-  await app.ready();
-  const [deso] = await db.query<{ code: string }>(
-    `SELECT code FROM area WHERE division_id = 'deso' ORDER BY code LIMIT 1 OFFSET 100`,
-  );
-  const routes = [
-    ['area profile, one DeSO', `/api/v1/areas/deso/${deso?.code}/profile`],
-    [
-      'area profile, one stadsdelsområde',
-      `/api/v1/areas/stadsdelsomrade-2023/${encodeURIComponent((await db.query<{ code: string }>(`SELECT code FROM area WHERE division_id = 'stadsdelsomrade-2023' LIMIT 1`))[0]?.code ?? '')}/profile`,
-    ],
+}
+
+async function routesOf(db: Database): Promise<[string, string][]> {
+  const one = async (sql: string): Promise<string> => (await db.query<{ v: string }>(sql))[0]?.v ?? '';
+  const deso = await one(`SELECT code AS v FROM area WHERE division_id = 'deso' ORDER BY code LIMIT 1 OFFSET 100`);
+  const sdo = await one(`SELECT code AS v FROM area WHERE division_id = 'stadsdelsomrade-2023' ORDER BY code LIMIT 1`);
+  return [
+    ['area profile, one DeSO', `/api/v1/areas/deso/${deso}/profile`],
+    ['area profile, one stadsdelsområde', `/api/v1/areas/stadsdelsomrade-2023/${encodeURIComponent(sdo)}/profile`],
     ['indicator map, 544 DeSO', '/api/v1/indicators/share-low-economic-standard/map?division=deso&period=2022'],
-    [
-      'indicator map, 117 stadsdelar (with polygons)',
-      '/api/v1/indicators/share-low-economic-standard/map?division=stadsdel&period=2022',
-    ],
     ['indicator values, 544 DeSO', '/api/v1/indicators/population/values?division=deso&period=2022'],
     ['goals tree with status', '/api/v1/goals'],
-  ] as const;
-  process.stdout.write('\n2. API latency (in-process inject, 30 requests each after one warm-up)\n');
-  for (const [label, url] of routes) {
-    const first = await app.inject({ method: 'GET', url });
+    ['interventions list', '/api/v1/interventions'],
+    ['budget views', '/api/v1/interventions/budget'],
+    ['segregation, DeSO', '/api/v1/analysis/segregation?division=deso&preset=foreign-background'],
+    ['need index', '/api/v1/analysis/need-index'],
+    ['saved allocation scenarios', '/api/v1/analysis/scenarios'],
+  ];
+}
+
+async function firstStart(engine: Engine): Promise<{ db: Database; drop(): Promise<void> } | null> {
+  const opened = await open(engine);
+  const { ms: migrateMs } = await withPeak(() => migrate(opened.db));
+  const boot = await withPeak(() => bootstrap(opened.db, { dataDir, progress: silentProgress, now: () => new Date() }));
+  const [{ n } = { n: 0 }] = await opened.db.query<{ n: number }>('SELECT count(*)::int AS n FROM observation');
+  process.stdout.write(`\n1. First start on an empty database (${engine})\n`);
+  line('  migrations', ms(migrateMs));
+  line(`  reference data, framework and register (${n} observations)`, ms(boot.ms));
+  line('  peak resident memory of the process', mb(boot.peak));
+  return opened;
+}
+
+async function throughput(engine: Engine, db: Database): Promise<void> {
+  const app = await appOf(db);
+  const address = await app.listen({ host: '127.0.0.1', port: 0 });
+  const ceiling = await ceilingServer();
+  process.stdout.write(
+    `\n2. Throughput at 32 connections, ${seconds} s per run (${engine}); ceiling = trivial Fastify, same bytes\n`,
+  );
+  process.stdout.write(
+    `  ${'route'.padEnd(34)} ${'req/s'.padStart(8)} ${'ceiling'.padStart(8)} ${'ratio'.padStart(7)} ${'p50'.padStart(6)} ${'p99'.padStart(6)}  size (br)\n`,
+  );
+  for (const [label, path] of await routesOf(db)) {
+    const first = await app.inject({ method: 'GET', url: path });
     if (first.statusCode !== 200) {
       line(`  ${label}`, `skipped (HTTP ${first.statusCode})`);
       continue;
     }
-    const times: number[] = [];
+    const br = await app.inject({ method: 'GET', url: path, headers: { 'accept-encoding': 'br' } });
+    ceiling.set(first.rawPayload);
+    const a = await load(`${address}${path}`, seconds);
+    const c = await load(ceiling.url, seconds);
+    const bad = a.errors + a.timeouts + a.non2xx;
+    process.stdout.write(
+      `  ${label.padEnd(34)} ${a.rps.toFixed(0).padStart(8)} ${c.rps.toFixed(0).padStart(8)} ${`${((100 * a.rps) / c.rps).toFixed(0)} %`.padStart(7)} ${`${a.p50}`.padStart(6)} ${`${a.p99}`.padStart(6)}  ${kb(first.rawPayload.length)} (${kb(br.rawPayload.length)})${bad ? `  ${a.timeouts} timeouts, ${a.errors} errors, ${a.non2xx} non-2xx` : ''}\n`,
+    );
+  }
+  const stats = app.responseCache?.tracker;
+  if (stats) line('  data version reads during the runs', String(stats.reads));
+  await ceiling.close();
+  await app.close();
+}
+
+function bundle(): void {
+  process.stdout.write('\n3. Web bundle (dist/web)\n');
+  const web = join(root, 'dist', 'web');
+  if (!existsSync(join(web, 'index.html'))) {
+    line('  dist/web', 'not built (npm run build:web)');
+    return;
+  }
+  const html = readFileSync(join(web, 'index.html'), 'utf8');
+  const first = [...html.matchAll(/(?:src|href)="\/?([^"]+\.js)"/g)].map((m) => m[1]!);
+  let raw = 0;
+  let brSize = 0;
+  let gz = 0;
+  for (const f of first) {
+    const b = readFileSync(join(web, f));
+    raw += b.length;
+    brSize += brotliCompressSync(b).length;
+    gz += gzipSync(b).length;
+  }
+  line(`  first page JavaScript (${first.length} file(s))`, `${kb(raw)} raw, ${kb(gz)} gzip, ${kb(brSize)} brotli`);
+  const all = existsSync(join(web, 'assets')) ? readdirSync(join(web, 'assets')).filter((f) => f.endsWith('.js')) : [];
+  const total = all.reduce((s, f) => s + readFileSync(join(web, 'assets', f)).length, 0);
+  line(`  all JavaScript (${all.length} file(s))`, kb(total));
+  const maps = existsSync(join(web, 'assets'))
+    ? readdirSync(join(web, 'assets')).filter((f) => f.endsWith('.map'))
+    : [];
+  line('  source maps in dist/web', String(maps.length));
+}
+
+async function pbEngine(): Promise<void> {
+  process.stdout.write('\n4. Counting participatory-budgeting elections (real pabulib cases; first run, then again)\n');
+  const pbDir = join(testdataDir, 'pb');
+  if (!existsSync(pbDir)) return;
+  const timed = (f: () => unknown): number => {
+    const s = performance.now();
+    f();
+    return performance.now() - s;
+  };
+  for (const c of readdirSync(pbDir).sort()) {
+    const file = join(pbDir, c, 'instance.pb');
+    if (!existsSync(file)) continue;
+    const s = performance.now();
+    const e = toApprovalElection(await readPabulibFile(file, { allowCountMismatch: true }));
+    const parse = performance.now() - s;
+    const first = timed(() => mesComplete(e));
+    line(
+      `  ${c} (${e.ballots.length} voters, ${e.projects.length} projects)`,
+      `parse ${ms(parse)}, greedy ${ms(timed(() => greedy(e)))}, mes ${ms(timed(() => mes(e)))}, mes-complete ${ms(first)} (again ${ms(timed(() => mesComplete(e)))})`,
+    );
+  }
+}
+
+async function scale(engine: Engine): Promise<void> {
+  const opened = await open(engine);
+  try {
+    await migrate(opened.db);
+    const loaded = await withPeak(() => loadSynthetic(opened.db, NATIONAL));
+    process.stdout.write(
+      `\n5. National scale (${engine}): ${NATIONAL.areas} DeSO × ${NATIONAL.indicators} indicators × ${NATIONAL.years} years\n`,
+    );
+    line(`  load of ${loaded.value} observations (one transaction, batches)`, `${(loaded.ms / 1000).toFixed(1)} s`);
+    line('  peak resident memory of the process', mb(loaded.peak));
+    const app = await appOf(opened.db);
+    const url = `/api/v1/indicators/${indicatorId(3)}/values?division=${DIVISION}&period=2020`;
+    const cold: number[] = [];
+    for (let i = 0; i < 5; i++) {
+      const s = performance.now();
+      const r = await app.inject({ method: 'GET', url: `${url}&n=${i}` });
+      cold.push(performance.now() - s);
+      if (r.statusCode !== 200) line('  values route', `HTTP ${r.statusCode}`);
+    }
+    line(`  indicator values, ${NATIONAL.areas} DeSO, computed (p50 of 5)`, ms(quantile(cold, 0.5)));
+    const warm: number[] = [];
     for (let i = 0; i < 30; i++) {
       const s = performance.now();
       await app.inject({ method: 'GET', url });
-      times.push(performance.now() - s);
+      warm.push(performance.now() - s);
     }
-    line(
-      `  ${label}`,
-      `p50 ${ms(quantile(times, 0.5))}, p95 ${ms(quantile(times, 0.95))}, ${(first.body.length / 1024).toFixed(0)} kB`,
-    );
+    line(`  the same, cached (p50 of 30)`, ms(quantile(warm, 0.5)));
+    await app.close();
+  } finally {
+    await opened.drop();
   }
+}
 
-  // 4. Segregation over the DeSO (foreign background against the whole population).
-  const rows = await app.inject({
-    method: 'GET',
-    url: '/api/v1/indicators/population-foreign-background/values?division=deso&period=2022',
-  });
-  const totals = await app.inject({
-    method: 'GET',
-    url: '/api/v1/indicators/population/values?division=deso&period=2022',
-  });
-  await app.close();
-  await db.close();
-
-  // 3. Participatory budgeting.
-  process.stdout.write('\n3. Counting participatory-budgeting elections (real pabulib cases)\n');
-  const pbDir = join(testdataDir, 'pb');
-  if (existsSync(pbDir)) {
-    for (const c of readdirSync(pbDir).sort()) {
-      const file = join(pbDir, c, 'instance.pb');
-      if (!existsSync(file)) continue;
-      const e = toApprovalElection(await readPabulibFile(file));
-      const timed = (f: () => unknown): number => {
-        const s = performance.now();
-        f();
-        return performance.now() - s;
-      };
-      line(
-        `  ${c} (${e.ballots.length} voters, ${e.projects.length} projects)`,
-        `greedy ${ms(timed(() => greedy(e)))}, mes ${ms(timed(() => mes(e)))}, mes-complete ${ms(timed(() => mesComplete(e)))}`,
-      );
-    }
-  }
-
-  process.stdout.write('\n4. Segregation measures over the 544 DeSO\n');
-  if (rows.statusCode === 200 && totals.statusCode === 200) {
-    type V = { values: { code: string; value: number | null }[] };
-    const g = new Map((rows.json() as V).values.map((a) => [a.code, Number(a.value)]));
-    const units = (totals.json() as V).values
-      .filter((a) => a.value !== null && g.has(a.code))
-      .map((a) => ({ id: a.code, group: g.get(a.code)!, total: Number(a.value) }));
+async function stockholmValuesLatency(db: Database): Promise<void> {
+  const app = await appOf(db);
+  const url = '/api/v1/indicators/population/values?division=deso&period=2022';
+  const cold: number[] = [];
+  for (let i = 0; i < 5; i++) {
     const s = performance.now();
-    for (let i = 0; i < 100; i++) twoGroupMeasures(units);
-    line(`  D, H, xPx, xPy, Gini over ${units.length} areas`, `${ms((performance.now() - s) / 100)} per run`);
-  } else {
+    await app.inject({ method: 'GET', url: `${url}&n=${i}` });
+    cold.push(performance.now() - s);
+  }
+  line('  Stockholm scale: indicator values, 544 DeSO, computed (p50 of 5)', ms(quantile(cold, 0.5)));
+  await app.close();
+}
+
+async function segregation(db: Database): Promise<void> {
+  const app = await appOf(db);
+  const get = async (url: string) => app.inject({ method: 'GET', url });
+  const rows = await get('/api/v1/indicators/population-foreign-background/values?division=deso&period=2022');
+  const totals = await get('/api/v1/indicators/population/values?division=deso&period=2022');
+  await app.close();
+  process.stdout.write('\n6. Segregation measures over the 544 DeSO\n');
+  if (rows.statusCode !== 200 || totals.statusCode !== 200) {
     line('  segregation', `skipped (HTTP ${rows.statusCode}/${totals.statusCode})`);
+    return;
+  }
+  type V = { values: { code: string; value: number | null }[] };
+  const g = new Map((rows.json() as V).values.map((a) => [a.code, Number(a.value)]));
+  const units = (totals.json() as V).values
+    .filter((a) => a.value !== null && g.has(a.code))
+    .map((a) => ({ id: a.code, group: g.get(a.code)!, total: Number(a.value) }));
+  const s = performance.now();
+  for (let i = 0; i < 100; i++) twoGroupMeasures(units);
+  line(`  D, H, M, xPx, xPy, Gini over ${units.length} areas`, `${ms((performance.now() - s) / 100)} per run`);
+}
+
+async function main(): Promise<void> {
+  process.stdout.write(`Färdplan benchmarks — node ${process.version}, ${new Date().toISOString()}\n`);
+  const engines: Engine[] = pgAdmin ? ['pglite', 'postgresql'] : ['pglite'];
+  if (!part('start')) {
+    // skipped
+  } else if (!existsSync(dataDir)) {
+    process.stdout.write(`No data directory at ${dataDir}: skipping the data benchmarks.\n`);
+  } else {
+    for (const engine of engines) {
+      const opened = await firstStart(engine);
+      if (!opened) continue;
+      try {
+        await throughput(engine, opened.db);
+        process.stdout.write(`\n   Indicator route latency at Stockholm scale (${engine})\n`);
+        await stockholmValuesLatency(opened.db);
+        if (engine === 'pglite') await segregation(opened.db);
+      } finally {
+        await opened.drop();
+      }
+    }
+  }
+  if (part('bundle')) bundle();
+  if (part('pb')) await pbEngine();
+  if (process.env.BENCH_SCALE !== '0' && part('scale')) {
+    const scaleEngines = (process.env.BENCH_SCALE_ENGINES?.split(',') as Engine[] | undefined) ?? [
+      pgAdmin ? 'postgresql' : 'pglite',
+    ];
+    for (const engine of scaleEngines) {
+      if (engine === 'postgresql' && !pgAdmin) continue;
+      await scale(engine);
+    }
   }
 }
 
 main().catch((err) => {
-  process.stderr.write(`bench failed: ${(err as Error).stack}\n`);
+  process.stderr.write(`${err instanceof Error ? (err.stack ?? err.message) : String(err)}\n`);
   process.exit(1);
 });

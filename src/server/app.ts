@@ -50,13 +50,13 @@ export async function buildApp(deps: AppDeps, options: AppOptions = {}): Promise
   app.decorate('deps', deps);
 
   registerErrorHandling(app);
+  registerEtags(app);
   registerInputGuard(app); // NUL, unpaired surrogates, impossible dates, out-of-range numbers → 400
   await app.register(fastifyCookie);
   registerAuth(app); // sessions and the CSRF check for cookie-authenticated writes
-  // Derived reads served from memory under the data version; then ETags for the rest; then compression
+  // Derived reads served from memory under the data version (their ETag comes from it); then compression
   // (brotli/gzip) of every response above 1 kB when the client accepts it.
   registerResponseCache(app, options.cache);
-  registerEtags(app);
   await app.register(fastifyCompress, { global: true, threshold: 1024, encodings: ['br', 'gzip', 'deflate'] });
   await app.register(fastifyHelmet, {
     contentSecurityPolicy: {

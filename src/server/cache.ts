@@ -187,7 +187,8 @@ export function registerResponseCache(app: FastifyInstance, options: CacheOption
   });
   app.decorate('responseCache', { tracker, entries });
 
-  app.addHook('preHandler', async (request: Req, reply) => {
+  // onRequest (after the cookie and session hooks): a hit skips validation and the handler altogether.
+  app.addHook('onRequest', async (request: Req, reply) => {
     const domains = domainsOf(request);
     if (!domains) return;
     const versions = await tracker.current();

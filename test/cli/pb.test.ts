@@ -100,6 +100,24 @@ describe('fardplan pb tally', () => {
     assert.ok((await tally(join(pbDir, 'pb_netherlands_amsterdam_166', 'instance.pb'), 'greedy')).winners.length > 0);
   });
 
+  it('refuses a count mismatch unless --allow-count-mismatch, then warns and prints decimals exactly', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'fardplan-pb-'));
+    const file = join(dir, 'decimals.pb');
+    writeFileSync(
+      file,
+      'META\nkey;value\nbudget;100.5\nnum_votes;5\nvote_type;choose-1\nPROJECTS\nproject_id;cost\na;60.25\nb;40.25\n' +
+        'VOTES\nvoter_id;vote\n1;a\n2;b\n3;a,a\n',
+    );
+    const refused = spawnCli(['pb', 'tally', file, '--rule', 'greedy']);
+    assert.equal(refused.code, 3);
+    assert.match(refused.stderr, /line 4, field "num_votes": META num_votes is 5 but 3 votes are listed/);
+    const r = spawnCli(['pb', 'tally', file, '--rule', 'greedy', '--allow-count-mismatch']);
+    assert.equal(r.code, 0, r.stderr);
+    assert.equal(r.stdout, '{"winners":["a","b"],"order":["a","b"],"totalCost":"100.50"}\n');
+    assert.match(r.stderr, /warning: .*num_votes is 5 but 3 votes are listed/);
+    assert.match(r.stderr, /warning: .*project "a" appears twice in the vote of "3" \(counted once\)/);
+  });
+
   it('says so when the file cannot be read', async () => {
     await assert.rejects(tally(join(tmpdir(), 'no-such-file.pb'), 'greedy'), (e: unknown) => {
       assert.ok(e instanceof CliError);

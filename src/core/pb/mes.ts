@@ -31,7 +31,8 @@
 import type { ApprovalElection, IndexedElection, Outcome } from './election.ts';
 import { indexElection, outcomeOf } from './election.ts';
 import { greedyComplete } from './greedy.ts';
-import { Rational } from './rational.ts';
+import { Rational, smallGcd } from './rational.ts';
+import { ratioToNumber, screenRound } from './mes-screen.ts';
 
 /** One round of MES: the chosen project and what each supporter was asked to pay. */
 export interface MesRound {
@@ -82,6 +83,9 @@ export function mesFixed(ix: IndexedElection, perVoter: Rational, guide?: MesRun
   const A: bigint[] = [perVoter.num];
   const classSize: number[] = [n];
   let byMoney: number[] = [0]; // non-empty classes, ascending money
+  // The same money as doubles, for the screen (mes-screen.ts); off when a value leaves the doubles.
+  const F: number[] = [ratioToNumber(perVoter.num, L)];
+  let screening = !guide && Number.isFinite(F[0]);
 
   // q values as unreduced fractions qn/qd; lastQ[k] is a lower bound of k's current q.
   const lastQn: bigint[] = new Array<bigint>(P).fill(0n);
@@ -124,7 +128,14 @@ export function mesFixed(ix: IndexedElection, perVoter: Rational, guide?: MesRun
     const g = guide ? guide.rounds[rounds.length] : undefined;
     const gn = g ? g.q.num : 0n;
     const gd = g ? g.q.den : 1n;
+    const screen = screening
+      ? screenRound(
+          { active, supporters: ix.supporters, costs: ix.costs, voterClass, counts, rank, byMoney, money: F },
+          unaffordable,
+        )
+      : null;
     for (const k of active) {
+      if (screen && !screen.has(k)) continue;
       const kn = lastQn[k] as bigint;
       const kd = lastQd[k] as bigint;
       if (guide) {
@@ -228,6 +239,9 @@ export function mesFixed(ix: IndexedElection, perVoter: Rational, guide?: MesRun
         if (target === undefined) {
           target = A.length;
           A.push(left);
+          const f = ratioToNumber(left, L);
+          F.push(f);
+          if (!Number.isFinite(f)) screening = false;
           classSize.push(0);
           byValue.set(left, target);
           created.push(target);
@@ -255,20 +269,6 @@ export function mesFixed(ix: IndexedElection, perVoter: Rational, guide?: MesRun
   }
   if (guide && guide.rounds.length !== rounds.length) return null;
   return { perVoter, rounds, order, totalCost };
-}
-
-/** gcd(a, b) for b small (a safe integer after one reduction). */
-function smallGcd(a: bigint, b: bigint): bigint {
-  if (b < 0n) b = -b;
-  if (b === 0n) return a < 0n ? -a : a;
-  let x = Number(b);
-  let y = Number((a < 0n ? -a : a) % b);
-  while (y !== 0) {
-    const t = x % y;
-    x = y;
-    y = t;
-  }
-  return BigInt(x);
 }
 
 /** Starting money per voter for plain MES: budget / voters (exact). */

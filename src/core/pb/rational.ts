@@ -210,3 +210,17 @@ export function gcd(a: bigint, b: bigint): bigint {
   }
   return BigInt(x);
 }
+
+/** gcd(a, b) for b small (a safe integer after one reduction). */
+export function smallGcd(a: bigint, b: bigint): bigint {
+  if (b < 0n) b = -b;
+  if (b === 0n) return a < 0n ? -a : a;
+  let x = Number(b);
+  let y = Number((a < 0n ? -a : a) % b);
+  while (y !== 0) {
+    const t = x % y;
+    x = y;
+    y = t;
+  }
+  return BigInt(x);
+}

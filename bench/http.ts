@@ -1,0 +1,57 @@
+/**
+ * Throughput against a ceiling: each route of the app is loaded with autocannon (a separate process, so it
+ * does not share the server's event loop) at 32 concurrent connections, and so is a trivial Fastify server
+ * serving the very same bytes, in the same run. The ratio app / ceiling is the figure that means something
+ * on a shared machine.
+ */
+import { execFile } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+import Fastify, { type FastifyInstance } from 'fastify';
+
+export interface LoadResult {
+  rps: number;
+  p50: number;
+  p99: number;
+  errors: number;
+  timeouts: number;
+  non2xx: number;
+}
+
+const autocannonBin = fileURLToPath(new URL('../node_modules/autocannon/autocannon.js', import.meta.url));
+
+export function load(url: string, seconds: number, connections = 32): Promise<LoadResult> {
+  return new Promise((resolve, reject) => {
+    execFile(
+      process.execPath,
+      [autocannonBin, '-c', String(connections), '-d', String(seconds), '-t', '10', '-j', url],
+      { maxBuffer: 16 * 1024 * 1024 },
+      (err, stdout) => {
+        if (err) return reject(err);
+        const r = JSON.parse(stdout) as {
+          requests: { average: number };
+          latency: { p50: number; p99: number };
+          errors: number;
+          timeouts: number;
+          non2xx: number;
+        };
+        resolve({
+          rps: r.requests.average,
+          p50: r.latency.p50,
+          p99: r.latency.p99,
+          errors: r.errors,
+          timeouts: r.timeouts,
+          non2xx: r.non2xx,
+        });
+      },
+    );
+  });
+}
+
+/** A trivial server answering GET /x with `body` (the ceiling). */
+export async function ceilingServer(): Promise<{ url: string; set(body: Buffer): void; close(): Promise<void> }> {
+  let body: Buffer = Buffer.alloc(0);
+  const app: FastifyInstance = Fastify();
+  app.get('/x', (_req, reply) => reply.type('application/json; charset=utf-8').send(body));
+  const address = await app.listen({ host: '127.0.0.1', port: 0 });
+  return { url: `${address}/x`, set: (b) => (body = b), close: () => app.close() };
+}
