@@ -15,6 +15,7 @@ import {
   type Point,
 } from '../../core/goals/status.ts';
 import type { TargetEvaluation } from '../../core/contracts/goals.ts';
+import { reason } from '../../core/goals/reasons.ts';
 
 const CITY = { divisionId: DIVISIONS.kommun, areaCode: KOMMUN_CODE };
 
@@ -63,20 +64,14 @@ export async function evaluateTarget(
         ...empty,
         status: manual.status,
         basis: 'manual',
-        reason: {
-          sv: `Manuell bedömning ${manual.setAt.slice(0, 10)} av ${manual.setBy}: ${manual.note}`,
-          en: `Manual assessment on ${manual.setAt.slice(0, 10)} by ${manual.setBy}: ${manual.note}`,
-        },
+        reason: reason('manual', { date: manual.setAt.slice(0, 10), by: manual.setBy, note: manual.note }),
       };
     }
     return {
       ...empty,
       status: 'not_measurable',
       basis: 'no_indicator',
-      reason: {
-        sv: `Status kan inte beräknas: indikator saknas. ${t.needsIndicator?.sv ?? ''}`.trim(),
-        en: `The status cannot be computed: the indicator is missing. ${t.needsIndicator?.en ?? ''}`.trim(),
-      },
+      reason: reason('no_indicator', { needs: t.needsIndicator ?? null }),
     };
   }
   const deadline = t.deadline.year;
@@ -109,10 +104,7 @@ export async function evaluateTarget(
         series: withSource(obs.filter((o) => o.value !== null) as Point[], obs),
         status: 'not_measurable',
         basis: 'no_data',
-        reason: {
-          sv: `Målvärdet räknas från utgångsvärdet ${t.baseline.period}, som saknas ännu.`,
-          en: `The target value is computed from the ${t.baseline.period} baseline, which is missing.`,
-        },
+        reason: reason('relative_baseline_missing', { baselineYear: t.baseline.period }),
       };
     }
     const r = levelStatus(
@@ -197,10 +189,7 @@ export async function evaluateTarget(
       series: gaps.map((g) => ({ year: g.year, value: g.value, source: '' })),
       status: 'not_measurable',
       basis: 'no_data',
-      reason: {
-        sv: `Skillnaden ${t.baseline.period} (utgångsläget) saknas, så målet kan inte räknas ut ännu.`,
-        en: `The ${t.baseline.period} gap (the baseline) is missing, so the target cannot be computed yet.`,
-      },
+      reason: reason('gap_baseline_missing', { baselineYear: t.baseline.period }),
     };
   }
   const targetValue = gapTargetValue(baseGap, form.reduction);

@@ -10,6 +10,7 @@ import { Link, useRoute } from '../../router.tsx';
 import { WithData } from '../../shell/Status.tsx';
 import { CitationNote } from './Citation.tsx';
 import { StatusBadge } from './StatusBadge.tsx';
+import { useReason } from './reason.ts';
 import { TargetChart } from './TargetChart.tsx';
 import { chartRows, type ChartRow, type TargetDetail } from './model.ts';
 import { useSession } from '../auth/session.ts';
@@ -65,6 +66,7 @@ function AreaStatuses({ d }: { d: TargetDetail }): ReactNode {
 
 function Detail({ d, canWrite, reload }: { d: TargetDetail; canWrite: boolean; reload: () => void }): ReactNode {
   const { t, lang } = useI18n(goalsStrings);
+  const why = useReason();
   const x = d.target;
   const unit = x.unit[lang];
   const fmt = (v: number | null) => formatNumber(v, lang, v !== null && !Number.isInteger(v) ? 1 : 0);
@@ -120,7 +122,7 @@ function Detail({ d, canWrite, reload }: { d: TargetDetail; canWrite: boolean; r
         <StatusBadge status={d.status} label={t(`status_${d.status}` as 'status_met')} />
       </p>
       <p className="goal-status-sentence" data-testid="status-reason">
-        {d.reason[lang]}
+        {why(d.reason)}
       </p>
       <p>{x.description[lang]}</p>
       <dl className="goal-facts">
