@@ -1,9 +1,9 @@
 // Every status reason code has words in Swedish and English, and every parameter a template uses is given.
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { REASON_CODES } from '../../src/core/goals/reasons.ts';
-import { levelStatus } from '../../src/core/goals/status.ts';
-import { goalsStrings } from '../../src/web/i18n/goals.ts';
+import { REASON_CODES } from '../../../src/core/goals/reasons.ts';
+import { levelStatus } from '../../../src/core/goals/status.ts';
+import { goalsStrings } from '../../../src/web/i18n/goals.ts';
 
 describe('status reasons as codes', () => {
   it('has a Swedish and an English template for every code', () => {
