@@ -224,6 +224,43 @@ for (const engine of engines()) {
       assert.equal(targetsOf((await get('/goals', reader.headers)).json()).has('t-new-by-analyst'), false);
     });
 
+    it('creates a commitment as a draft; once published it takes its status from its target', async () => {
+      const item = {
+        id: 'ra-test.1',
+        title: { sv: 'Nytt åtagande', en: 'New commitment' },
+        text: 'Ett nytt åtagande.',
+        linkedGoalAreas: ['demokrati-trygghet'],
+        linkedStrategies: [],
+        targetIds: ['t-inga-utsatta-omraden-2030'],
+        manualStatus: null,
+        responsibleCommittee: 'kommunstyrelsen',
+        citation: { document: '000_7e220e8d6a405f53.txt', section: 'Trygghet', quote: 'trygg' },
+      };
+      const reformAreaId = ((await get('/goals')).json() as { reformAreas: { id: string }[] }).reformAreas[0]!.id;
+      const bad = await t.app.inject({
+        method: 'POST',
+        url: '/api/v1/commitments',
+        headers: analyst.headers,
+        payload: { decisionRef: 'KF 2026-06-10 § 13', reformAreaId, item: { ...item, targetIds: ['t-none'] } },
+      });
+      assert.equal(bad.statusCode, 400);
+      assert.equal(bad.json().error.details[0].field, 'body.item.targetIds');
+      const res = await t.app.inject({
+        method: 'POST',
+        url: '/api/v1/commitments',
+        headers: analyst.headers,
+        payload: { decisionRef: 'KF 2026-06-10 § 13', reformAreaId, item },
+      });
+      assert.equal(res.statusCode, 200, res.body);
+      const find = (tree: Tree) => tree.reformAreas.flatMap((a) => a.commitments).find((c) => c.id === 'ra-test.1');
+      assert.equal(find((await get('/goals')).json()), undefined);
+      assert.equal((await patch('commitments/ra-test.1', { publication: 'published' })).statusCode, 200);
+      const c = find((await get('/goals')).json());
+      const target = targetsOf((await get('/goals')).json()).get('t-inga-utsatta-omraden-2030');
+      assert.equal(c?.basis, 'targets');
+      assert.equal(c?.status, target?.status);
+    });
+
     it('the command authorises inside its transaction (a service call without the permission is refused)', async () => {
       await assert.rejects(
         changeItem(
