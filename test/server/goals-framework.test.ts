@@ -419,3 +419,35 @@ for (const engine of engines()) {
     });
   });
 }
+
+for (const engine of engines()) {
+  describe(`the sync on a database from before versions were kept (${engine})`, () => {
+    it('records the current state as version 1 and reports no changes', async () => {
+      const dir = frameworkCopy();
+      const db = await freshDatabase(engine);
+      try {
+        await start(db, dir, LOADED);
+        // the state of a database made before the sync existed
+        await db.exec(`DELETE FROM goal_version; DELETE FROM goal_sync_state;
+          UPDATE goal_area SET framework_hash = NULL; UPDATE strategy SET framework_hash = NULL;
+          UPDATE target SET framework_hash = NULL, publication = 'draft' WHERE id = '${OTHER}';
+          UPDATE target SET framework_hash = NULL; UPDATE commitment SET framework_hash = NULL;`);
+        const messages: string[] = [];
+        await start(db, dir, FIXED_NOW, { ...silentProgress, info: (m) => messages.push(m) });
+        assert.deepEqual(messages, []);
+        const v = await db.query<{ origin: string; n: number }>(
+          `SELECT origin, count(*)::int AS n FROM goal_version GROUP BY origin`,
+        );
+        assert.deepEqual(
+          v.map((r) => r.origin),
+          ['framework'],
+        );
+        const [kept] = await db.query<{ publication: string }>('SELECT publication FROM target WHERE id = $1', [OTHER]);
+        assert.equal(kept?.publication, 'draft', 'the publication set in the app is kept');
+      } finally {
+        await db.close();
+        rmSync(dir, { recursive: true, force: true });
+      }
+    });
+  });
+}
