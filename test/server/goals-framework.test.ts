@@ -224,6 +224,43 @@ for (const engine of engines()) {
       assert.equal(targetsOf((await get('/goals', reader.headers)).json()).has('t-new-by-analyst'), false);
     });
 
+    it('creates a commitment as a draft; once published it takes its status from its target', async () => {
+      const item = {
+        id: 'ra-test.1',
+        title: { sv: 'Nytt åtagande', en: 'New commitment' },
+        text: 'Ett nytt åtagande.',
+        linkedGoalAreas: ['demokrati-trygghet'],
+        linkedStrategies: [],
+        targetIds: ['t-inga-utsatta-omraden-2030'],
+        manualStatus: null,
+        responsibleCommittee: 'kommunstyrelsen',
+        citation: { document: '000_7e220e8d6a405f53.txt', section: 'Trygghet', quote: 'trygg' },
+      };
+      const reformAreaId = ((await get('/goals')).json() as { reformAreas: { id: string }[] }).reformAreas[0]!.id;
+      const bad = await t.app.inject({
+        method: 'POST',
+        url: '/api/v1/commitments',
+        headers: analyst.headers,
+        payload: { decisionRef: 'KF 2026-06-10 § 13', reformAreaId, item: { ...item, targetIds: ['t-none'] } },
+      });
+      assert.equal(bad.statusCode, 400);
+      assert.equal(bad.json().error.details[0].field, 'body.item.targetIds');
+      const res = await t.app.inject({
+        method: 'POST',
+        url: '/api/v1/commitments',
+        headers: analyst.headers,
+        payload: { decisionRef: 'KF 2026-06-10 § 13', reformAreaId, item },
+      });
+      assert.equal(res.statusCode, 200, res.body);
+      const find = (tree: Tree) => tree.reformAreas.flatMap((a) => a.commitments).find((c) => c.id === 'ra-test.1');
+      assert.equal(find((await get('/goals')).json()), undefined);
+      assert.equal((await patch('commitments/ra-test.1', { publication: 'published' })).statusCode, 200);
+      const c = find((await get('/goals')).json());
+      const target = targetsOf((await get('/goals')).json()).get('t-inga-utsatta-omraden-2030');
+      assert.equal(c?.basis, 'targets');
+      assert.equal(c?.status, target?.status);
+    });
+
     it('the command authorises inside its transaction (a service call without the permission is refused)', async () => {
       await assert.rejects(
         changeItem(
@@ -379,6 +416,38 @@ for (const engine of engines()) {
       // a second start with the same files changes nothing
       const again = await start(t.db, dir, new Date('2026-07-02T08:00:00Z'));
       assert.equal(again.loaded.includes('goals-framework'), false);
+    });
+  });
+}
+
+for (const engine of engines()) {
+  describe(`the sync on a database from before versions were kept (${engine})`, () => {
+    it('records the current state as version 1 and reports no changes', async () => {
+      const dir = frameworkCopy();
+      const db = await freshDatabase(engine);
+      try {
+        await start(db, dir, LOADED);
+        // the state of a database made before the sync existed
+        await db.exec(`DELETE FROM goal_version; DELETE FROM goal_sync_state;
+          UPDATE goal_area SET framework_hash = NULL; UPDATE strategy SET framework_hash = NULL;
+          UPDATE target SET framework_hash = NULL, publication = 'draft' WHERE id = '${OTHER}';
+          UPDATE target SET framework_hash = NULL; UPDATE commitment SET framework_hash = NULL;`);
+        const messages: string[] = [];
+        await start(db, dir, FIXED_NOW, { ...silentProgress, info: (m) => messages.push(m) });
+        assert.deepEqual(messages, []);
+        const v = await db.query<{ origin: string; n: number }>(
+          `SELECT origin, count(*)::int AS n FROM goal_version GROUP BY origin`,
+        );
+        assert.deepEqual(
+          v.map((r) => r.origin),
+          ['framework'],
+        );
+        const [kept] = await db.query<{ publication: string }>('SELECT publication FROM target WHERE id = $1', [OTHER]);
+        assert.equal(kept?.publication, 'draft', 'the publication set in the app is kept');
+      } finally {
+        await db.close();
+        rmSync(dir, { recursive: true, force: true });
+      }
     });
   });
 }

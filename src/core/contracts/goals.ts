@@ -15,6 +15,7 @@ import {
   targetSchema,
 } from '../goals/framework-schema.ts';
 import type { GoalStatus } from '../goals/status.ts';
+import { REASON_CODES } from '../goals/reasons.ts';
 
 export type { GoalStatus };
 
@@ -29,6 +30,18 @@ export const statusCountsSchema = z
   .meta({ id: 'GoalStatusCounts' });
 export type StatusCounts = z.infer<typeof statusCountsSchema>;
 
+/** Why a status is what it is: a code with parameters; the web app words it in each language. */
+export const statusReasonSchema = z
+  .object({
+    code: z.enum(REASON_CODES),
+    params: z.record(
+      z.string(),
+      z.union([z.string(), z.number(), z.null(), z.object({ sv: z.string(), en: z.string() })]),
+    ),
+  })
+  .meta({ id: 'StatusReason' });
+export type StatusReason = z.infer<typeof statusReasonSchema>;
+
 const point = z.object({ year: z.number(), value: z.number() });
 export type YearValue = z.infer<typeof point>;
 
@@ -41,7 +54,7 @@ export const areaStatusSchema = z.object({
   year: z.number().nullable(),
   value: z.number().nullable(),
   status: goalStatusSchema,
-  reason: bilingualSchema,
+  reason: statusReasonSchema,
 });
 
 export const basisSchema = z.enum([
@@ -60,7 +73,7 @@ export const manualWithSourceSchema = manualStatusSchema.extend({ source: z.lite
 export interface TargetEvaluation {
   status: GoalStatus;
   basis: z.infer<typeof basisSchema>;
-  reason: z.infer<typeof bilingualSchema>;
+  reason: StatusReason;
   series: (YearValue & { source: string })[];
   path: YearValue[];
   projection: YearValue[];
@@ -85,7 +98,7 @@ export const targetSummarySchema = z
     hasIndicator: z.boolean(),
     status: goalStatusSchema,
     basis: basisSchema,
-    reason: bilingualSchema,
+    reason: statusReasonSchema,
     areaCounts: areaCountsSchema.nullable(),
     publication: z.enum(['draft', 'published']),
   })
@@ -105,7 +118,7 @@ export const commitmentSummarySchema = z
     targetIds: z.array(z.string()),
     status: goalStatusSchema,
     basis: commitmentBasisSchema,
-    reason: bilingualSchema,
+    reason: statusReasonSchema,
     manualStatus: manualStatusSchema.nullable(),
     responsibleCommittee: z.string().nullable(),
     citation: citationSchema,
@@ -185,7 +198,7 @@ export const targetResponse = z
     retired: z.boolean(),
     status: goalStatusSchema,
     basis: basisSchema,
-    reason: bilingualSchema,
+    reason: statusReasonSchema,
     series: z.array(point.extend({ source: z.string() })).describe('Observed values'),
     path: z.array(point).describe('The straight path from the baseline to the target, year by year'),
     projection: z
@@ -371,6 +384,6 @@ export type SyncConflicts = z.infer<typeof syncConflictsResponse>;
 
 /** The computed status of some targets (for pages that show what an intervention serves). */
 export const targetStatusesSchema = z.array(
-  z.object({ id: z.string(), title: bilingualSchema, status: goalStatusSchema, reason: bilingualSchema }),
+  z.object({ id: z.string(), title: bilingualSchema, status: goalStatusSchema, reason: statusReasonSchema }),
 );
 export type TargetStatuses = z.infer<typeof targetStatusesSchema>;

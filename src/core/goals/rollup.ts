@@ -1,6 +1,7 @@
 // Statuses that add up: a commitment's status from the targets that follow it up (the method is in docs/goals.md).
 // Pure: no I/O.
 import { STATUS_ORDER, type Bilingual, type GoalStatus } from './status.ts';
+import { reason, type StatusReason } from './reasons.ts';
 
 export interface TargetStatusLike {
   id: string;
@@ -11,7 +12,7 @@ export interface TargetStatusLike {
 export interface CommitmentStatus {
   status: GoalStatus;
   basis: 'targets' | 'manual' | 'none';
-  reason: Bilingual;
+  reason: StatusReason;
 }
 
 /**
@@ -29,44 +30,30 @@ export function commitmentStatus(
   if (assessed.length) {
     let worst = assessed[0] as TargetStatusLike;
     for (const t of assessed) if (STATUS_ORDER[t.status] > STATUS_ORDER[worst.status]) worst = t;
-    const n = assessed.length;
-    const total = targets.length;
     return {
       status: worst.status,
       basis: 'targets',
       reason:
-        n === 1
-          ? {
-              sv: `Följer målet ”${worst.title.sv}”${total > 1 ? ` (${total - 1} mål till saknar bedömning)` : ''}.`,
-              en: `Follows the target “${worst.title.en}”${total > 1 ? ` (${total - 1} more targets are not assessed)` : ''}.`,
-            }
-          : {
-              sv: `Sämsta status bland ${n} bedömda mål av ${total}: ”${worst.title.sv}”.`,
-              en: `The weakest status among ${n} assessed targets of ${total}: “${worst.title.en}”.`,
-            },
+        assessed.length === 1
+          ? reason(targets.length > 1 ? 'commitment_follows_others_unassessed' : 'commitment_follows', {
+              target: worst.title,
+              others: targets.length - 1,
+            })
+          : reason('commitment_worst', { target: worst.title, n: assessed.length, total: targets.length }),
     };
   }
   if (manual) {
     return {
       status: manual.status,
       basis: 'manual',
-      reason: {
-        sv: `Manuell bedömning ${manual.setAt.slice(0, 10)} av ${manual.setBy}: ${manual.note}`,
-        en: `Manual assessment on ${manual.setAt.slice(0, 10)} by ${manual.setBy}: ${manual.note}`,
-      },
+      reason: reason('commitment_manual', { date: manual.setAt.slice(0, 10), by: manual.setBy, note: manual.note }),
     };
   }
   return {
     status: 'not_measurable',
     basis: 'none',
     reason: targets.length
-      ? {
-          sv: `Inget av åtagandets ${targets.length} mål kan bedömas ännu, och ingen manuell bedömning finns.`,
-          en: `None of the commitment's ${targets.length} targets can be assessed yet, and there is no manual assessment.`,
-        }
-      : {
-          sv: 'Åtagandet har inget mätbart mål och ingen manuell bedömning ännu.',
-          en: 'The commitment has no measurable target and no manual assessment yet.',
-        },
+      ? reason('commitment_targets_unassessed', { total: targets.length })
+      : reason('commitment_no_targets'),
   };
 }

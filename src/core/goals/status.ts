@@ -18,6 +18,10 @@
 //       (p − L) / (target − L) ≥ atRiskShare — the trend is right but too slow;
 //     - off_track: it covers less than that, or moves away from the target.
 
+import { reason, type StatusReason } from './reasons.ts';
+
+export type { StatusReason };
+
 export type GoalStatus = 'met' | 'on_track' | 'at_risk' | 'off_track' | 'not_measurable';
 
 export const GOAL_STATUSES: readonly GoalStatus[] = ['met', 'on_track', 'at_risk', 'off_track', 'not_measurable'];
@@ -89,7 +93,7 @@ export interface Trend {
 export interface StatusResult {
   status: GoalStatus;
   basis: StatusBasis;
-  reason: Bilingual;
+  reason: StatusReason;
   /** the cleaned series actually used (sorted, no nulls, baseline merged) */
   series: Point[];
   latest: Point | null;
@@ -193,33 +197,16 @@ export function meets(value: number, targetValue: number, comparator: Comparator
   return comparator === 'at_most' ? value <= targetValue : value >= targetValue;
 }
 
-// ---------------------------------------------------------------------------------------------
-// Formatting for the reason sentences (pure; Intl is deterministic for fixed locales)
-
-function fmt(value: number, lang: 'sv' | 'en'): string {
-  return new Intl.NumberFormat(lang === 'sv' ? 'sv-SE' : 'en-GB', { maximumFractionDigits: 1 }).format(value);
-}
-
-function withUnit(value: number, unit: Bilingual | null | undefined, lang: 'sv' | 'en'): string {
-  const u = unit?.[lang];
-  return u ? `${fmt(value, lang)} ${u}` : fmt(value, lang);
-}
-
 function round(x: number, digits: number): number {
   const f = 10 ** digits;
   return Math.round(x * f) / f;
 }
 
-function cmpText(comparator: Comparator, lang: 'sv' | 'en'): string {
-  if (lang === 'sv') return comparator === 'at_most' ? 'högst' : 'minst';
-  return comparator === 'at_most' ? 'at most' : 'at least';
-}
-
-function emptyResult(status: GoalStatus, basis: StatusBasis, reason: Bilingual, series: Point[]): StatusResult {
+function emptyResult(status: GoalStatus, basis: StatusBasis, why: StatusReason, series: Point[]): StatusResult {
   return {
     status,
     basis,
-    reason,
+    reason: why,
     series,
     latest: series.at(-1) ?? null,
     trend: null,
@@ -239,58 +226,20 @@ export function levelStatus(
 ): StatusResult {
   const share = options.atRiskShare ?? DEFAULT_AT_RISK_SHARE;
   const series = cleanSeries(observations, spec.baseline);
-  const goalSv = `${cmpText(spec.comparator, 'sv')} ${withUnit(spec.targetValue, spec.unit, 'sv')} år ${spec.deadline}`;
-  const goalEn = `${cmpText(spec.comparator, 'en')} ${withUnit(spec.targetValue, spec.unit, 'en')} by ${spec.deadline}`;
+  const goal = { cmp: spec.comparator, target: spec.targetValue, deadline: spec.deadline, unit: spec.unit ?? null };
 
   const latest = series.at(-1);
-  if (!latest) {
-    return emptyResult(
-      'not_measurable',
-      'no_data',
-      {
-        sv: `Det finns inga observerade värden ännu, så status kan inte beräknas (målet är ${goalSv}).`,
-        en: `There are no observed values yet, so the status cannot be computed (the target is ${goalEn}).`,
-      },
-      series,
-    );
-  }
-  const lv = { sv: withUnit(latest.value, spec.unit, 'sv'), en: withUnit(latest.value, spec.unit, 'en') };
+  if (!latest) return emptyResult('not_measurable', 'no_data', reason('level_no_data', goal), series);
+  const now = { ...goal, latest: latest.value, year: latest.year };
 
-  if (meets(latest.value, spec.targetValue, spec.comparator)) {
-    return emptyResult(
-      'met',
-      'latest_value',
-      {
-        sv: `Målet är nått: senaste värdet (${lv.sv} år ${latest.year}) uppfyller målet ${goalSv}.`,
-        en: `The target is met: the latest value (${lv.en} in ${latest.year}) meets the target of ${goalEn}.`,
-      },
-      series,
-    );
-  }
+  if (meets(latest.value, spec.targetValue, spec.comparator))
+    return emptyResult('met', 'latest_value', reason('level_met', now), series);
 
-  if (options.asOfYear > spec.deadline) {
-    return emptyResult(
-      'off_track',
-      'deadline_passed',
-      {
-        sv: `Målåret ${spec.deadline} har passerat och senaste värdet (${lv.sv} år ${latest.year}) når inte målet ${goalSv}.`,
-        en: `The target year ${spec.deadline} has passed and the latest value (${lv.en} in ${latest.year}) does not reach the target of ${goalEn}.`,
-      },
-      series,
-    );
-  }
+  if (options.asOfYear > spec.deadline)
+    return emptyResult('off_track', 'deadline_passed', reason('level_deadline_passed', now), series);
 
-  if (series.length === 1) {
-    return emptyResult(
-      'not_measurable',
-      'single_point',
-      {
-        sv: `Det finns bara ett observerat värde (${lv.sv} år ${latest.year}), så ingen trend kan skattas ännu; målet är ${goalSv}.`,
-        en: `There is only one observed value (${lv.en} in ${latest.year}), so no trend can be estimated yet; the target is ${goalEn}.`,
-      },
-      series,
-    );
-  }
+  if (series.length === 1)
+    return emptyResult('not_measurable', 'single_point', reason('level_single_point', now), series);
 
   const trend = leastSquares(series);
   const horizon = Math.max(spec.deadline, latest.year);
@@ -299,10 +248,8 @@ export function levelStatus(
   const remaining = spec.targetValue - latest.value; // non-zero: latest does not meet the target
   const progressShare = (projected - latest.value) / remaining;
   const first = series[0] as Point;
-  const pv = { sv: withUnit(round(projected, 1), spec.unit, 'sv'), en: withUnit(round(projected, 1), spec.unit, 'en') };
-  const fv = { sv: withUnit(first.value, spec.unit, 'sv'), en: withUnit(first.value, spec.unit, 'en') };
+  const params = { ...now, first: first.value, firstYear: first.year, projected: round(projected, 1) };
   const base = {
-    status: 'on_track' as GoalStatus,
     basis: 'trend' as StatusBasis,
     series,
     latest,
@@ -311,42 +258,13 @@ export function levelStatus(
     projectedAtDeadline: projected,
     progressShare,
   };
-  const obsSv = `Värdet gick från ${fv.sv} (${first.year}) till ${lv.sv} (${latest.year})`;
-  const obsEn = `The value went from ${fv.en} (${first.year}) to ${lv.en} (${latest.year})`;
-
-  if (meets(projected, spec.targetValue, spec.comparator)) {
-    return {
-      ...base,
-      status: 'on_track',
-      reason: {
-        sv: `${obsSv}; med samma trend nås målet ${goalSv} (prognos ${pv.sv}).`,
-        en: `${obsEn}; at the same trend the target of ${goalEn} is reached (projection ${pv.en}).`,
-      },
-    };
-  }
-  if (progressShare >= share) {
-    return {
-      ...base,
-      status: 'at_risk',
-      reason: {
-        sv: `${obsSv}; trenden går åt rätt håll men för långsamt och pekar mot ${pv.sv} år ${spec.deadline} i stället för ${goalSv}.`,
-        en: `${obsEn}; the trend is in the right direction but too slow and points to ${pv.en} in ${spec.deadline} instead of ${goalEn}.`,
-      },
-    };
-  }
-  const away = progressShare <= 0;
+  if (meets(projected, spec.targetValue, spec.comparator))
+    return { ...base, status: 'on_track', reason: reason('level_on_track', params) };
+  if (progressShare >= share) return { ...base, status: 'at_risk', reason: reason('level_at_risk', params) };
   return {
     ...base,
     status: 'off_track',
-    reason: away
-      ? {
-          sv: `${obsSv}; trenden går bort från målet och pekar mot ${pv.sv} år ${spec.deadline}, målet är ${goalSv}.`,
-          en: `${obsEn}; the trend moves away from the target and points to ${pv.en} in ${spec.deadline}; the target is ${goalEn}.`,
-        }
-      : {
-          sv: `${obsSv}; trenden täcker mindre än hälften av återstående avstånd och pekar mot ${pv.sv} år ${spec.deadline}, målet är ${goalSv}.`,
-          en: `${obsEn}; the trend covers less than half of the remaining distance and points to ${pv.en} in ${spec.deadline}; the target is ${goalEn}.`,
-        },
+    reason: reason(progressShare <= 0 ? 'level_off_track_away' : 'level_off_track_slow', params),
   };
 }
 
@@ -366,33 +284,12 @@ export function directionStatus(
   options: StatusOptions,
 ): StatusResult {
   const series = cleanSeries(observations, spec.baseline);
-  const dirSv = spec.desired === 'increase' ? 'öka' : 'minska';
-  const dirEn = spec.desired === 'increase' ? 'increase' : 'decrease';
+  const goal = { desired: spec.desired, deadline: spec.deadline, unit: spec.unit ?? null };
   const latest = series.at(-1);
-  if (!latest) {
-    return emptyResult(
-      'not_measurable',
-      'no_data',
-      {
-        sv: `Det finns inga observerade värden ännu, så status kan inte beräknas (värdet ska ${dirSv} till ${spec.deadline}).`,
-        en: `There are no observed values yet, so the status cannot be computed (the value should ${dirEn} by ${spec.deadline}).`,
-      },
-      series,
-    );
-  }
-  const lvSv = withUnit(latest.value, spec.unit, 'sv');
-  const lvEn = withUnit(latest.value, spec.unit, 'en');
-  if (series.length === 1) {
-    return emptyResult(
-      'not_measurable',
-      'single_point',
-      {
-        sv: `Det finns bara ett observerat värde (${lvSv} år ${latest.year}), så ingen riktning kan bedömas ännu.`,
-        en: `There is only one observed value (${lvEn} in ${latest.year}), so no direction can be assessed yet.`,
-      },
-      series,
-    );
-  }
+  if (!latest) return emptyResult('not_measurable', 'no_data', reason('direction_no_data', goal), series);
+  const now = { ...goal, latest: latest.value, year: latest.year };
+  if (series.length === 1)
+    return emptyResult('not_measurable', 'single_point', reason('direction_single_point', now), series);
   const reference =
     spec.baseline && spec.baseline.value !== null
       ? { year: spec.baseline.year, value: spec.baseline.value }
@@ -411,211 +308,22 @@ export function directionStatus(
     projectedAtDeadline: trendValue(trend, horizon),
     progressShare: null,
   };
-  const rvSv = withUnit(reference.value, spec.unit, 'sv');
-  const rvEn = withUnit(reference.value, spec.unit, 'en');
-  const head = {
-    sv: `Värdet ska ${dirSv}: ${rvSv} (${reference.year}) → ${lvSv} (${latest.year})`,
-    en: `The value should ${dirEn}: ${rvEn} (${reference.year}) → ${lvEn} (${latest.year})`,
-  };
+  const params = { ...now, ref: reference.value, refYear: reference.year };
   if (options.asOfYear >= spec.deadline) {
     return improved
-      ? { ...result, status: 'met', reason: { sv: `${head.sv}; målet är nått.`, en: `${head.en}; the target is met.` } }
-      : {
-          ...result,
-          status: 'off_track',
-          reason: {
-            sv: `${head.sv}; målåret ${spec.deadline} är nått utan förbättring.`,
-            en: `${head.en}; the target year ${spec.deadline} is reached without improvement.`,
-          },
-        };
+      ? { ...result, status: 'met', reason: reason('direction_met', params) }
+      : { ...result, status: 'off_track', reason: reason('direction_deadline_no_improvement', params) };
   }
-  if (improved && trending) {
-    return {
-      ...result,
-      status: 'on_track',
-      reason: {
-        sv: `${head.sv}; både nivån och trenden går åt rätt håll.`,
-        en: `${head.en}; both the level and the trend move the right way.`,
-      },
-    };
-  }
+  if (improved && trending) return { ...result, status: 'on_track', reason: reason('direction_on_track', params) };
   if (improved || trending) {
     return {
       ...result,
       status: 'at_risk',
-      reason: improved
-        ? {
-            sv: `${head.sv}; nivån är bättre än utgångsläget men trenden har vänt.`,
-            en: `${head.en}; the level is better than the baseline but the trend has turned.`,
-          }
-        : {
-            sv: `${head.sv}; trenden går åt rätt håll men nivån är ännu inte bättre än utgångsläget.`,
-            en: `${head.en}; the trend is right but the level is not yet better than the baseline.`,
-          },
+      reason: reason(improved ? 'direction_at_risk_trend_turned' : 'direction_at_risk_level_not_yet', params),
     };
   }
-  return {
-    ...result,
-    status: 'off_track',
-    reason: {
-      sv: `${head.sv}; varken nivån eller trenden går åt rätt håll.`,
-      en: `${head.en}; neither the level nor the trend moves the right way.`,
-    },
-  };
+  return { ...result, status: 'off_track', reason: reason('direction_off_track', params) };
 }
 
-// ---------------------------------------------------------------------------------------------
-// Gap targets ("close a gap")
-
-export interface AreaValue {
-  areaId: string;
-  value: number | null;
-}
-
-export interface GapPoint {
-  year: number;
-  value: number;
-  weakestAreaId: string;
-  weakestValue: number;
-  average: number;
-}
-
-/**
- * The gap between the weakest area and the city average, per year. `better` says which direction
- * is good for the indicator; the gap is how far the weakest area is behind the average (≥ 0).
- * `averages` is the city value per year (e.g. population-weighted, computed by the caller).
- * Years without an average or without any area value are skipped (a gap in the series).
- */
-export function gapSeries(
-  areaValuesByYear: ReadonlyMap<number, readonly AreaValue[]>,
-  averages: ReadonlyMap<number, number>,
-  better: 'higher' | 'lower',
-): GapPoint[] {
-  const out: GapPoint[] = [];
-  for (const year of [...areaValuesByYear.keys()].sort((a, b) => a - b)) {
-    const average = averages.get(year);
-    if (average === undefined) continue;
-    let weakest: { areaId: string; value: number } | null = null;
-    for (const a of areaValuesByYear.get(year) ?? []) {
-      if (a.value === null) continue;
-      if (!weakest || (better === 'higher' ? a.value < weakest.value : a.value > weakest.value)) {
-        weakest = { areaId: a.areaId, value: a.value };
-      }
-    }
-    if (!weakest) continue;
-    const gap = better === 'higher' ? average - weakest.value : weakest.value - average;
-    out.push({ year, value: Math.max(0, gap), weakestAreaId: weakest.areaId, weakestValue: weakest.value, average });
-  }
-  return out;
-}
-
-/** A gap target is a level target on the gap: at most baseline gap × (1 − reduction) by the deadline. */
-export function gapTargetValue(baselineGap: number, reduction: number): number {
-  if (reduction < 0 || reduction > 1) throw new Error(`gap reduction must be between 0 and 1, got ${reduction}`);
-  return baselineGap * (1 - reduction);
-}
-
-// ---------------------------------------------------------------------------------------------
-// "Hold for every area of a division"
-
-export interface AreaSeries {
-  areaId: string;
-  name: string;
-  observations: readonly Observation[];
-}
-
-export interface AreaStatus {
-  areaId: string;
-  name: string;
-  result: StatusResult;
-  /** how far the latest value is from the target, in the target's unit (0 if met; null without data) */
-  shortfall: number | null;
-}
-
-export interface EveryAreaResult {
-  status: GoalStatus;
-  reason: Bilingual;
-  areas: AreaStatus[];
-  counts: Record<GoalStatus, number>;
-}
-
-export function shortfall(latest: number, targetValue: number, comparator: Comparator): number {
-  return Math.max(0, comparator === 'at_most' ? latest - targetValue : targetValue - latest);
-}
-
-/**
- * Every area must reach the level. Each area gets a level status; the overall status is
- * not_measurable if any area cannot be assessed, otherwise the worst of the areas.
- * Areas are returned furthest behind first.
- */
-export function everyAreaStatus(
-  areas: readonly AreaSeries[],
-  spec: LevelSpec,
-  options: StatusOptions,
-): EveryAreaResult {
-  const results: AreaStatus[] = areas.map((a) => {
-    const result = levelStatus(a.observations, { ...spec, baseline: null }, options);
-    return {
-      areaId: a.areaId,
-      name: a.name,
-      result,
-      shortfall: result.latest ? shortfall(result.latest.value, spec.targetValue, spec.comparator) : null,
-    };
-  });
-  results.sort((x, y) => (y.shortfall ?? -1) - (x.shortfall ?? -1) || x.name.localeCompare(y.name, 'sv'));
-  const counts: Record<GoalStatus, number> = { met: 0, on_track: 0, at_risk: 0, off_track: 0, not_measurable: 0 };
-  for (const r of results) counts[r.result.status]++;
-  const total = results.length;
-  if (total === 0) {
-    return {
-      status: 'not_measurable',
-      reason: { sv: 'Det finns inga områden med data ännu.', en: 'There are no areas with data yet.' },
-      areas: results,
-      counts,
-    };
-  }
-  if (counts.not_measurable > 0) {
-    return {
-      status: 'not_measurable',
-      reason: {
-        sv: `${counts.not_measurable} av ${total} områden saknar tillräckliga data, så målet för alla områden kan inte bedömas ännu.`,
-        en: `${counts.not_measurable} of ${total} areas lack sufficient data, so the every-area target cannot be assessed yet.`,
-      },
-      areas: results,
-      counts,
-    };
-  }
-  let worst: GoalStatus = 'met';
-  for (const r of results) if (STATUS_ORDER[r.result.status] > STATUS_ORDER[worst]) worst = r.result.status;
-  const behind = results.filter((r) => r.result.status !== 'met').length;
-  const firstBehind = results[0];
-  const reason: Bilingual =
-    worst === 'met'
-      ? { sv: `Alla ${total} områden når målet.`, en: `All ${total} areas reach the target.` }
-      : {
-          sv: `${total - behind} av ${total} områden når målet; längst efter är ${firstBehind?.name ?? ''}.`,
-          en: `${total - behind} of ${total} areas reach the target; furthest behind is ${firstBehind?.name ?? ''}.`,
-        };
-  return { status: worst, reason, areas: results, counts };
-}
-
-/** Areas furthest from a level target by their latest value (largest shortfall first; met areas excluded). */
-export function areasFurthestBehind(
-  latestByArea: readonly { areaId: string; name: string; value: number }[],
-  targetValue: number,
-  comparator: Comparator,
-  limit: number,
-): { areaId: string; name: string; value: number; shortfall: number }[] {
-  return latestByArea
-    .map((a) => ({ ...a, shortfall: shortfall(a.value, targetValue, comparator) }))
-    .filter((a) => a.shortfall > 0)
-    .sort((x, y) => y.shortfall - x.shortfall || x.name.localeCompare(y.name, 'sv'))
-    .slice(0, limit);
-}
-
-/** Counts of statuses in a list. */
-export function countStatuses(statuses: readonly GoalStatus[]): Record<GoalStatus, number> {
-  const counts: Record<GoalStatus, number> = { met: 0, on_track: 0, at_risk: 0, off_track: 0, not_measurable: 0 };
-  for (const s of statuses) counts[s]++;
-  return counts;
-}
+// Gap and every-area targets: ./status-areas.ts (re-exported here).
+export * from './status-areas.ts';

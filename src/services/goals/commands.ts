@@ -8,7 +8,6 @@ import type { Database, Queryable } from '../../db/database.ts';
 import { insertManualStatus, readLatestManualStatusFor, type ManualStatusRow } from '../../db/repositories/goals.ts';
 import {
   itemExists,
-  maxSort,
   readItem,
   readVersions,
   type ItemKind,
@@ -66,13 +65,13 @@ const NAMES: Record<ItemKind, string> = {
   commitment: 'Commitment',
 };
 
-function authorise(who: GoalsActor, kind: ItemKind): void {
+export function authorise(who: GoalsActor, kind: ItemKind): void {
   if (can(who.access, PERMISSION[kind])) return;
   if (!who.access) throw new AppError('unauthenticated', 'Sign in to change the goal framework');
   throw new AppError('forbidden', `Your role (${who.access.role}) may not change a ${kind.replace('_', ' ')}`);
 }
 
-function problemsOf(error: z.ZodError, prefix: string): Problem[] {
+export function problemsOf(error: z.ZodError, prefix: string): Problem[] {
   return error.issues.map((i) => ({ field: [prefix, ...i.path.map(String)].join('.'), message: i.message }));
 }
 
@@ -97,7 +96,12 @@ function merged<T extends object>(spec: T, content: Record<string, unknown>): Re
   return out;
 }
 
-async function mustExistAll(tx: Queryable, kind: ItemKind, ids: readonly string[], field: string): Promise<Problem[]> {
+export async function mustExistAll(
+  tx: Queryable,
+  kind: ItemKind,
+  ids: readonly string[],
+  field: string,
+): Promise<Problem[]> {
   const problems: Problem[] = [];
   for (const id of ids)
     if (!(await itemExists(tx, kind, id)))
@@ -105,7 +109,7 @@ async function mustExistAll(tx: Queryable, kind: ItemKind, ids: readonly string[
   return problems;
 }
 
-async function targetFromChange(tx: Queryable, spec: Target, content: Record<string, unknown>) {
+export async function targetFromChange(tx: Queryable, spec: Target, content: Record<string, unknown>) {
   const r = targetSchema.safeParse(merged(spec, content));
   if (!r.success) throw new AppError('validation_failed', 'The target is not valid', problemsOf(r.error, 'body'));
   const t = r.data;
@@ -227,45 +231,6 @@ export async function changeItem(
         : { publication: state.publication, ...(change.decisionRef ? { decisionRef: change.decisionRef } : {}) },
     });
     return { kind, id, version, publication: state.publication, retired: state.retired };
-  });
-}
-
-/** Creates a target (a draft until published), with the decision it rests on. */
-export async function createTarget(
-  db: Database,
-  who: GoalsActor,
-  input: { decisionRef: string; item: unknown },
-  now: Date,
-): Promise<ChangeResult> {
-  return db.transaction(async (tx) => {
-    authorise(who, 'target');
-    const r = targetSchema.safeParse(input.item);
-    if (!r.success)
-      throw new AppError('validation_failed', 'The target is not valid', problemsOf(r.error, 'body.item'));
-    if (await itemExists(tx, 'target', r.data.id))
-      throw new AppError('conflict', `Target ${r.data.id} exists already`, [
-        { field: 'body.item.id', message: 'is taken' },
-      ]);
-    const { t, known } = await targetFromChange(tx, r.data, {});
-    const state: ItemState = { publication: 'draft', retired: false, editedInApp: true, frameworkHash: null };
-    const row = targetRow(t, (await maxSort(tx, 'target')) + 1, known);
-    const version = await storeItem(tx, 'target', row, state, targetLinks(t), {
-      origin: 'app',
-      decisionRef: input.decisionRef,
-      changedBy: who.audit?.username ?? 'unknown',
-      changedById: who.audit?.id ?? null,
-      changedAt: now,
-    });
-    await recordAudit(tx, {
-      actor: who.audit,
-      at: now,
-      action: 'create',
-      entity: 'target',
-      entityId: t.id,
-      before: null,
-      after: { ...state, spec: t, decisionRef: input.decisionRef },
-    });
-    return { kind: 'target', id: t.id, version, publication: state.publication, retired: false };
   });
 }
 

@@ -15,6 +15,7 @@ import {
   type Point,
 } from '../../core/goals/status.ts';
 import type { TargetEvaluation } from '../../core/contracts/goals.ts';
+import { reason } from '../../core/goals/reasons.ts';
 
 const CITY = { divisionId: DIVISIONS.kommun, areaCode: KOMMUN_CODE };
 
@@ -37,6 +38,9 @@ function manualFrom(m: ManualStatusRow | undefined): TargetEvaluation['manualSta
   return { status: m.status, note: m.note, setBy: m.setBy, setAt: m.setAt.slice(0, 10), source: 'manual' };
 }
 
+type Empty = Omit<TargetEvaluation, 'status' | 'basis' | 'reason'>;
+type Ctx = { db: Queryable; t: Target; indicatorId: string; asOfYear: number; empty: Empty };
+
 /** Computes the status of one target from the observations in the database. */
 export async function evaluateTarget(
   db: Queryable,
@@ -44,7 +48,7 @@ export async function evaluateTarget(
   asOfYear: number,
   manual?: ManualStatusRow,
 ): Promise<TargetEvaluation> {
-  const empty = {
+  const empty: Empty = {
     series: [],
     path: [],
     projection: [],
@@ -56,38 +60,41 @@ export async function evaluateTarget(
     manualStatus: manualFrom(manual),
   };
   const form = t.target;
-  const unit = t.unit;
   if (t.indicatorId === null) {
     if (manual) {
       return {
         ...empty,
         status: manual.status,
         basis: 'manual',
-        reason: {
-          sv: `Manuell bedömning ${manual.setAt.slice(0, 10)} av ${manual.setBy}: ${manual.note}`,
-          en: `Manual assessment on ${manual.setAt.slice(0, 10)} by ${manual.setBy}: ${manual.note}`,
-        },
+        reason: reason('manual', { date: manual.setAt.slice(0, 10), by: manual.setBy, note: manual.note }),
       };
     }
     return {
       ...empty,
       status: 'not_measurable',
       basis: 'no_indicator',
-      reason: {
-        sv: `Status kan inte beräknas: indikator saknas. ${t.needsIndicator?.sv ?? ''}`.trim(),
-        en: `The status cannot be computed: the indicator is missing. ${t.needsIndicator?.en ?? ''}`.trim(),
-      },
+      reason: reason('no_indicator', { needs: t.needsIndicator ?? null }),
     };
   }
+  const ctx: Ctx = { db, t, indicatorId: t.indicatorId, asOfYear, empty };
+  if (form.form === 'level' || form.form === 'direction') return evaluateCity(ctx);
+  if (form.form === 'every_area') return evaluateEveryArea(ctx, form);
+  return evaluateGap(ctx, form);
+}
+
+/** Level and direction targets, on the city's series. */
+async function evaluateCity({ db, t, indicatorId, asOfYear, empty }: Ctx): Promise<TargetEvaluation> {
+  const form = t.target;
+  if (form.form !== 'level' && form.form !== 'direction') throw new Error('not a city target');
+  const unit = t.unit;
   const deadline = t.deadline.year;
   const opts = { asOfYear };
-
-  if (form.form === 'level' || form.form === 'direction') {
-    const rows = await readSeries(db, t.indicatorId, CITY.divisionId, CITY.areaCode);
+  {
+    const rows = await readSeries(db, indicatorId, CITY.divisionId, CITY.areaCode);
     const obs = toObservations(rows);
     const baselineValue = t.baseline.value ?? obs.find((o) => o.year === t.baseline.period)?.value ?? null;
     const baseline = { year: t.baseline.period, value: baselineValue };
-    const areaRows = t.scope.division ? await readSeries(db, t.indicatorId, t.scope.division) : [];
+    const areaRows = t.scope.division ? await readSeries(db, indicatorId, t.scope.division) : [];
     if (form.form === 'direction') {
       const r = directionStatus(obs, { form: 'direction', desired: form.desired, deadline, baseline, unit }, opts);
       return {
@@ -109,10 +116,7 @@ export async function evaluateTarget(
         series: withSource(obs.filter((o) => o.value !== null) as Point[], obs),
         status: 'not_measurable',
         basis: 'no_data',
-        reason: {
-          sv: `Målvärdet räknas från utgångsvärdet ${t.baseline.period}, som saknas ännu.`,
-          en: `The target value is computed from the ${t.baseline.period} baseline, which is missing.`,
-        },
+        reason: reason('relative_baseline_missing', { baselineYear: t.baseline.period }),
       };
     }
     const r = levelStatus(
@@ -137,9 +141,18 @@ export async function evaluateTarget(
       areasBehind: behind(areaRows, targetValue, form.comparator),
     };
   }
+}
 
-  if (form.form === 'every_area') {
-    const rows = await readSeries(db, t.indicatorId, form.division);
+/** Every-area targets: each area's own status, and the count of areas meeting the target. */
+async function evaluateEveryArea(
+  { db, t, indicatorId, asOfYear, empty }: Ctx,
+  form: Extract<Target['target'], { form: 'every_area' }>,
+): Promise<TargetEvaluation> {
+  const unit = t.unit;
+  const deadline = t.deadline.year;
+  const opts = { asOfYear };
+  {
+    const rows = await readSeries(db, indicatorId, form.division);
     const byArea = new Map<string, { name: string; rows: SeriesRow[] }>();
     for (const r of rows) {
       const e = byArea.get(r.areaCode) ?? { name: r.areaName, rows: [] };
@@ -174,10 +187,18 @@ export async function evaluateTarget(
       areaCounts: { met: r.counts.met, total: r.areas.length, division: form.division },
     };
   }
+}
 
-  // gap: weakest area against the city value, per year
-  const areaRows = await readSeries(db, t.indicatorId, form.division);
-  const cityRows = toObservations(await readSeries(db, t.indicatorId, CITY.divisionId, CITY.areaCode));
+/** Gap targets: the weakest area against the city value, per year. */
+async function evaluateGap(
+  { db, t, indicatorId, asOfYear, empty }: Ctx,
+  form: Extract<Target['target'], { form: 'gap' }>,
+): Promise<TargetEvaluation> {
+  const unit = t.unit;
+  const deadline = t.deadline.year;
+  const opts = { asOfYear };
+  const areaRows = await readSeries(db, indicatorId, form.division);
+  const cityRows = toObservations(await readSeries(db, indicatorId, CITY.divisionId, CITY.areaCode));
   const byYear = new Map<number, { areaId: string; value: number | null }[]>();
   for (const r of areaRows) {
     const y = yearOf(r.period);
@@ -188,7 +209,7 @@ export async function evaluateTarget(
   }
   const averages = new Map<number, number>();
   for (const o of cityRows) if (o.value !== null) averages.set(o.year, o.value);
-  const better = (await readIndicatorInfo(db, t.indicatorId))?.polarity === 'lower_better' ? 'lower' : 'higher';
+  const better = (await readIndicatorInfo(db, indicatorId))?.polarity === 'lower_better' ? 'lower' : 'higher';
   const gaps = gapSeries(byYear, averages, better);
   const baseGap = t.baseline.value ?? gaps.find((g) => g.year === t.baseline.period)?.value ?? null;
   if (baseGap === null) {
@@ -197,10 +218,7 @@ export async function evaluateTarget(
       series: gaps.map((g) => ({ year: g.year, value: g.value, source: '' })),
       status: 'not_measurable',
       basis: 'no_data',
-      reason: {
-        sv: `Skillnaden ${t.baseline.period} (utgångsläget) saknas, så målet kan inte räknas ut ännu.`,
-        en: `The ${t.baseline.period} gap (the baseline) is missing, so the target cannot be computed yet.`,
-      },
+      reason: reason('gap_baseline_missing', { baselineYear: t.baseline.period }),
     };
   }
   const targetValue = gapTargetValue(baseGap, form.reduction);

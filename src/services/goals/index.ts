@@ -10,4 +10,5 @@ export { syncFramework, listSyncConflicts, frameworkHash } from './sync.ts';
 export { evaluateTarget } from './evaluate.ts';
 export { getGoalsTree, targetStatusesByIds } from './tree.ts';
 export { assessmentYear, getTargetDetail } from './detail.ts';
-export { getVersions, changeItem, createTarget, setManualStatus } from './commands.ts';
+export { getVersions, changeItem, setManualStatus } from './commands.ts';
+export { createCommitment, createTarget } from './create.ts';

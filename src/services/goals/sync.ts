@@ -92,16 +92,12 @@ export async function syncFramework(
       });
       report.conflicts.push(`${item.kind} ${item.id}`);
     } else if (state.frameworkHash !== hash) {
-      await storeItem(
-        tx,
-        item.kind,
-        item.row,
-        { ...state, editedInApp: false, frameworkHash: hash },
-        item.links,
-        meta('sync'),
-      );
+      // no hash yet: a database from before the sync (only publication could be changed in the app then)
+      const first = state.frameworkHash === null && !versioned.get(item.kind)?.has(item.id);
+      const next = { ...state, editedInApp: false, frameworkHash: hash };
+      await storeItem(tx, item.kind, item.row, next, item.links, meta(first ? 'framework' : 'sync'));
       await deleteConflict(tx, item.kind, item.id);
-      report.updated.push(`${item.kind} ${item.id}`);
+      if (!first) report.updated.push(`${item.kind} ${item.id}`);
       continue;
     }
     if (!versioned.get(item.kind)?.has(item.id)) {

@@ -35,7 +35,7 @@ describe('levelStatus', () => {
     );
     assert.equal(r.status, 'met');
     assert.equal(r.basis, 'latest_value');
-    assert.match(r.reason.sv, /Målet är nått/);
+    assert.equal(r.reason.code, 'level_met');
   });
 
   it('on track: the least-squares line reaches the target by the deadline', () => {
@@ -68,7 +68,7 @@ describe('levelStatus', () => {
     );
     assert.equal(r.status, 'at_risk');
     assert.ok(Math.abs((r.progressShare ?? NaN) - 0.5) < 1e-9);
-    assert.match(r.reason.en, /right direction but too slow/);
+    assert.equal(r.reason.code, 'level_at_risk');
   });
 
   it('off track: right direction but covering less than half of the distance', () => {
@@ -96,8 +96,11 @@ describe('levelStatus', () => {
     );
     assert.equal(r.status, 'off_track');
     assert.ok(Math.abs((r.projectedAtDeadline ?? NaN) - 13) < 1e-9);
-    assert.match(r.reason.sv, /bort från målet/);
-    assert.match(r.reason.sv, /från 6 områden \(2023\) till 8 områden \(2025\)/);
+    assert.equal(r.reason.code, 'level_off_track_away');
+    assert.deepEqual(
+      [r.reason.params['first'], r.reason.params['firstYear'], r.reason.params['latest'], r.reason.params['year']],
+      [6, 2023, 8, 2025],
+    );
   });
 
   it('a different at-risk share changes the verdict on the same series', () => {
@@ -114,8 +117,7 @@ describe('levelStatus', () => {
     assert.equal(r.basis, 'single_point');
     assert.equal(r.trend, null);
     assert.deepEqual(r.projection, []);
-    assert.match(r.reason.sv, /bara ett observerat värde/);
-    assert.match(r.reason.en, /only one observed value/);
+    assert.equal(r.reason.code, 'level_single_point');
   });
 
   it('no data: not measurable', () => {
@@ -426,7 +428,7 @@ describe('everyAreaStatus', () => {
       { asOfYear: 2025 },
     );
     assert.equal(r.status, 'not_measurable');
-    assert.match(r.reason.sv, /1 av 2 områden/);
+    assert.deepEqual(r.reason, { code: 'every_area_missing', params: { missing: 1, total: 2 } });
   });
   it('all areas met', () => {
     const r = everyAreaStatus([{ areaId: 'x', name: 'Bromma', observations: obs([[2024, 2]]) }], spec, {

@@ -3,6 +3,7 @@ import type { z } from 'zod';
 import {
   assessmentYear,
   changeItem,
+  createCommitment,
   createTarget,
   getGoalsTree,
   getTargetDetail,
@@ -14,6 +15,7 @@ import type { GoalsActor } from '../../../services/goals/commands.ts';
 import {
   changeResponse,
   commitmentChangeBody,
+  commitmentCreateBody,
   frameworkItemParams,
   goalAreaChangeBody,
   goalsQuery,
@@ -106,6 +108,20 @@ const routes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (request) => createTarget(app.deps.db, await who(request), request.body, app.deps.now()),
+  );
+
+  app.post(
+    '/commitments',
+    {
+      preHandler: guard('goals:write'),
+      schema: {
+        tags: ['goals'],
+        summary: 'Create a commitment in a reform area, with the decision it rests on; it starts as a draft',
+        body: commitmentCreateBody,
+        response: { 200: changeResponse },
+      },
+    },
+    async (request) => createCommitment(app.deps.db, await who(request), request.body, app.deps.now()),
   );
 
   const kinds = [

@@ -9,6 +9,7 @@ import { ManualAssessment } from './ManualAssessment.tsx';
 import { WithData } from '../../shell/Status.tsx';
 import { CitationNote } from './Citation.tsx';
 import { StatusBadge } from './StatusBadge.tsx';
+import { useReason } from './reason.ts';
 import { STATUSES, type GoalsTree, type StatusCounts, type TargetSummary } from './model.ts';
 
 export function StatusCountList({ counts, label }: { counts: StatusCounts; label: string }): ReactNode {
@@ -26,6 +27,7 @@ export function StatusCountList({ counts, label }: { counts: StatusCounts; label
 
 function TargetList({ targets }: { targets: TargetSummary[] }): ReactNode {
   const { t, lang } = useI18n(goalsStrings);
+  const why = useReason();
   return (
     <ul className="goal-targets">
       {targets.map((x) => (
@@ -44,7 +46,7 @@ function TargetList({ targets }: { targets: TargetSummary[] }): ReactNode {
               })}
             </span>
           ) : null}
-          <p className="goal-reason">{x.reason[lang]}</p>
+          <p className="goal-reason">{why(x.reason)}</p>
         </li>
       ))}
     </ul>
@@ -53,6 +55,7 @@ function TargetList({ targets }: { targets: TargetSummary[] }): ReactNode {
 
 function Tree({ data, canAssess, reload }: { data: GoalsTree; canAssess: boolean; reload: () => void }): ReactNode {
   const { t, lang } = useI18n(goalsStrings);
+  const why = useReason();
   const titles = new Map<string, string>();
   for (const g of data.goalAreas)
     for (const x of [...g.strategies.flatMap((s) => s.targets), ...g.otherTargets]) titles.set(x.id, x.title[lang]);
@@ -127,7 +130,7 @@ function Tree({ data, canAssess, reload }: { data: GoalsTree; canAssess: boolean
                   <p className="goal-reason" data-testid={`commitment-reason-${c.id}`}>
                     {c.basis === 'manual' && c.manualStatus
                       ? `${t('manual', { date: c.manualStatus.setAt, who: c.manualStatus.setBy })}: ${c.manualStatus.note}`
-                      : c.reason[lang]}
+                      : why(c.reason)}
                   </p>
                   {canAssess && !data.asOf ? <ManualAssessment kind="commitments" id={c.id} onSaved={reload} /> : null}
                   <p className="goal-reason">

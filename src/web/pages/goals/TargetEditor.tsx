@@ -18,6 +18,7 @@ export function TargetEditor({ d, onSaved }: { d: TargetDetail; onSaved: () => v
     (form.form === 'level' || form.form === 'every_area') && form.targetValue !== null ? String(form.targetValue) : '',
   );
   const [year, setYear] = useState(String(x.deadline.year));
+  const [committee, setCommittee] = useState(x.responsibleCommittee ?? '');
   const [decisionRef, setDecisionRef] = useState('');
   const [publication, setPublication] = useState(d.publication);
   const [errors, setErrors] = useState<FieldErrors>({});
@@ -39,6 +40,7 @@ export function TargetEditor({ d, onSaved }: { d: TargetDetail; onSaved: () => v
           : { form: 'level', comparator, targetValue: Number.isFinite(n) ? n : Number.NaN };
     }
     if (year !== String(x.deadline.year)) change.deadline = { ...x.deadline, year: Number(year), stated: true };
+    if (committee.trim() !== (x.responsibleCommittee ?? '')) change.responsibleCommittee = committee.trim() || null;
     try {
       const r = await sendJson<ChangeResult>('PATCH', `/targets/${encodeURIComponent(x.id)}`, change);
       setErrors({});
@@ -94,6 +96,15 @@ export function TargetEditor({ d, onSaved }: { d: TargetDetail; onSaved: () => v
           {...invalid('ge-year-error', errors['deadline'])}
         />
         <FieldError id="ge-year-error" error={errors['deadline']} />
+        <label htmlFor="ge-committee">{t('responsibleCommittee')}</label>
+        <input
+          id="ge-committee"
+          name="responsibleCommittee"
+          value={committee}
+          onChange={(e) => setCommittee(e.target.value)}
+          {...invalid('ge-committee-error', errors['responsibleCommittee'])}
+        />
+        <FieldError id="ge-committee-error" error={errors['responsibleCommittee']} />
         <label htmlFor="ge-publication">{t('publication')}</label>
         <select
           id="ge-publication"

@@ -10,6 +10,7 @@ import { Link, useRoute } from '../../router.tsx';
 import { WithData } from '../../shell/Status.tsx';
 import { CitationNote } from './Citation.tsx';
 import { StatusBadge } from './StatusBadge.tsx';
+import { useReason } from './reason.ts';
 import { TargetChart } from './TargetChart.tsx';
 import { chartRows, type ChartRow, type TargetDetail } from './model.ts';
 import { useSession } from '../auth/session.ts';
@@ -63,66 +64,29 @@ function AreaStatuses({ d }: { d: TargetDetail }): ReactNode {
   );
 }
 
-function Detail({ d, canWrite, reload }: { d: TargetDetail; canWrite: boolean; reload: () => void }): ReactNode {
+/** The target value in words: "≥ 90 %", "ska öka", "50 % av utgångsvärdet". */
+function targetValueText(d: TargetDetail, lang: 'sv' | 'en', fmt: (v: number | null) => string, unit: string): string {
+  const form = d.target.target;
+  if (form.form === 'direction') {
+    if (lang === 'sv') return form.desired === 'increase' ? 'ska öka' : 'ska minska';
+    return form.desired === 'increase' ? 'should increase' : 'should decrease';
+  }
+  if (d.targetValue !== null)
+    return `${form.form === 'gap' || form.comparator === 'at_most' ? '≤' : '≥'} ${fmt(d.targetValue)} ${unit}`;
+  if (form.form === 'level' && form.targetFactor !== undefined)
+    return `${fmt(form.targetFactor * 100)} % ${lang === 'sv' ? 'av utgångsvärdet' : 'of the baseline'}`;
+  return '–';
+}
+
+/** The target's facts: value, year, baseline, scope, indicator (or what it needs), committee, links. */
+function TargetFacts({ d }: { d: TargetDetail }): ReactNode {
   const { t, lang } = useI18n(goalsStrings);
   const x = d.target;
   const unit = x.unit[lang];
   const fmt = (v: number | null) => formatNumber(v, lang, v !== null && !Number.isInteger(v) ? 1 : 0);
-  const rows = useMemo(() => chartRows(d), [d]);
-  const columns: Column<ChartRow>[] = [
-    { key: 'year', header: t('year'), value: (r) => r.year, rowHeader: true, sortable: true },
-    {
-      key: 'observed',
-      header: `${t('observed')} (${unit})`,
-      value: (r) => r.observed,
-      render: (r) => fmt(r.observed),
-      align: 'right',
-    },
-    { key: 'path', header: `${t('path')} (${unit})`, value: (r) => r.path, render: (r) => fmt(r.path), align: 'right' },
-    {
-      key: 'projection',
-      header: `${t('projection')} (${unit})`,
-      value: (r) => r.projection,
-      render: (r) => fmt(r.projection),
-      align: 'right',
-    },
-  ];
-  const labels = useMemo(() => ({ observed: t('observed'), path: t('path'), projection: t('projection') }), [t]);
-  const target = d.targetValue !== null ? { year: x.deadline.year, value: d.targetValue } : null;
-  const first = d.path[0];
-  const last = d.path.at(-1);
-  const summary = t('summaryChart', {
-    obs: d.series.length ? d.series.map((p) => `${p.year}: ${fmt(p.value)}`).join(', ') : '–',
-    from: first ? `${fmt(first.value)} (${first.year})` : '–',
-    to: last ? `${fmt(last.value)} (${last.year})` : '–',
-  });
-  const form = x.target;
-  const targetText =
-    form.form === 'direction'
-      ? lang === 'sv'
-        ? form.desired === 'increase'
-          ? 'ska öka'
-          : 'ska minska'
-        : form.desired === 'increase'
-          ? 'should increase'
-          : 'should decrease'
-      : d.targetValue !== null
-        ? `${form.form === 'gap' || form.comparator === 'at_most' ? '≤' : '≥'} ${fmt(d.targetValue)} ${unit}`
-        : form.form === 'level' && form.targetFactor !== undefined
-          ? `${fmt(form.targetFactor * 100)} % ${lang === 'sv' ? 'av utgångsvärdet' : 'of the baseline'}`
-          : '–';
+  const targetText = targetValueText(d, lang, fmt, unit);
   return (
     <>
-      <h1>{x.title[lang]}</h1>
-      {d.asOf ? <p className="notice">{t('asOfNotice', { date: d.asOf })}</p> : null}
-      {canWrite && !d.asOf ? <PublishButton d={d} onSaved={reload} /> : null}
-      <p>
-        <StatusBadge status={d.status} label={t(`status_${d.status}` as 'status_met')} />
-      </p>
-      <p className="goal-status-sentence" data-testid="status-reason">
-        {d.reason[lang]}
-      </p>
-      <p>{x.description[lang]}</p>
       <dl className="goal-facts">
         <dt>{t('targetValue')}</dt>
         <dd>{targetText}</dd>
@@ -195,6 +159,57 @@ function Detail({ d, canWrite, reload }: { d: TargetDetail; canWrite: boolean; r
           </>
         ) : null}
       </dl>
+    </>
+  );
+}
+
+function Detail({ d, canWrite, reload }: { d: TargetDetail; canWrite: boolean; reload: () => void }): ReactNode {
+  const { t, lang } = useI18n(goalsStrings);
+  const why = useReason();
+  const x = d.target;
+  const unit = x.unit[lang];
+  const fmt = (v: number | null) => formatNumber(v, lang, v !== null && !Number.isInteger(v) ? 1 : 0);
+  const rows = useMemo(() => chartRows(d), [d]);
+  const columns: Column<ChartRow>[] = [
+    { key: 'year', header: t('year'), value: (r) => r.year, rowHeader: true, sortable: true },
+    {
+      key: 'observed',
+      header: `${t('observed')} (${unit})`,
+      value: (r) => r.observed,
+      render: (r) => fmt(r.observed),
+      align: 'right',
+    },
+    { key: 'path', header: `${t('path')} (${unit})`, value: (r) => r.path, render: (r) => fmt(r.path), align: 'right' },
+    {
+      key: 'projection',
+      header: `${t('projection')} (${unit})`,
+      value: (r) => r.projection,
+      render: (r) => fmt(r.projection),
+      align: 'right',
+    },
+  ];
+  const labels = useMemo(() => ({ observed: t('observed'), path: t('path'), projection: t('projection') }), [t]);
+  const target = d.targetValue !== null ? { year: x.deadline.year, value: d.targetValue } : null;
+  const first = d.path[0];
+  const last = d.path.at(-1);
+  const summary = t('summaryChart', {
+    obs: d.series.length ? d.series.map((p) => `${p.year}: ${fmt(p.value)}`).join(', ') : '–',
+    from: first ? `${fmt(first.value)} (${first.year})` : '–',
+    to: last ? `${fmt(last.value)} (${last.year})` : '–',
+  });
+  return (
+    <>
+      <h1>{x.title[lang]}</h1>
+      {d.asOf ? <p className="notice">{t('asOfNotice', { date: d.asOf })}</p> : null}
+      {canWrite && !d.asOf ? <PublishButton d={d} onSaved={reload} /> : null}
+      <p>
+        <StatusBadge status={d.status} label={t(`status_${d.status}` as 'status_met')} />
+      </p>
+      <p className="goal-status-sentence" data-testid="status-reason">
+        {why(d.reason)}
+      </p>
+      <p>{x.description[lang]}</p>
+      <TargetFacts d={d} />
       {x.derivation ? (
         <p>
           <strong>{t('derived')}:</strong> {x.derivation[lang]}
