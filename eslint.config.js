@@ -160,6 +160,11 @@ export default tseslint.config(
   },
   // The whole layer graph: server and cli → services → db and importers → core. A layer imports only the layers
   // below it (type-only imports of a lower layer's types are allowed where a value import is not).
+  layer(
+    'src/i18n/**',
+    ['db', 'importers', 'services', 'server', 'cli', 'web'],
+    'src/i18n holds words; it imports only src/core.',
+  ),
   layer('src/db/**', ['importers', 'services', 'server', 'cli', 'web'], 'src/db imports only src/core.'),
   layer('src/importers/**', ['db', 'services', 'server', 'cli', 'web'], 'src/importers imports only src/core.'),
   layer(

@@ -23,8 +23,15 @@ type Dicts = { sv: Record<string, string>; en: Record<string, string> };
 
 async function dictionaries(): Promise<[string, Dicts][]> {
   const out: [string, Dicts][] = [];
-  for (const name of readdirSync(i18nDir).filter((n) => n.endsWith('.ts'))) {
-    const mod = (await import(join(i18nDir, name))) as Record<string, unknown>;
+  // The web app's dictionaries, and the words shared with the documents the server makes (src/i18n).
+  const shared = join(repoRoot, 'src', 'i18n');
+  const all = [
+    ...readdirSync(i18nDir).map((n) => join(i18nDir, n)),
+    ...readdirSync(shared).map((n) => join(shared, n)),
+  ].filter((f) => f.endsWith('.ts'));
+  for (const file of all) {
+    const name = file.startsWith(shared) ? `shared/${file.slice(shared.length + 1)}` : file.slice(i18nDir.length + 1);
+    const mod = (await import(file)) as Record<string, unknown>;
     for (const [exp, value] of Object.entries(mod)) {
       const v = value as Partial<Dicts> | null;
       if (v && typeof v === 'object' && v.sv && v.en) out.push([`${name}:${exp}`, v as Dicts]);
@@ -79,6 +86,7 @@ test('no key is unused by the web app', async () => {
   const unused: string[] = [];
   for (const [name, d] of await dictionaries()) {
     if (name.startsWith('errors.ts')) continue; // looked up by the server's error ids and codes
+    if (name.startsWith('shared/')) continue; // looked up by code in src/i18n itself (screens and documents)
     for (const k of Object.keys(d.sv)) {
       if (source.includes(`'${k}'`) || source.includes(`"${k}"`) || source.includes(`.${k}`)) continue;
       if (prefixes.some((p) => p.length > 1 && k.startsWith(p))) continue;

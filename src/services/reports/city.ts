@@ -11,6 +11,7 @@ import * as repo from '../../db/repositories/reports.ts';
 import { getGoalsTree } from '../goals.ts';
 import { getBudgetViews } from '../interventions.ts';
 import { listReportSummaries, periodOrDefault, type Snapshot } from './read.ts';
+import { reasonWords } from './words.ts';
 
 export async function getCityReport(db: Queryable, periodId: string): Promise<z.infer<typeof CityReport>> {
   const period = await periodOrDefault(db, periodId);
@@ -42,7 +43,7 @@ export async function getCityReport(db: Queryable, periodId: string): Promise<z.
     missing,
     goalAreas: tree.goalAreas.map((g) => ({ id: g.id, title: g.title, total: g.total, counts: g.counts })),
     commitments: tree.reformAreas.flatMap((a) =>
-      a.commitments.map((c) => ({ id: c.id, title: c.title, status: c.status, reason: c.reason })),
+      a.commitments.map((c) => ({ id: c.id, title: c.title, status: c.status, reason: reasonWords(c.reason) })),
     ),
     assessments: assessments.map((a) => ({
       targetId: a.targetId,

@@ -48,13 +48,19 @@ function refused(r: Refusal, acting: Acting): AppError {
     case 'locked':
       return new AppError('report_locked', 'The report is approved and locked; create a new version to change it');
     case 'wrong_state':
-      return new AppError('conflict', `The report is ${r.state}: '${r.action}' is not possible now`, [
-        { field: 'state', message: r.state },
-      ]);
+      return new AppError(
+        'conflict',
+        `The report is ${r.state}: '${r.action}' is not possible now`,
+        [{ field: 'state', message: r.state }],
+        { code: 'report_wrong_state', params: { state: r.state } },
+      );
     case 'sections_not_ready':
-      return new AppError('conflict', `Sections not marked ready: ${r.sections.join(', ')}`, [
-        { field: 'sections', message: r.sections.join(',') },
-      ]);
+      return new AppError(
+        'conflict',
+        `Sections not marked ready: ${r.sections.join(', ')}`,
+        [{ field: 'sections', message: r.sections.join(',') }],
+        { code: 'report_sections_not_ready', params: { sections: r.sections.length } },
+      );
     case 'not_allowed':
       return acting.actor === null
         ? new AppError('unauthenticated', 'Sign in first')
@@ -68,7 +74,8 @@ function check<T>(d: { ok: true; value: T } | { ok: false; refusal: Refusal }, a
 }
 
 function deny(acting: Acting, permission: 'reports:write' | 'reports:approve'): never {
-  throw refused({ code: 'not_allowed', permission }, acting);
+  const refusal: Refusal = { permission, code: 'not_allowed' };
+  throw refused(refusal, acting);
 }
 
 const by = (a: Acting): string | null => a.audit?.username ?? null;

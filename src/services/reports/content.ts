@@ -23,6 +23,7 @@ import { getGoalsTree, getTargetDetail } from '../goals.ts';
 import { getInterventionDetail, listInterventions } from '../interventions.ts';
 import { getProfile } from '../profiles.ts';
 import { whoTakesPart } from '../participation/taking-part.ts';
+import { reasonWords } from './words.ts';
 
 export interface ContentContext {
   db: Queryable;
@@ -110,7 +111,7 @@ async function targetsContent(ctx: ContentContext): Promise<z.infer<typeof Targe
       unit: d.target.unit,
       status: d.status,
       basis: d.basis,
-      reason: d.reason,
+      reason: reasonWords(d.reason),
       targetValue: d.targetValue,
       series: series.slice(-6),
       latest: last ? { year: last.year, value: last.value } : null,

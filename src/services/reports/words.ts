@@ -2,7 +2,16 @@
  * The words of the exported documents (HTML, PDF, DOCX), Swedish first and English. The web app has
  * its own texts in src/web/i18n/reports.ts; documents are made on the server, so theirs live here.
  */
+import { reasonSentence } from '../../i18n/goal-reasons.ts';
+import type { StatusReason } from '../../core/contracts/goals.ts';
+
 export type DocLang = 'sv' | 'en';
+
+/** A status reason in both languages, worded as the goals pages word it (kept so in a frozen snapshot). */
+export const reasonWords = (r: StatusReason): { sv: string; en: string } => ({
+  sv: reasonSentence(r, 'sv'),
+  en: reasonSentence(r, 'en'),
+});
 
 export const WORDS = {
   sv: {

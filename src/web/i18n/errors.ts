@@ -32,6 +32,13 @@ export const errorTexts = {
     already_supported: 'Du stöder redan det här förslaget.',
     support_period_ended: 'Tiden för att stödja förslaget gick ut {date}.',
     name_taken: 'Namnet {name} används redan.',
+    report_locked: 'Rapporten är godkänd och låst. Skapa en ny version för att ändra den.',
+    pdf_unavailable: 'PDF kan inte skapas på servern just nu. Hämta rapporten som Word eller webbsida.',
+    database_unavailable: 'Databasen kan inte nås just nu. Försök igen om en stund.',
+    report_wrong_state:
+      '{state, select, utkast {Rapporten är ett utkast} klar {Rapporten är markerad som klar} godkand {Rapporten är godkänd} other {Rapporten har ändrat läge}}: det går inte att göra just nu.',
+    report_sections_not_ready:
+      '{sections, plural, one {Ett avsnitt är} other {# avsnitt är}} inte markerade som klara ännu.',
   },
   en: {
     validation_failed: 'The details could not be saved: check the marked fields.',
@@ -58,6 +65,12 @@ export const errorTexts = {
     already_supported: 'You already support this proposal.',
     support_period_ended: 'The period for supporting the proposal ended on {date}.',
     name_taken: 'The name {name} is already in use.',
+    report_locked: 'The report is approved and locked. Create a new version to change it.',
+    pdf_unavailable: 'A PDF cannot be made on the server right now. Download the report as Word or as a web page.',
+    database_unavailable: 'The database cannot be reached right now. Try again in a moment.',
+    report_wrong_state:
+      '{state, select, utkast {The report is a draft} klar {The report is marked ready} godkand {The report is approved} other {The report has changed state}}: this cannot be done now.',
+    report_sections_not_ready: '{sections, plural, one {One section is} other {# sections are}} not marked ready yet.',
   },
 };
 
