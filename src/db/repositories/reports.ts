@@ -352,3 +352,11 @@ export async function readVersions(db: Queryable, reportId: string): Promise<Ver
     [reportId],
   );
 }
+
+export async function upsertTemplateSpec(db: Queryable, committeeKind: string, spec: unknown, at: Date): Promise<void> {
+  await db.query(
+    `INSERT INTO report_template (committee_kind, spec, updated_at) VALUES ($1, $2::jsonb, $3)
+     ON CONFLICT (committee_kind) DO UPDATE SET spec = EXCLUDED.spec, updated_at = EXCLUDED.updated_at`,
+    [committeeKind, JSON.stringify(spec), at.toISOString()],
+  );
+}

@@ -3,6 +3,13 @@ import { can } from '../../core/access.ts';
 import { AppError } from '../../core/errors.ts';
 import { periodDateProblems, type Period, type PeriodDates } from '../../core/reports/periods.ts';
 import type { ApproverRole } from '../../core/reports/workflow.ts';
+import type { z } from 'zod';
+import {
+  templateFrom,
+  type CommitteeKind,
+  type Template,
+  type templateSpecSchema,
+} from '../../core/reports/templates.ts';
 import * as repo from '../../db/repositories/reports.ts';
 import { audit, deny, storedPeriod, type Acting, type CommandDeps } from './commands.ts';
 
@@ -54,5 +61,28 @@ export async function setPeriodDates(
     await repo.updatePeriodDates(tx, id, dates);
     await audit(tx, acting, now, 'update', 'report_period', id, before, { ...before, ...dates });
     return (await repo.readPeriod(tx, id))!;
+  });
+}
+
+/** Stores the template of a committee kind (administrators); new reports of that kind follow it. */
+export async function setTemplate(
+  deps: CommandDeps,
+  acting: Acting,
+  kind: CommitteeKind,
+  spec: z.infer<typeof templateSpecSchema>,
+): Promise<Template> {
+  const now = deps.now();
+  return deps.db.transaction(async (tx) => {
+    if (!can(acting.actor, 'settings:manage')) deny(acting, 'reports:write');
+    const keys = spec.sections.map((s) => s.key);
+    const dup = keys.find((k, i) => keys.indexOf(k) !== i);
+    if (dup)
+      throw new AppError('validation_failed', `sections: the key '${dup}' appears twice`, [
+        { field: 'sections', message: `duplicate key ${dup}` },
+      ]);
+    const before = await repo.readTemplateSpec(tx, kind);
+    await repo.upsertTemplateSpec(tx, kind, spec, now);
+    await audit(tx, acting, now, 'update', 'report_template', kind, before, spec);
+    return templateFrom(kind, spec);
   });
 }

@@ -2,8 +2,8 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { guard } from '../../auth.ts';
-import { setApproverRole, setPeriodDates } from '../../../services/reports/settings.ts';
-import { approverRoleOf, assessmentHistory, listPeriodsOf } from '../../../services/reports/read.ts';
+import { setApproverRole, setPeriodDates, setTemplate } from '../../../services/reports/settings.ts';
+import { approverRoleOf, assessmentHistory, listPeriodsOf, templateFor } from '../../../services/reports/read.ts';
 import { listCommitteeRows, readReport } from '../../../db/repositories/reports.ts';
 import { readReporters } from '../../../db/repositories/report-assessments.ts';
 import { notFound } from '../../../core/errors.ts';
@@ -21,6 +21,9 @@ import {
   SettingsBody,
   SettingsParams,
   SettingsResponse,
+  TemplateBody,
+  TemplateParams,
+  TemplateResponse,
 } from './schema.ts';
 import { acting } from './routes.ts';
 
@@ -138,6 +141,34 @@ const settingsRoutes: FastifyPluginAsyncZod = async (app) => {
       if (!r) throw notFound(`Report ${request.params.id}`);
       return { people: await readReporters(app.deps.db, r.committeeId) };
     },
+  );
+  app.get(
+    '/report-templates/:kind',
+    {
+      preHandler: read,
+      schema: {
+        tags,
+        summary: "A committee kind's report template (stored, or the default)",
+        params: TemplateParams,
+        response: { 200: TemplateResponse },
+      },
+    },
+    async (request) => templateFor(app.deps.db, request.params.kind),
+  );
+
+  app.put(
+    '/report-templates/:kind',
+    {
+      preHandler: guard('settings:manage'),
+      schema: {
+        tags,
+        summary: "Set a committee kind's report template (sections in order, key indicators)",
+        params: TemplateParams,
+        body: TemplateBody,
+        response: { 200: TemplateResponse },
+      },
+    },
+    async (request) => setTemplate(deps, await acting(request), request.params.kind, request.body),
   );
 };
 
