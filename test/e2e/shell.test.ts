@@ -17,7 +17,17 @@ describe('app shell in a browser', () => {
     assert.equal(await page.getAttribute('html', 'lang'), 'sv');
     const menu = page.getByRole('navigation', { name: 'Huvudmeny' });
     const items = await menu.getByRole('link').allTextContents();
-    assert.deepEqual(items, ['Översikt', 'Områden', 'Jämför', 'Indikatorer', 'Mål', 'Insatser', 'Analys', 'Delta']);
+    assert.deepEqual(items, [
+      'Översikt',
+      'Områden',
+      'Jämför',
+      'Indikatorer',
+      'Mål',
+      'Insatser',
+      'Analys',
+      'Delta',
+      'Rapporter',
+    ]);
     assert.equal(await menu.getByRole('link', { name: 'Översikt' }).getAttribute('aria-current'), 'page');
     await b.checkA11y(page, 'overview');
     await b.screenshot(page, 'overview');

@@ -9,10 +9,10 @@ import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import JSZip from 'jszip';
 import { testApp, type TestApp } from '../helpers/app.ts';
 import { signInAs, type SignedInClient } from '../helpers/auth.ts';
 import { JARVA, reportCommittees } from '../helpers/reports-fixture.ts';
+import { docxText } from '../helpers/reports-docs.ts';
 import type { Report } from '../../src/core/contracts/reports.ts';
 import { formatKronor, formatNumber } from '../../src/services/reports/words.ts';
 
@@ -41,21 +41,6 @@ export function expectedFigures(r: Report): string[] {
     if (s.kind === 'written' && s.body) out.push(s.body);
   }
   return out;
-}
-
-export async function docxText(buf: Buffer): Promise<{ text: string; styles: string; xml: string }> {
-  const zip = await JSZip.loadAsync(buf);
-  const xml = await zip.file('word/document.xml')!.async('string');
-  const styles = await zip.file('word/styles.xml')!.async('string');
-  const text = [...xml.matchAll(/<w:t(?:\s[^>]*)?>([^<]*)<\/w:t>/g)]
-    .map((m) => m[1]!)
-    .join('')
-    .replace(/&amp;/g, '&')
-    .replace(/&lt;/g, '<')
-    .replace(/&gt;/g, '>')
-    .replace(/&quot;/g, '"')
-    .replace(/&apos;/g, "'");
-  return { text, styles, xml };
 }
 
 describe('report documents (pglite)', () => {

@@ -193,9 +193,32 @@ for (const engine of engines()) {
       assert.equal(v1[0]?.snapshot.sections.find((s) => s.key === 'analysis')?.body, 'Järvas analys: tryggheten ökar.');
     });
 
+    it("lets administrators set a committee kind's template, and nobody else", async () => {
+      const spec = {
+        sections: [
+          { key: 'targets', kind: 'generated', generator: 'targets' },
+          { key: 'analysis', kind: 'written' },
+        ],
+        keyIndicators: [],
+      };
+      assert.equal((await call(analyst, 'PUT', '/report-templates/facknamnd', spec)).statusCode, 403);
+      const dup = await call(admin, 'PUT', '/report-templates/facknamnd', {
+        sections: [spec.sections[1], spec.sections[1]],
+      });
+      assert.equal(dup.statusCode, 400);
+      assert.equal((await call(admin, 'PUT', '/report-templates/facknamnd', spec)).statusCode, 200);
+      const got = await call(reader, 'GET', '/report-templates/facknamnd');
+      assert.deepEqual(
+        got.json().sections.map((x: { key: string }) => x.key),
+        ['targets', 'analysis'],
+      );
+      const district = await call(reader, 'GET', '/report-templates/stadsdelsnamnd');
+      assert.equal(district.json().sections.length, 7);
+    });
+
     it('audits every step', async () => {
       const rows = await t.db.query<{ entity: string; action: string }>(
-        `SELECT entity, action FROM audit_log WHERE entity IN ('report', 'report_section', 'target_assessment', 'report_comment', 'report_settings') ORDER BY id`,
+        `SELECT entity, action FROM audit_log WHERE entity IN ('report', 'report_section', 'target_assessment', 'report_comment', 'report_settings', 'report_template') ORDER BY id`,
       );
       const kinds = new Set(rows.map((r) => `${r.entity}:${r.action}`));
       for (const k of [
@@ -206,6 +229,7 @@ for (const engine of engines()) {
         'report:publish',
         'report:update',
         'report_settings:update',
+        'report_template:update',
       ])
         assert.ok(kinds.has(k), k);
     });

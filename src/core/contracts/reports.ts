@@ -4,7 +4,7 @@
  */
 import { z } from 'zod';
 import { PERIOD_ID_PATTERN, PERIOD_KINDS } from '../reports/periods.ts';
-import { COMMITTEE_KINDS, GENERATORS } from '../reports/templates.ts';
+import { COMMITTEE_KINDS, GENERATORS, templateSpecSchema } from '../reports/templates.ts';
 import { APPROVER_ROLES, REPORT_ACTIONS, REPORT_STATES, SECTION_STATES } from '../reports/workflow.ts';
 
 const bilingual = z.object({ sv: z.string(), en: z.string() });
@@ -312,3 +312,15 @@ export const ReportersResponse = z
     people: z.array(z.object({ id: z.number(), username: z.string(), displayName: z.string(), role: z.string() })),
   })
   .meta({ id: 'Reporters' });
+
+export const TemplateParams = z.object({ kind: z.enum(COMMITTEE_KINDS) });
+export const TemplateBody = templateSpecSchema;
+export const TemplateResponse = z
+  .object({
+    committeeKind: z.enum(COMMITTEE_KINDS),
+    sections: z.array(
+      z.object({ key: z.string(), kind: z.enum(['generated', 'written']), generator: z.enum(GENERATORS).optional() }),
+    ),
+    keyIndicators: z.array(z.string()),
+  })
+  .meta({ id: 'ReportTemplate' });

@@ -8,6 +8,7 @@ import type { z } from 'zod';
 import type { Queryable } from '../../db/database.ts';
 import type { CityReport } from '../../core/contracts/reports.ts';
 import * as repo from '../../db/repositories/reports.ts';
+import * as work from '../../db/repositories/report-assessments.ts';
 import { getGoalsTree } from '../goals.ts';
 import { getBudgetViews } from '../interventions.ts';
 import { listReportSummaries, periodOrDefault, type Snapshot } from './read.ts';
@@ -33,7 +34,7 @@ export async function getCityReport(db: Queryable, periodId: string): Promise<z.
   }
   const tree = await getGoalsTree(db, period.year);
   const budget = await getBudgetViews(db, { year: period.year });
-  const assessments = (await repo.readAssessmentsOfPeriod(db, period.id)).filter((a) =>
+  const assessments = (await work.readAssessmentsOfPeriod(db, period.id)).filter((a) =>
     approvedCommittees.has(a.committeeId),
   );
   const per = budget.perResident;

@@ -4,16 +4,9 @@
  * and records the audit entry, all in that one transaction. The HTTP routes and the CLI call these.
  */
 import type { Database, Queryable } from '../../db/database.ts';
-import { can, type Actor } from '../../core/access.ts';
+import type { Actor } from '../../core/access.ts';
 import { AppError } from '../../core/errors.ts';
-import {
-  defaultPeriod,
-  nextPeriod,
-  parsePeriodId,
-  periodDateProblems,
-  type Period,
-  type PeriodDates,
-} from '../../core/reports/periods.ts';
+import { defaultPeriod, nextPeriod, parsePeriodId, type Period } from '../../core/reports/periods.ts';
 import {
   commentable,
   editable,
@@ -21,13 +14,13 @@ import {
   mayApprove,
   mayWrite,
   transition,
-  type ApproverRole,
   type Refusal,
   type ReportAction,
   type SectionState,
 } from '../../core/reports/workflow.ts';
 import type { GoalStatus } from '../../core/goals/status.ts';
 import * as repo from '../../db/repositories/reports.ts';
+import * as work from '../../db/repositories/report-assessments.ts';
 import { recordAudit, type AuditActor } from '../audit.ts';
 import { approverRoleOf, liveSections, readReportModel, templateFor, type Snapshot } from './read.ts';
 
@@ -43,7 +36,7 @@ export interface CommandDeps {
   now: () => Date;
 }
 
-function refused(r: Refusal, acting: Acting): AppError {
+export function refused(r: Refusal, acting: Acting): AppError {
   switch (r.code) {
     case 'locked':
       return new AppError('report_locked', 'The report is approved and locked; create a new version to change it');
@@ -73,14 +66,14 @@ function check<T>(d: { ok: true; value: T } | { ok: false; refusal: Refusal }, a
   return d.value;
 }
 
-function deny(acting: Acting, permission: 'reports:write' | 'reports:approve'): never {
+export function deny(acting: Acting, permission: 'reports:write' | 'reports:approve'): never {
   const refusal: Refusal = { permission, code: 'not_allowed' };
   throw refused(refusal, acting);
 }
 
 const by = (a: Acting): string | null => a.audit?.username ?? null;
 
-async function audit(
+export async function audit(
   tx: Queryable,
   acting: Acting,
   at: Date,
@@ -93,7 +86,7 @@ async function audit(
   await recordAudit(tx, { actor: acting.audit, at, action, entity, entityId, before, after });
 }
 
-async function storedPeriod(tx: Queryable, id: string): Promise<Period> {
+export async function storedPeriod(tx: Queryable, id: string): Promise<Period> {
   const p = parsePeriodId(id);
   if (!p)
     throw new AppError('validation_failed', `period: '${id}' is not YYYY-T1, YYYY-T2 or YYYY-VB`, [
@@ -183,10 +176,10 @@ export async function copyForward(deps: CommandDeps, acting: Acting, reportId: s
       id,
       sections.map((s) => ({ ...s, deadline: s.deadline === null ? null : period.dueOn })),
     );
-    const have = new Set((await repo.readAssessments(tx, r.committeeId, period.id)).map((a) => a.targetId));
-    for (const a of await repo.readAssessments(tx, r.committeeId, r.periodId)) {
+    const have = new Set((await work.readAssessments(tx, r.committeeId, period.id)).map((a) => a.targetId));
+    for (const a of await work.readAssessments(tx, r.committeeId, r.periodId)) {
       if (have.has(a.targetId)) continue;
-      await repo.upsertAssessment(tx, { ...a, periodId: period.id, by: by(acting), at: now });
+      await work.upsertAssessment(tx, { ...a, periodId: period.id, by: by(acting), at: now });
     }
     await audit(tx, acting, now, 'create', 'report', id, null, { copiedFrom: r.id, period: period.id });
     return id;
@@ -286,9 +279,9 @@ export async function setAssessment(
     const assignee = !!targets && targets.assigneeId !== null && targets.assigneeId === acting.userId;
     if (!mayWrite(acting.actor, resource, assignee)) deny(acting, 'reports:write');
     check(editable(r.state), acting);
-    if (!(await repo.targetExists(tx, targetId))) throw new AppError('not_found', `Target ${targetId} was not found`);
-    const before = (await repo.readAssessments(tx, r.committeeId, r.periodId)).find((x) => x.targetId === targetId);
-    await repo.upsertAssessment(tx, {
+    if (!(await work.targetExists(tx, targetId))) throw new AppError('not_found', `Target ${targetId} was not found`);
+    const before = (await work.readAssessments(tx, r.committeeId, r.periodId)).find((x) => x.targetId === targetId);
+    await work.upsertAssessment(tx, {
       committeeId: r.committeeId,
       periodId: r.periodId,
       targetId,
@@ -355,57 +348,6 @@ export async function takeAction(
       { state: r.state, version: r.version },
       { state: to, version, action },
     );
-  });
-}
-
-/** Names the role that approves a committee's reports (administrators). */
-export async function setApproverRole(
-  deps: CommandDeps,
-  acting: Acting,
-  committeeId: string,
-  role: ApproverRole,
-): Promise<void> {
-  const now = deps.now();
-  await deps.db.transaction(async (tx) => {
-    if (!can(acting.actor, 'settings:manage')) deny(acting, 'reports:approve');
-    if (!(await repo.readCommittee(tx, committeeId)))
-      throw new AppError('not_found', `Committee ${committeeId} was not found`);
-    const before = await repo.readApproverRole(tx, committeeId);
-    await repo.upsertApproverRole(tx, committeeId, role);
-    await audit(
-      tx,
-      acting,
-      now,
-      'update',
-      'report_settings',
-      committeeId,
-      { approverRole: before },
-      { approverRole: role },
-    );
-  });
-}
-
-/** Changes a period's dates (administrators). */
-export async function setPeriodDates(
-  deps: CommandDeps,
-  acting: Acting,
-  id: string,
-  dates: PeriodDates,
-): Promise<Period> {
-  const now = deps.now();
-  return deps.db.transaction(async (tx) => {
-    if (!can(acting.actor, 'settings:manage')) deny(acting, 'reports:write');
-    const problems = periodDateProblems(dates);
-    if (problems.length)
-      throw new AppError(
-        'validation_failed',
-        `Period dates out of order: ${problems.map((p) => p.code).join(', ')}`,
-        problems.map((p) => ({ field: p.field, message: p.code })),
-      );
-    const before = await storedPeriod(tx, id);
-    await repo.updatePeriodDates(tx, id, dates);
-    await audit(tx, acting, now, 'update', 'report_period', id, before, { ...before, ...dates });
-    return (await repo.readPeriod(tx, id))!;
   });
 }
 

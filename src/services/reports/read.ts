@@ -22,6 +22,7 @@ import {
   type ApproverRole,
 } from '../../core/reports/workflow.ts';
 import * as repo from '../../db/repositories/reports.ts';
+import * as work from '../../db/repositories/report-assessments.ts';
 import { contentContext, generate } from './content.ts';
 import { getGoalsTree } from '../goals.ts';
 
@@ -162,7 +163,7 @@ const isOverdue = (deadline: string | null, today: string): boolean => deadline 
 
 /** The user's to-do list: written sections assigned to them and not ready, and targets they are to assess. */
 export async function todoOf(db: Queryable, userId: number, today: string): Promise<z.infer<typeof TodoResponse>> {
-  const rows = await repo.readAssignedSections(db, userId);
+  const rows = await work.readAssignedSections(db, userId);
   const items: z.infer<typeof TodoResponse>['items'] = [];
   const titles = new Map<string, { sv: string; en: string }>();
   for (const s of rows) {
@@ -187,7 +188,7 @@ export async function todoOf(db: Queryable, userId: number, today: string): Prom
       for (const a of tree.goalAreas)
         for (const t of [...a.strategies.flatMap((x) => x.targets), ...a.otherTargets]) titles.set(t.id, t.title);
     }
-    const done = new Set((await repo.readAssessments(db, s.committeeId, s.periodId)).map((a) => a.targetId));
+    const done = new Set((await work.readAssessments(db, s.committeeId, s.periodId)).map((a) => a.targetId));
     for (const [targetId, title] of titles) {
       if (done.has(targetId)) continue;
       items.push({
@@ -210,7 +211,7 @@ export async function assessmentHistory(
   db: Queryable,
   targetId: string,
 ): Promise<z.infer<typeof AssessmentHistoryResponse>> {
-  const rows = await repo.readAssessmentHistory(db, targetId);
+  const rows = await work.readAssessmentHistory(db, targetId);
   return {
     items: rows.map((a) => ({
       committeeId: a.committeeId,

@@ -11,26 +11,16 @@ import {
   copyForward,
   createReport,
   patchSection,
-  setApproverRole,
   setAssessment,
-  setPeriodDates,
   setSectionState,
   takeAction,
   type Acting,
 } from '../../../services/reports/commands.ts';
-import {
-  approverRoleOf,
-  assessmentHistory,
-  listPeriodsOf,
-  listReportSummaries,
-  readReportModel,
-  todoOf,
-} from '../../../services/reports/read.ts';
+import { listReportSummaries, readReportModel, todoOf } from '../../../services/reports/read.ts';
 import { getCityReport } from '../../../services/reports/city.ts';
 import { exportCityReport, exportReport } from '../../../services/reports/export.ts';
 import {
   AssessmentBody,
-  AssessmentHistoryResponse,
   AssessmentParams,
   CityReport,
   CommentBody,
@@ -39,33 +29,21 @@ import {
   ExportQuery,
   LangQuery,
   OkResponse,
-  PeriodBody,
   PeriodParams,
-  PeriodsQuery,
-  PeriodsResponse,
   Report,
   ReportParams,
-  ReportPeriod,
   ReportsQuery,
   ReportsResponse,
   SectionParams,
   SectionPatchBody,
   SectionStateBody,
-  SettingsBody,
-  SettingsParams,
-  SettingsResponse,
   TodoResponse,
   TransitionBody,
   ReportComment,
-  CommitteesResponse,
-  ReportersResponse,
 } from './schema.ts';
-import { listCommitteeRows, readReport, readReporters } from '../../../db/repositories/reports.ts';
-import { notFound } from '../../../core/errors.ts';
-import { committeeKind } from '../../../core/reports/templates.ts';
-import { z } from 'zod';
+import settingsRoutes from './settings.ts';
 
-async function acting(request: FastifyRequest): Promise<Acting> {
+export async function acting(request: FastifyRequest): Promise<Acting> {
   const [actor, audit, user] = await Promise.all([actorOf(request), auditActor(request), currentUser(request)]);
   return { actor, audit, userId: user?.id ?? null };
 }
@@ -77,35 +55,6 @@ const routes: FastifyPluginAsyncZod = async (app) => {
   const tags = ['reports'];
   const read = guard('drafts:read');
   const write = guard('reports:write');
-
-  app.get(
-    '/report-periods',
-    {
-      preHandler: read,
-      schema: {
-        tags,
-        summary: "A year's report periods (T1, T2, VB) with their dates",
-        querystring: PeriodsQuery,
-        response: { 200: PeriodsResponse },
-      },
-    },
-    async (request) => ({ periods: await listPeriodsOf(app.deps.db, request.query.year) }),
-  );
-
-  app.put(
-    '/report-periods/:id',
-    {
-      preHandler: guard('settings:manage'),
-      schema: {
-        tags,
-        summary: "Set a period's dates (start, end, due)",
-        params: PeriodParams,
-        body: PeriodBody,
-        response: { 200: ReportPeriod },
-      },
-    },
-    async (request) => setPeriodDates(deps, await acting(request), request.params.id, request.body),
-  );
 
   app.get(
     '/reports',
@@ -336,87 +285,7 @@ const routes: FastifyPluginAsyncZod = async (app) => {
     },
   );
 
-  app.get(
-    '/targets/:id/assessments',
-    {
-      preHandler: read,
-      schema: {
-        tags,
-        summary: "The committees' assessments of a target, period by period",
-        params: z.object({ id: z.string().min(1).max(200) }),
-        response: { 200: AssessmentHistoryResponse },
-      },
-    },
-    async (request) => assessmentHistory(app.deps.db, request.params.id),
-  );
-
-  app.get(
-    '/report-settings/:committeeId',
-    {
-      preHandler: read,
-      schema: {
-        tags,
-        summary: "Who approves a committee's reports",
-        params: SettingsParams,
-        response: { 200: SettingsResponse },
-      },
-    },
-    async (request) => ({
-      committeeId: request.params.committeeId,
-      approverRole: await approverRoleOf(app.deps.db, request.params.committeeId),
-    }),
-  );
-
-  app.put(
-    '/report-settings/:committeeId',
-    {
-      preHandler: guard('settings:manage'),
-      schema: {
-        tags,
-        summary: "Set the role that approves a committee's reports",
-        params: SettingsParams,
-        body: SettingsBody,
-        response: { 200: SettingsResponse },
-      },
-    },
-    async (request) => {
-      await setApproverRole(deps, await acting(request), request.params.committeeId, request.body.approverRole);
-      return { committeeId: request.params.committeeId, approverRole: request.body.approverRole };
-    },
-  );
-
-  app.get(
-    '/report-committees',
-    {
-      preHandler: read,
-      schema: { tags, summary: 'Committees that report, with their kind', response: { 200: CommitteesResponse } },
-    },
-    async () => ({
-      committees: (await listCommitteeRows(app.deps.db)).map((c) => ({
-        id: c.id,
-        name: c.name,
-        kind: committeeKind(c.kind),
-      })),
-    }),
-  );
-
-  app.get(
-    '/reports/:id/reporters',
-    {
-      preHandler: read,
-      schema: {
-        tags,
-        summary: 'Accounts that can be assigned a section of the report',
-        params: ReportParams,
-        response: { 200: ReportersResponse },
-      },
-    },
-    async (request) => {
-      const r = await readReport(app.deps.db, request.params.id);
-      if (!r) throw notFound(`Report ${request.params.id}`);
-      return { people: await readReporters(app.deps.db, r.committeeId) };
-    },
-  );
+  await settingsRoutes(app, {});
 };
 
 export default routes;

@@ -18,12 +18,11 @@ function AssessmentForm(props: {
   reportId: string;
   targetId: string;
   current: Of<'targets'>['items'][number]['assessment'];
-  onSaved: () => void;
+  onSaved: (msg: string) => void;
 }) {
   const { t } = useReportI18n();
   const [status, setStatus] = useState<string>(props.current?.status ?? 'on_track');
   const [text, setText] = useState(props.current?.text ?? '');
-  const [msg, setMsg] = useState<string | null>(null);
   async function save(e: FormEvent) {
     e.preventDefault();
     try {
@@ -32,10 +31,9 @@ function AssessmentForm(props: {
         `/reports/${encodeURIComponent(props.reportId)}/assessments/${encodeURIComponent(props.targetId)}`,
         { status, text },
       );
-      setMsg(t('saved'));
-      props.onSaved();
+      props.onSaved(t('saved'));
     } catch (err) {
-      setMsg(errorText(t, err));
+      props.onSaved(errorText(t, err));
     }
   }
   const id = `as-${props.targetId}`;
@@ -52,7 +50,6 @@ function AssessmentForm(props: {
       <label htmlFor={`${id}-t`}>{t('assessmentText')}</label>
       <textarea id={`${id}-t`} value={text} onChange={(e) => setText(e.target.value)} />
       <button type="submit">{t('assess')}</button>
-      {msg && <p role="status">{msg}</p>}
     </form>
   );
 }
@@ -66,7 +63,7 @@ function Targets({
   data: Of<'targets'>;
   report: Report;
   editable: boolean;
-  reload: () => void;
+  reload: (msg: string) => void;
 }) {
   const { t, lang } = useReportI18n();
   return (
@@ -242,7 +239,12 @@ function Participation({ data }: { data: Of<'participation'> }) {
   );
 }
 
-export function GeneratedSection(props: { content: Content; report: Report; editable: boolean; reload: () => void }) {
+export function GeneratedSection(props: {
+  content: Content;
+  report: Report;
+  editable: boolean;
+  reload: (msg: string) => void;
+}) {
   const c = props.content;
   switch (c.generator) {
     case 'targets':

@@ -2,7 +2,7 @@
 import { useState, type FormEvent } from 'react';
 import type { z } from 'zod';
 import { Link, navigate, setQuery, useRoute } from '../../router.tsx';
-import { sendJson, useApi } from '../../api.ts';
+import { ApiError, sendJson, useApi } from '../../api.ts';
 import { WithData } from '../../shell/Status.tsx';
 import type { CommitteesResponse, ReportsResponse } from '../../../core/contracts/reports.ts';
 import { errorText, periodKey, stateKey, useReportI18n } from './common.tsx';
@@ -33,6 +33,16 @@ export function ListPage() {
     }
   }
 
+  if (reports.error instanceof ApiError && (reports.error.status === 401 || reports.error.status === 403))
+    return (
+      <>
+        <h1>{t('title')}</h1>
+        <p>{t('intro')}</p>
+        <p>
+          <Link href="/logga-in?next=%2Frapporter">{t('signInFirst')}</Link>
+        </p>
+      </>
+    );
   return (
     <>
       <h1>{t('title')}</h1>

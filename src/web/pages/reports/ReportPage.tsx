@@ -26,9 +26,15 @@ export function ReportPage() {
       setMsg(errorText(t, err));
     }
   }
+  const notify = (m: string) => {
+    setMsg(m);
+    state.reload();
+  };
 
+  // While a change reloads the report, the page keeps showing the report it has (no flash, focus kept).
+  const shown = state.data ? { ...state, loading: false, error: null } : state;
   return (
-    <WithData state={state}>
+    <WithData state={shown}>
       {(r) => {
         const editable = r.allowed.write && r.state === 'utkast';
         const exportUrl = (f: string) => `/api/v1/reports/${encodeURIComponent(r.id)}/export?format=${f}`;
@@ -74,11 +80,9 @@ export function ReportPage() {
                 </button>
               )}
             </div>
-            {msg && (
-              <p role="alert" className="notice">
-                {msg}
-              </p>
-            )}
+            <p role="status" className="notice" hidden={!msg}>
+              {msg}
+            </p>
             <p>
               {t('export')}: <a href={exportUrl('html')}>{t('exportHtml')}</a> ·{' '}
               <a href={exportUrl('pdf')}>{t('exportPdf')}</a> · <a href={exportUrl('docx')}>{t('exportDocx')}</a>
@@ -96,7 +100,7 @@ export function ReportPage() {
               <section key={s.key} className="report-section" aria-labelledby={`sec-${s.key}`}>
                 <h2 id={`sec-${s.key}`}>{t(sectionKey(s.key))}</h2>
                 {s.content ? (
-                  <GeneratedSection content={s.content} report={r} editable={editable} reload={state.reload} />
+                  <GeneratedSection content={s.content} report={r} editable={editable} reload={notify} />
                 ) : (
                   <WrittenSection
                     key={`${s.key}-${s.updatedAt ?? ''}-${r.state}`}
@@ -106,6 +110,7 @@ export function ReportPage() {
                     canComment={r.state !== 'godkand' && (r.allowed.write || r.allowed.approve)}
                     people={people.data?.people ?? []}
                     reload={state.reload}
+                    notify={setMsg}
                   />
                 )}
               </section>

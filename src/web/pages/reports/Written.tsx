@@ -14,6 +14,7 @@ export function WrittenSection(props: {
   canComment: boolean;
   people: z.infer<typeof ReportersResponse>['people'];
   reload: () => void;
+  notify: (msg: string) => void;
 }) {
   const { t } = useReportI18n();
   const { report, section: s } = props;
@@ -21,18 +22,16 @@ export function WrittenSection(props: {
   const [assignee, setAssignee] = useState(s.assignee ? String(s.assignee.id) : '');
   const [deadline, setDeadline] = useState(s.deadline ?? '');
   const [comment, setComment] = useState('');
-  const [msg, setMsg] = useState<string | null>(null);
   const base = `/reports/${encodeURIComponent(report.id)}/sections/${encodeURIComponent(s.key)}`;
   const id = `sec-${s.key}`;
 
   async function run(fn: () => Promise<unknown>) {
-    setMsg(null);
     try {
       await fn();
-      setMsg(t('saved'));
+      props.notify(t('saved'));
       props.reload();
     } catch (err) {
-      setMsg(errorText(t, err));
+      props.notify(errorText(t, err));
     }
   }
   function save(e: FormEvent) {
@@ -115,7 +114,6 @@ export function WrittenSection(props: {
           <button type="submit">{t('send')}</button>
         </form>
       )}
-      {msg && <p role="status">{msg}</p>}
     </>
   );
 }

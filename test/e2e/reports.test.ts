@@ -1,0 +1,195 @@
+/**
+ * A year in Färdplan for Järva's stadsdelsnämnd, in the browser: the committee's editor creates the
+ * T1 report, writes a section and an assessment, marks the sections and the report ready; the approver
+ * (an analyst) approves; the PDF and DOCX are produced and hold the texts and figures; copy forward to
+ * T2 keeps the texts and refreshes the figures; the city report includes the approved Järva report.
+ */
+import { after, before, describe, it } from 'node:test';
+import assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Page } from 'playwright-core';
+import { startBrowserTest, type BrowserTest } from '../helpers/browser.ts';
+import { FIXED_NOW } from '../helpers/app.ts';
+import { repoRoot } from '../helpers/paths.ts';
+import { JARVA, reportCommittees } from '../helpers/reports-fixture.ts';
+import { createUser } from '../../src/services/auth.ts';
+import { addFollowUp, setBudgetLine } from '../../src/services/interventions.ts';
+import type { Report } from '../../src/core/contracts/reports.ts';
+import { docxText } from '../helpers/reports-docs.ts';
+
+const PW = 'a long enough test password';
+const INTERVENTION = 'i-002-kommunal-samverkan-basta-skola';
+const ANALYSIS = 'Järvas analys för första tertialen: skolsamverkan har kommit igång.';
+const ASSESSMENT = 'Nämnden bedömer att målet är i fas tack vare samverkan.';
+const squash = (s: string): string => s.replace(/[\s\u00a0\u202f]+/g, '');
+
+describe('a year of reporting for Järva (browser)', () => {
+  let b: BrowserTest;
+  const out = join(repoRoot, 'test-results', 'reports');
+
+  before(async () => {
+    b = await startBrowserTest({ devWrites: false });
+    const db = b.app.db;
+    await reportCommittees(db);
+    const now = () => FIXED_NOW;
+    await createUser(db, { username: 'e2e.jarva', role: 'district_editor', committeeId: JARVA, password: PW }, null, {
+      now,
+    });
+    await createUser(db, { username: 'e2e.approver', role: 'analyst', password: PW }, null, { now });
+    await setBudgetLine(
+      db,
+      INTERVENTION,
+      2026,
+      { planned: '1234567', decided: '1000000', spent: '250000', area: null },
+      { actor: null, now: FIXED_NOW },
+    );
+    await addFollowUp(
+      db,
+      INTERVENTION,
+      { period: '2026-T1', text: 'Uppföljning T1: tre skolor med.', outputs: [] },
+      {
+        actor: null,
+        now: FIXED_NOW,
+      },
+    );
+    mkdirSync(out, { recursive: true });
+  });
+  after(async () => {
+    await b?.close();
+  });
+
+  async function signIn(username: string, next: string): Promise<Page> {
+    const page = await b.page(`/logga-in?next=${encodeURIComponent(next)}`);
+    await page.getByLabel('Användarnamn').fill(username);
+    await page.getByLabel('Lösenord').fill(PW);
+    await page.getByRole('button', { name: 'Logga in' }).click();
+    await page.waitForURL((u) => u.pathname === next);
+    return page;
+  }
+
+  async function apiReport(page: Page, id: string): Promise<Report> {
+    const res = await page.request.get(`${b.base}/api/v1/reports/${id}`);
+    assert.equal(res.status(), 200);
+    return (await res.json()) as Report;
+  }
+
+  const t1 = `${JARVA}-2026-T1`;
+  const t2 = `${JARVA}-2026-T2`;
+
+  it('the committee creates T1, writes a section and an assessment, and marks it ready', async () => {
+    const page = await signIn('e2e.jarva', '/rapporter');
+    await page.getByRole('heading', { name: 'Skapa rapport' }).waitFor();
+    await page.getByLabel('Nämnd').selectOption(JARVA);
+    await page.getByLabel('Period').selectOption('T1');
+    await page.getByRole('button', { name: 'Skapa rapport' }).click();
+    await page.waitForURL((u) => u.pathname === `/rapporter/${t1}`);
+    await page.getByRole('heading', { name: 'Analys', level: 2 }).waitFor();
+
+    await page.getByLabel('Text: Analys').fill(ANALYSIS);
+    await page.locator('#sec-analysis-who').selectOption({ label: 'e2e.jarva' });
+    await page.locator('#sec-analysis').locator('..').getByRole('button', { name: 'Spara' }).click();
+    await page.getByRole('status').filter({ hasText: 'Sparat.' }).first().waitFor();
+
+    const target = 't-samlingslokal-15-minuter';
+    await page.locator(`#as-${target}-s`).selectOption('on_track');
+    await page.locator(`#as-${target}-t`).fill(ASSESSMENT);
+    await page
+      .getByRole('form', { name: `Nämndens bedömning: ${target}` })
+      .getByRole('button')
+      .click();
+    await page.getByText(`I fas: ${ASSESSMENT}`).waitFor();
+
+    for (const key of ['analysis', 'measures', 'risks']) {
+      const section = page.locator(`section[aria-labelledby="sec-${key}"]`);
+      await section.getByRole('button', { name: 'Markera som klar' }).click();
+      await section.getByText('Avsnittet är klar.').waitFor();
+    }
+    await b.checkA11y(page, 'report draft');
+    await b.screenshot(page, 'reports-draft');
+    await page.getByRole('button', { name: 'Markera rapporten som klar' }).click();
+    await page.locator('.report-state', { hasText: 'Klar' }).waitFor();
+    const r = await apiReport(page, t1);
+    assert.equal(r.state, 'klar');
+    // The committee's editor is not the approver (the city office's analysts are, by default).
+    assert.equal(await page.getByRole('button', { name: 'Godkänn rapporten' }).count(), 0);
+  });
+
+  it('the approver approves; PDF and DOCX hold the texts and the same figures as the API', async () => {
+    const page = await signIn('e2e.approver', `/rapporter/${t1}`);
+    await page.getByRole('button', { name: 'Godkänn rapporten' }).click();
+    await page.locator('.report-state', { hasText: 'Godkänd' }).waitFor();
+    await page.getByText('Godkänd version 1').waitFor();
+    const r = await apiReport(page, t1);
+    assert.equal(r.state, 'godkand');
+    const iv = r.sections.find((s) => s.key === 'interventions')?.content;
+    assert.ok(iv?.generator === 'interventions');
+    const y2026 = iv.data.totals.find((x) => x.year === 2026);
+    assert.equal(y2026?.planned, '1234567');
+
+    const pdf = await page.request.get(`${b.base}/api/v1/reports/${t1}/export?format=pdf`);
+    assert.equal(pdf.status(), 200);
+    const pdfFile = join(out, 'jarva-2026-T1.pdf');
+    writeFileSync(pdfFile, await pdf.body());
+    assert.match(execFileSync('pdfinfo', [pdfFile], { encoding: 'utf8' }), /Tagged:\s+yes/);
+    const text = squash(execFileSync('pdftotext', ['-enc', 'UTF-8', pdfFile, '-'], { encoding: 'utf8' }));
+    for (const f of [ANALYSIS, ASSESSMENT, '1 234 567', '1 000 000', 'Uppföljning T1: tre skolor med.'])
+      assert.ok(text.includes(squash(f)), `PDF lacks ${f}`);
+
+    const docx = await page.request.get(`${b.base}/api/v1/reports/${t1}/export?format=docx`);
+    assert.equal(docx.status(), 200);
+    const buf = Buffer.from(await docx.body());
+    writeFileSync(join(out, 'jarva-2026-T1.docx'), buf);
+    const d = squash((await docxText(buf)).text);
+    for (const f of [ANALYSIS, ASSESSMENT, '1 234 567', '1 000 000'])
+      assert.ok(d.includes(squash(f)), `DOCX lacks ${f}`);
+  });
+
+  it('copy forward to T2 keeps the texts and refreshes the figures; the approved T1 keeps its own', async () => {
+    // The money changes after T1 was approved.
+    await setBudgetLine(
+      b.app.db,
+      INTERVENTION,
+      2026,
+      { planned: '2345678', decided: '2000000', spent: '900000', area: null },
+      { actor: null, now: FIXED_NOW },
+    );
+    const page = await signIn('e2e.jarva', `/rapporter/${t1}`);
+    await page.getByRole('button', { name: 'Kopiera till nästa period' }).click();
+    await page.waitForURL((u) => u.pathname === `/rapporter/${t2}`);
+    await page.getByLabel('Text: Analys').waitFor();
+    assert.equal(await page.getByLabel('Text: Analys').inputValue(), ANALYSIS);
+    const r2 = await apiReport(page, t2);
+    assert.equal(r2.state, 'utkast');
+    assert.equal(r2.copiedFrom, t1);
+    assert.equal(r2.sections.find((s) => s.key === 'analysis')?.assignee?.username, 'e2e.jarva');
+    const iv2 = r2.sections.find((s) => s.key === 'interventions')?.content;
+    assert.ok(iv2?.generator === 'interventions');
+    assert.equal(iv2.data.totals.find((x) => x.year === 2026)?.planned, '2345678');
+    const tg2 = r2.sections.find((s) => s.key === 'targets')?.content;
+    assert.ok(tg2?.generator === 'targets');
+    assert.equal(tg2.data.items.find((i) => i.id === 't-samlingslokal-15-minuter')?.assessment?.text, ASSESSMENT);
+    await page.getByText('2 345 678').first().waitFor();
+
+    const r1 = await apiReport(page, t1);
+    const iv1 = r1.sections.find((s) => s.key === 'interventions')?.content;
+    assert.ok(iv1?.generator === 'interventions');
+    assert.equal(iv1.data.totals.find((x) => x.year === 2026)?.planned, '1234567', 'the approved T1 is frozen');
+  });
+
+  it('the city report includes the approved Järva report', async () => {
+    const page = await signIn('e2e.approver', '/rapporter/stad/2026-T1');
+    await page.getByRole('heading', { name: 'Godkända nämndrapporter' }).waitFor();
+    await page.getByRole('link', { name: 'Järva stadsdelsnämnd' }).waitFor();
+    await b.checkA11y(page, 'city report');
+    await b.screenshot(page, 'reports-city');
+    const res = await page.request.get(`${b.base}/api/v1/reports/city/2026-T1/export?format=docx`);
+    const d = squash((await docxText(Buffer.from(await res.body()))).text);
+    assert.ok(d.includes(squash(ANALYSIS)), 'the city report carries the approved text');
+    const todo = await signIn('e2e.jarva', '/rapporter/att-gora');
+    await todo.getByRole('heading', { name: 'Att göra' }).waitFor();
+    await todo.getByText('Skriv avsnittet Analys').waitFor();
+    await b.checkA11y(todo, 'to-do list');
+  });
+});
