@@ -67,6 +67,7 @@ export type {
   TargetSummary,
 } from '../core/contracts/goals.ts';
 import { loadFramework } from '../importers/framework.ts';
+import { readIndicatorCatalogue } from '../importers/indicator-catalogue.ts';
 import {
   countByDistrict,
   countForMunicipality,
@@ -236,7 +237,12 @@ export const goalsFrameworkLoader: StartupLoader = {
   async load(tx, ctx) {
     ctx.progress.step('Målramverket (data/framework)');
     const f = await loadFramework();
-    await upsertIndicators(tx, frameworkIndicators(f));
+    // indicators of the catalogue (data/indicators) are written by its loader, not redefined here
+    const catalogue = new Set(readIndicatorCatalogue().indicators.map((i) => i.id));
+    await upsertIndicators(
+      tx,
+      frameworkIndicators(f).filter((i) => !catalogue.has(i.id)),
+    );
     const known = new Set<string>();
     for (const t of f.targets) {
       const d = t.target.form === 'gap' || t.target.form === 'every_area' ? t.target.division : t.scope.division;

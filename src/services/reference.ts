@@ -13,7 +13,6 @@ import {
   type IndicatorRow,
 } from '../db/repositories/reference.ts';
 import { DIVISIONS, KOMMUN_CODE } from '../core/geo/stockholm.ts';
-import { INDICATOR_BY_ID } from '../core/stats/reference-catalogue.ts';
 
 export async function getDivisions(db: Queryable) {
   return { divisions: await listDivisions(db) };
@@ -81,7 +80,7 @@ function indicatorOut(i: IndicatorRow) {
     decimals: i.decimals,
     aggregable: isAggregable(i),
     /** False for counts in the catalogue only as numerator or denominator of a rate. */
-    headline: !(INDICATOR_BY_ID.get(i.id)?.helper ?? false),
+    headline: !i.helper,
     source: {
       id: i.sourceId,
       name: i.sourceName,
