@@ -25,6 +25,8 @@ export interface StartupLoader {
   /** True when this loader needs the data directory (it is skipped, with a message, when there is none). */
   needsDataDir: boolean;
   isLoaded(db: Queryable): Promise<boolean>;
+  /** Why it cannot load in this context (it is skipped with that reason), or null. */
+  unavailable?(ctx: StartupContext): string | null;
   load(tx: Queryable, ctx: StartupContext): Promise<void>;
 }
 

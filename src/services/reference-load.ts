@@ -102,6 +102,8 @@ export const referenceStartupLoader: StartupLoader = {
   id: REFERENCE_DATASET,
   needsDataDir: false,
   isLoaded: (db) => isReferenceLoaded(db),
+  unavailable: (ctx) =>
+    chooseReference({ dataDir: ctx.dataDir, shipped: ctx.shipped }) ? null : 'no data directory and no shipped dataset',
   async load(tx, ctx) {
     const origin = chooseReference({ dataDir: ctx.dataDir, shipped: ctx.shipped });
     if (!origin) {

@@ -177,3 +177,122 @@ export const PUBLISHER_SOURCE_ID: Record<z.infer<typeof publisherSchema>, string
   stockholm: 'stockholm-stad',
   committee: null,
 };
+
+// ------------------------------------------------------------------------------------------ API shapes
+
+/**
+ * An indicator as every API response gives it (catalogue, values, maps, profiles, comparisons): one
+ * contract for the indicators slice and the areas slice.
+ */
+export const indicatorSchema = z
+  .object({
+    id: z.string(),
+    nameSv: z.string(),
+    nameEn: z.string(),
+    definitionSv: z.string(),
+    definitionEn: z.string(),
+    unit: z.string(),
+    kind: indicatorKindSchema,
+    polarity: polaritySchema,
+    numeratorId: z.string().nullable(),
+    denominatorId: z.string().nullable(),
+    multiplier: z.number(),
+    decimals: z.number(),
+    aggregable: z
+      .boolean()
+      .describe('false for medians (and means without counts): only at the level the source gives them'),
+    headline: z
+      .boolean()
+      .describe(
+        'false for helper counts: the numerator or denominator of another indicator, shown as its underlying figures',
+      ),
+    source: z.object({
+      id: z.string().nullable(),
+      name: z.string().nullable(),
+      citation: z.string().nullable(),
+      url: z.string().nullable(),
+      licence: z.string().nullable(),
+    }),
+  })
+  .meta({ id: 'Indicator' });
+export type IndicatorSummary = z.infer<typeof indicatorSchema>;
+
+/** The database row an indicator is presented from. */
+export interface IndicatorSourceRow {
+  id: string;
+  nameSv: string;
+  nameEn: string;
+  definitionSv: string;
+  definitionEn: string;
+  unit: string;
+  kind: string;
+  polarity: string;
+  numeratorId: string | null;
+  denominatorId: string | null;
+  multiplier: string | number;
+  decimals: number;
+  helper: boolean;
+  sourceId: string | null;
+  sourceName: string | null;
+  sourceCitation: string | null;
+  sourceUrl: string | null;
+  sourceLicence: string | null;
+}
+
+/** Medians, and means/shares without counts behind them, are not aggregated. */
+export function isAggregable(ind: { kind: string; numeratorId: string | null }): boolean {
+  if (ind.kind === 'median') return false;
+  if ((ind.kind === 'mean' || ind.kind === 'share' || ind.kind === 'rate') && ind.numeratorId === null) return false;
+  return true;
+}
+
+export function presentIndicator(i: IndicatorSourceRow): IndicatorSummary {
+  return {
+    id: i.id,
+    nameSv: i.nameSv,
+    nameEn: i.nameEn,
+    definitionSv: i.definitionSv,
+    definitionEn: i.definitionEn,
+    unit: i.unit,
+    kind: indicatorKindSchema.parse(i.kind),
+    polarity: polaritySchema.parse(i.polarity),
+    numeratorId: i.numeratorId,
+    denominatorId: i.denominatorId,
+    multiplier: Number(i.multiplier),
+    decimals: i.decimals,
+    aggregable: isAggregable(i),
+    headline: !i.helper,
+    source: {
+      id: i.sourceId,
+      name: i.sourceName,
+      citation: i.sourceCitation,
+      url: i.sourceUrl,
+      licence: i.sourceLicence,
+    },
+  };
+}
+
+/** Body of PUT /indicators/:id/draft: the metadata file's shape. */
+export const indicatorDraftBody = indicatorMetadataSchema;
+export const indicatorDraftResponse = z
+  .object({ id: z.string(), state: z.enum(['draft', 'published']), metadata: z.record(z.string(), z.unknown()) })
+  .meta({ id: 'IndicatorDraft' });
+export const indicatorDraftsResponse = z.object({
+  drafts: z.array(
+    z.object({
+      id: z.string(),
+      createdBy: z.string().nullable(),
+      updatedAt: z.string(),
+      metadata: z.record(z.string(), z.unknown()),
+    }),
+  ),
+});
+export const indicatorMetadataResponse = z.object({
+  id: z.string(),
+  metadata: z
+    .record(z.string(), z.unknown())
+    .nullable()
+    .describe('the catalogue file (data/indicators/<id>.json), or null'),
+  numerator: indicatorSchema.nullable().describe('the underlying figures: the numerator count'),
+  denominator: indicatorSchema.nullable().describe('the underlying figures: the denominator count'),
+});

@@ -83,3 +83,11 @@ export async function saveIndicatorDraft(
 export async function deleteIndicatorDraft(db: Queryable, id: string): Promise<void> {
   await db.query('DELETE FROM indicator_draft WHERE id = $1', [id]);
 }
+
+/** The metadata of every indicator that has it (the catalogue as stored). */
+export async function listCatalogueMetadata(db: Queryable): Promise<IndicatorMetadata[]> {
+  const rows = await db.query<{ metadata: IndicatorMetadata }>(
+    'SELECT metadata FROM indicator WHERE metadata IS NOT NULL ORDER BY sort, id',
+  );
+  return rows.map((r) => r.metadata);
+}

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { indicatorSchema } from '../../../core/contracts/indicators.ts';
 
 const geometry = z
   .object({
@@ -53,31 +54,7 @@ export const areasResponse = z.union([
   }),
 ]);
 
-const indicator = z.object({
-  id: z.string(),
-  nameSv: z.string(),
-  nameEn: z.string(),
-  definitionSv: z.string(),
-  definitionEn: z.string(),
-  unit: z.string(),
-  kind: z.string(),
-  polarity: z.string(),
-  numeratorId: z.string().nullable(),
-  denominatorId: z.string().nullable(),
-  multiplier: z.number(),
-  decimals: z.number(),
-  aggregable: z
-    .boolean()
-    .describe('false for medians (and means without counts): only at the level the source gives them'),
-  headline: z.boolean().describe('false for counts listed only as the numerator or denominator of a rate'),
-  source: z.object({
-    id: z.string().nullable(),
-    name: z.string().nullable(),
-    citation: z.string().nullable(),
-    url: z.string().nullable(),
-    licence: z.string().nullable(),
-  }),
-});
+const indicator = indicatorSchema;
 
 export const indicatorsResponse = z.object({ indicators: z.array(indicator) });
 

@@ -1,0 +1,100 @@
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { areasQuery, areasResponse, crosswalksResponse, divisionsResponse } from './schema.ts';
+import { catalogResponse, compareQuery, compareResponse, profileParams, profileResponse } from './profile-schema.ts';
+import { getAreas, getAreasGeoJson, getCrosswalks, getDivisions } from '../../../services/areas/reference.ts';
+import { getCatalog, getComparison, getProfile, parseAreaList } from '../../../services/areas/profiles.ts';
+
+// The areas slice: divisions, areas (with polygons), crosswalks, an area's profile and comparisons.
+const routes: FastifyPluginAsyncZod = async (app) => {
+  app.get(
+    '/divisions',
+    {
+      schema: {
+        tags: ['areas'],
+        summary: 'Every division: id, name, level, validity period and number of areas',
+        response: { 200: divisionsResponse },
+      },
+    },
+    async () => getDivisions(app.deps.db),
+  );
+
+  app.get(
+    '/areas',
+    {
+      schema: {
+        tags: ['areas'],
+        summary:
+          'The areas of a division: code, name, parent; with format=geojson a FeatureCollection with polygons (WGS84)',
+        querystring: areasQuery,
+        response: { 200: areasResponse },
+      },
+    },
+    async (request, reply) => {
+      if (request.query.format === 'geojson') {
+        void reply.type('application/geo+json; charset=utf-8');
+        return getAreasGeoJson(app.deps.db, request.query.division);
+      }
+      return getAreas(app.deps.db, request.query.division);
+    },
+  );
+
+  app.get(
+    '/crosswalks',
+    {
+      schema: {
+        tags: ['areas'],
+        summary:
+          'The crosswalks between divisions: method, every link with weight and confidence, and the areas that could not be matched',
+        response: { 200: crosswalksResponse },
+      },
+    },
+    async () => getCrosswalks(app.deps.db),
+  );
+
+  app.get(
+    '/profiles/catalog',
+    {
+      schema: {
+        tags: ['areas'],
+        summary:
+          'Divisions, indicators and every area (code, name) for the area pickers. Indicators have the one Indicator shape of the catalogue (with headline, aggregable, multiplier and the source licence).',
+        response: { 200: catalogResponse },
+      },
+    },
+    async () => getCatalog(app.deps.db),
+  );
+
+  app.get(
+    '/areas/:division/:code/profile',
+    {
+      schema: {
+        tags: ['areas'],
+        summary:
+          'Every indicator for one area beside the city: latest value, city value, rank among peers, change since the first period, trend',
+        params: profileParams,
+        response: { 200: profileResponse },
+      },
+    },
+    async (request) => getProfile(app.deps.db, request.params.division, request.params.code),
+  );
+
+  app.get(
+    '/compare',
+    {
+      schema: {
+        tags: ['areas'],
+        summary: 'Several areas (any division) side by side with the city, for one or more indicators, all periods',
+        querystring: compareQuery,
+        response: { 200: compareResponse },
+      },
+    },
+    async (request) => {
+      const ids = request.query.indicators
+        ?.split(',')
+        .map((s) => s.trim())
+        .filter(Boolean);
+      return getComparison(app.deps.db, parseAreaList(request.query.areas), ids);
+    },
+  );
+};
+export default routes;
