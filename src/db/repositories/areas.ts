@@ -6,3 +6,27 @@ export async function areaCodesOf(db: Queryable, divisionId: string): Promise<{ 
     divisionId,
   ]);
 }
+
+export interface AreaHitRow {
+  divisionId: string;
+  divisionNameSv: string;
+  divisionNameEn: string;
+  validTo: string | null;
+  code: string;
+  name: string;
+  parentCode: string | null;
+}
+
+/** Areas of every division whose name or code contains `q` (case-insensitive), current divisions first. */
+export async function searchAreaRows(db: Queryable, q: string, limit: number): Promise<AreaHitRow[]> {
+  const like = `%${q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+  return db.query<AreaHitRow>(
+    `SELECT a.division_id AS "divisionId", d.name_sv AS "divisionNameSv", d.name_en AS "divisionNameEn",
+            to_char(d.valid_to, 'YYYY-MM-DD') AS "validTo", a.code, a.name, a.parent_code AS "parentCode"
+       FROM area a JOIN division d ON d.id = a.division_id
+      WHERE lower(a.name) LIKE lower($1) OR lower(a.code) LIKE lower($1)
+      ORDER BY (lower(a.name) = lower($2)) DESC, (d.valid_to IS NOT NULL), d.sort, d.level, a.name, a.code
+      LIMIT $3`,
+    [like, q, limit],
+  );
+}

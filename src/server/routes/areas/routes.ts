@@ -1,5 +1,13 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { areasQuery, areasResponse, crosswalksResponse, divisionsResponse } from './schema.ts';
+import {
+  areaSearchQuery,
+  areaSearchResponse,
+  areasQuery,
+  areasResponse,
+  crosswalksResponse,
+  divisionsResponse,
+} from './schema.ts';
+import { searchAreas } from '../../../services/areas/search.ts';
 import { catalogResponse, compareQuery, compareResponse, profileParams, profileResponse } from './profile-schema.ts';
 import { getAreas, getAreasGeoJson, getCrosswalks, getDivisions } from '../../../services/areas/reference.ts';
 import { getCatalog, getComparison, getProfile, parseAreaList } from '../../../services/areas/profiles.ts';
@@ -36,6 +44,20 @@ const routes: FastifyPluginAsyncZod = async (app) => {
       }
       return getAreas(app.deps.db, request.query.division);
     },
+  );
+
+  app.get(
+    '/areas/search',
+    {
+      schema: {
+        tags: ['areas'],
+        summary:
+          'Find an area by name or code across every division (e.g. Järva, Rinkeby, Husby, Tensta); each hit names its division and whether it is current',
+        querystring: areaSearchQuery,
+        response: { 200: areaSearchResponse },
+      },
+    },
+    async (request) => searchAreas(app.deps.db, request.query.q, request.query.limit),
   );
 
   app.get(

@@ -113,3 +113,26 @@ export const crosswalksResponse = z.object({
     }),
   ),
 });
+
+export const areaSearchQuery = z.object({
+  q: z.string().trim().min(1).max(100).describe('part of an area name or code'),
+  limit: z.coerce.number().int().min(1).max(100).default(20),
+});
+
+export const areaSearchResponse = z.object({
+  query: z.string(),
+  hits: z.array(
+    z.object({
+      divisionId: z.string(),
+      division: z.object({
+        nameSv: z.string(),
+        nameEn: z.string(),
+        validTo: z.string().nullable(),
+        current: z.boolean().describe('false for divisions that have ended'),
+      }),
+      code: z.string(),
+      name: z.string(),
+      parentCode: z.string().nullable(),
+    }),
+  ),
+});
