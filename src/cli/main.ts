@@ -14,6 +14,7 @@ import * as segregation from './commands/segregation.ts';
 import * as pb from './commands/pb.ts';
 import * as user from './commands/user.ts';
 import * as referenceCmd from './commands/reference.ts';
+import * as boundariesCmd from './commands/boundaries.ts';
 
 export function buildProgram(): Command {
   const program = new Command('fardplan')
@@ -23,6 +24,7 @@ export function buildProgram(): Command {
     .exitOverride();
   for (const cmd of [serve, migrateCmd, load, exportCmd, segregation, pb, user]) cmd.register(program);
   referenceCmd.register(program);
+  boundariesCmd.register(program);
   return program;
 }
 

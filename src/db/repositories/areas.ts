@@ -30,3 +30,33 @@ export async function searchAreaRows(db: Queryable, q: string, limit: number): P
     [like, q, limit],
   );
 }
+
+export async function divisionForUpdate(db: Queryable, id: string): Promise<{ id: string } | null> {
+  const rows = await db.query<{ id: string }>('SELECT id FROM division WHERE id = $1 FOR UPDATE', [id]);
+  return rows[0] ?? null;
+}
+
+export async function countAreasWithGeometry(db: Queryable, divisionId: string): Promise<number> {
+  const rows = await db.query<{ n: number }>(
+    'SELECT count(*)::int AS n FROM area WHERE division_id = $1 AND geometry IS NOT NULL',
+    [divisionId],
+  );
+  return rows[0]?.n ?? 0;
+}
+
+/** Sets the polygons of areas of one division (codes that are not areas of it are ignored). */
+export async function setAreaGeometries(
+  db: Queryable,
+  divisionId: string,
+  rows: readonly { code: string; geometry: unknown }[],
+): Promise<number> {
+  if (!rows.length) return 0;
+  const updated = await db.query<{ code: string }>(
+    `UPDATE area a SET geometry = t.g::jsonb
+       FROM unnest($2::text[], $3::text[]) AS t(c, g)
+      WHERE a.division_id = $1 AND a.code = t.c
+      RETURNING a.code`,
+    [divisionId, rows.map((r) => r.code), rows.map((r) => JSON.stringify(r.geometry))],
+  );
+  return updated.length;
+}

@@ -1,6 +1,9 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import {
   areaSearchQuery,
+  boundariesBody,
+  boundariesParams,
+  boundariesResponse,
   areaSearchResponse,
   areasQuery,
   areasResponse,
@@ -8,6 +11,8 @@ import {
   divisionsResponse,
 } from './schema.ts';
 import { searchAreas } from '../../../services/areas/search.ts';
+import { loadBoundaries } from '../../../services/areas/boundaries.ts';
+import { actorOf, auditActor, guard } from '../../auth.ts';
 import { catalogResponse, compareQuery, compareResponse, profileParams, profileResponse } from './profile-schema.ts';
 import { getAreas, getAreasGeoJson, getCrosswalks, getDivisions } from '../../../services/areas/reference.ts';
 import { getCatalog, getComparison, getProfile, parseAreaList } from '../../../services/areas/profiles.ts';
@@ -58,6 +63,31 @@ const routes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (request) => searchAreas(app.deps.db, request.query.q, request.query.limit),
+  );
+
+  app.post(
+    '/divisions/:id/boundaries',
+    {
+      preHandler: guard('imports:write'),
+      bodyLimit: 50 * 1024 * 1024,
+      schema: {
+        tags: ['areas'],
+        summary:
+          'Upload polygons for a division (GeoJSON, or a zipped shapefile in SWEREF 99 TM or WGS84, base64): codes are checked against the division, matching areas get their polygon, the rest is reported (audited)',
+        params: boundariesParams,
+        body: boundariesBody,
+        response: { 200: boundariesResponse },
+      },
+    },
+    async (request) =>
+      loadBoundaries(
+        app.deps.db,
+        { actor: await actorOf(request), audit: await auditActor(request), now: app.deps.now() },
+        request.params.id,
+        request.body.file,
+        Buffer.from(request.body.content, 'base64'),
+        request.body.codeField ? { codeField: request.body.codeField } : {},
+      ),
   );
 
   app.get(

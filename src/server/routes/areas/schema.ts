@@ -136,3 +136,26 @@ export const areaSearchResponse = z.object({
     }),
   ),
 });
+
+export const boundariesParams = z.object({ id: id.describe('division id, e.g. deso') });
+export const boundariesBody = z.strictObject({
+  file: z
+    .string()
+    .regex(/\.(zip|geojson|json)$/i, 'a .geojson/.json file or a zipped shapefile (.zip)')
+    .describe('the file name'),
+  content: z.string().min(1).describe('the file, base64'),
+  codeField: z.string().min(1).max(100).optional().describe('the property holding the area code'),
+});
+export const boundariesResponse = z.object({
+  divisionId: z.string(),
+  file: z.string(),
+  crs: z.enum(['WGS84', 'SWEREF 99 TM']),
+  codeField: z.string(),
+  features: z.number(),
+  matched: z.number(),
+  unmatched: z
+    .array(z.object({ feature: z.number(), code: z.string(), name: z.string().nullable() }))
+    .describe('features whose code is no area of the division'),
+  withoutPolygon: z.array(z.string()).describe('areas of the division the file gives no polygon for'),
+  areasWithPolygon: z.number(),
+});
