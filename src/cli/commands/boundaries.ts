@@ -3,6 +3,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { basename, resolve } from 'node:path';
 import { migrate } from '../../db/migrate.ts';
 import { loadBoundaries } from '../../services/areas/boundaries.ts';
+import { loadDesoRevision } from '../../services/areas/deso-revision.ts';
 import { loadConfig } from '../config.ts';
 import { CliError, EXIT } from '../errors.ts';
 import { openDb } from '../runtime.ts';
@@ -44,6 +45,29 @@ export function register(program: Command): void {
           process.stdout.write(
             `areas without a polygon (${r.withoutPolygon.length}): ${r.withoutPolygon.slice(0, 20).join(', ')}${r.withoutPolygon.length > 20 ? ', …' : ''}\n`,
           );
+      } finally {
+        await db.close();
+      }
+    });
+  b.command('deso2025-key <file>')
+    .description(
+      "load SCB's key from DeSO 2018 to DeSO 2025 (CSV with columns deso2018, deso2025): the DeSO 2025 division and the crosswalk",
+    )
+    .action(async (file: string) => {
+      const path = resolve(file);
+      if (!existsSync(path)) throw new CliError(`${file}: no such file`, EXIT.usage);
+      const db = await openDb(loadConfig());
+      try {
+        await migrate(db);
+        const r = await loadDesoRevision(
+          db,
+          { actor: { role: 'admin' }, audit: { id: null, username: 'cli' }, now: new Date() },
+          basename(path),
+          readFileSync(path, 'utf8'),
+        );
+        process.stdout.write(
+          `deso-2025: ${r.areas} areas; ${r.links} DeSO 2018 linked exactly, ${r.split} split (need weights), ${r.uncovered} DeSO 2025 without an exact link\n`,
+        );
       } finally {
         await db.close();
       }
