@@ -5,7 +5,7 @@
  * compact form with simplified polygons.
  */
 import { existsSync, readdirSync } from 'node:fs';
-import { join } from 'node:path';
+import { join, relative, sep } from 'node:path';
 import { AppError } from '../../core/errors.ts';
 import { KOMMUN_CODE, KOMMUN_NAME } from '../../core/geo/stockholm.ts';
 import { REGSO_TABLES } from '../../core/stats/reference-catalogue.ts';
@@ -79,6 +79,8 @@ export async function readRawReferenceInputs(
   const policeLists = existsSync(polisenDir)
     ? (await readVulnerableAreaLists(polisenDir)).map((l) => ({
         ...l,
+        // the path inside the data directory (the same on every machine)
+        file: relative(dataDir, l.file).split(sep).join('/'),
         areas: l.areas.filter((a) => a.place.toLocaleLowerCase('sv') === want),
       }))
     : [];
