@@ -68,6 +68,7 @@ export type {
 } from '../core/contracts/goals.ts';
 import { loadFramework } from '../importers/framework.ts';
 import { readIndicatorCatalogue } from '../importers/indicator-catalogue.ts';
+import { writeCatalogue } from './indicators/catalogue.ts';
 import {
   countByDistrict,
   countForMunicipality,
@@ -237,11 +238,17 @@ export const goalsFrameworkLoader: StartupLoader = {
   async load(tx, ctx) {
     ctx.progress.step('Målramverket (data/framework)');
     const f = await loadFramework();
-    // indicators of the catalogue (data/indicators) are written by its loader, not redefined here
-    const catalogue = new Set(readIndicatorCatalogue().indicators.map((i) => i.id));
+    // the framework's indicators that the catalogue (data/indicators) defines are written as the catalogue has them
+    const catalogue = readIndicatorCatalogue().indicators;
+    const inCatalogue = new Set(catalogue.map((i) => i.id));
+    const own = frameworkIndicators(f);
+    await writeCatalogue(
+      tx,
+      catalogue.filter((m) => own.some((i) => i.id === m.id)),
+    );
     await upsertIndicators(
       tx,
-      frameworkIndicators(f).filter((i) => !catalogue.has(i.id)),
+      own.filter((i) => !inCatalogue.has(i.id)),
     );
     const known = new Set<string>();
     for (const t of f.targets) {
