@@ -31,6 +31,11 @@ const COMMANDS: Record<string, { summary: string; load: () => Promise<CommandMod
   },
   backup: { summary: 'write a backup of the database to a file', load: loadBackup },
   restore: { summary: 'restore the database from a backup file', load: loadBackup },
+  reference: {
+    summary: 'the Stockholm reference dataset shipped with Färdplan (build it from the raw files)',
+    load: () => import('./commands/reference.ts'),
+  },
+  boundaries: { summary: 'polygons for the areas of a division', load: () => import('./commands/boundaries.ts') },
 };
 
 /** The program with the commands named in `argv` loaded in full (all of them when `argv` is omitted). */

@@ -27,18 +27,17 @@ export async function openApp(
   const db = await openDb(config);
   const result = await bootstrap(db, { dataDir: config.dataDir, progress, now: () => new Date() });
   const missing = result.skipped.length > 0;
-  const message = !config.dataDir
-    ? 'No data directory was found, so no statistics are loaded. Set FARDPLAN_DATA_DIR to the reference data folder (or place it at ../shared/data) and restart, or run `fardplan load <dir>`.'
-    : missing
-      ? `Some data was not loaded: ${result.skipped.map((s) => `${s.id} (${s.reason})`).join(', ')}`
-      : null;
+  // Without a data directory the reference dataset shipped in data/reference is loaded instead.
+  const message = missing
+    ? `Some data was not loaded: ${result.skipped.map((s) => `${s.id} (${s.reason})`).join(', ')}. Set FARDPLAN_DATA_DIR to the reference data folder (or place it at ../shared/data) and restart, or run \`fardplan load <dir>\`.`
+    : null;
   if (message) progress.info(message);
   const app = await buildApp(
     {
       db,
       version: config.version,
       devWrites: config.devWrites,
-      dataStatus: { dataDir: config.dataDir, loaded: !missing && !!config.dataDir, message },
+      dataStatus: { dataDir: config.dataDir, loaded: !missing, message },
       now: () => new Date(),
       randomBytes: (n) => randomBytes(n),
     },

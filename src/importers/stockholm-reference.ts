@@ -4,7 +4,7 @@
  * Reads files (importers) and calls pure core functions; writes nothing.
  */
 import { createHash } from 'node:crypto';
-import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import {
   buildKeyCrosswalk,
@@ -24,18 +24,10 @@ import {
   usoCode,
 } from '../core/geo/stockholm.ts';
 import { aggregate } from '../core/stats/aggregate.ts';
-import {
-  extractBaseValues,
-  REFERENCE_INDICATORS,
-  REGSO_TABLES,
-  type ReferenceIndicator,
-} from '../core/stats/reference-catalogue.ts';
-import type { ScbRecord } from '../core/stats/scb.ts';
+import { extractBaseValues, referenceIndicators, type ReferenceIndicator } from '../core/stats/reference-catalogue.ts';
 import type { Area, Division, Observation, Source } from '../core/types.ts';
-import { readUso2023, readUso2025 } from './polisen-areas.ts';
-import { readDesoRegsoKey, readRegsoCsv, regsoIndex } from './scb-regso-csv.ts';
-import { readScbXlsx } from './scb-xlsx.ts';
-import { readMembership, readStadsdelar } from './stockholm-geography.ts';
+import { readIndicatorCatalogue } from './indicator-catalogue.ts';
+import { readRawReferenceInputs, REGSO_SERIES, type ReferenceInputs } from './reference/inputs.ts';
 
 export interface ReferenceDivision extends Division {
   areaCount: number;
@@ -85,70 +77,30 @@ export type Progress = (step: string, done: number, total: number) => void;
 
 const STEPS = ['geography', 'scb tables', 'regso series', 'crosswalks', 'aggregation'] as const;
 
-/** Reads all files and builds the dataset. */
+/** Reads all raw files of the data directory and the catalogue, and builds the dataset. */
 export async function buildReferenceDataset(dataDir: string, progress: Progress = () => {}): Promise<ReferenceDataset> {
-  const step = (i: number): void => progress(STEPS[i]!, i, STEPS.length);
-  step(0);
-  const stadsdelar = await readStadsdelar(join(dataDir, 'stockholm', 'boundaries', 'stadsdelar.geojson'));
-  const membership = await readMembership(join(dataDir, 'stockholm', 'stadsdel-stadsdelsomrade.csv'));
-  const key = await readDesoRegsoKey(join(dataDir, 'scb', 'keys', 'deso2018-regso.csv'));
-  const uso2023 = await readUso2023(join(dataDir, 'polisen', 'uso-2023', 'uso_2023.shp'), {
-    municipality: KOMMUN_NAME,
-  });
-  const uso2025 = await readUso2025(join(dataDir, 'polisen', 'utsatta-omraden-2025.csv'), {
-    municipality: KOMMUN_NAME,
-  });
+  let i = 0;
+  const inputs = await readRawReferenceInputs(dataDir, (s) => progress(s, i++, STEPS.length));
+  return assembleReferenceDataset(inputs, referenceIndicators(readIndicatorCatalogue().indicators), progress);
+}
 
-  step(1);
-  const xlsxDir = join(dataDir, 'scb', 'deso2018-2022');
-  const desoRecords: ScbRecord[] = [];
-  const tables: ReferenceDataset['tables'] = [];
-  const files = readdirSync(xlsxDir)
-    .filter((f) => f.endsWith('.xlsx'))
-    .sort();
-  const parsed = await Promise.all(
-    files.map((f) => readScbXlsx(join(xlsxDir, f), { regionFilter: (c) => c.startsWith(KOMMUN_CODE) })),
-  );
-  for (const t of parsed) {
-    tables.push({ tableId: t.tableId, title: t.title, file: t.file });
-    for (const r of t.records) desoRecords.push(r);
-  }
-
-  step(2);
-  const regsoCodes = regsoIndex(key, KOMMUN_NAME);
-  const regsoDir = join(dataDir, 'scb', 'regso-2020-2023');
-  const series = [
-    {
-      file: 'regso-born-region.csv',
-      tableId: REGSO_TABLES.bornRegion,
-      title: 'Folkmängd per RegSO efter födelseregion och kön',
-    },
-    {
-      file: 'regso-housing-tenure.csv',
-      tableId: REGSO_TABLES.housingTenure,
-      title: 'Antal lägenheter per RegSO efter upplåtelseform',
-    },
-    {
-      file: 'regso-income.csv',
-      tableId: REGSO_TABLES.income,
-      title: 'Medelvärde av inkomst per RegSO efter inkomstkomponent och kön',
-    },
-  ];
-  const regsoRecords: ScbRecord[] = [];
-  for (const s of series) {
-    const path = join(regsoDir, s.file);
-    if (!existsSync(path)) continue;
-    const res = await readRegsoCsv(path, { kommunName: KOMMUN_NAME, regsoCodes, title: s.title, tableId: s.tableId });
-    if (res.unknownRegions.length)
-      throw new Error(
-        `${s.file}: ${res.unknownRegions.length} ${KOMMUN_NAME} regions are not in the DeSO→RegSO key, e.g. line ${res.unknownRegions[0]!.line}: ${res.unknownRegions[0]!.region}`,
-      );
-    tables.push({ tableId: s.tableId, title: s.title, file: s.file });
-    for (const r of res.records) regsoRecords.push(r);
-  }
-
-  step(3);
-  const stockholmKey = key.rows.filter((r) => r.kommunCode === KOMMUN_CODE);
+/** Builds the dataset from its inputs (raw or shipped): areas, crosswalks and the aggregated observations. */
+export function assembleReferenceDataset(
+  inputs: ReferenceInputs,
+  indicators: readonly ReferenceIndicator[],
+  progress: Progress = () => {},
+): ReferenceDataset {
+  const { stadsdelar, membership, uso2023, uso2025 } = inputs;
+  const stockholmKey = [...inputs.key];
+  const tables: ReferenceDataset['tables'] = inputs.tables.map((t) => ({
+    tableId: t.tableId,
+    title: t.title,
+    file: t.file,
+  }));
+  const regsoTableIds = new Set<string>(REGSO_SERIES.map((s) => s.tableId));
+  const desoRecords = inputs.tables.filter((t) => !regsoTableIds.has(t.tableId)).flatMap((t) => t.records);
+  const regsoRecords = inputs.tables.filter((t) => regsoTableIds.has(t.tableId)).flatMap((t) => t.records);
+  progress('crosswalks', 3, STEPS.length);
   const desoRegso = buildKeyCrosswalk(
     'deso-regso',
     DIVISIONS.deso,
@@ -306,7 +258,7 @@ export async function buildReferenceDataset(dataDir: string, progress: Progress 
       properties: usoProps(u),
     });
 
-  step(4);
+  progress('aggregation', 4, STEPS.length);
   const areaCodes = new Map<string, string[]>();
   for (const a of areas) {
     const list = areaCodes.get(a.divisionId) ?? [];
@@ -314,10 +266,10 @@ export async function buildReferenceDataset(dataDir: string, progress: Progress 
     areaCodes.set(a.divisionId, list);
   }
   const { observations, baseDivision } = aggregate({
-    indicators: REFERENCE_INDICATORS,
+    indicators,
     base: [
-      { divisionId: DIVISIONS.deso, values: extractBaseValues(desoRecords) },
-      { divisionId: DIVISIONS.regso, values: extractBaseValues(regsoRecords) },
+      { divisionId: DIVISIONS.deso, values: extractBaseValues(desoRecords, indicators) },
+      { divisionId: DIVISIONS.regso, values: extractBaseValues(regsoRecords, indicators) },
     ],
     steps: [desoRegso, regsoStadsdel, sdSdo2023, sdSdo2020],
     city: { divisionId: DIVISIONS.kommun, code: KOMMUN_CODE },
@@ -332,7 +284,7 @@ export async function buildReferenceDataset(dataDir: string, progress: Progress 
     divisions,
     areas,
     crosswalks: [desoRegso, regsoStadsdel, sdSdo2023, sdSdo2020],
-    indicators: [...REFERENCE_INDICATORS],
+    indicators: [...indicators],
     observations,
     sources: [...REFERENCE_SOURCES],
     baseDivisions,

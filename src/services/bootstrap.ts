@@ -31,8 +31,9 @@ async function runLoaders(
 ): Promise<void> {
   for (const loader of loaders) {
     if (await loader.isLoaded(db)) continue;
-    if (loader.needsDataDir && !ctx.dataDir) {
-      skipped.push({ id: loader.id, reason: 'no data directory' });
+    const reason = loader.needsDataDir && !ctx.dataDir ? 'no data directory' : (loader.unavailable?.(ctx) ?? null);
+    if (reason) {
+      skipped.push({ id: loader.id, reason });
       continue;
     }
     await db.transaction((tx) => loader.load(tx, ctx));

@@ -9,10 +9,13 @@ import type { Progress } from './progress.ts';
 import { goalsStartupLoaders } from './goals.ts';
 import { referenceDirectoryLoader, referenceStartupLoader } from './reference-load.ts';
 import { interventionsLoader } from './interventions.ts';
+import { indicatorCatalogueLoader } from './indicators/catalogue.ts';
 
 export interface StartupContext {
   /** The reference data directory, or null when none was found. */
   dataDir: string | null;
+  /** False: no fallback to the reference dataset shipped in data/reference (a start without data). Default true. */
+  shipped?: boolean;
   progress: Progress;
   now: () => Date;
 }
@@ -22,13 +25,16 @@ export interface StartupLoader {
   /** True when this loader needs the data directory (it is skipped, with a message, when there is none). */
   needsDataDir: boolean;
   isLoaded(db: Queryable): Promise<boolean>;
+  /** Why it cannot load in this context (it is skipped with that reason), or null. */
+  unavailable?(ctx: StartupContext): string | null;
   load(tx: Queryable, ctx: StartupContext): Promise<void>;
 }
 
 export const directoryLoaders: DatasetLoader[] = [referenceDirectoryLoader, csvDatasetLoader];
 
 export const startupLoaders: StartupLoader[] = [
-  referenceStartupLoader,
+  indicatorCatalogueLoader, // first: every later loader finds its indicators
+  referenceStartupLoader, // raw data directory, else the dataset shipped in data/reference (with the Police counts)
   ...goalsStartupLoaders,
   interventionsLoader(), // after the goals framework (it refers to goal areas, strategies and targets)
 ];

@@ -1,5 +1,5 @@
 /**
- * Loading the Stockholm reference dataset (issue 3) into the database: ONE transaction (the caller's),
+ * Loading the Stockholm reference dataset into the database: ONE transaction (the caller's),
  * with progress, batched writes, and idempotent: the same data twice changes nothing (checksum in
  * import_batch).
  */
@@ -9,12 +9,17 @@ import {
   findBatch,
   upsertAreas,
   upsertDivisions,
-  upsertIndicators,
   upsertObservations,
   upsertSources,
 } from '../db/repositories/datasets.ts';
 import { isReferenceLoaded, REFERENCE_DATASET, upsertCrosswalks } from '../db/repositories/reference.ts';
-import { buildReferenceDataset, referenceChecksum } from '../importers/stockholm-reference.ts';
+import { referenceIndicators } from '../core/stats/reference-catalogue.ts';
+import { readIndicatorCatalogue } from '../importers/indicator-catalogue.ts';
+import { chooseReference, rawOrigin, type ReferenceOrigin } from '../importers/reference/source.ts';
+import { assembleReferenceDataset } from '../importers/stockholm-reference.ts';
+import { writeCatalogue } from './indicators/catalogue.ts';
+import { writePoliceCounts } from './indicators/police-count.ts';
+import { relinkAfterLoad } from './relink.ts';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import type { DatasetLoader } from './datasets.ts';
@@ -29,20 +34,31 @@ export interface ReferenceLoadResult {
   writeMs: number;
 }
 
-/** Reads the data directory and writes the dataset inside `tx` (the caller's transaction). */
+/** Reads the data directory's raw files and writes the dataset inside `tx` (the caller's transaction). */
 export async function loadReferenceData(
   tx: Queryable,
   dataDir: string,
   progress: Progress,
 ): Promise<ReferenceLoadResult> {
+  return loadReferenceFrom(tx, rawOrigin(dataDir), progress);
+}
+
+/** Writes the reference dataset from its origin (raw files or the shipped dataset) inside `tx`. */
+export async function loadReferenceFrom(
+  tx: Queryable,
+  origin: ReferenceOrigin,
+  progress: Progress,
+): Promise<ReferenceLoadResult> {
   const t0 = performance.now();
-  const { checksum, fileCount } = referenceChecksum(dataDir);
+  const { checksum, fileCount } = origin;
   if (await findBatch(tx, REFERENCE_DATASET, checksum)) {
     progress.info('Stockholm reference data: already loaded; nothing changed');
     return { changed: false, rows: 0, buildMs: 0, writeMs: 0 };
   }
   progress.step('Stockholm reference data: reading', 6);
-  const ds = await buildReferenceDataset(dataDir, () => progress.tick(1));
+  const catalogue = readIndicatorCatalogue();
+  const inputs = await origin.read(() => progress.tick(1));
+  const ds = assembleReferenceDataset(inputs, referenceIndicators(catalogue.indicators), () => progress.tick(1));
   const t1 = performance.now();
   const order = new Map(ds.divisions.map((d) => [d.id, d.level]));
   const areas = [...ds.areas].sort((a, b) => (order.get(a.divisionId) ?? 0) - (order.get(b.divisionId) ?? 0));
@@ -52,7 +68,7 @@ export async function loadReferenceData(
   progress.step('Stockholm reference data: writing', rows);
   const batchId = await createBatch(tx, {
     dataset: REFERENCE_DATASET,
-    description: `Stockholm reference data from ${dataDir}`,
+    description: origin.description,
     checksum,
     fileCount,
     rowCount: rows,
@@ -64,10 +80,7 @@ export async function loadReferenceData(
   progress.tick(areas.length);
   await upsertCrosswalks(tx, ds.crosswalks, null);
   progress.tick(links);
-  await upsertIndicators(
-    tx,
-    ds.indicators.map((i, n) => ({ ...i, sort: n })),
-  );
+  await writeCatalogue(tx, catalogue.indicators);
   progress.tick(ds.indicators.length);
   const CHUNK = 10000;
   for (let i = 0; i < ds.observations.length; i += CHUNK) {
@@ -75,6 +88,8 @@ export async function loadReferenceData(
     await upsertObservations(tx, chunk, batchId);
     progress.tick(chunk.length);
   }
+  await writePoliceCounts(tx, inputs, progress);
+  await relinkAfterLoad(tx);
   const t2 = performance.now();
   progress.info(
     `Stockholm reference data: ${rows} rows (${ds.observations.length} observations) in ${((t2 - t0) / 1000).toFixed(1)} s`,
@@ -82,13 +97,20 @@ export async function loadReferenceData(
   return { changed: true, rows, buildMs: Math.round(t1 - t0), writeMs: Math.round(t2 - t1) };
 }
 
+/** At start: the raw data directory when set, else the dataset shipped in data/reference/stockholm. */
 export const referenceStartupLoader: StartupLoader = {
   id: REFERENCE_DATASET,
-  needsDataDir: true,
+  needsDataDir: false,
   isLoaded: (db) => isReferenceLoaded(db),
+  unavailable: (ctx) =>
+    chooseReference({ dataDir: ctx.dataDir, shipped: ctx.shipped }) ? null : 'no data directory and no shipped dataset',
   async load(tx, ctx) {
-    if (!ctx.dataDir) return;
-    await loadReferenceData(tx, ctx.dataDir, ctx.progress);
+    const origin = chooseReference({ dataDir: ctx.dataDir, shipped: ctx.shipped });
+    if (!origin) {
+      ctx.progress.info('No reference data (no data directory and no shipped dataset): statistics are not loaded.');
+      return;
+    }
+    await loadReferenceFrom(tx, origin, ctx.progress);
   },
 };
 

@@ -177,16 +177,18 @@ for (const engine of engines()) {
     });
   });
 
-  describe(`start-up without a data directory (${engine})`, () => {
+  describe(`start-up without a data directory and without the shipped dataset (${engine})`, () => {
     it('skips the reference loader and says why', async () => {
       const db = await freshDatabase(engine);
       try {
         const r = await bootstrap(
           db,
-          { dataDir: null, progress: silentProgress, now: () => new Date('2026-06-15T10:00:00Z') },
+          { dataDir: null, shipped: false, progress: silentProgress, now: () => new Date('2026-06-15T10:00:00Z') },
           [referenceStartupLoader],
         );
-        assert.deepEqual(r.skipped, [{ id: 'stockholm-reference', reason: 'no data directory' }]);
+        assert.deepEqual(r.skipped, [
+          { id: 'stockholm-reference', reason: 'no data directory and no shipped dataset' },
+        ]);
         assert.equal(await isReferenceLoaded(db), false);
       } finally {
         await db.close();

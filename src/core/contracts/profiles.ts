@@ -4,24 +4,13 @@
  * pages (which read them as JSON).
  */
 import type { GeoJSONGeometry, ObservationStatus } from '../types.ts';
+import type { IndicatorSummary } from './indicators.ts';
 import type { Assessment, Tolerance } from '../stats/compare.ts';
 
 export type { Assessment, Tolerance };
 
-export interface IndicatorMeta {
-  id: string;
-  nameSv: string;
-  nameEn: string;
-  definitionSv: string;
-  definitionEn: string;
-  unit: string;
-  kind: string;
-  polarity: string;
-  decimals: number;
-  source: { name: string | null; citation: string | null; url: string | null };
-  numeratorId: string | null;
-  denominatorId: string | null;
-}
+/** The one Indicator contract (contracts/indicators.ts), under the name the profile pages use. */
+export type IndicatorMeta = IndicatorSummary;
 
 export interface DivisionMeta {
   id: string;

@@ -1,38 +1,32 @@
 /**
- * The indicator catalogue of the Stockholm reference dataset, as pure definitions: how each count is
- * read from SCB table records, and how rates are built from counts. Pure data.
+ * Reading the indicator catalogue (data/indicators, see contracts/indicators.ts) against SCB table
+ * records: how each count is read, and how rates are built from counts. Pure functions.
  *
  * Kinds: `count` indicators hold counts that can be summed over areas; `share` / `mean` indicators
  * are numerator ÷ denominator (two count indicators) × multiplier and are always recomputed from
  * summed counts, never averaged; `median` indicators (and means without a count behind them) are
  * read from the source at its own level only and are not available above it.
  */
+import {
+  PUBLISHER_SOURCE_ID,
+  type CountSource,
+  type DirectSource,
+  type IndicatorMetadata,
+} from '../contracts/indicators.ts';
 import type { Indicator } from '../types.ts';
 import type { ScbRecord } from './scb.ts';
 
-/** One term of a count: Σ coef × value(match) [× value(times)]. */
-export interface CountTerm {
-  content?: string;
-  match?: Record<string, string>;
-  coef?: number;
-  /** Multiply by another cell of the same region and period (e.g. percent × persons ÷ 100). */
-  times?: { content?: string; match?: Record<string, string> };
-}
+export type { CountSource, CountTerm, DirectSource } from '../contracts/indicators.ts';
 
-/** Where a count comes from: one table (by id) and the terms summed per region and period. */
-export interface CountSource {
-  tableId: string;
-  terms: CountTerm[];
-}
-
+/** An indicator of the catalogue as the reference build reads it (the core record plus its recipe). */
 export interface ReferenceIndicator extends Indicator {
   /** For counts: the tables it is read from, in order of preference per region and period. */
   counts?: CountSource[];
   /** For medians and source-level means: the cell read as is. */
-  direct?: { tableId: string; content?: string; match?: Record<string, string> }[];
+  direct?: DirectSource[];
   /** False for medians and means without counts: not aggregated, marked not available above the source level. */
   aggregable: boolean;
-  /** Count indicators used only as numerator/denominator are `helper`: listed, but not shown as headline indicators. */
+  /** Count indicators used only as numerator/denominator are `helper`: underlying figures, not headline indicators. */
   helper?: boolean;
 }
 
@@ -43,537 +37,45 @@ export const REGSO_TABLES = {
   income: 'regso-income',
 } as const;
 
-const SCB = 'scb';
-
-function count(
-  id: string,
-  nameSv: string,
-  nameEn: string,
-  definitionSv: string,
-  definitionEn: string,
-  unit: string,
-  counts: CountSource[],
-  opts: { helper?: boolean; polarity?: Indicator['polarity']; decimals?: number } = {},
-): ReferenceIndicator {
+/** The core record of a catalogue entry (what the indicator table holds). */
+export function indicatorRecord(m: IndicatorMetadata): ReferenceIndicator {
   return {
-    id,
-    nameSv,
-    nameEn,
-    definitionSv,
-    definitionEn,
-    unit,
-    kind: 'count',
-    polarity: opts.polarity ?? 'neutral',
-    sourceId: SCB,
-    numeratorId: null,
-    denominatorId: null,
-    multiplier: 1,
-    decimals: opts.decimals ?? 0,
-    counts,
-    aggregable: true,
-    helper: opts.helper ?? false,
+    id: m.id,
+    nameSv: m.name.sv,
+    nameEn: m.name.en,
+    definitionSv: m.definition.sv,
+    definitionEn: m.definition.en,
+    unit: m.unit.sv,
+    kind: m.kind,
+    polarity: m.polarity,
+    sourceId: PUBLISHER_SOURCE_ID[m.source.publisher],
+    numeratorId: m.numerator,
+    denominatorId: m.denominator,
+    multiplier: m.multiplier,
+    decimals: m.decimals,
+    goalAreaId: m.goalArea ?? null,
+    sort: m.sort ?? 0,
+    ...(m.counts ? { counts: m.counts } : {}),
+    ...(m.direct ? { direct: m.direct } : {}),
+    aggregable: m.aggregable,
+    helper: m.helper,
   };
 }
 
-function ratio(
-  id: string,
-  kind: 'share' | 'mean',
-  nameSv: string,
-  nameEn: string,
-  definitionSv: string,
-  definitionEn: string,
-  unit: string,
-  polarity: Indicator['polarity'],
-  numeratorId: string,
-  denominatorId: string,
-  multiplier: number,
-  decimals: number,
-): ReferenceIndicator {
-  return {
-    id,
-    nameSv,
-    nameEn,
-    definitionSv,
-    definitionEn,
-    unit,
-    kind,
-    polarity,
-    sourceId: SCB,
-    numeratorId,
-    denominatorId,
-    multiplier,
-    decimals,
-    aggregable: true,
-  };
+/**
+ * The catalogue entries the reference build computes: those read from its tables (counts, direct
+ * cells) and the ratios of two of them. Others (Kolada, committees, the Police count) load elsewhere.
+ */
+export function referenceIndicators(catalogue: readonly IndicatorMetadata[]): ReferenceIndicator[] {
+  const read = new Set(catalogue.filter((m) => m.counts || m.direct).map((m) => m.id));
+  return catalogue
+    .filter(
+      (m) =>
+        read.has(m.id) ||
+        (m.numerator !== null && m.denominator !== null && read.has(m.numerator) && read.has(m.denominator)),
+    )
+    .map(indicatorRecord);
 }
-
-const T = { kön: 'totalt' };
-
-export const REFERENCE_INDICATORS: readonly ReferenceIndicator[] = [
-  // --- Population -----------------------------------------------------------------------------
-  count(
-    'population',
-    'Folkmängd',
-    'Population',
-    'Antal folkbokförda personer den 31 december.',
-    'Number of registered residents on 31 December.',
-    'personer',
-    [
-      { tableId: '000005FE', terms: [{ match: { 'utländsk/svensk bakgrund': 'totalt', ...T } }] },
-      { tableId: '000005FC', terms: [{ match: T }] },
-      { tableId: REGSO_TABLES.bornRegion, terms: [{ match: { födelseregion: 'totalt', ...T } }] },
-    ],
-  ),
-  count(
-    'population-foreign-background',
-    'Personer med utländsk bakgrund',
-    'Persons with a foreign background',
-    'Personer som är födda utomlands, eller födda i Sverige med två utrikes födda föräldrar (SCB:s definition).',
-    'Persons born abroad, or born in Sweden with two parents born abroad (SCB definition).',
-    'personer',
-    [{ tableId: '000005FE', terms: [{ match: { 'utländsk/svensk bakgrund': 'utländsk bakgrund', ...T } }] }],
-    { helper: true },
-  ),
-  count(
-    'population-born-outside-europe',
-    'Personer födda utanför Europa',
-    'Persons born outside Europe',
-    'Personer födda i övriga världen (utanför Europa), inklusive uppgift saknas. Europa omfattar Norden, EU samt övriga Europa inklusive Ryssland och Turkiet.',
-    'Persons born in the rest of the world (outside Europe), including unknown. Europe includes the Nordic countries, the EU and the rest of Europe including Russia and Turkey.',
-    'personer',
-    [{ tableId: '000005FB', terms: [{ match: { födelseregion: 'övriga världen inkl. uppgift saknas', ...T } }] }],
-    { helper: true },
-  ),
-  count(
-    'population-born-abroad',
-    'Utrikes födda',
-    'Persons born abroad',
-    'Folkmängd minus personer födda i Sverige.',
-    'Population minus persons born in Sweden.',
-    'personer',
-    [
-      {
-        tableId: '000005FB',
-        terms: [{ match: { födelseregion: 'totalt', ...T } }, { match: { födelseregion: 'Sverige', ...T }, coef: -1 }],
-      },
-      {
-        tableId: REGSO_TABLES.bornRegion,
-        terms: [{ match: { födelseregion: 'totalt', ...T } }, { match: { födelseregion: 'Sverige', ...T }, coef: -1 }],
-      },
-    ],
-    { helper: true },
-  ),
-  // The birth-region table's own total, as the denominator of the birth-region shares (so that the
-  // RegSO series 2020–2023 and the DeSO table give shares from one table each).
-  count(
-    'population-birth-region-total',
-    'Folkmängd (tabell efter födelseregion)',
-    'Population (birth region table)',
-    'Folkmängd enligt tabellen efter födelseregion; nämnare för andelar efter födelseregion.',
-    'Population as in the table by birth region; the denominator of the birth-region shares.',
-    'personer',
-    [
-      { tableId: '000005FB', terms: [{ match: { födelseregion: 'totalt', ...T } }] },
-      { tableId: REGSO_TABLES.bornRegion, terms: [{ match: { födelseregion: 'totalt', ...T } }] },
-    ],
-    { helper: true },
-  ),
-  ratio(
-    'share-foreign-background',
-    'share',
-    'Andel med utländsk bakgrund',
-    'Share with a foreign background',
-    'Personer med utländsk bakgrund i procent av folkmängden.',
-    'Persons with a foreign background as a percentage of the population.',
-    'procent',
-    'neutral',
-    'population-foreign-background',
-    'population',
-    100,
-    1,
-  ),
-  ratio(
-    'share-born-outside-europe',
-    'share',
-    'Andel födda utanför Europa',
-    'Share born outside Europe',
-    'Personer födda utanför Europa (inkl. uppgift saknas) i procent av folkmängden.',
-    'Persons born outside Europe (incl. unknown) as a percentage of the population.',
-    'procent',
-    'neutral',
-    'population-born-outside-europe',
-    'population-birth-region-total',
-    100,
-    1,
-  ),
-  ratio(
-    'share-born-abroad',
-    'share',
-    'Andel utrikes födda',
-    'Share born abroad',
-    'Utrikes födda i procent av folkmängden.',
-    'Persons born abroad as a percentage of the population.',
-    'procent',
-    'neutral',
-    'population-born-abroad',
-    'population-birth-region-total',
-    100,
-    1,
-  ),
-  // --- Income -----------------------------------------------------------------------------------
-  {
-    id: 'net-income-median',
-    nameSv: 'Medianinkomst (nettoinkomst)',
-    nameEn: 'Median net income',
-    definitionSv:
-      'Medianvärdet av nettoinkomsten för personer 20 år och äldre, tusental kronor, fasta priser. Medianer kan inte summeras och redovisas bara för DeSO.',
-    definitionEn:
-      'Median net income of persons aged 20 and over, thousand kronor, constant prices. Medians cannot be summed and are shown for DeSO only.',
-    unit: 'tkr',
-    kind: 'median',
-    polarity: 'higher_better',
-    sourceId: SCB,
-    numeratorId: null,
-    denominatorId: null,
-    multiplier: 1,
-    decimals: 1,
-    direct: [{ tableId: '000005FM', content: 'Medianvärde, tkr', match: { inkomstslag: 'nettoinkomst', ...T } }],
-    aggregable: false,
-  },
-  count(
-    'net-income-total',
-    'Summa nettoinkomst',
-    'Total net income',
-    'Medelvärde av nettoinkomsten × antal personer, tusental kronor (härlett, för att räkna medelvärden för större områden).',
-    'Mean net income × number of persons, thousand kronor (derived, to compute means for larger areas).',
-    'tkr',
-    [
-      {
-        tableId: '000005FM',
-        terms: [
-          {
-            content: 'Medelvärde, tkr',
-            match: { inkomstslag: 'nettoinkomst', ...T },
-            times: { content: 'Antal personer totalt', match: { inkomstslag: 'nettoinkomst', ...T } },
-          },
-        ],
-      },
-    ],
-    { helper: true, decimals: 1 },
-  ),
-  count(
-    'income-persons',
-    'Antal personer (inkomststatistik)',
-    'Persons (income statistics)',
-    'Antal personer 20 år och äldre i inkomststatistiken.',
-    'Number of persons aged 20 and over in the income statistics.',
-    'personer',
-    [
-      {
-        tableId: '000005FM',
-        terms: [{ content: 'Antal personer totalt', match: { inkomstslag: 'nettoinkomst', ...T } }],
-      },
-    ],
-    { helper: true },
-  ),
-  ratio(
-    'net-income-mean',
-    'mean',
-    'Medelinkomst (nettoinkomst)',
-    'Mean net income',
-    'Summa nettoinkomst ÷ antal personer 20 år och äldre, tusental kronor, fasta priser.',
-    'Total net income ÷ number of persons aged 20 and over, thousand kronor, constant prices.',
-    'tkr',
-    'higher_better',
-    'net-income-total',
-    'income-persons',
-    1,
-    1,
-  ),
-  count(
-    'persons-low-economic-standard',
-    'Personer med låg ekonomisk standard',
-    'Persons with a low economic standard',
-    'Andel med låg ekonomisk standard (SCB, heltal i procent) × antal personer ÷ 100 (härlett; avrundningen i SCB:s procent ger en osäkerhet om ±0,5 procent av personerna per DeSO).',
-    'Share with a low economic standard (SCB, whole percent) × persons ÷ 100 (derived; the rounding of SCB percentages gives ±0.5 % of persons per DeSO).',
-    'personer',
-    [
-      {
-        tableId: '000006TA',
-        terms: [
-          {
-            content: 'Låg ekonomisk standard, procent',
-            match: { ålder: 'totalt ålder' },
-            coef: 0.01,
-            times: { content: 'Antal personer totalt', match: { ålder: 'totalt ålder' } },
-          },
-        ],
-      },
-    ],
-    { helper: true, decimals: 0 },
-  ),
-  count(
-    'economic-standard-persons',
-    'Antal personer (ekonomisk standard)',
-    'Persons (economic standard)',
-    'Antal personer i statistiken över ekonomisk standard.',
-    'Number of persons in the economic standard statistics.',
-    'personer',
-    [{ tableId: '000006TA', terms: [{ content: 'Antal personer totalt', match: { ålder: 'totalt ålder' } }] }],
-    { helper: true },
-  ),
-  ratio(
-    'share-low-economic-standard',
-    'share',
-    'Andel med låg ekonomisk standard',
-    'Share with a low economic standard',
-    'Personer i hushåll med en disponibel inkomst per konsumtionsenhet under 60 procent av medianen för riket, i procent av befolkningen.',
-    'Persons in households with a disposable income per consumption unit below 60 % of the national median, as a percentage of the population.',
-    'procent',
-    'lower_better',
-    'persons-low-economic-standard',
-    'economic-standard-persons',
-    100,
-    1,
-  ),
-  // --- Labour market ------------------------------------------------------------------------------
-  count(
-    'employed-16-64',
-    'Sysselsatta 16–64 år',
-    'Employed aged 16–64',
-    'Antal förvärvsarbetande (sysselsatta) 16–64 år enligt registret.',
-    'Number of employed persons aged 16–64 (register).',
-    'personer',
-    [{ tableId: '000007A8', terms: [{ content: 'antal sysselsatta', match: { ...T, ålder: '16-64 år' } }] }],
-    { helper: true },
-  ),
-  count(
-    'unemployed-16-64',
-    'Arbetslösa 16–64 år',
-    'Unemployed aged 16–64',
-    'Antal arbetslösa 16–64 år enligt registret.',
-    'Number of unemployed persons aged 16–64 (register).',
-    'personer',
-    [{ tableId: '000007A8', terms: [{ content: 'antal arbetslösa', match: { ...T, ålder: '16-64 år' } }] }],
-    { helper: true },
-  ),
-  count(
-    'labour-force-16-64',
-    'Arbetskraften 16–64 år',
-    'Labour force aged 16–64',
-    'Sysselsatta och arbetslösa 16–64 år (SCB:s redovisade summa).',
-    'Employed and unemployed aged 16–64 (the total as published by SCB).',
-    'personer',
-    [
-      {
-        tableId: '000007A8',
-        terms: [{ content: 'antal sysselsatta och arbetslösa (arbetskraften)', match: { ...T, ålder: '16-64 år' } }],
-      },
-    ],
-    { helper: true },
-  ),
-  count(
-    'population-16-64',
-    'Befolkning 16–64 år',
-    'Population aged 16–64',
-    'Antal personer 16–64 år i arbetsmarknadsstatistiken.',
-    'Number of persons aged 16–64 in the labour-market statistics.',
-    'personer',
-    [{ tableId: '000007A8', terms: [{ content: 'antal totalt', match: { ...T, ålder: '16-64 år' } }] }],
-    { helper: true },
-  ),
-  ratio(
-    'employment-rate-16-64',
-    'share',
-    'Sysselsättningsgrad 16–64 år',
-    'Employment rate aged 16–64',
-    'Sysselsatta 16–64 år i procent av befolkningen 16–64 år.',
-    'Employed persons aged 16–64 as a percentage of the population aged 16–64.',
-    'procent',
-    'higher_better',
-    'employed-16-64',
-    'population-16-64',
-    100,
-    1,
-  ),
-  ratio(
-    'unemployment-share-16-64',
-    'share',
-    'Arbetslöshet 16–64 år (andel av arbetskraften)',
-    'Unemployment aged 16–64 (share of the labour force)',
-    'Arbetslösa 16–64 år i procent av arbetskraften 16–64 år.',
-    'Unemployed persons aged 16–64 as a percentage of the labour force aged 16–64.',
-    'procent',
-    'lower_better',
-    'unemployed-16-64',
-    'labour-force-16-64',
-    100,
-    1,
-  ),
-  // --- Education ----------------------------------------------------------------------------------
-  count(
-    'post-secondary-3plus-25-64',
-    'Eftergymnasial utbildning 3 år eller mer, 25–64 år',
-    'Post-secondary education 3+ years, aged 25–64',
-    'Antal personer 25–64 år med eftergymnasial utbildning om minst tre år.',
-    'Number of persons aged 25–64 with post-secondary education of at least three years.',
-    'personer',
-    [{ tableId: '000005MO', terms: [{ match: { utbildningsnivå: 'eftergymnasial utbildning, 3 år eller mer' } }] }],
-    { helper: true },
-  ),
-  count(
-    'compulsory-only-25-64',
-    'Högst förgymnasial utbildning, 25–64 år',
-    'At most compulsory school, aged 25–64',
-    'Antal personer 25–64 år med högst förgymnasial utbildning.',
-    'Number of persons aged 25–64 with at most compulsory schooling.',
-    'personer',
-    [{ tableId: '000005MO', terms: [{ match: { utbildningsnivå: 'förgymnasial utbildning' } }] }],
-    { helper: true },
-  ),
-  count(
-    'population-25-64-education',
-    'Befolkning 25–64 år (utbildningsstatistik)',
-    'Population aged 25–64 (education statistics)',
-    'Alla personer 25–64 år i utbildningsstatistiken, inklusive uppgift saknas.',
-    'All persons aged 25–64 in the education statistics, including unknown.',
-    'personer',
-    [
-      {
-        tableId: '000005MO',
-        terms: [
-          'förgymnasial utbildning',
-          'gymnasial utbildning',
-          'eftergymnasial utbildning, mindre än 3 år',
-          'eftergymnasial utbildning, 3 år eller mer',
-          'uppgift om utbildningsnivå saknas',
-        ].map((u) => ({ match: { utbildningsnivå: u } })),
-      },
-    ],
-    { helper: true },
-  ),
-  ratio(
-    'share-post-secondary-3plus-25-64',
-    'share',
-    'Andel med eftergymnasial utbildning 3 år eller mer, 25–64 år',
-    'Share with post-secondary education of 3+ years, aged 25–64',
-    'Personer 25–64 år med minst treårig eftergymnasial utbildning i procent av alla 25–64 år (inkl. uppgift saknas).',
-    'Persons aged 25–64 with at least three years of post-secondary education as a percentage of all aged 25–64 (incl. unknown).',
-    'procent',
-    'higher_better',
-    'post-secondary-3plus-25-64',
-    'population-25-64-education',
-    100,
-    1,
-  ),
-  ratio(
-    'share-compulsory-only-25-64',
-    'share',
-    'Andel med högst förgymnasial utbildning, 25–64 år',
-    'Share with at most compulsory school, aged 25–64',
-    'Personer 25–64 år med högst förgymnasial utbildning i procent av alla 25–64 år (inkl. uppgift saknas).',
-    'Persons aged 25–64 with at most compulsory schooling as a percentage of all aged 25–64 (incl. unknown).',
-    'procent',
-    'lower_better',
-    'compulsory-only-25-64',
-    'population-25-64-education',
-    100,
-    1,
-  ),
-  // --- Housing ------------------------------------------------------------------------------------
-  count(
-    'dwellings-rental',
-    'Hyresrätter',
-    'Rental dwellings',
-    'Antal lägenheter med hyresrätt.',
-    'Number of rental dwellings.',
-    'lägenheter',
-    [
-      { tableId: '000006OC', terms: [{ match: { upplåtelseform: 'hyresrätt' } }] },
-      { tableId: REGSO_TABLES.housingTenure, terms: [{ match: { upplåtelseform: 'hyresrätt' } }] },
-    ],
-    { helper: true },
-  ),
-  count(
-    'dwellings',
-    'Lägenheter',
-    'Dwellings',
-    'Antal lägenheter, alla upplåtelseformer inklusive uppgift saknas.',
-    'Number of dwellings, all tenures including unknown.',
-    'lägenheter',
-    [
-      {
-        tableId: '000006OC',
-        terms: ['hyresrätt', 'bostadsrätt', 'äganderätt', 'uppgift saknas'].map((u) => ({
-          match: { upplåtelseform: u },
-        })),
-      },
-      {
-        tableId: REGSO_TABLES.housingTenure,
-        terms: ['hyresrätt', 'bostadsrätt', 'äganderätt', 'uppgift saknas'].map((u) => ({
-          match: { upplåtelseform: u },
-        })),
-      },
-    ],
-  ),
-  ratio(
-    'share-rental-dwellings',
-    'share',
-    'Andel hyresrätter',
-    'Share of rental dwellings',
-    'Lägenheter med hyresrätt i procent av alla lägenheter (inkl. uppgift saknas).',
-    'Rental dwellings as a percentage of all dwellings (incl. unknown).',
-    'procent',
-    'neutral',
-    'dwellings-rental',
-    'dwellings',
-    100,
-    1,
-  ),
-  count(
-    'households',
-    'Hushåll',
-    'Households',
-    'Antal hushåll (alla hushållstyper).',
-    'Number of households (all household types).',
-    'hushåll',
-    [
-      {
-        tableId: '000005F8',
-        terms: [
-          'sammanboende med barn',
-          'sammanboende utan barn',
-          'ensamstående med barn',
-          'ensamstående utan barn',
-          'övriga hushåll',
-        ].map((h) => ({ match: { hushållstyp: h } })),
-      },
-    ],
-  ),
-  {
-    id: 'salary-income-mean',
-    nameSv: 'Medelvärde löneinkomst (RegSO)',
-    nameEn: 'Mean salary income (RegSO)',
-    definitionSv:
-      'Medelvärde av löneinkomsten för samtliga, tusental kronor. Antalet personer saknas i källan, så medelvärdet kan inte räknas för större områden.',
-    definitionEn:
-      'Mean salary income of all persons, thousand kronor. The source has no number of persons, so the mean cannot be computed for larger areas.',
-    unit: 'tkr',
-    kind: 'mean',
-    polarity: 'higher_better',
-    sourceId: SCB,
-    numeratorId: null,
-    denominatorId: null,
-    multiplier: 1,
-    decimals: 1,
-    direct: [{ tableId: REGSO_TABLES.income, match: { inkomstkomponent: 'löneinkomst', ...T } }],
-    aggregable: false,
-  },
-];
-
-export const INDICATOR_BY_ID: ReadonlyMap<string, ReferenceIndicator> = new Map(
-  REFERENCE_INDICATORS.map((i) => [i.id, i]),
-);
 
 function matches(r: ScbRecord, content: string | undefined, match: Record<string, string> | undefined): boolean {
   if (content !== undefined && r.content !== content) return false;
@@ -599,7 +101,7 @@ export interface BaseValue {
  */
 export function extractBaseValues(
   records: readonly ScbRecord[],
-  indicators: readonly ReferenceIndicator[] = REFERENCE_INDICATORS,
+  indicators: readonly ReferenceIndicator[],
 ): BaseValue[] {
   // Index records by table → period → region.
   const byTable = new Map<string, Map<string, ScbRecord[]>>();

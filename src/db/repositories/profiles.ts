@@ -45,6 +45,10 @@ export interface IndicatorRow {
   numeratorId: string | null;
   denominatorId: string | null;
   sort: number;
+  multiplier: string;
+  helper: boolean;
+  sourceId: string | null;
+  sourceLicence: string | null;
 }
 
 export interface ObservationRow {
@@ -159,7 +163,8 @@ export async function listIndicators(db: Queryable): Promise<IndicatorRow[]> {
   return db.query<IndicatorRow>(
     `SELECT i.id, i.name_sv AS "nameSv", i.name_en AS "nameEn", i.definition_sv AS "definitionSv", i.definition_en AS "definitionEn",
             i.unit, i.kind, i.polarity, i.decimals, s.name AS "sourceName", s.citation AS "sourceCitation", s.url AS "sourceUrl",
-            i.numerator_id AS "numeratorId", i.denominator_id AS "denominatorId", i.sort
+            i.numerator_id AS "numeratorId", i.denominator_id AS "denominatorId", i.sort,
+            i.multiplier, i.helper, i.source_id AS "sourceId", s.licence AS "sourceLicence"
        FROM indicator i LEFT JOIN source s ON s.id = i.source_id
       WHERE i.publication = 'published'
       ORDER BY i.sort, i.id`,

@@ -118,11 +118,14 @@ export interface IndicatorRow {
   sourceCitation: string | null;
   sourceUrl: string | null;
   sourceLicence: string | null;
+  /** A count that exists only as a numerator or denominator. */
+  helper: boolean;
 }
 
 const INDICATOR_SELECT = `SELECT i.id, i.name_sv AS "nameSv", i.name_en AS "nameEn", i.definition_sv AS "definitionSv", i.definition_en AS "definitionEn",
        i.unit, i.kind, i.polarity, i.numerator_id AS "numeratorId", i.denominator_id AS "denominatorId", i.multiplier, i.decimals,
-       i.source_id AS "sourceId", s.name AS "sourceName", s.citation AS "sourceCitation", s.url AS "sourceUrl", s.licence AS "sourceLicence"
+       i.source_id AS "sourceId", s.name AS "sourceName", s.citation AS "sourceCitation", s.url AS "sourceUrl", s.licence AS "sourceLicence",
+       i.helper
   FROM indicator i LEFT JOIN source s ON s.id = i.source_id`;
 
 export async function listIndicators(db: Queryable): Promise<IndicatorRow[]> {

@@ -2,8 +2,8 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import health from './health/routes.ts';
 import meta from './meta/routes.ts';
-import reference from './reference/routes.ts';
-import profiles from './profiles/routes.ts';
+import areas from './areas/routes.ts';
+import indicators from './indicators/routes.ts';
 import goals from './goals/routes.ts';
 import interventions from './interventions/routes.ts';
 import analysis from './analysis/routes.ts';
@@ -14,8 +14,8 @@ import reports from './reports/routes.ts';
 export const apiRoutes: FastifyPluginAsyncZod[] = [
   health,
   meta,
-  reference,
-  profiles,
+  areas,
+  indicators,
   goals,
   interventions,
   analysis,

@@ -18,6 +18,8 @@ import {
 } from '../../importers/polisen.ts';
 import { readMembership } from '../../importers/stockholm-geography.ts';
 import type { StartupLoader } from '../loaders.ts';
+import { readIndicatorCatalogue } from '../../importers/indicator-catalogue.ts';
+import { writeCatalogue } from '../indicators/catalogue.ts';
 import { isFrameworkSynced, syncFramework } from './sync.ts';
 
 const CITY = { divisionId: DIVISIONS.kommun, areaCode: KOMMUN_CODE };
@@ -68,7 +70,18 @@ export function frameworkLoader(dir: string = defaultFrameworkDir): StartupLoade
       ctx.progress.step('Målramverket (data/framework)');
       const f = await loadFramework(dir);
       await upsertSources(tx, FRAMEWORK_SOURCES);
-      await upsertIndicators(tx, frameworkIndicators(f));
+      // the framework's indicators that the catalogue (data/indicators) defines are written as the catalogue has them
+      const catalogue = readIndicatorCatalogue().indicators;
+      const inCatalogue = new Set(catalogue.map((i) => i.id));
+      const own = frameworkIndicators(f);
+      await writeCatalogue(
+        tx,
+        catalogue.filter((m) => own.some((i) => i.id === m.id)),
+      );
+      await upsertIndicators(
+        tx,
+        own.filter((i) => !inCatalogue.has(i.id)),
+      );
       await syncFramework(tx, f, { now: ctx.now(), progress: ctx.progress });
     },
   };

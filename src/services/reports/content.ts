@@ -22,7 +22,7 @@ import type { CommitteeRow } from '../../db/repositories/reports.ts';
 import { readAssessments } from '../../db/repositories/report-assessments.ts';
 import { getGoalsTree, getTargetDetail } from '../goals.ts';
 import { getInterventionDetail, listInterventions } from '../interventions.ts';
-import { getProfile } from '../profiles.ts';
+import { getProfile } from '../areas/profiles.ts';
 import { whoTakesPart } from '../participation/taking-part.ts';
 import { reasonWords } from './words.ts';
 

@@ -4,13 +4,16 @@ import { aggregate, decimalString, isAvailableAt } from '../../../src/core/stats
 import { buildKeyCrosswalk, buildMembershipCrosswalk } from '../../../src/core/geo/crosswalk.ts';
 import {
   extractBaseValues,
-  REFERENCE_INDICATORS,
+  referenceIndicators,
   type BaseValue,
   type ReferenceIndicator,
 } from '../../../src/core/stats/reference-catalogue.ts';
 import { applySuppression, suppressionReason } from '../../../src/core/stats/suppression.ts';
 import type { Observation } from '../../../src/core/types.ts';
 import type { ScbRecord } from '../../../src/core/stats/scb.ts';
+import { readIndicatorCatalogue } from '../../../src/importers/indicator-catalogue.ts';
+
+const REFERENCE_INDICATORS = referenceIndicators(readIndicatorCatalogue().indicators);
 
 const base = {
   sourceId: 'scb',
@@ -296,7 +299,7 @@ describe('the catalogue reads SCB records', () => {
       rec('000005FM', 'Antal personer totalt', { inkomstslag: 'nettoinkomst', kön: 'totalt' }, 1000),
       rec('000005FM', 'Medianvärde, tkr', { inkomstslag: 'nettoinkomst', kön: 'totalt' }, null),
     ];
-    const got = new Map(extractBaseValues(records).map((b) => [b.indicatorId, b]));
+    const got = new Map(extractBaseValues(records, REFERENCE_INDICATORS).map((b) => [b.indicatorId, b]));
     assert.equal(got.get('dwellings')?.value, 100);
     assert.equal(got.get('dwellings-rental')?.value, 10);
     assert.equal(got.get('persons-low-economic-standard')?.value, 180);

@@ -1,6 +1,6 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { healthResponse } from './schema.ts';
-import { pingDatabase } from '../../../db/repositories/meta.ts';
+import { checkHealth } from '../../../services/health.ts';
 
 const routes: FastifyPluginAsyncZod = async (app) => {
   app.get(
@@ -13,17 +13,10 @@ const routes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (_request, reply) => {
-      const reachable = await pingDatabase(app.deps.db).then(
-        () => true,
-        () => false,
-      );
-      return reply.status(reachable ? 200 : 503).send({
-        status: reachable ? ('ok' as const) : ('degraded' as const),
-        database: app.deps.db.engine,
-        version: app.deps.version,
-        data: app.deps.dataStatus,
-      });
+      const h = await checkHealth(app.deps.db, app.deps.dataStatus);
+      return reply.status(h.status === 'ok' ? 200 : 503).send({ ...h, version: app.deps.version });
     },
   );
 };
+
 export default routes;

@@ -20,7 +20,9 @@ import {
   DivisionSelect,
   divName,
   fmtUnit,
+  headline,
   indName,
+  searchPool,
   signed,
   unitLabel,
   useCatalog,
@@ -34,7 +36,8 @@ export const profilePath = (divisionId: string, code: string) =>
 
 function Picker({ catalog, divisionId }: { catalog: Catalog; divisionId: string }): ReactNode {
   const { t, lang } = useI18n(areasStrings);
-  const areas = useMemo(() => catalog.areas.filter((a) => a.divisionId === divisionId), [catalog, divisionId]);
+  const areas = useMemo(() => searchPool(catalog, divisionId), [catalog, divisionId]);
+  const divisionById = useMemo(() => new Map(catalog.divisions.map((d) => [d.id, d])), [catalog]);
   return (
     <div className="fp-controls">
       <DivisionSelect
@@ -44,6 +47,11 @@ function Picker({ catalog, divisionId }: { catalog: Catalog; divisionId: string 
         label={t('division')}
         lang={lang}
         onChange={(d) => navigate(`/omraden?division=${encodeURIComponent(d)}`)}
+        groups={{
+          current: t('currentDivisions'),
+          older: t('olderDivisions'),
+          endedOn: (date) => t('endedOn', { date }),
+        }}
       />
       <AreaSearch
         id="area-search"
@@ -53,20 +61,65 @@ function Picker({ catalog, divisionId }: { catalog: Catalog; divisionId: string 
         matchesText={(n) => t('matches', { n })}
         noMatches={t('noMatches')}
         actionLabel={t('showProfile')}
-        onPick={(a) => navigate(profilePath(divisionId, a.code))}
+        divisionOf={(a) => divName(divisionById.get(a.divisionId), lang)}
+        onPick={(a) => navigate(profilePath(a.divisionId, a.code))}
       />
     </div>
   );
 }
 
-function ProfileView({ profile }: { profile: Profile }): ReactNode {
+/** The numerator and denominator of a ratio in this area: the underlying figures, not indicators of their own. */
+function Basis({ i, all }: { i: ProfileIndicator; all: ReadonlyMap<string, ProfileIndicator> }): ReactNode {
   const { t, lang } = useI18n(areasStrings);
+  const parts = [
+    [t('numeratorLabel'), i.numeratorId ? all.get(i.numeratorId) : undefined],
+    [t('denominatorLabel'), i.denominatorId ? all.get(i.denominatorId) : undefined],
+  ] as const;
+  if (!parts.some(([, p]) => p)) return null;
+  return (
+    <details className="fp-basis">
+      <summary>{t('showBasis')}</summary>
+      <dl>
+        {parts.map(([label, p]) =>
+          p ? (
+            <div key={label}>
+              <dt>
+                {label}: {indName(p, lang)}
+              </dt>
+              <dd>
+                {p.latest?.value !== null && p.latest ? fmtUnit(p.latest.value, p, lang) : t('missing')}
+                {p.city?.value !== null && p.city ? ` (${t('cityAverage')}: ${fmtUnit(p.city.value, p, lang)})` : ''}
+              </dd>
+            </div>
+          ) : null,
+        )}
+      </dl>
+    </details>
+  );
+}
+
+function ProfileView({ profile: full }: { profile: Profile }): ReactNode {
+  const { t, lang } = useI18n(areasStrings);
+  const all = useMemo(() => new Map(full.indicators.map((i) => [i.id, i])), [full]);
+  // helper counts are shown as the underlying figures of the indicator they belong to
+  const profile = useMemo(() => ({ ...full, indicators: headline(full.indicators) }), [full]);
   const name = profile.area.name;
   const word = (a: ProfileIndicator['assessment']) => t(a);
   const withValues = profile.indicators.filter((i) => i.assessment !== 'unknown');
   const count = (a: string) => withValues.filter((i) => i.assessment === a).length;
   const columns: Column<ProfileIndicator>[] = [
-    { key: 'indicator', header: t('indicator'), value: (i) => indName(i, lang), rowHeader: true },
+    {
+      key: 'indicator',
+      header: t('indicator'),
+      value: (i) => indName(i, lang),
+      rowHeader: true,
+      render: (i) => (
+        <>
+          {indName(i, lang)}
+          <Basis i={i} all={all} />
+        </>
+      ),
+    },
     {
       key: 'latest',
       header: t('latest'),

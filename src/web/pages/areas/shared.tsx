@@ -18,7 +18,17 @@ export type {
   ProfileIndicator,
 } from '../../../core/contracts/profiles.ts';
 
-export const DEFAULT_DIVISION = 'stadsdelsomrade-2020';
+/** The current division (the stadsdelsområden from 2023-07-01): the default on Områden, Indikatorer and Jämför. */
+export const DEFAULT_DIVISION = 'stadsdelsomrade-2023';
+
+/** Every area of the catalogue for searching, the chosen division first, then the others in division order. */
+export function searchPool(catalog: Catalog, divisionId: string): Catalog['areas'] {
+  const order = new Map(catalog.divisions.map((d, i) => [d.id, d.id === divisionId ? -1 : i]));
+  return [...catalog.areas].sort((a, b) => (order.get(a.divisionId) ?? 99) - (order.get(b.divisionId) ?? 99));
+}
+
+/** Headline indicators only: helper counts are shown as the underlying figures of an indicator. */
+export const headline = <T extends { headline: boolean }>(list: readonly T[]): T[] => list.filter((i) => i.headline);
 
 export function useCatalog() {
   return useApi<Catalog>('/profiles/catalog');
@@ -108,6 +118,8 @@ export function AreaSearch<T extends { name: string; code: string }>(props: {
   onPick: (area: T) => void;
   actionLabel: string;
   id?: string;
+  /** The division a hit belongs to (the search covers every division). */
+  divisionOf?: (area: T) => string;
 }): ReactNode {
   const uid = useId();
   const id = props.id ?? `search-${uid}`;
@@ -143,9 +155,10 @@ export function AreaSearch<T extends { name: string; code: string }>(props: {
       {hits.length ? (
         <ul className="fp-hits">
           {hits.map((a) => (
-            <li key={a.code}>
+            <li key={`${props.divisionOf?.(a) ?? ''}:${a.code}`}>
               <button type="button" onClick={() => pick(a)} data-code={a.code}>
                 {a.name} <span className="fp-muted">({a.code})</span>
+                {props.divisionOf ? <span className="fp-muted fp-hit-division"> · {props.divisionOf(a)}</span> : null}
               </button>
             </li>
           ))}
@@ -163,6 +176,7 @@ export function DivisionSelect({
   label,
   lang,
   id,
+  groups,
 }: {
   divisions: readonly DivisionMeta[];
   value: string;
@@ -170,18 +184,27 @@ export function DivisionSelect({
   label: string;
   lang: Lang;
   id: string;
+  /** Group labels: current divisions, and older (ended) ones dated. */
+  groups?: { current: string; older: string; endedOn: (date: string) => string };
 }): ReactNode {
+  const usable = divisions.filter((d) => d.areaCount > 0);
+  const option = (d: DivisionMeta) => (
+    <option key={d.id} value={d.id}>
+      {divName(d, lang)} ({d.areaCount}){groups && d.validTo ? ` – ${groups.endedOn(d.validTo)}` : ''}
+    </option>
+  );
   return (
     <div className="fp-field">
       <label htmlFor={id}>{label}</label>
       <select id={id} value={value} onChange={(e) => onChange(e.target.value)}>
-        {divisions
-          .filter((d) => d.areaCount > 0)
-          .map((d) => (
-            <option key={d.id} value={d.id}>
-              {divName(d, lang)} ({d.areaCount})
-            </option>
-          ))}
+        {groups ? (
+          <>
+            <optgroup label={groups.current}>{usable.filter((d) => d.validTo === null).map(option)}</optgroup>
+            <optgroup label={groups.older}>{usable.filter((d) => d.validTo !== null).map(option)}</optgroup>
+          </>
+        ) : (
+          usable.map(option)
+        )}
       </select>
     </div>
   );

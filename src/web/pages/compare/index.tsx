@@ -20,6 +20,7 @@ import { profilePath } from '../areas/index.tsx';
 import {
   AreaSearch,
   DEFAULT_DIVISION,
+  searchPool,
   DivisionSelect,
   divName,
   fmt,
@@ -32,7 +33,7 @@ import {
   type Point,
 } from '../areas/shared.tsx';
 
-const DEFAULT_AREA_NAMES = ['Rinkeby-Kista', 'Skärholmen', 'Farsta', 'Östermalm'];
+const DEFAULT_AREA_NAMES = ['Järva', 'Skärholmen', 'Farsta', 'Norra innerstaden'];
 /** Indicators shown by default when present (by id pattern), else the first non-count ones. */
 const DEFAULT_INDICATOR_PATTERNS = [
   /unemploy|arbetsl/i,
@@ -59,7 +60,7 @@ export function defaultAreas(catalog: Catalog): string[] {
 export function defaultIndicators(catalog: Catalog): string[] {
   const out: string[] = [];
   for (const re of DEFAULT_INDICATOR_PATTERNS) {
-    const i = catalog.indicators.find((x) => re.test(x.id) && x.kind !== 'count' && !out.includes(x.id));
+    const i = catalog.indicators.find((x) => re.test(x.id) && x.kind !== 'count' && x.headline && !out.includes(x.id));
     if (i) out.push(i.id);
     if (out.length >= 3) break;
   }
@@ -340,10 +341,12 @@ function Chooser({
 }): ReactNode {
   const { t, lang } = useI18n(areasStrings);
   const [divisionId, setDivisionId] = useState(DEFAULT_DIVISION);
+  // the search covers every division, the chosen one first
   const pool = useMemo(
-    () => catalog.areas.filter((a) => a.divisionId === divisionId && !areas.includes(`${a.divisionId}:${a.code}`)),
+    () => searchPool(catalog, divisionId).filter((a) => !areas.includes(`${a.divisionId}:${a.code}`)),
     [catalog, divisionId, areas],
   );
+  const divisionById = useMemo(() => new Map(catalog.divisions.map((d) => [d.id, d])), [catalog]);
   const nameOf = (key: string) => {
     const [d, ...rest] = key.split(':');
     const code = rest.join(':');
@@ -383,6 +386,11 @@ function Chooser({
           onChange={setDivisionId}
           label={t('division')}
           lang={lang}
+          groups={{
+            current: t('currentDivisions'),
+            older: t('olderDivisions'),
+            endedOn: (date) => t('endedOn', { date }),
+          }}
         />
         {areas.length < 8 ? (
           <AreaSearch
@@ -393,6 +401,7 @@ function Chooser({
             matchesText={(n) => t('matches', { n })}
             noMatches={t('noMatches')}
             actionLabel={t('addArea')}
+            divisionOf={(a) => divName(divisionById.get(a.divisionId), lang)}
             onPick={(a) => set([...areas, `${a.divisionId}:${a.code}`], indicators)}
           />
         ) : (
@@ -401,19 +410,21 @@ function Chooser({
       </div>
       <fieldset className="fp-checks">
         <legend>{t('indicators')}</legend>
-        {catalog.indicators.map((i) => (
-          <label key={i.id}>
-            <input
-              type="checkbox"
-              checked={indicators.includes(i.id)}
-              onChange={(e) =>
-                set(areas, e.target.checked ? [...indicators, i.id] : indicators.filter((x) => x !== i.id))
-              }
-              data-indicator={i.id}
-            />
-            {indName(i, lang)}
-          </label>
-        ))}
+        {catalog.indicators
+          .filter((i) => i.headline || indicators.includes(i.id))
+          .map((i) => (
+            <label key={i.id}>
+              <input
+                type="checkbox"
+                checked={indicators.includes(i.id)}
+                onChange={(e) =>
+                  set(areas, e.target.checked ? [...indicators, i.id] : indicators.filter((x) => x !== i.id))
+                }
+                data-indicator={i.id}
+              />
+              {indName(i, lang)}
+            </label>
+          ))}
       </fieldset>
     </div>
   );

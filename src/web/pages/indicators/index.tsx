@@ -20,6 +20,7 @@ import {
   divName,
   fmt,
   fmtUnit,
+  headline,
   indName,
   unitLabel,
   useCatalog,
@@ -32,10 +33,11 @@ type Row = IndicatorMap['areas'][number];
 
 function IndicatorList({ catalog }: { catalog: Catalog }): ReactNode {
   const { t, lang } = useI18n(areasStrings);
-  if (!catalog.indicators.length) return <p>{t('noIndicators')}</p>;
+  const list = headline(catalog.indicators);
+  if (!list.length) return <p>{t('noIndicators')}</p>;
   return (
     <ul className="fp-indicator-list">
-      {catalog.indicators.map((i) => (
+      {list.map((i) => (
         <li key={i.id}>
           <Link href={`/indikatorer/${encodeURIComponent(i.id)}`}>{indName(i, lang)}</Link>{' '}
           <span className="fp-muted">({unitLabel(i.unit, lang)})</span>
@@ -275,6 +277,39 @@ function MapView({ data, selected }: { data: IndicatorMap; selected: string | nu
   );
 }
 
+/** The numerator and denominator (helper counts) as the indicator's underlying figures, with the city's values. */
+function Basis({
+  catalog,
+  ind,
+  city,
+}: {
+  catalog: Catalog;
+  ind: Catalog['indicators'][number];
+  city: Point | null;
+}): ReactNode {
+  const { t, lang } = useI18n(areasStrings);
+  const num = catalog.indicators.find((i) => i.id === ind.numeratorId);
+  const den = catalog.indicators.find((i) => i.id === ind.denominatorId);
+  if (!num || !den) return null;
+  return (
+    <details className="fp-basis" data-testid="basis">
+      <summary>{t('showBasis')}</summary>
+      <dl className="fp-dl">
+        <dt>{t('numeratorLabel')}</dt>
+        <dd>
+          {indName(num, lang)}
+          {city?.numerator != null ? ` – ${t('cityAverage')}: ${fmtUnit(city.numerator, num, lang)}` : ''}
+        </dd>
+        <dt>{t('denominatorLabel')}</dt>
+        <dd>
+          {indName(den, lang)}
+          {city?.denominator != null ? ` – ${t('cityAverage')}: ${fmtUnit(city.denominator, den, lang)}` : ''}
+        </dd>
+      </dl>
+    </details>
+  );
+}
+
 function IndicatorDetail({ catalog, id }: { catalog: Catalog; id: string }): ReactNode {
   const { t, lang } = useI18n(areasStrings);
   const { query } = useRoute();
@@ -305,6 +340,7 @@ function IndicatorDetail({ catalog, id }: { catalog: Catalog; id: string }): Rea
           )}
         </dd>
       </dl>
+      <Basis catalog={catalog} ind={ind} city={map.data?.city?.value ?? null} />
       <div className="fp-controls">
         <div className="fp-field">
           <label htmlFor="indicator">{t('indicator')}</label>
@@ -315,11 +351,13 @@ function IndicatorDetail({ catalog, id }: { catalog: Catalog; id: string }): Rea
               navigate(`/indikatorer/${encodeURIComponent(e.target.value)}?division=${encodeURIComponent(divisionId)}`)
             }
           >
-            {catalog.indicators.map((i) => (
-              <option key={i.id} value={i.id}>
-                {indName(i, lang)}
-              </option>
-            ))}
+            {catalog.indicators
+              .filter((i) => i.headline || i.id === id)
+              .map((i) => (
+                <option key={i.id} value={i.id}>
+                  {indName(i, lang)}
+                </option>
+              ))}
           </select>
         </div>
         <DivisionSelect
@@ -329,6 +367,11 @@ function IndicatorDetail({ catalog, id }: { catalog: Catalog; id: string }): Rea
           label={t('division')}
           lang={lang}
           onChange={(d) => setQuery({ division: d, period: null, area: null })}
+          groups={{
+            current: t('currentDivisions'),
+            older: t('olderDivisions'),
+            endedOn: (date) => t('endedOn', { date }),
+          }}
         />
         {map.data && map.data.periods.length ? (
           <div className="fp-field">

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { indicatorSchema } from '../../../core/contracts/indicators.ts';
 
 const geometry = z
   .object({
@@ -53,31 +54,7 @@ export const areasResponse = z.union([
   }),
 ]);
 
-const indicator = z.object({
-  id: z.string(),
-  nameSv: z.string(),
-  nameEn: z.string(),
-  definitionSv: z.string(),
-  definitionEn: z.string(),
-  unit: z.string(),
-  kind: z.string(),
-  polarity: z.string(),
-  numeratorId: z.string().nullable(),
-  denominatorId: z.string().nullable(),
-  multiplier: z.number(),
-  decimals: z.number(),
-  aggregable: z
-    .boolean()
-    .describe('false for medians (and means without counts): only at the level the source gives them'),
-  headline: z.boolean().describe('false for counts listed only as the numerator or denominator of a rate'),
-  source: z.object({
-    id: z.string().nullable(),
-    name: z.string().nullable(),
-    citation: z.string().nullable(),
-    url: z.string().nullable(),
-    licence: z.string().nullable(),
-  }),
-});
+const indicator = indicatorSchema;
 
 export const indicatorsResponse = z.object({ indicators: z.array(indicator) });
 
@@ -135,4 +112,50 @@ export const crosswalksResponse = z.object({
         .describe('target areas no source area links to'),
     }),
   ),
+});
+
+export const areaSearchQuery = z.object({
+  q: z.string().trim().min(1).max(100).describe('part of an area name or code'),
+  limit: z.coerce.number().int().min(1).max(100).default(20),
+});
+
+export const areaSearchResponse = z.object({
+  query: z.string(),
+  hits: z.array(
+    z.object({
+      divisionId: z.string(),
+      division: z.object({
+        nameSv: z.string(),
+        nameEn: z.string(),
+        validTo: z.string().nullable(),
+        current: z.boolean().describe('false for divisions that have ended'),
+      }),
+      code: z.string(),
+      name: z.string(),
+      parentCode: z.string().nullable(),
+    }),
+  ),
+});
+
+export const boundariesParams = z.object({ id: id.describe('division id, e.g. deso') });
+export const boundariesBody = z.strictObject({
+  file: z
+    .string()
+    .regex(/\.(zip|geojson|json)$/i, 'a .geojson/.json file or a zipped shapefile (.zip)')
+    .describe('the file name'),
+  content: z.string().min(1).describe('the file, base64'),
+  codeField: z.string().min(1).max(100).optional().describe('the property holding the area code'),
+});
+export const boundariesResponse = z.object({
+  divisionId: z.string(),
+  file: z.string(),
+  crs: z.enum(['WGS84', 'SWEREF 99 TM']),
+  codeField: z.string(),
+  features: z.number(),
+  matched: z.number(),
+  unmatched: z
+    .array(z.object({ feature: z.number(), code: z.string(), name: z.string().nullable() }))
+    .describe('features whose code is no area of the division'),
+  withoutPolygon: z.array(z.string()).describe('areas of the division the file gives no polygon for'),
+  areasWithPolygon: z.number(),
 });

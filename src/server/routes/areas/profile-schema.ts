@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { indicatorSchema } from '../../../core/contracts/indicators.ts';
 
 const geometry = z
   .object({
@@ -17,20 +18,7 @@ const point = z.object({
   source: z.string(),
 });
 
-const indicatorMeta = z.object({
-  id: z.string(),
-  nameSv: z.string(),
-  nameEn: z.string(),
-  definitionSv: z.string(),
-  definitionEn: z.string(),
-  unit: z.string(),
-  kind: z.string(),
-  polarity: z.string(),
-  decimals: z.number(),
-  source: z.object({ name: z.string().nullable(), citation: z.string().nullable(), url: z.string().nullable() }),
-  numeratorId: z.string().nullable(),
-  denominatorId: z.string().nullable(),
-});
+const indicatorMeta = indicatorSchema;
 
 const divisionMeta = z.object({
   id: z.string(),

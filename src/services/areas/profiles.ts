@@ -3,7 +3,7 @@
  * comparisons of several areas, and an indicator's map for a division and period. Each page gets
  * everything it needs from one call.
  */
-import type { Queryable } from '../db/database.ts';
+import type { Queryable } from '../../db/database.ts';
 import {
   areasWithGeometry,
   findCity,
@@ -22,9 +22,10 @@ import {
   type DivisionRow,
   type IndicatorRow,
   type ObservationRow,
-} from '../db/repositories/profiles.ts';
-import { AppError } from '../core/errors.ts';
-import type { GeoJSONGeometry } from '../core/types.ts';
+} from '../../db/repositories/profiles.ts';
+import { AppError } from '../../core/errors.ts';
+import { presentIndicator } from '../../core/contracts/indicators.ts';
+import type { GeoJSONGeometry } from '../../core/types.ts';
 import {
   changeSinceFirst,
   compareWithCity,
@@ -32,7 +33,7 @@ import {
   rankAreas,
   rankFromCounts,
   type Tolerance,
-} from '../core/stats/compare.ts';
+} from '../../core/stats/compare.ts';
 import type {
   Catalog,
   Comparison,
@@ -42,27 +43,14 @@ import type {
   Point,
   Profile,
   ProfileIndicator,
-} from '../core/contracts/profiles.ts';
+} from '../../core/contracts/profiles.ts';
 
 export const MAX_COMPARE_AREAS = 8;
 
 const num = (s: string | null): number | null => (s === null ? null : Number(s));
 
 function indicatorMeta(i: IndicatorRow): IndicatorMeta {
-  return {
-    id: i.id,
-    nameSv: i.nameSv,
-    nameEn: i.nameEn,
-    definitionSv: i.definitionSv,
-    definitionEn: i.definitionEn,
-    unit: i.unit,
-    kind: i.kind,
-    polarity: i.polarity,
-    decimals: i.decimals,
-    source: { name: i.sourceName, citation: i.sourceCitation, url: i.sourceUrl },
-    numeratorId: i.numeratorId,
-    denominatorId: i.denominatorId,
-  };
+  return presentIndicator(i);
 }
 
 function divisionMeta(d: DivisionRow): DivisionMeta {

@@ -1,6 +1,7 @@
 /** Reading the reference dataset for the API: divisions, areas (optionally GeoJSON), the catalogue and values. */
-import type { Queryable } from '../db/database.ts';
-import { AppError } from '../core/errors.ts';
+import type { Queryable } from '../../db/database.ts';
+import { AppError } from '../../core/errors.ts';
+import { isAggregable, presentIndicator } from '../../core/contracts/indicators.ts';
 import {
   areaValues,
   findDivision,
@@ -10,10 +11,8 @@ import {
   listCrosswalks,
   listDivisions,
   listIndicators,
-  type IndicatorRow,
-} from '../db/repositories/reference.ts';
-import { DIVISIONS, KOMMUN_CODE } from '../core/geo/stockholm.ts';
-import { INDICATOR_BY_ID } from '../core/stats/reference-catalogue.ts';
+} from '../../db/repositories/reference.ts';
+import { DIVISIONS, KOMMUN_CODE } from '../../core/geo/stockholm.ts';
 
 export async function getDivisions(db: Queryable) {
   return { divisions: await listDivisions(db) };
@@ -58,39 +57,9 @@ export async function getAreasGeoJson(db: Queryable, divisionId: string) {
   };
 }
 
-/** Medians, and means without counts behind them, are not aggregated: available only where the source gives them. */
-export function isAggregable(ind: Pick<IndicatorRow, 'kind' | 'numeratorId'>): boolean {
-  if (ind.kind === 'median') return false;
-  if ((ind.kind === 'mean' || ind.kind === 'share' || ind.kind === 'rate') && ind.numeratorId === null) return false;
-  return true;
-}
+export { isAggregable };
 
-function indicatorOut(i: IndicatorRow) {
-  return {
-    id: i.id,
-    nameSv: i.nameSv,
-    nameEn: i.nameEn,
-    definitionSv: i.definitionSv,
-    definitionEn: i.definitionEn,
-    unit: i.unit,
-    kind: i.kind,
-    polarity: i.polarity,
-    numeratorId: i.numeratorId,
-    denominatorId: i.denominatorId,
-    multiplier: Number(i.multiplier),
-    decimals: i.decimals,
-    aggregable: isAggregable(i),
-    /** False for counts in the catalogue only as numerator or denominator of a rate. */
-    headline: !(INDICATOR_BY_ID.get(i.id)?.helper ?? false),
-    source: {
-      id: i.sourceId,
-      name: i.sourceName,
-      citation: i.sourceCitation,
-      url: i.sourceUrl,
-      licence: i.sourceLicence,
-    },
-  };
-}
+const indicatorOut = presentIndicator;
 
 export async function getIndicators(db: Queryable) {
   return { indicators: (await listIndicators(db)).map(indicatorOut) };

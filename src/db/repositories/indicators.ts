@@ -1,0 +1,93 @@
+/** The indicator catalogue in the database: metadata, helper flags and analysts' drafts. */
+import type { Queryable } from '../database.ts';
+import type { IndicatorMetadata } from '../../core/contracts/indicators.ts';
+
+/** Stores each indicator's metadata file and helper flag (the indicator rows exist already). */
+export async function setIndicatorMetadata(
+  db: Queryable,
+  list: readonly IndicatorMetadata[],
+  origin: 'catalogue' | 'app' = 'catalogue',
+  by: { username: string | null; at: string } | null = null,
+): Promise<void> {
+  if (!list.length) return;
+  await db.query(
+    `UPDATE indicator i SET helper = t.h, metadata = t.m::jsonb, origin = $4, updated_by = $5, updated_at = $6::timestamptz
+       FROM unnest($1::text[], $2::boolean[], $3::text[]) AS t(id, h, m) WHERE i.id = t.id`,
+    [
+      list.map((m) => m.id),
+      list.map((m) => m.helper),
+      list.map((m) => JSON.stringify(m)),
+      origin,
+      by?.username ?? null,
+      by?.at ?? null,
+    ],
+  );
+}
+
+/** Ids of indicators that exist (any publication state). */
+export async function existingIndicatorIds(db: Queryable): Promise<Set<string>> {
+  const rows = await db.query<{ id: string }>('SELECT id FROM indicator');
+  return new Set(rows.map((r) => r.id));
+}
+
+export async function indicatorMetadata(db: Queryable, id: string): Promise<IndicatorMetadata | null> {
+  const rows = await db.query<{ metadata: IndicatorMetadata | null }>('SELECT metadata FROM indicator WHERE id = $1', [
+    id,
+  ]);
+  return rows[0]?.metadata ?? null;
+}
+
+export async function indicatorMetadataForUpdate(
+  db: Queryable,
+  id: string,
+): Promise<{ metadata: IndicatorMetadata | null; publication: string } | null> {
+  const rows = await db.query<{ metadata: IndicatorMetadata | null; publication: string }>(
+    'SELECT metadata, publication FROM indicator WHERE id = $1 FOR UPDATE',
+    [id],
+  );
+  return rows[0] ?? null;
+}
+
+export interface IndicatorDraftRow {
+  id: string;
+  metadata: IndicatorMetadata;
+  createdBy: string | null;
+  updatedAt: string;
+}
+
+export async function findIndicatorDraft(db: Queryable, id: string, lock = false): Promise<IndicatorDraftRow | null> {
+  const rows = await db.query<IndicatorDraftRow>(
+    `SELECT id, metadata, created_by AS "createdBy", updated_at AS "updatedAt" FROM indicator_draft WHERE id = $1${lock ? ' FOR UPDATE' : ''}`,
+    [id],
+  );
+  return rows[0] ?? null;
+}
+
+export async function listIndicatorDrafts(db: Queryable): Promise<IndicatorDraftRow[]> {
+  return db.query<IndicatorDraftRow>(
+    `SELECT id, metadata, created_by AS "createdBy", updated_at AS "updatedAt" FROM indicator_draft ORDER BY id`,
+  );
+}
+
+export async function saveIndicatorDraft(
+  db: Queryable,
+  d: { id: string; metadata: IndicatorMetadata; createdBy: string | null; at: string },
+): Promise<void> {
+  await db.query(
+    `INSERT INTO indicator_draft (id, metadata, created_by, updated_at) VALUES ($1, $2::jsonb, $3, $4::timestamptz)
+     ON CONFLICT (id) DO UPDATE SET metadata = EXCLUDED.metadata, updated_at = EXCLUDED.updated_at`,
+    [d.id, JSON.stringify(d.metadata), d.createdBy, d.at],
+  );
+}
+
+export async function deleteIndicatorDraft(db: Queryable, id: string): Promise<void> {
+  await db.query('DELETE FROM indicator_draft WHERE id = $1', [id]);
+}
+
+/** The metadata of every indicator that has it (the catalogue as stored). */
+export async function listCatalogueMetadata(db: Queryable): Promise<IndicatorMetadata[]> {
+  const rows = await db.query<{ metadata: IndicatorMetadata }>(
+    'SELECT metadata FROM indicator WHERE metadata IS NOT NULL ORDER BY sort, id',
+  );
+  return rows.map((r) => r.metadata);
+}
