@@ -9,6 +9,7 @@ import type { Progress } from './progress.ts';
 import { goalsStartupLoaders } from './goals.ts';
 import { referenceDirectoryLoader, referenceStartupLoader } from './reference-load.ts';
 import { interventionsLoader } from './interventions.ts';
+import { organisationLoader } from './committees/loading.ts';
 
 export interface StartupContext {
   /** The reference data directory, or null when none was found. */
@@ -29,6 +30,7 @@ export const directoryLoaders: DatasetLoader[] = [referenceDirectoryLoader, csvD
 
 export const startupLoaders: StartupLoader[] = [
   referenceStartupLoader,
+  organisationLoader(), // committees and area groups (before the register, which names them)
   ...goalsStartupLoaders,
   interventionsLoader(), // after the goals framework (it refers to goal areas, strategies and targets)
 ];
