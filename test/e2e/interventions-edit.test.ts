@@ -10,7 +10,7 @@ import { startBrowserTest, type BrowserTest } from '../helpers/browser.ts';
 import { freshDatabase } from '../helpers/db.ts';
 import { FIXED_NOW } from '../helpers/app.ts';
 import { VALID_CSV, loadInterventionFixture } from '../helpers/interventions-fixture.ts';
-import { commitImport } from '../../src/services/interventions.ts';
+import { commitImport, SYSTEM_USER } from '../../src/services/interventions.ts';
 import { createUser } from '../../src/services/auth.ts';
 
 const PW = 'a long enough test password';
@@ -21,7 +21,7 @@ describe('editing an intervention in the browser', () => {
   before(async () => {
     const db = await freshDatabase('pglite');
     await loadInterventionFixture(db);
-    await commitImport(db, Buffer.from(VALID_CSV), 'csv', { actor: null, now: FIXED_NOW });
+    await commitImport(db, Buffer.from(VALID_CSV), 'csv', { user: SYSTEM_USER, now: FIXED_NOW });
     const [social] = await db.query<{ id: string }>("SELECT id FROM committee WHERE name = 'Socialnämnden'");
     b = await startBrowserTest({ db, devWrites: false });
     await createUser(b.app.db, { username: 'e2e.analyst', role: 'analyst', password: PW }, null, {

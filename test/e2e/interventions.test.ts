@@ -7,7 +7,7 @@ import { freshDatabase } from '../helpers/db.ts';
 import { FIXED_NOW } from '../helpers/app.ts';
 import { repoRoot } from '../helpers/paths.ts';
 import { JARVA, VALID_CSV, loadInterventionFixture } from '../helpers/interventions-fixture.ts';
-import { commitImport, interventionsLoader } from '../../src/services/interventions.ts';
+import { SYSTEM_USER, commitImport, interventionsLoader } from '../../src/services/interventions.ts';
 import { formatMnkr } from '../../src/core/money.ts';
 
 const NBSP = '\u00a0';
@@ -29,7 +29,7 @@ describe('interventions pages in the browser', () => {
   before(async () => {
     const db = await freshDatabase('pglite');
     await loadInterventionFixture(db, [interventionsLoader()]);
-    await commitImport(db, Buffer.from(VALID_CSV), 'csv', { actor: null, now: FIXED_NOW });
+    await commitImport(db, Buffer.from(VALID_CSV), 'csv', { user: SYSTEM_USER, now: FIXED_NOW });
     // writes open (development flag) for the import screen; the other tests only read
     b = await startBrowserTest({ db, devWrites: true });
   });

@@ -1,3 +1,5 @@
+import type { Kronor } from '../money.ts';
+
 // The limits every text and amount of the intervention register must keep, applied alike by the
 // import preview, the import commit and the edit commands, so that a preview that says OK commits.
 
@@ -31,3 +33,6 @@ export const TEXT_LIMITS = {
   list: 4_000,
   quote: 4_000,
 } as const;
+
+/** The largest amount on a budget line (whole kronor; far below the SQL bigint limit). */
+export const MAX_AMOUNT: Kronor = 10n ** 15n;
