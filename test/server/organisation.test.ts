@@ -29,7 +29,7 @@ for (const engine of engines()) {
       editor = await signInAs(t, 'district_editor', { committeeId: 'sdn-jarva' });
       admin = await signInAs(t, 'admin');
       const [row] = await t.db.query<{ intervention_id: string }>(
-        `SELECT intervention_id FROM intervention_area WHERE division_id = 'stadsdelsomrade-2023' AND area_code = '0180D-jarva' ORDER BY 1 LIMIT 1`,
+        `SELECT intervention_id FROM intervention_area WHERE division_id = 'stadsdelsomrade-2023' AND area_code = '0180D-jarva' AND intervention_id = 'i-002-kommunal-samverkan-basta-skola'`,
       );
       assert.ok(row, 'the register has an intervention in Järva');
       jarvaIntervention = row.intervention_id;

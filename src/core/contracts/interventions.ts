@@ -145,6 +145,7 @@ export const detailResponse = z.object({
   totals: money,
   known,
   followUps: z.array(followUp),
+  canEdit: z.boolean().describe('whether the requester may change this intervention (forms are shown only then)'),
 });
 
 export const budgetQuery = z.object({

@@ -4,6 +4,8 @@ import type { Queryable } from '../../db/database.ts';
 import { readDraftInterventionIds, readIntervention, readInterventions } from '../../db/repositories/interventions.ts';
 import { areaGroupMemberKeys, areasBelow } from '../../db/repositories/committees.ts';
 import { AppError } from '../../core/errors.ts';
+import { can, type Actor } from '../../core/access.ts';
+import { scopeOf } from './scope.ts';
 import { filterInterventions, linesIn, totalsOf, totalsOfList } from '../../core/interventions/budget.ts';
 import type { InterventionFilter } from '../../core/interventions/budget.ts';
 import { CITY_WIDE, INTERVENTION_STATUSES, type InterventionStatus } from '../../core/interventions/types.ts';
@@ -91,7 +93,7 @@ export async function listInterventions(
 export async function getInterventionDetail(
   db: Queryable,
   id: string,
-  opts: { includeDrafts?: boolean } = {},
+  opts: { includeDrafts?: boolean; actor?: Actor | null } = {},
 ): Promise<z.infer<typeof detailResponse>> {
   const i = await readIntervention(db, id, { includeDrafts: opts.includeDrafts ?? false });
   if (!i) throw new AppError('not_found', `Intervention ${id} was not found`);
@@ -129,5 +131,6 @@ export async function getInterventionDetail(
     totals: moneyJson(totalsOf(i.budget)),
     known: knownJson(i.budget),
     followUps: i.followUps,
+    canEdit: can(opts.actor ?? null, 'interventions:write', scopeOf(i)),
   };
 }

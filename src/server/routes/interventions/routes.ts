@@ -28,7 +28,7 @@ import {
   setBudgetLine,
   updateIntervention,
 } from '../../../services/interventions.ts';
-import { canReadDrafts, guard } from '../../auth.ts';
+import { actorOf, canReadDrafts, guard } from '../../auth.ts';
 import { actingUser } from '../../acting.ts';
 import { AppError } from '../../../core/errors.ts';
 
@@ -105,7 +105,10 @@ const routes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (request) =>
-      getInterventionDetail(app.deps.db, request.params.id, { includeDrafts: await canReadDrafts(request) }),
+      getInterventionDetail(app.deps.db, request.params.id, {
+        includeDrafts: await canReadDrafts(request),
+        actor: await actorOf(request),
+      }),
   );
 
   app.post(
@@ -190,7 +193,10 @@ const routes: FastifyPluginAsyncZod = async (app) => {
         user: await actingUser(request),
         now: app.deps.now(),
       });
-      return getInterventionDetail(app.deps.db, request.params.id, { includeDrafts: true });
+      return getInterventionDetail(app.deps.db, request.params.id, {
+        includeDrafts: true,
+        actor: await actorOf(request),
+      });
     },
   );
 
