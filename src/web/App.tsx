@@ -12,6 +12,7 @@ import { routes as interventions } from './pages/interventions/index.tsx';
 import { routes as analysis } from './pages/analysis/index.tsx';
 import { routes as participation } from './pages/participation/index.tsx';
 import { routes as auth, AccountLink } from './pages/auth/index.tsx';
+import { routes as committees } from './pages/committees/index.tsx';
 
 const allRoutes: PageRoute[] = [
   ...overview,
@@ -23,6 +24,7 @@ const allRoutes: PageRoute[] = [
   ...analysis,
   ...participation,
   ...auth,
+  ...committees,
 ];
 
 export const NAV = [
