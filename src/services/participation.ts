@@ -11,6 +11,7 @@
 import { createHash } from 'node:crypto';
 import type { Database, Queryable } from '../db/database.ts';
 import * as repo from '../db/repositories/participation.ts';
+import { publishedInterventionExists } from '../db/repositories/interventions.ts';
 import type { ProcessRow, ProjectRow, ProposalRow } from '../db/repositories/participation.ts';
 import { AppError, notFound } from '../core/errors.ts';
 import type { Problem } from '../core/errors.ts';
@@ -302,7 +303,8 @@ export async function answerProposal(
 }
 
 async function linkOne(tx: Queryable, id: string, interventionId: string): Promise<void> {
-  if (!(await repo.interventionExists(tx, interventionId))) {
+  // only published interventions: a public proposal must not name (or reveal) a draft
+  if (!(await publishedInterventionExists(tx, interventionId))) {
     throw new AppError('validation_failed', `unknown intervention "${interventionId}"`, [
       { field: 'interventions', message: 'unknown intervention' },
     ]);

@@ -406,5 +406,116 @@ for (const engine of engines()) {
         if (format === 'csv') assert.equal(again.body, exp.body);
       });
     }
+
+    it('keeps draft targets out of published intervention pages and public exports', async () => {
+      const target = 't-inga-utsatta-omraden-2030';
+      await t.db.query(`UPDATE target SET publication = 'draft' WHERE id = $1`, [target]);
+      try {
+        const d = (await t.app.inject({ method: 'GET', url: '/api/v1/interventions/i-002-fokus-jarva' })).json() as {
+          targets: { id: string }[];
+        };
+        assert.deepEqual(d.targets, []);
+        for (const format of ['csv', 'xlsx'] as const) {
+          const pub = await t.app.inject({ method: 'GET', url: `/api/v1/interventions/export?format=${format}` });
+          assert.equal(pub.statusCode, 200);
+          assert.ok(!pub.rawPayload.includes(Buffer.from(target)), `${format}: no draft target id`);
+        }
+        const staff = await t.app.inject({
+          method: 'GET',
+          url: '/api/v1/interventions/export?format=csv',
+          headers: admin.headers,
+        });
+        assert.ok(staff.body.includes(target));
+      } finally {
+        await t.db.query(`UPDATE target SET publication = 'published' WHERE id = $1`, [target]);
+      }
+    });
+
+    it('neutralises spreadsheet formulas in the CSV export and reads them back unchanged', async () => {
+      const name = '=HYPERLINK("http://example.org","klicka")';
+      const res = await t.app.inject({
+        method: 'PATCH',
+        url: '/api/v1/interventions/i-002-fokus-jarva',
+        headers: admin.headers,
+        payload: { name, description: '-2+3 @summa' },
+      });
+      assert.equal(res.statusCode, 200, res.body);
+      const csv = (await t.app.inject({ method: 'GET', url: '/api/v1/interventions/export?format=csv' })).body;
+      assert.ok(csv.includes(`"'=HYPERLINK(""http://example.org"",""klicka"")"`));
+      assert.ok(csv.includes("'-2+3 @summa"));
+      for (const line of csv.split('\r\n')) for (const cell of line.split(',')) assert.ok(!/^[=+@\t]/.test(cell), cell);
+      const preview = await t.app.inject({
+        method: 'POST',
+        url: '/api/v1/interventions/import/preview',
+        headers: admin.headers,
+        payload: { format: 'csv', content: b64(csv) },
+      });
+      const p = preview.json() as { ok: boolean; interventions: { id: string; name: string }[] };
+      assert.equal(p.ok, true);
+      assert.equal(p.interventions.find((i) => i.id === 'i-002-fokus-jarva')?.name, name);
+    });
+
+    it('applies the same limits in the import preview and the commit: what the preview refuses is never written', async () => {
+      const header =
+        'id,name,description,committee,funding_source,areas,goal_areas,strategies,targets,start_date,end_date,status,year,budget_area,planned_mnkr,decided_mnkr,spent_mnkr';
+      const rows = [
+        'lim-1,Stor summa,,,Ordinarie budget,Järva,,,,,,planerad,2026,,12345678901234567890,,',
+        'lim-2,Med\u0000nul,,,Ordinarie budget,Järva,,,,,,planerad,,,,,',
+        'lim-4,Omöjligt datum,,,Ordinarie budget,Järva,,,,2026-02-30,,planerad,,,,,',
+        `lim-5,${'x'.repeat(301)},,,Ordinarie budget,Järva,,,,,,planerad,,,,,`,
+      ];
+      const csv = [header, ...rows].join('\n');
+      const payload = { format: 'csv', content: b64(csv) };
+      const preview = await t.app.inject({
+        method: 'POST',
+        url: '/api/v1/interventions/import/preview',
+        headers: admin.headers,
+        payload,
+      });
+      assert.equal(preview.statusCode, 200);
+      const p = preview.json() as { ok: boolean; problems: { row: number; column: string; code: string }[] };
+      assert.equal(p.ok, false);
+      const found = p.problems.map((x) => `${x.row}:${x.column}:${x.code}`);
+      for (const want of ['2:planned_mnkr:bad-amount', '3:name:bad-text', '4:start_date:bad-date', '5:name:too-long'])
+        assert.ok(found.includes(want), `${want} in ${found.join(' ')}`);
+      const before = await t.db.query<{ n: number }>('SELECT count(*)::int AS n FROM intervention');
+      const commit = await t.app.inject({
+        method: 'POST',
+        url: '/api/v1/interventions/import',
+        headers: admin.headers,
+        payload,
+      });
+      assert.equal(commit.statusCode, 422);
+      assert.deepEqual(await t.db.query<{ n: number }>('SELECT count(*)::int AS n FROM intervention'), before);
+      // a lone surrogate cannot arrive in a UTF-8 file, but can in JSON: 400 naming the field
+      const surrogate = await t.app.inject({
+        method: 'PATCH',
+        url: '/api/v1/interventions/i-002-fokus-jarva',
+        headers: admin.headers,
+        payload: { name: 'Ensam \ud800 surrogat' },
+      });
+      assert.equal(surrogate.statusCode, 400, surrogate.body);
+      assert.match(surrogate.body, /name/);
+      // each row alone gets the same answer from preview and commit (no 500)
+      for (const row of rows) {
+        const one = { format: 'csv', content: b64([header, row].join('\n')) };
+        const pr = (
+          await t.app.inject({
+            method: 'POST',
+            url: '/api/v1/interventions/import/preview',
+            headers: admin.headers,
+            payload: one,
+          })
+        ).json() as { ok: boolean };
+        const co = await t.app.inject({
+          method: 'POST',
+          url: '/api/v1/interventions/import',
+          headers: admin.headers,
+          payload: one,
+        });
+        assert.equal(pr.ok, false);
+        assert.equal(co.statusCode, 422, co.body);
+      }
+    });
   });
 }

@@ -461,3 +461,8 @@ export async function readDraftInterventionIds(db: Queryable): Promise<Set<strin
   const rows = await db.query<{ id: string }>(`SELECT id FROM intervention WHERE publication = 'draft'`);
   return new Set(rows.map((r) => r.id));
 }
+
+/** True when a published intervention has this id (drafts are not linked from public content). */
+export async function publishedInterventionExists(db: Queryable, id: string): Promise<boolean> {
+  return (await db.query(`SELECT 1 FROM intervention WHERE id = $1 AND publication = 'published'`, [id])).length === 1;
+}
