@@ -124,15 +124,15 @@ describe('fardplan user (the real command)', () => {
       await db.close();
     }
   });
-  it('creates a district editor of sdn-jarva on a fresh database, as the README says', () => {
+  it('creates a district editor of sdn-jarva on a fresh database (the committees come from data/organisation)', () => {
     const ok = run(
-      ['user', 'add', 'x', '--role', 'district_editor', '--committee', 'sdn-jarva', '--password-stdin'],
+      ['user', 'add', 'jarva.editor', '--role', 'district_editor', '--committee', 'sdn-jarva', '--password-stdin'],
       `${PW}\n`,
     );
     assert.equal(ok.status, 0, ok.stderr);
-    assert.match(ok.stdout, /Created district-editor "x"/);
+    assert.match(ok.stdout, /Created district-editor "jarva.editor"/);
     const list = run(['user', 'list']);
-    assert.match(list.stdout, /^x\tdistrict-editor\tsdn-jarva\tactive$/m);
+    assert.match(list.stdout, /^jarva\.editor\tdistrict-editor\tsdn-jarva\tactive$/m);
     const bad = run(
       ['user', 'add', 'y', '--role', 'district_editor', '--committee', 'sdn-atlantis', '--password-stdin'],
       `${PW}\n`,
