@@ -134,7 +134,7 @@ describe('fardplan user (the real command)', () => {
     const list = run(['user', 'list']);
     assert.match(list.stdout, /^jarva\.editor\tdistrict-editor\tsdn-jarva\tactive$/m);
     const bad = run(
-      ['user', 'add', 'y', '--role', 'district_editor', '--committee', 'sdn-atlantis', '--password-stdin'],
+      ['user', 'add', 'other.editor', '--role', 'district_editor', '--committee', 'sdn-atlantis', '--password-stdin'],
       `${PW}\n`,
     );
     assert.notEqual(bad.status, 0);
