@@ -496,6 +496,16 @@ for (const engine of engines()) {
       });
       assert.equal(surrogate.statusCode, 400, surrogate.body);
       assert.match(surrogate.body, /name/);
+      // NUL in a query, a path or an area key is a 400, never a 500
+      assert.equal((await t.app.inject({ method: 'GET', url: '/api/v1/interventions?area=a%00b' })).statusCode, 400);
+      assert.equal((await t.app.inject({ method: 'GET', url: '/api/v1/interventions/a%00b' })).statusCode, 400);
+      const nulArea = await t.app.inject({
+        method: 'PATCH',
+        url: '/api/v1/committees/sdn-farsta',
+        headers: admin.headers,
+        payload: { areas: [{ division: 'stadsdelsomrade-2023', code: 'x\u0000y' }] },
+      });
+      assert.equal(nulArea.statusCode, 400, nulArea.body);
       // each row alone gets the same answer from preview and commit (no 500)
       for (const row of rows) {
         const one = { format: 'csv', content: b64([header, row].join('\n')) };

@@ -33,10 +33,12 @@ export function isRealDate(text: string): boolean {
 }
 
 /** An area as a division and a code (the same key the access control uses: `division:code`). */
-export const areaRefSchema = z.strictObject({
-  division: z.string().min(1).max(100),
-  code: z.string().min(1).max(100),
-});
+const safeKey = z
+  .string()
+  .min(1)
+  .max(100)
+  .refine((s) => textProblem(s) === null && !s.includes(':'), 'no NUL, lone surrogate or ":"');
+export const areaRefSchema = z.strictObject({ division: safeKey, code: safeKey });
 export type AreaRef = z.infer<typeof areaRefSchema>;
 
 export const areaKeyOf = (a: AreaRef): string => `${a.division}:${a.code}`;

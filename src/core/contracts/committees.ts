@@ -48,7 +48,7 @@ export type Committee = z.infer<typeof committee>;
 export const committeeList = z.object({ source: z.string(), items: z.array(committee) }).meta({ id: 'CommitteeList' });
 export type CommitteeList = z.infer<typeof committeeList>;
 
-export const committeeIdParams = z.object({ id: z.string().min(1).max(80) });
+export const committeeIdParams = z.object({ id: safe(80).pipe(z.string().min(1)) });
 
 export const committeeCreateBody = z
   .strictObject({

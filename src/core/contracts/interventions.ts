@@ -33,9 +33,8 @@ const ratio = z
   .describe('an exact rational num/den');
 
 export const listQuery = z.object({
-  area: z
-    .string()
-    .max(200)
+  area: safeText()
+    .pipe(z.string().max(200))
     .optional()
     .describe(
       'division:code of an area (areas below it count: Järva includes Rinkeby and its DeSO), group:<id> of an area group, or "city"',
@@ -87,7 +86,7 @@ export const listResponse = z.object({
   }),
 });
 
-export const idParams = z.object({ id: z.string().min(1).max(200) });
+export const idParams = z.object({ id: safeText().pipe(z.string().min(1).max(200)) });
 
 const outputFigure = z.object({
   label: safeText().pipe(z.string().min(1).max(200)),
@@ -267,7 +266,7 @@ export const patchBody = z
   .refine((o) => Object.keys(o).length > 0, { message: 'give at least one field to change' });
 
 export const budgetParams = z.object({
-  id: z.string().min(1).max(200),
+  id: safeText().pipe(z.string().min(1).max(200)),
   year: z.coerce.number().int().min(1990).max(2100),
 });
 
@@ -281,10 +280,8 @@ export const budgetBody = z.strictObject({
   planned: amountText,
   decided: amountText,
   spent: amountText,
-  area: z
-    .string()
-    .min(1)
-    .max(200)
+  area: safeText()
+    .pipe(z.string().min(1).max(200))
     .nullable()
     .optional()
     .describe('division:code of one of the intervention’s areas; absent or null = the whole intervention'),
