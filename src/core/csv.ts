@@ -42,6 +42,14 @@ function guard(s: string): string {
   return s;
 }
 
+/**
+ * Undoes the formula guard when reading a CSV this module wrote: a leading apostrophe before a
+ * character that would start a formula is taken off (a file from Excel never has one there).
+ */
+export function unguardFormula(s: string): string {
+  return /^'[=+\-@\t\r]/.test(s) ? s.slice(1) : s;
+}
+
 export function csvField(cell: CsvCell, options: CsvOptions = {}): string {
   const delimiter = options.delimiter ?? ',';
   const decimal = options.decimal ?? '.';

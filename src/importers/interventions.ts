@@ -7,6 +7,7 @@
 import ExcelJS from 'exceljs';
 import { checkZipBounds, ZipBoundsError } from './zip-bounds.ts';
 import { parse } from 'csv-parse/sync';
+import { toCsv, unguardFormula } from '../core/csv.ts';
 import { IMPORT_COLUMNS, interventionsToRows, validateImport } from '../core/interventions/validation.ts';
 import type { ImportPreview, ImportProblem, ImportRow, ImportSheet } from '../core/interventions/validation.ts';
 import type { Intervention, KnownRefs } from '../core/interventions/types.ts';
@@ -59,7 +60,7 @@ export function readInterventionsCsv(input: Buffer | string): ImportSheet {
     const line = typeof err.lines === 'number' ? err.lines : 0;
     throw new InterventionFileError(`the CSV cannot be read near line ${line}: ${err.message ?? String(e)}`, line);
   }
-  return toSheet(records);
+  return toSheet(records.map((rec) => rec.map(unguardFormula)));
 }
 
 function cellText(v: ExcelJS.CellValue): string {
@@ -156,16 +157,14 @@ export async function previewInterventionsFile(
 // ---------------------------------------------------------------------------------------------
 // Export
 
-function csvCell(v: string, delimiter: string): string {
-  return /["\r\n]/.test(v) || v.includes(delimiter) || /^\s|\s$/.test(v) ? `"${v.replace(/"/g, '""')}"` : v;
-}
-
-/** The register as CSV (UTF-8 with BOM so that spreadsheet programs read å, ä, ö; CRLF line ends). */
+/**
+ * The register as CSV (UTF-8 with BOM so that spreadsheet programs read å, ä, ö; CRLF line ends),
+ * written by src/core/csv.ts, which neutralises cells a spreadsheet would run as a formula (a
+ * leading apostrophe; the import takes it off again).
+ */
 export function writeInterventionsCsv(list: readonly Intervention[], delimiter: ',' | ';' = ','): string {
-  const lines = [IMPORT_COLUMNS.join(delimiter)];
-  for (const row of interventionsToRows(list))
-    lines.push(IMPORT_COLUMNS.map((c) => csvCell(row[c], delimiter)).join(delimiter));
-  return '\uFEFF' + lines.join('\r\n') + '\r\n';
+  const rows = interventionsToRows(list).map((row) => IMPORT_COLUMNS.map((c) => row[c]));
+  return toCsv([[...IMPORT_COLUMNS], ...rows], { delimiter, bom: true });
 }
 
 const MONEY_COLUMNS = new Set(['planned_mnkr', 'decided_mnkr', 'spent_mnkr']);

@@ -10,6 +10,7 @@ import { goalsStartupLoaders } from './goals.ts';
 import { referenceDirectoryLoader, referenceStartupLoader } from './reference-load.ts';
 import { interventionsLoader } from './interventions.ts';
 import { indicatorCatalogueLoader } from './indicators/catalogue.ts';
+import { organisationLoader } from './committees/loading.ts';
 
 export interface StartupContext {
   /** The reference data directory, or null when none was found. */
@@ -35,6 +36,7 @@ export const directoryLoaders: DatasetLoader[] = [referenceDirectoryLoader, csvD
 export const startupLoaders: StartupLoader[] = [
   indicatorCatalogueLoader, // first: every later loader finds its indicators
   referenceStartupLoader, // raw data directory, else the dataset shipped in data/reference (with the Police counts)
+  organisationLoader(), // committees and area groups (before the register, which names them)
   ...goalsStartupLoaders,
   interventionsLoader(), // after the goals framework (it refers to goal areas, strategies and targets)
 ];

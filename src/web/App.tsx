@@ -24,6 +24,7 @@ const FEATURES: { paths: string[]; load: () => Promise<FeatureModule> }[] = [
   { paths: ['delta'], load: () => import('./pages/participation/index.tsx') },
   { paths: ['rapporter'], load: () => import('./pages/reports/index.tsx') },
   { paths: ['logga-in', 'konto', 'admin'], load: () => import('./pages/auth/index.tsx') },
+  { paths: ['admin'], load: () => import('./pages/committees/index.tsx') },
 ];
 
 const loaded = new Map<number, FeatureModule>();

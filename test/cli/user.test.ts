@@ -124,4 +124,20 @@ describe('fardplan user (the real command)', () => {
       await db.close();
     }
   });
+  it('creates a district editor of sdn-jarva on a fresh database (the committees come from data/organisation)', () => {
+    const ok = run(
+      ['user', 'add', 'jarva.editor', '--role', 'district_editor', '--committee', 'sdn-jarva', '--password-stdin'],
+      `${PW}\n`,
+    );
+    assert.equal(ok.status, 0, ok.stderr);
+    assert.match(ok.stdout, /Created district-editor "jarva.editor"/);
+    const list = run(['user', 'list']);
+    assert.match(list.stdout, /^jarva\.editor\tdistrict-editor\tsdn-jarva\tactive$/m);
+    const bad = run(
+      ['user', 'add', 'other.editor', '--role', 'district_editor', '--committee', 'sdn-atlantis', '--password-stdin'],
+      `${PW}\n`,
+    );
+    assert.notEqual(bad.status, 0);
+    assert.match(bad.stderr, /Unknown committee "sdn-atlantis"/);
+  });
 });

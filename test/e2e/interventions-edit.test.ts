@@ -10,7 +10,7 @@ import { startBrowserTest, type BrowserTest } from '../helpers/browser.ts';
 import { freshDatabase } from '../helpers/db.ts';
 import { FIXED_NOW } from '../helpers/app.ts';
 import { VALID_CSV, loadInterventionFixture } from '../helpers/interventions-fixture.ts';
-import { commitImport } from '../../src/services/interventions.ts';
+import { commitImport, SYSTEM_USER } from '../../src/services/interventions.ts';
 import { createUser } from '../../src/services/auth.ts';
 
 const PW = 'a long enough test password';
@@ -21,7 +21,7 @@ describe('editing an intervention in the browser', () => {
   before(async () => {
     const db = await freshDatabase('pglite');
     await loadInterventionFixture(db);
-    await commitImport(db, Buffer.from(VALID_CSV), 'csv', { actor: null, now: FIXED_NOW });
+    await commitImport(db, Buffer.from(VALID_CSV), 'csv', { user: SYSTEM_USER, now: FIXED_NOW });
     const [social] = await db.query<{ id: string }>("SELECT id FROM committee WHERE name = 'Socialnämnden'");
     b = await startBrowserTest({ db, devWrites: false });
     await createUser(b.app.db, { username: 'e2e.analyst', role: 'analyst', password: PW }, null, {
@@ -92,16 +92,46 @@ describe('editing an intervention in the browser', () => {
     assert.ok(api.followUps.some((f) => f.text === 'Fyra nya fältassistenter i tjänst.'));
   });
 
-  it("shows a district editor the server's refusal for another committee's intervention", async () => {
+  it('shows a district editor of another committee no forms, and the server refuses the write', async () => {
     const page = await signIn('e2e.social', '/insatser/insats-e');
-    await page.getByRole('heading', { name: 'Lägg till uppföljning' }).waitFor();
-    await page.getByLabel('Period', { exact: true }).fill('2024');
-    await page.getByLabel('Vad har gjorts och vad har det gett?').fill('Försök');
-    await page.getByRole('button', { name: 'Spara uppföljningen' }).click();
-    const alert = page.getByRole('alert');
-    await alert.waitFor();
-    assert.match((await alert.textContent()) ?? '', /Du får inte ändra den här insatsen: .*committee's areas/);
+    await page.waitForSelector('#iv-budget');
+    await page.waitForLoadState('networkidle');
+    assert.equal(await page.getByRole('heading', { name: 'Lägg till uppföljning' }).count(), 0);
+    assert.equal(await page.getByRole('heading', { name: 'Ange belopp för ett år' }).count(), 0);
+    const status = await page.evaluate(async () => {
+      const me = (await (await fetch('/api/v1/auth/me')).json()) as { csrfToken: string };
+      const res = await fetch('/api/v1/interventions/insats-e/follow-ups', {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', 'x-csrf-token': me.csrfToken },
+        body: JSON.stringify({ period: '2024', text: 'Försök', outputs: [] }),
+      });
+      return res.status;
+    });
+    assert.equal(status, 403);
     const api = await b.api<{ followUps: unknown[] }>('/interventions/insats-e');
     assert.equal(api.followUps.length, 0);
+  });
+
+  it('lets an analyst set the amounts of a year; problems are shown at the field', async () => {
+    const page = await signIn('e2e.analyst', '/insatser/insats-b');
+    await page.getByRole('heading', { name: 'Ange belopp för ett år' }).waitFor();
+    const form = page.locator('form', { has: page.getByRole('heading', { name: 'Ange belopp för ett år' }) });
+    await form.getByLabel('År', { exact: true }).fill('2025');
+    await form.getByLabel('Planerat', { exact: true }).fill('mycket pengar');
+    await form.getByRole('button', { name: 'Spara beloppen' }).click();
+    const planned = form.getByLabel('Planerat', { exact: true });
+    await page.waitForFunction(() => document.querySelector('input[name="planned"][aria-invalid="true"]') !== null);
+    const errorId = ((await planned.getAttribute('aria-describedby')) ?? '')
+      .split(' ')
+      .find((x) => x.endsWith('-error'));
+    assert.ok(errorId);
+    await b.checkA11y(page, 'intervention-budget-errors');
+    await planned.fill('2,5 mnkr');
+    await form.getByLabel('Förbrukat', { exact: true }).fill('');
+    await form.getByRole('button', { name: 'Spara beloppen' }).click();
+    await page.getByRole('status').filter({ hasText: 'Beloppen för 2025 är sparade.' }).waitFor();
+    const api = await b.api<{ budget: { year: number; planned: string | null }[] }>('/interventions/insats-b');
+    assert.equal(api.budget.find((l) => l.year === 2025)?.planned, '2500000');
+    await b.screenshot(page, 'intervention-budget-form');
   });
 });

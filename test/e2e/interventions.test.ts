@@ -7,7 +7,7 @@ import { freshDatabase } from '../helpers/db.ts';
 import { FIXED_NOW } from '../helpers/app.ts';
 import { repoRoot } from '../helpers/paths.ts';
 import { JARVA, VALID_CSV, loadInterventionFixture } from '../helpers/interventions-fixture.ts';
-import { commitImport, interventionsLoader } from '../../src/services/interventions.ts';
+import { SYSTEM_USER, commitImport, interventionsLoader } from '../../src/services/interventions.ts';
 import { formatMnkr } from '../../src/core/money.ts';
 
 const NBSP = '\u00a0';
@@ -29,7 +29,7 @@ describe('interventions pages in the browser', () => {
   before(async () => {
     const db = await freshDatabase('pglite');
     await loadInterventionFixture(db, [interventionsLoader()]);
-    await commitImport(db, Buffer.from(VALID_CSV), 'csv', { actor: null, now: FIXED_NOW });
+    await commitImport(db, Buffer.from(VALID_CSV), 'csv', { user: SYSTEM_USER, now: FIXED_NOW });
     // writes open (development flag) for the import screen; the other tests only read
     b = await startBrowserTest({ db, devWrites: true });
   });
@@ -76,23 +76,38 @@ describe('interventions pages in the browser', () => {
     );
     assert.equal((await totalsOnScreen(page, 'iv-list-totals'))['planned'], formatMnkr(sumProposed, 'sv'));
 
-    // clear, then area Järva: insats-a, -b, -d and the document's "kommunal samverkan" (Järva)
+    // clear, then area Järva (the hierarchy: areas below Järva count): insats-a, -b, -d, insats-e
+    // (Rinkeby), and the documents' "kommunal samverkan" and Fokus Järva (Järva) and krisgrupp (Rinkeby)
     await page.getByRole('button', { name: 'Rensa filter' }).click();
     await page.selectOption('#iv-f-area', JARVA);
-    await page.waitForFunction(() => document.querySelector('[data-testid="iv-count"]')?.textContent === '4 insatser');
+    await page.waitForFunction(() => document.querySelector('[data-testid="iv-count"]')?.textContent === '7 insatser');
     const names = await page.$$eval('#iv-table tbody th', (els) => els.map((e) => e.textContent).sort());
-    const kommunal =
-      file.find((i) => i.id === 'i-002-kommunal-samverkan-basta-skola')?.name.sv ?? '(missing in the file)';
+    const doc = (id: string) => file.find((i) => i.id === id)?.name.sv ?? `(${id} missing in the file)`;
     assert.deepEqual(
       names,
-      ['Fältassistenter Järva', kommunal, 'Samverkan Järva och Farsta', 'Skolsociala team'].sort(),
+      [
+        'Fältassistenter Järva',
+        doc('i-002-kommunal-samverkan-basta-skola'),
+        doc('i-002-fokus-jarva'),
+        doc('i-001-krisgrupp-gangrekrytering'),
+        'Platssamverkan Rinkeby',
+        'Samverkan Järva och Farsta',
+        'Skolsociala team',
+      ].sort(),
     );
-    // hand computation: planned 9 + 7 (insats-a); decided 8 (a) + 2 + 4 (b) + 3 (d); spent 2,5 (a) + 1 (b)
+    // hand computation: planned 9 + 7 (insats-a); decided 8 (a) + 2 + 4 (b) + 3 (d) + 1 (e); spent 2,5 (a) + 1 (b)
     assert.deepEqual(await totalsOnScreen(page, 'iv-list-totals'), {
       planned: `16${NBSP}mnkr`,
-      decided: `17${NBSP}mnkr`,
+      decided: `18${NBSP}mnkr`,
       spent: `3,5${NBSP}mnkr`,
     });
+    // city-wide interventions only by an explicit choice
+    await page.getByLabel('Visa även insatser för hela staden').check();
+    await page.waitForFunction(
+      () => Number.parseInt(document.querySelector('[data-testid="iv-count"]')?.textContent ?? '0') > 7,
+    );
+    assert.equal(page.url().includes('includeCityWide=true'), true);
+    await b.checkA11y(page, 'interventions-list-hierarchy');
   });
 
   it('opens an intervention and shows its budget lines and totals', async () => {

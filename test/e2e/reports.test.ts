@@ -15,6 +15,7 @@ import { FIXED_NOW } from '../helpers/app.ts';
 import { repoRoot } from '../helpers/paths.ts';
 import { JARVA, reportCommittees } from '../helpers/reports-fixture.ts';
 import { createUser } from '../../src/services/auth.ts';
+import { SYSTEM_USER } from '../../src/services/acting.ts';
 import { addFollowUp, setBudgetLine } from '../../src/services/interventions.ts';
 import type { Report } from '../../src/core/contracts/reports.ts';
 import { docxText } from '../helpers/reports-docs.ts';
@@ -43,16 +44,13 @@ describe('a year of reporting for Järva (browser)', () => {
       INTERVENTION,
       2026,
       { planned: '1234567', decided: '1000000', spent: '250000', area: null },
-      { actor: null, now: FIXED_NOW },
+      { user: SYSTEM_USER, now: FIXED_NOW },
     );
     await addFollowUp(
       db,
       INTERVENTION,
       { period: '2026-T1', text: 'Uppföljning T1: tre skolor med.', outputs: [] },
-      {
-        actor: null,
-        now: FIXED_NOW,
-      },
+      { user: SYSTEM_USER, now: FIXED_NOW },
     );
     mkdirSync(out, { recursive: true });
   });
@@ -153,7 +151,7 @@ describe('a year of reporting for Järva (browser)', () => {
       INTERVENTION,
       2026,
       { planned: '2345678', decided: '2000000', spent: '900000', area: null },
-      { actor: null, now: FIXED_NOW },
+      { user: SYSTEM_USER, now: FIXED_NOW },
     );
     const page = await signIn('e2e.jarva', `/rapporter/${t1}`);
     await page.getByRole('button', { name: 'Kopiera till nästa period' }).click();

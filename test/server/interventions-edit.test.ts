@@ -11,7 +11,7 @@ import { engines, freshDatabase } from '../helpers/db.ts';
 import { signInAs, type SignedInClient } from '../helpers/auth.ts';
 import { FARSTA, JARVA, VALID_CSV, loadInterventionFixture } from '../helpers/interventions-fixture.ts';
 import { registerCounts } from '../../src/db/repositories/interventions.ts';
-import { commitImport } from '../../src/services/interventions.ts';
+import { commitImport, SYSTEM_USER } from '../../src/services/interventions.ts';
 
 /** The fixture's register plus one intervention of Farsta's district committee. */
 const CSV = `${VALID_CSV}\ninsats-f,Föräldrastöd Farsta,,Farsta stadsdelsnämnd,Ordinarie budget,Farsta,,,,2024-01-01,,running,2024,,1,,`;
@@ -46,7 +46,7 @@ type Detail = {
 async function setUp(engine: Parameters<typeof freshDatabase>[0], devWrites: boolean): Promise<TestApp> {
   const db = await freshDatabase(engine);
   await loadInterventionFixture(db);
-  await commitImport(db, Buffer.from(CSV), 'csv', { actor: null, now: FIXED_NOW });
+  await commitImport(db, Buffer.from(CSV), 'csv', { user: SYSTEM_USER, now: FIXED_NOW });
   return testApp({ engine, db, devWrites });
 }
 

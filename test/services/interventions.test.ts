@@ -4,7 +4,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Database, Queryable } from '../../src/db/database.ts';
 import { readInterventions, registerCounts } from '../../src/db/repositories/interventions.ts';
-import { commitImport, interventionsLoader } from '../../src/services/interventions.ts';
+import { SYSTEM_USER, commitImport, interventionsLoader } from '../../src/services/interventions.ts';
 import { AppError } from '../../src/core/errors.ts';
 import { FIXED_NOW } from '../helpers/app.ts';
 import { engines, freshDatabase } from '../helpers/db.ts';
@@ -34,13 +34,16 @@ for (const engine of engines()) {
         const before = await registerCounts(db);
         // the third intervention's budget lines fail after two interventions (and a committee) were written
         await assert.rejects(
-          commitImport(failingOnBudgetInsert(db, 3), Buffer.from(VALID_CSV), 'csv', { actor: null, now: FIXED_NOW }),
+          commitImport(failingOnBudgetInsert(db, 3), Buffer.from(VALID_CSV), 'csv', {
+            user: SYSTEM_USER,
+            now: FIXED_NOW,
+          }),
           /simulated failure/,
         );
         assert.deepEqual(await registerCounts(db), before);
         assert.deepEqual(await readInterventions(db), []);
         // and the same file without the fault is written
-        const ok = await commitImport(db, Buffer.from(VALID_CSV), 'csv', { actor: null, now: FIXED_NOW });
+        const ok = await commitImport(db, Buffer.from(VALID_CSV), 'csv', { user: SYSTEM_USER, now: FIXED_NOW });
         assert.equal(ok.written, 5);
         const counts = await registerCounts(db);
         assert.equal(counts.intervention, 5);
@@ -61,7 +64,7 @@ for (const engine of engines()) {
           'insats-e,Platssamverkan Rinkeby,,Järva stadsdelsnämnd,Ordinarie budget,Ringeby',
         );
         await assert.rejects(
-          commitImport(db, Buffer.from(bad), 'csv', { actor: null, now: FIXED_NOW }),
+          commitImport(db, Buffer.from(bad), 'csv', { user: SYSTEM_USER, now: FIXED_NOW }),
           (e: unknown) => {
             assert.ok(e instanceof AppError);
             assert.equal(e.id, 'import_failed');
@@ -103,8 +106,11 @@ for (const engine of engines()) {
         assert.deepEqual(parenting?.citation, {
           document: '001_082b2fdf56f4f767.txt',
           section: 'Några av våra förslag för ett tryggare Stockholm',
+          quote:
+            'Vi vill att väntetiderna till föräldraskapsprogrammen ska kortas och fler få möjlighet att delta. (+4 mnkr)',
         });
-        // named areas that are areas are resolved; places that are no area are left out
+        // named areas that are areas are resolved; places that are no area are left out (here the
+        // area groups are not loaded, so "Stureplan" resolves to nothing)
         assert.deepEqual(byId.get('i-002-kommunal-samverkan-basta-skola')?.areas, [JARVA]);
         assert.deepEqual(byId.get('i-002-skarholmen-samhandling')?.areas, [SKARHOLMEN]);
         assert.equal(byId.get('i-002-skarholmen-samhandling')?.committee, 'Skärholmens stadsdelsnämnd');

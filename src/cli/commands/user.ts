@@ -13,6 +13,7 @@ import { ACCOUNT_ROLES, isAccountRole, type AccountRole } from '../../core/acces
 import { changeUser, createUser, getUsers } from '../../services/auth.ts';
 import { findUserByUsername } from '../../db/repositories/users.ts';
 import { loadConfig } from '../config.ts';
+import { syncOrganisation } from '../../services/committees/loading.ts';
 import { openDb } from '../runtime.ts';
 import { CliError, EXIT } from '../errors.ts';
 import { viaServer, type AdminHandler } from '../embedded-owner.ts';
@@ -145,6 +146,8 @@ async function withDb<T>(fn: (db: Database) => Promise<T>): Promise<T> {
   const db = await openDb(loadConfig());
   try {
     await migrate(db);
+    // the committees a district editor may belong to (e.g. sdn-jarva) come from data/organisation
+    await db.transaction((tx) => syncOrganisation(tx));
     return await fn(db);
   } finally {
     await db.close();

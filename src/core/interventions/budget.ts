@@ -43,6 +43,12 @@ export function totalsOf(lines: readonly BudgetLine[]): MoneyTotals {
 export interface InterventionFilter {
   /** Intervention targets this area code (CITY_WIDE for city-wide interventions). */
   area?: string;
+  /**
+   * Intervention targets one of these area codes (an area with every area below it, or a group's
+   * members with theirs); with `includeCityWide`, city-wide interventions match too.
+   */
+  areaKeys?: ReadonlySet<string>;
+  includeCityWide?: boolean;
   goalArea?: string;
   committee?: string;
   status?: InterventionStatus;
@@ -54,6 +60,11 @@ export interface InterventionFilter {
 
 export function matchesFilter(i: Intervention, f: InterventionFilter): boolean {
   if (f.area !== undefined && !i.areas.includes(f.area)) return false;
+  if (f.areaKeys !== undefined) {
+    const keys = f.areaKeys;
+    const inside = i.areas.some((a) => keys.has(a)) || (!!f.includeCityWide && i.areas.includes(CITY_WIDE));
+    if (!inside) return false;
+  }
   if (f.goalArea !== undefined && !i.goalAreas.includes(f.goalArea)) return false;
   if (f.committee !== undefined && i.committee !== f.committee) return false;
   if (f.status !== undefined && i.status !== f.status) return false;

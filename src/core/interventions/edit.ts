@@ -7,6 +7,7 @@ import { parseMoney, type Kronor } from '../money.ts';
 import type { PublicationState } from '../access.ts';
 import { CITY_WIDE, STATUS_SV, type BudgetLine, type InterventionStatus } from './types.ts';
 import { isIsoDate } from './validation.ts';
+import { MAX_AMOUNT } from './limits.ts';
 
 /** The fields of an intervention that may be changed one by one (areas, links and committee change by import). */
 export interface EditableFields {
@@ -118,8 +119,7 @@ export function yearWithinDates(year: number, startDate: string | null, endDate:
   return !((startYear !== null && year < startYear) || (endYear !== null && year > endYear));
 }
 
-/** The largest amount on a budget line (whole kronor; far below the SQL bigint limit). */
-export const MAX_AMOUNT: Kronor = 10n ** 15n;
+export { MAX_AMOUNT };
 
 /** The amounts of a budget line as given to the API: money text (whole kronor unless a unit is named) or null = unknown. */
 export interface BudgetAmountsInput {

@@ -24,20 +24,20 @@ export interface RegisterConversion {
 }
 
 /**
- * Converts one framework intervention. `resolveArea` gives the `division:code` of an area name or
- * null. An empty target-area list means city-wide (as the framework file documents). Amounts are
+ * Converts one framework intervention. `resolveArea` gives the `division:code` of an area name (or
+ * the keys of a named group's areas) or null. An empty target-area list means city-wide (as the framework file documents). Amounts are
  * decided-as-proposed money in the source documents, so they become the planned amount of the year.
  */
 export function fromFramework(
   f: FrameworkIntervention,
-  resolveArea: (name: string) => string | null,
+  resolveArea: (name: string) => string | readonly string[] | null,
 ): RegisterConversion {
   const areas: string[] = [];
   const unresolvedAreas: string[] = [];
   for (const name of f.targetAreas) {
-    const key = resolveArea(name);
-    if (key === null) unresolvedAreas.push(name);
-    else if (!areas.includes(key)) areas.push(key);
+    const keys = resolveArea(name);
+    if (keys === null) unresolvedAreas.push(name);
+    else for (const key of typeof keys === 'string' ? [keys] : keys) if (!areas.includes(key)) areas.push(key);
   }
   if (f.targetAreas.length === 0) areas.push(CITY_WIDE);
   const budget = Object.entries(f.amountsPerYear)
@@ -60,7 +60,7 @@ export function fromFramework(
       status: FRAMEWORK_STATUS[f.status],
       budget,
       followUps: [],
-      citation: { document: f.citation.document, section: f.citation.section },
+      citation: { document: f.citation.document, section: f.citation.section, quote: f.citation.quote ?? null },
     },
     unresolvedAreas,
   };

@@ -88,8 +88,14 @@ export interface Intervention {
   status: InterventionStatus;
   budget: BudgetLine[];
   followUps: FollowUpEntry[];
-  /** Where the intervention comes from: a source document and its section. */
-  citation?: { document: string; section: string } | null;
+  /** Where the intervention comes from: a source document, its section and the quoted passage. */
+  citation?: { document: string; section: string; quote?: string | null } | null;
+  /** The responsible committee's id when it is a known committee (null: "ansvar saknas"). */
+  committeeId?: string | null;
+  /** Named area groups the intervention was given (its areas are the groups' member areas). */
+  groups?: string[];
+  /** The member areas of those groups as stored (so an export can name the group instead). */
+  groupMembers?: string[];
 }
 
 /** A reference the register can point at: an area, goal area, strategy or target. */
@@ -108,4 +114,6 @@ export interface KnownRefs {
   strategies?: readonly KnownRef[];
   /** When omitted, target ids are not checked. */
   targets?: readonly KnownRef[];
+  /** Named area groups: `group:<id>`, the name or an alias in the areas column stands for the members. */
+  groups?: readonly { id: string; name: string; aliases?: readonly string[]; members: readonly string[] }[];
 }

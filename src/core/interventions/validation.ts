@@ -5,6 +5,7 @@
 import { kronorToMnkrText, parseMoney, sumKronor } from '../money.ts';
 import type { Kronor } from '../money.ts';
 import { CITY_WIDE, INTERVENTION_STATUSES, parseStatus } from './types.ts';
+import { MAX_AMOUNT, TEXT_LIMITS, textProblem } from './limits.ts';
 import type { BudgetLine, Intervention, InterventionStatus, KnownRef, KnownRefs } from './types.ts';
 
 /** The columns of the import/export sheet, in export order. */
@@ -37,6 +38,26 @@ export const REQUIRED_COLUMNS: readonly ImportColumn[] = [
   'areas',
   'status',
 ];
+
+/** Columns that must not be empty (an empty committee is allowed: "ansvar saknas"). */
+const NON_EMPTY: readonly ImportColumn[] = ['name', 'funding_source', 'areas', 'status'];
+
+/** The longest text of each column (characters). */
+const MAX_LENGTH: Partial<Record<ImportColumn, number>> = {
+  id: TEXT_LIMITS.id,
+  name: TEXT_LIMITS.name,
+  description: TEXT_LIMITS.description,
+  committee: TEXT_LIMITS.committee,
+  funding_source: TEXT_LIMITS.fundingSource,
+  areas: TEXT_LIMITS.list,
+  goal_areas: TEXT_LIMITS.list,
+  strategies: TEXT_LIMITS.list,
+  targets: TEXT_LIMITS.list,
+};
+const DEFAULT_MAX_LENGTH = 200;
+
+/** Prefix of a named area group in the areas column (`group:vantor`); a group's name works too. */
+export const GROUP_PREFIX = 'group:';
 
 /** Columns that describe the intervention (must agree on every row of the same id). */
 const INTERVENTION_COLUMNS: readonly ImportColumn[] = [
@@ -78,6 +99,8 @@ export type ImportProblemCode =
   | 'budget-area-not-targeted'
   | 'year-outside-dates'
   | 'no-rows'
+  | 'bad-text'
+  | 'too-long'
   | 'unreadable-file';
 
 export interface ImportProblem {
@@ -214,6 +237,11 @@ export function validateImport(sheet: ImportSheet, known: KnownRefs): ImportPrev
   }
 
   const areas = new RefIndex(known.areas);
+  const groupIndex = new Map<string, { id: string; members: readonly string[] }>();
+  for (const g of known.groups ?? []) {
+    for (const n of [`${GROUP_PREFIX}${g.id}`, g.name, ...(g.aliases ?? [])])
+      groupIndex.set(n.trim().toLowerCase(), { id: g.id, members: g.members });
+  }
   const goalAreas = new RefIndex(known.goalAreas);
   const strategies = known.strategies ? new RefIndex(known.strategies) : null;
   const targets = known.targets ? new RefIndex(known.targets) : null;
@@ -249,8 +277,18 @@ export function validateImport(sheet: ImportSheet, known: KnownRefs): ImportPrev
     if (id === '') problem(r.row, 'id', 'missing-value', 'id is empty');
     else if (!ID_RE.test(id))
       problem(r.row, 'id', 'bad-id', `id "${id}" must use only a-z, 0-9 and "-" and start with a letter or digit`, id);
-    for (const c of ['name', 'committee', 'funding_source', 'areas', 'status'] as const) {
+    for (const c of NON_EMPTY) {
       if ((fields[c] ?? '') === '') problem(r.row, c, 'missing-value', `${c} is empty`);
+    }
+    for (const c of IMPORT_COLUMNS) {
+      const v = fields[c] ?? '';
+      const bad = textProblem(v);
+      if (bad) {
+        problem(r.row, c, 'bad-text', `${c} ${bad}`);
+        fields[c] = '';
+      } else if (v.length > (MAX_LENGTH[c] ?? DEFAULT_MAX_LENGTH)) {
+        problem(r.row, c, 'too-long', `${c} is longer than ${MAX_LENGTH[c] ?? DEFAULT_MAX_LENGTH} characters`);
+      }
     }
     // budget line
     let line: BudgetLine | null = null;
@@ -269,8 +307,10 @@ export function validateImport(sheet: ImportSheet, known: KnownRefs): ImportPrev
       const text = amountTexts[k];
       if (text === '') continue;
       const res = parseMoney(text, { unit: 'mnkr' });
-      if (res.ok) amounts[k] = res.value;
-      else problem(r.row, `${k}_mnkr`, 'bad-amount', `${k}_mnkr: ${res.message}`, text);
+      if (!res.ok) problem(r.row, `${k}_mnkr`, 'bad-amount', `${k}_mnkr: ${res.message}`, text);
+      else if (res.value > MAX_AMOUNT)
+        problem(r.row, `${k}_mnkr`, 'bad-amount', `${k}_mnkr: more than ${MAX_AMOUNT} kronor`, text);
+      else amounts[k] = res.value;
     }
     const anyAmount = amountTexts.planned !== '' || amountTexts.decided !== '' || amountTexts.spent !== '';
     if (yearText === '') {
@@ -332,6 +372,7 @@ export function validateImport(sheet: ImportSheet, known: KnownRefs): ImportPrev
     const f = pr.fields;
     // areas
     const areaCodes: string[] = [];
+    const groupIds: string[] = [];
     const areaItems = splitList(f.areas ?? '');
     let hasCity = false;
     for (const a of areaItems) {
@@ -341,7 +382,11 @@ export function validateImport(sheet: ImportSheet, known: KnownRefs): ImportPrev
         continue;
       }
       const code = areas.resolve(a);
-      if (code === null) problem(row, 'areas', 'unknown-area', `unknown area "${a}"`, a);
+      const group = code === null ? groupIndex.get(a.trim().toLowerCase()) : undefined;
+      if (group) {
+        if (!groupIds.includes(group.id)) groupIds.push(group.id);
+        for (const m of group.members) if (!areaCodes.includes(m)) areaCodes.push(m);
+      } else if (code === null) problem(row, 'areas', 'unknown-area', `unknown area "${a}"`, a);
       else if (!areaCodes.includes(code)) areaCodes.push(code);
     }
     if (hasCity && areaItems.length > 1) {
@@ -411,6 +456,7 @@ export function validateImport(sheet: ImportSheet, known: KnownRefs): ImportPrev
       committee: f.committee ?? '',
       fundingSource: f.funding_source ?? '',
       areas: areaCodes,
+      ...(groupIds.length ? { groups: groupIds } : {}),
       goalAreas: goalAreaCodes,
       strategies: strategyCodes,
       targets: targetCodes,
@@ -529,7 +575,7 @@ export function interventionsToRows(list: readonly Intervention[]): Record<Impor
       description: i.description,
       committee: i.committee,
       funding_source: i.fundingSource,
-      areas: i.areas.join(LIST_SEPARATOR),
+      areas: areasCell(i),
       goal_areas: i.goalAreas.join(LIST_SEPARATOR),
       strategies: i.strategies.join(LIST_SEPARATOR),
       targets: i.targets.join(LIST_SEPARATOR),
@@ -553,4 +599,12 @@ export function interventionsToRows(list: readonly Intervention[]): Record<Impor
     }
   }
   return out;
+}
+
+/** The areas cell of an intervention: its groups (`group:<id>`) and the areas no group covers. */
+function areasCell(i: Intervention): string {
+  const groups = i.groups ?? [];
+  if (groups.length === 0) return i.areas.join(LIST_SEPARATOR);
+  const covered = new Set(i.groupMembers ?? []);
+  return [...groups.map((g) => `${GROUP_PREFIX}${g}`), ...i.areas.filter((a) => !covered.has(a))].join(LIST_SEPARATOR);
 }

@@ -27,6 +27,7 @@ interface RawIntervention {
   city_wide: boolean;
   source_doc: string | null;
   source_section: string | null;
+  source_quote: string | null;
 }
 
 const splitKey = (key: string): { divisionId: string; code: string } => {
@@ -47,17 +48,17 @@ function toOutputs(v: unknown): OutputFigure[] {
 export async function readInterventions(
   db: Queryable,
   ids?: readonly string[],
-  opts: { includeDrafts?: boolean } = {},
+  opts: { includeDrafts?: boolean; lock?: boolean } = {},
 ): Promise<Intervention[]> {
   const filter = ids ? 'AND i.id = ANY($1::text[])' : '';
   const params = ids ? [ids] : [];
   const published = opts.includeDrafts ? 'TRUE' : "i.publication = 'published'";
   const rows = await db.query<RawIntervention>(
     `SELECT i.id, i.name, i.description, i.committee_id, c.name AS committee_name, i.funding_source, i.status,
-            i.start_date, i.end_date, i.city_wide, i.source_doc, i.source_section
+            i.start_date, i.end_date, i.city_wide, i.source_doc, i.source_section, i.source_quote
        FROM intervention i LEFT JOIN committee c ON c.id = i.committee_id
       WHERE ${published} ${filter}
-      ORDER BY i.name, i.id`,
+      ORDER BY i.name, i.id${opts.lock ? ' FOR UPDATE OF i' : ''}`,
     params,
   );
   const byId = new Map<string, Intervention>();
@@ -77,11 +78,31 @@ export async function readInterventions(
       status: r.status,
       budget: [],
       followUps: [],
-      citation: r.source_doc ? { document: r.source_doc, section: r.source_section ?? '' } : null,
+      citation: r.source_doc
+        ? { document: r.source_doc, section: r.source_section ?? '', quote: r.source_quote ?? null }
+        : null,
+      committeeId: r.committee_id,
     });
   }
   if (byId.size === 0) return [];
   const idList = [...byId.keys()];
+  const groups = await db.query<{ intervention_id: string; group_id: string }>(
+    `SELECT intervention_id, group_id FROM intervention_area_group WHERE intervention_id = ANY($1::text[]) ORDER BY 1, 2`,
+    [[...byId.keys()]],
+  );
+  const members = await db.query<{ group_id: string; division_id: string; area_code: string }>(
+    `SELECT group_id, division_id, area_code FROM area_group_member WHERE group_id = ANY($1::text[])`,
+    [[...new Set(groups.map((g) => g.group_id))]],
+  );
+  for (const g of groups) {
+    const i = byId.get(g.intervention_id);
+    if (!i) continue;
+    i.groups = [...(i.groups ?? []), g.group_id];
+    i.groupMembers = [
+      ...(i.groupMembers ?? []),
+      ...members.filter((m) => m.group_id === g.group_id).map((m) => `${m.division_id}:${m.area_code}`),
+    ];
+  }
   const areas = await db.query<{ intervention_id: string; division_id: string; area_code: string }>(
     `SELECT intervention_id, division_id, area_code FROM intervention_area WHERE intervention_id = ANY($1::text[])
       ORDER BY intervention_id, division_id, area_code`,
@@ -133,7 +154,7 @@ export async function readInterventions(
 export async function readIntervention(
   db: Queryable,
   id: string,
-  opts: { includeDrafts?: boolean } = {},
+  opts: { includeDrafts?: boolean; lock?: boolean } = {},
 ): Promise<Intervention | null> {
   return (await readInterventions(db, [id], opts))[0] ?? null;
 }
@@ -259,12 +280,13 @@ export async function writeInterventions(
     const cityWide = i.areas.includes(CITY_WIDE);
     await db.query(
       `INSERT INTO intervention (id, name, description, committee_id, funding_source, status, start_date, end_date, city_wide,
-                                 source_doc, source_section, publication, created_at, updated_at)
-       VALUES ($1, $2, $3, $4, $5, $6, $7::date, $8::date, $9, $10, $11, 'published', $12, $12)
+                                 source_doc, source_section, source_quote, publication, created_at, updated_at)
+       VALUES ($1, $2, $3, $4, $5, $6, $7::date, $8::date, $9, $10, $11, $13, 'published', $12, $12)
        ON CONFLICT (id) DO UPDATE SET name = EXCLUDED.name, description = EXCLUDED.description, committee_id = EXCLUDED.committee_id,
          funding_source = EXCLUDED.funding_source, status = EXCLUDED.status, start_date = EXCLUDED.start_date, end_date = EXCLUDED.end_date,
          city_wide = EXCLUDED.city_wide, source_doc = COALESCE(EXCLUDED.source_doc, intervention.source_doc),
-         source_section = COALESCE(EXCLUDED.source_section, intervention.source_section), updated_at = EXCLUDED.updated_at`,
+         source_section = COALESCE(EXCLUDED.source_section, intervention.source_section),
+         source_quote = COALESCE(EXCLUDED.source_quote, intervention.source_quote), updated_at = EXCLUDED.updated_at`,
       [
         i.id,
         i.name,
@@ -278,9 +300,16 @@ export async function writeInterventions(
         i.citation?.document ?? null,
         i.citation?.section ?? null,
         at.toISOString(),
+        i.citation?.quote ?? null,
       ],
     );
     await db.query('DELETE FROM intervention_area WHERE intervention_id = $1', [i.id]);
+    await db.query('DELETE FROM intervention_area_group WHERE intervention_id = $1', [i.id]);
+    if (i.groups?.length)
+      await db.query(
+        `INSERT INTO intervention_area_group (intervention_id, group_id) SELECT $1, g FROM unnest($2::text[]) AS t(g)`,
+        [i.id, i.groups],
+      );
     await db.query('DELETE FROM intervention_link WHERE intervention_id = $1', [i.id]);
     await db.query('DELETE FROM budget_line WHERE intervention_id = $1', [i.id]);
     const areas = i.areas.filter((a) => a !== CITY_WIDE).map(splitKey);
@@ -362,7 +391,14 @@ export async function readAreaRefs(
 export async function readGoalRefs(db: Queryable): Promise<{
   goalAreas: { code: string; name: string; nameEn: string }[];
   strategies: { code: string; name: string; nameEn: string }[];
-  targets: { code: string; name: string; nameEn: string; goalAreaId: string; status: string | null }[];
+  targets: {
+    code: string;
+    name: string;
+    nameEn: string;
+    goalAreaId: string;
+    status: string | null;
+    publication: 'draft' | 'published';
+  }[];
 }> {
   const goalAreas = await db.query<{ code: string; name: string; nameEn: string }>(
     `SELECT id AS code, title_sv AS name, title_en AS "nameEn" FROM goal_area ORDER BY framework, sort, id`,
@@ -376,8 +412,9 @@ export async function readGoalRefs(db: Queryable): Promise<{
     nameEn: string;
     goalAreaId: string;
     status: string | null;
+    publication: 'draft' | 'published';
   }>(
-    `SELECT t.id AS code, t.title_sv AS name, t.title_en AS "nameEn", t.goal_area_id AS "goalAreaId",
+    `SELECT t.id AS code, t.title_sv AS name, t.title_en AS "nameEn", t.goal_area_id AS "goalAreaId", t.publication,
             (SELECT m.status FROM manual_status m WHERE m.target_id = t.id ORDER BY m.set_at DESC, m.id DESC LIMIT 1) AS status
        FROM target t ORDER BY t.sort, t.id`,
   );
@@ -423,4 +460,9 @@ export async function registerCounts(db: Queryable): Promise<Record<string, numb
 export async function readDraftInterventionIds(db: Queryable): Promise<Set<string>> {
   const rows = await db.query<{ id: string }>(`SELECT id FROM intervention WHERE publication = 'draft'`);
   return new Set(rows.map((r) => r.id));
+}
+
+/** True when a published intervention has this id (drafts are not linked from public content). */
+export async function publishedInterventionExists(db: Queryable, id: string): Promise<boolean> {
+  return (await db.query(`SELECT 1 FROM intervention WHERE id = $1 AND publication = 'published'`, [id])).length === 1;
 }

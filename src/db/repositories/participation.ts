@@ -141,10 +141,6 @@ export async function linkProposalIntervention(
   );
 }
 
-export async function interventionExists(db: Queryable, id: string): Promise<boolean> {
-  return (await db.query(`SELECT 1 FROM intervention WHERE id = $1`, [id])).length === 1;
-}
-
 export async function areaExists(db: Queryable, divisionId: string, code: string): Promise<boolean> {
   return (await db.query(`SELECT 1 FROM area WHERE division_id = $1 AND code = $2`, [divisionId, code])).length === 1;
 }

@@ -145,34 +145,12 @@ export async function committeeExists(db: Queryable, id: string): Promise<boolea
 
 export async function listCommittees(db: Queryable): Promise<{ id: string; name: string; kind: string }[]> {
   return db.query<{ id: string; name: string; kind: string }>(
-    'SELECT id, name, kind FROM committee ORDER BY kind, name',
+    'SELECT id, name, kind FROM committee ORDER BY kind, name, valid_from DESC NULLS FIRST, id',
   );
 }
 
-/**
- * The areas that belong to a committee, as `division:code` keys: the committee's own area, every
- * area below it (through parent links, in any division) and every area that lies wholly inside one
- * of those (crosswalk weight 1).
- */
-export async function committeeAreaKeys(db: Queryable, committeeId: string): Promise<string[]> {
-  const rows = await db.query<{ division_id: string; code: string }>(
-    `WITH RECURSIVE edge(division_id, code, up_division_id, up_code) AS (
-       SELECT division_id, code, parent_division_id, parent_code FROM area WHERE parent_code IS NOT NULL
-       UNION ALL
-       SELECT from_division_id, from_code, to_division_id, to_code FROM crosswalk_link WHERE weight = 1
-     ),
-     own(division_id, code) AS (
-       SELECT c.division_id, c.area_code FROM committee c
-        WHERE c.id = $1 AND c.division_id IS NOT NULL AND c.area_code IS NOT NULL
-       UNION
-       SELECT e.division_id, e.code FROM own o
-         JOIN edge e ON e.up_division_id = o.division_id AND e.up_code = o.code
-     )
-     SELECT DISTINCT division_id, code FROM own ORDER BY division_id, code`,
-    [committeeId],
-  );
-  return rows.map((r) => `${r.division_id}:${r.code}`);
-}
+/** The areas of a committee, from committee_area and the area hierarchy (see ./committees.ts). */
+export { committeeAreaKeys } from './committees.ts';
 
 // ------------------------------------------------------------------------------------ sessions
 

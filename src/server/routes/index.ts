@@ -10,6 +10,7 @@ import analysis from './analysis/routes.ts';
 import auth from './auth/routes.ts';
 import participation from './participation/routes.ts';
 import reports from './reports/routes.ts';
+import committees from './committees/routes.ts';
 
 export const apiRoutes: FastifyPluginAsyncZod[] = [
   health,
@@ -22,4 +23,5 @@ export const apiRoutes: FastifyPluginAsyncZod[] = [
   auth,
   participation,
   reports,
+  committees,
 ];

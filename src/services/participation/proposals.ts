@@ -4,6 +4,7 @@
  */
 import type { Database, Queryable } from '../../db/database.ts';
 import * as repo from '../../db/repositories/participation.ts';
+import { publishedInterventionExists } from '../../db/repositories/interventions.ts';
 import type { ProposalRow } from '../../db/repositories/participation.ts';
 import { AppError, reasonError } from '../../core/errors.ts';
 import { proposalTransition, PUBLIC_PROPOSAL_STATUSES, supportRefusal } from '../../core/participation/phases.ts';
@@ -205,7 +206,8 @@ export async function answerProposal(
 }
 
 async function linkOne(tx: Queryable, id: string, interventionId: string): Promise<void> {
-  if (!(await repo.interventionExists(tx, interventionId))) {
+  // only published interventions: a public proposal must not name (or reveal) a draft
+  if (!(await publishedInterventionExists(tx, interventionId))) {
     throw new AppError('validation_failed', `unknown intervention "${interventionId}"`, [
       {
         field: 'interventions',

@@ -1,6 +1,21 @@
 /** Texts of the interventions pages (Insatser, one intervention, budget, import). */
 export const interventionsStrings = {
   sv: {
+    responsibilityMissing: 'Ansvar saknas (dokumentet anger ingen nämnd)',
+    amountUnknown: 'Okänt belopp',
+    amountUnknownNote: 'Källan anger inget belopp; det visas som okänt, inte som 0.',
+    quotedPassage: 'Citat ur källan',
+    areaGroups: 'Områdesgrupp',
+    includeCityWide: 'Visa även insatser för hela staden',
+    areaGroupsOption: 'Områdesgrupper',
+    areasOption: 'Områden',
+    budgetFormTitle: 'Ange belopp för ett år',
+    budgetFormHint:
+      'Belopp i kronor, eller med enhet (t.ex. "4,5 mnkr" eller "4500 tkr"). Lämna tomt för okänt belopp.',
+    budgetYear: 'År',
+    saveBudgetLine: 'Spara beloppen',
+    budgetLineSaved: 'Beloppen för {year} är sparade.',
+    yearInvalid: 'Ange ett år mellan 1990 och 2100.',
     title: 'Insatser',
     intro: 'Vad som görs var, vad det kostar och vad det ska förändra. Belopp i miljoner kronor (mnkr).',
     filters: 'Filter',
@@ -157,6 +172,21 @@ export const interventionsStrings = {
     'problem_unreadable-file': 'Filen kan inte läsas',
   },
   en: {
+    responsibilityMissing: 'No responsible committee (the document names none)',
+    amountUnknown: 'Amount unknown',
+    amountUnknownNote: 'The source gives no amount; it is shown as unknown, not as 0.',
+    quotedPassage: 'Quoted from the source',
+    areaGroups: 'Area group',
+    includeCityWide: 'Also show city-wide interventions',
+    areaGroupsOption: 'Area groups',
+    areasOption: 'Areas',
+    budgetFormTitle: 'Set the amounts of a year',
+    budgetFormHint:
+      'Amounts in kronor, or with a unit (e.g. "4.5 mnkr" or "4500 tkr"). Leave empty for an unknown amount.',
+    budgetYear: 'Year',
+    saveBudgetLine: 'Save the amounts',
+    budgetLineSaved: 'The amounts for {year} are saved.',
+    yearInvalid: 'Give a year between 1990 and 2100.',
     title: 'Interventions',
     intro: 'What is done where, what it costs and what it is meant to change. Amounts in SEK million.',
     filters: 'Filters',

@@ -52,7 +52,11 @@ describe('fromFramework', () => {
     assert.equal(intervention.description, 'Beskrivning.\n\nEn not.');
     assert.equal(intervention.fundingSource, NOT_STATED);
     assert.equal(intervention.committee, '');
-    assert.deepEqual(intervention.citation, { document: '001_082b2fdf56f4f767.txt', section: 'Förslag' });
+    assert.deepEqual(intervention.citation, {
+      document: '001_082b2fdf56f4f767.txt',
+      section: 'Förslag',
+      quote: 'citat',
+    });
     assert.equal(
       fromFramework({ ...base, fundingSource: 'Trygghetsfonden', responsibleCommittee: 'Socialnämnden' }, resolve)
         .intervention.committee,

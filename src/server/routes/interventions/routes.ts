@@ -1,4 +1,3 @@
-import type { FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import {
   budgetBody,
@@ -24,14 +23,13 @@ import {
   exportRegister,
   getBudgetViews,
   getInterventionDetail,
-  importScope,
-  interventionAreas,
   listInterventions,
   previewImport,
   setBudgetLine,
   updateIntervention,
 } from '../../../services/interventions.ts';
-import { assertCanEditAreas, auditActor, canReadDrafts, guard } from '../../auth.ts';
+import { actorOf, canReadDrafts, guard } from '../../auth.ts';
+import { actingUser } from '../../acting.ts';
 import { AppError } from '../../../core/errors.ts';
 
 const MAX_FILE_BODY = 15 * 1024 * 1024;
@@ -44,21 +42,9 @@ function decode(content: string): Buffer {
   return Buffer.from(content, 'base64');
 }
 
-/**
- * 404 for an unknown intervention (drafts included: the writers are staff), then 401/403 unless the
- * requester may change it: district editors only interventions of their committee or wholly in its
- * areas. Areas and committee are not editable one by one (only by import), so the stored state is
- * also the new state.
- */
-async function assertCanEditIntervention(request: FastifyRequest, id: string): Promise<void> {
-  const scope = await interventionAreas(request.server.deps.db, id, { includeDrafts: true });
-  if (!scope) throw new AppError('not_found', `Intervention ${id} was not found`);
-  await assertCanEditAreas(request, scope.areas, { cityWide: scope.cityWide, committeeId: scope.committeeId });
-}
-
-// Routes of the interventions feature (issue 6). Reads are public; writes go through the guard
-// ('interventions:write'): until access control is in use they are open only when the server runs
-// with the development flag (--dev-writes).
+// Routes of the interventions slice: validate, call the service, present. Reads are public (drafts
+// for staff); writes pass the guard ('interventions:write') and the service command then checks the
+// acting user against the intervention's committee and areas inside its transaction.
 const routes: FastifyPluginAsyncZod = async (app) => {
   app.get(
     '/interventions',
@@ -98,7 +84,9 @@ const routes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (request, reply) => {
-      const file = await exportRegister(app.deps.db, request.query.format);
+      const file = await exportRegister(app.deps.db, request.query.format, {
+        includeDrafts: await canReadDrafts(request),
+      });
       reply.header('content-type', file.contentType);
       reply.header('content-disposition', `attachment; filename="${file.fileName}"`);
       return reply.send(file.body);
@@ -117,7 +105,10 @@ const routes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (request) =>
-      getInterventionDetail(app.deps.db, request.params.id, { includeDrafts: await canReadDrafts(request) }),
+      getInterventionDetail(app.deps.db, request.params.id, {
+        includeDrafts: await canReadDrafts(request),
+        actor: await actorOf(request),
+      }),
   );
 
   app.post(
@@ -149,11 +140,8 @@ const routes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (request) => {
-      const content = decode(request.body.content);
-      const scope = await importScope(app.deps.db, content, request.body.format);
-      await assertCanEditAreas(request, scope.areas, { cityWide: scope.cityWide });
-      return commitImport(app.deps.db, content, request.body.format, {
-        actor: await auditActor(request),
+      return commitImport(app.deps.db, decode(request.body.content), request.body.format, {
+        user: await actingUser(request),
         now: app.deps.now(),
       });
     },
@@ -172,7 +160,6 @@ const routes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (request) => {
-      await assertCanEditIntervention(request, request.params.id);
       const b = request.body;
       await addFollowUp(
         app.deps.db,
@@ -182,7 +169,7 @@ const routes: FastifyPluginAsyncZod = async (app) => {
           text: b.text,
           outputs: b.outputs.map((o) => ({ label: o.label, value: o.value, unit: o.unit ?? null })),
         },
-        { actor: await auditActor(request), now: app.deps.now() },
+        { user: await actingUser(request), now: app.deps.now() },
       );
       return { ok: true as const };
     },
@@ -202,12 +189,14 @@ const routes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (request) => {
-      await assertCanEditIntervention(request, request.params.id);
       await updateIntervention(app.deps.db, request.params.id, request.body, {
-        actor: await auditActor(request),
+        user: await actingUser(request),
         now: app.deps.now(),
       });
-      return getInterventionDetail(app.deps.db, request.params.id, { includeDrafts: true });
+      return getInterventionDetail(app.deps.db, request.params.id, {
+        includeDrafts: true,
+        actor: await actorOf(request),
+      });
     },
   );
 
@@ -225,14 +214,13 @@ const routes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (request) => {
-      await assertCanEditIntervention(request, request.params.id);
       const b = request.body;
       return setBudgetLine(
         app.deps.db,
         request.params.id,
         request.params.year,
         { planned: b.planned, decided: b.decided, spent: b.spent, area: b.area ?? null },
-        { actor: await auditActor(request), now: app.deps.now() },
+        { user: await actingUser(request), now: app.deps.now() },
       );
     },
   );

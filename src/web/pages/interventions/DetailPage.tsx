@@ -3,6 +3,7 @@ import type { ReactNode } from 'react';
 import { useApi } from '../../api.ts';
 import { useSession } from '../auth/session.ts';
 import { FollowUpForm, StatusForm } from './EditForms.tsx';
+import { BudgetLineForm } from './BudgetLineForm.tsx';
 import { useI18n } from '../../i18n/index.tsx';
 import { interventionsStrings } from '../../i18n/interventions.ts';
 import { Link, useRoute } from '../../router.tsx';
@@ -125,7 +126,7 @@ function View({ d, canWrite, reload }: { d: Detail; canWrite: boolean; reload: (
         </div>
         <div>
           <dt>{t('committee')}</dt>
-          <dd>{d.committee || t('notStated')}</dd>
+          <dd data-testid="iv-committee">{d.committee || t('responsibilityMissing')}</dd>
         </div>
         <div>
           <dt>{t('fundingSource')}</dt>
@@ -139,6 +140,12 @@ function View({ d, canWrite, reload }: { d: Detail; canWrite: boolean; reload: (
               : t('notStated')}
           </dd>
         </div>
+        {d.groups.length ? (
+          <div>
+            <dt>{t('areaGroups')}</dt>
+            <dd>{d.groups.map((g) => (lang === 'en' ? g.nameEn || g.name : g.name)).join(', ')}</dd>
+          </div>
+        ) : null}
         {d.startDate || d.endDate ? (
           <div>
             <dt>{t('dates')}</dt>
@@ -158,8 +165,12 @@ function View({ d, canWrite, reload }: { d: Detail; canWrite: boolean; reload: (
       ) : null}
       <section aria-labelledby="iv-budget-h">
         <h2 id="iv-budget-h">{t('budgetLines')}</h2>
-        <TotalsList totals={d.totals} label={`${t('total')}: ${d.name}`} id="iv-detail-totals" />
+        <TotalsList totals={d.totals} known={d.known} label={`${t('total')}: ${d.name}`} id="iv-detail-totals" />
+        {!d.known.planned && !d.known.decided && !d.known.spent ? (
+          <p className="source-note">{t('amountUnknownNote')}</p>
+        ) : null}
         <Budget d={d} />
+        {canWrite ? <BudgetLineForm d={d} onSaved={reload} /> : null}
       </section>
       <section aria-labelledby="iv-follow-h">
         <h2 id="iv-follow-h">{t('followUp')}</h2>
@@ -198,9 +209,17 @@ function View({ d, canWrite, reload }: { d: Detail; canWrite: boolean; reload: (
         <Links d={d} />
       </section>
       {d.citation ? (
-        <p className="source-note">
-          {t('source')}: {d.citation.document}, {d.citation.section}
-        </p>
+        <figure className="iv-citation">
+          {d.citation.quote ? (
+            <blockquote lang="sv" data-testid="iv-quote">
+              <p>{d.citation.quote}</p>
+            </blockquote>
+          ) : null}
+          <figcaption className="source-note">
+            {d.citation.quote ? `${t('quotedPassage')}. ` : ''}
+            {t('source')}: {d.citation.document}, {d.citation.section}
+          </figcaption>
+        </figure>
       ) : null}
     </article>
   );
@@ -210,11 +229,11 @@ export function DetailPage(): ReactNode {
   const { params } = useRoute();
   const state = useApi<Detail>(`/interventions/${encodeURIComponent(params.id ?? '')}`);
   const me = useSession();
-  // The forms are for those who may write (the server still decides, per intervention); when the
-  // session cannot be read, they are shown and the server's answer is displayed.
-  const canWrite = me.data ? me.data.permissions.includes('interventions:write') : me.error !== null;
+  // The forms are only for those who may change this intervention (the server says so per
+  // intervention, and still decides on save).
+  const canWrite = (d: Detail) => d.canEdit && (me.data ? me.data.permissions.includes('interventions:write') : true);
   // Keep the page (and the forms' announcements) while it reloads after a change.
   if (state.data && state.data.id === params.id && !state.error)
-    return <View d={state.data} canWrite={canWrite} reload={state.reload} />;
-  return <WithData state={state}>{(d) => <View d={d} canWrite={canWrite} reload={state.reload} />}</WithData>;
+    return <View d={state.data} canWrite={canWrite(state.data)} reload={state.reload} />;
+  return <WithData state={state}>{(d) => <View d={d} canWrite={canWrite(d)} reload={state.reload} />}</WithData>;
 }

@@ -14,16 +14,16 @@ import { STATUSES, type Detail, type Status } from './model.ts';
 /** Same rule as the API's follow-up schema. */
 const PERIOD_RE = /^\d{4}(-(T[1-3]|H[12]|Q[1-4]|\d{2}))?$/;
 
-type FieldErrors = Record<string, string>;
+export type FieldErrors = Record<string, string>;
 
-interface Outcome {
+export interface Outcome {
   fields: FieldErrors;
   /** A message for the whole form (401/403/404/500, or a problem without a field). */
   general: string | null;
 }
 
 /** The server's error split into field errors (`body.period`, `period` → period) and a general message. */
-function outcomeOf(e: unknown, fields: readonly string[], notAllowed: (m: string) => string): Outcome {
+export function outcomeOf(e: unknown, fields: readonly string[], notAllowed: (m: string) => string): Outcome {
   if (!(e instanceof ApiError)) return { fields: {}, general: e instanceof Error ? e.message : String(e) };
   if (e.status === 401 || e.status === 403) return { fields: {}, general: notAllowed(e.message) };
   const out: FieldErrors = {};
@@ -36,12 +36,12 @@ function outcomeOf(e: unknown, fields: readonly string[], notAllowed: (m: string
 }
 
 /** Ids for a field's hint and error, and the props that tie them to the control. */
-function described(base: string, hint: boolean, error: string | undefined) {
+export function described(base: string, hint: boolean, error: string | undefined) {
   const ids = [hint ? `${base}-hint` : null, error ? `${base}-error` : null].filter(Boolean).join(' ');
   return { 'aria-invalid': error ? true : undefined, 'aria-describedby': ids || undefined } as const;
 }
 
-function FieldError({ id, message }: { id: string; message: string | undefined }): ReactNode {
+export function FieldError({ id, message }: { id: string; message: string | undefined }): ReactNode {
   return message ? (
     <p id={`${id}-error`} className="iv-field-error">
       {message}
@@ -49,7 +49,7 @@ function FieldError({ id, message }: { id: string; message: string | undefined }
   ) : null;
 }
 
-function FormStatus({ text }: { text: string }): ReactNode {
+export function FormStatus({ text }: { text: string }): ReactNode {
   return (
     <p role="status" aria-live="polite" className="iv-form-status">
       {text}

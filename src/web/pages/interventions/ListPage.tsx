@@ -8,16 +8,27 @@ import { ErrorMessage, Loading } from '../../shell/Status.tsx';
 import { DataTable, type Column } from '../../components/DataTable.tsx';
 import { STATUSES, mnkr, type ListItem, type ListResponse, type Money } from './model.ts';
 
-const FILTERS = ['area', 'goalArea', 'committee', 'status', 'year'] as const;
+const FILTERS = ['area', 'includeCityWide', 'goalArea', 'committee', 'status', 'year'] as const;
 
-export function TotalsList({ totals, label, id }: { totals: Money; label: string; id?: string }): ReactNode {
+export function TotalsList({
+  totals,
+  known,
+  label,
+  id,
+}: {
+  totals: Money;
+  /** Which amounts are given at all: an unknown amount is shown as unknown, never as 0. */
+  known?: Record<'planned' | 'decided' | 'spent', boolean>;
+  label: string;
+  id?: string;
+}): ReactNode {
   const { t, lang } = useI18n(interventionsStrings);
   return (
     <dl className="iv-totals" aria-label={label} id={id}>
       {(['planned', 'decided', 'spent'] as const).map((m) => (
         <div key={m} data-measure={m}>
           <dt>{t(m)}</dt>
-          <dd>{mnkr(totals[m], lang)}</dd>
+          <dd>{known && !known[m] ? t('amountUnknown') : mnkr(totals[m], lang)}</dd>
         </div>
       ))}
     </dl>
@@ -48,11 +59,43 @@ function Filters({ data }: { data: ListResponse }): ReactNode {
   const o = data.options;
   return (
     <form className="iv-filters" aria-label={t('filters')} onSubmit={(e) => e.preventDefault()}>
-      {select(
-        'area',
-        t('area'),
-        o.areas.map((a) => ({ value: a.key, label: a.key === 'city' ? t('cityWide') : a.name })),
-      )}
+      <div className="iv-filter">
+        <label htmlFor="iv-f-area">{t('area')}</label>
+        <select
+          id="iv-f-area"
+          name="area"
+          value={query.get('area') ?? ''}
+          onChange={(e) => setQuery({ area: e.target.value || null })}
+        >
+          <option value="">{t('all')}</option>
+          <optgroup label={t('areaGroupsOption')}>
+            {o.groups.map((g) => (
+              <option key={g.key} value={g.key}>
+                {lang === 'en' ? g.nameEn || g.name : g.name}
+              </option>
+            ))}
+          </optgroup>
+          <optgroup label={t('areasOption')}>
+            {o.areas.map((a) => (
+              <option key={a.key} value={a.key}>
+                {a.key === 'city' ? t('cityWide') : a.name}
+              </option>
+            ))}
+          </optgroup>
+        </select>
+      </div>
+      {query.get('area') && query.get('area') !== 'city' ? (
+        <div className="iv-filter iv-filter-check">
+          <input
+            type="checkbox"
+            id="iv-f-includeCityWide"
+            name="includeCityWide"
+            checked={query.get('includeCityWide') === 'true'}
+            onChange={(e) => setQuery({ includeCityWide: e.target.checked ? 'true' : null })}
+          />
+          <label htmlFor="iv-f-includeCityWide">{t('includeCityWide')}</label>
+        </div>
+      ) : null}
       {select(
         'goalArea',
         t('goalArea'),
@@ -102,7 +145,7 @@ function Results({ data }: { data: ListResponse }): ReactNode {
       ),
       rowHeader: true,
     },
-    { key: 'committee', header: t('committee'), value: (r) => r.committee || t('notStated') },
+    { key: 'committee', header: t('committee'), value: (r) => r.committee || t('responsibilityMissing') },
     {
       key: 'areas',
       header: t('areas'),

@@ -1,6 +1,8 @@
 /** Shapes of the interventions API (see src/server/routes/interventions/schema.ts) and money formatting for the pages. */
 import { formatMnkr, formatPercent, formatPercentagePoints, formatPerResident, ratio } from '../../../core/money.ts';
 import type { Lang } from '../../i18n/index.tsx';
+import type { z } from 'zod';
+import type { detailResponse, listResponse } from '../../../core/contracts/interventions.ts';
 
 export type Status = 'planned' | 'decided' | 'running' | 'finished' | 'stopped';
 export const STATUSES: readonly Status[] = ['planned', 'decided', 'running', 'finished', 'stopped'];
@@ -27,54 +29,10 @@ export interface ApiRatio {
   value: number;
 }
 
-export interface ListItem {
-  id: string;
-  name: string;
-  /** Drafts are listed only for staff. */
-  publication: 'draft' | 'published';
-  committee: string;
-  fundingSource: string;
-  status: Status;
-  startDate: string | null;
-  endDate: string | null;
-  areas: AreaLabel[];
-  goalAreas: Named[];
-  totals: Money;
-}
-
-export interface ListResponse {
-  count: number;
-  year: number | null;
-  totals: Money;
-  items: ListItem[];
-  options: { areas: AreaLabel[]; goalAreas: Named[]; committees: string[]; statuses: Status[]; years: number[] };
-}
-
-export interface Detail {
-  id: string;
-  publication: 'draft' | 'published';
-  name: string;
-  description: string;
-  committee: string;
-  fundingSource: string;
-  status: Status;
-  startDate: string | null;
-  endDate: string | null;
-  citation: { document: string; section: string } | null;
-  areas: AreaLabel[];
-  goalAreas: Named[];
-  strategies: Named[];
-  targets: { id: string; name: string; nameEn: string; goalAreaId: string | null; status: string | null }[];
-  budget: {
-    year: number;
-    area: AreaLabel | null;
-    planned: string | null;
-    decided: string | null;
-    spent: string | null;
-  }[];
-  totals: Money;
-  followUps: { period: string; text: string; outputs: { label: string; value: number; unit?: string | null }[] }[];
-}
+/** The list and one intervention, as the API's contract says (src/core/contracts/interventions.ts). */
+export type ListResponse = z.infer<typeof listResponse>;
+export type ListItem = ListResponse['items'][number];
+export type Detail = z.infer<typeof detailResponse>;
 
 export interface TotalsView {
   overlapping: boolean;
