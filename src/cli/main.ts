@@ -13,6 +13,7 @@ import * as exportCmd from './commands/export.ts';
 import * as segregation from './commands/segregation.ts';
 import * as pb from './commands/pb.ts';
 import * as user from './commands/user.ts';
+import * as fetchCmd from './commands/fetch.ts';
 
 export function buildProgram(): Command {
   const program = new Command('fardplan')
@@ -21,6 +22,7 @@ export function buildProgram(): Command {
     .showHelpAfterError()
     .exitOverride();
   for (const cmd of [serve, migrateCmd, load, exportCmd, segregation, pb, user]) cmd.register(program);
+  fetchCmd.register(program);
   return program;
 }
 
