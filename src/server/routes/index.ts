@@ -9,6 +9,7 @@ import interventions from './interventions/routes.ts';
 import analysis from './analysis/routes.ts';
 import auth from './auth/routes.ts';
 import participation from './participation/routes.ts';
+import imports from './imports/routes.ts';
 
 export const apiRoutes: FastifyPluginAsyncZod[] = [
   health,
@@ -20,4 +21,5 @@ export const apiRoutes: FastifyPluginAsyncZod[] = [
   analysis,
   auth,
   participation,
+  imports,
 ];
