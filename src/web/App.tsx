@@ -12,11 +12,13 @@ import { routes as interventions } from './pages/interventions/index.tsx';
 import { routes as analysis } from './pages/analysis/index.tsx';
 import { routes as participation } from './pages/participation/index.tsx';
 import { routes as auth, AccountLink } from './pages/auth/index.tsx';
+import { routes as imports } from './pages/imports/index.tsx';
 
 const allRoutes: PageRoute[] = [
   ...overview,
   ...areas,
   ...compare,
+  ...imports,
   ...indicators,
   ...goals,
   ...interventions,
