@@ -74,12 +74,14 @@ for (const engine of engines()) {
     before(async () => {
       api = await startMockApis();
       api.scbTables.set(SCB_TABLE, populationTable());
+      api.scbV1Tables.set('BE/BE0101/BE0101Y/FolkmDesoKon', { ...populationTable(), id: 'FolkmDesoKon' });
       api.scbConfig.maxDataCells = 20; // 4 regions × 3 sexes × 3 years = 36 cells: the client must split
       seedKolada(api);
       cdb = await cliDatabase(engine);
       env = {
         ...cdb.env,
         FARDPLAN_SCB_API: `${api.url}/scb`,
+        FARDPLAN_SCB_API_V1: `${api.url}/scb-v1`,
         FARDPLAN_KOLADA_API: `${api.url}/kolada`,
         FARDPLAN_FETCH_BACKOFF_MS: '1',
       };
@@ -214,6 +216,43 @@ for (const engine of engines()) {
       r = await run(env, scbArgs);
       assert.match(r.stderr, /GET .*\/metadata\?lang=sv&outputFormat=json-stat2: not a table's metadata/);
       assert.deepEqual(await snapshot(), before);
+    });
+
+    it('falls back to PxWeb API v1 for a table given by its path', async () => {
+      const r = await run(env, [
+        'fetch',
+        'scb',
+        'BE/BE0101/BE0101Y/FolkmDesoKon',
+        '--regions',
+        'deso:0180',
+        '--contents',
+        'BE0101N1=population-v1',
+        '--years',
+        '2022',
+        '--no-save',
+      ]);
+      assert.equal(r.code, 0, r.stderr);
+      assert.match(r.stdout, /2 values .* added 2/);
+      const post = api.log.find((l) => l.method === 'POST' && l.url.startsWith('/scb-v1/'))!;
+      assert.deepEqual(post.body, {
+        query: [
+          { code: 'Region', selection: { filter: 'item', values: ['0180C6070', '0180C6090'] } },
+          { code: 'ContentsCode', selection: { filter: 'item', values: ['BE0101N1'] } },
+          { code: 'Tid', selection: { filter: 'item', values: ['2022'] } },
+        ],
+        response: { format: 'json-stat2' },
+      });
+      const rows = await query<{ area_code: string; value: string; source: string }>(
+        `SELECT area_code, value, source FROM observation WHERE indicator_id = 'population-v1' ORDER BY area_code`,
+      );
+      assert.deepEqual(
+        rows.map((x) => [x.area_code, x.value]),
+        [
+          ['0180C6070', '6320'],
+          ['0180C6090', '8420'],
+        ],
+      );
+      assert.equal(rows[0]!.source, 'SCB, Folkmängd efter region, kön och år, BE/BE0101/BE0101Y/FolkmDesoKon');
     });
 
     it('fetches Kolada KPIs per municipality and unit, following next_url, with gender as breakdown', async () => {

@@ -48,6 +48,8 @@ interface Failure {
 export interface MockApis {
   url: string;
   scbTables: Map<string, ScbTable>;
+  /** PxWeb API v1 tables (under /scb-v1), keyed by table path. */
+  scbV1Tables: Map<string, ScbTable>;
   scbConfig: { maxDataCells: number; maxCallsPerTimeWindow: number; timeWindow: number };
   kolada: {
     kpis: { id: string; title: string; description: string; is_divided_by_gender: boolean }[];
@@ -332,11 +334,56 @@ function scb(m: MockApis, method: string, url: URL, body: unknown): { status: nu
   return { status: 404, body: problem(404, 'Not found') };
 }
 
+/** PxWeb API v1: `?config`, GET a table path for metadata, POST a query for JSON-stat 2.0 data. */
+function scbV1(m: MockApis, method: string, url: URL, body: unknown): { status: number; body: unknown } {
+  const path = decodeURIComponent(url.pathname.replace(/^\/scb-v1\/?/, ''));
+  if (path === '' && url.search === '?config')
+    return {
+      status: 200,
+      body: {
+        maxValues: m.scbConfig.maxDataCells,
+        maxCells: m.scbConfig.maxDataCells,
+        maxCalls: 30,
+        timeWindow: 10,
+        CORS: true,
+      },
+    };
+  const t = m.scbV1Tables.get(path);
+  if (!t) return { status: 404, body: { error: 'Not found' } };
+  if (method === 'GET')
+    return {
+      status: 200,
+      body: {
+        title: t.label,
+        variables: t.variables.map((v) => ({
+          code: v.code,
+          text: v.label,
+          values: v.values.map((x) => x.code),
+          valueTexts: v.values.map((x) => x.label),
+          ...(v.elimination ? { elimination: true } : {}),
+          ...(v.role === 'time' ? { time: true } : {}),
+        })),
+      },
+    };
+  const q = body as {
+    query?: { code: string; selection: { filter: string; values: string[] } }[];
+    response?: { format?: string };
+  };
+  if (q?.response?.format !== 'json-stat2') return { status: 400, body: { error: 'format' } };
+  const data = scbData(
+    t,
+    (q.query ?? []).map((x) => ({ variableCode: x.code, valueCodes: x.selection.values })),
+  );
+  // v1's JSON-stat 2.0 names the time and contents roles only.
+  return { status: 200, body: { ...data, role: { time: data.role.time, metric: data.role.metric } } };
+}
+
 export async function startMockApis(): Promise<MockApis> {
   const failures: Failure[] = [];
   const m: MockApis = {
     url: '',
     scbTables: new Map(),
+    scbV1Tables: new Map(),
     scbConfig: { maxDataCells: 150_000, maxCallsPerTimeWindow: 30, timeWindow: 10 },
     kolada: { kpis: [], municipalities: [], ous: [], rows: [], pageSize: 5000 },
     log: [],
@@ -369,7 +416,11 @@ export async function startMockApis(): Promise<MockApis> {
           f.retryAfter ? { 'retry-after': f.retryAfter } : {},
         );
       }
-      const out = url.pathname.startsWith('/scb') ? scb(m, req.method ?? 'GET', url, body) : kolada(m, url);
+      const out = url.pathname.startsWith('/scb-v1')
+        ? scbV1(m, req.method ?? 'GET', url, body)
+        : url.pathname.startsWith('/scb')
+          ? scb(m, req.method ?? 'GET', url, body)
+          : kolada(m, url);
       send(res, out.status, out.body);
     });
   });

@@ -6,6 +6,9 @@ import { testApp, type TestApp } from '../helpers/app.ts';
 import { signInAs, type SignedInClient } from '../helpers/auth.ts';
 import { seedImportPlaces, GOOD_CSV, BAD_CSV, b64 } from '../helpers/imports-fixture.ts';
 import { tableCounts } from '../../src/db/repositories/datasets.ts';
+import { saveQuery } from '../../src/db/repositories/imports.ts';
+import { startMockApis } from '../helpers/mock-apis.ts';
+import { populationTable, SCB_TABLE } from '../helpers/connector-fixture.ts';
 
 for (const engine of engines()) {
   describe(`imports API (${engine})`, () => {
@@ -174,6 +177,55 @@ for (const engine of engines()) {
       assert.deepEqual(j.summary, { added: 2, changed: 0, unchanged: 0, deleted: 0 });
       const bad = await post('/imports/preview', { fileName: 'val.json', content: b64('{"version":"2.0"}') });
       assert.equal(bad.statusCode, 422);
+    });
+
+    it('re-runs saved connector queries from the API (the button on the imports page)', async () => {
+      const api = await startMockApis();
+      api.scbTables.set(SCB_TABLE, populationTable());
+      const saved = { ...process.env };
+      Object.assign(process.env, { FARDPLAN_SCB_API: `${api.url}/scb`, FARDPLAN_FETCH_BACKOFF_MS: '1' });
+      try {
+        const params = {
+          table: SCB_TABLE,
+          regions: ['0180'],
+          contents: ['BE0101N1=turnout'],
+          years: ['2023'],
+          select: {},
+        };
+        await saveQuery(t.db, {
+          connector: 'scb',
+          label: 'SCB test',
+          params,
+          paramsKey: JSON.stringify(params),
+          at: new Date(),
+        });
+        const list = await t.app.inject({
+          method: 'GET',
+          url: '/api/v1/imports/saved-queries',
+          headers: analyst.headers,
+        });
+        assert.equal(list.json<{ queries: unknown[] }>().queries.length, 1);
+        const first = await post('/imports/saved-queries/refresh', undefined);
+        assert.equal(first.statusCode, 200, first.body);
+        const items = first.json<{
+          items: { summary: Record<string, number> | null; error: string | null; batchId: number | null }[];
+        }>().items;
+        assert.equal(items[0]!.error, null);
+        assert.deepEqual(items[0]!.summary, { added: 1, changed: 0, unchanged: 0, deleted: 0 });
+        const second = (await post('/imports/saved-queries/refresh', undefined)).json<{
+          items: { batchId: number | null }[];
+        }>();
+        assert.equal(second.items[0]!.batchId, null, 'nothing changed the second time');
+        api.failNext({ match: /\/data/, status: 500, times: 1 });
+        const failed = (await post('/imports/saved-queries/refresh', undefined)).json<{
+          items: { error: string | null }[];
+        }>();
+        assert.match(failed.items[0]!.error ?? '', /POST .*\/data\?lang=sv&outputFormat=json-stat2: HTTP 500/);
+      } finally {
+        for (const k of ['FARDPLAN_SCB_API', 'FARDPLAN_FETCH_BACKOFF_MS']) delete process.env[k];
+        Object.assign(process.env, saved);
+        await api.close();
+      }
     });
 
     it('refuses a file over the size limit with 413', async () => {

@@ -4,10 +4,9 @@ import { openDb } from '../runtime.ts';
 import { CliError, EXIT } from '../errors.ts';
 import { migrate } from '../../db/migrate.ts';
 import type { Database } from '../../db/database.ts';
-import { defaultHttpDeps } from '../../services/imports/http.ts';
-import { fetchScb, ScbClient, SCB_DEFAULT_API, type FetchResult } from '../../services/imports/scb.ts';
-import { fetchKolada, KoladaClient, KOLADA_DEFAULT_API } from '../../services/imports/kolada.ts';
-import { refreshSavedQueries } from '../../services/imports/refresh.ts';
+import { fetchScb, ScbClient, type FetchResult } from '../../services/imports/scb.ts';
+import { fetchKolada, KoladaClient } from '../../services/imports/kolada.ts';
+import { connectorSettings, refreshSavedQueries, scbClientFor } from '../../services/imports/refresh.ts';
 
 const list = (s: string | undefined): string[] =>
   (s ?? '')
@@ -36,11 +35,7 @@ function selects(values: string[]): Record<string, string[]> {
   return out;
 }
 
-const apis = () => ({
-  scbApi: (process.env.FARDPLAN_SCB_API || SCB_DEFAULT_API).replace(/\/+$/, ''),
-  koladaApi: (process.env.FARDPLAN_KOLADA_API || KOLADA_DEFAULT_API).replace(/\/+$/, ''),
-  http: defaultHttpDeps(),
-});
+const apis = () => connectorSettings();
 
 async function withDb<T>(fn: (db: Database) => Promise<T>): Promise<T> {
   const db = await openDb(loadConfig());
@@ -66,7 +61,9 @@ export function register(program: Command): void {
   const fetchCmd = program.command('fetch').description('fetch statistics from SCB Statistikdatabasen or Kolada');
   fetchCmd
     .command('scb <table>')
-    .description('fetch an SCB table (PxWebApi 2.0, JSON-stat 2.0) and record the query for `fetch refresh`')
+    .description(
+      'fetch an SCB table (PxWebApi 2.0 by table id; PxWeb API v1 by table path) as JSON-stat 2.0, and record the query for `fetch refresh`',
+    )
     .requiredOption('--regions <codes>', 'region codes, or deso:0180 / regso:0180 for all of a municipality')
     .requiredOption('--contents <codes>', 'contents codes, each optionally CODE=indicator-id')
     .option('--years <years>', 'periods, e.g. 2019-2023 or 2022,2023 (default: all)')
@@ -82,7 +79,7 @@ export function register(program: Command): void {
         const r = await withDb((db) =>
           fetchScb(
             db,
-            new ScbClient(s.scbApi, s.http),
+            scbClientFor(table, s),
             {
               table,
               regions: list(o.regions),

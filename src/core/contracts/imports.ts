@@ -96,3 +96,16 @@ export const SavedQuery = z.object({
 });
 export const SavedQueryList = z.object({ queries: z.array(SavedQuery) });
 export type SavedQueryList = z.infer<typeof SavedQueryList>;
+
+export const RefreshResponse = z.object({
+  items: z.array(
+    z.object({
+      id: z.number(),
+      label: z.string(),
+      batchId: z.number().nullable(),
+      summary: ImportSummary.nullable(),
+      error: z.string().nullable(),
+    }),
+  ),
+});
+export type RefreshResponse = z.infer<typeof RefreshResponse>;

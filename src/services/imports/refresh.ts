@@ -2,12 +2,23 @@
 import type { Database } from '../../db/database.ts';
 import { listSavedQueries } from '../../db/repositories/imports.ts';
 import type { AuditActor } from '../audit.ts';
-import type { HttpDeps } from './http.ts';
-import { fetchKolada, KoladaClient, type KoladaQuery } from './kolada.ts';
-import { fetchScb, ScbClient, type FetchResult, type ScbQuery } from './scb.ts';
+import { defaultHttpDeps, type HttpDeps } from './http.ts';
+import { fetchKolada, KoladaClient, KOLADA_DEFAULT_API, type KoladaQuery } from './kolada.ts';
+import {
+  fetchScb,
+  isV1Table,
+  ScbClient,
+  SCB_DEFAULT_API,
+  type FetchResult,
+  type PxClient,
+  type ScbQuery,
+} from './scb.ts';
+import { ScbV1Client, SCB_V1_DEFAULT_API } from './scb-v1.ts';
 
 export interface ConnectorSettings {
   scbApi: string;
+  /** PxWeb API v1, for tables given as paths (the fallback for tables v2 does not serve). */
+  scbApiV1: string;
   koladaApi: string;
   http: HttpDeps;
 }
@@ -31,7 +42,12 @@ export async function refreshSavedQueries(
     try {
       const result =
         q.connector === 'scb'
-          ? await fetchScb(db, new ScbClient(settings.scbApi, settings.http), q.params as unknown as ScbQuery, opts)
+          ? await fetchScb(
+              db,
+              scbClientFor((q.params as unknown as ScbQuery).table, settings),
+              q.params as unknown as ScbQuery,
+              opts,
+            )
           : await fetchKolada(
               db,
               new KoladaClient(settings.koladaApi, settings.http),
@@ -44,4 +60,21 @@ export async function refreshSavedQueries(
     }
   }
   return out;
+}
+
+export function scbClientFor(table: string, settings: ConnectorSettings): PxClient {
+  return isV1Table(table)
+    ? new ScbV1Client(settings.scbApiV1, settings.http)
+    : new ScbClient(settings.scbApi, settings.http);
+}
+
+/** The connectors' base URLs (FARDPLAN_SCB_API, FARDPLAN_SCB_API_V1, FARDPLAN_KOLADA_API) and HTTP settings. */
+export function connectorSettings(env: NodeJS.ProcessEnv = process.env): ConnectorSettings {
+  const base = (v: string | undefined, d: string) => (v || d).replace(/\/+$/, '');
+  return {
+    scbApi: base(env.FARDPLAN_SCB_API, SCB_DEFAULT_API),
+    scbApiV1: base(env.FARDPLAN_SCB_API_V1, SCB_V1_DEFAULT_API),
+    koladaApi: base(env.FARDPLAN_KOLADA_API, KOLADA_DEFAULT_API),
+    http: defaultHttpDeps(env),
+  };
 }

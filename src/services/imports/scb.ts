@@ -205,10 +205,16 @@ export interface FetchResult extends Omit<ApplyResult, 'changes'> {
 }
 
 /** Fetches everything first, then writes in one transaction. */
-export async function fetchScb(db: Database, client: ScbClient, q: ScbQuery, opts: FetchOptions): Promise<FetchResult> {
+/** What fetchScb needs of a client: PxWebApi 2.0 (ScbClient) or the v1 fallback (ScbV1Client). */
+export type PxClient = Pick<ScbClient, 'limits' | 'metadata' | 'data' | 'requests'>;
+
+/** A table path (`BE/BE0101/…`) is a PxWeb v1 table; an id (`TAB638`) a v2 table. */
+export const isV1Table = (table: string): boolean => table.includes('/');
+
+export async function fetchScb(db: Database, client: PxClient, q: ScbQuery, opts: FetchOptions): Promise<FetchResult> {
   const limits = await client.limits();
   const meta = await client.metadata(q.table);
-  const contents = parseContents(q.table, q.contents);
+  const contents = parseContents(q.table.split('/').at(-1)!, q.contents);
   const selection = buildSelection(meta, q, contents);
   const observations: Observation[] = [];
   const regions = new Map<string, RegionRef>();

@@ -49,6 +49,12 @@ export const importsStrings = {
     counts: 'Tillagda / ändrade / borttagna',
     none: 'Inga importer ännu.',
     backToUpload: 'Ladda upp statistik',
+    savedTitle: 'Sparade hämtningar från SCB och Kolada',
+    savedIntro:
+      'Frågor som hämtats med `fardplan fetch scb` eller `fardplan fetch kolada`. Hämta dem på nytt när nya siffror har publicerats.',
+    lastRun: 'senast hämtad',
+    refresh: 'Hämta alla på nytt',
+    noSaved: 'Inga sparade hämtningar ännu.',
   },
   en: {
     title: 'Upload statistics',
@@ -98,5 +104,11 @@ export const importsStrings = {
     counts: 'Added / changed / deleted',
     none: 'No imports yet.',
     backToUpload: 'Upload statistics',
+    savedTitle: 'Saved fetches from SCB and Kolada',
+    savedIntro:
+      'Queries fetched with `fardplan fetch scb` or `fardplan fetch kolada`. Fetch them again when new figures are published.',
+    lastRun: 'last fetched',
+    refresh: 'Fetch all again',
+    noSaved: 'No saved fetches yet.',
   },
 };

@@ -8,6 +8,7 @@ import {
   ImportPreview,
   MAX_UPLOAD_BYTES,
   PublishResponse,
+  RefreshResponse,
   SavedQueryList,
   UploadBody,
 } from '../../../core/contracts/imports.ts';
@@ -20,6 +21,7 @@ import {
   publishImport,
 } from '../../../services/imports/upload.ts';
 import { listSavedQueries } from '../../../db/repositories/imports.ts';
+import { connectorSettings, refreshSavedQueries } from '../../../services/imports/refresh.ts';
 
 /** The JSON body holds the file base64-encoded (a third larger) plus a little. */
 const BODY_LIMIT = Math.ceil((MAX_UPLOAD_BYTES * 4) / 3) + 64 * 1024;
@@ -120,6 +122,34 @@ const routes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async () => ({ queries: await listSavedQueries(app.deps.db) }),
+  );
+
+  app.post(
+    '/imports/saved-queries/refresh',
+    {
+      preHandler: guard('imports:write'),
+      schema: {
+        tags: ['imports'],
+        summary:
+          'Re-run every saved SCB and Kolada query now (each in its own transaction; a failing source is reported, the others still run)',
+        response: { 200: RefreshResponse },
+      },
+    },
+    async (request) => {
+      const items = await refreshSavedQueries(app.deps.db, connectorSettings(), {
+        now: app.deps.now(),
+        actor: await auditActor(request),
+      });
+      return {
+        items: items.map((i) => ({
+          id: i.id,
+          label: i.label,
+          batchId: i.result?.batchId ?? null,
+          summary: i.result?.summary ?? null,
+          error: i.error,
+        })),
+      };
+    },
   );
 };
 

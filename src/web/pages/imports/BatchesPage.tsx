@@ -6,6 +6,7 @@ import { useI18n } from '../../i18n/index.tsx';
 import { importsStrings } from '../../i18n/imports.ts';
 import { Link } from '../../router.tsx';
 import { ErrorMessage, WithData } from '../../shell/Status.tsx';
+import { SavedQueries } from './SavedQueries.tsx';
 
 export function BatchesPage(): ReactNode {
   const { t, lang } = useI18n(importsStrings);
@@ -76,6 +77,7 @@ export function BatchesPage(): ReactNode {
           )
         }
       </WithData>
+      <SavedQueries onRefreshed={state.reload} />
     </>
   );
 }
