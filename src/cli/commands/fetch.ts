@@ -161,6 +161,20 @@ export function register(program: Command): void {
         process.stdout.write(`${t.id}\t${t.label ?? ''}\t${t.firstPeriod ?? ''}–${t.lastPeriod ?? ''}\n`);
     });
   fetchCmd
+    .command('table <table>')
+    .description("show an SCB table's variables and value codes (to choose --regions, --contents and --select)")
+    .action(async (table: string) => {
+      const m = await scbClientFor(table, apis()).metadata(table);
+      process.stdout.write(`${m.id}\t${m.label}\n`);
+      for (const v of m.variables) {
+        const shown = v.values.slice(0, 12).map((x) => `${x.code}=${x.label}`);
+        const more = v.values.length > 12 ? ` … (${v.values.length} values)` : '';
+        process.stdout.write(
+          `  ${v.code} (${v.label}; ${v.role}${v.elimination ? ', may be left out' : ''}): ${shown.join(', ')}${more}\n`,
+        );
+      }
+    });
+  fetchCmd
     .command('kpis <query>')
     .description('search Kolada KPIs')
     .action(async (query: string) => {
