@@ -74,5 +74,13 @@ describe('uploading statistics in the browser', () => {
     await ranking.getByRole('link', { name: 'Rinkeby' }).waitFor();
     assert.match(await ranking.locator('.fp-summary').innerText(), /Högst: Rinkeby \(62,0 %\)/);
     await b.screenshot(series, 'import-indicator');
+
+    // The list of batches shows the published import (no publish button left) and the saved fetches section.
+    await page.goto(`${b.base}/indikatorer/import/batcher`);
+    await page.getByRole('heading', { name: 'Importer och hämtningar' }).waitFor();
+    await page.getByRole('cell', { name: 'Publicerad' }).waitFor();
+    assert.equal(await page.getByRole('button', { name: /Publicera import/ }).count(), 0);
+    await page.getByText('Inga sparade hämtningar ännu.').waitFor();
+    await b.checkA11y(page, 'import-batches');
   });
 });
