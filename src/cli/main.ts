@@ -36,6 +36,7 @@ const COMMANDS: Record<string, { summary: string; load: () => Promise<CommandMod
     load: () => import('./commands/reference.ts'),
   },
   boundaries: { summary: 'polygons for the areas of a division', load: () => import('./commands/boundaries.ts') },
+  fetch: { summary: 'fetch statistics from SCB (PxWeb) or Kolada', load: () => import('./commands/fetch.ts') },
 };
 
 /** The program with the commands named in `argv` loaded in full (all of them when `argv` is omitted). */

@@ -17,6 +17,7 @@ const FEATURES: { paths: string[]; load: () => Promise<FeatureModule> }[] = [
   { paths: [''], load: () => import('./pages/overview/index.tsx') },
   { paths: ['omraden'], load: () => import('./pages/areas/index.tsx') },
   { paths: ['jamfor'], load: () => import('./pages/compare/index.tsx') },
+  { paths: ['indikatorer'], load: () => import('./pages/imports/index.tsx') }, // /indikatorer/import before /indikatorer/:id
   { paths: ['indikatorer'], load: () => import('./pages/indicators/index.tsx') },
   { paths: ['mal'], load: () => import('./pages/goals/index.tsx') },
   { paths: ['insatser'], load: () => import('./pages/interventions/index.tsx') },

@@ -18,7 +18,7 @@ export type LocalizedText = z.infer<typeof localizedText>;
 export const indicatorKindSchema = z.enum(['share', 'rate', 'count', 'mean', 'median', 'index']);
 export const polaritySchema = z.enum(['higher_better', 'lower_better', 'neutral']);
 export const publisherSchema = z.enum(['scb', 'kolada', 'polisen', 'stockholm', 'committee']);
-export const periodicitySchema = z.enum(['annual', 'quarterly', 'monthly', 'biennial', 'irregular']);
+export const periodicitySchema = z.enum(['annual', 'quarterly', 'monthly', 'biennial', 'quadrennial', 'irregular']);
 
 /** A cell selection in a source table: the content column and breakdown values it must have. */
 const cellMatch = {

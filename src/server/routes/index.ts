@@ -11,6 +11,7 @@ import auth from './auth/routes.ts';
 import participation from './participation/routes.ts';
 import reports from './reports/routes.ts';
 import committees from './committees/routes.ts';
+import imports from './imports/routes.ts';
 
 export const apiRoutes: FastifyPluginAsyncZod[] = [
   health,
@@ -24,4 +25,5 @@ export const apiRoutes: FastifyPluginAsyncZod[] = [
   participation,
   reports,
   committees,
+  imports,
 ];
