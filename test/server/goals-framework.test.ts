@@ -175,7 +175,7 @@ for (const engine of engines()) {
 
     it('answers as of a date from the history', async () => {
       const before = (await get(`/targets/${TARGET}?asOf=2026-06-10`)).json();
-      assert.equal(before.target.indicatorId, null);
+      assert.equal(before.target.indicatorId, 'meeting-hall-within-15-minutes'); // as data/framework has it
       const inFile = (
         JSON.parse(readFileSync(join(repoRoot, 'data', 'framework', 'targets.json'), 'utf8')) as {
           id: string;
@@ -213,7 +213,15 @@ for (const engine of engines()) {
         method: 'POST',
         url: '/api/v1/targets',
         headers: analyst.headers,
-        payload: { decisionRef: 'KS 2026-05-01 § 3', item: { ...item, id: 't-new-by-analyst' } },
+        payload: {
+          decisionRef: 'KS 2026-05-01 § 3',
+          item: {
+            ...item,
+            id: 't-new-by-analyst',
+            indicatorId: null,
+            needsIndicator: { sv: 'En indikator för det nya målet.', en: 'An indicator for the new target.' },
+          },
+        },
       });
       assert.equal(created.statusCode, 200, created.body);
       assert.equal(created.json().publication, 'draft');

@@ -128,14 +128,14 @@ for (const engine of engines()) {
       assert.equal(b.target.citation.document, '000_7e220e8d6a405f53.txt');
     });
 
-    it('a target without an indicator says which indicator is missing', async () => {
+    it('a target whose indicator has no values yet says so, and names the indicator', async () => {
       const res = await t.app.inject({ method: 'GET', url: '/api/v1/targets/t-samlingslokal-15-minuter' });
       assert.equal(res.statusCode, 200);
       const b = res.json();
       assert.equal(b.status, 'not_measurable');
-      assert.equal(b.basis, 'no_indicator');
-      assert.equal(b.reason.code, 'no_indicator');
-      assert.match(b.reason.params.needs.sv, /samlingslokaler/);
+      assert.equal(b.basis, 'no_data');
+      assert.equal(b.reason.code, 'level_no_data');
+      assert.equal(b.target.indicatorId, 'meeting-hall-within-15-minutes');
       assert.deepEqual(b.series, []);
     });
 

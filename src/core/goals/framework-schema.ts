@@ -394,10 +394,8 @@ export function checkFrameworkReferences(f: Framework): string[] {
     // an indicator outside indicators.json belongs to the statistics catalogue and is checked when loaded
     if (t.parentTargetId !== undefined) need(`target ${t.id}`, 'parent target', [t.parentTargetId], targetIds);
     if (t.parentTargetId === t.id) problems.push(`target ${t.id}: is its own parent`);
-    const form = t.target;
-    if (form.form === 'level' && form.targetValue === null && t.baseline.value === null && t.indicatorId !== null) {
-      problems.push(`target ${t.id}: a relative target (targetFactor) with an indicator needs a baseline value`);
-    }
+    // a relative target (targetFactor) takes its baseline from the data when the file gives none; until the data
+    // has the baseline year its status says so (reason relative_baseline_missing)
   }
   problems.push(...oneSidedLinks(f));
   for (const i of f.interventions) {

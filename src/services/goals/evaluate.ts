@@ -60,26 +60,28 @@ export async function evaluateTarget(
     manualStatus: manualFrom(manual),
   };
   const form = t.target;
+  let computed: TargetEvaluation;
   if (t.indicatorId === null) {
-    if (manual) {
-      return {
-        ...empty,
-        status: manual.status,
-        basis: 'manual',
-        reason: reason('manual', { date: manual.setAt.slice(0, 10), by: manual.setBy, note: manual.note }),
-      };
-    }
-    return {
+    computed = {
       ...empty,
       status: 'not_measurable',
       basis: 'no_indicator',
       reason: reason('no_indicator', { needs: t.needsIndicator ?? null }),
     };
+  } else {
+    const ctx: Ctx = { db, t, indicatorId: t.indicatorId, asOfYear, empty };
+    if (form.form === 'level' || form.form === 'direction') computed = await evaluateCity(ctx);
+    else if (form.form === 'every_area') computed = await evaluateEveryArea(ctx, form);
+    else computed = await evaluateGap(ctx, form);
   }
-  const ctx: Ctx = { db, t, indicatorId: t.indicatorId, asOfYear, empty };
-  if (form.form === 'level' || form.form === 'direction') return evaluateCity(ctx);
-  if (form.form === 'every_area') return evaluateEveryArea(ctx, form);
-  return evaluateGap(ctx, form);
+  // A target the data cannot assess yet (no indicator, or no values) takes its latest manual assessment.
+  if (computed.status !== 'not_measurable' || !manual) return computed;
+  return {
+    ...computed,
+    status: manual.status,
+    basis: 'manual',
+    reason: reason('manual', { date: manual.setAt.slice(0, 10), by: manual.setBy, note: manual.note }),
+  };
 }
 
 /** Level and direction targets, on the city's series. */

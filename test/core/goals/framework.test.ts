@@ -108,9 +108,10 @@ describe('data/framework against the schema', () => {
   });
 
   it('rejects a target without indicator and without needsIndicator', () => {
-    const targets = structuredClone(raw.targets) as { needsIndicator: unknown }[];
+    const targets = structuredClone(raw.targets) as { needsIndicator: unknown; indicatorId: unknown }[];
     const first = targets[0];
     assert.ok(first);
+    first.indicatorId = null;
     first.needsIndicator = null;
     assert.throws(
       () => parseFramework({ ...raw, targets }),
