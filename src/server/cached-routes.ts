@@ -9,7 +9,8 @@ import type { DataDomain } from '../db/data-version.ts';
 const GEO: DataDomain[] = ['geography'];
 const STATS: DataDomain[] = ['statistics', 'geography'];
 const GOALS: DataDomain[] = ['goals', 'statistics', 'geography', 'interventions'];
-const INTERVENTIONS: DataDomain[] = ['interventions', 'goals', 'geography'];
+// One intervention shows the computed status of its targets (from the statistics).
+const INTERVENTIONS: DataDomain[] = ['interventions', 'goals', 'geography', 'statistics'];
 // Budget views weigh spending per resident (population and need from the statistics).
 const BUDGET: DataDomain[] = ['interventions', 'goals', 'geography', 'statistics'];
 // A saved scenario stores its result: it changes only when scenarios are saved or removed.

@@ -1,3 +1,4 @@
+import './zod-config.ts'; // first: before any module builds a schema
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { QueryClientProvider } from '@tanstack/react-query';

@@ -93,6 +93,16 @@ for (const engine of engines()) {
       assert.notEqual(d.status, 'not_measurable');
     });
 
+    it('an intervention page shows the computed status of the targets it serves', async () => {
+      const target = (await t.app.inject({ method: 'GET', url: '/api/v1/targets/t-inga-utsatta-omraden-2030' })).json();
+      assert.notEqual(target.status, 'not_measurable');
+      const i = (
+        await t.app.inject({ method: 'GET', url: '/api/v1/interventions/i-002-platssamverkan-ragsved' })
+      ).json();
+      const linked = i.targets.find((x: { id: string }) => x.id === 't-inga-utsatta-omraden-2030');
+      assert.equal(linked?.status, target.status);
+    });
+
     it('the tree has a status for every target', async () => {
       const b = (await t.app.inject({ method: 'GET', url: '/api/v1/goals' })).json();
       const sum = Object.values(b.counts as Record<string, number>).reduce((a, n) => a + n, 0);

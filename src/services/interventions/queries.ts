@@ -11,6 +11,7 @@ import type { InterventionFilter } from '../../core/interventions/budget.ts';
 import { CITY_WIDE, INTERVENTION_STATUSES, type InterventionStatus } from '../../core/interventions/types.ts';
 import type { detailResponse, listResponse } from '../../core/contracts/interventions.ts';
 import { areaLabel, knownJson, kr, lookups, moneyJson, named } from './presenters.ts';
+import { targetStatusesByIds } from '../goals/tree.ts';
 
 export interface ListQuery {
   area?: string | undefined;
@@ -93,12 +94,17 @@ export async function listInterventions(
 export async function getInterventionDetail(
   db: Queryable,
   id: string,
-  opts: { includeDrafts?: boolean; actor?: Actor | null } = {},
+  opts: { includeDrafts?: boolean; actor?: Actor | null; asOfYear?: number } = {},
 ): Promise<z.infer<typeof detailResponse>> {
   const i = await readIntervention(db, id, { includeDrafts: opts.includeDrafts ?? false });
   if (!i) throw new AppError('not_found', `Intervention ${id} was not found`);
   const drafts = await readDraftInterventionIds(db);
   const l = await lookups(db);
+  // the targets' computed statuses (as the goals pages show them) when the year is given, else the latest manual ones
+  const computed =
+    opts.asOfYear === undefined
+      ? null
+      : new Map((await targetStatusesByIds(db, i.targets, opts.asOfYear)).map((s) => [s.id, s.status]));
   return {
     id: i.id,
     publication: drafts.has(i.id) ? 'draft' : 'published',
@@ -119,7 +125,8 @@ export async function getInterventionDetail(
     strategies: i.strategies.map((s) => named(l.strategies, s)),
     targets: i.targets.flatMap((t) => {
       const x = l.targets.get(t);
-      return x ? [{ id: t, name: x.name, nameEn: x.nameEn, goalAreaId: x.goalAreaId, status: x.status }] : [];
+      const status = computed ? (computed.get(t) ?? null) : x?.status;
+      return x ? [{ id: t, name: x.name, nameEn: x.nameEn, goalAreaId: x.goalAreaId, status: status ?? null }] : [];
     }),
     budget: i.budget.map((b) => ({
       year: b.year,

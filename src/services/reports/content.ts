@@ -158,7 +158,7 @@ async function interventionsContent(ctx: ContentContext): Promise<z.infer<typeof
   }
   const items: InterventionsContentItem[] = [];
   for (const i of chosen) {
-    const d = await getInterventionDetail(ctx.db, i.id);
+    const d = await getInterventionDetail(ctx.db, i.id, { asOfYear: ctx.period.year });
     items.push({
       id: i.id,
       name: i.name,

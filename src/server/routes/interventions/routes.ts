@@ -31,6 +31,7 @@ import {
 import { actorOf, canReadDrafts, guard } from '../../auth.ts';
 import { actingUser } from '../../acting.ts';
 import { AppError } from '../../../core/errors.ts';
+import { assessmentYear } from '../../../services/goals.ts';
 
 const MAX_FILE_BODY = 15 * 1024 * 1024;
 
@@ -108,6 +109,7 @@ const routes: FastifyPluginAsyncZod = async (app) => {
       getInterventionDetail(app.deps.db, request.params.id, {
         includeDrafts: await canReadDrafts(request),
         actor: await actorOf(request),
+        asOfYear: assessmentYear(app.deps.now()),
       }),
   );
 
@@ -196,6 +198,7 @@ const routes: FastifyPluginAsyncZod = async (app) => {
       return getInterventionDetail(app.deps.db, request.params.id, {
         includeDrafts: true,
         actor: await actorOf(request),
+        asOfYear: assessmentYear(app.deps.now()),
       });
     },
   );
