@@ -128,3 +128,21 @@ export function expectShape<T>(
     issues.map((i) => ({ file: describeRequest(r), field: i.path.join('.') || '(root)', message: i.message })),
   );
 }
+
+/** A client of one API: its requests paced by one limiter (calls per window), counted for the import's summary. */
+export class PacedClient {
+  protected readonly limiter: RateLimiter;
+  requests = 0;
+  constructor(
+    readonly base: string,
+    protected readonly http: HttpDeps,
+    calls: number,
+    windowMs: number,
+  ) {
+    this.limiter = new RateLimiter(calls, windowMs, http);
+  }
+  protected async send(r: JsonRequest): Promise<unknown> {
+    this.requests++;
+    return requestJson(r, this.limiter, this.http);
+  }
+}

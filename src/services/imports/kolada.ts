@@ -14,7 +14,7 @@ import {
   koladaObservations,
 } from '../../core/imports/kolada.ts';
 import type { Indicator } from '../../core/types.ts';
-import { expectShape, RateLimiter, requestJson, type HttpDeps, type JsonRequest } from './http.ts';
+import { expectShape, PacedClient, type HttpDeps, type JsonRequest } from './http.ts';
 import { ensurePlaces, KOLADA_OU_DIVISION, type PlaceInput } from './places.ts';
 import { applyImport } from './apply.ts';
 import { markQueryRun, saveQuery } from '../../db/repositories/imports.ts';
@@ -32,15 +32,9 @@ export interface KoladaQuery {
   fromDate?: string | null;
 }
 
-export class KoladaClient {
-  private readonly limiter: RateLimiter;
-  requests = 0;
-  constructor(
-    readonly base: string,
-    private readonly http: HttpDeps,
-  ) {
-    // Kolada documents no request limit; stay polite.
-    this.limiter = new RateLimiter(10, 1000, http);
+export class KoladaClient extends PacedClient {
+  constructor(base: string, http: HttpDeps) {
+    super(base, http, 10, 1000); // Kolada documents no request limit; stay polite
   }
   private async pages<T extends { next_url?: string | null }>(
     first: string,
@@ -52,8 +46,7 @@ export class KoladaClient {
     while (url && !seen.has(url)) {
       seen.add(url);
       const r: JsonRequest = { method: 'GET', url };
-      this.requests++;
-      const page = expectShape(r, await requestJson(r, this.limiter, this.http), schema);
+      const page = expectShape(r, await this.send(r), schema);
       out.push(page);
       url = page.next_url;
     }

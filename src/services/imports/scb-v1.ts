@@ -8,7 +8,7 @@ import { z } from 'zod';
 import { AppError } from '../../core/errors.ts';
 import { parseJsonStat, JsonStatError } from '../../core/imports/jsonstat.ts';
 import type { PxConfig, Selection, TableMetadata } from '../../core/imports/pxweb.ts';
-import { describeRequest, expectShape, RateLimiter, requestJson, type HttpDeps, type JsonRequest } from './http.ts';
+import { describeRequest, expectShape, PacedClient, type HttpDeps, type JsonRequest } from './http.ts';
 
 export const SCB_V1_DEFAULT_API = 'https://api.scb.se/OV0104/v1/doris/sv/ssd';
 
@@ -39,19 +39,10 @@ const V1Metadata = z
   })
   .loose();
 
-export class ScbV1Client {
-  private readonly limiter: RateLimiter;
+export class ScbV1Client extends PacedClient {
   private config: PxConfig | null = null;
-  requests = 0;
-  constructor(
-    readonly base: string,
-    private readonly http: HttpDeps,
-  ) {
-    this.limiter = new RateLimiter(30, 10_000, http);
-  }
-  private async send(r: JsonRequest): Promise<unknown> {
-    this.requests++;
-    return requestJson(r, this.limiter, this.http);
+  constructor(base: string, http: HttpDeps) {
+    super(base, http, 30, 10_000); // until the API's own config says otherwise
   }
   async limits(): Promise<PxConfig> {
     if (this.config) return this.config;

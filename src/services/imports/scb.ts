@@ -19,7 +19,7 @@ import {
 } from '../../core/imports/pxweb.ts';
 import { regsoCode } from '../../core/geo/stockholm.ts';
 import type { Indicator, Observation } from '../../core/types.ts';
-import { describeRequest, expectShape, RateLimiter, requestJson, type HttpDeps, type JsonRequest } from './http.ts';
+import { describeRequest, expectShape, PacedClient, type HttpDeps, type JsonRequest } from './http.ts';
 import { ensurePlaces, type PlaceInput } from './places.ts';
 import { applyImport, type ApplyResult } from './apply.ts';
 import { saveQuery, markQueryRun } from '../../db/repositories/imports.ts';
@@ -39,24 +39,15 @@ export interface ScbQuery {
   select?: Record<string, string[]>;
 }
 
-export class ScbClient {
-  private readonly limiter: RateLimiter;
+export class ScbClient extends PacedClient {
   private config: PxConfig | null = null;
-  requests = 0;
-  constructor(
-    readonly base: string,
-    private readonly http: HttpDeps,
-  ) {
-    this.limiter = new RateLimiter(30, 10_000, http);
-  }
-  private async get(r: JsonRequest): Promise<unknown> {
-    this.requests++;
-    return requestJson(r, this.limiter, this.http);
+  constructor(base: string, http: HttpDeps) {
+    super(base, http, 30, 10_000); // until the API's own config says otherwise
   }
   async limits(): Promise<PxConfig> {
     if (this.config) return this.config;
     const r: JsonRequest = { method: 'GET', url: `${this.base}/config` };
-    this.config = expectShape(r, await this.get(r), PxConfig);
+    this.config = expectShape(r, await this.send(r), PxConfig);
     this.limiter.configure(this.config.maxCallsPerTimeWindow, this.config.timeWindow * 1000);
     return this.config;
   }
@@ -64,7 +55,7 @@ export class ScbClient {
     await this.limits();
     const q = new URLSearchParams({ query, lang: 'sv', pageNumber: String(pageNumber), pageSize: String(pageSize) });
     const r: JsonRequest = { method: 'GET', url: `${this.base}/tables?${q}` };
-    return expectShape(r, await this.get(r), PxTablesResponse);
+    return expectShape(r, await this.send(r), PxTablesResponse);
   }
   async metadata(table: string): Promise<TableMetadata> {
     await this.limits();
@@ -72,7 +63,7 @@ export class ScbClient {
       method: 'GET',
       url: `${this.base}/tables/${encodeURIComponent(table)}/metadata?lang=sv&outputFormat=json-stat2`,
     };
-    const body = await this.get(r);
+    const body = await this.send(r);
     try {
       return readTableMetadata(table, body);
     } catch (err) {
@@ -90,7 +81,7 @@ export class ScbClient {
       url: `${this.base}/tables/${encodeURIComponent(table)}/data?lang=sv&outputFormat=json-stat2`,
       body: { selection },
     };
-    const body = await this.get(r);
+    const body = await this.send(r);
     try {
       return { request: describeRequest(r), data: parseJsonStat(body, describeRequest(r)) };
     } catch (err) {

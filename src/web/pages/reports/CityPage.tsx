@@ -4,7 +4,7 @@ import { Link, navigate, useRoute } from '../../router.tsx';
 import { useApi } from '../../api.ts';
 import { WithData } from '../../shell/Status.tsx';
 import type { CityReport } from '../../../core/contracts/reports.ts';
-import { kr, periodKey, statusKey, useReportI18n } from './common.tsx';
+import { kr, MoneyTable, periodKey, statusKey, useReportI18n } from './common.tsx';
 
 const STATUSES = ['met', 'on_track', 'at_risk', 'off_track', 'not_measurable'] as const;
 const pct = (v: number | null) => (v === null ? '–' : `${(v * 100).toFixed(1)} %`);
@@ -100,27 +100,12 @@ export function CityPage() {
               ))}
             </tbody>
           </table>
-          <table>
-            <caption>{t('moneyByCommittee')}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{t('committee')}</th>
-                <th scope="col">{t('planned')}</th>
-                <th scope="col">{t('decided')}</th>
-                <th scope="col">{t('spent')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {c.moneyByCommittee.map((m) => (
-                <tr key={m.key}>
-                  <th scope="row">{m.name}</th>
-                  <td className="num">{kr(m.planned)}</td>
-                  <td className="num">{kr(m.decided)}</td>
-                  <td className="num">{kr(m.spent)}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
+          <MoneyTable
+            t={t}
+            caption={t('moneyByCommittee')}
+            first={t('committee')}
+            rows={c.moneyByCommittee.map((m) => ({ ...m, label: m.name }))}
+          />
           <p className="source-note">{t('source', c.notes.money)}</p>
           <table>
             <caption>{t('moneyByDistrict')}</caption>

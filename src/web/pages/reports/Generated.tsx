@@ -4,7 +4,7 @@ import { sendJson } from '../../api.ts';
 import { LineChart } from '../../components/LineChart.tsx';
 import { formatNumber } from '../../components/format.ts';
 import type { Report } from '../../../core/contracts/reports.ts';
-import { errorText, kr, statusKey, useReportI18n, type T } from './common.tsx';
+import { errorText, kr, MoneyTable, statusKey, useReportI18n, type T } from './common.tsx';
 
 type Content = NonNullable<Report['sections'][number]['content']>;
 type Of<G extends Content['generator']> = Extract<Content, { generator: G }>['data'];
@@ -110,27 +110,12 @@ function Interventions({ data }: { data: Of<'interventions'> }) {
   if (!data.items.length) return <p>{t('nothing')}</p>;
   return (
     <>
-      <table>
-        <caption>{t('section_interventions')}</caption>
-        <thead>
-          <tr>
-            <th scope="col">{t('year_col')}</th>
-            <th scope="col">{t('planned')}</th>
-            <th scope="col">{t('decided')}</th>
-            <th scope="col">{t('spent')}</th>
-          </tr>
-        </thead>
-        <tbody>
-          {data.totals.map((y) => (
-            <tr key={y.year}>
-              <th scope="row">{y.year}</th>
-              <td className="num">{kr(y.planned)}</td>
-              <td className="num">{kr(y.decided)}</td>
-              <td className="num">{kr(y.spent)}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
+      <MoneyTable
+        t={t}
+        caption={t('section_interventions')}
+        first={t('year_col')}
+        rows={data.totals.map((y) => ({ ...y, key: String(y.year), label: String(y.year) }))}
+      />
       <Note t={t} note={data.note} />
       <ul>
         {data.items.map((i) => (

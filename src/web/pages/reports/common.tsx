@@ -24,3 +24,36 @@ export const statusKey = (s: string) => `status_${s}` as 'status_met';
 export const sectionKey = (s: string) => `section_${s}` as 'section_analysis';
 export const periodKey = (p: string) => `period_${p.slice(5)}` as 'period_T1';
 export const kr = (s: string): string => s.replace(/\B(?=(\d{3})+(?!\d))/g, '\u00a0');
+
+/** Money in exact kronor, one row per year, committee or intervention: planned, decided and spent. */
+export function MoneyTable(props: {
+  t: T;
+  caption: string;
+  first: string;
+  rows: readonly { key: string; label: string; planned: string; decided: string; spent: string }[];
+}) {
+  const { t } = props;
+  return (
+    <table>
+      <caption>{props.caption}</caption>
+      <thead>
+        <tr>
+          <th scope="col">{props.first}</th>
+          <th scope="col">{t('planned')}</th>
+          <th scope="col">{t('decided')}</th>
+          <th scope="col">{t('spent')}</th>
+        </tr>
+      </thead>
+      <tbody>
+        {props.rows.map((r) => (
+          <tr key={r.key}>
+            <th scope="row">{r.label}</th>
+            <td className="num">{kr(r.planned)}</td>
+            <td className="num">{kr(r.decided)}</td>
+            <td className="num">{kr(r.spent)}</td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
+}
