@@ -8,62 +8,14 @@ import { analysisStrings } from '../../i18n/analysis.ts';
 import { WithData } from '../../shell/Status.tsx';
 import { ChoroplethMap, type MapDatum } from '../../components/ChoroplethMap.tsx';
 import { LineChart, type LinePoint } from '../../components/LineChart.tsx';
-import { TableTwin, DataTable, type Column } from '../../components/DataTable.tsx';
+import { TableTwin, DataTable } from '../../components/DataTable.tsx';
 import { SourceNote } from '../../components/SourceNote.tsx';
-import { formatNumber, formatSigned } from '../../components/format.ts';
+import { formatNumber } from '../../components/format.ts';
 import { MethodNote, divisionName, pct, type AreaShape, type Options } from './shared.tsx';
+import { MEASURES, MULTI, type MultigroupData, type SegregationData } from './segregation.ts';
+import { areaColumns, spreadColumns, trendColumns } from './segregation-columns.ts';
 
-interface Spread {
-  period: number;
-  n: number;
-  maxMinRatio: number | null;
-  fifthsRatio: number | null;
-  cv: number | null;
-  weightedCv: number | null;
-}
-
-export interface SegregationData {
-  division: string;
-  preset: string | null;
-  period: string;
-  periods: string[];
-  measures: {
-    D: number;
-    H: number;
-    M: number;
-    xPx: number;
-    xPy: number;
-    G: number;
-    share: number;
-    n: number;
-    skipped: string[];
-  };
-  missing: string[];
-  cityShare: number;
-  areas: {
-    code: string;
-    name: string;
-    group: number | null;
-    total: number | null;
-    share: number | null;
-    difference: number | null;
-  }[];
-  trend: { period: string; D: number; H: number; xPx: number; xPy: number; G: number; share: number; n: number }[];
-  divides: { periods: Spread[]; cvSlope: number | null; cvChange: number | null; narrowing: boolean | null };
-  moran: {
-    I: number;
-    EI: number;
-    zNorm: number;
-    pNorm: number;
-    zRand: number;
-    pRand: number;
-    isolates: string[];
-  } | null;
-  moranNote: string | null;
-  sources: string[];
-}
-
-const MEASURES = ['D', 'H', 'xPx', 'xPy', 'G'] as const;
+export type { SegregationData };
 
 function fmtP(p: number, lang: 'sv' | 'en'): string {
   return p < 0.001 ? '< 0,001'.replace(',', lang === 'sv' ? ',' : '.') : formatNumber(p, lang, 3);
@@ -87,56 +39,6 @@ function Result({ data, options }: { data: SegregationData; options: Options }):
     { series: 'Gini', period: p.period, value: p.G },
     { series: 'xPx', period: p.period, value: p.xPx },
   ]);
-  type TrendRow = SegregationData['trend'][number];
-  const trendColumns: Column<TrendRow>[] = [
-    { key: 'period', header: t('period'), value: (r) => r.period, rowHeader: true },
-    ...MEASURES.map((m) => ({
-      key: m,
-      header: t(m),
-      value: (r: TrendRow) => r[m],
-      render: (r: TrendRow) => formatNumber(r[m], lang, 3),
-      align: 'right' as const,
-    })),
-    {
-      key: 'share',
-      header: t('share'),
-      value: (r) => 100 * r.share,
-      render: (r) => pct(r.share, lang),
-      align: 'right',
-    },
-  ];
-  type AreaRow = SegregationData['areas'][number];
-  const areaColumns: Column<AreaRow>[] = [
-    { key: 'name', header: t('area'), value: (r) => r.name, rowHeader: true },
-    {
-      key: 'group',
-      header: t('groupCount'),
-      value: (r) => r.group,
-      render: (r) => formatNumber(r.group, lang),
-      align: 'right',
-    },
-    {
-      key: 'total',
-      header: t('totalCount'),
-      value: (r) => r.total,
-      render: (r) => formatNumber(r.total, lang),
-      align: 'right',
-    },
-    {
-      key: 'share',
-      header: t('share'),
-      value: (r) => (r.share === null ? null : 100 * r.share),
-      render: (r) => pct(r.share, lang),
-      align: 'right',
-    },
-    {
-      key: 'diff',
-      header: t('diff'),
-      value: (r) => (r.difference === null ? null : 100 * r.difference),
-      render: (r) => (r.difference === null ? '–' : formatSigned(100 * r.difference, lang, 1)),
-      align: 'right',
-    },
-  ];
   const mapData: MapDatum[] = useMemo(
     () =>
       (shapes.data?.areas ?? []).map((s) => {
@@ -151,32 +53,6 @@ function Result({ data, options }: { data: SegregationData; options: Options }):
       }),
     [shapes.data, data.areas],
   );
-  type SpreadRow = Spread;
-  const spreadColumns: Column<SpreadRow>[] = [
-    { key: 'period', header: t('period'), value: (r) => r.period, rowHeader: true },
-    {
-      key: 'mm',
-      header: t('maxMin'),
-      value: (r) => r.maxMinRatio,
-      render: (r) => formatNumber(r.maxMinRatio, lang, 1),
-      align: 'right',
-    },
-    {
-      key: 'ff',
-      header: t('fifths'),
-      value: (r) => r.fifthsRatio,
-      render: (r) => formatNumber(r.fifthsRatio, lang, 1),
-      align: 'right',
-    },
-    { key: 'cv', header: t('cv'), value: (r) => r.cv, render: (r) => formatNumber(r.cv, lang, 2), align: 'right' },
-    {
-      key: 'wcv',
-      header: t('wcv'),
-      value: (r) => r.weightedCv,
-      render: (r) => formatNumber(r.weightedCv, lang, 2),
-      align: 'right',
-    },
-  ];
   const first = data.trend[0];
   const last = data.trend[data.trend.length - 1];
   return (
@@ -225,7 +101,7 @@ function Result({ data, options }: { data: SegregationData; options: Options }):
                 : null
             }
             chart={<LineChart data={trendPoints} lang={lang} decimals={3} title={t('trendTitle')} />}
-            columns={trendColumns}
+            columns={trendColumns(t, lang)}
             rows={data.trend}
             rowKey={(r) => r.period}
             filename={`segregation-trend-${data.division}-${data.preset ?? 'group'}`}
@@ -242,7 +118,7 @@ function Result({ data, options }: { data: SegregationData; options: Options }):
             <p className="notice">{t('noMap')}</p>
             <DataTable
               caption={t('shareMapTitle', { v: `${pct(data.cityShare, lang)} %` })}
-              columns={areaColumns}
+              columns={areaColumns(t, lang)}
               rows={data.areas}
               rowKey={(r) => r.code}
               lang={lang}
@@ -294,7 +170,7 @@ function Result({ data, options }: { data: SegregationData; options: Options }):
         <DataTable
           caption={t('dividesTitle')}
           captionHidden
-          columns={spreadColumns}
+          columns={spreadColumns(t, lang)}
           rows={data.divides.periods}
           rowKey={(r) => String(r.period)}
           lang={lang}
@@ -394,16 +270,6 @@ export function SegregationPage(): ReactNode {
     </div>
   );
 }
-
-interface MultigroupData {
-  set: { id: string; labelSv: string; labelEn: string };
-  groups: { id: string; labelSv: string; labelEn: string; share: number }[];
-  period: string;
-  measures: { multiD: number; multiH: number; M: number; multiG: number; normExposure: number; n: number };
-  sources: string[];
-}
-
-const MULTI = ['multiD', 'multiH', 'M', 'multiG', 'normExposure'] as const;
 
 /** Multigroup measures for the birth regions, when the division has them for the year. */
 function Multigroup({ division, period }: { division: string; period: string }): ReactNode {
