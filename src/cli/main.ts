@@ -79,7 +79,14 @@ export async function main(argv: string[]): Promise<number> {
 
 const isEntry = process.argv[1] && import.meta.url === new URL(`file://${process.argv[1]}`).href;
 if (isEntry) {
-  main(process.argv.slice(2)).then((code) => {
-    if (code !== 0) process.exit(code);
-  });
+  main(process.argv.slice(2)).then(
+    (code) => {
+      if (code !== 0) process.exit(code);
+    },
+    (err: unknown) => {
+      // main reports every error itself; this is only reached when reporting failed
+      process.stderr.write(`fardplan: ${err instanceof Error ? err.message : String(err)}\n`);
+      process.exitCode = EXIT.failure;
+    },
+  );
 }

@@ -9,6 +9,7 @@ import {
   createBatch,
   findBatch,
   knownIds,
+  readStatistics,
   upsertAreas,
   upsertDivisions,
   upsertIndicators,
@@ -100,4 +101,9 @@ export async function loadDirectory(
   } finally {
     ctx.progress.done();
   }
+}
+
+/** The statistics (sources, divisions, areas, indicators, published observations) as `fardplan export` writes them. */
+export async function statisticsForExport(db: Queryable, opts: { indicators?: string[] } = {}) {
+  return readStatistics(db, opts);
 }

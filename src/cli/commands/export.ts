@@ -2,7 +2,7 @@ import type { Command } from 'commander';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { toCsv, type CsvCell } from '../../core/csv.ts';
-import { readStatistics } from '../../db/repositories/datasets.ts';
+import { statisticsForExport } from '../../services/datasets.ts';
 import { loadConfig } from '../config.ts';
 import { openDb } from '../runtime.ts';
 
@@ -50,7 +50,7 @@ export function register(program: Command): void {
     .action(async (opts: { out: string; indicator?: string[] }) => {
       const db = await openDb(loadConfig());
       try {
-        const data = await readStatistics(db, opts.indicator ? { indicators: opts.indicator } : {});
+        const data = await statisticsForExport(db, opts.indicator ? { indicators: opts.indicator } : {});
         const out = resolve(opts.out);
         mkdirSync(out, { recursive: true });
         const tables: Record<keyof typeof COLUMNS, Record<string, unknown>[]> = {

@@ -4,7 +4,6 @@
  * The rules are described in docs/participation.md; a bad file exits with code 3 and a message
  * naming the file, line and field.
  */
-import { basename } from 'node:path';
 import type { Command } from 'commander';
 import { AppError } from '../../core/errors.ts';
 import type { Outcome } from '../../core/pb/election.ts';
@@ -13,7 +12,7 @@ import { greedy } from '../../core/pb/greedy.ts';
 import { mes, mesComplete } from '../../core/pb/mes.ts';
 import { PbFormatError, toApprovalElection, type PbFile } from '../../core/pb/pabulib.ts';
 import { greedyCardinal, mesCardinal, mesCompleteCardinal, toCardinalElection } from '../../core/pb/cardinal.ts';
-import { readPabulibFile } from '../../importers/pabulib.ts';
+import { readPbFile } from '../../services/participation/pabulib.ts';
 import { CliError, EXIT } from '../errors.ts';
 
 export const PB_RULES = ['greedy', 'mes', 'mes-complete'] as const;
@@ -60,7 +59,7 @@ export async function tally(
     throw new CliError(`unknown rule "${rule}": use one of ${PB_RULES.join(', ')}`, EXIT.usage);
   }
   try {
-    const pb = await readPabulibFile(file, { allowCountMismatch: options.allowCountMismatch ?? false });
+    const pb = await readPbFile(file, { allowCountMismatch: options.allowCountMismatch ?? false });
     for (const w of pb.warnings) options.warn?.(`${file}: ${w}`);
     const outcome = countFile(rule as PbRule, pb);
     return { winners: outcome.winners, order: outcome.order, totalCost: formatAmount(outcome.totalCost, pb.decimals) };

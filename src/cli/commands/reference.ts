@@ -1,8 +1,7 @@
 import type { Command } from 'commander';
 import { existsSync, statSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { shippedReferenceDir } from '../../importers/reference/shipped.ts';
-import { writeShippedReference } from '../../services/indicators/reference-build.ts';
+import { shippedReferenceDir, writeShippedReference } from '../../services/indicators/reference-build.ts';
 import { CliError, EXIT } from '../errors.ts';
 
 export function register(program: Command): void {

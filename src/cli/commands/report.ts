@@ -11,11 +11,10 @@ import { writeFileSync } from 'node:fs';
 import type { Command } from 'commander';
 import type { Database } from '../../db/database.ts';
 import { migrate } from '../../db/migrate.ts';
-import type { Actor } from '../../core/access.ts';
 import { PERIOD_ID_PATTERN } from '../../core/reports/periods.ts';
-import { committeeAreaKeys, findUserByUsername } from '../../db/repositories/users.ts';
 import { copyForward, createReport, type Acting } from '../../services/reports/commands.ts';
 import { exportReport } from '../../services/reports/export.ts';
+import { actorOfAccount, findAccount } from '../../services/users.ts';
 import { loadConfig } from '../config.ts';
 import { openDb } from '../runtime.ts';
 import { CliError, EXIT } from '../errors.ts';
@@ -33,14 +32,9 @@ async function withDb<T>(fn: (db: Database) => Promise<T>): Promise<T> {
 /** The acting account (`--as`), or the operator as an administrator. */
 export async function actingAs(db: Database, username: string | undefined): Promise<Acting> {
   if (!username) return { actor: { role: 'admin' }, audit: { id: null, username: 'cli' }, userId: null };
-  const u = await findUserByUsername(db, username.trim().toLowerCase());
+  const u = await findAccount(db, username);
   if (!u || u.disabled) throw new CliError(`No active account "${username}"`, EXIT.usage);
-  const actor: Actor = {
-    role: u.role,
-    committeeId: u.committeeId,
-    committeeAreaIds: u.committeeId ? await committeeAreaKeys(db, u.committeeId) : [],
-  };
-  return { actor, audit: { id: u.id, username: u.username }, userId: u.id };
+  return { actor: await actorOfAccount(db, u), audit: { id: u.id, username: u.username }, userId: u.id };
 }
 
 const now = () => new Date();

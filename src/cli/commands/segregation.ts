@@ -8,15 +8,7 @@ import { readFileSync } from 'node:fs';
 import { basename } from 'node:path';
 import type { Command } from 'commander';
 import { AppError } from '../../core/errors.ts';
-import { multiGroupMeasures, twoGroupMeasures } from '../../core/analysis/segregation.ts';
-import { moransI } from '../../core/analysis/moran.ts';
-import {
-  multiGroupUnits,
-  numericColumn,
-  parseAreaTable,
-  parseNeighboursJson,
-  twoGroupUnits,
-} from '../../importers/segregation-csv.ts';
+import { multiGroupTable, tableMoran, tableNeighbours, twoGroupTable } from '../../services/segregation-files.ts';
 import { CliError, EXIT } from '../errors.ts';
 
 export interface SegregationOptions {
@@ -43,9 +35,8 @@ export function segregationReport(
 ): Record<string, unknown> {
   try {
     const name = basename(file);
-    const table = parseAreaTable(readText(file), name);
-    const units = twoGroupUnits(table, opts.group, opts.total);
-    const two = twoGroupMeasures(units);
+    const input = twoGroupTable(readText(file), name, opts.group, opts.total);
+    const { table, measures: two } = input;
     if (two.skipped.length)
       warn(`${name}: ${two.skipped.length} area(s) with zero ${opts.total} skipped: ${two.skipped.join(', ')}`);
     const out: Record<string, unknown> = { D: two.D, H: two.H, M: two.M, xPx: two.xPx, xPy: two.xPy, G: two.G };
@@ -55,7 +46,7 @@ export function segregationReport(
         .map((g) => g.trim())
         .filter(Boolean);
       if (groups.length < 2) throw new CliError('--groups needs at least two columns, separated by commas', EXIT.usage);
-      const multi = multiGroupMeasures(multiGroupUnits(table, groups), groups);
+      const multi = multiGroupTable(table, groups);
       if (multi.skipped.length)
         warn(`${name}: ${multi.skipped.length} area(s) with no one in the groups skipped: ${multi.skipped.join(', ')}`);
       Object.assign(out, {
@@ -68,9 +59,7 @@ export function segregationReport(
     }
     if (opts.neighbours !== undefined) {
       const nbFile = basename(opts.neighbours);
-      const neighbours = parseNeighboursJson(readText(opts.neighbours), nbFile);
-      const known = new Set(table.rows.map((r) => r.id));
-      const unknown = Object.keys(neighbours).filter((id) => !known.has(id));
+      const { neighbours, unknown } = tableNeighbours(table, readText(opts.neighbours), nbFile);
       if (unknown.length === Object.keys(neighbours).length) {
         throw new CliError(
           `${nbFile}: none of its unit ids is in the first column ('${table.idColumn}') of ${name}`,
@@ -79,17 +68,7 @@ export function segregationReport(
       }
       if (unknown.length)
         warn(`${nbFile}: ${unknown.length} unit id(s) not in ${name} ignored: ${unknown.slice(0, 10).join(', ')}`);
-      let ids: string[];
-      let values: number[];
-      if (opts.value !== undefined) {
-        ids = table.rows.map((r) => r.id);
-        values = numericColumn(table, opts.value);
-      } else {
-        const used = units.filter((u) => u.total > 0);
-        ids = used.map((u) => u.id);
-        values = used.map((u) => u.group / u.total);
-      }
-      const m = moransI(ids, values, neighbours);
+      const m = tableMoran(input, neighbours, opts.value);
       if (m.isolates.length)
         warn(`${nbFile}: ${m.isolates.length} area(s) without neighbours: ${m.isolates.join(', ')}`);
       out['moran'] = { I: m.I, EI: m.EI, zNorm: m.zNorm, pNorm: m.pNorm, zRand: m.zRand, pRand: m.pRand };

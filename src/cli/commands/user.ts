@@ -11,7 +11,7 @@ import type { Database } from '../../db/database.ts';
 import { migrate } from '../../db/migrate.ts';
 import { ACCOUNT_ROLES, isAccountRole, type AccountRole } from '../../core/access.ts';
 import { changeUser, createUser, getUsers } from '../../services/auth.ts';
-import { findUserByUsername } from '../../db/repositories/users.ts';
+import { findAccount } from '../../services/users.ts';
 import { loadConfig } from '../config.ts';
 import { syncOrganisation } from '../../services/committees/loading.ts';
 import { openDb } from '../runtime.ts';
@@ -111,7 +111,7 @@ export async function setUserPassword(
   password: string,
   now: () => Date = () => new Date(),
 ) {
-  const user = await findUserByUsername(db, username.trim().toLowerCase());
+  const user = await findAccount(db, username);
   if (!user) throw new CliError(`No user named "${username}"`, EXIT.failure);
   return changeUser(db, user.id, { password }, { id: null, username: 'cli' }, { now });
 }

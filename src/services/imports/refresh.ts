@@ -30,6 +30,11 @@ export interface RefreshItem {
   error: string | null;
 }
 
+/** The saved SCB and Kolada queries that a refresh re-runs. */
+export async function savedQueries(db: Database) {
+  return listSavedQueries(db);
+}
+
 /** Each saved query in its own transaction: one failing source does not hold back the others. */
 export async function refreshSavedQueries(
   db: Database,

@@ -3,6 +3,9 @@ import { readRawReferenceInputs } from '../../importers/reference/inputs.ts';
 import { compactInputs, encodeShipped, writeShipped, type ShippedManifest } from '../../importers/reference/shipped.ts';
 import { referenceChecksum } from '../../importers/stockholm-reference.ts';
 
+/** data/reference/stockholm: where the shipped dataset lives, and where a build writes by default. */
+export { shippedReferenceDir } from '../../importers/reference/shipped.ts';
+
 /** Stockholm's calendar date of an instant (YYYY-MM-DD). */
 export function stockholmDate(at: Date): string {
   return new Intl.DateTimeFormat('sv-SE', { timeZone: 'Europe/Stockholm' }).format(at);

@@ -2,7 +2,7 @@
 import type { z } from 'zod';
 import type { Queryable } from '../../db/database.ts';
 import type { Actor } from '../../core/access.ts';
-import { AppError } from '../../core/errors.ts';
+import { AppError, notFound } from '../../core/errors.ts';
 import type {
   AssessmentHistoryResponse,
   Report,
@@ -11,7 +11,7 @@ import type {
   TodoResponse,
 } from '../../core/contracts/reports.ts';
 import { defaultPeriod, parsePeriodId, type Period } from '../../core/reports/periods.ts';
-import { committeeKind, templateFrom, type Template } from '../../core/reports/templates.ts';
+import { committeeKind, templateFrom, type CommitteeKind, type Template } from '../../core/reports/templates.ts';
 import {
   DEFAULT_APPROVER_ROLE,
   REPORT_ACTIONS,
@@ -33,6 +33,18 @@ export async function templateFor(db: Queryable, kind: string): Promise<Template
 
 export async function approverRoleOf(db: Queryable, committeeId: string): Promise<ApproverRole> {
   return (await repo.readApproverRole(db, committeeId)) ?? DEFAULT_APPROVER_ROLE;
+}
+
+/** Committees that report, with their kind. */
+export async function reportingCommittees(db: Queryable): Promise<{ id: string; name: string; kind: CommitteeKind }[]> {
+  return (await repo.listCommitteeRows(db)).map((c) => ({ id: c.id, name: c.name, kind: committeeKind(c.kind) }));
+}
+
+/** Accounts that can be assigned a section of a report: analysts, administrators and the committee's editors. */
+export async function reportersOf(db: Queryable, reportId: string) {
+  const r = await repo.readReport(db, reportId);
+  if (!r) throw notFound(`Report ${reportId}`);
+  return work.readReporters(db, r.committeeId);
 }
 
 /** A period as stored, or with its default dates when nobody has stored it yet. */

@@ -20,8 +20,7 @@ import {
   previewUpload,
   publishImport,
 } from '../../../services/imports/upload.ts';
-import { listSavedQueries } from '../../../db/repositories/imports.ts';
-import { connectorSettings, refreshSavedQueries } from '../../../services/imports/refresh.ts';
+import { connectorSettings, refreshSavedQueries, savedQueries } from '../../../services/imports/refresh.ts';
 
 /** The JSON body holds the file base64-encoded (a third larger) plus a little. */
 const BODY_LIMIT = Math.ceil((MAX_UPLOAD_BYTES * 4) / 3) + 64 * 1024;
@@ -121,7 +120,7 @@ const routes: FastifyPluginAsyncZod = async (app) => {
         response: { 200: SavedQueryList },
       },
     },
-    async () => ({ queries: await listSavedQueries(app.deps.db) }),
+    async () => ({ queries: await savedQueries(app.deps.db) }),
   );
 
   app.post(

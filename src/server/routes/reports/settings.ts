@@ -3,11 +3,14 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { guard } from '../../auth.ts';
 import { setApproverRole, setPeriodDates, setTemplate } from '../../../services/reports/settings.ts';
-import { approverRoleOf, assessmentHistory, listPeriodsOf, templateFor } from '../../../services/reports/read.ts';
-import { listCommitteeRows, readReport } from '../../../db/repositories/reports.ts';
-import { readReporters } from '../../../db/repositories/report-assessments.ts';
-import { notFound } from '../../../core/errors.ts';
-import { committeeKind } from '../../../core/reports/templates.ts';
+import {
+  approverRoleOf,
+  assessmentHistory,
+  listPeriodsOf,
+  reportersOf,
+  reportingCommittees,
+  templateFor,
+} from '../../../services/reports/read.ts';
 import {
   AssessmentHistoryResponse,
   CommitteesResponse,
@@ -116,13 +119,7 @@ const settingsRoutes: FastifyPluginAsyncZod = async (app) => {
       preHandler: read,
       schema: { tags, summary: 'Committees that report, with their kind', response: { 200: CommitteesResponse } },
     },
-    async () => ({
-      committees: (await listCommitteeRows(app.deps.db)).map((c) => ({
-        id: c.id,
-        name: c.name,
-        kind: committeeKind(c.kind),
-      })),
-    }),
+    async () => ({ committees: await reportingCommittees(app.deps.db) }),
   );
 
   app.get(
@@ -136,11 +133,7 @@ const settingsRoutes: FastifyPluginAsyncZod = async (app) => {
         response: { 200: ReportersResponse },
       },
     },
-    async (request) => {
-      const r = await readReport(app.deps.db, request.params.id);
-      if (!r) throw notFound(`Report ${request.params.id}`);
-      return { people: await readReporters(app.deps.db, r.committeeId) };
-    },
+    async (request) => ({ people: await reportersOf(app.deps.db, request.params.id) }),
   );
   app.get(
     '/report-templates/:kind',
