@@ -18,111 +18,26 @@ import {
   periodsOf,
   peerCounts,
   relatedAreas,
-  type AreaRow,
-  type DivisionRow,
-  type IndicatorRow,
   type ObservationRow,
 } from '../../db/repositories/profiles.ts';
 import { AppError } from '../../core/errors.ts';
-import { presentIndicator } from '../../core/contracts/indicators.ts';
-import type { GeoJSONGeometry } from '../../core/types.ts';
+import { DEFAULT_TOLERANCE, rankAreas, type Tolerance } from '../../core/stats/compare.ts';
+import type { Catalog, Comparison, IndicatorMap, Point, Profile } from '../../core/contracts/profiles.ts';
 import {
-  changeSinceFirst,
-  compareWithCity,
-  DEFAULT_TOLERANCE,
-  rankAreas,
-  rankFromCounts,
-  type Tolerance,
-} from '../../core/stats/compare.ts';
-import type {
-  Catalog,
-  Comparison,
-  DivisionMeta,
-  IndicatorMap,
-  IndicatorMeta,
-  Point,
-  Profile,
-  ProfileIndicator,
-} from '../../core/contracts/profiles.ts';
+  byPeriod,
+  divisionMeta,
+  groupByIndicator,
+  indicatorMeta,
+  num,
+  requireCity,
+  toPoint,
+} from './profile-common.ts';
+import { locatorFor, roundGeometry } from './locator.ts';
+import { profileIndicator } from './profile-indicator.ts';
+
+export { roundGeometry };
 
 export const MAX_COMPARE_AREAS = 8;
-
-const num = (s: string | null): number | null => (s === null ? null : Number(s));
-
-function indicatorMeta(i: IndicatorRow): IndicatorMeta {
-  return presentIndicator(i);
-}
-
-function divisionMeta(d: DivisionRow): DivisionMeta {
-  return {
-    id: d.id,
-    nameSv: d.nameSv,
-    nameEn: d.nameEn,
-    level: d.level,
-    validFrom: d.validFrom,
-    validTo: d.validTo,
-    areaCount: d.areaCount,
-    hasGeometry: d.withGeometry > 0,
-  };
-}
-
-function toPoint(o: ObservationRow): Point {
-  return {
-    period: o.period,
-    value: num(o.value),
-    numerator: num(o.numerator),
-    denominator: num(o.denominator),
-    status: o.status,
-    source: o.source,
-  };
-}
-
-function byPeriod(a: { period: string }, b: { period: string }): number {
-  return a.period < b.period ? -1 : a.period > b.period ? 1 : 0;
-}
-
-/** Rounds coordinates (4 decimals ≈ 10 m) and drops repeated vertices: maps need no more. */
-export function roundGeometry(g: GeoJSONGeometry | null, decimals = 4): GeoJSONGeometry | null {
-  if (!g) return null;
-  const f = 10 ** decimals;
-  const r = (c: unknown): unknown => {
-    if (Array.isArray(c) && typeof c[0] === 'number')
-      return [Math.round((c[0] as number) * f) / f, Math.round((c[1] as number) * f) / f];
-    if (Array.isArray(c)) {
-      const mapped = c.map(r);
-      if (Array.isArray(mapped[0]) && typeof (mapped[0] as unknown[])[0] === 'number') {
-        // A ring or line: drop consecutive duplicates introduced by rounding.
-        const out = mapped.filter(
-          (p, i) =>
-            i === 0 ||
-            (p as number[])[0] !== (mapped[i - 1] as number[])[0] ||
-            (p as number[])[1] !== (mapped[i - 1] as number[])[1],
-        );
-        return out.length >= 4 || g.type.includes('Line') || g.type.includes('Point') ? out : mapped;
-      }
-      return mapped;
-    }
-    return c;
-  };
-  return { type: g.type, coordinates: r(g.coordinates) };
-}
-
-async function requireCity(db: Queryable): Promise<AreaRow> {
-  const city = await findCity(db);
-  if (!city)
-    throw new AppError('not_available', 'No geography is loaded yet (no city area). Load the reference data first.');
-  return city;
-}
-
-function groupByIndicator(rows: readonly ObservationRow[]): Map<string, ObservationRow[]> {
-  const m = new Map<string, ObservationRow[]>();
-  for (const r of rows) {
-    const l = m.get(r.indicatorId) ?? [];
-    l.push(r);
-    m.set(r.indicatorId, l);
-  }
-  return m;
-}
 
 // ---------------------------------------------------------------- catalog
 
@@ -168,48 +83,9 @@ export async function getProfile(
   const byInd = groupByIndicator(areaObs);
   const cityByInd = groupByIndicator(cityObs);
 
-  const out: ProfileIndicator[] = [];
-  for (const ind of indicators) {
-    const mine = (byInd.get(ind.id) ?? []).slice().sort(byPeriod);
-    const trend = mine.map(toPoint);
-    const cityTrend = (cityByInd.get(ind.id) ?? []).slice().sort(byPeriod).map(toPoint);
-    const latest = trend[trend.length - 1] ?? null;
-    const cityPoint = latest ? (cityTrend.find((p) => p.period === latest.period) ?? null) : null;
-    // A count (people, dwellings) of one area is not comparable with the city's total: no difference.
-    const comparable = ind.kind !== 'count';
-    const cmp = comparable
-      ? compareWithCity(latest?.value, cityPoint?.value, ind.polarity, tolerance)
-      : {
-          difference: null,
-          relativeDifference: null,
-          assessment: latest?.value != null ? ('neutral' as const) : ('unknown' as const),
-        };
-    let rank: { rank: number; of: number; tied: boolean } | null = null;
-    if (latest && latest.value !== null) {
-      const c = counts.find((x) => x.indicatorId === ind.id && x.period === latest.period);
-      rank = c ? rankFromCounts(c, ind.polarity) : null;
-    }
-    const change = changeSinceFirst(trend, ind.polarity, tolerance);
-    const valued = trend.filter((p) => p.value !== null);
-    out.push({
-      ...indicatorMeta(ind),
-      latest,
-      city: cityPoint,
-      difference: cmp.difference,
-      relativeDifference: cmp.relativeDifference,
-      assessment: cmp.assessment,
-      rank: rank?.rank ?? null,
-      rankedCount: rank?.of ?? null,
-      tied: rank?.tied ?? false,
-      firstPeriod: valued[0]?.period ?? null,
-      latestPeriod: latest?.period ?? null,
-      change: change?.absolute ?? null,
-      relativeChange: change?.relative ?? null,
-      changeAssessment: change?.assessment ?? null,
-      trend,
-      cityTrend,
-    });
-  }
+  const out = indicators.map((ind) =>
+    profileIndicator(ind, byInd.get(ind.id) ?? [], cityByInd.get(ind.id) ?? [], counts, tolerance),
+  );
 
   const ref = (r: {
     divisionId: string;
@@ -233,46 +109,6 @@ export async function getProfile(
     locator: await locatorFor(db, divisions, area.divisionId, area.code, area.name, area.geometry),
     tolerance,
     indicators: out,
-  };
-}
-
-/** Context shapes (the coarsest current division with polygons) and the area or its nearest ancestor with a polygon. */
-async function locatorFor(
-  db: Queryable,
-  divisions: readonly DivisionRow[],
-  divisionId: string,
-  code: string,
-  name: string,
-  geometry: GeoJSONGeometry | null,
-): Promise<Profile['locator']> {
-  // The area's own division when it is a coarse one with polygons (an sdo among its siblings),
-  // else the coarsest current division with polygons.
-  const own = divisions.find((d) => d.id === divisionId && d.level === 1 && d.withGeometry > 0);
-  const ctxDivision =
-    own ??
-    divisions
-      .filter((d) => d.level > 0 && d.withGeometry > 0 && d.level < 9)
-      .sort((a, b) => Number(a.validTo !== null) - Number(b.validTo !== null) || a.level - b.level)[0];
-  if (!ctxDivision) return null;
-  let target: GeoJSONGeometry | null = geometry;
-  let approximate = false;
-  let cur = { divisionId, code };
-  for (let i = 0; i < 6 && !target; i++) {
-    const rel = await relatedAreas(db, cur.divisionId, cur.code);
-    const parent = rel.filter((r) => r.relation === 'parent').sort((a, b) => b.level - a.level)[0];
-    if (!parent) break;
-    const p = await getArea(db, parent.divisionId, parent.code);
-    if (!p) break;
-    target = p.geometry;
-    approximate = true;
-    cur = { divisionId: p.divisionId, code: p.code };
-  }
-  if (!target) return null;
-  const ctx = await areasWithGeometry(db, ctxDivision.id);
-  return {
-    context: ctx.filter((a) => a.geometry).map((a) => ({ code: a.code, geometry: roundGeometry(a.geometry, 3) })),
-    target: { divisionId, code, name, geometry: roundGeometry(target, 4) },
-    approximate,
   };
 }
 
