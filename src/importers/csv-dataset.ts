@@ -77,158 +77,153 @@ function duplicates(r: RowReader, rows: CsvRow[], fields: readonly string[]): vo
   }
 }
 
-export function readCsvDataset(dir: string, known: KnownIds): CsvDataset {
-  const hash = createHash('sha256');
-  const rowsOf = (file: string, required: string[]): { reader: RowReader; rows: CsvRow[] } | null => {
-    const path = join(dir, file);
-    if (!existsSync(path)) return null;
-    const text = readFileSync(path, 'utf8');
-    hash.update(file).update('\0').update(text).update('\0');
-    return { reader: new RowReader(file), rows: readCsv(text, file, required) };
-  };
-  const problems: Problem[] = [];
-  let fileCount = 0;
+/** One dataset file: its rows and the reader that collects their problems. */
+interface DatasetFile {
+  reader: RowReader;
+  rows: CsvRow[];
+}
 
-  const sources: Source[] = [];
-  const s = rowsOf('sources.csv', ['id', 'name', 'publisher', 'citation']);
-  if (s) {
-    fileCount++;
-    duplicates(s.reader, s.rows, ['id']);
-    for (const row of s.rows) {
-      sources.push({
-        id: s.reader.text(row, 'id'),
-        name: s.reader.text(row, 'name'),
-        publisher: s.reader.text(row, 'publisher'),
-        url: s.reader.optional(row, 'url'),
-        licence: s.reader.optional(row, 'licence'),
-        citation: s.reader.text(row, 'citation'),
-      });
-    }
-    for (const p of s.reader.problems) problems.push(p);
-  }
+/** Reads sources.csv. */
+function readSources({ reader: r, rows }: DatasetFile): Source[] {
+  duplicates(r, rows, ['id']);
+  return rows.map((row) => ({
+    id: r.text(row, 'id'),
+    name: r.text(row, 'name'),
+    publisher: r.text(row, 'publisher'),
+    url: r.optional(row, 'url'),
+    licence: r.optional(row, 'licence'),
+    citation: r.text(row, 'citation'),
+  }));
+}
 
+/** Reads divisions.csv, adding each division's id to `divisionIds`. */
+function readDivisions({ reader: r, rows }: DatasetFile, divisionIds: Set<string>): Division[] {
+  duplicates(r, rows, ['id']);
   const divisions: Division[] = [];
-  const d = rowsOf('divisions.csv', ['id', 'name_sv', 'name_en', 'level']);
-  const divisionIds = new Set(known.divisions);
-  if (d) {
-    fileCount++;
-    duplicates(d.reader, d.rows, ['id']);
-    for (const row of d.rows) {
-      const div: Division = {
-        id: d.reader.text(row, 'id'),
-        nameSv: d.reader.text(row, 'name_sv'),
-        nameEn: d.reader.text(row, 'name_en'),
-        level: d.reader.integer(row, 'level'),
-        validFrom: d.reader.date(row, 'valid_from'),
-        validTo: d.reader.date(row, 'valid_to'),
-      };
-      if (div.validFrom && div.validTo && div.validFrom > div.validTo)
-        d.reader.problem(row, 'valid_to', 'is before valid_from');
-      divisions.push(div);
-      divisionIds.add(div.id);
-    }
-    for (const p of d.reader.problems) problems.push(p);
+  for (const row of rows) {
+    const div: Division = {
+      id: r.text(row, 'id'),
+      nameSv: r.text(row, 'name_sv'),
+      nameEn: r.text(row, 'name_en'),
+      level: r.integer(row, 'level'),
+      validFrom: r.date(row, 'valid_from'),
+      validTo: r.date(row, 'valid_to'),
+    };
+    if (div.validFrom && div.validTo && div.validFrom > div.validTo) r.problem(row, 'valid_to', 'is before valid_from');
+    divisions.push(div);
+    divisionIds.add(div.id);
   }
+  return divisions;
+}
 
-  const areas: Area[] = [];
-  const a = rowsOf('areas.csv', ['division', 'code', 'name']);
-  const areaKeys = new Set(known.areas);
-  if (a) {
-    fileCount++;
-    duplicates(a.reader, a.rows, ['division', 'code']);
-    for (const row of a.rows) areaKeys.add(`${row.values.division?.trim()}/${row.values.code?.trim()}`);
-    for (const row of a.rows) {
-      const area: Area = {
-        divisionId: a.reader.text(row, 'division'),
-        code: a.reader.text(row, 'code'),
-        name: a.reader.text(row, 'name'),
-        parentDivisionId: a.reader.optional(row, 'parent_division'),
-        parentCode: a.reader.optional(row, 'parent_code'),
-      };
-      if (area.divisionId && !divisionIds.has(area.divisionId))
-        a.reader.problem(row, 'division', `unknown division '${area.divisionId}'`);
-      if ((area.parentDivisionId === null) !== (area.parentCode === null))
-        a.reader.problem(row, 'parent_code', 'parent_division and parent_code go together');
-      else if (area.parentDivisionId && !areaKeys.has(`${area.parentDivisionId}/${area.parentCode}`)) {
-        a.reader.problem(row, 'parent_code', `unknown parent area '${area.parentDivisionId}/${area.parentCode}'`);
-      }
-      areas.push(area);
-    }
-    for (const p of a.reader.problems) problems.push(p);
+/** Checks an area's division and parent against the known divisions and areas. */
+function checkArea(r: RowReader, row: CsvRow, area: Area, divisionIds: Set<string>, areaKeys: Set<string>): void {
+  if (area.divisionId && !divisionIds.has(area.divisionId))
+    r.problem(row, 'division', `unknown division '${area.divisionId}'`);
+  if ((area.parentDivisionId === null) !== (area.parentCode === null))
+    r.problem(row, 'parent_code', 'parent_division and parent_code go together');
+  else if (area.parentDivisionId && !areaKeys.has(`${area.parentDivisionId}/${area.parentCode}`)) {
+    r.problem(row, 'parent_code', `unknown parent area '${area.parentDivisionId}/${area.parentCode}'`);
   }
+}
 
-  const indicators: Indicator[] = [];
-  const i = rowsOf('indicators.csv', ['id', 'name_sv', 'name_en', 'unit', 'kind', 'polarity']);
-  const indicatorIds = new Set(known.indicators);
-  if (i) {
-    fileCount++;
-    duplicates(i.reader, i.rows, ['id']);
-    for (const row of i.rows) indicatorIds.add(row.values.id?.trim() ?? '');
-    for (const row of i.rows) {
-      const r = i.reader;
-      const ind: Indicator = {
-        id: r.text(row, 'id'),
-        nameSv: r.text(row, 'name_sv'),
-        nameEn: r.text(row, 'name_en'),
-        definitionSv: r.optional(row, 'definition_sv') ?? '',
-        definitionEn: r.optional(row, 'definition_en') ?? '',
-        unit: r.text(row, 'unit'),
-        kind: r.oneOf(row, 'kind', KINDS),
-        polarity: r.oneOf(row, 'polarity', POLARITIES),
-        sourceId: r.optional(row, 'source'),
-        numeratorId: r.optional(row, 'numerator'),
-        denominatorId: r.optional(row, 'denominator'),
-        multiplier: Number(r.decimal(row, 'multiplier') ?? '1'),
-        decimals: r.integer(row, 'decimals', 1),
-      };
-      for (const f of ['numerator', 'denominator'] as const) {
-        const ref = f === 'numerator' ? ind.numeratorId : ind.denominatorId;
-        if (ref && !indicatorIds.has(ref)) r.problem(row, f, `unknown indicator '${ref}'`);
-      }
-      if ((ind.numeratorId === null) !== (ind.denominatorId === null))
-        r.problem(row, 'denominator', 'numerator and denominator go together');
-      indicators.push(ind);
+/** Reads areas.csv, adding each area's key (`division/code`) to `areaKeys` before the rows are checked. */
+function readAreas({ reader: r, rows }: DatasetFile, divisionIds: Set<string>, areaKeys: Set<string>): Area[] {
+  duplicates(r, rows, ['division', 'code']);
+  for (const row of rows) areaKeys.add(`${row.values.division?.trim()}/${row.values.code?.trim()}`);
+  return rows.map((row) => {
+    const area: Area = {
+      divisionId: r.text(row, 'division'),
+      code: r.text(row, 'code'),
+      name: r.text(row, 'name'),
+      parentDivisionId: r.optional(row, 'parent_division'),
+      parentCode: r.optional(row, 'parent_code'),
+    };
+    checkArea(r, row, area, divisionIds, areaKeys);
+    return area;
+  });
+}
+
+/** One row of indicators.csv as an indicator (its references unchecked). */
+function indicatorOf(r: RowReader, row: CsvRow): Indicator {
+  return {
+    id: r.text(row, 'id'),
+    nameSv: r.text(row, 'name_sv'),
+    nameEn: r.text(row, 'name_en'),
+    definitionSv: r.optional(row, 'definition_sv') ?? '',
+    definitionEn: r.optional(row, 'definition_en') ?? '',
+    unit: r.text(row, 'unit'),
+    kind: r.oneOf(row, 'kind', KINDS),
+    polarity: r.oneOf(row, 'polarity', POLARITIES),
+    sourceId: r.optional(row, 'source'),
+    numeratorId: r.optional(row, 'numerator'),
+    denominatorId: r.optional(row, 'denominator'),
+    multiplier: Number(r.decimal(row, 'multiplier') ?? '1'),
+    decimals: r.integer(row, 'decimals', 1),
+  };
+}
+
+/** Reads indicators.csv, adding each indicator's id to `indicatorIds` before the rows are checked. */
+function readIndicators({ reader: r, rows }: DatasetFile, indicatorIds: Set<string>): Indicator[] {
+  duplicates(r, rows, ['id']);
+  for (const row of rows) indicatorIds.add(row.values.id?.trim() ?? '');
+  return rows.map((row) => {
+    const ind = indicatorOf(r, row);
+    for (const f of ['numerator', 'denominator'] as const) {
+      const ref = f === 'numerator' ? ind.numeratorId : ind.denominatorId;
+      if (ref && !indicatorIds.has(ref)) r.problem(row, f, `unknown indicator '${ref}'`);
     }
-    for (const p of i.reader.problems) problems.push(p);
-  }
+    if ((ind.numeratorId === null) !== (ind.denominatorId === null))
+      r.problem(row, 'denominator', 'numerator and denominator go together');
+    return ind;
+  });
+}
 
-  const observations: Observation[] = [];
-  const o = rowsOf('observations.csv', ['indicator', 'division', 'area', 'period', 'value', 'source']);
-  if (o) {
-    fileCount++;
-    const seen = new Map<string, number>();
-    for (const row of o.rows) {
-      const r = o.reader;
-      const status = r.oneOf(row, 'status', STATUSES, 'final');
-      const ob: Observation = {
-        indicatorId: r.text(row, 'indicator'),
-        divisionId: r.text(row, 'division'),
-        areaCode: r.text(row, 'area'),
-        period: period(r, row),
-        breakdown: r.optional(row, 'breakdown') ?? '',
-        value: r.decimal(row, 'value', { required: status === 'final' || status === 'provisional' }),
-        numerator: r.decimal(row, 'numerator'),
-        denominator: r.decimal(row, 'denominator'),
-        status,
-        derived: false,
-        source: r.text(row, 'source'),
-      };
-      if (ob.indicatorId && !indicatorIds.has(ob.indicatorId))
-        r.problem(row, 'indicator', `unknown indicator '${ob.indicatorId}'`);
-      if (ob.areaCode && !areaKeys.has(`${ob.divisionId}/${ob.areaCode}`))
-        r.problem(row, 'area', `unknown area '${ob.divisionId}/${ob.areaCode}'`);
-      if ((status === 'suppressed' || status === 'missing') && ob.value !== null)
-        r.problem(row, 'value', `must be empty when status is ${status}`);
-      const key = [ob.indicatorId, ob.divisionId, ob.areaCode, ob.period, ob.breakdown].join('|');
-      const prev = seen.get(key);
-      if (prev !== undefined)
-        r.problem(row, 'period', `duplicate of line ${prev} (same indicator, area, period and breakdown)`);
-      else seen.set(key, row.line);
-      observations.push(ob);
-    }
-    for (const p of o.reader.problems) problems.push(p);
-  }
+/** One row of observations.csv as an observation (its references unchecked). */
+function observationOf(r: RowReader, row: CsvRow): Observation {
+  const status = r.oneOf(row, 'status', STATUSES, 'final');
+  return {
+    indicatorId: r.text(row, 'indicator'),
+    divisionId: r.text(row, 'division'),
+    areaCode: r.text(row, 'area'),
+    period: period(r, row),
+    breakdown: r.optional(row, 'breakdown') ?? '',
+    value: r.decimal(row, 'value', { required: status === 'final' || status === 'provisional' }),
+    numerator: r.decimal(row, 'numerator'),
+    denominator: r.decimal(row, 'denominator'),
+    status,
+    derived: false,
+    source: r.text(row, 'source'),
+  };
+}
 
+/** Reads observations.csv, checking indicators and areas against the dataset and the database. */
+function readObservations(
+  { reader: r, rows }: DatasetFile,
+  indicatorIds: Set<string>,
+  areaKeys: Set<string>,
+): Observation[] {
+  const seen = new Map<string, number>();
+  return rows.map((row) => {
+    const ob = observationOf(r, row);
+    const status = ob.status;
+    if (ob.indicatorId && !indicatorIds.has(ob.indicatorId))
+      r.problem(row, 'indicator', `unknown indicator '${ob.indicatorId}'`);
+    if (ob.areaCode && !areaKeys.has(`${ob.divisionId}/${ob.areaCode}`))
+      r.problem(row, 'area', `unknown area '${ob.divisionId}/${ob.areaCode}'`);
+    if ((status === 'suppressed' || status === 'missing') && ob.value !== null)
+      r.problem(row, 'value', `must be empty when status is ${status}`);
+    const key = [ob.indicatorId, ob.divisionId, ob.areaCode, ob.period, ob.breakdown].join('|');
+    const prev = seen.get(key);
+    if (prev !== undefined)
+      r.problem(row, 'period', `duplicate of line ${prev} (same indicator, area, period and breakdown)`);
+    else seen.set(key, row.line);
+    return ob;
+  });
+}
+
+/** Refuses a dataset without files, or with problems (the first named in the message, all attached). */
+function assertReadable(dir: string, fileCount: number, problems: Problem[]): void {
   if (fileCount === 0) {
     throw new AppError(
       'import_failed',
@@ -245,5 +240,43 @@ export function readCsvDataset(dir: string, known: KnownIds): CsvDataset {
       problems,
     );
   }
+}
+
+/** Reads and checks every file of a dataset directory; throws import_failed naming all problems. */
+export function readCsvDataset(dir: string, known: KnownIds): CsvDataset {
+  const hash = createHash('sha256');
+  const problems: Problem[] = [];
+  let fileCount = 0;
+  /** Reads one file (when present) with `read`, counting it and collecting its problems. */
+  const readDatasetFile = <T>(file: string, required: string[], read: (f: DatasetFile) => T[]): T[] => {
+    const path = join(dir, file);
+    if (!existsSync(path)) return [];
+    const text = readFileSync(path, 'utf8');
+    hash.update(file).update('\0').update(text).update('\0');
+    const f = { reader: new RowReader(file), rows: readCsv(text, file, required) };
+    fileCount++;
+    const out = read(f);
+    for (const p of f.reader.problems) problems.push(p);
+    return out;
+  };
+
+  const divisionIds = new Set(known.divisions);
+  const areaKeys = new Set(known.areas);
+  const indicatorIds = new Set(known.indicators);
+  const sources = readDatasetFile('sources.csv', ['id', 'name', 'publisher', 'citation'], readSources);
+  const divisions = readDatasetFile('divisions.csv', ['id', 'name_sv', 'name_en', 'level'], (f) =>
+    readDivisions(f, divisionIds),
+  );
+  const areas = readDatasetFile('areas.csv', ['division', 'code', 'name'], (f) => readAreas(f, divisionIds, areaKeys));
+  const indicators = readDatasetFile('indicators.csv', ['id', 'name_sv', 'name_en', 'unit', 'kind', 'polarity'], (f) =>
+    readIndicators(f, indicatorIds),
+  );
+  const observations = readDatasetFile(
+    'observations.csv',
+    ['indicator', 'division', 'area', 'period', 'value', 'source'],
+    (f) => readObservations(f, indicatorIds, areaKeys),
+  );
+
+  assertReadable(dir, fileCount, problems);
   return { dir, checksum: hash.digest('hex'), fileCount, sources, divisions, areas, indicators, observations };
 }

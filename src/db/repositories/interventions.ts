@@ -1,163 +1,16 @@
 /**
  * The intervention register: interventions, their areas, links, budget lines and follow-ups.
+ * Reading the register is in interventions-read.ts, single budget lines and follow-ups in interventions-budget.ts.
  * Money is read as text and turned into bigint kronor (int8 would come back as a JS number).
  * Area codes are `division:code`; a city-wide intervention has `city_wide` set and no area rows.
  */
 import type { Queryable } from '../database.ts';
 import { CITY_WIDE } from '../../core/interventions/types.ts';
-import type {
-  BudgetLine,
-  FollowUpEntry,
-  Intervention,
-  InterventionStatus,
-  KnownRef,
-  OutputFigure,
-} from '../../core/interventions/types.ts';
+import type { Intervention, InterventionStatus, KnownRef } from '../../core/interventions/types.ts';
+import { splitKey } from './interventions-budget.ts';
 
-interface RawIntervention {
-  id: string;
-  name: string;
-  description: string;
-  committee_id: string | null;
-  committee_name: string | null;
-  funding_source: string;
-  status: InterventionStatus;
-  start_date: string | null;
-  end_date: string | null;
-  city_wide: boolean;
-  source_doc: string | null;
-  source_section: string | null;
-  source_quote: string | null;
-}
-
-const splitKey = (key: string): { divisionId: string; code: string } => {
-  const i = key.indexOf(':');
-  return i < 0 ? { divisionId: '', code: key } : { divisionId: key.slice(0, i), code: key.slice(i + 1) };
-};
-
-const money = (s: string | null): bigint | null => (s === null ? null : BigInt(s));
-
-function toOutputs(v: unknown): OutputFigure[] {
-  if (!Array.isArray(v)) return [];
-  return v
-    .filter((o): o is { label: unknown; value: unknown; unit?: unknown } => typeof o === 'object' && o !== null)
-    .map((o) => ({ label: String(o.label), value: Number(o.value), unit: typeof o.unit === 'string' ? o.unit : null }));
-}
-
-/** The published register (or the given ids; with drafts when `includeDrafts`), with everything belonging to each intervention. */
-export async function readInterventions(
-  db: Queryable,
-  ids?: readonly string[],
-  opts: { includeDrafts?: boolean; lock?: boolean } = {},
-): Promise<Intervention[]> {
-  const filter = ids ? 'AND i.id = ANY($1::text[])' : '';
-  const params = ids ? [ids] : [];
-  const published = opts.includeDrafts ? 'TRUE' : "i.publication = 'published'";
-  const rows = await db.query<RawIntervention>(
-    `SELECT i.id, i.name, i.description, i.committee_id, c.name AS committee_name, i.funding_source, i.status,
-            i.start_date, i.end_date, i.city_wide, i.source_doc, i.source_section, i.source_quote
-       FROM intervention i LEFT JOIN committee c ON c.id = i.committee_id
-      WHERE ${published} ${filter}
-      ORDER BY i.name, i.id${opts.lock ? ' FOR UPDATE OF i' : ''}`,
-    params,
-  );
-  const byId = new Map<string, Intervention>();
-  for (const r of rows) {
-    byId.set(r.id, {
-      id: r.id,
-      name: r.name,
-      description: r.description,
-      committee: r.committee_name ?? r.committee_id ?? '',
-      fundingSource: r.funding_source,
-      areas: r.city_wide ? [CITY_WIDE] : [],
-      goalAreas: [],
-      strategies: [],
-      targets: [],
-      startDate: r.start_date,
-      endDate: r.end_date,
-      status: r.status,
-      budget: [],
-      followUps: [],
-      citation: r.source_doc
-        ? { document: r.source_doc, section: r.source_section ?? '', quote: r.source_quote ?? null }
-        : null,
-      committeeId: r.committee_id,
-    });
-  }
-  if (byId.size === 0) return [];
-  const idList = [...byId.keys()];
-  const groups = await db.query<{ intervention_id: string; group_id: string }>(
-    `SELECT intervention_id, group_id FROM intervention_area_group WHERE intervention_id = ANY($1::text[]) ORDER BY 1, 2`,
-    [[...byId.keys()]],
-  );
-  const members = await db.query<{ group_id: string; division_id: string; area_code: string }>(
-    `SELECT group_id, division_id, area_code FROM area_group_member WHERE group_id = ANY($1::text[])`,
-    [[...new Set(groups.map((g) => g.group_id))]],
-  );
-  for (const g of groups) {
-    const i = byId.get(g.intervention_id);
-    if (!i) continue;
-    i.groups = [...(i.groups ?? []), g.group_id];
-    i.groupMembers = [
-      ...(i.groupMembers ?? []),
-      ...members.filter((m) => m.group_id === g.group_id).map((m) => `${m.division_id}:${m.area_code}`),
-    ];
-  }
-  const areas = await db.query<{ intervention_id: string; division_id: string; area_code: string }>(
-    `SELECT intervention_id, division_id, area_code FROM intervention_area WHERE intervention_id = ANY($1::text[])
-      ORDER BY intervention_id, division_id, area_code`,
-    [idList],
-  );
-  for (const a of areas) byId.get(a.intervention_id)?.areas.push(`${a.division_id}:${a.area_code}`);
-  const links = await db.query<{ intervention_id: string; kind: 'goal_area' | 'strategy' | 'target'; ref_id: string }>(
-    `SELECT intervention_id, kind, ref_id FROM intervention_link WHERE intervention_id = ANY($1::text[]) ORDER BY intervention_id, kind, ref_id`,
-    [idList],
-  );
-  for (const l of links) {
-    const i = byId.get(l.intervention_id);
-    if (!i) continue;
-    (l.kind === 'goal_area' ? i.goalAreas : l.kind === 'strategy' ? i.strategies : i.targets).push(l.ref_id);
-  }
-  const lines = await db.query<{
-    intervention_id: string;
-    year: number;
-    division_id: string | null;
-    area_code: string | null;
-    planned: string | null;
-    decided: string | null;
-    spent: string | null;
-  }>(
-    `SELECT intervention_id, year, division_id, area_code, planned_sek::text AS planned, decided_sek::text AS decided, spent_sek::text AS spent
-       FROM budget_line WHERE intervention_id = ANY($1::text[])
-      ORDER BY intervention_id, year, COALESCE(division_id, ''), COALESCE(area_code, '')`,
-    [idList],
-  );
-  for (const l of lines) {
-    const line: BudgetLine = {
-      year: l.year,
-      area: l.division_id !== null && l.area_code !== null ? `${l.division_id}:${l.area_code}` : null,
-      planned: money(l.planned),
-      decided: money(l.decided),
-      spent: money(l.spent),
-    };
-    byId.get(l.intervention_id)?.budget.push(line);
-  }
-  const follow = await db.query<{ intervention_id: string; period: string; text: string; outputs: unknown }>(
-    `SELECT intervention_id, period, text, outputs FROM follow_up WHERE intervention_id = ANY($1::text[]) ORDER BY intervention_id, period, id`,
-    [idList],
-  );
-  for (const f of follow)
-    byId.get(f.intervention_id)?.followUps.push({ period: f.period, text: f.text, outputs: toOutputs(f.outputs) });
-  return [...byId.values()];
-}
-
-export async function readIntervention(
-  db: Queryable,
-  id: string,
-  opts: { includeDrafts?: boolean; lock?: boolean } = {},
-): Promise<Intervention | null> {
-  return (await readInterventions(db, [id], opts))[0] ?? null;
-}
+export { insertFollowUp, upsertBudgetLine } from './interventions-budget.ts';
+export { readIntervention, readInterventions } from './interventions-read.ts';
 
 /** The editable fields of one intervention (draft or published) with its committee id; `lock` takes a row lock (inside a transaction). */
 export async function readInterventionFields(
@@ -213,36 +66,6 @@ export async function updateInterventionFields(
       WHERE id = $1`,
     [id, f.name, f.description, f.status, f.startDate, f.endDate, f.fundingSource, f.publication, at.toISOString()],
   );
-}
-
-/** Inserts or replaces the budget line of an intervention for a year (and area; null = the whole intervention). */
-export async function upsertBudgetLine(
-  db: Queryable,
-  interventionId: string,
-  line: BudgetLine,
-  at: Date,
-): Promise<void> {
-  const area = line.area === null || line.area === CITY_WIDE ? null : splitKey(line.area);
-  const text = (k: bigint | null): string | null => (k === null ? null : k.toString());
-  await db.query(
-    `DELETE FROM budget_line WHERE intervention_id = $1 AND year = $2
-        AND division_id IS NOT DISTINCT FROM $3::text AND area_code IS NOT DISTINCT FROM $4::text`,
-    [interventionId, line.year, area?.divisionId ?? null, area?.code ?? null],
-  );
-  await db.query(
-    `INSERT INTO budget_line (intervention_id, year, division_id, area_code, planned_sek, decided_sek, spent_sek)
-     VALUES ($1, $2, $3, $4, $5::bigint, $6::bigint, $7::bigint)`,
-    [
-      interventionId,
-      line.year,
-      area?.divisionId ?? null,
-      area?.code ?? null,
-      text(line.planned),
-      text(line.decided),
-      text(line.spent),
-    ],
-  );
-  await db.query('UPDATE intervention SET updated_at = $2 WHERE id = $1', [interventionId, at.toISOString()]);
 }
 
 export async function interventionCount(db: Queryable): Promise<number> {
@@ -349,19 +172,6 @@ export async function writeInterventions(
       );
     }
   }
-}
-
-export async function insertFollowUp(
-  db: Queryable,
-  interventionId: string,
-  entry: FollowUpEntry,
-  createdBy: string | null,
-  at: Date,
-): Promise<void> {
-  await db.query(
-    `INSERT INTO follow_up (intervention_id, period, text, outputs, created_by, created_at) VALUES ($1, $2, $3, $4::jsonb, $5, $6)`,
-    [interventionId, entry.period, entry.text, JSON.stringify(entry.outputs), createdBy, at.toISOString()],
-  );
 }
 
 /** Every area as a reference `division:code` with its name, preferred divisions first (by division sort). */
