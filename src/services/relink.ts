@@ -9,10 +9,11 @@ import type { Queryable } from '../db/database.ts';
 import { interventionsFileSchema } from '../core/goals/framework-schema.ts';
 import {
   addInterventionAreas,
-  areasByName,
+  addInterventionGroups,
   interventionsWithoutAreas,
   relinkTargetDivisions,
 } from '../db/repositories/relink.ts';
+import { areaResolver } from './interventions/loading.ts';
 import { defaultFrameworkDir } from '../importers/framework.ts';
 
 export interface RelinkResult {
@@ -20,7 +21,10 @@ export interface RelinkResult {
   interventionAreas: number;
 }
 
-/** Links framework interventions without areas to the areas their target-area names now resolve to. */
+/**
+ * Links framework interventions without areas to the areas their target-area names now resolve to: area names, and
+ * named area groups (their members and the group itself), by the same rule as the register's loader.
+ */
 async function relinkInterventionAreas(tx: Queryable, frameworkDir: string): Promise<number> {
   let raw: unknown;
   try {
@@ -38,16 +42,23 @@ async function relinkInterventionAreas(tx: Queryable, frameworkDir: string): Pro
     ),
   );
   if (!waiting.size) return 0;
-  const byName = await areasByName(tx);
+  const resolve = await areaResolver(tx);
   const rows: { interventionId: string; divisionId: string; code: string }[] = [];
+  const groups: { interventionId: string; groupId: string }[] = [];
   for (const f of named) {
     if (!waiting.has(f.id)) continue;
     for (const name of f.targetAreas) {
-      const a = byName.get(name.trim().toLowerCase());
-      if (a) rows.push({ interventionId: f.id, ...a });
+      const r = resolve(name);
+      if (!r) continue;
+      if (r.group) groups.push({ interventionId: f.id, groupId: r.group });
+      for (const key of r.keys) {
+        const at = key.indexOf(':');
+        rows.push({ interventionId: f.id, divisionId: key.slice(0, at), code: key.slice(at + 1) });
+      }
     }
   }
   await addInterventionAreas(tx, rows);
+  await addInterventionGroups(tx, groups);
   return rows.length;
 }
 

@@ -31,20 +31,6 @@ export async function interventionsWithoutAreas(db: Queryable, ids: readonly str
   return rows.map((r) => r.id);
 }
 
-/** The first area with each (lower-cased) name, in division order: the rule the register uses. */
-export async function areasByName(db: Queryable): Promise<Map<string, { divisionId: string; code: string }>> {
-  const rows = await db.query<{ division_id: string; code: string; name: string }>(
-    `SELECT a.division_id, a.code, a.name FROM area a JOIN division d ON d.id = a.division_id
-      ORDER BY d.sort, d.level, a.name, a.code`,
-  );
-  const out = new Map<string, { divisionId: string; code: string }>();
-  for (const r of rows) {
-    const k = r.name.trim().toLowerCase();
-    if (k && !out.has(k)) out.set(k, { divisionId: r.division_id, code: r.code });
-  }
-  return out;
-}
-
 export async function addInterventionAreas(
   db: Queryable,
   rows: readonly { interventionId: string; divisionId: string; code: string }[],
@@ -54,5 +40,17 @@ export async function addInterventionAreas(
     `INSERT INTO intervention_area (intervention_id, division_id, area_code)
      SELECT * FROM unnest($1::text[], $2::text[], $3::text[]) ON CONFLICT DO NOTHING`,
     [rows.map((r) => r.interventionId), rows.map((r) => r.divisionId), rows.map((r) => r.code)],
+  );
+}
+
+export async function addInterventionGroups(
+  db: Queryable,
+  rows: readonly { interventionId: string; groupId: string }[],
+): Promise<void> {
+  if (!rows.length) return;
+  await db.query(
+    `INSERT INTO intervention_area_group (intervention_id, group_id)
+     SELECT * FROM unnest($1::text[], $2::text[]) ON CONFLICT DO NOTHING`,
+    [rows.map((r) => r.interventionId), rows.map((r) => r.groupId)],
   );
 }

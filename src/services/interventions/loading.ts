@@ -18,7 +18,7 @@ import type { StartupLoader } from '../loaders.ts';
 import { committeeIdsFor } from './committees.ts';
 
 /** Resolves a document's area name: an area's name, else a group's name or alias (its members). */
-async function areaResolver(tx: Queryable) {
+export async function areaResolver(tx: Queryable) {
   const areas = await readAreaRefs(tx);
   const byName = new Map<string, string>();
   for (const a of areas) {
