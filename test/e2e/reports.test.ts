@@ -115,7 +115,10 @@ describe('a year of reporting for Järva (browser)', () => {
   });
 
   it('the approver approves; PDF and DOCX hold the texts and the same figures as the API', async () => {
-    const page = await signIn('e2e.approver', `/rapporter/${t1}`);
+    const page = await signIn('e2e.approver', '/mal/t-samlingslokal-15-minuter');
+    // the committee's assessment stands on the target's page, beside the computed status
+    await page.getByTestId('committee-assessments').getByText(ASSESSMENT).waitFor();
+    await page.goto(`${b.base}/rapporter/${t1}`);
     await page.getByRole('button', { name: 'Godkänn rapporten' }).click();
     await page.locator('.report-state', { hasText: 'Godkänd' }).waitFor();
     await page.getByText('Godkänd version 1').waitFor();

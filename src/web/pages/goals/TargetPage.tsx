@@ -15,6 +15,7 @@ import { TargetChart } from './TargetChart.tsx';
 import { chartRows, type ChartRow, type TargetDetail } from './model.ts';
 import { useSession } from '../auth/session.ts';
 import { History } from './History.tsx';
+import { CommitteeAssessments } from './CommitteeAssessments.tsx';
 import { ManualAssessment } from './ManualAssessment.tsx';
 import { PublishButton, TargetEditor } from './TargetEditor.tsx';
 
@@ -163,7 +164,17 @@ function TargetFacts({ d }: { d: TargetDetail }): ReactNode {
   );
 }
 
-function Detail({ d, canWrite, reload }: { d: TargetDetail; canWrite: boolean; reload: () => void }): ReactNode {
+function Detail({
+  d,
+  canWrite,
+  canRead,
+  reload,
+}: {
+  d: TargetDetail;
+  canWrite: boolean;
+  canRead: boolean;
+  reload: () => void;
+}): ReactNode {
   const { t, lang } = useI18n(goalsStrings);
   const why = useReason();
   const x = d.target;
@@ -297,6 +308,7 @@ function Detail({ d, canWrite, reload }: { d: TargetDetail; canWrite: boolean; r
           <ManualAssessment kind="targets" id={d.target.id} onSaved={reload} />
         </>
       ) : null}
+      {canRead ? <CommitteeAssessments targetId={d.target.id} /> : null}
       <History
         key={`${JSON.stringify(d.target)}-${d.publication}`}
         path={`/targets/${encodeURIComponent(x.id)}`}
@@ -319,7 +331,9 @@ export function TargetPage(): ReactNode {
   const me = useSession();
   // the forms are for those who may change targets; everyone else reads (the server decides anyway)
   const canWrite = me.data?.permissions.includes('targets:write') ?? false;
-  const view = (d: TargetDetail) => <Detail d={d} canWrite={canWrite} reload={state.reload} />;
+  // staff see the committees' assessments from the reports beside the computed status
+  const canRead = me.data?.permissions.includes('drafts:read') ?? false;
+  const view = (d: TargetDetail) => <Detail d={d} canWrite={canWrite} canRead={canRead} reload={state.reload} />;
   return (
     <section>
       <p>
