@@ -9,8 +9,9 @@ import type { DataDomain } from '../db/data-version.ts';
 const GEO: DataDomain[] = ['geography'];
 const STATS: DataDomain[] = ['statistics', 'geography'];
 const GOALS: DataDomain[] = ['goals', 'statistics', 'geography', 'interventions'];
-// One intervention shows the computed status of its targets (from the statistics).
-const INTERVENTIONS: DataDomain[] = ['interventions', 'goals', 'geography', 'statistics'];
+const INTERVENTIONS: DataDomain[] = ['interventions', 'goals', 'geography'];
+// One intervention also shows the computed status of its targets (from the statistics).
+const INTERVENTION: DataDomain[] = [...INTERVENTIONS, 'statistics'];
 // Budget views weigh spending per resident (population and need from the statistics).
 const BUDGET: DataDomain[] = ['interventions', 'goals', 'geography', 'statistics'];
 // A saved scenario stores its result: it changes only when scenarios are saved or removed.
@@ -46,7 +47,7 @@ export const CACHED_ROUTES: Readonly<Record<string, readonly DataDomain[]>> = {
   // Interventions: the list, budget views, one intervention.
   [`${api}/interventions`]: INTERVENTIONS,
   [`${api}/interventions/budget`]: BUDGET,
-  [`${api}/interventions/:id`]: INTERVENTIONS,
+  [`${api}/interventions/:id`]: INTERVENTION,
   // Participatory budgeting: results (MES, greedy) and the processes.
   [`${api}/participation/processes`]: PARTICIPATION,
   [`${api}/participation/processes/:id`]: PARTICIPATION,
