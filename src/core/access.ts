@@ -213,242 +213,26 @@ export function visibleStates(actor: Actor | null | undefined): PublicationState
 }
 
 // ---------------------------------------------------------------------------------------------
-// Passwords
+// Passwords and usernames (access/credentials.ts), lock-out and rate limiting (access/lockout.ts),
+// audit records (access/audit.ts)
 
-export const PASSWORD_MIN_LENGTH = 12;
-/** Long enough for any pass phrase, short enough that hashing cannot be used to tie up the server. */
-export const PASSWORD_MAX_LENGTH = 256;
-
-export type PasswordProblem =
-  | 'too_short'
-  | 'too_long'
-  | 'equals_username'
-  | 'contains_username'
-  | 'single_character'
-  | 'common'
-  | 'control_character';
-
-/** A small list of passwords (normalised: lower case) that reach 12 characters but are guessed first. */
-const COMMON_PASSWORDS: ReadonlySet<string> = new Set([
-  '123456789012',
-  '1234567890123',
-  '12345678901234',
-  '123456789abc',
-  'abc123456789',
-  'password1234',
-  'password12345',
-  'password123!',
-  'passwordpassword',
-  'qwertyuiop12',
-  'qwertyuiopå',
-  'qwertyuiopåä',
-  'qwertyuiopåäö',
-  'qwerty123456',
-  'asdfghjklöä',
-  'lösenord1234',
-  'losenord1234',
-  'lösenordlösenord',
-  'sommar2024!!',
-  'stockholm123',
-  'stockholm1234',
-  'stockholm2024',
-  'stockholm2025',
-  'stockholm2026',
-  'fardplan1234',
-  'färdplan1234',
-  'welcome12345',
-  'välkommen123',
-  'iloveyou1234',
-  'administrator',
-  'administrator1',
-  'letmein12345',
-  'changeme1234',
-]);
-
-export interface PasswordCheck {
-  readonly ok: boolean;
-  readonly problems: readonly PasswordProblem[];
-}
-
-/**
- * The password policy: at least 12 characters (Unicode code points), at most 256, not the username
- * nor containing it (ignoring case; for usernames of 3 characters or more), not one character
- * repeated, not a well-known password, and no control characters.
- */
-export function checkPassword(password: string, username: string): PasswordCheck {
-  const problems: PasswordProblem[] = [];
-  const chars = [...password];
-  if (chars.length < PASSWORD_MIN_LENGTH) problems.push('too_short');
-  if (chars.length > PASSWORD_MAX_LENGTH) problems.push('too_long');
-  const p = password.normalize('NFC').toLocaleLowerCase('sv-SE');
-  const u = username.normalize('NFC').trim().toLocaleLowerCase('sv-SE');
-  if (u.length > 0 && p === u) problems.push('equals_username');
-  else if (u.length >= 3 && p.includes(u)) problems.push('contains_username');
-  if (chars.length > 0 && new Set(chars).size === 1) problems.push('single_character');
-  if (COMMON_PASSWORDS.has(p)) problems.push('common');
-  // eslint-disable-next-line no-control-regex
-  if (/[\u0000-\u001f\u007f]/.test(password)) problems.push('control_character');
-  return { ok: problems.length === 0, problems };
-}
-
-// ---------------------------------------------------------------------------------------------
-// Usernames
-
-export const USERNAME_PATTERN = /^[a-z0-9][a-z0-9._@-]{1,62}[a-z0-9]$/;
-
-/** Usernames are compared in lower case; returns the normalised name or null if not allowed. */
-export function normaliseUsername(raw: string): string | null {
-  const u = raw.trim().toLowerCase();
-  return USERNAME_PATTERN.test(u) ? u : null;
-}
-
-// ---------------------------------------------------------------------------------------------
-// Lock-out and rate limiting (time is passed in as epoch milliseconds)
-
-export interface LockoutPolicy {
-  /** This many failures … */
-  readonly maxFailures: number;
-  /** … within this many milliseconds … */
-  readonly windowMs: number;
-  /** … lock the account for this long after the last of them. */
-  readonly lockMs: number;
-}
-
-export const DEFAULT_LOCKOUT: LockoutPolicy = { maxFailures: 5, windowMs: 15 * 60_000, lockMs: 15 * 60_000 };
-
-/**
- * Lock-out is per account AND address: DEFAULT_LOCKOUT counts the failures of one username from one address, so
- * an attacker elsewhere cannot lock the real user out of their usual address. Failures from all addresses
- * together lock the account by this wider rule, except from an address it signed in from recently.
- */
-export const ACCOUNT_WIDE_LOCKOUT: LockoutPolicy = { maxFailures: 20, windowMs: 15 * 60_000, lockMs: 15 * 60_000 };
-
-export interface LockoutState {
-  readonly locked: boolean;
-  /** When the lock ends (epoch ms), or null when not locked. */
-  readonly until: number | null;
-  /** Failures left before a lock, counted within the window ending now (0 when locked). */
-  readonly remaining: number;
-}
-
-/**
- * Whether an account is locked, given the times of its failed sign-ins since its last successful
- * one. An account is locked for `lockMs` after any failure that completes `maxFailures` failures
- * within `windowMs`. Attempts refused while locked should not be recorded as failures (they are
- * not checked against the password), so a lock ends `lockMs` after it began.
- */
-export function lockoutState(
-  failures: readonly number[],
-  now: number,
-  policy: LockoutPolicy = DEFAULT_LOCKOUT,
-): LockoutState {
-  const f = failures
-    .filter((t) => Number.isFinite(t) && t <= now)
-    .slice()
-    .sort((a, b) => a - b);
-  const n = policy.maxFailures;
-  let until: number | null = null;
-  if (n >= 1) {
-    for (let i = n - 1; i < f.length; i++) {
-      const last = f[i]!;
-      const first = f[i - n + 1]!;
-      if (last - first < policy.windowMs) {
-        const end = last + policy.lockMs;
-        if (until === null || end > until) until = end;
-      }
-    }
-  }
-  if (until !== null && now < until) return { locked: true, until, remaining: 0 };
-  const recent = f.filter((t) => t > now - policy.windowMs).length;
-  return { locked: false, until: null, remaining: Math.max(0, n - recent) };
-}
-
-export interface RateLimit {
-  readonly limit: number;
-  readonly windowMs: number;
-}
-
-/** Sign-in attempts allowed from one client address. */
-export const DEFAULT_SIGN_IN_RATE: RateLimit = { limit: 20, windowMs: 60_000 };
-
-/**
- * A sliding-window rate limit: whether one more event at `now` is allowed given earlier event
- * times, and if not, when it will be (the moment the oldest event in the window leaves it).
- */
-export function rateLimit(
-  events: readonly number[],
-  now: number,
-  limit: RateLimit = DEFAULT_SIGN_IN_RATE,
-): { allowed: boolean; retryAt: number | null } {
-  const inWindow = events.filter((t) => t > now - limit.windowMs && t <= now).sort((a, b) => a - b);
-  if (inWindow.length < limit.limit) return { allowed: true, retryAt: null };
-  const oldestThatMustLeave = inWindow[inWindow.length - limit.limit]!;
-  return { allowed: false, retryAt: oldestThatMustLeave + limit.windowMs };
-}
-
-// ---------------------------------------------------------------------------------------------
-// Audit
-
-/** What an audit record says about a change. `before` is null for a creation, `after` for a deletion. */
-export type AuditAction =
-  'create' | 'update' | 'delete' | 'publish' | 'unpublish' | 'import' | 'sign_in' | 'sign_out' | 'other';
-
-export interface AuditChange {
-  readonly action: AuditAction | string;
-  readonly entity: string;
-  readonly entityId: string | null;
-  readonly before: unknown;
-  readonly after: unknown;
-}
-
-/**
- * The fields that differ between two plain records (for showing an audit record). Values are
- * compared by their JSON text. Keys are returned sorted.
- */
-export function changedFields(before: unknown, after: unknown): string[] {
-  const isObj = (x: unknown): x is Record<string, unknown> => typeof x === 'object' && x !== null && !Array.isArray(x);
-  const b = isObj(before) ? before : {};
-  const a = isObj(after) ? after : {};
-  const keys = new Set([...Object.keys(b), ...Object.keys(a)]);
-  const out: string[] = [];
-  for (const k of keys) {
-    if (JSON.stringify(b[k], jsonSafe) !== JSON.stringify(a[k], jsonSafe)) out.push(k);
-  }
-  return out.sort();
-}
-
-function jsonSafe(_key: string, value: unknown): unknown {
-  return typeof value === 'bigint' ? value.toString() : value;
-}
-
-/** Fields that must never be written to the audit log (their presence is recorded, not their value). */
-export const REDACTED_FIELDS: ReadonlySet<string> = new Set([
-  'password',
-  'password_hash',
-  'passwordHash',
-  'token',
-  'token_hash',
-  'tokenHash',
-  'csrf',
-  'csrfToken',
-  'code_hash',
-  'codeHash',
-]);
-
-/** A JSON-safe copy of a value for the audit log: bigints as strings, dates as ISO text, secrets redacted. */
-export function auditSnapshot(value: unknown): unknown {
-  if (value === null || value === undefined) return null;
-  if (typeof value === 'bigint') return value.toString();
-  if (value instanceof Date) return Number.isNaN(value.getTime()) ? null : value.toISOString();
-  if (Array.isArray(value)) return value.map(auditSnapshot);
-  if (typeof value === 'object') {
-    const out: Record<string, unknown> = {};
-    for (const [k, v] of Object.entries(value as Record<string, unknown>)) {
-      if (v === undefined || typeof v === 'function') continue;
-      out[k] = REDACTED_FIELDS.has(k) ? '[redacted]' : auditSnapshot(v);
-    }
-    return out;
-  }
-  if (typeof value === 'number' && !Number.isFinite(value)) return null;
-  return value;
-}
+export {
+  PASSWORD_MAX_LENGTH,
+  PASSWORD_MIN_LENGTH,
+  USERNAME_PATTERN,
+  checkPassword,
+  normaliseUsername,
+  type PasswordCheck,
+  type PasswordProblem,
+} from './access/credentials.ts';
+export {
+  ACCOUNT_WIDE_LOCKOUT,
+  DEFAULT_LOCKOUT,
+  DEFAULT_SIGN_IN_RATE,
+  lockoutState,
+  rateLimit,
+  type LockoutPolicy,
+  type LockoutState,
+  type RateLimit,
+} from './access/lockout.ts';
+export { REDACTED_FIELDS, auditSnapshot, changedFields, type AuditAction, type AuditChange } from './access/audit.ts';

@@ -117,14 +117,46 @@ function weights(input: AllocationInput): bigint[] {
   return f.map((fi, i) => a * fi * (bp < 10000 ? L : 1n) + b * (last[i] as bigint) * (bp > 0 ? F : 1n));
 }
 
+/** Per-area floors and caps (null: no cap), after the default ones. */
+interface Bounds {
+  floor: bigint[];
+  cap: (bigint | null)[];
+}
+
+type AreaState = 'floor' | 'cap' | 'free';
+
 /** Shares `input.total` exactly; see the module comment. */
 export function allocate(input: AllocationInput): AllocationResult {
   const S = input.total;
   if (S < 0n) throw new AnalysisError('the sum must not be negative');
-  const n = input.areas.length;
-  if (n === 0) throw new AnalysisError('no areas to allocate to');
-  const seen = new Set<string>();
+  if (input.areas.length === 0) throw new AnalysisError('no areas to allocate to');
   const w = weights(input);
+  const bounds = areaBounds(input);
+  checkFeasible(S, w, bounds);
+  const { b0, b1 } = lambdaSegment(S, w, bounds);
+  const { state, fixedSum, wFree } = classify(w, bounds, b0, b1);
+  const rest = S - fixedSum;
+  // λ = rest / wFree on this segment
+  if (wFree === 0n && rest !== 0n) throw new AnalysisError('internal: no free area left to take the rest');
+  const base = roundedAmounts(S, w, bounds, state, rest, wFree);
+  const W = w.reduce((s, x) => s + x, 0n);
+  const lines: AllocationLine[] = input.areas.map((a, i) => {
+    const st = state[i];
+    const exact = st === 'free' ? toNumber(rest * (w[i] as bigint), wFree) : Number(base[i]);
+    return {
+      id: a.id,
+      amount: base[i] as bigint,
+      exact,
+      weightShare: W > 0n ? toNumber(w[i] as bigint, W) : 0,
+      bound: boundOf(st, w[i] as bigint, base[i] as bigint, bounds.floor[i] as bigint),
+    };
+  });
+  return { total: S, lines };
+}
+
+/** Each area's floor and cap; throws on a repeated area, a negative floor or a cap below the floor. */
+function areaBounds(input: AllocationInput): Bounds {
+  const seen = new Set<string>();
   const floor: bigint[] = [];
   const cap: (bigint | null)[] = [];
   input.areas.forEach((a) => {
@@ -137,10 +169,15 @@ export function allocate(input: AllocationInput): AllocationResult {
     floor.push(f);
     cap.push(c);
   });
+  return { floor, cap };
+}
+
+/** Throws when the floors exceed the sum, or the caps (and the floors of zero-weight areas) fall short of it. */
+function checkFeasible(S: bigint, w: readonly bigint[], { floor, cap }: Bounds): void {
   const sumFloors = floor.reduce((s, x) => s + x, 0n);
   if (sumFloors > S) throw new AnalysisError(`the floors add up to ${sumFloors} kr, more than the sum ${S} kr`);
   let maxTotal: bigint | null = 0n;
-  for (let i = 0; i < n; i++) {
+  for (let i = 0; i < w.length; i++) {
     if ((w[i] as bigint) === 0n) maxTotal = maxTotal === null ? null : maxTotal + (floor[i] as bigint);
     else if (cap[i] === null) maxTotal = null;
     else maxTotal = maxTotal === null ? null : maxTotal + (cap[i] as bigint);
@@ -150,25 +187,32 @@ export function allocate(input: AllocationInput): AllocationResult {
       `the caps (and the floors of areas with zero weight) add up to ${maxTotal} kr, less than the sum ${S} kr`,
     );
   }
+}
 
-  // g(λ)·q for λ = p/q
-  const g = (lam: Fraction): bigint => {
-    let s = 0n;
-    for (let i = 0; i < n; i++) {
-      const x = lam.n * (w[i] as bigint);
-      const lo = (floor[i] as bigint) * lam.d;
-      const c = cap[i] ?? null;
-      const hi = c === null ? null : c * lam.d;
-      s += x < lo ? lo : hi !== null && x > hi ? hi : x;
-    }
-    return s;
-  };
+/** g(λ)·q for λ = p/q: the sum of the clamped amounts λ·ωᵢ, over q. */
+function clampedSum(lam: Fraction, w: readonly bigint[], { floor, cap }: Bounds): bigint {
+  let s = 0n;
+  for (let i = 0; i < w.length; i++) {
+    const x = lam.n * (w[i] as bigint);
+    const lo = (floor[i] as bigint) * lam.d;
+    const c = cap[i] ?? null;
+    const hi = c === null ? null : c * lam.d;
+    s += x < lo ? lo : hi !== null && x > hi ? hi : x;
+  }
+  return s;
+}
+
+/**
+ * The segment of λ that holds the solution: b0, the largest breakpoint (floorᵢ/ωᵢ, capᵢ/ωᵢ or 0)
+ * with g(b0) ≤ S, and b1, the next distinct breakpoint above it (null when there is none).
+ */
+function lambdaSegment(S: bigint, w: readonly bigint[], bounds: Bounds): { b0: Fraction; b1: Fraction | null } {
   const bps: Fraction[] = [{ n: 0n, d: 1n }];
-  for (let i = 0; i < n; i++) {
+  for (let i = 0; i < w.length; i++) {
     const wi = w[i] as bigint;
     if (wi === 0n) continue;
-    bps.push({ n: floor[i] as bigint, d: wi });
-    const c = cap[i] ?? null;
+    bps.push({ n: bounds.floor[i] as bigint, d: wi });
+    const c = bounds.cap[i] ?? null;
     if (c !== null) bps.push({ n: c, d: wi });
   }
   bps.sort(cmpFrac);
@@ -178,7 +222,7 @@ export function allocate(input: AllocationInput): AllocationResult {
   while (lo < hi) {
     const mid = Math.ceil((lo + hi) / 2);
     const b = bps[mid] as Fraction;
-    if (g(b) <= S * b.d) lo = mid;
+    if (clampedSum(b, w, bounds) <= S * b.d) lo = mid;
     else hi = mid - 1;
   }
   const b0 = bps[lo] as Fraction;
@@ -190,11 +234,20 @@ export function allocate(input: AllocationInput): AllocationResult {
       break;
     }
   }
-  // classify each area on the segment (b0, b1)
-  const state: ('floor' | 'cap' | 'free')[] = [];
+  return { b0, b1 };
+}
+
+/** Each area's state on the segment (b0, b1), the sum held by floors and caps, and the free areas' weight. */
+function classify(
+  w: readonly bigint[],
+  { floor, cap }: Bounds,
+  b0: Fraction,
+  b1: Fraction | null,
+): { state: AreaState[]; fixedSum: bigint; wFree: bigint } {
+  const state: AreaState[] = [];
   let fixedSum = 0n;
   let wFree = 0n;
-  for (let i = 0; i < n; i++) {
+  for (let i = 0; i < w.length; i++) {
     const wi = w[i] as bigint;
     const f = floor[i] as bigint;
     const c = cap[i] ?? null;
@@ -215,10 +268,22 @@ export function allocate(input: AllocationInput): AllocationResult {
       wFree += wi;
     }
   }
-  const rest = S - fixedSum;
-  // λ = rest / wFree on this segment
-  if (wFree === 0n && rest !== 0n) throw new AnalysisError('internal: no free area left to take the rest');
-  // exact amounts: free areas rest·ωᵢ/wFree; fixed areas their floor or cap
+  return { state, fixedSum, wFree };
+}
+
+/**
+ * Whole-krona amounts: free areas rest·ωᵢ/wFree rounded down, the kronor left one each by largest
+ * remainder (ties: larger weight, then input order); fixed areas their floor or cap.
+ */
+function roundedAmounts(
+  S: bigint,
+  w: readonly bigint[],
+  { floor, cap }: Bounds,
+  state: readonly AreaState[],
+  rest: bigint,
+  wFree: bigint,
+): bigint[] {
+  const n = w.length;
   const base: bigint[] = [];
   const rem: bigint[] = [];
   let assigned = 0n;
@@ -252,24 +317,12 @@ export function allocate(input: AllocationInput): AllocationResult {
     left -= 1n;
   }
   if (left !== 0n) throw new AnalysisError(`internal: ${left} kr left after rounding`);
-  const W = w.reduce((s, x) => s + x, 0n);
-  const lines: AllocationLine[] = input.areas.map((a, i) => {
-    const st = state[i];
-    const exact = st === 'free' ? toNumber(rest * (w[i] as bigint), wFree) : Number(base[i]);
-    return {
-      id: a.id,
-      amount: base[i] as bigint,
-      exact,
-      weightShare: W > 0n ? toNumber(w[i] as bigint, W) : 0,
-      bound:
-        st === 'free'
-          ? null
-          : st === 'cap'
-            ? 'cap'
-            : (w[i] as bigint) === 0n || (base[i] as bigint) === (floor[i] as bigint)
-              ? 'floor'
-              : null,
-    };
-  });
-  return { total: S, lines };
+  return base;
+}
+
+/** The bound an area's amount sits at: caps as classified, floors for zero weights or amounts at the floor. */
+function boundOf(st: AreaState | undefined, wi: bigint, amount: bigint, floor: bigint): AllocationLine['bound'] {
+  if (st === 'free') return null;
+  if (st === 'cap') return 'cap';
+  return wi === 0n || amount === floor ? 'floor' : null;
 }

@@ -114,24 +114,57 @@ function columnOf(header: readonly string[], ...names: string[]): string | null 
   return header.find((h) => names.includes(lower(h))) ?? null;
 }
 
+/** The columns of a tidy or wide table, found by name (English or Swedish); null when absent. */
+interface SheetColumns {
+  indicator: string | null;
+  area: string | null;
+  division: string | null;
+  period: string | null;
+  value: string | null;
+  numerator: string | null;
+  denominator: string | null;
+  breakdown: string | null;
+  status: string | null;
+  source: string | null;
+}
+
+function sheetColumns(header: readonly string[]): SheetColumns {
+  return {
+    indicator: columnOf(header, 'indicator', 'indikator'),
+    area: columnOf(header, 'area', 'area_code', 'område', 'omrade', 'områdeskod'),
+    division: columnOf(header, 'division', 'indelning'),
+    period: columnOf(header, 'period', 'år', 'year'),
+    value: columnOf(header, 'value', 'värde', 'varde'),
+    numerator: columnOf(header, 'numerator', 'täljare'),
+    denominator: columnOf(header, 'denominator', 'nämnare'),
+    breakdown: columnOf(header, 'breakdown', 'uppdelning'),
+    status: columnOf(header, 'status'),
+    source: columnOf(header, 'source', 'källa'),
+  };
+}
+
+/** What one row gives every observation it holds (null where the row has a problem). */
+interface RowKey {
+  readonly indicatorId: string | null;
+  readonly divisionId: string | null;
+  readonly areaCode: string;
+  readonly breakdown: string | null;
+  readonly source: string;
+}
+
+/** One table row as it is read: its line and its trimmed cell by column (empty for no column). */
+interface RowReader {
+  readonly line: number;
+  readonly cell: (k: string | null) => string;
+}
+
 /** A tidy or wide table → observations and problems. */
 export function sheetToObservations(
   sheet: Sheet,
   ctx: UploadContext,
 ): { observations: Observation[]; problems: Problem[] } {
   const c = new Collector(ctx);
-  const col = {
-    indicator: columnOf(sheet.header, 'indicator', 'indikator'),
-    area: columnOf(sheet.header, 'area', 'area_code', 'område', 'omrade', 'områdeskod'),
-    division: columnOf(sheet.header, 'division', 'indelning'),
-    period: columnOf(sheet.header, 'period', 'år', 'year'),
-    value: columnOf(sheet.header, 'value', 'värde', 'varde'),
-    numerator: columnOf(sheet.header, 'numerator', 'täljare'),
-    denominator: columnOf(sheet.header, 'denominator', 'nämnare'),
-    breakdown: columnOf(sheet.header, 'breakdown', 'uppdelning'),
-    status: columnOf(sheet.header, 'status'),
-    source: columnOf(sheet.header, 'source', 'källa'),
-  };
+  const col = sheetColumns(sheet.header);
   const wide = !col.period ? sheet.header.filter((h) => WIDE_PERIOD.test(h.trim())) : [];
   const required: [string, string | null][] = [
     ['indicator', col.indicator],
@@ -142,46 +175,73 @@ export function sheetToObservations(
   if (c.problems.length) return { observations: [], problems: c.problems };
   for (const row of sheet.rows) {
     if (Object.values(row.cells).every((v) => v.trim() === '')) continue;
-    const cell = (k: string | null) => (k ? (row.cells[k] ?? '').trim() : '');
-    const indicatorId = c.indicator(row.line, col.indicator!, cell(col.indicator));
-    const divisionId = c.area(row.line, col.area!, cell(col.area), cell(col.division));
-    const breakdown = parseBreakdown(cell(col.breakdown));
-    if (breakdown === null)
-      c.problem(row.line, col.breakdown!, `'${cell(col.breakdown)}' is not a breakdown (key=value;key=value)`);
-    const source = cell(col.source) || ctx.defaultSource;
-    const entries = wide.length ? wide.map((p) => [p, p] as const) : [[col.period!, cell(col.period)] as const];
-    for (const [field, rawPeriod] of entries) {
-      const period = c.period(row.line, field, rawPeriod.trim());
-      const valueField = wide.length ? field : col.value!;
-      const v = c.value(row.line, valueField, cell(valueField));
-      if (wide.length && v.value === null) continue; // an empty cell in a wide table is no value
-      const num = col.numerator ? c.value(row.line, col.numerator, cell(col.numerator)) : { ok: true, value: null };
-      const den = col.denominator
-        ? c.value(row.line, col.denominator, cell(col.denominator))
-        : { ok: true, value: null };
-      const status = v.ok ? c.status(row.line, col.status ?? 'status', cell(col.status), v.value) : null;
-      if (!indicatorId || !divisionId || breakdown === null || !period || !v.ok || !num.ok || !den.ok || !status)
-        continue;
-      c.add(
-        row.line,
-        {
-          indicatorId,
-          divisionId,
-          areaCode: cell(col.area),
-          period,
-          breakdown,
-          value: v.value,
-          numerator: num.value,
-          denominator: den.value,
-          status,
-          derived: false,
-          source,
-        },
-        valueField,
-      );
-    }
+    addRow(c, row, col, wide, ctx);
   }
   return { observations: c.observations, problems: c.problems };
+}
+
+/** The observations of one row: one per period (wide table) or the row's own period (tidy table). */
+function addRow(c: Collector, row: SheetRow, col: SheetColumns, wide: readonly string[], ctx: UploadContext): void {
+  const r: RowReader = { line: row.line, cell: (k) => (k ? (row.cells[k] ?? '').trim() : '') };
+  const { cell } = r;
+  const indicatorId = c.indicator(row.line, col.indicator!, cell(col.indicator));
+  const divisionId = c.area(row.line, col.area!, cell(col.area), cell(col.division));
+  const breakdown = parseBreakdown(cell(col.breakdown));
+  if (breakdown === null)
+    c.problem(row.line, col.breakdown!, `'${cell(col.breakdown)}' is not a breakdown (key=value;key=value)`);
+  const key: RowKey = {
+    indicatorId,
+    divisionId,
+    areaCode: cell(col.area),
+    breakdown,
+    source: cell(col.source) || ctx.defaultSource,
+  };
+  const entries = wide.length ? wide.map((p) => [p, p] as const) : [[col.period!, cell(col.period)] as const];
+  for (const [field, rawPeriod] of entries) addEntry(c, r, col, wide.length > 0, key, field, rawPeriod);
+}
+
+/** One period of a row: its value (in `field` of a wide table, else the value column), checked and added. */
+function addEntry(
+  c: Collector,
+  r: RowReader,
+  col: SheetColumns,
+  isWide: boolean,
+  key: RowKey,
+  field: string,
+  rawPeriod: string,
+): void {
+  const { line, cell } = r;
+  const period = c.period(line, field, rawPeriod.trim());
+  const valueField = isWide ? field : col.value!;
+  const v = c.value(line, valueField, cell(valueField));
+  if (isWide && v.value === null) return; // an empty cell in a wide table is no value
+  const num = optionalValue(c, r, col.numerator);
+  const den = optionalValue(c, r, col.denominator);
+  const status = v.ok ? c.status(line, col.status ?? 'status', cell(col.status), v.value) : null;
+  const { indicatorId, divisionId, breakdown } = key;
+  if (!indicatorId || !divisionId || breakdown === null || !period || !v.ok || !num.ok || !den.ok || !status) return;
+  c.add(
+    line,
+    {
+      indicatorId,
+      divisionId,
+      areaCode: key.areaCode,
+      period,
+      breakdown,
+      value: v.value,
+      numerator: num.value,
+      denominator: den.value,
+      status,
+      derived: false,
+      source: key.source,
+    },
+    valueField,
+  );
+}
+
+/** The number in an optional column (numerator, denominator); no value when the table lacks the column. */
+function optionalValue(c: Collector, r: RowReader, column: string | null): { ok: boolean; value: string | null } {
+  return column ? c.value(r.line, column, r.cell(column)) : { ok: true, value: null };
 }
 
 /**

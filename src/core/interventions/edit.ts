@@ -71,6 +71,14 @@ export function applyInterventionPatch(
     if (v !== undefined) (next as unknown as Record<string, unknown>)[k] = v;
   }
   const problems: Problem[] = [];
+  trimRequiredTexts(next, patch, problems);
+  checkDates(next, patch, budgetYears, problems);
+  checkStatusChange(current, patch, problems);
+  return problems.length ? { ok: false, problems } : { ok: true, value: next };
+}
+
+/** Trims a patched name and funding source; neither may be empty. */
+function trimRequiredTexts(next: EditableFields, patch: InterventionPatch, problems: Problem[]): void {
   if (patch.name !== undefined) {
     next.name = patch.name.trim();
     if (next.name === '') problems.push({ field: 'name', message: 'name must not be empty' });
@@ -80,6 +88,15 @@ export function applyInterventionPatch(
     if (next.fundingSource === '')
       problems.push({ field: 'fundingSource', message: 'fundingSource must not be empty' });
   }
+}
+
+/** Patched dates must be real dates, the end not before the start, and the budget years within them. */
+function checkDates(
+  next: EditableFields,
+  patch: InterventionPatch,
+  budgetYears: readonly number[],
+  problems: Problem[],
+): void {
   for (const f of ['startDate', 'endDate'] as const) {
     const v = patch[f];
     if (v !== undefined && v !== null && !isIsoDate(v))
@@ -102,6 +119,10 @@ export function applyInterventionPatch(
       });
     }
   }
+}
+
+/** A patched status must be an allowed change from the current one (STATUS_TRANSITIONS). */
+function checkStatusChange(current: EditableFields, patch: InterventionPatch, problems: Problem[]): void {
   if (patch.status !== undefined && !canChangeStatus(current.status, patch.status)) {
     const allowed = STATUS_TRANSITIONS[current.status];
     problems.push({
@@ -109,7 +130,6 @@ export function applyInterventionPatch(
       message: `status cannot change from ${current.status} (${STATUS_SV[current.status]}) to ${patch.status} (${STATUS_SV[patch.status]}); allowed: ${allowed.join(', ')}`,
     });
   }
-  return problems.length ? { ok: false, problems } : { ok: true, value: next };
 }
 
 /** True when `year` lies within the dates (an open end is no limit). */
