@@ -9,7 +9,7 @@ export const dataDir = resolve(process.env.FARDPLAN_DATA_DIR ?? join(repoRoot, '
 /** Reference cases with independently computed answers. */
 export const testdataDir = resolve(process.env.FARDPLAN_TESTDATA_DIR ?? join(repoRoot, '..', 'shared', 'testdata'));
 /** The source documents (seeds). */
-export const seedsDir = resolve(join(repoRoot, '..', 'shared', 'seeds'));
+export const seedsDir = resolve(process.env.FARDPLAN_SEEDS_DIR ?? join(repoRoot, '..', 'shared', 'seeds'));
 export const hasData = existsSync(dataDir);
 /** Golden files live beside the tests. */
 export const goldenDir = join(repoRoot, 'test', 'golden');
