@@ -1,6 +1,7 @@
 /**
  * An analyst uploads a CSV with two errors, sees both named by row and column, fixes the file, previews
- * the changes, commits, publishes, and sees the new series on the indicator page.
+ * the changes, commits, publishes, and sees the new series on the indicator page; then uploads the values of a
+ * target's indicator and sees the target's status computed from them.
  */
 import { describe, it, before, after } from 'node:test';
 import assert from 'node:assert/strict';
@@ -8,6 +9,11 @@ import { startBrowserTest, type BrowserTest } from '../helpers/browser.ts';
 import { freshDatabase } from '../helpers/db.ts';
 import { BAD_CSV, GOOD_CSV, seedImportPlaces } from '../helpers/imports-fixture.ts';
 import { createUser } from '../../src/services/auth.ts';
+import { bootstrap } from '../../src/services/bootstrap.ts';
+import { silentProgress } from '../../src/services/progress.ts';
+import { indicatorCatalogueLoader } from '../../src/services/indicators/catalogue.ts';
+import { goalsFrameworkLoader } from '../../src/services/goals/index.ts';
+import { dataDir } from '../helpers/paths.ts';
 
 const PW = 'a long enough test password';
 
@@ -17,6 +23,11 @@ describe('uploading statistics in the browser', () => {
   before(async () => {
     const db = await freshDatabase('pglite');
     await seedImportPlaces(db);
+    // the indicator catalogue and the goal framework, so that an upload can move a target's status
+    await bootstrap(db, { dataDir, progress: silentProgress, now: () => new Date() }, [
+      indicatorCatalogueLoader,
+      goalsFrameworkLoader,
+    ]);
     b = await startBrowserTest({ db, devWrites: false });
     await createUser(b.app.db, { username: 'e2e.analyst', role: 'analyst', password: PW }, null, {
       now: () => new Date(),
@@ -82,5 +93,41 @@ describe('uploading statistics in the browser', () => {
     assert.equal(await page.getByRole('button', { name: /Publicera import/ }).count(), 0);
     await page.getByText('Inga sparade hämtningar ännu.').waitFor();
     await b.checkA11y(page, 'import-batches');
+  });
+
+  it("an upload of a target's indicator gives the target a computed status", async () => {
+    const target = 't-valdeltagande-ytterstaden-okar';
+    const before = (await (await fetch(`${b.base}/api/v1/targets/${target}`)).json()) as { status: string };
+    assert.equal(before.status, 'not_measurable');
+    const page = await b.page('/indikatorer/import');
+    await page.getByRole('heading', { name: 'Ladda upp statistik' }).waitFor();
+    const csv = [
+      'indicator,area,period,value,numerator,denominator,breakdown,status',
+      'voter-turnout-municipal,0180,2018,82.6,,,,final',
+      'voter-turnout-municipal,0180,2022,84.2,,,,final',
+    ].join('\n');
+    await page
+      .locator('#imp-file')
+      .setInputFiles({ name: 'valdeltagande.csv', mimeType: 'text/csv', buffer: Buffer.from(csv) });
+    await page.getByRole('button', { name: 'Förhandsgranska' }).click();
+    await page.getByRole('heading', { name: '2 läggs till, 0 ändras, 0 lämnas som de är, 0 tas bort.' }).waitFor();
+    await page.getByRole('button', { name: 'Importera som utkast' }).click();
+    await page.getByRole('button', { name: /Publicera import \d+/ }).click();
+    await page.getByText(/Import \d+ är publicerad: 2 tillagda/).waitFor();
+
+    const after = (await (await fetch(`${b.base}/api/v1/targets/${target}`)).json()) as {
+      status: string;
+      series: { year: number; value: number }[];
+    };
+    assert.notEqual(after.status, 'not_measurable');
+    assert.deepEqual(
+      after.series.map((p) => [p.year, p.value]),
+      [
+        [2018, 82.6],
+        [2022, 84.2],
+      ],
+    );
+    const targetPage = await b.page(`/mal/${target}`);
+    await targetPage.getByText('84,2').first().waitFor();
   });
 });
