@@ -1,11 +1,15 @@
 /**
- * Every page at a phone's width (390×844): nothing scrolls sideways, the menu fits, and axe finds no serious or
- * critical violations. Screenshots land in test-results/screenshots/phone-*.png.
+ * Every page at a phone's width (390×844), the public ones and, signed in as an administrator, the staff ones
+ * (reports, committees, uploads, users, target editing): nothing scrolls sideways, the menu fits, and axe finds
+ * no serious or critical violations. Screenshots land in test-results/screenshots/phone-*.png.
  */
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import type { Page } from 'playwright-core';
 import { startBrowserTest, type BrowserTest } from '../helpers/browser.ts';
+import { createUser } from '../../src/services/auth.ts';
+
+const PW = 'a long enough test password';
 
 let b: BrowserTest;
 before(async () => {
@@ -93,21 +97,54 @@ async function paths(): Promise<string[]> {
   return list;
 }
 
+/** Visits each path at 390 px and returns what is too wide or too small; checks axe and takes a screenshot. */
+async function check(list: readonly string[]): Promise<string[]> {
+  const problems: string[] = [];
+  for (const path of list) {
+    const page = await b.phone(path);
+    await settle(page);
+    const o = await overflow(page);
+    if (o.width > 391) problems.push(`${path}: ${o.width} px wide — ${o.culprits.join(', ')}`);
+    const tiny = await tinyChartText(page);
+    if (tiny.length) problems.push(`${path}: chart text below 12 px — ${tiny.join(', ')}`);
+    await b.checkA11y(page, `${path} at 390 px`);
+    await b.screenshot(page, `phone-${path.replace(/[^a-z0-9]+/gi, '-').replace(/^-|-$/g, '') || 'start'}`);
+    await page.close();
+  }
+  return problems;
+}
+
 describe('pages at 390 px', () => {
   test('no page scrolls sideways, chart text stays legible, and axe passes', async () => {
-    const problems: string[] = [];
-    for (const path of await paths()) {
-      const page = await b.phone(path);
-      await settle(page);
-      const o = await overflow(page);
-      if (o.width > 391) problems.push(`${path}: ${o.width} px wide — ${o.culprits.join(', ')}`);
-      const tiny = await tinyChartText(page);
-      if (tiny.length) problems.push(`${path}: chart text below 12 px — ${tiny.join(', ')}`);
-      await b.checkA11y(page, `${path} at 390 px`);
-      await b.screenshot(page, `phone-${path.replace(/[^a-z0-9]+/gi, '-').replace(/^-|-$/g, '') || 'start'}`);
-      await page.close();
-    }
-    assert.deepEqual(problems, []);
+    assert.deepEqual(await check(await paths()), []);
+  });
+
+  test('the staff pages too, signed in as an administrator', async () => {
+    await createUser(b.app.db, { username: 'phone.admin', role: 'admin', password: PW }, null, {
+      now: () => new Date(),
+    });
+    const page = await b.phone('/logga-in');
+    await page.getByLabel('Användarnamn').fill('phone.admin');
+    await page.getByLabel('Lösenord').fill(PW);
+    await page.getByRole('button', { name: 'Logga in' }).click();
+    await page.waitForURL((u) => u.pathname !== '/logga-in');
+    await page.close();
+    const staff = [
+      '/rapporter',
+      '/rapporter/att-gora',
+      '/admin/namnder',
+      '/admin/omradesgrupper',
+      '/admin/anvandare',
+      '/admin/andringslogg',
+      '/indikatorer/import',
+      '/indikatorer/import/batcher',
+      '/insatser/import',
+      '/delta/personal',
+      '/mal/synkkonflikter',
+      '/mal/t-samlingslokal-15-minuter',
+      '/konto',
+    ];
+    assert.deepEqual(await check(staff), []);
   });
 
   test('the main menu is compact: a button opens it, and it closes after choosing a page', async () => {

@@ -148,9 +148,12 @@ for (const engine of engines()) {
       assert.equal(profile.headers['x-cache'], 'hit', 'statistics do not depend on interventions');
     });
 
-    it('a changed observation invalidates profiles and budget views (per resident), not the interventions list', async () => {
+    it('a changed observation invalidates profiles, budget views and one intervention (its targets), not the interventions list', async () => {
       const profile = await get(t.app, profileUrl());
       await get(t.app, '/api/v1/interventions/budget');
+      const one = `/api/v1/interventions/${(JSON.parse((await get(t.app, '/api/v1/interventions')).body) as { items: { id: string }[] }).items[0]!.id}`;
+      await get(t.app, one);
+      assert.equal((await get(t.app, one)).headers['x-cache'], 'hit');
       const list = await get(t.app, '/api/v1/interventions');
       assert.equal(list.headers['x-cache'], 'hit');
       const [obs] = await t.db.query<{ indicator_id: string }>(
@@ -174,6 +177,7 @@ for (const engine of engines()) {
       const list2 = await get(t.app, '/api/v1/interventions');
       assert.equal(list2.headers['x-cache'], 'hit', 'the list does not depend on observations');
       assert.equal(list2.body, list.body);
+      assert.equal((await get(t.app, one)).headers['x-cache'], 'miss', "an intervention shows its targets' statuses");
     });
 
     it('an import invalidates the statistics routes and leaves the rest cached', async () => {

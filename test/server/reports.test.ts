@@ -10,6 +10,7 @@ import { testApp, type TestApp } from '../helpers/app.ts';
 import { signInAs, type SignedInClient } from '../helpers/auth.ts';
 import { JARVA, SODERMALM, reportCommittees } from '../helpers/reports-fixture.ts';
 import type { Report } from '../../src/core/contracts/reports.ts';
+import { reasonSentence } from '../../src/i18n/goal-reasons.ts';
 
 for (const engine of engines()) {
   describe(`reports API (${engine})`, () => {
@@ -120,6 +121,11 @@ for (const engine of engines()) {
           : undefined;
       assert.equal(item?.assessment?.status, 'at_risk');
       assert.equal(item?.status, 'not_measurable', 'the computed status stays beside the assessment');
+      // the reason is worded as the goals page words the target's reason code (one wording, src/i18n)
+      const detail = (await call(reader, 'GET', '/targets/t-samlingslokal-15-minuter')).json();
+      assert.equal(item?.reason.sv, reasonSentence(detail.reason, 'sv'));
+      assert.equal(item?.reason.en, reasonSentence(detail.reason, 'en'));
+      assert.match(item?.reason.sv ?? '', /\S/);
       const hist = await call(reader, 'GET', '/targets/t-samlingslokal-15-minuter/assessments');
       assert.equal(hist.json().items[0].text, 'Lokalerna räcker inte.');
       const c = await call(jarva, 'POST', `/reports/${id}/sections/analysis/comments`, { body: 'Lägg till siffror.' });

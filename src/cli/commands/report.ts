@@ -14,7 +14,8 @@ import { migrate } from '../../db/migrate.ts';
 import { PERIOD_ID_PATTERN } from '../../core/reports/periods.ts';
 import { copyForward, createReport, type Acting } from '../../services/reports/commands.ts';
 import { exportReport } from '../../services/reports/export.ts';
-import { actorOfAccount, findAccount } from '../../services/users.ts';
+import { findAccount } from '../../services/auth.ts';
+import { accessActorOf } from '../../services/acting.ts';
 import { loadConfig } from '../config.ts';
 import { openDb } from '../runtime.ts';
 import { CliError, EXIT } from '../errors.ts';
@@ -34,7 +35,7 @@ export async function actingAs(db: Database, username: string | undefined): Prom
   if (!username) return { actor: { role: 'admin' }, audit: { id: null, username: 'cli' }, userId: null };
   const u = await findAccount(db, username);
   if (!u || u.disabled) throw new CliError(`No active account "${username}"`, EXIT.usage);
-  return { actor: await actorOfAccount(db, u), audit: { id: u.id, username: u.username }, userId: u.id };
+  return { actor: await accessActorOf(db, u), audit: { id: u.id, username: u.username }, userId: u.id };
 }
 
 const now = () => new Date();

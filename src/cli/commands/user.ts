@@ -11,7 +11,7 @@ import type { Database } from '../../db/database.ts';
 import { migrate } from '../../db/migrate.ts';
 import { ACCOUNT_ROLES, isAccountRole, type AccountRole } from '../../core/access.ts';
 import { changeUser, createUser, getUsers } from '../../services/auth.ts';
-import { findAccount } from '../../services/users.ts';
+import { findAccount } from '../../services/auth.ts';
 import { loadConfig } from '../config.ts';
 import { syncOrganisation } from '../../services/committees/loading.ts';
 import { openDb } from '../runtime.ts';

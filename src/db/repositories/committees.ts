@@ -136,24 +136,38 @@ export async function writeCommittee(
       opts.editedAt?.toISOString() ?? null,
     ],
   );
-  await db.query('DELETE FROM committee_area WHERE committee_id = $1', [c.id]);
-  if (c.areas.length)
-    await db.query(
-      `INSERT INTO committee_area (committee_id, division_id, area_code)
-       SELECT $1, d, a FROM unnest($2::text[], $3::text[]) AS t(d, a) ON CONFLICT DO NOTHING`,
-      [c.id, c.areas.map((a) => a.division), c.areas.map((a) => a.code)],
-    );
+  await replaceAreas(db, 'committee_area', 'committee_id', c.id, c.areas);
 }
 
-/** Shipped fingerprints and app edits of the committees (for the start-up sync). */
-export async function committeeSyncState(
-  db: Queryable,
-): Promise<Map<string, { sourceHash: string | null; edited: boolean }>> {
+type SyncState = Map<string, { sourceHash: string | null; edited: boolean }>;
+
+/** Shipped fingerprints and app edits of a table's rows (for the start-up sync). */
+async function syncState(db: Queryable, table: 'committee' | 'area_group'): Promise<SyncState> {
   const rows = await db.query<{ id: string; source_hash: string | null; edited_at: string | null }>(
-    'SELECT id, source_hash, edited_at FROM committee',
+    `SELECT id, source_hash, edited_at FROM ${table}`,
   );
   return new Map(rows.map((r) => [r.id, { sourceHash: r.source_hash, edited: r.edited_at !== null }]));
 }
+
+/** Replaces the areas of one committee or area group (`division:code` pairs). */
+async function replaceAreas(
+  db: Queryable,
+  table: 'committee_area' | 'area_group_member',
+  owner: 'committee_id' | 'group_id',
+  id: string,
+  areas: readonly { division: string; code: string }[],
+): Promise<void> {
+  await db.query(`DELETE FROM ${table} WHERE ${owner} = $1`, [id]);
+  if (!areas.length) return;
+  await db.query(
+    `INSERT INTO ${table} (${owner}, division_id, area_code)
+     SELECT $1, d, a FROM unnest($2::text[], $3::text[]) AS t(d, a) ON CONFLICT DO NOTHING`,
+    [id, areas.map((a) => a.division), areas.map((a) => a.code)],
+  );
+}
+
+/** Shipped fingerprints and app edits of the committees (for the start-up sync). */
+export const committeeSyncState = (db: Queryable): Promise<SyncState> => syncState(db, 'committee');
 
 /** How many users and interventions name each committee. */
 export async function committeeUse(db: Queryable): Promise<Map<string, { users: number; interventions: number }>> {
@@ -227,22 +241,11 @@ export async function writeAreaGroup(
        edited_at = COALESCE(EXCLUDED.edited_at, area_group.edited_at)`,
     [g.id, g.name, g.nameEn, g.aliases, g.note, g.source, opts.sourceHash, opts.editedAt?.toISOString() ?? null],
   );
-  await db.query('DELETE FROM area_group_member WHERE group_id = $1', [g.id]);
-  await db.query(
-    `INSERT INTO area_group_member (group_id, division_id, area_code)
-     SELECT $1, d, a FROM unnest($2::text[], $3::text[]) AS t(d, a) ON CONFLICT DO NOTHING`,
-    [g.id, g.members.map((m) => m.division), g.members.map((m) => m.code)],
-  );
+  await replaceAreas(db, 'area_group_member', 'group_id', g.id, g.members);
 }
 
-export async function areaGroupSyncState(
-  db: Queryable,
-): Promise<Map<string, { sourceHash: string | null; edited: boolean }>> {
-  const rows = await db.query<{ id: string; source_hash: string | null; edited_at: string | null }>(
-    'SELECT id, source_hash, edited_at FROM area_group',
-  );
-  return new Map(rows.map((r) => [r.id, { sourceHash: r.source_hash, edited: r.edited_at !== null }]));
-}
+/** Shipped fingerprints and app edits of the area groups (for the start-up sync). */
+export const areaGroupSyncState = (db: Queryable): Promise<SyncState> => syncState(db, 'area_group');
 
 // ------------------------------------------------------------------------------------ the area hierarchy
 

@@ -21,6 +21,7 @@ export {
   getCommittees,
   changeUser,
   areasOfCommittee,
+  findAccount,
   type NewUserInput,
   type UserChange,
 } from './users.ts';

@@ -187,3 +187,9 @@ export async function changeUser(
 export async function areasOfCommittee(db: Queryable, committeeId: string): Promise<string[]> {
   return committeeAreaKeys(db, committeeId);
 }
+
+/** The account of that name (matched trimmed and in lower case), or null; never with its password hash. */
+export async function findAccount(db: Queryable, username: string): Promise<UserRow | null> {
+  const u = await findUserByUsername(db, username.trim().toLowerCase());
+  return u ? withoutHash(u) : null;
+}

@@ -7,6 +7,7 @@ import { importsStrings } from '../../i18n/imports.ts';
 import { Link } from '../../router.tsx';
 import { ErrorMessage } from '../../shell/Status.tsx';
 import { ChangesTable } from './ChangesTable.tsx';
+import { FileForm } from '../../components/FileForm.tsx';
 
 const COLUMNS = 'indicator, area, division, period, value, numerator, denominator, breakdown, status, source';
 
@@ -117,26 +118,19 @@ export function UploadPage(): ReactNode {
       <p>
         <Link href="/indikatorer/import/batcher">{t('batchesLink')}</Link>
       </p>
-      <form
-        onSubmit={(e) => {
-          e.preventDefault();
-          if (file) void check();
+      <FileForm
+        id="imp-file"
+        label={t('file')}
+        accept=".csv,.xlsx,.json,text/csv,application/json,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+        submit={t('preview')}
+        file={file}
+        busy={busy}
+        onFile={(f) => {
+          setFile(f);
+          reset();
         }}
-      >
-        <label htmlFor="imp-file">{t('file')}</label>{' '}
-        <input
-          id="imp-file"
-          type="file"
-          accept=".csv,.xlsx,.json,text/csv,application/json,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-          onChange={(e) => {
-            setFile(e.target.files?.[0] ?? null);
-            reset();
-          }}
-        />{' '}
-        <button type="submit" disabled={!file || busy}>
-          {t('preview')}
-        </button>
-      </form>
+        onSubmit={() => void check()}
+      />
       {error ? <ErrorMessage error={error} /> : null}
       {problems?.length ? <ProblemList problems={problems} /> : null}
       {preview?.ok && !committed ? (

@@ -6,6 +6,7 @@ import { interventionsStrings } from '../../i18n/interventions.ts';
 import { Link } from '../../router.tsx';
 import { ErrorMessage } from '../../shell/Status.tsx';
 import { mnkr, type Preview } from './model.ts';
+import { FileForm } from '../../components/FileForm.tsx';
 
 const COLUMNS =
   'id, name, description, committee, funding_source, areas, goal_areas, strategies, targets, start_date, end_date, status, year, budget_area, planned_mnkr, decided_mnkr, spent_mnkr';
@@ -66,27 +67,20 @@ export function ImportPage(): ReactNode {
       <p className="source-note">
         <code>{COLUMNS}</code>
       </p>
-      <form
-        onSubmit={(e) => {
-          e.preventDefault();
-          if (file) void check();
+      <FileForm
+        id="iv-file"
+        label={t('file')}
+        accept=".csv,.xlsx,text/csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+        submit={t('preview')}
+        file={file}
+        busy={busy}
+        onFile={(f) => {
+          setFile(f);
+          setPreview(null);
+          setDone(null);
         }}
-      >
-        <label htmlFor="iv-file">{t('file')}</label>{' '}
-        <input
-          id="iv-file"
-          type="file"
-          accept=".csv,.xlsx,text/csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-          onChange={(e) => {
-            setFile(e.target.files?.[0] ?? null);
-            setPreview(null);
-            setDone(null);
-          }}
-        />{' '}
-        <button type="submit" disabled={!file || busy}>
-          {t('preview')}
-        </button>
-      </form>
+        onSubmit={() => void check()}
+      />
       {error ? <ErrorMessage error={error} /> : null}
       {done !== null ? (
         <p role="status" className="iv-ok">
