@@ -194,6 +194,21 @@ export async function openPostgres(connectionString: string, options: PostgresOp
       await c.query(sql).catch(mapError);
     },
   });
+  // One connection runs one statement at a time: statements a transaction starts together (Promise.all) wait
+  // their turn here instead of overlapping on the client (which pg deprecates and pg 9 refuses).
+  const serial = (c: pg.PoolClient): Queryable => {
+    const inner = wrap(c);
+    let tail: Promise<unknown> = Promise.resolve();
+    const turn = <T>(run: () => Promise<T>): Promise<T> => {
+      const next = tail.then(run, run);
+      tail = next.catch(() => undefined);
+      return next;
+    };
+    return {
+      query: <T>(sql: string, params?: readonly unknown[]) => turn(() => inner.query<T>(sql, params)),
+      exec: (sql: string) => turn(() => inner.exec(sql)),
+    };
+  };
   return {
     engine: 'postgresql',
     ...wrap(pool),
@@ -202,7 +217,7 @@ export async function openPostgres(connectionString: string, options: PostgresOp
       let broken: Error | undefined;
       try {
         await c.query('BEGIN').catch(mapError);
-        const out = await fn(wrap(c));
+        const out = await fn(serial(c));
         await c.query('COMMIT').catch(mapError);
         return out;
       } catch (err) {

@@ -58,7 +58,7 @@ describe('fardplan CLI', () => {
     assert.equal(first.code, 0, first.stderr);
     assert.match(first.stdout, /loaded 14 rows from 5 files/);
     const second = fardplan(['load', join(fixtures, 'good')], env);
-    assert.equal(second.code, 0);
+    assert.equal(second.code, 0, second.stderr);
     assert.match(second.stdout, /already loaded; nothing changed/);
 
     const out = join(dir, 'export');
