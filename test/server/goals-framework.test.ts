@@ -269,6 +269,94 @@ for (const engine of engines()) {
       assert.equal(c?.status, target?.status);
     });
 
+    it('creates a goal area and a strategy in it as drafts, edits and publishes them, and keeps the history', async () => {
+      const post = (path: string, payload: object, headers: Record<string, string> = analyst.headers) =>
+        t.app.inject({ method: 'POST', url: `/api/v1/${path}`, payload, headers });
+      const citation = { document: '003_bcd631ecaa6cfe08.txt', section: 'Färdplan för ett Stockholm för alla' };
+      const area = {
+        id: 'ga-test',
+        order: 5,
+        title: { sv: 'Ett nytt målområde', en: 'A new goal area' },
+        description: { sv: 'Beskrivning.', en: 'Description.' },
+        citation,
+      };
+      assert.equal(
+        (await post('goal-areas', { decisionRef: 'KF 2027-01-10 § 2', item: area }, reader.headers)).statusCode,
+        403,
+      );
+      const noDecision = await post('goal-areas', { item: area });
+      assert.equal(noDecision.statusCode, 400);
+      assert.equal(noDecision.json().error.details[0].field, 'body.decisionRef');
+      const created = await post('goal-areas', { decisionRef: 'KF 2027-01-10 § 2', item: area });
+      assert.equal(created.statusCode, 200, created.body);
+      assert.deepEqual(created.json(), {
+        kind: 'goal_area',
+        id: 'ga-test',
+        version: 1,
+        publication: 'draft',
+        retired: false,
+      });
+      assert.equal((await post('goal-areas', { decisionRef: 'KF 2027-01-10 § 2', item: area })).statusCode, 409);
+
+      const strategy = {
+        id: 'ga-test.s1',
+        number: 1,
+        numeral: 'I',
+        title: { sv: 'En strategi', en: 'A strategy' },
+        citation,
+      };
+      const reformAreaId = ((await get('/goals')).json() as { reformAreas: { id: string }[] }).reformAreas[0]!.id;
+      const inReform = await post('strategies', {
+        decisionRef: 'KF 2027-01-10 § 3',
+        goalAreaId: reformAreaId,
+        item: strategy,
+      });
+      assert.equal(inReform.statusCode, 400);
+      assert.equal(inReform.json().error.details[0].field, 'body.goalAreaId');
+      const s = await post('strategies', { decisionRef: 'KF 2027-01-10 § 3', goalAreaId: 'ga-test', item: strategy });
+      assert.equal(s.statusCode, 200, s.body);
+
+      type Node = {
+        id: string;
+        publication: string;
+        title: { sv: string };
+        strategies: { id: string; publication: string }[];
+      };
+      const areaIn = async (headers: Record<string, string>) =>
+        ((await get('/goals', headers)).json() as { goalAreas: Node[] }).goalAreas.find((g) => g.id === 'ga-test');
+      assert.equal(await areaIn({}), undefined, 'the public does not see a draft goal area');
+      const staff = await areaIn(reader.headers);
+      assert.equal(staff?.publication, 'draft');
+      assert.deepEqual(
+        staff?.strategies.map((x) => [x.id, x.publication]),
+        [['ga-test.s1', 'draft']],
+      );
+
+      const renamed = await patch('goal-areas/ga-test', {
+        decisionRef: 'KF 2027-02-01 § 5',
+        title: { sv: 'Ett omdöpt målområde', en: 'A renamed goal area' },
+      });
+      assert.equal(renamed.json().version, 2);
+      assert.equal((await patch('goal-areas/ga-test', { publication: 'published' })).json().version, 3);
+      assert.equal((await patch('strategies/ga-test.s1', { publication: 'published' })).statusCode, 200);
+      const pub = await areaIn({});
+      assert.equal(pub?.title.sv, 'Ett omdöpt målområde');
+      assert.deepEqual(
+        pub?.strategies.map((x) => x.id),
+        ['ga-test.s1'],
+      );
+      const versions = (await get('/goal-areas/ga-test/versions')).json().versions as { decisionRef: string }[];
+      assert.deepEqual(
+        versions.map((v) => v.decisionRef),
+        ['KF 2027-02-01 § 5'],
+        'the public sees the published version only, with the decision it rests on',
+      );
+      assert.equal((await get('/goal-areas/ga-test/versions', reader.headers)).json().versions.length, 3);
+      const retired = await patch('strategies/ga-test.s1', { retired: true, decisionRef: 'KF 2027-03-01 § 1' });
+      assert.equal(retired.json().retired, true);
+      assert.deepEqual((await areaIn({}))?.strategies, []);
+    });
+
     it('the command authorises inside its transaction (a service call without the permission is refused)', async () => {
       await assert.rejects(
         changeItem(

@@ -8,9 +8,11 @@ import {
   bilingualSchema,
   citationSchema,
   commitmentSchema,
+  goalAreaSchema,
   goalStatusSchema,
   manualStatusSchema,
   neededDataSchema,
+  strategySchema,
   targetFormSchema,
   targetSchema,
 } from '../goals/framework-schema.ts';
@@ -127,6 +129,8 @@ export const commitmentSummarySchema = z
   .meta({ id: 'CommitmentSummary' });
 export type CommitmentSummary = z.infer<typeof commitmentSummarySchema>;
 
+const publicationSchema = z.enum(['draft', 'published']);
+
 export const goalsQuery = z.object({
   asOf: z
     .string()
@@ -164,9 +168,11 @@ export const goalsResponse = z
             counts: statusCountsSchema,
             commitmentCounts: statusCountsSchema,
             commitmentTotal: z.number(),
+            publication: publicationSchema,
           }),
         ),
         otherTargets: z.array(targetSummarySchema),
+        publication: publicationSchema,
       }),
     ),
     reformAreas: z.array(
@@ -177,6 +183,7 @@ export const goalsResponse = z
         linkedGoalAreas: z.array(z.string()),
         citation: citationSchema,
         commitments: z.array(commitmentSummarySchema),
+        publication: publicationSchema,
       }),
     ),
     counts: statusCountsSchema,
@@ -315,11 +322,23 @@ export const commitmentChangeBody = z
   .meta({ id: 'CommitmentChange' });
 export type CommitmentChange = z.infer<typeof commitmentChangeBody>;
 
-export const commitmentCreateBody = z.strictObject({
-  decisionRef,
-  reformAreaId: z.string().min(1),
-  item: commitmentSchema,
-});
+export const commitmentCreateBody = z
+  .strictObject({
+    decisionRef,
+    reformAreaId: z.string().min(1),
+    item: commitmentSchema,
+  })
+  .meta({ id: 'CommitmentCreate' });
+
+/** A new goal area of the roadmap (without strategies: they are created in it afterwards); it starts as a draft. */
+export const goalAreaCreateBody = z
+  .strictObject({ decisionRef, item: goalAreaSchema.omit({ strategies: true }) })
+  .meta({ id: 'GoalAreaCreate' });
+
+/** A new strategy in a goal area of the roadmap; it starts as a draft. */
+export const strategyCreateBody = z
+  .strictObject({ decisionRef, goalAreaId: z.string().min(1), item: strategySchema })
+  .meta({ id: 'StrategyCreate' });
 
 export const goalAreaChangeBody = z
   .strictObject({

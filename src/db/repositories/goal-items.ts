@@ -82,6 +82,14 @@ export async function maxSort(db: Queryable, kind: ItemKind): Promise<number> {
   return rows[0]?.m ?? 0;
 }
 
+/** The vision the roadmap's goal areas serve (null before a framework is loaded). */
+export async function roadmapVisionId(db: Queryable): Promise<string | null> {
+  const rows = await db.query<{ visionId: string }>(
+    `SELECT vision_id AS "visionId" FROM goal_area WHERE framework = 'roadmap' AND vision_id IS NOT NULL ORDER BY sort LIMIT 1`,
+  );
+  return rows[0]?.visionId ?? null;
+}
+
 export async function writeGoalArea(db: Queryable, g: GoalAreaRow, s: ItemState): Promise<void> {
   await db.query(
     `INSERT INTO goal_area (id, framework, vision_id, number, title_sv, title_en, text_sv, text_en, source_doc, source_section,

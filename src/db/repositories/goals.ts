@@ -142,16 +142,18 @@ export const STRATEGY_COLUMNS = `id, goal_area_id AS "goalAreaId", number, title
 /** Live items: retired ones are left out; drafts only when asked for. */
 const VISIBLE = `NOT retired AND ($1::boolean OR publication = 'published')`;
 
-export async function readGoalAreas(db: Queryable, includeDrafts = false): Promise<GoalAreaRow[]> {
-  return db.query<GoalAreaRow>(
-    `SELECT ${GOAL_AREA_COLUMNS} FROM goal_area WHERE ${VISIBLE} ORDER BY framework DESC, sort, id`,
+type WithPublication<T> = T & { publication: 'draft' | 'published' };
+
+export async function readGoalAreas(db: Queryable, includeDrafts = false): Promise<WithPublication<GoalAreaRow>[]> {
+  return db.query<WithPublication<GoalAreaRow>>(
+    `SELECT ${GOAL_AREA_COLUMNS}, publication FROM goal_area WHERE ${VISIBLE} ORDER BY framework DESC, sort, id`,
     [includeDrafts],
   );
 }
 
-export async function readStrategies(db: Queryable, includeDrafts = false): Promise<StrategyRow[]> {
-  return db.query<StrategyRow>(
-    `SELECT ${STRATEGY_COLUMNS} FROM strategy WHERE ${VISIBLE} ORDER BY goal_area_id, sort, id`,
+export async function readStrategies(db: Queryable, includeDrafts = false): Promise<WithPublication<StrategyRow>[]> {
+  return db.query<WithPublication<StrategyRow>>(
+    `SELECT ${STRATEGY_COLUMNS}, publication FROM strategy WHERE ${VISIBLE} ORDER BY goal_area_id, sort, id`,
     [includeDrafts],
   );
 }

@@ -11,4 +11,4 @@ export { evaluateTarget } from './evaluate.ts';
 export { getGoalsTree, targetStatusesByIds } from './tree.ts';
 export { assessmentYear, getTargetDetail } from './detail.ts';
 export { getVersions, changeItem, setManualStatus } from './commands.ts';
-export { createCommitment, createTarget } from './create.ts';
+export { createCommitment, createGoalArea, createStrategy, createTarget } from './create.ts';

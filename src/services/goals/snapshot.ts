@@ -17,8 +17,8 @@ import { readVersionsAt, type ItemKind, type ItemRowOf } from '../../db/reposito
 import { AppError } from '../../core/errors.ts';
 
 export interface Snapshot {
-  goalAreas: GoalAreaRow[];
-  strategies: StrategyRow[];
+  goalAreas: (GoalAreaRow & { publication: 'draft' | 'published' })[];
+  strategies: (StrategyRow & { publication: 'draft' | 'published' })[];
   targets: (TargetRow & { publication: 'draft' | 'published' })[];
   commitments: (CommitmentRow & { publication: 'draft' | 'published' })[];
 }

@@ -126,6 +126,7 @@ export async function getGoalsTree(db: Queryable, asOfYear: number, opts: ReadOp
             counts: countStatuses(list.map((x) => x.status)),
             commitmentCounts: countCommitments(cs),
             commitmentTotal: cs.length,
+            publication: s.publication,
           };
         });
       const cs = commitments.filter((c) => c.linkedGoalAreas.includes(a.id));
@@ -141,6 +142,7 @@ export async function getGoalsTree(db: Queryable, asOfYear: number, opts: ReadOp
         commitmentTotal: cs.length,
         strategies: strats,
         otherTargets: mine.filter((t) => !placed.has(t.id)).map((t) => summaries.get(t.id) as TargetSummary),
+        publication: a.publication,
       };
     });
   const reformAreas: GoalsTree['reformAreas'] = snap.goalAreas
@@ -154,6 +156,7 @@ export async function getGoalsTree(db: Queryable, asOfYear: number, opts: ReadOp
         linkedGoalAreas: spec.linkedGoalAreas ?? [],
         citation: citationOf(a),
         commitments: commitments.filter((c) => snap.commitments.find((r) => r.id === c.id)?.goalAreaId === a.id),
+        publication: a.publication,
       };
     });
   const all = [...summaries.values()];

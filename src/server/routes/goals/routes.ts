@@ -4,6 +4,8 @@ import {
   assessmentYear,
   changeItem,
   createCommitment,
+  createGoalArea,
+  createStrategy,
   createTarget,
   getGoalsTree,
   getTargetDetail,
@@ -18,11 +20,13 @@ import {
   commitmentCreateBody,
   frameworkItemParams,
   goalAreaChangeBody,
+  goalAreaCreateBody,
   goalsQuery,
   goalsResponse,
   manualStatusBody,
   manualStatusResponse,
   strategyChangeBody,
+  strategyCreateBody,
   syncConflictsResponse,
   targetChangeBody,
   targetCreateBody,
@@ -122,6 +126,34 @@ const routes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (request) => createCommitment(app.deps.db, await who(request), request.body, app.deps.now()),
+  );
+
+  app.post(
+    '/goal-areas',
+    {
+      preHandler: guard('goals:write'),
+      schema: {
+        tags: ['goals'],
+        summary: 'Create a goal area of the roadmap, with the decision it rests on; it starts as a draft',
+        body: goalAreaCreateBody,
+        response: { 200: changeResponse },
+      },
+    },
+    async (request) => createGoalArea(app.deps.db, await who(request), request.body, app.deps.now()),
+  );
+
+  app.post(
+    '/strategies',
+    {
+      preHandler: guard('goals:write'),
+      schema: {
+        tags: ['goals'],
+        summary: 'Create a strategy in a goal area of the roadmap, with the decision it rests on; it starts as a draft',
+        body: strategyCreateBody,
+        response: { 200: changeResponse },
+      },
+    },
+    async (request) => createStrategy(app.deps.db, await who(request), request.body, app.deps.now()),
   );
 
   const kinds = [
