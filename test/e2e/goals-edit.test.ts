@@ -159,4 +159,80 @@ describe('editing a target in the browser', () => {
     assert.equal(await pub.locator('.goal-badge').first().textContent(), '?Ej bedömd');
     await pub.context().close();
   });
+
+  it('an analyst adds a goal area and a strategy in it, renames it with a decision and publishes both', async () => {
+    const page = await signIn('e2e.goals', '/mal');
+    await page.locator('summary', { hasText: 'Lägg till ett målområde' }).click();
+    await page.getByLabel('Id (små bokstäver, siffror, punkt och bindestreck)').fill('ga-e2e');
+    await page.getByLabel('Nummer (ordning)').fill('5');
+    await page.getByLabel('Rubrik (svenska)').fill('Ett femte målområde');
+    await page.getByLabel('Rubrik (engelska)').fill('A fifth goal area');
+    await page.getByLabel('Avsnitt i källdokumentet').fill('Färdplan för ett Stockholm för alla');
+    // without the decision the server refuses, and the error stands at the field
+    await page.getByRole('button', { name: 'Skapa' }).click();
+    await page.locator('#new-goal_area-decisionRef-error').waitFor();
+    await page.getByLabel('Beslut (t.ex. ”KF 2024-06-10 § 12”)').fill('KF 2027-01-10 § 2');
+    await page.getByRole('button', { name: 'Skapa' }).click();
+    await page.waitForURL((u) => u.pathname === '/mal/omrade/ga-e2e');
+    await page.getByRole('heading', { name: 'Målområde: Ett femte målområde' }).waitFor();
+    await page.getByText('Utkast', { exact: true }).first().waitFor();
+
+    await page.locator('summary', { hasText: 'Lägg till en strategi i målområdet' }).click();
+    const strategy = page.locator('details', { hasText: 'Lägg till en strategi' });
+    await strategy.getByLabel('Id (små bokstäver, siffror, punkt och bindestreck)').fill('ga-e2e.s1');
+    await strategy.getByLabel('Nummer (ordning)').fill('1');
+    await strategy.getByLabel('Rubrik (svenska)').fill('En första strategi');
+    await strategy.getByLabel('Rubrik (engelska)').fill('A first strategy');
+    await strategy.getByLabel('Avsnitt i källdokumentet').fill('Färdplan för ett Stockholm för alla');
+    await strategy.getByLabel('Beslut (t.ex. ”KF 2024-06-10 § 12”)').fill('KF 2027-01-10 § 3');
+    await strategy.getByRole('button', { name: 'Skapa' }).click();
+    await page.waitForURL((u) => u.pathname === '/mal/strategi/ga-e2e.s1');
+    await page.getByRole('heading', { name: 'Strategi: En första strategi' }).waitFor();
+    await page.getByLabel('Publicering').selectOption('published');
+    await page.getByRole('button', { name: 'Spara', exact: true }).click();
+    await page.getByText('Sparat som version 2.').waitFor();
+    await page.getByRole('link', { name: 'Ett femte målområde' }).click();
+    await page.waitForURL((u) => u.pathname === '/mal/omrade/ga-e2e');
+
+    const editor = page.getByRole('region', { name: 'Ändra målområdet' });
+    await editor.getByLabel('Rubrik (svenska)').fill('Ett omdöpt målområde');
+    await editor.getByLabel('Publicering').selectOption('published');
+    await editor.getByLabel('Beslut (t.ex. ”KF 2024-06-10 § 12”)').fill('KF 2027-02-01 § 5');
+    await editor.getByRole('button', { name: 'Spara', exact: true }).click();
+    await page.getByText('Sparat som version 2.').waitFor();
+    await page.getByRole('heading', { name: 'Målområde: Ett omdöpt målområde' }).waitFor();
+    await page.waitForSelector('[data-testid="goal-history"] tbody tr:nth-child(2)');
+    await b.checkA11y(page, 'goal-item-edit');
+
+    const pub = await publicPage('/mal');
+    const area = pub.locator('[data-goal-area="ga-e2e"]');
+    await area.getByRole('link', { name: 'Ett omdöpt målområde' }).waitFor();
+    await area.getByRole('link', { name: 'En första strategi' }).waitFor();
+    await area.getByRole('link', { name: 'Ett omdöpt målområde' }).click();
+    await pub.waitForSelector('[data-testid="goal-history"] tbody tr');
+    const rows = await pub.$$eval('[data-testid="goal-history"] tbody tr', (trs) =>
+      trs.map((tr) => [...tr.querySelectorAll('th,td')].map((c) => c.textContent ?? '')),
+    );
+    assert.deepEqual(
+      rows.map((r) => r[3]),
+      ['KF 2027-02-01 § 5'],
+      'the public sees the published version with its decision, not the draft',
+    );
+    assert.equal(await pub.getByRole('heading', { name: 'Ändra målområdet' }).count(), 0);
+    await b.checkA11y(pub, 'goal-item-public');
+    await pub.context().close();
+  });
+
+  it('an analyst gives a commitment a responsible committee with a decision; its page shows it', async () => {
+    const id = 'ra-forening-kultur.1';
+    const page = await signIn('e2e.goals', `/mal/atagande/${id}`);
+    await page.getByRole('heading', { name: 'Ändra åtagandet' }).waitFor();
+    await page.getByLabel('Ansvarig nämnd').fill('socialnamnden');
+    await page.getByLabel('Beslut (t.ex. ”KF 2024-06-10 § 12”)').fill('KF 2027-03-01 § 7');
+    await page.getByRole('button', { name: 'Spara', exact: true }).click();
+    await page.waitForFunction(() => document.querySelector('[data-testid="item-edit-status"]')?.textContent);
+    assert.equal(await page.getByTestId('item-edit-status').textContent(), 'Sparat som version 2.');
+    await page.getByText('Ansvarig nämnd: socialnamnden').waitFor();
+    await page.waitForSelector('[data-testid="goal-history"] tbody tr:nth-child(2)');
+  });
 });

@@ -8,6 +8,8 @@ import { useSession } from '../auth/session.ts';
 import { ManualAssessment } from './ManualAssessment.tsx';
 import { WithData } from '../../shell/Status.tsx';
 import { CitationNote } from './Citation.tsx';
+import { CreateItemForm } from './CreateItemForm.tsx';
+import { itemPage } from './items.ts';
 import { StatusBadge } from './StatusBadge.tsx';
 import { useReason } from './reason.ts';
 import { STATUSES, type GoalsTree, type StatusCounts, type TargetSummary } from './model.ts';
@@ -77,7 +79,8 @@ function Tree({ data, canAssess, reload }: { data: GoalsTree; canAssess: boolean
       {data.goalAreas.map((g) => (
         <section key={g.id} className="goal-area" aria-labelledby={`ga-${g.id}`} data-goal-area={g.id}>
           <h2 id={`ga-${g.id}`}>
-            {t('goalArea')} {g.order}: {g.title[lang]}
+            {t('goalArea')} {g.order}: <Link href={itemPage('goal_area', g.id)}>{g.title[lang]}</Link>
+            {g.publication === 'draft' ? <strong className="goal-draft"> {t('draft')}</strong> : null}
           </h2>
           {g.description ? <p>{g.description[lang]}</p> : null}
           <p>{t('ofTotal', { n: g.total })}</p>
@@ -87,7 +90,8 @@ function Tree({ data, canAssess, reload }: { data: GoalsTree; canAssess: boolean
           {g.strategies.map((s) => (
             <div key={s.id} className="goal-strategy">
               <h3>
-                {t('strategy')} {s.numeral}. {s.title[lang]}
+                {t('strategy')} {s.numeral}. <Link href={itemPage('strategy', s.id)}>{s.title[lang]}</Link>
+                {s.publication === 'draft' ? <strong className="goal-draft"> {t('draft')}</strong> : null}
               </h3>
               {s.targets.length ? <TargetList targets={s.targets} /> : <p className="goal-cite">{t('noTargets')}</p>}
             </div>
@@ -111,11 +115,15 @@ function Tree({ data, canAssess, reload }: { data: GoalsTree; canAssess: boolean
             <summary>
               {a.number}. {a.title[lang]} ({a.commitments.length})
             </summary>
+            <p>
+              <Link href={itemPage('goal_area', a.id)}>{t('openArea', { title: a.title[lang] })}</Link>
+            </p>
             <ul className="goal-targets">
               {a.commitments.map((c) => (
                 <li key={c.id}>
                   <StatusBadge status={c.status} label={t(`status_${c.status}` as 'status_met')} />
-                  <span>{c.title[lang]}</span>
+                  <Link href={itemPage('commitment', c.id)}>{c.title[lang]}</Link>
+                  {c.publication === 'draft' ? <strong className="goal-draft"> {t('draft')}</strong> : null}
                   {c.targetIds.length ? (
                     <span>
                       →{' '}
@@ -162,9 +170,12 @@ export function GoalsPage(): ReactNode {
       <h1>{t('title')}</h1>
       <p className="lead">{t('intro')}</p>
       {canAssess ? (
-        <p>
-          <Link href="/mal/synkkonflikter">{t('conflictsTitle')}</Link>
-        </p>
+        <>
+          <p>
+            <Link href="/mal/synkkonflikter">{t('conflictsTitle')}</Link>
+          </p>
+          <CreateItemForm kind="goal_area" />
+        </>
       ) : null}
       {state.data && !state.error ? view(state.data) : <WithData state={state}>{view}</WithData>}
     </section>

@@ -14,15 +14,16 @@ function dateOf(iso: string, lang: 'sv' | 'en'): string {
   }).format(new Date(iso));
 }
 
-/** `path`: the item's API path (e.g. /targets/x); `page`: its page, linked as of each version's day. */
-export function History({ path, page }: { path: string; page: string }): ReactNode {
+/** `path`: the item's API path (e.g. /targets/x); `page`: its page, linked as of each version's day (when it has that view). */
+export function History({ path, page }: { path: string; page?: string }): ReactNode {
   const { t, lang } = useI18n(goalsStrings);
   const state = useApi<Versions>(`${path}/versions`);
   const versions = state.data?.versions ?? [];
   return (
     <section aria-labelledby="goal-history">
       <h2 id="goal-history">{t('history')}</h2>
-      <table data-testid="goal-history">
+      {/* focusable: on a phone the table scrolls sideways inside its own box */}
+      <table data-testid="goal-history" tabIndex={0}>
         <caption className="visually-hidden">{t('history')}</caption>
         <thead>
           <tr>
@@ -37,7 +38,7 @@ export function History({ path, page }: { path: string; page: string }): ReactNo
           {versions.map((v) => (
             <tr key={v.version}>
               <th scope="row">
-                <Link href={`${page}?asOf=${v.changedAt.slice(0, 10)}`}>{v.version}</Link>
+                {page ? <Link href={`${page}?asOf=${v.changedAt.slice(0, 10)}`}>{v.version}</Link> : v.version}
                 {v.publication === 'draft' ? ` (${t('draft')})` : ''}
               </th>
               <td>{dateOf(v.changedAt, lang)}</td>

@@ -29,3 +29,43 @@ export function FieldError({ id, error }: { id: string; error: string | undefine
 export function invalid(id: string, error: string | undefined) {
   return error ? { 'aria-invalid': true as const, 'aria-describedby': id } : {};
 }
+
+/** A labelled text field (or text area) with its error under it. */
+export function Field({
+  id,
+  label,
+  value,
+  onChange,
+  error,
+  multiline = false,
+  inputMode,
+}: {
+  id: string;
+  label: string;
+  value: string;
+  onChange: (v: string) => void;
+  error?: string | undefined;
+  multiline?: boolean;
+  inputMode?: 'numeric' | 'decimal';
+}): ReactNode {
+  const props = { id, value, ...invalid(`${id}-error`, error) };
+  return (
+    <>
+      <label htmlFor={id}>{label}</label>
+      {multiline ? (
+        <textarea {...props} rows={4} onChange={(e) => onChange(e.target.value)} />
+      ) : (
+        <input {...props} inputMode={inputMode} onChange={(e) => onChange(e.target.value)} />
+      )}
+      <FieldError id={`${id}-error`} error={error} />
+    </>
+  );
+}
+
+/** "a, b ,c" → ['a', 'b', 'c'] (ids typed in one field). */
+export function idList(text: string): string[] {
+  return text
+    .split(/[\s,;]+/)
+    .map((s) => s.trim())
+    .filter(Boolean);
+}
