@@ -2,6 +2,9 @@
 // Runs the whole test suite with Node's own test runner (through tsx for TypeScript).
 // Unit, database (PGlite, and PostgreSQL when TEST_DATABASE_URL is set), API and, unless
 // --no-e2e is given, the browser tests (which need the web app built first).
+// Coverage of the server side (src/ without src/web, which runs in the browser) is measured with c8 over
+// every process the tests start (the CLI's too) and must stay above the floor in COVERAGE_FLOOR; a run of
+// some files only (filters) reports coverage without the floor. --no-coverage runs without it.
 import { spawnSync } from 'node:child_process';
 import { readdirSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
@@ -9,6 +12,7 @@ import { join, relative } from 'node:path';
 const root = new URL('..', import.meta.url).pathname;
 const args = process.argv.slice(2);
 const withE2e = !args.includes('--no-e2e');
+const withCoverage = !args.includes('--no-coverage');
 const filters = args.filter((a) => !a.startsWith('--'));
 
 function find(dir) {
@@ -39,10 +43,28 @@ if (withE2e && files.some((f) => f.startsWith('test/e2e/'))) {
   if (build.status !== 0) process.exit(build.status ?? 1);
 }
 
+/** Lines, statements, functions and branches of src/ (not src/web) that the whole suite must cover, in percent. */
+const COVERAGE_FLOOR = { lines: 95, statements: 95, functions: 95, branches: 84 };
+
 const concurrency = process.env.TEST_CONCURRENCY ?? '2';
-const res = spawnSync(
+const testRun = ['--import', 'tsx', '--test', `--test-concurrency=${concurrency}`, '--test-reporter=spec', ...files];
+const c8 = [
+  join(root, 'node_modules', 'c8', 'bin', 'c8.js'),
+  '--all',
+  '--src=src',
+  '--include=src/**',
+  '--exclude=src/web/**',
+  '--exclude=src/**/*.d.ts',
+  '--reporter=text-summary',
+  '--reporter=json-summary',
+  '--report-dir=test-results/coverage',
+  '--temp-directory=test-results/coverage/tmp',
+  ...(filters.length
+    ? []
+    : ['--check-coverage', ...Object.entries(COVERAGE_FLOOR).map(([k, v]) => `--${k}=${v}`)]),
   process.execPath,
-  ['--import', 'tsx', '--test', `--test-concurrency=${concurrency}`, '--test-reporter=spec', ...files],
-  { cwd: root, stdio: 'inherit', env },
-);
+];
+const res = withCoverage
+  ? spawnSync(process.execPath, [...c8, ...testRun], { cwd: root, stdio: 'inherit', env })
+  : spawnSync(process.execPath, testRun, { cwd: root, stdio: 'inherit', env });
 process.exit(res.status ?? 1);

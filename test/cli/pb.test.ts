@@ -1,13 +1,14 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { repoRoot, testdataDir } from '../helpers/paths.ts';
 import { main } from '../../src/cli/main.ts';
 import { tally } from '../../src/cli/commands/pb.ts';
 import { CliError } from '../../src/cli/errors.ts';
+import { scratchDir } from '../helpers/scratch.ts';
 
 const pbDir = join(testdataDir, 'pb');
 const withExpected = readdirSync(pbDir)
@@ -67,7 +68,7 @@ describe('fardplan pb tally', () => {
   });
 
   it('names the file, line and field of a bad .pb and exits with 3', async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'fardplan-pb-'));
+    const dir = scratchDir('fardplan-pb-');
     const file = join(dir, 'broken.pb');
     writeFileSync(file, 'META\nkey;value\nbudget;100\nPROJECTS\nproject_id;cost\na;50\nVOTES\nvoter_id;vote\n1;a,q\n');
     const r = spawnCli(['pb', 'tally', file, '--rule', 'greedy']);
@@ -79,7 +80,7 @@ describe('fardplan pb tally', () => {
   it('refuses a truncated file (fewer votes or projects than its META declares), exit code 3', async () => {
     const whole = readFileSync(join(pbDir, 'pb_netherlands_amsterdam_166', 'instance.pb'), 'utf8');
     assert.match(whole, /num_votes;\s*\d+/); // the check relies on the declared count
-    const dir = mkdtempSync(join(tmpdir(), 'fardplan-pb-'));
+    const dir = scratchDir('fardplan-pb-');
     // cut in the middle of the VOTES section, at a line end (so every line still parses)
     const lines = whole.split('\n');
     const votesAt = lines.findIndex((l) => l.trim() === 'VOTES');
@@ -101,7 +102,7 @@ describe('fardplan pb tally', () => {
   });
 
   it('refuses a count mismatch unless --allow-count-mismatch, then warns and prints decimals exactly', () => {
-    const dir = mkdtempSync(join(tmpdir(), 'fardplan-pb-'));
+    const dir = scratchDir('fardplan-pb-');
     const file = join(dir, 'decimals.pb');
     writeFileSync(
       file,

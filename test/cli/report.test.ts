@@ -5,17 +5,17 @@
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { openPglite } from '../../src/db/database.ts';
 import { migrate } from '../../src/db/migrate.ts';
 import { createUser } from '../../src/services/auth.ts';
 import { repoRoot } from '../helpers/paths.ts';
 import { docxText } from '../helpers/reports-docs.ts';
+import { scratchDir } from '../helpers/scratch.ts';
 
 describe('fardplan report (CLI, embedded database)', () => {
-  const dir = mkdtempSync(join(tmpdir(), 'fardplan-report-cli-'));
+  const dir = scratchDir('fardplan-report-cli-');
   const dbDir = join(dir, 'db');
   const run = (...args: string[]) =>
     spawnSync(process.execPath, [join(repoRoot, 'bin', 'fardplan.mjs'), 'report', ...args], {

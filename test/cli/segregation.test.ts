@@ -1,11 +1,11 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { repoRoot, testdataDir } from '../helpers/paths.ts';
 import { parseGal } from '../../src/importers/segregation-csv.ts';
+import { scratchDir } from '../helpers/scratch.ts';
 
 const caseDir = join(testdataDir, 'segregation', 'seg_sids2_nonwhite_births_1979');
 
@@ -73,7 +73,7 @@ describe('fardplan segregation', () => {
   it("computes Moran's I for --value (SIDR79 with the GAL neighbours written as JSON)", () => {
     const expected = JSON.parse(readFileSync(join(caseDir, 'expected_r.json'), 'utf8'));
     const ref = expected.moran.find((m: { variable: string }) => m.variable.startsWith('SIDR79'));
-    const dir = mkdtempSync(join(tmpdir(), 'fardplan-seg-'));
+    const dir = scratchDir('fardplan-seg-');
     const nbFile = join(dir, 'sids2.json');
     writeFileSync(nbFile, JSON.stringify(parseGal(readFileSync(join(caseDir, 'sids2.gal'), 'utf8'), 'sids2.gal')));
     const r = run([
@@ -103,7 +103,7 @@ describe('fardplan segregation', () => {
   });
 
   it('names the row and column of a bad value and exits with 3', () => {
-    const dir = mkdtempSync(join(tmpdir(), 'fardplan-seg-'));
+    const dir = scratchDir('fardplan-seg-');
     const file = join(dir, 'bad.csv');
     writeFileSync(file, 'area,g,t\nA,1,10\nB,x,10\nC,2,10\n');
     const r = run([file, '--group', 'g', '--total', 't']);
@@ -113,7 +113,7 @@ describe('fardplan segregation', () => {
   });
 
   it('reports areas with zero total on stderr and a missing option as a usage error', () => {
-    const dir = mkdtempSync(join(tmpdir(), 'fardplan-seg-'));
+    const dir = scratchDir('fardplan-seg-');
     const file = join(dir, 'z.csv');
     writeFileSync(file, 'area,g,t\nA,1,10\nB,0,0\nC,8,10\n');
     const r = run([file, '--group', 'g', '--total', 't']);

@@ -1,7 +1,6 @@
 import { describe, it, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { startBrowserTest, type BrowserTest } from '../helpers/browser.ts';
 import { FIXED_NOW, seededBytes } from '../helpers/app.ts';
@@ -19,6 +18,7 @@ import {
 import { createUser } from '../../src/services/auth.ts';
 import { tally } from '../../src/cli/commands/pb.ts';
 import { participationErrors } from '../../src/web/i18n/participation-errors.ts';
+import { scratchDir } from '../helpers/scratch.ts';
 
 const sv = participationErrors.sv;
 /** The server's own (English) messages: none of them may show in a Swedish page. */
@@ -298,7 +298,7 @@ describe('participation in the browser', () => {
     assert.deepEqual(votes, { ljus: 2, bok: 2, bad: 1, lek: 1 });
     assert.equal(await page.textContent('[data-testid="pt-ballots"]'), '3 röster, varav 0 på papper.');
 
-    const dir = mkdtempSync(join(tmpdir(), 'fardplan-e2e-pb-'));
+    const dir = scratchDir('fardplan-e2e-pb-');
     const file = join(dir, `${pid}.pb`);
     writeFileSync(file, await exportPb(b.app.db, pid, admin));
     const cli = await tally(file, 'mes-complete');

@@ -1,11 +1,12 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { testdataDir } from '../helpers/paths.ts';
 import { AppError } from '../../src/core/errors.ts';
 import { parsePabulibText, readPabulibFile } from '../../src/importers/pabulib.ts';
+import { scratchDir } from '../helpers/scratch.ts';
 
 describe('importers/pabulib', () => {
   it('reads a .pb file from disk', async () => {
@@ -16,7 +17,7 @@ describe('importers/pabulib', () => {
   });
 
   it('turns a format error into import_failed with file, line and field', async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'fardplan-pbimp-'));
+    const dir = scratchDir('fardplan-pbimp-');
     const file = join(dir, 'omrade.pb');
     writeFileSync(file, 'META\nkey;value\nbudget;100\nPROJECTS\nproject_id;cost\na;tio\nVOTES\nvoter_id;vote\n');
     await assert.rejects(readPabulibFile(file), (e: unknown) => {

@@ -1,7 +1,6 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { dataDir } from '../helpers/paths.ts';
 import {
@@ -10,6 +9,7 @@ import {
   readVulnerableAreasCsv,
   readVulnerableAreasDbf,
 } from '../../src/importers/polisen.ts';
+import { scratchDir } from '../helpers/scratch.ts';
 
 const polisenDir = join(dataDir, 'polisen');
 
@@ -58,14 +58,14 @@ describe('polisen importer on the real lists', () => {
 
 describe('polisen importer on bad input', () => {
   it('names the file and the missing column', async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'polisen-'));
+    const dir = scratchDir('polisen-');
     const file = join(dir, 'utsatta-omraden-2024.csv');
     writeFileSync(file, 'OBJECTID,NAMN,KATEGORI\n1,Husby,Utsatt område\n');
     await assert.rejects(readVulnerableAreasCsv(file), /utsatta-omraden-2024\.csv, line 1: missing column ORT/);
   });
 
   it('names the line of an empty value', async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'polisen-'));
+    const dir = scratchDir('polisen-');
     const file = join(dir, 'utsatta-omraden-2024.csv');
     writeFileSync(file, 'NAMN,KATEGORI,ORT\nHusby,Utsatt område,Stockholm\n,Utsatt område,Stockholm\n');
     await assert.rejects(readVulnerableAreasCsv(file), /line 3, column NAMN: empty area name/);

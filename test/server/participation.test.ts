@@ -1,7 +1,6 @@
 import { describe, it, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { createHash } from 'node:crypto';
 import { testApp, type TestApp } from '../helpers/app.ts';
@@ -12,6 +11,7 @@ import { tally } from '../../src/cli/commands/pb.ts';
 import { parsePabulib } from '../../src/core/pb/pabulib.ts';
 import type { Database } from '../../src/db/database.ts';
 import { ballotMix } from '../../src/services/participation/index.ts';
+import { scratchDir } from '../helpers/scratch.ts';
 
 async function participationFixture(db: Database): Promise<void> {
   await upsertDivisions(db, [
@@ -397,7 +397,7 @@ describe('participation API', () => {
       assert.equal(exported.statusCode, 200);
       const pb = parsePabulib(exported.body);
       assert.equal(pb.votes.length, 9);
-      const dir = mkdtempSync(join(tmpdir(), 'fardplan-pbexp-'));
+      const dir = scratchDir('fardplan-pbexp-');
       const file = join(dir, `${pid}.pb`);
       writeFileSync(file, exported.body);
       const cli = await tally(file, 'mes-complete');

@@ -6,8 +6,7 @@
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { testApp, type TestApp } from '../helpers/app.ts';
 import { signInAs, type SignedInClient } from '../helpers/auth.ts';
@@ -15,6 +14,7 @@ import { JARVA, reportCommittees } from '../helpers/reports-fixture.ts';
 import { docxText } from '../helpers/reports-docs.ts';
 import type { Report } from '../../src/core/contracts/reports.ts';
 import { formatKronor, formatNumber } from '../../src/services/reports/words.ts';
+import { scratchDir } from '../helpers/scratch.ts';
 
 /** Text without any white space (PDF text extraction and Word runs break lines and spaces differently). */
 const squash = (s: string): string => s.replace(/[\s\u00a0\u202f]+/g, '');
@@ -47,7 +47,7 @@ describe('report documents (pglite)', () => {
   let t: TestApp;
   let jarva: SignedInClient;
   const id = `${JARVA}-2026-T1`;
-  const dir = mkdtempSync(join(tmpdir(), 'fardplan-report-'));
+  const dir = scratchDir('fardplan-report-');
   let report: Report;
 
   before(async () => {
