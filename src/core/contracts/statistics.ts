@@ -1,0 +1,106 @@
+/**
+ * The records of the statistics domain: sources, divisions (indelningar), areas, indicators and observations.
+ * Importers produce them, repositories store them, services read them; one zod schema each, so a record has
+ * one definition (the API's response shapes in ./profiles.ts and ./indicators.ts are built on the same
+ * enumerations).
+ */
+import { z } from 'zod';
+import { indicatorKindSchema, polaritySchema } from './indicators.ts';
+
+export type IndicatorKind = z.infer<typeof indicatorKindSchema>;
+export type Polarity = z.infer<typeof polaritySchema>;
+
+export const observationStatusSchema = z.enum(['final', 'provisional', 'suppressed', 'missing']);
+export type ObservationStatus = z.infer<typeof observationStatusSchema>;
+
+export const publicationSchema = z.enum(['draft', 'published']);
+export type Publication = z.infer<typeof publicationSchema>;
+
+/** A GeoJSON geometry (WGS84), kept structural so core needs no GeoJSON package. */
+export interface GeoJSONGeometry {
+  type: 'Polygon' | 'MultiPolygon' | 'Point' | 'MultiPoint' | 'LineString' | 'MultiLineString';
+  coordinates: unknown;
+}
+export const geometrySchema = z.custom<GeoJSONGeometry>(
+  (g) =>
+    typeof g === 'object' &&
+    g !== null &&
+    ['Polygon', 'MultiPolygon', 'Point', 'MultiPoint', 'LineString', 'MultiLineString'].includes(
+      String((g as { type?: unknown }).type),
+    ) &&
+    'coordinates' in g,
+  'a GeoJSON geometry',
+);
+
+export const sourceRecordSchema = z.object({
+  id: z.string().min(1),
+  name: z.string(),
+  publisher: z.string(),
+  url: z.string().nullable().optional(),
+  licence: z.string().nullable().optional(),
+  citation: z.string(),
+});
+export type Source = z.infer<typeof sourceRecordSchema>;
+
+export const divisionRecordSchema = z.object({
+  id: z.string().min(1),
+  nameSv: z.string(),
+  nameEn: z.string(),
+  level: z.number().int(),
+  /** YYYY-MM-DD */
+  validFrom: z.string().nullable(),
+  /** inclusive; null = still valid */
+  validTo: z.string().nullable(),
+  sourceId: z.string().nullable().optional(),
+  sort: z.number().optional(),
+});
+export type Division = z.infer<typeof divisionRecordSchema>;
+
+export const areaRecordSchema = z.object({
+  divisionId: z.string().min(1),
+  code: z.string().min(1),
+  name: z.string(),
+  parentDivisionId: z.string().nullable(),
+  parentCode: z.string().nullable(),
+  geometry: geometrySchema.nullable().optional(),
+  properties: z.record(z.string(), z.unknown()).optional(),
+});
+export type Area = z.infer<typeof areaRecordSchema>;
+
+export const indicatorRecordSchema = z.object({
+  id: z.string().min(1),
+  nameSv: z.string(),
+  nameEn: z.string(),
+  definitionSv: z.string(),
+  definitionEn: z.string(),
+  unit: z.string(),
+  kind: indicatorKindSchema,
+  polarity: polaritySchema,
+  sourceId: z.string().nullable(),
+  numeratorId: z.string().nullable(),
+  denominatorId: z.string().nullable(),
+  /** value = multiplier × numerator / denominator (e.g. 100 for percent). */
+  multiplier: z.number(),
+  decimals: z.number().int(),
+  goalAreaId: z.string().nullable().optional(),
+  sort: z.number().optional(),
+});
+export type Indicator = z.infer<typeof indicatorRecordSchema>;
+
+export const observationRecordSchema = z.object({
+  indicatorId: z.string().min(1),
+  divisionId: z.string().min(1),
+  areaCode: z.string().min(1),
+  period: z.string().min(1),
+  /** '' for the total; otherwise 'key=value;key=value' with sorted keys. */
+  breakdown: z.string(),
+  /** Exact decimal as a string, or null when suppressed or missing. */
+  value: z.string().nullable(),
+  numerator: z.string().nullable(),
+  denominator: z.string().nullable(),
+  status: observationStatusSchema,
+  derived: z.boolean(),
+  /** Citation as shown on screen, e.g. 'SCB, Folkmängd efter region, 2022'. */
+  source: z.string(),
+});
+export type Observation = z.infer<typeof observationRecordSchema>;
