@@ -30,6 +30,21 @@ export async function accessActorOf(tx: Queryable, u: ActingUser | null): Promis
   return { role: u.role, committeeId: u.committeeId, committeeAreaIds: await committeeAreaKeys(tx, u.committeeId) };
 }
 
+/**
+ * What a command works with once inside its transaction: the core's view for `can()` (the committee's areas
+ * read in `tx`), the name for the audit log, and the account id. Every command takes an `ActingUser` and
+ * derives this with `actingIn(tx, user)` as its first step.
+ */
+export interface Acting {
+  actor: Actor | null;
+  audit: AuditActor | null;
+  userId: number | null;
+}
+
+export async function actingIn(tx: Queryable, u: ActingUser | null): Promise<Acting> {
+  return { actor: await accessActorOf(tx, u), audit: auditActorOf(u), userId: u?.id ?? null };
+}
+
 /** 401/403 unless the acting user holds `permission` for every resource given (none: the permission at all). */
 export async function authorise(
   tx: Queryable,
