@@ -361,7 +361,7 @@ for (const engine of engines()) {
       await assert.rejects(
         changeItem(
           t.db,
-          { access: { role: 'district_editor', committeeId: 'sdn-jarva' }, audit: { id: null, username: 'x' } },
+          { id: null, username: 'x', role: 'district_editor', committeeId: 'sdn-jarva' },
           'target',
           TARGET,
           { decisionRef: 'x y z', deadline: { year: 2029, stated: true } },

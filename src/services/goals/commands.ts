@@ -15,7 +15,7 @@ import {
   type ItemState,
 } from '../../db/repositories/goal-items.ts';
 import { knownIds } from '../../db/repositories/datasets.ts';
-import { can, type Actor, type Permission } from '../../core/access.ts';
+import { can, type Permission } from '../../core/access.ts';
 import { AppError, type Problem } from '../../core/errors.ts';
 import {
   commitmentSchema,
@@ -34,7 +34,8 @@ import type {
   TargetChange,
   Versions,
 } from '../../core/contracts/goals.ts';
-import { recordAudit, type AuditActor } from '../audit.ts';
+import { recordAudit } from '../audit.ts';
+import { actingIn, type Acting, type ActingUser } from '../acting.ts';
 import {
   commitmentLinks,
   commitmentRow,
@@ -45,12 +46,6 @@ import {
   targetRow,
 } from './rows.ts';
 import { storeItem } from './store.ts';
-
-/** Who acts: the core's view (for `can`) and the name for the audit log and the version. */
-export interface GoalsActor {
-  access: Actor | null;
-  audit: AuditActor | null;
-}
 
 const PERMISSION: Record<ItemKind, Permission> = {
   goal_area: 'goals:write',
@@ -65,10 +60,12 @@ const NAMES: Record<ItemKind, string> = {
   commitment: 'Commitment',
 };
 
-export function authorise(who: GoalsActor, kind: ItemKind): void {
-  if (can(who.access, PERMISSION[kind])) return;
-  if (!who.access) throw new AppError('unauthenticated', 'Sign in to change the goal framework');
-  throw new AppError('forbidden', `Your role (${who.access.role}) may not change a ${kind.replace('_', ' ')}`);
+/** Inside the command's transaction: the acting user's view, refused (401/403) unless they may change `kind`. */
+export async function authorise(tx: Queryable, user: ActingUser | null, kind: ItemKind): Promise<Acting> {
+  const acting = await actingIn(tx, user);
+  if (can(acting.actor, PERMISSION[kind])) return acting;
+  if (!acting.actor) throw new AppError('unauthenticated', 'Sign in to change the goal framework');
+  throw new AppError('forbidden', `Your role (${acting.actor.role}) may not change a ${kind.replace('_', ' ')}`);
 }
 
 export function problemsOf(error: z.ZodError, prefix: string): Problem[] {
@@ -178,7 +175,7 @@ async function applyChange(
  */
 export async function changeItem(
   db: Database,
-  who: GoalsActor,
+  user: ActingUser | null,
   kind: ItemKind,
   id: string,
   change: Change,
@@ -187,7 +184,7 @@ export async function changeItem(
   return db.transaction(async (tx) => {
     const current = await readItem(tx, kind, id, true);
     if (!current) throw new AppError('not_found', `${NAMES[kind]} ${id} was not found`);
-    authorise(who, kind);
+    const acting = await authorise(tx, user, kind);
     const content = contentOf(change);
     const hasContent = Object.values(content).some((v) => v !== undefined);
     if ((hasContent || change.retired !== undefined) && !change.decisionRef)
@@ -206,8 +203,8 @@ export async function changeItem(
     const version = await storeItem(tx, kind, next.row, state, next.links, {
       origin: 'app',
       decisionRef: decision,
-      changedBy: who.audit?.username ?? 'unknown',
-      changedById: who.audit?.id ?? null,
+      changedBy: acting.audit?.username ?? 'unknown',
+      changedById: acting.audit?.id ?? null,
       changedAt: now,
     });
     const action = hasContent
@@ -220,7 +217,7 @@ export async function changeItem(
           ? 'publish'
           : 'unpublish';
     await recordAudit(tx, {
-      actor: who.audit,
+      actor: acting.audit,
       at: now,
       action,
       entity: kind,
@@ -266,7 +263,7 @@ export async function getVersions(
 /** Adds a manual assessment (the latest applies): status, text, date and who. */
 export async function setManualStatus(
   db: Database,
-  who: GoalsActor,
+  user: ActingUser | null,
   kind: 'target' | 'commitment',
   id: string,
   input: { status: ManualStatusRow['status']; note: string; date?: string | undefined },
@@ -280,19 +277,19 @@ export async function setManualStatus(
   return db.transaction(async (tx) => {
     const current = await readItem(tx, kind, id, true);
     if (!current) throw new AppError('not_found', `${NAMES[kind]} ${id} was not found`);
-    authorise(who, kind);
+    const acting = await authorise(tx, user, kind);
     const before = await readLatestManualStatusFor(tx, kind, id);
     const row: ManualStatusRow = {
       targetId: kind === 'target' ? id : null,
       commitmentId: kind === 'commitment' ? id : null,
       status: input.status,
       note,
-      setBy: who.audit?.username ?? 'unknown',
+      setBy: acting.audit?.username ?? 'unknown',
       setAt: input.date ? `${input.date}T12:00:00Z` : now.toISOString(),
     };
     await insertManualStatus(tx, row);
     await recordAudit(tx, {
-      actor: who.audit,
+      actor: acting.audit,
       at: now,
       action: 'manual_status',
       entity: kind,

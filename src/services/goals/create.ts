@@ -17,7 +17,8 @@ import { AppError } from '../../core/errors.ts';
 import { targetSchema, type Commitment, type GoalArea, type Strategy } from '../../core/goals/framework-schema.ts';
 import type { ChangeResult } from '../../core/contracts/goals.ts';
 import { recordAudit } from '../audit.ts';
-import { authorise, mustExistAll, problemsOf, targetFromChange, type GoalsActor } from './commands.ts';
+import { authorise, mustExistAll, problemsOf, targetFromChange } from './commands.ts';
+import type { Acting, ActingUser } from '../acting.ts';
 import { commitmentLinks, commitmentRow, roadmapAreaRow, strategyRow, targetLinks, targetRow } from './rows.ts';
 import { storeItem } from './store.ts';
 
@@ -40,7 +41,7 @@ async function mustBeNew(tx: Queryable, kind: ItemKind, id: string): Promise<voi
 /** Writes a new item as a draft (version 1) with its links, and records the audit entry. */
 async function store<K extends ItemKind>(
   tx: Queryable,
-  who: GoalsActor,
+  acting: Acting,
   kind: K,
   created: { id: string; row: ItemRowOf[K]; links: readonly GoalLinkRow[] | null; spec: unknown },
   decisionRef: string,
@@ -49,12 +50,12 @@ async function store<K extends ItemKind>(
   const version = await storeItem(tx, kind, created.row, DRAFT, created.links, {
     origin: 'app',
     decisionRef,
-    changedBy: who.audit?.username ?? 'unknown',
-    changedById: who.audit?.id ?? null,
+    changedBy: acting.audit?.username ?? 'unknown',
+    changedById: acting.audit?.id ?? null,
     changedAt: now,
   });
   await recordAudit(tx, {
-    actor: who.audit,
+    actor: acting.audit,
     at: now,
     action: 'create',
     entity: kind,
@@ -68,31 +69,31 @@ async function store<K extends ItemKind>(
 /** Creates a target (a draft until published), with the decision it rests on. */
 export async function createTarget(
   db: Database,
-  who: GoalsActor,
+  user: ActingUser | null,
   input: { decisionRef: string; item: unknown },
   now: Date,
 ): Promise<ChangeResult> {
   return db.transaction(async (tx) => {
-    authorise(who, 'target');
+    const acting = await authorise(tx, user, 'target');
     const r = targetSchema.safeParse(input.item);
     if (!r.success)
       throw new AppError('validation_failed', 'The target is not valid', problemsOf(r.error, 'body.item'));
     await mustBeNew(tx, 'target', r.data.id);
     const { t, known } = await targetFromChange(tx, r.data, {});
     const row = targetRow(t, (await maxSort(tx, 'target')) + 1, known);
-    return store(tx, who, 'target', { id: t.id, row, links: targetLinks(t), spec: t }, input.decisionRef, now);
+    return store(tx, acting, 'target', { id: t.id, row, links: targetLinks(t), spec: t }, input.decisionRef, now);
   });
 }
 
 /** Creates a commitment in a reform area (a draft until published), with the decision it rests on. */
 export async function createCommitment(
   db: Database,
-  who: GoalsActor,
+  user: ActingUser | null,
   input: { decisionRef: string; reformAreaId: string; item: Commitment },
   now: Date,
 ): Promise<ChangeResult> {
   return db.transaction(async (tx) => {
-    authorise(who, 'commitment');
+    const acting = await authorise(tx, user, 'commitment');
     const c = input.item;
     await mustBeNew(tx, 'commitment', c.id);
     const problems = [
@@ -104,25 +105,32 @@ export async function createCommitment(
     if (problems.length)
       throw new AppError('validation_failed', 'The commitment refers to what does not exist', problems);
     const row = commitmentRow(c, input.reformAreaId, (await maxSort(tx, 'commitment')) + 1);
-    return store(tx, who, 'commitment', { id: c.id, row, links: commitmentLinks(c), spec: c }, input.decisionRef, now);
+    return store(
+      tx,
+      acting,
+      'commitment',
+      { id: c.id, row, links: commitmentLinks(c), spec: c },
+      input.decisionRef,
+      now,
+    );
   });
 }
 
 /** Creates a goal area of the roadmap (a draft until published); its strategies are created after it. */
 export async function createGoalArea(
   db: Database,
-  who: GoalsActor,
+  user: ActingUser | null,
   input: { decisionRef: string; item: Omit<GoalArea, 'strategies'> },
   now: Date,
 ): Promise<ChangeResult> {
   return db.transaction(async (tx) => {
-    authorise(who, 'goal_area');
+    const acting = await authorise(tx, user, 'goal_area');
     const g = input.item;
     await mustBeNew(tx, 'goal_area', g.id);
     const visionId = await roadmapVisionId(tx); // the vision the roadmap's goal areas serve
     return store(
       tx,
-      who,
+      acting,
       'goal_area',
       { id: g.id, row: roadmapAreaRow(g, visionId), links: null, spec: g },
       input.decisionRef,
@@ -134,12 +142,12 @@ export async function createGoalArea(
 /** Creates a strategy in a goal area of the roadmap (a draft until published). */
 export async function createStrategy(
   db: Database,
-  who: GoalsActor,
+  user: ActingUser | null,
   input: { decisionRef: string; goalAreaId: string; item: Strategy },
   now: Date,
 ): Promise<ChangeResult> {
   return db.transaction(async (tx) => {
-    authorise(who, 'strategy');
+    const acting = await authorise(tx, user, 'strategy');
     const s = input.item;
     await mustBeNew(tx, 'strategy', s.id);
     const area = await readItem(tx, 'goal_area', input.goalAreaId);
@@ -149,7 +157,7 @@ export async function createStrategy(
       ]);
     return store(
       tx,
-      who,
+      acting,
       'strategy',
       { id: s.id, row: strategyRow(s, input.goalAreaId), links: null, spec: s },
       input.decisionRef,

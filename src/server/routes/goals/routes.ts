@@ -13,7 +13,6 @@ import {
   listSyncConflicts,
   setManualStatus,
 } from '../../../services/goals/index.ts';
-import type { GoalsActor } from '../../../services/goals/commands.ts';
 import {
   changeResponse,
   commitmentChangeBody,
@@ -34,12 +33,8 @@ import {
   targetResponse,
   versionsResponse,
 } from '../../../core/contracts/goals.ts';
-import { actorOf, auditActor, canReadDrafts, guard } from '../../auth.ts';
-import type { FastifyRequest } from 'fastify';
-
-async function who(request: FastifyRequest): Promise<GoalsActor> {
-  return { access: await actorOf(request), audit: await auditActor(request) };
-}
+import { canReadDrafts, guard } from '../../auth.ts';
+import { actingUser } from '../../acting.ts';
 
 /** The year a status is assessed in: the asOf date's year, or now's (Stockholm time). */
 function yearFor(asOf: string | undefined, now: Date): number {
@@ -111,7 +106,7 @@ const routes: FastifyPluginAsyncZod = async (app) => {
         response: { 200: changeResponse },
       },
     },
-    async (request) => createTarget(app.deps.db, await who(request), request.body, app.deps.now()),
+    async (request) => createTarget(app.deps.db, await actingUser(request), request.body, app.deps.now()),
   );
 
   app.post(
@@ -125,7 +120,7 @@ const routes: FastifyPluginAsyncZod = async (app) => {
         response: { 200: changeResponse },
       },
     },
-    async (request) => createCommitment(app.deps.db, await who(request), request.body, app.deps.now()),
+    async (request) => createCommitment(app.deps.db, await actingUser(request), request.body, app.deps.now()),
   );
 
   app.post(
@@ -139,7 +134,7 @@ const routes: FastifyPluginAsyncZod = async (app) => {
         response: { 200: changeResponse },
       },
     },
-    async (request) => createGoalArea(app.deps.db, await who(request), request.body, app.deps.now()),
+    async (request) => createGoalArea(app.deps.db, await actingUser(request), request.body, app.deps.now()),
   );
 
   app.post(
@@ -153,7 +148,7 @@ const routes: FastifyPluginAsyncZod = async (app) => {
         response: { 200: changeResponse },
       },
     },
-    async (request) => createStrategy(app.deps.db, await who(request), request.body, app.deps.now()),
+    async (request) => createStrategy(app.deps.db, await actingUser(request), request.body, app.deps.now()),
   );
 
   const kinds = [
@@ -176,7 +171,7 @@ const routes: FastifyPluginAsyncZod = async (app) => {
         },
       },
       async (request) =>
-        changeItem(app.deps.db, await who(request), kind, request.params.id, request.body, app.deps.now()),
+        changeItem(app.deps.db, await actingUser(request), kind, request.params.id, request.body, app.deps.now()),
     );
     app.get(
       `/${path}/:id/versions`,
@@ -209,7 +204,7 @@ const routes: FastifyPluginAsyncZod = async (app) => {
         },
       },
       async (request) =>
-        setManualStatus(app.deps.db, await who(request), kind, request.params.id, request.body, app.deps.now()),
+        setManualStatus(app.deps.db, await actingUser(request), kind, request.params.id, request.body, app.deps.now()),
     );
   }
 };
