@@ -45,16 +45,23 @@ export async function actingIn(tx: Queryable, u: ActingUser | null): Promise<Act
   return { actor: await accessActorOf(tx, u), audit: auditActorOf(u), userId: u?.id ?? null };
 }
 
+/** Who acts and when: what the command line, the routes and jobs hand a command. */
+export interface CommandContext {
+  user: ActingUser | null;
+  now: Date;
+}
+
 /** 401/403 unless the acting user holds `permission` for every resource given (none: the permission at all). */
 export async function authorise(
   tx: Queryable,
   u: ActingUser | null,
   permission: Permission,
   ...resources: ScopedResource[]
-): Promise<void> {
-  const actor = await accessActorOf(tx, u);
+): Promise<Acting> {
+  const acting = await actingIn(tx, u);
+  const actor = acting.actor;
   const ok = resources.length === 0 ? can(actor, permission) : resources.every((r) => can(actor, permission, r));
-  if (ok) return;
+  if (ok) return acting;
   if (actor === null) throw new AppError('unauthenticated', 'Sign in first');
   throw new AppError(
     'forbidden',

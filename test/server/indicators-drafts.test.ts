@@ -124,7 +124,11 @@ for (const engine of engines()) {
 
     it('the service command refuses a reader too (not only the route)', async () => {
       await assert.rejects(
-        saveDraft(t.db, { actor: { role: 'reader' }, audit: null, now: FIXED_NOW }, draft),
+        saveDraft(
+          t.db,
+          { user: { id: null, username: 'r', role: 'reader', committeeId: null }, now: FIXED_NOW },
+          draft,
+        ),
         (e: Error & { id?: string }) => e.id === 'forbidden',
       );
     });

@@ -45,7 +45,7 @@ for (const engine of engines()) {
       ).map((r) => r.code);
     });
     after(async () => t?.close());
-    const admin = { actor: { role: 'admin' as const }, audit: { id: null, username: 'test' }, now: FIXED_NOW };
+    const admin = { user: { id: null, username: 'test', role: 'admin' as const, committeeId: null }, now: FIXED_NOW };
 
     it('creates the DeSO 2025 division and the crosswalk; refuses unknown DeSO 2018 codes naming the line', async () => {
       const [a, b, c, d] = codes as [string, string, string, string];
@@ -69,7 +69,7 @@ for (const engine of engines()) {
         (e: Error & { details?: { line?: number }[] }) => e.details?.[0]?.line === 3,
       );
       await assert.rejects(
-        loadDesoRevision(t.db, { ...admin, actor: { role: 'reader' } }, 'key.csv', key),
+        loadDesoRevision(t.db, { ...admin, user: { ...admin.user, role: 'reader' as const } }, 'key.csv', key),
         (e: Error & { id?: string }) => e.id === 'forbidden',
       );
     });

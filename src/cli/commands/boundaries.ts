@@ -3,6 +3,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { basename, resolve } from 'node:path';
 import { migrate } from '../../db/migrate.ts';
 import { loadBoundaries } from '../../services/areas/boundaries.ts';
+import { SYSTEM_USER } from '../../services/acting.ts';
 import { loadDesoRevision } from '../../services/areas/deso-revision.ts';
 import { loadConfig } from '../config.ts';
 import { CliError, EXIT } from '../errors.ts';
@@ -24,7 +25,7 @@ export function register(program: Command): void {
         // the command line acts as the system administrator (it has the server's files)
         const r = await loadBoundaries(
           db,
-          { actor: { role: 'admin' }, audit: { id: null, username: 'cli' }, now: new Date() },
+          { user: SYSTEM_USER, now: new Date() },
           division,
           basename(path),
           readFileSync(path),
@@ -61,7 +62,7 @@ export function register(program: Command): void {
         await migrate(db);
         const r = await loadDesoRevision(
           db,
-          { actor: { role: 'admin' }, audit: { id: null, username: 'cli' }, now: new Date() },
+          { user: SYSTEM_USER, now: new Date() },
           basename(path),
           readFileSync(path, 'utf8'),
         );

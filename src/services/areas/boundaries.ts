@@ -4,8 +4,8 @@
  * authorised inside it, audited.
  */
 import type { Database } from '../../db/database.ts';
-import { can, type Actor } from '../../core/access.ts';
 import { AppError } from '../../core/errors.ts';
+import { authorise, type CommandContext } from '../acting.ts';
 import {
   areaCodesOf,
   countAreasWithGeometry,
@@ -13,13 +13,7 @@ import {
   setAreaGeometries,
 } from '../../db/repositories/areas.ts';
 import { parseBoundaryFile } from '../../importers/boundaries.ts';
-import { recordAudit, type AuditActor } from '../audit.ts';
-
-export interface BoundaryActing {
-  actor: Actor | null;
-  audit: AuditActor | null;
-  now: Date;
-}
+import { recordAudit } from '../audit.ts';
 
 export interface BoundaryReport {
   divisionId: string;
@@ -37,7 +31,7 @@ export interface BoundaryReport {
 
 export async function loadBoundaries(
   db: Database,
-  a: BoundaryActing,
+  ctx: CommandContext,
   divisionId: string,
   file: string,
   bytes: Uint8Array,
@@ -54,10 +48,7 @@ export async function loadBoundaries(
     seen.set(f.code, f.index);
   }
   return db.transaction(async (tx) => {
-    if (!can(a.actor, 'imports:write'))
-      throw new AppError(a.actor ? 'forbidden' : 'unauthenticated', 'Your role may not load boundaries', [
-        { field: 'permission', message: 'imports:write' },
-      ]);
+    const a = { ...(await authorise(tx, ctx.user, 'imports:write')), now: ctx.now };
     if (!(await divisionForUpdate(tx, divisionId)))
       throw new AppError('not_found', `division ${divisionId} was not found`, [
         { field: 'division', message: `unknown division ${divisionId}` },

@@ -1,6 +1,5 @@
 /** Loading SCB's DeSO 2018 → DeSO 2025 key: the DeSO 2025 division, its areas and the crosswalk. */
 import type { Database } from '../../db/database.ts';
-import { can } from '../../core/access.ts';
 import { AppError, type Problem } from '../../core/errors.ts';
 import { buildDesoRevisionCrosswalk, DESO_2025 } from '../../core/geo/deso-revision.ts';
 import { DIVISIONS, KOMMUN_CODE } from '../../core/geo/stockholm.ts';
@@ -9,7 +8,7 @@ import { areaCodesOf } from '../../db/repositories/areas.ts';
 import { upsertCrosswalks } from '../../db/repositories/reference.ts';
 import { readCsv } from '../../importers/csv-table.ts';
 import { recordAudit } from '../audit.ts';
-import type { BoundaryActing } from './boundaries.ts';
+import { authorise, type CommandContext } from '../acting.ts';
 
 const DESO = /^\d{4}[A-C]\d{4}$/;
 
@@ -39,12 +38,11 @@ export function parseDesoRevisionKey(text: string, file: string): { deso2018: st
   return out;
 }
 
-export async function loadDesoRevision(db: Database, a: BoundaryActing, file: string, text: string) {
+export async function loadDesoRevision(db: Database, ctx: CommandContext, file: string, text: string) {
   const all = parseDesoRevisionKey(text, file);
   const pairs = all.filter((p) => p.deso2018.startsWith(KOMMUN_CODE) || p.deso2025.startsWith(KOMMUN_CODE));
   return db.transaction(async (tx) => {
-    if (!can(a.actor, 'imports:write'))
-      throw new AppError(a.actor ? 'forbidden' : 'unauthenticated', 'Your role may not load geography', []);
+    const a = { ...(await authorise(tx, ctx.user, 'imports:write')), now: ctx.now };
     const known = new Set((await areaCodesOf(tx, DIVISIONS.deso)).map((r) => r.code));
     const notKnown = [...new Set(pairs.map((p) => p.deso2018))].filter((c) => !known.has(c));
     if (!known.size || notKnown.length)

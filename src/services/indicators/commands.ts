@@ -4,7 +4,6 @@
  * transaction and records the change in the audit log in the same transaction.
  */
 import type { Database, Queryable } from '../../db/database.ts';
-import { can, type Actor } from '../../core/access.ts';
 import { catalogueProblems, indicatorMetadataSchema, type IndicatorMetadata } from '../../core/contracts/indicators.ts';
 import { AppError } from '../../core/errors.ts';
 import { indicatorRecord } from '../../core/stats/reference-catalogue.ts';
@@ -17,21 +16,14 @@ import {
   saveIndicatorDraft,
   setIndicatorMetadata,
 } from '../../db/repositories/indicators.ts';
-import { recordAudit, type AuditActor } from '../audit.ts';
+import { recordAudit } from '../audit.ts';
+import { authorise, type Acting, type CommandContext } from '../acting.ts';
 import { CATALOGUE_SOURCES } from './catalogue.ts';
 import { upsertSources } from '../../db/repositories/datasets.ts';
 
-export interface Acting {
-  actor: Actor | null;
-  audit: AuditActor | null;
-  now: Date;
-}
-
-function authorise(a: Acting): void {
-  if (!can(a.actor, 'indicators:write'))
-    throw new AppError(a.actor ? 'forbidden' : 'unauthenticated', 'Your role may not edit indicators', [
-      { field: 'permission', message: 'indicators:write' },
-    ]);
+/** Inside the transaction: who acts (refused unless they may edit indicators) and when. */
+async function acting(tx: Queryable, ctx: CommandContext): Promise<Acting & { now: Date }> {
+  return { ...(await authorise(tx, ctx.user, 'indicators:write')), now: ctx.now };
 }
 
 function parse(input: unknown): IndicatorMetadata {
@@ -60,12 +52,12 @@ async function checkAgainstCatalogue(tx: Queryable, m: IndicatorMetadata): Promi
 /** Saves a draft of a new or an existing indicator (replacing an earlier draft). */
 export async function saveDraft(
   db: Database,
-  a: Acting,
+  ctx: CommandContext,
   input: unknown,
 ): Promise<{ id: string; state: 'draft'; metadata: IndicatorMetadata }> {
   const m = parse(input);
   return db.transaction(async (tx) => {
-    authorise(a);
+    const a = await acting(tx, ctx);
     const before = await findIndicatorDraft(tx, m.id, true);
     await checkAgainstCatalogue(tx, m);
     await saveIndicatorDraft(tx, {
@@ -90,11 +82,11 @@ export async function saveDraft(
 /** Publishes a draft: the indicator is created or updated in the catalogue, and the draft removed. */
 export async function publishDraft(
   db: Database,
-  a: Acting,
+  ctx: CommandContext,
   id: string,
 ): Promise<{ id: string; state: 'published'; metadata: IndicatorMetadata }> {
   return db.transaction(async (tx) => {
-    authorise(a);
+    const a = await acting(tx, ctx);
     const draft = await findIndicatorDraft(tx, id, true);
     if (!draft)
       throw new AppError('not_found', `no draft of indicator ${id}`, [{ field: 'id', message: `no draft of ${id}` }]);
@@ -119,9 +111,9 @@ export async function publishDraft(
 }
 
 /** Discards a draft. */
-export async function discardDraft(db: Database, a: Acting, id: string): Promise<void> {
+export async function discardDraft(db: Database, ctx: CommandContext, id: string): Promise<void> {
   await db.transaction(async (tx) => {
-    authorise(a);
+    const a = await acting(tx, ctx);
     const draft = await findIndicatorDraft(tx, id, true);
     if (!draft)
       throw new AppError('not_found', `no draft of indicator ${id}`, [{ field: 'id', message: `no draft of ${id}` }]);

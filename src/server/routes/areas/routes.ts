@@ -12,7 +12,8 @@ import {
 } from './schema.ts';
 import { searchAreas } from '../../../services/areas/search.ts';
 import { loadBoundaries } from '../../../services/areas/boundaries.ts';
-import { actorOf, auditActor, guard } from '../../auth.ts';
+import { guard } from '../../auth.ts';
+import { actingUser } from '../../acting.ts';
 import { catalogResponse, compareQuery, compareResponse, profileParams, profileResponse } from './profile-schema.ts';
 import { getAreas, getAreasGeoJson, getCrosswalks, getDivisions } from '../../../services/areas/reference.ts';
 import { getCatalog, getComparison, getProfile, parseAreaList } from '../../../services/areas/profiles.ts';
@@ -82,7 +83,7 @@ const routes: FastifyPluginAsyncZod = async (app) => {
     async (request) =>
       loadBoundaries(
         app.deps.db,
-        { actor: await actorOf(request), audit: await auditActor(request), now: app.deps.now() },
+        { user: await actingUser(request), now: app.deps.now() },
         request.params.id,
         request.body.file,
         Buffer.from(request.body.content, 'base64'),

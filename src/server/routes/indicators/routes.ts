@@ -10,17 +10,18 @@ import { indicatorsResponse, valuesParams, valuesQuery, valuesResponse } from '.
 import { mapParams, mapQuery, mapResponse } from '../areas/profile-schema.ts';
 import { getIndicators, getIndicatorValues } from '../../../services/areas/reference.ts';
 import { getIndicatorMap } from '../../../services/areas/profiles.ts';
-import { discardDraft, publishDraft, saveDraft, type Acting } from '../../../services/indicators/commands.ts';
+import { discardDraft, publishDraft, saveDraft } from '../../../services/indicators/commands.ts';
+import type { CommandContext } from '../../../services/acting.ts';
+import { actingUser } from '../../acting.ts';
 import { getIndicatorMetadata, listDrafts } from '../../../services/indicators/read.ts';
-import { actorOf, auditActor, guard } from '../../auth.ts';
+import { guard } from '../../auth.ts';
 import type { FastifyRequest } from 'fastify';
 import { AppError } from '../../../core/errors.ts';
 
 // The indicators slice: the catalogue, values and maps, and analysts' drafts (draft → published).
 const routes: FastifyPluginAsyncZod = async (app) => {
-  const acting = async (request: FastifyRequest): Promise<Acting> => ({
-    actor: await actorOf(request),
-    audit: await auditActor(request),
+  const acting = async (request: FastifyRequest): Promise<CommandContext> => ({
+    user: await actingUser(request),
     now: app.deps.now(),
   });
 
