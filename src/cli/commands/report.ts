@@ -12,10 +12,10 @@ import type { Command } from 'commander';
 import type { Database } from '../../db/database.ts';
 import { migrate } from '../../db/migrate.ts';
 import { PERIOD_ID_PATTERN } from '../../core/reports/periods.ts';
-import { copyForward, createReport, type Acting } from '../../services/reports/commands.ts';
+import { copyForward, createReport } from '../../services/reports/commands.ts';
 import { exportReport } from '../../services/reports/export.ts';
 import { findAccount } from '../../services/auth.ts';
-import { accessActorOf } from '../../services/acting.ts';
+import { SYSTEM_USER, type ActingUser } from '../../services/acting.ts';
 import { loadConfig } from '../config.ts';
 import { openDb } from '../runtime.ts';
 import { CliError, EXIT } from '../errors.ts';
@@ -31,11 +31,11 @@ async function withDb<T>(fn: (db: Database) => Promise<T>): Promise<T> {
 }
 
 /** The acting account (`--as`), or the operator as an administrator. */
-export async function actingAs(db: Database, username: string | undefined): Promise<Acting> {
-  if (!username) return { actor: { role: 'admin' }, audit: { id: null, username: 'cli' }, userId: null };
+export async function actingAs(db: Database, username: string | undefined): Promise<ActingUser> {
+  if (!username) return SYSTEM_USER;
   const u = await findAccount(db, username);
   if (!u || u.disabled) throw new CliError(`No active account "${username}"`, EXIT.usage);
-  return { actor: await accessActorOf(db, u), audit: { id: u.id, username: u.username }, userId: u.id };
+  return { id: u.id, username: u.username, role: u.role, committeeId: u.committeeId };
 }
 
 const now = () => new Date();

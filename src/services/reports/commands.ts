@@ -4,7 +4,6 @@
  * and records the audit entry, all in that one transaction. The HTTP routes and the CLI call these.
  */
 import type { Database, Queryable } from '../../db/database.ts';
-import type { Actor } from '../../core/access.ts';
 import { AppError } from '../../core/errors.ts';
 import { defaultPeriod, nextPeriod, parsePeriodId, type Period } from '../../core/reports/periods.ts';
 import {
@@ -21,15 +20,11 @@ import {
 import type { GoalStatus } from '../../core/goals/status.ts';
 import * as repo from '../../db/repositories/reports.ts';
 import * as work from '../../db/repositories/report-assessments.ts';
-import { recordAudit, type AuditActor } from '../audit.ts';
+import { recordAudit } from '../audit.ts';
+import { actingIn, type Acting, type ActingUser } from '../acting.ts';
 import { approverRoleOf, liveSections, readReportModel, templateFor, type Snapshot } from './read.ts';
 
-/** Who acts: the core's actor (role, committee, its areas), the name for the audit log, the account id. */
-export interface Acting {
-  actor: Actor | null;
-  audit: AuditActor | null;
-  userId: number | null;
-}
+export type { Acting } from '../acting.ts';
 
 export interface CommandDeps {
   db: Database;
@@ -106,11 +101,12 @@ export const reportIdOf = (committeeId: string, periodId: string): string => `${
 /** Creates a committee's report for a period from its kind's template. */
 export async function createReport(
   deps: CommandDeps,
-  acting: Acting,
+  user: ActingUser | null,
   input: { committeeId: string; period: string },
 ): Promise<string> {
   const now = deps.now();
   return deps.db.transaction(async (tx) => {
+    const acting = await actingIn(tx, user);
     const committee = await repo.readCommittee(tx, input.committeeId);
     if (!committee)
       throw new AppError('validation_failed', `committeeId: no committee '${input.committeeId}'`, [
@@ -152,9 +148,10 @@ export async function createReport(
  * The next period's report, carrying over the structure, the assignments, the texts and the
  * committee's assessments; its figures are computed afresh. Deadlines move to the new period's due date.
  */
-export async function copyForward(deps: CommandDeps, acting: Acting, reportId: string): Promise<string> {
+export async function copyForward(deps: CommandDeps, user: ActingUser | null, reportId: string): Promise<string> {
   const now = deps.now();
   return deps.db.transaction(async (tx) => {
+    const acting = await actingIn(tx, user);
     const { r, resource } = await lockReport(tx, reportId);
     if (!mayWrite(acting.actor, resource)) deny(acting, 'reports:write');
     const next = nextPeriod(r.periodId)!;
@@ -196,13 +193,14 @@ async function lockSection(tx: Queryable, reportId: string, key: string) {
 /** Changes a section's text (written sections), its reporter or its deadline. */
 export async function patchSection(
   deps: CommandDeps,
-  acting: Acting,
+  user: ActingUser | null,
   reportId: string,
   key: string,
   patch: { body?: string; assigneeId?: number | null; deadline?: string | null },
 ): Promise<void> {
   const now = deps.now();
   await deps.db.transaction(async (tx) => {
+    const acting = await actingIn(tx, user);
     const { r, resource, s } = await lockSection(tx, reportId, key);
     const assignee = s.assigneeId !== null && s.assigneeId === acting.userId;
     const reassigning = patch.assigneeId !== undefined || patch.deadline !== undefined;
@@ -226,13 +224,14 @@ export async function patchSection(
 /** Marks a written section ready (klar) or back to draft. */
 export async function setSectionState(
   deps: CommandDeps,
-  acting: Acting,
+  user: ActingUser | null,
   reportId: string,
   key: string,
   state: SectionState,
 ): Promise<void> {
   const now = deps.now();
   await deps.db.transaction(async (tx) => {
+    const acting = await actingIn(tx, user);
     const { r, resource, s } = await lockSection(tx, reportId, key);
     const assignee = s.assigneeId !== null && s.assigneeId === acting.userId;
     if (!mayWrite(acting.actor, resource, assignee)) deny(acting, 'reports:write');
@@ -246,13 +245,14 @@ export async function setSectionState(
 /** A comment on a section, by the committee's writers, the section's reporter or an approver. */
 export async function addComment(
   deps: CommandDeps,
-  acting: Acting,
+  user: ActingUser | null,
   reportId: string,
   key: string,
   body: string,
 ): Promise<repo.CommentRow> {
   const now = deps.now();
   return deps.db.transaction(async (tx) => {
+    const acting = await actingIn(tx, user);
     const { r, resource, s } = await lockSection(tx, reportId, key);
     const assignee = s.assigneeId !== null && s.assigneeId === acting.userId;
     if (!mayWrite(acting.actor, resource, assignee) && !mayApprove(acting.actor, resource))
@@ -267,13 +267,14 @@ export async function addComment(
 /** The committee's own assessment of a target for the report's period (status and text). */
 export async function setAssessment(
   deps: CommandDeps,
-  acting: Acting,
+  user: ActingUser | null,
   reportId: string,
   targetId: string,
   a: { status: GoalStatus; text: string },
 ): Promise<void> {
   const now = deps.now();
   await deps.db.transaction(async (tx) => {
+    const acting = await actingIn(tx, user);
     const { r, resource } = await lockReport(tx, reportId);
     const targets = (await repo.readSections(tx, reportId)).find((s) => s.generator === 'targets');
     const assignee = !!targets && targets.assigneeId !== null && targets.assigneeId === acting.userId;
@@ -310,12 +311,13 @@ export async function setAssessment(
  */
 export async function takeAction(
   deps: CommandDeps,
-  acting: Acting,
+  user: ActingUser | null,
   reportId: string,
   action: ReportAction,
 ): Promise<void> {
   const now = deps.now();
   await deps.db.transaction(async (tx) => {
+    const acting = await actingIn(tx, user);
     const { r, resource } = await lockReport(tx, reportId);
     if (!mayAct(acting.actor, resource, action))
       deny(acting, action === 'approve' || action === 'new_version' ? 'reports:approve' : 'reports:write');

@@ -11,17 +11,19 @@ import {
   type templateSpecSchema,
 } from '../../core/reports/templates.ts';
 import * as repo from '../../db/repositories/reports.ts';
-import { audit, deny, storedPeriod, type Acting, type CommandDeps } from './commands.ts';
+import { audit, deny, storedPeriod, type CommandDeps } from './commands.ts';
+import { actingIn, type ActingUser } from '../acting.ts';
 
 /** Names the role that approves a committee's reports (administrators). */
 export async function setApproverRole(
   deps: CommandDeps,
-  acting: Acting,
+  user: ActingUser | null,
   committeeId: string,
   role: ApproverRole,
 ): Promise<void> {
   const now = deps.now();
   await deps.db.transaction(async (tx) => {
+    const acting = await actingIn(tx, user);
     if (!can(acting.actor, 'settings:manage')) deny(acting, 'reports:approve');
     if (!(await repo.readCommittee(tx, committeeId)))
       throw new AppError('not_found', `Committee ${committeeId} was not found`);
@@ -43,12 +45,13 @@ export async function setApproverRole(
 /** Changes a period's dates (administrators). */
 export async function setPeriodDates(
   deps: CommandDeps,
-  acting: Acting,
+  user: ActingUser | null,
   id: string,
   dates: PeriodDates,
 ): Promise<Period> {
   const now = deps.now();
   return deps.db.transaction(async (tx) => {
+    const acting = await actingIn(tx, user);
     if (!can(acting.actor, 'settings:manage')) deny(acting, 'reports:write');
     const problems = periodDateProblems(dates);
     if (problems.length)
@@ -67,12 +70,13 @@ export async function setPeriodDates(
 /** Stores the template of a committee kind (administrators); new reports of that kind follow it. */
 export async function setTemplate(
   deps: CommandDeps,
-  acting: Acting,
+  user: ActingUser | null,
   kind: CommitteeKind,
   spec: z.infer<typeof templateSpecSchema>,
 ): Promise<Template> {
   const now = deps.now();
   return deps.db.transaction(async (tx) => {
+    const acting = await actingIn(tx, user);
     if (!can(acting.actor, 'settings:manage')) deny(acting, 'reports:write');
     const keys = spec.sections.map((s) => s.key);
     const dup = keys.find((k, i) => keys.indexOf(k) !== i);

@@ -5,7 +5,9 @@
  */
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type { FastifyRequest } from 'fastify';
-import { actorOf, auditActor, currentUser, guard } from '../../auth.ts';
+import { currentUser, guard } from '../../auth.ts';
+import { actingUser } from '../../acting.ts';
+import { actingIn, type Acting } from '../../../services/acting.ts';
 import {
   addComment,
   copyForward,
@@ -14,7 +16,6 @@ import {
   setAssessment,
   setSectionState,
   takeAction,
-  type Acting,
 } from '../../../services/reports/commands.ts';
 import { listReportSummaries, readReportModel, todoOf } from '../../../services/reports/read.ts';
 import { getCityReport } from '../../../services/reports/city.ts';
@@ -43,9 +44,9 @@ import {
 } from './schema.ts';
 import settingsRoutes from './settings.ts';
 
-export async function acting(request: FastifyRequest): Promise<Acting> {
-  const [actor, audit, user] = await Promise.all([actorOf(request), auditActor(request), currentUser(request)]);
-  return { actor, audit, userId: user?.id ?? null };
+/** The viewer of a read: what they may do with the report is part of the answer. */
+async function viewer(request: FastifyRequest): Promise<Acting> {
+  return actingIn(request.server.deps.db, await actingUser(request));
 }
 
 const stockholmDay = (d: Date): string => new Intl.DateTimeFormat('sv-SE', { timeZone: 'Europe/Stockholm' }).format(d);
@@ -86,7 +87,7 @@ const routes: FastifyPluginAsyncZod = async (app) => {
         response: { 200: CreatedResponse },
       },
     },
-    async (request) => ({ id: await createReport(deps, await acting(request), request.body) }),
+    async (request) => ({ id: await createReport(deps, await actingUser(request), request.body) }),
   );
 
   app.get(
@@ -153,7 +154,7 @@ const routes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (request) => {
-      const a = await acting(request);
+      const a = await viewer(request);
       return readReportModel(app.deps.db, request.params.id, a);
     },
   );
@@ -173,7 +174,7 @@ const routes: FastifyPluginAsyncZod = async (app) => {
       const file = await exportReport(app.deps.db, request.params.id, request.query.format, {
         lang: request.query.lang,
         now: app.deps.now(),
-        viewer: await acting(request),
+        viewer: await viewer(request),
       });
       reply.header('content-type', file.contentType);
       reply.header('content-disposition', `attachment; filename="${file.filename}"`);
@@ -193,7 +194,7 @@ const routes: FastifyPluginAsyncZod = async (app) => {
         response: { 200: CreatedResponse },
       },
     },
-    async (request) => ({ id: await copyForward(deps, await acting(request), request.params.id) }),
+    async (request) => ({ id: await copyForward(deps, await actingUser(request), request.params.id) }),
   );
 
   app.post(
@@ -210,7 +211,7 @@ const routes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (request) => {
-      await takeAction(deps, await acting(request), request.params.id, request.body.action);
+      await takeAction(deps, await actingUser(request), request.params.id, request.body.action);
       return { ok: true as const };
     },
   );
@@ -228,7 +229,7 @@ const routes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (request) => {
-      await patchSection(deps, await acting(request), request.params.id, request.params.key, request.body);
+      await patchSection(deps, await actingUser(request), request.params.id, request.params.key, request.body);
       return { ok: true as const };
     },
   );
@@ -246,7 +247,7 @@ const routes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (request) => {
-      await setSectionState(deps, await acting(request), request.params.id, request.params.key, request.body.state);
+      await setSectionState(deps, await actingUser(request), request.params.id, request.params.key, request.body.state);
       return { ok: true as const };
     },
   );
@@ -264,7 +265,7 @@ const routes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (request) =>
-      addComment(deps, await acting(request), request.params.id, request.params.key, request.body.body),
+      addComment(deps, await actingUser(request), request.params.id, request.params.key, request.body.body),
   );
 
   app.put(
@@ -280,7 +281,7 @@ const routes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (request) => {
-      await setAssessment(deps, await acting(request), request.params.id, request.params.targetId, request.body);
+      await setAssessment(deps, await actingUser(request), request.params.id, request.params.targetId, request.body);
       return { ok: true as const };
     },
   );

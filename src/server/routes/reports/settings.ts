@@ -28,7 +28,7 @@ import {
   TemplateParams,
   TemplateResponse,
 } from './schema.ts';
-import { acting } from './routes.ts';
+import { actingUser } from '../../acting.ts';
 
 const settingsRoutes: FastifyPluginAsyncZod = async (app) => {
   const deps = { db: app.deps.db, now: () => app.deps.now() };
@@ -61,7 +61,7 @@ const settingsRoutes: FastifyPluginAsyncZod = async (app) => {
         response: { 200: ReportPeriod },
       },
     },
-    async (request) => setPeriodDates(deps, await acting(request), request.params.id, request.body),
+    async (request) => setPeriodDates(deps, await actingUser(request), request.params.id, request.body),
   );
 
   app.get(
@@ -108,7 +108,7 @@ const settingsRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (request) => {
-      await setApproverRole(deps, await acting(request), request.params.committeeId, request.body.approverRole);
+      await setApproverRole(deps, await actingUser(request), request.params.committeeId, request.body.approverRole);
       return { committeeId: request.params.committeeId, approverRole: request.body.approverRole };
     },
   );
@@ -161,7 +161,7 @@ const settingsRoutes: FastifyPluginAsyncZod = async (app) => {
         response: { 200: TemplateResponse },
       },
     },
-    async (request) => setTemplate(deps, await acting(request), request.params.kind, request.body),
+    async (request) => setTemplate(deps, await actingUser(request), request.params.kind, request.body),
   );
 };
 
