@@ -59,9 +59,7 @@ const c8 = [
   '--reporter=json-summary',
   '--report-dir=test-results/coverage',
   '--temp-directory=test-results/coverage/tmp',
-  ...(filters.length
-    ? []
-    : ['--check-coverage', ...Object.entries(COVERAGE_FLOOR).map(([k, v]) => `--${k}=${v}`)]),
+  ...(filters.length ? [] : ['--check-coverage', ...Object.entries(COVERAGE_FLOOR).map(([k, v]) => `--${k}=${v}`)]),
   process.execPath,
 ];
 const res = withCoverage

@@ -13,13 +13,13 @@ import {
   submitProposal,
   supportProposal,
   generateSupportCodes,
-  type Acting,
 } from '../../src/services/participation/index.ts';
+import { SYSTEM_USER } from '../../src/services/acting.ts';
 import { createUser } from '../../src/services/auth.ts';
 
 const PW = 'correct horse battery staple';
 const fx = { now: () => FIXED_NOW, randomBytes: seededBytes('e2e-participation-staff') };
-const admin: Acting = { actor: { role: 'admin' }, audit: null };
+const admin = SYSTEM_USER;
 
 describe('participation: staff screens in the browser', () => {
   let b: BrowserTest;

@@ -13,8 +13,8 @@ import {
   generateSupportCodes,
   saveProject,
   setPhase,
-  type Acting,
 } from '../../src/services/participation/index.ts';
+import { SYSTEM_USER } from '../../src/services/acting.ts';
 import { createUser } from '../../src/services/auth.ts';
 import { tally } from '../../src/cli/commands/pb.ts';
 import { participationErrors } from '../../src/web/i18n/participation-errors.ts';
@@ -40,7 +40,7 @@ const onlySwedish = (text: string | null, where: string) => {
 
 const PW = 'correct horse battery staple';
 const fx = { now: () => FIXED_NOW, randomBytes: seededBytes('e2e-participation') };
-const admin: Acting = { actor: { role: 'admin' }, audit: null };
+const admin = SYSTEM_USER;
 
 describe('participation in the browser', () => {
   let b: BrowserTest;

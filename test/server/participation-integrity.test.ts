@@ -6,6 +6,7 @@ import { signInAs, type SignedInClient } from '../helpers/auth.ts';
 import { addDialogue, ballotMix } from '../../src/services/participation/index.ts';
 import { areasOfCommittee } from '../../src/services/auth.ts';
 import { AppError } from '../../src/core/errors.ts';
+import type { ActingUser } from '../../src/services/acting.ts';
 
 // The integrity of participation: phases that cannot go back once voting has opened (except an
 // audited correction), projects fixed from then on, results frozen at closing and served from
@@ -83,10 +84,12 @@ for (const engine of engines()) {
     });
 
     it('refuses the same write through a service call (not only over HTTP)', async () => {
-      const actor = {
-        role: 'district_editor' as const,
+      // the service reads the committee's areas itself, inside its transaction
+      const user: ActingUser = {
+        id: farstaEditor.userId,
+        username: farstaEditor.username,
+        role: 'district_editor',
         committeeId: 'test-sdn-farsta',
-        committeeAreaIds: await areasOfCommittee(t.db, 'test-sdn-farsta'),
       };
       const count = async () =>
         (await t.db.query<{ n: number }>('SELECT count(*)::int AS n FROM participation_dialogue'))[0]?.n;
@@ -95,7 +98,7 @@ for (const engine of engines()) {
         addDialogue(
           t.db,
           { heldOn: '2026-05-02', place: '', area: jarva, topic: 'X', participants: 1, summary: '', fedInto: '' },
-          { actor, audit: { id: null, username: 'cli' } },
+          user,
           { now: () => new Date('2026-06-15T10:00:00Z') },
         ),
         (e: unknown) => e instanceof AppError && e.id === 'forbidden',

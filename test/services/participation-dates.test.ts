@@ -9,8 +9,8 @@ import {
   setThreshold,
   submitProposal,
   supportProposal,
-  type Acting,
 } from '../../src/services/participation/index.ts';
+import type { ActingUser } from '../../src/services/acting.ts';
 import { AppError } from '../../src/core/errors.ts';
 import type { Database } from '../../src/db/database.ts';
 
@@ -18,7 +18,7 @@ import type { Database } from '../../src/db/database.ts';
 // the day before, and a support period must follow Stockholm's calendar.
 describe('participation dates are Stockholm dates', () => {
   let db: Database;
-  const admin: Acting = { actor: { role: 'admin' }, audit: { id: null, username: 'test' } };
+  const admin: ActingUser = { id: null, username: 'test', role: 'admin', committeeId: null };
   const at = (iso: string) => ({ now: () => new Date(iso), randomBytes: seededBytes('dates') });
   let id = '';
   let codes: string[] = [];

@@ -11,8 +11,8 @@ import { ballotProblems, makeCode, normaliseCode } from '../../core/participatio
 import { codesAllowed, paperBallotsAllowed, votingOpen } from '../../core/participation/phases.ts';
 import { readCsv } from '../../importers/csv-table.ts';
 import { recordAudit } from '../audit.ts';
-import { authorise, lockedProcess, mustProcess, sha256, type Acting, type Effects } from './common.ts';
-import { processForChange } from './processes.ts';
+import { actingIn, type ActingUser } from '../acting.ts';
+import { authorise, lockedProcess, mustProcess, processForChange, sha256, type Effects } from './common.ts';
 import { ballotMix, shuffle } from './mix.ts';
 
 const codeHash = (processId: string, code: string): string => sha256(`code:${processId}:${code}`);
@@ -28,10 +28,11 @@ export async function generateCodes(
   db: Database,
   processId: string,
   count: number,
-  acting: Acting,
+  user: ActingUser | null,
   fx: Effects,
 ): Promise<{ codes: string[]; total: number }> {
   return db.transaction(async (tx) => {
+    const acting = await actingIn(tx, user);
     const p = await processForChange(tx, processId, acting);
     if (!codesAllowed(p.phase)) throw reasonError('conflict', 'voting_ended', 'voting has ended; no more codes');
     const codes = new Set<string>();
@@ -55,7 +56,8 @@ export async function generateCodes(
 }
 
 /** Staff (scoped to the process's area): how many codes exist and how many are used. */
-export async function codeStatus(db: Queryable, processId: string, acting: Acting) {
+export async function codeStatus(db: Queryable, processId: string, user: ActingUser | null) {
+  const acting = await actingIn(db, user);
   const p = await mustProcess(db, processId);
   authorise(acting, 'participation:manage', [{ divisionId: p.divisionId, code: p.areaCode }]);
   return repo.codeCounts(db, processId);
@@ -124,11 +126,12 @@ export async function importPaperBallots(
   db: Database,
   processId: string,
   file: { content: string; fileName: string },
-  acting: Acting,
+  user: ActingUser | null,
   fx: Effects,
 ): Promise<{ imported: number }> {
   const { content: text, fileName } = file;
   return db.transaction(async (tx) => {
+    const acting = await actingIn(tx, user);
     const p = await processForChange(tx, processId, acting);
     if (!paperBallotsAllowed(p.phase))
       throw reasonError('conflict', 'paper_not_allowed', 'paper ballots can be entered only before or during voting');

@@ -1,7 +1,9 @@
 /**
- * Shared parts of the participation services: effects, the acting user, area checks, locking loaders.
- * Commands authorise inside their write transaction: they load the row FOR UPDATE, check `can()` for
- * the stored area (and the new one), write and audit, all in one transaction.
+ * Shared parts of the participation services: effects, area checks, locking loaders.
+ * Commands take the acting user (`ActingUser`, src/services/acting.ts) and authorise inside their write
+ * transaction: they derive the actor there (`actingIn`, with a district editor's committee areas read in
+ * that transaction), load the row FOR UPDATE, check `can()` for the stored area (and the new one), write
+ * and audit, all in one transaction.
  */
 import { createHash } from 'node:crypto';
 import type { Queryable } from '../../db/database.ts';
@@ -9,18 +11,12 @@ import * as repo from '../../db/repositories/participation.ts';
 import * as budgetRepo from '../../db/repositories/participation-budget.ts';
 import type { ProcessRow } from '../../db/repositories/participation-budget.ts';
 import { AppError, reasonError } from '../../core/errors.ts';
-import { can, type Actor, type Permission } from '../../core/access.ts';
-import type { AuditActor } from '../audit.ts';
+import { can, type Permission } from '../../core/access.ts';
+import type { Acting } from '../acting.ts';
 
 export interface Effects {
   now: () => Date;
   randomBytes: (n: number) => Uint8Array;
-}
-
-/** Who acts: the core's view (role, committee areas) for `can()`, and the name for the audit log. */
-export interface Acting {
-  actor: Actor | null;
-  audit: AuditActor | null;
 }
 
 /** Default support threshold (and verification) when an area has none configured. */
@@ -60,8 +56,8 @@ export async function checkGoalArea(db: Queryable, id: string | null | undefined
 }
 
 /**
- * 401 for the public, 403 unless the actor holds `permission` for every one of `areas` (district
- * editors: their committee's areas, by the committee's area hierarchy).
+ * 401 for the public, 403 unless the actor (derived in the command's transaction) holds `permission` for
+ * every one of `areas` (district editors: their committee's areas, by the committee's area hierarchy).
  */
 export function authorise(acting: Acting, permission: Permission, areas: readonly AreaRef[]): void {
   if (!acting.actor) throw reasonError('unauthenticated', 'sign_in', 'Sign in first');
@@ -86,4 +82,12 @@ export async function mustProcess(db: Queryable, id: string): Promise<ProcessRow
 export async function lockedProcess(tx: Queryable, id: string, mode: 'update' | 'share' = 'update') {
   if (!(await budgetRepo.lockProcess(tx, id, mode))) throw processNotFound();
   return mustProcess(tx, id);
+}
+
+/** The process locked FOR UPDATE with the acting user (derived in `tx`) authorised for its area. */
+export async function processForChange(tx: Queryable, id: string, acting: Acting): Promise<ProcessRow> {
+  if (!acting.actor) throw reasonError('unauthenticated', 'sign_in', 'Sign in first');
+  const p = await lockedProcess(tx, id);
+  authorise(acting, 'participation:manage', [{ divisionId: p.divisionId, code: p.areaCode }]);
+  return p;
 }

@@ -3,15 +3,17 @@ import type { Database, Queryable } from '../../db/database.ts';
 import * as repo from '../../db/repositories/participation.ts';
 import type { Dialogue, DialogueInput } from '../../core/contracts/participation.ts';
 import { recordAudit } from '../audit.ts';
-import { authorise, checkArea, checkGoalArea, splitArea, type Acting, type Effects } from './common.ts';
+import { actingIn, type ActingUser } from '../acting.ts';
+import { authorise, checkArea, checkGoalArea, splitArea, type Effects } from './common.ts';
 
 export async function addDialogue(
   db: Database,
   input: DialogueInput,
-  acting: Acting,
+  user: ActingUser | null,
   fx: Pick<Effects, 'now'>,
 ): Promise<{ id: string }> {
   return db.transaction(async (tx) => {
+    const acting = await actingIn(tx, user);
     const a = await checkArea(tx, input.area);
     // scoped by the committee's areas (a district's sub-areas, e.g. Rinkeby in Järva, included)
     authorise(acting, 'participation:manage', [a]);

@@ -8,7 +8,7 @@
  * and the choices, written in shuffled batches apart from the use of its code (mix.ts). Voting and
  * supporting are not written to the audit log; staff actions are.
  */
-export { DEFAULT_THRESHOLD, type Acting, type Effects } from './common.ts';
+export { DEFAULT_THRESHOLD, type Effects } from './common.ts';
 export * from './proposals-read.ts';
 export * from './proposals.ts';
 export * from './support-codes.ts';

@@ -10,17 +10,19 @@ import { AppError, reasonError } from '../../core/errors.ts';
 import { decidePhase, projectsEditable, type Phase } from '../../core/participation/phases.ts';
 import type { ProcessInput, ProjectInput } from '../../core/contracts/participation.ts';
 import { recordAudit } from '../audit.ts';
-import { authorise, checkArea, lockedProcess, mustProcess, type Acting, type Effects } from './common.ts';
+import { actingIn, type ActingUser } from '../acting.ts';
+import { authorise, checkArea, mustProcess, processForChange, type Effects } from './common.ts';
 import { freezeResults } from './results.ts';
 import { ballotMix } from './mix.ts';
 
 export async function createProcess(
   db: Database,
   input: ProcessInput,
-  acting: Acting,
+  user: ActingUser | null,
   fx: Pick<Effects, 'now'>,
 ): Promise<ProcessRow> {
   return db.transaction(async (tx) => {
+    const acting = await actingIn(tx, user);
     const a = await checkArea(tx, input.area);
     authorise(acting, 'participation:manage', [a]);
     if (await repo.findProcess(tx, input.id))
@@ -51,14 +53,6 @@ export async function createProcess(
   });
 }
 
-/** The process locked FOR UPDATE with the acting user authorised for its area. */
-export async function processForChange(tx: Queryable, id: string, acting: Acting): Promise<ProcessRow> {
-  if (!acting.actor) throw reasonError('unauthenticated', 'sign_in', 'Sign in first');
-  const p = await lockedProcess(tx, id);
-  authorise(acting, 'participation:manage', [{ divisionId: p.divisionId, code: p.areaCode }]);
-  return p;
-}
-
 /**
  * Moves a process to `phase` if the state machine allows it. Closing voting first writes this
  * server's mix of ballots (in the same transaction), then computes and freezes the results. The
@@ -68,14 +62,14 @@ export async function setPhase(
   db: Database,
   id: string,
   input: { phase: Phase; reason?: string | undefined },
-  acting: Acting,
+  user: ActingUser | null,
   fx: Effects,
 ): Promise<ProcessRow> {
   const mix = ballotMix(db, fx);
   await mix.flush(id); // the ballots waiting now go in with a batch of their own
   let settle: ((err: unknown) => void) | null = null;
   try {
-    const after = await changePhase(db, id, input, acting, fx, async (tx) => {
+    const after = await changePhase(db, id, input, user, fx, async (tx) => {
       settle = await mix.flushInto(tx, id); // and those that came in since, with the closing
     });
     (settle as ((err: unknown) => void) | null)?.(null);
@@ -90,11 +84,12 @@ async function changePhase(
   db: Database,
   id: string,
   input: { phase: Phase; reason?: string | undefined },
-  acting: Acting,
+  user: ActingUser | null,
   fx: Effects,
   beforeClosing: (tx: Queryable) => Promise<void>,
 ): Promise<ProcessRow> {
   return db.transaction(async (tx) => {
+    const acting = await actingIn(tx, user);
     const before = await processForChange(tx, id, acting);
     const d = decidePhase(before.phase, input.phase, input.reason);
     if (!d.ok && d.refusal) {
@@ -140,7 +135,7 @@ export async function saveProject(
   processId: string,
   projectId: string,
   input: ProjectInput,
-  acting: Acting,
+  user: ActingUser | null,
   fx: Pick<Effects, 'now'>,
 ): Promise<ProjectRow> {
   if (!PROJECT_ID.test(projectId)) {
@@ -149,6 +144,7 @@ export async function saveProject(
     ]);
   }
   return db.transaction(async (tx) => {
+    const acting = await actingIn(tx, user);
     const p = await processForChange(tx, processId, acting);
     const before = (await repo.listProjects(tx, processId)).find((x) => x.id === projectId) ?? null;
     if (!projectsEditable(p.phase) && (!before || changesBallot(before, input)))

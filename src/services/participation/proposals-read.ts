@@ -4,7 +4,8 @@ import * as repo from '../../db/repositories/participation.ts';
 import { mostSimilar } from '../../core/participation/similarity.ts';
 import { PUBLIC_PROPOSAL_STATUSES } from '../../core/participation/phases.ts';
 import type { PublicProposal, Similar, StaffProposal } from '../../core/contracts/participation.ts';
-import { proposalNotFound, splitArea, type Acting } from './common.ts';
+import { proposalNotFound, splitArea } from './common.ts';
+import { actingIn, type ActingUser } from '../acting.ts';
 import { can } from '../../core/access.ts';
 import { publicView, staffView } from './presenters.ts';
 
@@ -23,8 +24,9 @@ export async function listPublicProposals(db: Queryable, area?: string): Promise
 export async function listStaffProposals(
   db: Queryable,
   status: string | undefined,
-  acting: Acting,
+  user: ActingUser | null,
 ): Promise<StaffProposal[]> {
+  const acting = await actingIn(db, user);
   const rows = await repo.listProposals(db, status ? { statuses: [status] } : {});
   return rows
     .filter((r) => can(acting.actor, 'participation:moderate', { areaIds: [`${r.divisionId}:${r.areaCode}`] }))

@@ -12,6 +12,7 @@ import { addDays, stockholmDate } from '../../core/time.ts';
 import type { PublicProposal, StaffProposal, SubmitProposalInput } from '../../core/contracts/participation.ts';
 import type { Permission } from '../../core/access.ts';
 import { recordAudit } from '../audit.ts';
+import { actingIn, type Acting, type ActingUser } from '../acting.ts';
 import {
   authorise,
   checkArea,
@@ -19,7 +20,6 @@ import {
   DEFAULT_THRESHOLD,
   proposalNotFound,
   sha256,
-  type Acting,
   type Effects,
 } from './common.ts';
 import { publicView, staffView } from './presenters.ts';
@@ -95,10 +95,11 @@ export async function moderateProposal(
   db: Database,
   id: string,
   decision: { action: 'publish' | 'reject'; note?: string | null },
-  acting: Acting,
+  user: ActingUser | null,
   fx: Pick<Effects, 'now'>,
 ): Promise<StaffProposal> {
   return db.transaction(async (tx) => {
+    const acting = await actingIn(tx, user);
     const before = await lockedProposal(tx, id, acting, 'participation:moderate');
     const status = transitionOrConflict(before, decision.action);
     if (status === 'published') {
@@ -189,10 +190,11 @@ export async function answerProposal(
     decision: 'approved' | 'partly_approved' | 'rejected';
     interventions?: string[] | undefined;
   },
-  acting: Acting,
+  user: ActingUser | null,
   fx: Pick<Effects, 'now'>,
 ): Promise<StaffProposal> {
   return db.transaction(async (tx) => {
+    const acting = await actingIn(tx, user);
     const before = await lockedProposal(tx, id, acting, 'participation:manage');
     await repo.updateProposal(tx, id, {
       status: transitionOrConflict(before, 'answer'),
@@ -225,10 +227,11 @@ export async function linkProposal(
   db: Database,
   id: string,
   interventionId: string,
-  acting: Acting,
+  user: ActingUser | null,
   fx: Pick<Effects, 'now'>,
 ): Promise<StaffProposal> {
   return db.transaction(async (tx) => {
+    const acting = await actingIn(tx, user);
     const before = await lockedProposal(tx, id, acting, 'participation:manage');
     await linkOne(tx, id, interventionId);
     return audited(tx, acting, fx, 'link', before);
@@ -239,10 +242,11 @@ export async function linkProposal(
 export async function setThreshold(
   db: Database,
   input: { area: string; supports: number; periodDays: number; verification: repo.SupportVerification },
-  acting: Acting,
+  user: ActingUser | null,
   fx: Pick<Effects, 'now'>,
 ): Promise<void> {
   await db.transaction(async (tx) => {
+    const acting = await actingIn(tx, user);
     const a = await checkArea(tx, input.area);
     authorise(acting, 'participation:manage', [a]);
     const before = await repo.findThreshold(tx, a.divisionId, a.code);

@@ -14,7 +14,8 @@ import type { ApprovalElection } from '../../core/pb/election.ts';
 import { writePabulib } from '../../core/pb/pabulib.ts';
 import { resultsResponse, type Results } from '../../core/contracts/participation.ts';
 import { can } from '../../core/access.ts';
-import { mustProcess, type Acting } from './common.ts';
+import { actingIn, type ActingUser } from '../acting.ts';
+import { mustProcess } from './common.ts';
 import { processJson } from './presenters.ts';
 
 const votable = (projects: ProjectRow[]): ProjectRow[] => projects.filter((p) => p.feasible === true);
@@ -82,9 +83,10 @@ const storedShape = resultsResponse.omit({ process: true, frozen: true });
 export async function getResults(
   db: Queryable,
   processId: string,
-  acting: Acting,
+  user: ActingUser | null,
   opts: { recompute?: boolean } = {},
 ): Promise<Results> {
+  const acting = await actingIn(db, user);
   const process = await mustProcess(db, processId);
   const staff = can(acting.actor, 'participation:manage', {
     areaIds: [`${process.divisionId}:${process.areaCode}`],
@@ -102,7 +104,8 @@ export async function getResults(
 }
 
 /** The process as a pabulib .pb file (ballots numbered 1…n in their stored, random order). */
-export async function exportPb(db: Queryable, processId: string, acting: Acting): Promise<string> {
+export async function exportPb(db: Queryable, processId: string, user: ActingUser | null): Promise<string> {
+  const acting = await actingIn(db, user);
   const { process, projects, election } = await processElection(db, processId);
   const staff = can(acting.actor, 'participation:manage', {
     areaIds: [`${process.divisionId}:${process.areaCode}`],

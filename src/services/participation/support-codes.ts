@@ -7,7 +7,8 @@ import * as repo from '../../db/repositories/participation.ts';
 import { reasonError } from '../../core/errors.ts';
 import { makeCode, normaliseCode } from '../../core/participation/budgeting.ts';
 import { recordAudit } from '../audit.ts';
-import { authorise, checkArea, sha256, type Acting, type Effects } from './common.ts';
+import { actingIn, type ActingUser } from '../acting.ts';
+import { authorise, checkArea, sha256, type Effects } from './common.ts';
 
 export const supportCodeHash = (divisionId: string, areaCode: string, code: string): string =>
   sha256(`support-code:${divisionId}:${areaCode}:${code}`);
@@ -16,10 +17,11 @@ export async function generateSupportCodes(
   db: Database,
   area: string,
   count: number,
-  acting: Acting,
+  user: ActingUser | null,
   fx: Effects,
 ): Promise<{ codes: string[]; total: number }> {
   return db.transaction(async (tx) => {
+    const acting = await actingIn(tx, user);
     const a = await checkArea(tx, area);
     authorise(acting, 'participation:manage', [a]);
     const codes = new Set<string>();

@@ -3,7 +3,8 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import * as c from '../../../core/contracts/participation.ts';
 import * as svc from '../../../services/participation/index.ts';
 import { guard } from '../../auth.ts';
-import { acting, effects, rateLimiter, TAG } from './common.ts';
+import { actingUser } from '../../acting.ts';
+import { effects, rateLimiter, TAG } from './common.ts';
 
 const budgetRoutes: FastifyPluginAsyncZod = async (app) => {
   const fx = () => effects(app);
@@ -45,7 +46,7 @@ const budgetRoutes: FastifyPluginAsyncZod = async (app) => {
         response: { 200: c.processSummary },
       },
     },
-    async (request) => processJson(await svc.createProcess(app.deps.db, request.body, await acting(request), fx())),
+    async (request) => processJson(await svc.createProcess(app.deps.db, request.body, await actingUser(request), fx())),
   );
 
   app.post(
@@ -62,7 +63,7 @@ const budgetRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (request) =>
-      processJson(await svc.setPhase(app.deps.db, request.params.id, request.body, await acting(request), fx())),
+      processJson(await svc.setPhase(app.deps.db, request.params.id, request.body, await actingUser(request), fx())),
   );
 
   app.put(
@@ -84,7 +85,7 @@ const budgetRoutes: FastifyPluginAsyncZod = async (app) => {
           request.params.id,
           request.params.projectId,
           request.body,
-          await acting(request),
+          await actingUser(request),
           fx(),
         ),
       ),
@@ -103,7 +104,7 @@ const budgetRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (request) =>
-      svc.generateCodes(app.deps.db, request.params.id, request.body.count, await acting(request), fx()),
+      svc.generateCodes(app.deps.db, request.params.id, request.body.count, await actingUser(request), fx()),
   );
 
   app.get(
@@ -117,7 +118,7 @@ const budgetRoutes: FastifyPluginAsyncZod = async (app) => {
         response: { 200: c.codeStatusResponse },
       },
     },
-    async (request) => svc.codeStatus(app.deps.db, request.params.id, await acting(request)),
+    async (request) => svc.codeStatus(app.deps.db, request.params.id, await actingUser(request)),
   );
 
   app.post(
@@ -150,7 +151,7 @@ const budgetRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (request) =>
-      svc.importPaperBallots(app.deps.db, request.params.id, request.body, await acting(request), fx()),
+      svc.importPaperBallots(app.deps.db, request.params.id, request.body, await actingUser(request), fx()),
   );
 
   app.get(
@@ -164,7 +165,7 @@ const budgetRoutes: FastifyPluginAsyncZod = async (app) => {
         response: { 200: c.resultsResponse },
       },
     },
-    async (request) => svc.getResults(app.deps.db, request.params.id, await acting(request)),
+    async (request) => svc.getResults(app.deps.db, request.params.id, await actingUser(request)),
   );
 
   app.get(
@@ -177,7 +178,7 @@ const budgetRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (request, reply) => {
-      const text = await svc.exportPb(app.deps.db, request.params.id, await acting(request));
+      const text = await svc.exportPb(app.deps.db, request.params.id, await actingUser(request));
       reply.header('content-type', 'text/plain; charset=utf-8');
       reply.header('content-disposition', `attachment; filename="${request.params.id}.pb"`);
       return text;

@@ -1,17 +1,14 @@
-/** Shared parts of the participation routes: the acting user, effects and the public-write rate limit. */
+/**
+ * Shared parts of the participation routes: effects and the public-write rate limit. (The acting user is
+ * `actingUser(request)` from src/server/acting.ts; the services authorise inside their transactions.)
+ */
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { actorOf, auditActor } from '../../auth.ts';
 import { AppError } from '../../../core/errors.ts';
 import { PUBLIC_WRITE_LIMITS, type PublicWrite } from '../../../core/participation/rate.ts';
 import { hitRateLimit } from '../../../services/rate-limits.ts';
-import type { Acting, Effects } from '../../../services/participation/index.ts';
+import type { Effects } from '../../../services/participation/index.ts';
 
 export const TAG = ['participation'];
-
-/** Who acts (for the services' own authorisation and the audit log). */
-export async function acting(request: FastifyRequest): Promise<Acting> {
-  return { actor: await actorOf(request), audit: await auditActor(request) };
-}
 
 export const effects = (app: FastifyInstance): Effects => ({ now: app.deps.now, randomBytes: app.deps.randomBytes });
 

@@ -3,7 +3,8 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import * as c from '../../../core/contracts/participation.ts';
 import * as svc from '../../../services/participation/index.ts';
 import { guard } from '../../auth.ts';
-import { acting, effects, rateLimiter, TAG } from './common.ts';
+import { actingUser } from '../../acting.ts';
+import { effects, rateLimiter, TAG } from './common.ts';
 
 const proposalRoutes: FastifyPluginAsyncZod = async (app) => {
   const fx = () => effects(app);
@@ -89,7 +90,7 @@ const proposalRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (request) => ({
-      items: await svc.listStaffProposals(app.deps.db, request.query.status, await acting(request)),
+      items: await svc.listStaffProposals(app.deps.db, request.query.status, await actingUser(request)),
     }),
   );
 
@@ -105,7 +106,8 @@ const proposalRoutes: FastifyPluginAsyncZod = async (app) => {
         response: { 200: c.staffProposal },
       },
     },
-    async (request) => svc.moderateProposal(app.deps.db, request.params.id, request.body, await acting(request), fx()),
+    async (request) =>
+      svc.moderateProposal(app.deps.db, request.params.id, request.body, await actingUser(request), fx()),
   );
 
   app.post(
@@ -120,7 +122,8 @@ const proposalRoutes: FastifyPluginAsyncZod = async (app) => {
         response: { 200: c.staffProposal },
       },
     },
-    async (request) => svc.answerProposal(app.deps.db, request.params.id, request.body, await acting(request), fx()),
+    async (request) =>
+      svc.answerProposal(app.deps.db, request.params.id, request.body, await actingUser(request), fx()),
   );
 
   app.post(
@@ -136,7 +139,7 @@ const proposalRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (request) =>
-      svc.linkProposal(app.deps.db, request.params.id, request.body.interventionId, await acting(request), fx()),
+      svc.linkProposal(app.deps.db, request.params.id, request.body.interventionId, await actingUser(request), fx()),
   );
 
   app.put(
@@ -151,7 +154,7 @@ const proposalRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (request) => {
-      await svc.setThreshold(app.deps.db, request.body, await acting(request), fx());
+      await svc.setThreshold(app.deps.db, request.body, await actingUser(request), fx());
       return { ok: true as const };
     },
   );
@@ -168,7 +171,7 @@ const proposalRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (request) =>
-      svc.generateSupportCodes(app.deps.db, request.body.area, request.body.count, await acting(request), fx()),
+      svc.generateSupportCodes(app.deps.db, request.body.area, request.body.count, await actingUser(request), fx()),
   );
 
   app.get(
@@ -195,7 +198,7 @@ const proposalRoutes: FastifyPluginAsyncZod = async (app) => {
         response: { 200: c.createdResponse },
       },
     },
-    async (request) => svc.addDialogue(app.deps.db, request.body, await acting(request), fx()),
+    async (request) => svc.addDialogue(app.deps.db, request.body, await actingUser(request), fx()),
   );
 };
 export default proposalRoutes;
