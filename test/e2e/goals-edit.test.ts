@@ -170,7 +170,12 @@ describe('editing a target in the browser', () => {
     await page.getByLabel('Avsnitt i källdokumentet').fill('Färdplan för ett Stockholm för alla');
     // without the decision the server refuses, and the error stands at the field
     await page.getByRole('button', { name: 'Skapa' }).click();
+    // the endpoint's contract checks the form in the browser and says what is missing at the field, in Swedish
     await page.locator('#new-goal_area-decisionRef-error').waitFor();
+    assert.equal(
+      await page.locator('#new-goal_area-decisionRef-error').textContent(),
+      'Ange beslutet ändringen vilar på, t.ex. ”KF 2024-06-10 § 12”.',
+    );
     await page.getByLabel('Beslut (t.ex. ”KF 2024-06-10 § 12”)').fill('KF 2027-01-10 § 2');
     await page.getByRole('button', { name: 'Skapa' }).click();
     await page.waitForURL((u) => u.pathname === '/mal/omrade/ga-e2e');

@@ -1,16 +1,25 @@
 /**
  * Adding a goal area (to the roadmap), a strategy (to a goal area) or a commitment (to a reform area). The new
  * item is a draft, version 1, with the decision it rests on and the source document it is cited from; after
- * saving, its page opens, where it is edited further and published.
+ * saving, its page opens, where it is edited further and published. The endpoint's contract checks the form
+ * before it is sent (src/web/forms.ts); the server's refusals land at the same fields.
  */
-import { useState, type FormEvent, type ReactNode } from 'react';
+import { useState, type ReactNode } from 'react';
+import { useForm } from 'react-hook-form';
 import { sendJson } from '../../api.ts';
 import { useI18n } from '../../i18n/index.tsx';
 import { goalsStrings } from '../../i18n/goals.ts';
 import { navigate } from '../../router.tsx';
-import type { ChangeResult } from '../../../core/contracts/goals.ts';
-import { Field, FieldError, fieldErrors, idList, invalid, type FieldErrors } from './forms.tsx';
+import { contractResolver, serverErrors, type FieldOf } from '../../forms.ts';
+import {
+  commitmentCreateBody,
+  goalAreaCreateBody,
+  strategyCreateBody,
+  type ChangeResult,
+} from '../../../core/contracts/goals.ts';
+import { FieldError, FormField, idList, invalid } from './forms.tsx';
 import { itemPage, roman, type ItemKind } from './items.ts';
+import { useSay } from './say.ts';
 
 /** The source documents an item may be cited from (the files in the seeds folder). */
 export const SEED_DOCUMENTS = [
@@ -20,51 +29,106 @@ export const SEED_DOCUMENTS = [
   '003_bcd631ecaa6cfe08.txt',
 ] as const;
 
-const num = (s: string): number | null => (s.trim() === '' ? null : Number(s.replace(',', '.')));
+interface Values {
+  id: string;
+  number: string;
+  titleSv: string;
+  titleEn: string;
+  descriptionSv: string;
+  descriptionEn: string;
+  text: string;
+  targetIds: string;
+  linkedStrategies: string;
+  linkedGoalAreas: string;
+  responsibleCommittee: string;
+  document: string;
+  section: string;
+  decisionRef: string;
+}
 
-/** The request that creates the item, from the form's values. */
-function request(kind: ItemKind, parentId: string, v: Record<string, string>): { path: string; body: object } {
+const EMPTY: Values = {
+  id: '',
+  number: '',
+  titleSv: '',
+  titleEn: '',
+  descriptionSv: '',
+  descriptionEn: '',
+  text: '',
+  targetIds: '',
+  linkedStrategies: '',
+  linkedGoalAreas: '',
+  responsibleCommittee: '',
+  document: SEED_DOCUMENTS[3],
+  section: '',
+  decisionRef: '',
+};
+
+const SCHEMA = { goal_area: goalAreaCreateBody, strategy: strategyCreateBody, commitment: commitmentCreateBody };
+const PATH = { goal_area: '/goal-areas', strategy: '/strategies', commitment: '/commitments' };
+
+const num = (s: string): number | null => (s.trim() === '' ? null : Number(s.replace(',', '.')));
+const bilingual = (sv: string, en: string) => ({ sv: sv.trim(), en: en.trim() });
+
+/** The request body that creates the item, from the form's values. */
+function bodyOf(kind: ItemKind, parentId: string, v: Values): object {
   const base = {
-    id: (v['id'] ?? '').trim(),
-    title: { sv: v['titleSv'] ?? '', en: v['titleEn'] ?? '' },
-    citation: { document: v['document'] ?? '', section: v['section'] ?? '' },
+    id: v.id.trim(),
+    title: bilingual(v.titleSv, v.titleEn),
+    citation: { document: v.document, section: v.section.trim() },
   };
-  const decisionRef = v['decisionRef'] ?? '';
+  const decisionRef = v.decisionRef;
   if (kind === 'goal_area') {
     const description =
-      v['descriptionSv'] || v['descriptionEn'] ? { sv: v['descriptionSv'] ?? '', en: v['descriptionEn'] ?? '' } : {};
-    const item = {
-      ...base,
-      order: num(v['number'] ?? ''),
-      ...(Object.keys(description).length ? { description } : {}),
-    };
-    return { path: '/goal-areas', body: { decisionRef, item } };
+      v.descriptionSv || v.descriptionEn ? { description: bilingual(v.descriptionSv, v.descriptionEn) } : {};
+    return { decisionRef, item: { ...base, order: num(v.number), ...description } };
   }
   if (kind === 'strategy') {
-    const n = num(v['number'] ?? '');
-    return {
-      path: '/strategies',
-      body: { decisionRef, goalAreaId: parentId, item: { ...base, number: n, numeral: roman(n ?? 0) || 'I' } },
-    };
+    const n = num(v.number);
+    return { decisionRef, goalAreaId: parentId, item: { ...base, number: n, numeral: roman(n ?? 0) || 'I' } };
   }
-  const committee = (v['responsibleCommittee'] ?? '').trim();
+  const committee = v.responsibleCommittee.trim();
   return {
-    path: '/commitments',
-    body: {
-      decisionRef,
-      reformAreaId: parentId,
-      item: {
-        ...base,
-        text: v['text'] ?? '',
-        linkedGoalAreas: idList(v['linkedGoalAreas'] ?? ''),
-        linkedStrategies: idList(v['linkedStrategies'] ?? ''),
-        targetIds: idList(v['targetIds'] ?? ''),
-        manualStatus: null,
-        ...(committee ? { responsibleCommittee: committee } : {}),
-      },
+    decisionRef,
+    reformAreaId: parentId,
+    item: {
+      ...base,
+      text: v.text.trim(),
+      linkedGoalAreas: idList(v.linkedGoalAreas),
+      linkedStrategies: idList(v.linkedStrategies),
+      targetIds: idList(v.targetIds),
+      manualStatus: null,
+      ...(committee ? { responsibleCommittee: committee } : {}),
     },
   };
 }
+
+/** The form field of a problem at `path` of the request body. */
+const fieldOf: FieldOf<Values> = (path) => {
+  const [head, key, sub] = path.map(String);
+  if (head === 'decisionRef') return 'decisionRef';
+  if (head !== 'item') return null;
+  switch (key) {
+    case 'id':
+    case 'text':
+    case 'targetIds':
+    case 'linkedStrategies':
+    case 'linkedGoalAreas':
+    case 'responsibleCommittee':
+      return key;
+    case 'order':
+    case 'number':
+    case 'numeral':
+      return 'number';
+    case 'title':
+      return sub === 'en' ? 'titleEn' : 'titleSv';
+    case 'description':
+      return sub === 'en' ? 'descriptionEn' : 'descriptionSv';
+    case 'citation':
+      return sub === 'document' ? 'document' : 'section';
+    default:
+      return null;
+  }
+};
 
 export function CreateItemForm({
   kind,
@@ -74,39 +138,39 @@ export function CreateItemForm({
   kind: ItemKind;
   /** the goal area of a new strategy, the reform area of a new commitment */
   parentId?: string;
-  defaults?: Record<string, string>;
+  defaults?: Partial<Values>;
 }): ReactNode {
   const { t } = useI18n(goalsStrings);
-  const [v, setV] = useState<Record<string, string>>({ document: SEED_DOCUMENTS[3], ...defaults });
-  const [errors, setErrors] = useState<FieldErrors>({});
+  const say = useSay();
   const [status, setStatus] = useState<string | null>(null);
+  const form = useForm<Values>({
+    defaultValues: { ...EMPTY, ...defaults },
+    resolver: contractResolver(SCHEMA[kind], (v: Values) => bodyOf(kind, parentId, v), fieldOf, say),
+  });
+  const errors = form.formState.errors;
   const p = `new-${kind}`;
-  const set = (key: string) => (value: string) => setV((old) => ({ ...old, [key]: value }));
-  const field = (key: string, label: string, opts: { multiline?: boolean; numeric?: boolean } = {}) => (
-    <Field
+  const field = (key: keyof Values, label: string, opts: { multiline?: boolean; numeric?: boolean } = {}) => (
+    <FormField
       id={`${p}-${key}`}
       label={label}
-      value={v[key] ?? ''}
-      onChange={set(key)}
-      error={errors[key === 'number' && kind === 'goal_area' ? 'order' : key]}
+      reg={form.register(key)}
+      error={errors[key]?.message}
       multiline={opts.multiline}
       inputMode={opts.numeric ? 'numeric' : undefined}
     />
   );
 
-  const submit = async (e: FormEvent) => {
-    e.preventDefault();
-    const { path, body } = request(kind, parentId, v);
-    try {
-      const r = await sendJson<ChangeResult>('POST', path, body);
-      setErrors({});
-      navigate(itemPage(kind, r.id));
-    } catch (err) {
-      const { fields, message } = fieldErrors(err);
-      setErrors(fields);
-      setStatus(t('formError', { message }));
-    }
-  };
+  const submit = form.handleSubmit(
+    async (v) => {
+      try {
+        const r = await sendJson<ChangeResult>('POST', PATH[kind], bodyOf(kind, parentId, v));
+        navigate(itemPage(kind, r.id));
+      } catch (err) {
+        setStatus(t('formError', { message: serverErrors(err, form.setError, fieldOf) }));
+      }
+    },
+    () => setStatus(t('formInvalid')),
+  );
 
   return (
     <details className="goal-edit">
@@ -117,7 +181,6 @@ export function CreateItemForm({
         {kind === 'commitment' ? null : field('number', t('itemNumber'), { numeric: true })}
         {field('titleSv', t('titleSv'))}
         {field('titleEn', t('titleEn'))}
-        <FieldError id={`${p}-title-error`} error={errors['title']} />
         {kind === 'goal_area' ? (
           <>
             {field('descriptionSv', t('descriptionSv'), { multiline: true })}
@@ -136,9 +199,8 @@ export function CreateItemForm({
         <label htmlFor={`${p}-document`}>{t('citationDocument')}</label>
         <select
           id={`${p}-document`}
-          value={v['document']}
-          onChange={(e) => set('document')(e.target.value)}
-          {...invalid(`${p}-citation-error`, errors['citation'])}
+          {...form.register('document')}
+          {...invalid(`${p}-document-error`, errors.document?.message)}
         >
           {SEED_DOCUMENTS.map((d) => (
             <option key={d} value={d}>
@@ -146,10 +208,10 @@ export function CreateItemForm({
             </option>
           ))}
         </select>
+        <FieldError id={`${p}-document-error`} error={errors.document?.message} />
         {field('section', t('citationSection'))}
-        <FieldError id={`${p}-citation-error`} error={errors['citation']} />
         {field('decisionRef', t('decisionRef'))}
-        <FieldError id={`${p}-goalAreaId-error`} error={errors['goalAreaId'] ?? errors['reformAreaId']} />
+        <FieldError id={`${p}-root-error`} error={errors.root?.message} />
         <button type="submit">{t('create')}</button>
       </form>
       <p role="status" aria-live="polite">

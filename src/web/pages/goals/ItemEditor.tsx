@@ -3,39 +3,86 @@
  * publication and retirement, with the decision the change rests on. Only changed fields are sent; the
  * server checks the item whole and its errors are shown at their fields.
  */
-import { useState, type FormEvent, type ReactNode } from 'react';
+import { useState, type ReactNode } from 'react';
+import { useForm } from 'react-hook-form';
 import { sendJson } from '../../api.ts';
 import { useI18n } from '../../i18n/index.tsx';
 import { goalsStrings } from '../../i18n/goals.ts';
-import type { ChangeResult } from '../../../core/contracts/goals.ts';
-import { Field, FieldError, fieldErrors, idList, invalid, type FieldErrors } from './forms.tsx';
+import { contractResolver, serverErrors, type FieldOf } from '../../forms.ts';
+import {
+  commitmentChangeBody,
+  goalAreaChangeBody,
+  strategyChangeBody,
+  type ChangeResult,
+} from '../../../core/contracts/goals.ts';
+import { FieldError, FormField, idList, invalid } from './forms.tsx';
 import type { ItemKind, ItemState } from './items.ts';
+import { useSay } from './say.ts';
 
 type Change = Record<string, unknown>;
 
 const same = (a: readonly string[], b: readonly string[]): boolean => a.join(',') === b.join(',');
 
+interface Values {
+  titleSv: string;
+  titleEn: string;
+  descriptionSv: string;
+  descriptionEn: string;
+  goalAreaId: string;
+  text: string;
+  targetIds: string;
+  linkedStrategies: string;
+  linkedGoalAreas: string;
+  responsibleCommittee: string;
+  publication: 'draft' | 'published';
+  retired: boolean;
+  decisionRef: string;
+}
+
+const SCHEMA = { goal_area: goalAreaChangeBody, strategy: strategyChangeBody, commitment: commitmentChangeBody };
+const SAME_NAME = new Set([
+  'goalAreaId',
+  'text',
+  'targetIds',
+  'linkedStrategies',
+  'linkedGoalAreas',
+  'responsibleCommittee',
+  'publication',
+  'retired',
+  'decisionRef',
+]);
+
+/** The form field of a problem at `path` of the change. */
+const fieldOf: FieldOf<Values> = (path) => {
+  const [head, sub] = path.map(String);
+  if (head === 'title') return sub === 'en' ? 'titleEn' : 'titleSv';
+  if (head === 'description') return sub === 'en' ? 'descriptionEn' : 'descriptionSv';
+  return head && SAME_NAME.has(head) ? (head as keyof Values) : null;
+};
+
 /** The change the form's values make to the item (nothing for unchanged fields). */
-function changeOf(kind: ItemKind, item: ItemState, v: Record<string, string>): Change {
+function changeOf(kind: ItemKind, item: ItemState, v: Values): Change {
   const s = item.spec;
   const change: Change = {};
-  if (v['titleSv'] !== s.title.sv || v['titleEn'] !== s.title.en)
-    change['title'] = { sv: v['titleSv'] ?? '', en: v['titleEn'] ?? '' };
+  if (v.titleSv !== s.title.sv || v.titleEn !== s.title.en) change['title'] = { sv: v.titleSv, en: v.titleEn };
   if (kind === 'goal_area' && item.framework === 'roadmap') {
     const d = s.description ?? { sv: '', en: '' };
-    if (v['descriptionSv'] !== d.sv || v['descriptionEn'] !== d.en)
-      change['description'] = { sv: v['descriptionSv'] ?? '', en: v['descriptionEn'] ?? '' };
+    if (v.descriptionSv !== d.sv || v.descriptionEn !== d.en)
+      change['description'] = { sv: v.descriptionSv, en: v.descriptionEn };
   }
-  if (kind === 'strategy' && v['goalAreaId'] !== item.goalAreaId) change['goalAreaId'] = v['goalAreaId'];
+  if (kind === 'strategy' && v.goalAreaId !== item.goalAreaId) change['goalAreaId'] = v.goalAreaId;
   if (kind === 'commitment') {
-    if (v['text'] !== s.text) change['text'] = v['text'];
+    if (v.text !== s.text) change['text'] = v.text;
     for (const key of ['targetIds', 'linkedStrategies', 'linkedGoalAreas'] as const) {
-      const ids = idList(v[key] ?? '');
+      const ids = idList(v[key]);
       if (!same(ids, s[key] ?? [])) change[key] = ids;
     }
-    const committee = (v['responsibleCommittee'] ?? '').trim();
+    const committee = v.responsibleCommittee.trim();
     if (committee !== (s.responsibleCommittee ?? '')) change['responsibleCommittee'] = committee || null;
   }
+  if (v.publication !== item.publication) change['publication'] = v.publication;
+  if (v.retired !== item.retired) change['retired'] = v.retired;
+  if (v.decisionRef.trim()) change['decisionRef'] = v.decisionRef.trim();
   return change;
 }
 
@@ -54,54 +101,53 @@ export function ItemEditor({
   onSaved: () => void;
 }): ReactNode {
   const { t } = useI18n(goalsStrings);
+  const say = useSay();
   const s = item.spec;
-  const [v, setV] = useState<Record<string, string>>({
-    titleSv: s.title.sv,
-    titleEn: s.title.en,
-    descriptionSv: s.description?.sv ?? '',
-    descriptionEn: s.description?.en ?? '',
-    goalAreaId: item.goalAreaId ?? '',
-    text: s.text ?? '',
-    targetIds: (s.targetIds ?? []).join(', '),
-    linkedStrategies: (s.linkedStrategies ?? []).join(', '),
-    linkedGoalAreas: (s.linkedGoalAreas ?? []).join(', '),
-    responsibleCommittee: s.responsibleCommittee ?? '',
-  });
-  const [publication, setPublication] = useState(item.publication);
-  const [retired, setRetired] = useState(item.retired);
-  const [decisionRef, setDecisionRef] = useState('');
-  const [errors, setErrors] = useState<FieldErrors>({});
   const [status, setStatus] = useState<string | null>(null);
-  const set = (key: string) => (value: string) => setV((old) => ({ ...old, [key]: value }));
-  const field = (key: string, label: string, multiline = false) => (
-    <Field
+  const form = useForm<Values>({
+    defaultValues: {
+      titleSv: s.title.sv,
+      titleEn: s.title.en,
+      descriptionSv: s.description?.sv ?? '',
+      descriptionEn: s.description?.en ?? '',
+      goalAreaId: item.goalAreaId ?? '',
+      text: s.text ?? '',
+      targetIds: (s.targetIds ?? []).join(', '),
+      linkedStrategies: (s.linkedStrategies ?? []).join(', '),
+      linkedGoalAreas: (s.linkedGoalAreas ?? []).join(', '),
+      responsibleCommittee: s.responsibleCommittee ?? '',
+      publication: item.publication,
+      retired: item.retired,
+      decisionRef: '',
+    },
+    // the item the form compares with is the latest one (it changes after each save)
+    resolver: (values, context, options) =>
+      contractResolver(SCHEMA[kind], (v: Values) => changeOf(kind, item, v), fieldOf, say)(values, context, options),
+  });
+  const errors = form.formState.errors;
+  const field = (key: keyof Values, label: string, multiline = false) => (
+    <FormField
       id={`ie-${key}`}
       label={label}
-      value={v[key] ?? ''}
-      onChange={set(key)}
-      error={errors[key]}
+      reg={form.register(key)}
+      error={errors[key]?.message}
       multiline={multiline}
     />
   );
 
-  const submit = async (e: FormEvent) => {
-    e.preventDefault();
-    const change: Change = { ...changeOf(kind, item, v) };
-    if (publication !== item.publication) change['publication'] = publication;
-    if (retired !== item.retired) change['retired'] = retired;
-    if (decisionRef.trim()) change['decisionRef'] = decisionRef.trim();
-    try {
-      const r = await sendJson<ChangeResult>('PATCH', `/${api}/${encodeURIComponent(s.id)}`, change);
-      setErrors({});
-      setDecisionRef('');
-      setStatus(t('saved', { version: r.version }));
-      onSaved();
-    } catch (err) {
-      const { fields, message } = fieldErrors(err);
-      setErrors(fields);
-      setStatus(t('formError', { message }));
-    }
-  };
+  const submit = form.handleSubmit(
+    async (v) => {
+      try {
+        const r = await sendJson<ChangeResult>('PATCH', `/${api}/${encodeURIComponent(s.id)}`, changeOf(kind, item, v));
+        form.setValue('decisionRef', '');
+        setStatus(t('saved', { version: r.version }));
+        onSaved();
+      } catch (err) {
+        setStatus(t('formError', { message: serverErrors(err, form.setError, fieldOf) }));
+      }
+    },
+    () => setStatus(t('formInvalid')),
+  );
 
   return (
     <section aria-labelledby="item-edit" className="goal-edit">
@@ -110,12 +156,10 @@ export function ItemEditor({
       <form onSubmit={(e) => void submit(e)} className="stacked-form" noValidate>
         {field('titleSv', t('titleSv'))}
         {field('titleEn', t('titleEn'))}
-        <FieldError id="ie-title-error" error={errors['title']} />
         {kind === 'goal_area' && item.framework === 'roadmap' ? (
           <>
             {field('descriptionSv', t('descriptionSv'), true)}
             {field('descriptionEn', t('descriptionEn'), true)}
-            <FieldError id="ie-description-error" error={errors['description']} />
           </>
         ) : null}
         {kind === 'strategy' ? (
@@ -123,9 +167,8 @@ export function ItemEditor({
             <label htmlFor="ie-goalAreaId">{t('goalArea')}</label>
             <select
               id="ie-goalAreaId"
-              value={v['goalAreaId']}
-              onChange={(e) => set('goalAreaId')(e.target.value)}
-              {...invalid('ie-goalAreaId-error', errors['goalAreaId'])}
+              {...form.register('goalAreaId')}
+              {...invalid('ie-goalAreaId-error', errors.goalAreaId?.message)}
             >
               {goalAreas.map(([id, title]) => (
                 <option key={id} value={id}>
@@ -133,7 +176,7 @@ export function ItemEditor({
                 </option>
               ))}
             </select>
-            <FieldError id="ie-goalAreaId-error" error={errors['goalAreaId']} />
+            <FieldError id="ie-goalAreaId-error" error={errors.goalAreaId?.message} />
           </>
         ) : null}
         {kind === 'commitment' ? (
@@ -146,25 +189,16 @@ export function ItemEditor({
           </>
         ) : null}
         <label htmlFor="ie-publication">{t('publication')}</label>
-        <select
-          id="ie-publication"
-          value={publication}
-          onChange={(e) => setPublication(e.target.value as 'draft' | 'published')}
-        >
+        <select id="ie-publication" {...form.register('publication')}>
           <option value="published">{t('publication_published')}</option>
           <option value="draft">{t('publication_draft')}</option>
         </select>
         <p>
-          <input id="ie-retired" type="checkbox" checked={retired} onChange={(e) => setRetired(e.target.checked)} />{' '}
+          <input id="ie-retired" type="checkbox" {...form.register('retired')} />{' '}
           <label htmlFor="ie-retired">{t('retire')}</label>
         </p>
-        <Field
-          id="ie-decisionRef"
-          label={t('decisionRef')}
-          value={decisionRef}
-          onChange={setDecisionRef}
-          error={errors['decisionRef']}
-        />
+        {field('decisionRef', t('decisionRef'))}
+        <FieldError id="ie-root-error" error={errors.root?.message} />
         <button type="submit">{t('save')}</button>
       </form>
       <p role="status" aria-live="polite" data-testid="item-edit-status">

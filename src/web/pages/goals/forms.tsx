@@ -1,5 +1,6 @@
 /** Shared bits of the goals forms: server errors mapped to the fields they name. */
 import type { ReactNode } from 'react';
+import type { UseFormRegisterReturn } from 'react-hook-form';
 import { ApiError } from '../../api.ts';
 
 export type FieldErrors = Record<string, string>;
@@ -30,42 +31,36 @@ export function invalid(id: string, error: string | undefined) {
   return error ? { 'aria-invalid': true as const, 'aria-describedby': id } : {};
 }
 
-/** A labelled text field (or text area) with its error under it. */
-export function Field({
-  id,
-  label,
-  value,
-  onChange,
-  error,
-  multiline = false,
-  inputMode,
-}: {
-  id: string;
-  label: string;
-  value: string;
-  onChange: (v: string) => void;
-  error?: string | undefined;
-  multiline?: boolean;
-  inputMode?: 'numeric' | 'decimal';
-}): ReactNode {
-  const props = { id, value, ...invalid(`${id}-error`, error) };
-  return (
-    <>
-      <label htmlFor={id}>{label}</label>
-      {multiline ? (
-        <textarea {...props} rows={4} onChange={(e) => onChange(e.target.value)} />
-      ) : (
-        <input {...props} inputMode={inputMode} onChange={(e) => onChange(e.target.value)} />
-      )}
-      <FieldError id={`${id}-error`} error={error} />
-    </>
-  );
-}
-
 /** "a, b ,c" → ['a', 'b', 'c'] (ids typed in one field). */
 export function idList(text: string): string[] {
   return text
     .split(/[\s,;]+/)
     .map((s) => s.trim())
     .filter(Boolean);
+}
+
+/** A labelled field of a react-hook-form form (`reg` from `register(name)`), with its error under it. */
+export function FormField({
+  id,
+  label,
+  reg,
+  error,
+  multiline = false,
+  inputMode,
+}: {
+  id: string;
+  label: string;
+  reg: UseFormRegisterReturn;
+  error?: string | undefined;
+  multiline?: boolean;
+  inputMode?: 'numeric' | 'decimal';
+}): ReactNode {
+  const props = { id, ...reg, ...invalid(`${id}-error`, error) };
+  return (
+    <>
+      <label htmlFor={id}>{label}</label>
+      {multiline ? <textarea {...props} rows={4} /> : <input {...props} inputMode={inputMode} />}
+      <FieldError id={`${id}-error`} error={error} />
+    </>
+  );
 }

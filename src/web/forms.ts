@@ -1,0 +1,62 @@
+/**
+ * Forms: react-hook-form holds the values; the endpoint's zod contract (src/core/contracts) checks them in the
+ * browser before anything is sent, and a refused request's problems are put at the fields they name. The same
+ * schema checks the request on the server, so the two never disagree about what is valid.
+ */
+import type { FieldErrors, FieldValues, Path, Resolver, UseFormSetError } from 'react-hook-form';
+import type { z } from 'zod';
+import { ApiError } from './api.ts';
+
+/** The form field a problem's path (in the request body) belongs to, or null for none (then: the form as a whole). */
+export type FieldOf<V> = (path: readonly PropertyKey[]) => Path<V> | null;
+
+/** A problem as the form shows it: the zod issue code (or 'server') and the text. */
+export type Say = (issue: { code: string; path: readonly PropertyKey[]; message: string }) => string;
+
+/**
+ * A resolver that builds the request body from the form's values and checks it with the contract; each problem
+ * goes to its field (the first one per field), worded by `say` in the user's language.
+ */
+export function contractResolver<V extends FieldValues>(
+  schema: z.ZodType,
+  toBody: (values: V) => unknown,
+  fieldOf: FieldOf<V>,
+  say: Say,
+): Resolver<V> {
+  return (values) => {
+    const r = schema.safeParse(toBody(values));
+    if (r.success) return { values, errors: {} };
+    const errors: Record<string, { type: string; message: string }> = {};
+    for (const issue of r.error.issues) {
+      const field = fieldOf(issue.path) ?? 'root';
+      errors[field] ??= { type: issue.code, message: say(issue) };
+    }
+    return { values: {}, errors: errors as FieldErrors<V> };
+  };
+}
+
+/** `body.item.title.sv` → ['item', 'title', 'sv'] (the request body's path of a server problem). */
+export function bodyPath(field: string | undefined): string[] {
+  return (field ?? '')
+    .replace(/^body\.?/, '')
+    .split('.')
+    .filter(Boolean);
+}
+
+/**
+ * Puts the problems of a refused request at their fields; those that name no field of the form go to 'root'.
+ * Returns the message for the form's status line.
+ */
+export function serverErrors<V extends FieldValues>(
+  err: unknown,
+  setError: UseFormSetError<V>,
+  fieldOf: FieldOf<V>,
+): string {
+  if (err instanceof ApiError && Array.isArray(err.details)) {
+    for (const d of err.details as { field?: string; message: string }[]) {
+      const field = fieldOf(bodyPath(d.field));
+      setError(field ?? 'root', { type: 'server', message: d.message });
+    }
+  }
+  return err instanceof Error ? err.message : String(err);
+}
