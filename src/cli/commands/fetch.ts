@@ -6,6 +6,7 @@ import { migrate } from '../../db/migrate.ts';
 import type { Database } from '../../db/database.ts';
 import { fetchScb, ScbClient, type FetchResult } from '../../services/imports/scb.ts';
 import { fetchKolada, KoladaClient } from '../../services/imports/kolada.ts';
+import { SYSTEM_USER } from '../../services/acting.ts';
 import { connectorSettings, refreshSavedQueries, scbClientFor } from '../../services/imports/refresh.ts';
 
 const list = (s: string | undefined): string[] =>
@@ -140,9 +141,7 @@ export function register(program: Command): void {
     .command('refresh')
     .description('re-run every saved SCB and Kolada query')
     .action(async () => {
-      const items = await withDb((db) =>
-        refreshSavedQueries(db, apis(), { now: new Date(), actor: { id: null, username: 'cli' } }),
-      );
+      const items = await withDb((db) => refreshSavedQueries(db, apis(), { user: SYSTEM_USER, now: new Date() }));
       for (const i of items) {
         if (i.result) report(i.result);
         else process.stderr.write(`${i.label}: ${i.error}\n`);

@@ -2,16 +2,36 @@
 import type { Database, Queryable } from '../../db/database.ts';
 import * as repo from '../../db/repositories/analysis.ts';
 import { AppError } from '../../core/errors.ts';
+import { authorise, type CommandContext } from '../acting.ts';
+import { recordAudit } from '../audit.ts';
 import { computeAllocation, type AllocationParams, type AllocationResponse } from './allocation.ts';
 
-export async function saveScenario(db: Database, p: AllocationParams & { name: string }, createdBy: string | null) {
+/** Computes an allocation and saves it under a name (analysts; authorised and audited in the write transaction). */
+export async function saveScenario(db: Database, p: AllocationParams & { name: string }, ctx: CommandContext) {
   const name = p.name.trim();
   if (!name)
     throw new AppError('validation_failed', 'A scenario needs a name', [{ field: 'name', message: 'required' }]);
   const result = await computeAllocation(db, p);
-  const id = await repo.insertScenario(db, { name, params: result.params, result, createdBy });
-  if (id === null) throw new AppError('conflict', `A scenario named '${name}' already exists`);
-  return { id, name, ...result };
+  return db.transaction(async (tx) => {
+    const { audit } = await authorise(tx, ctx.user, 'indicators:write');
+    const id = await repo.insertScenario(tx, {
+      name,
+      params: result.params,
+      result,
+      createdBy: audit?.username ?? null,
+    });
+    if (id === null) throw new AppError('conflict', `A scenario named '${name}' already exists`);
+    await recordAudit(tx, {
+      actor: audit,
+      at: ctx.now,
+      action: 'create',
+      entity: 'allocation_scenario',
+      entityId: id,
+      before: null,
+      after: { name, params: result.params },
+    });
+    return { id, name, ...result };
+  });
 }
 
 export async function listScenarios(db: Queryable) {
@@ -31,6 +51,20 @@ export async function getScenarios(db: Queryable, ids: readonly number[]) {
   }));
 }
 
-export async function removeScenario(db: Queryable, id: number): Promise<void> {
-  if (!(await repo.deleteScenario(db, id))) throw new AppError('not_found', `The scenario ${id} was not found`);
+/** Deletes a saved scenario (analysts; authorised and audited in the write transaction). */
+export async function removeScenario(db: Database, id: number, ctx: CommandContext): Promise<void> {
+  await db.transaction(async (tx) => {
+    const { audit } = await authorise(tx, ctx.user, 'indicators:write');
+    const [before] = await getScenarios(tx, [id]);
+    if (!(await repo.deleteScenario(tx, id))) throw new AppError('not_found', `The scenario ${id} was not found`);
+    await recordAudit(tx, {
+      actor: audit,
+      at: ctx.now,
+      action: 'delete',
+      entity: 'allocation_scenario',
+      entityId: id,
+      before: { name: before?.name, params: before?.params },
+      after: null,
+    });
+  });
 }

@@ -1,7 +1,7 @@
 /** Re-running every saved connector query (next year's figures, revisions, Kolada's changes since the last run). */
 import type { Database } from '../../db/database.ts';
 import { listSavedQueries } from '../../db/repositories/imports.ts';
-import type { AuditActor } from '../audit.ts';
+import { authorise, type CommandContext } from '../acting.ts';
 import { defaultHttpDeps, type HttpDeps } from './http.ts';
 import { fetchKolada, KoladaClient, KOLADA_DEFAULT_API, type KoladaQuery } from './kolada.ts';
 import {
@@ -39,11 +39,12 @@ export async function savedQueries(db: Database) {
 export async function refreshSavedQueries(
   db: Database,
   settings: ConnectorSettings,
-  ctx: { now: Date; actor: AuditActor | null },
+  ctx: CommandContext,
 ): Promise<RefreshItem[]> {
+  const { audit } = await authorise(db, ctx.user, 'imports:write');
   const out: RefreshItem[] = [];
   for (const q of await listSavedQueries(db)) {
-    const opts = { now: ctx.now, actor: ctx.actor, save: false, publication: 'published' as const, savedQueryId: q.id };
+    const opts = { now: ctx.now, actor: audit, save: false, publication: 'published' as const, savedQueryId: q.id };
     try {
       const result =
         q.connector === 'scb'

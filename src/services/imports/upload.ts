@@ -5,7 +5,6 @@
  */
 import type { Database, Queryable } from '../../db/database.ts';
 import { AppError } from '../../core/errors.ts';
-import { can, type Actor } from '../../core/access.ts';
 import { jsonStatToObservations, sheetToObservations, type UploadContext } from '../../core/imports/tidy.ts';
 import type { ObservationChange } from '../../core/imports/diff.ts';
 import {
@@ -24,7 +23,7 @@ import {
 } from '../../db/repositories/imports.ts';
 import { areaDivisions } from '../../db/repositories/imports-read.ts';
 import { diffObservations } from '../../core/imports/diff.ts';
-import type { AuditActor } from '../audit.ts';
+import { actingIn, authorise, type ActingUser, type CommandContext } from '../acting.ts';
 import { applyImport, previewChanges, publishBatch } from './apply.ts';
 
 const MAX_CHANGES = 2000;
@@ -66,14 +65,10 @@ async function readObservations(tx: Queryable, body: UploadBody) {
   return { format: content.format, ...read };
 }
 
-function assertImporter(actor: Actor | null): void {
-  if (!can(actor, 'imports:write')) throw new AppError('forbidden', 'uploading datasets needs imports:write');
-}
-
 /** Checks the file and shows what committing it would do. Writes nothing. */
-export async function previewUpload(db: Database, body: UploadBody, actor: Actor | null): Promise<ImportPreview> {
-  assertImporter(actor);
+export async function previewUpload(db: Database, body: UploadBody, user: ActingUser | null): Promise<ImportPreview> {
   return db.transaction(async (tx) => {
+    await authorise(tx, user, 'imports:write');
     const read = await readObservations(tx, body);
     const { changes, summary } = read.problems.length
       ? { changes: [], summary: { added: 0, changed: 0, unchanged: 0, deleted: 0 } }
@@ -92,13 +87,9 @@ export async function previewUpload(db: Database, body: UploadBody, actor: Actor
 }
 
 /** Commits the file as a draft batch, all or nothing: any problem refuses the whole file (422). */
-export async function commitUpload(
-  db: Database,
-  body: UploadBody,
-  ctx: { now: Date; actor: AuditActor | null; access: Actor | null },
-) {
-  assertImporter(ctx.access);
+export async function commitUpload(db: Database, body: UploadBody, ctx: CommandContext) {
   return db.transaction(async (tx) => {
+    const acting = await authorise(tx, ctx.user, 'imports:write');
     const read = await readObservations(tx, body);
     if (read.problems.length)
       throw new AppError(
@@ -116,19 +107,16 @@ export async function commitUpload(
         publication: 'draft',
         observations: read.observations,
       },
-      { now: ctx.now, actor: ctx.actor },
+      { now: ctx.now, actor: acting.audit },
     );
     return { batch: r.batchId === null ? null : await findImportBatch(tx, r.batchId), summary: r.summary };
   });
 }
 
-export async function publishImport(
-  db: Database,
-  id: number,
-  ctx: { now: Date; actor: AuditActor | null; access: Actor | null },
-) {
+export async function publishImport(db: Database, id: number, ctx: CommandContext) {
   return db.transaction(async (tx) => {
-    const { summary } = await publishBatch(tx, id, ctx);
+    const acting = await actingIn(tx, ctx.user);
+    const { summary } = await publishBatch(tx, id, { now: ctx.now, actor: acting.audit, access: acting.actor });
     return { batch: (await findImportBatch(tx, id))!, summary };
   });
 }

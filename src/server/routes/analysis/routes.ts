@@ -1,7 +1,7 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { AppError } from '../../../core/errors.ts';
-import { guard, auditActor } from '../../auth.ts';
-import { recordAudit } from '../../../services/audit.ts';
+import { guard } from '../../auth.ts';
+import { actingUser } from '../../acting.ts';
 import {
   analysisOptions,
   computeAllocation,
@@ -253,20 +253,7 @@ const routes: FastifyPluginAsyncZod = async (app) => {
         response: { 200: scenarioResponse },
       },
     },
-    async (request) => {
-      const actor = await auditActor(request);
-      const saved = await saveScenario(db(), request.body, actor?.username ?? null);
-      await recordAudit(db(), {
-        actor,
-        at: app.deps.now(),
-        action: 'create',
-        entity: 'allocation_scenario',
-        entityId: saved.id,
-        before: null,
-        after: { name: saved.name, params: saved.params },
-      });
-      return saved;
-    },
+    async (request) => saveScenario(db(), request.body, { user: await actingUser(request), now: app.deps.now() }),
   );
 
   app.delete(
@@ -276,18 +263,7 @@ const routes: FastifyPluginAsyncZod = async (app) => {
       schema: { tags: ['analysis'], summary: 'Deletes a saved allocation scenario (analysts)', params: idParams },
     },
     async (request, reply) => {
-      const actor = await auditActor(request);
-      const [before] = await getScenarios(db(), [request.params.id]);
-      await removeScenario(db(), request.params.id);
-      await recordAudit(db(), {
-        actor,
-        at: app.deps.now(),
-        action: 'delete',
-        entity: 'allocation_scenario',
-        entityId: request.params.id,
-        before: { name: before?.name, params: before?.params },
-        after: null,
-      });
+      await removeScenario(db(), request.params.id, { user: await actingUser(request), now: app.deps.now() });
       return reply.code(204).send();
     },
   );

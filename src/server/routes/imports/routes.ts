@@ -12,7 +12,8 @@ import {
   SavedQueryList,
   UploadBody,
 } from '../../../core/contracts/imports.ts';
-import { actorOf, auditActor, guard } from '../../auth.ts';
+import { guard } from '../../auth.ts';
+import { actingUser } from '../../acting.ts';
 import {
   commitUpload,
   importDetail,
@@ -39,7 +40,7 @@ const routes: FastifyPluginAsyncZod = async (app) => {
         response: { 200: ImportPreview },
       },
     },
-    async (request) => previewUpload(app.deps.db, request.body, await actorOf(request)),
+    async (request) => previewUpload(app.deps.db, request.body, await actingUser(request)),
   );
 
   app.post(
@@ -57,9 +58,8 @@ const routes: FastifyPluginAsyncZod = async (app) => {
     },
     async (request) =>
       commitUpload(app.deps.db, request.body, {
+        user: await actingUser(request),
         now: app.deps.now(),
-        actor: await auditActor(request),
-        access: await actorOf(request),
       }),
   );
 
@@ -104,9 +104,8 @@ const routes: FastifyPluginAsyncZod = async (app) => {
     },
     async (request) =>
       publishImport(app.deps.db, request.params.id, {
+        user: await actingUser(request),
         now: app.deps.now(),
-        actor: await auditActor(request),
-        access: await actorOf(request),
       }),
   );
 
@@ -136,8 +135,8 @@ const routes: FastifyPluginAsyncZod = async (app) => {
     },
     async (request) => {
       const items = await refreshSavedQueries(app.deps.db, connectorSettings(), {
+        user: await actingUser(request),
         now: app.deps.now(),
-        actor: await auditActor(request),
       });
       return {
         items: items.map((i) => ({
