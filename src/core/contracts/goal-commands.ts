@@ -41,15 +41,20 @@ const decisionRef = z
   .max(300)
   .describe('The decision the change rests on, e.g. "KF 2024-06-10 § 12" or "Nämndbeslut …"');
 
+/** What every change may carry beside content: the decision it rests on, publication, retirement. */
+const changeState = {
+  decisionRef: decisionRef.optional(),
+  publication: z.enum(['draft', 'published']).optional(),
+  retired: z.boolean().optional(),
+};
+
 /**
  * A change to a target: any of its fields (merged into the stored item and checked whole), its
  * publication, or retiring it. A change to the content needs a decision reference.
  */
 export const targetChangeBody = z
   .strictObject({
-    decisionRef: decisionRef.optional(),
-    publication: z.enum(['draft', 'published']).optional(),
-    retired: z.boolean().optional(),
+    ...changeState,
     title: bilingualSchema.optional(),
     description: bilingualSchema.optional(),
     indicatorId: z.string().min(1).max(200).nullable().optional(),
@@ -72,9 +77,7 @@ export const targetCreateBody = z.strictObject({ decisionRef, item: z.unknown() 
 
 export const commitmentChangeBody = z
   .strictObject({
-    decisionRef: decisionRef.optional(),
-    publication: z.enum(['draft', 'published']).optional(),
-    retired: z.boolean().optional(),
+    ...changeState,
     title: bilingualSchema.optional(),
     text: z.string().min(1).max(4000).optional(),
     linkedGoalAreas: z.array(z.string()).min(1).optional(),
@@ -105,9 +108,7 @@ export const strategyCreateBody = z
 
 export const goalAreaChangeBody = z
   .strictObject({
-    decisionRef: decisionRef.optional(),
-    publication: z.enum(['draft', 'published']).optional(),
-    retired: z.boolean().optional(),
+    ...changeState,
     title: bilingualSchema.optional(),
     description: bilingualSchema.optional(),
   })

@@ -9,14 +9,14 @@
  * underlying figures, never ranked on their own.
  */
 import { z } from 'zod';
+import { indicatorKindSchema, indicatorRecordSchema, polaritySchema } from './statistics.ts';
 
 export const INDICATOR_ID_PATTERN = /^[a-z0-9][a-z0-9.-]*[a-z0-9]$/;
 
 export const localizedText = z.strictObject({ sv: z.string().min(1), en: z.string().min(1) });
 export type LocalizedText = z.infer<typeof localizedText>;
 
-export const indicatorKindSchema = z.enum(['share', 'rate', 'count', 'mean', 'median', 'index']);
-export const polaritySchema = z.enum(['higher_better', 'lower_better', 'neutral']);
+export { indicatorKindSchema, polaritySchema };
 export const publisherSchema = z.enum(['scb', 'kolada', 'polisen', 'stockholm', 'committee']);
 export const periodicitySchema = z.enum(['annual', 'quarterly', 'monthly', 'biennial', 'quadrennial', 'irregular']);
 
@@ -184,20 +184,22 @@ export const PUBLISHER_SOURCE_ID: Record<z.infer<typeof publisherSchema>, string
  * An indicator as every API response gives it (catalogue, values, maps, profiles, comparisons): one
  * contract for the indicators slice and the areas slice.
  */
-export const indicatorSchema = z
-  .object({
-    id: z.string(),
-    nameSv: z.string(),
-    nameEn: z.string(),
-    definitionSv: z.string(),
-    definitionEn: z.string(),
-    unit: z.string(),
-    kind: indicatorKindSchema,
-    polarity: polaritySchema,
-    numeratorId: z.string().nullable(),
-    denominatorId: z.string().nullable(),
-    multiplier: z.number(),
-    decimals: z.number(),
+export const indicatorSchema = indicatorRecordSchema
+  .pick({
+    id: true,
+    nameSv: true,
+    nameEn: true,
+    definitionSv: true,
+    definitionEn: true,
+    unit: true,
+    kind: true,
+    polarity: true,
+    numeratorId: true,
+    denominatorId: true,
+    multiplier: true,
+    decimals: true,
+  })
+  .extend({
     aggregable: z
       .boolean()
       .describe('false for medians (and means without counts): only at the level the source gives them'),

@@ -5,8 +5,9 @@
  * enumerations).
  */
 import { z } from 'zod';
-import { indicatorKindSchema, polaritySchema } from './indicators.ts';
 
+export const indicatorKindSchema = z.enum(['share', 'rate', 'count', 'mean', 'median', 'index']);
+export const polaritySchema = z.enum(['higher_better', 'lower_better', 'neutral']);
 export type IndicatorKind = z.infer<typeof indicatorKindSchema>;
 export type Polarity = z.infer<typeof polaritySchema>;
 

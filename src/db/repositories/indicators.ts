@@ -1,6 +1,50 @@
 /** The indicator catalogue in the database: metadata, helper flags and analysts' drafts. */
 import type { Queryable } from '../database.ts';
 import type { IndicatorMetadata } from '../../core/contracts/indicators.ts';
+import type { IndicatorKind, Polarity } from '../../core/types.ts';
+
+/** A published indicator with its source: what every read of the catalogue gives (numeric comes back as string). */
+export interface IndicatorRow {
+  id: string;
+  nameSv: string;
+  nameEn: string;
+  definitionSv: string;
+  definitionEn: string;
+  unit: string;
+  kind: IndicatorKind;
+  polarity: Polarity;
+  numeratorId: string | null;
+  denominatorId: string | null;
+  multiplier: string;
+  decimals: number;
+  sort: number;
+  sourceId: string | null;
+  sourceName: string | null;
+  sourceCitation: string | null;
+  sourceUrl: string | null;
+  sourceLicence: string | null;
+  /** A count that exists only as a numerator or denominator. */
+  helper: boolean;
+}
+
+const INDICATOR_SELECT = `SELECT i.id, i.name_sv AS "nameSv", i.name_en AS "nameEn", i.definition_sv AS "definitionSv", i.definition_en AS "definitionEn",
+       i.unit, i.kind, i.polarity, i.numerator_id AS "numeratorId", i.denominator_id AS "denominatorId", i.multiplier, i.decimals,
+       i.sort, i.source_id AS "sourceId", s.name AS "sourceName", s.citation AS "sourceCitation", s.url AS "sourceUrl",
+       s.licence AS "sourceLicence", i.helper
+  FROM indicator i LEFT JOIN source s ON s.id = i.source_id`;
+
+/** The published indicators, in catalogue order. */
+export async function listIndicators(db: Queryable): Promise<IndicatorRow[]> {
+  return db.query<IndicatorRow>(`${INDICATOR_SELECT} WHERE i.publication = 'published' ORDER BY i.sort, i.id`);
+}
+
+/** One published indicator, or null. */
+export async function findIndicator(db: Queryable, id: string): Promise<IndicatorRow | null> {
+  const rows = await db.query<IndicatorRow>(`${INDICATOR_SELECT} WHERE i.id = $1 AND i.publication = 'published'`, [
+    id,
+  ]);
+  return rows[0] ?? null;
+}
 
 /** Stores each indicator's metadata file and helper flag (the indicator rows exist already). */
 export async function setIndicatorMetadata(

@@ -4,7 +4,7 @@
  * Only totals (breakdown = '') and published indicators are read. numeric comes back as string.
  */
 import type { Queryable } from '../database.ts';
-import type { GeoJSONGeometry, IndicatorKind, ObservationStatus, Polarity } from '../../core/types.ts';
+import type { GeoJSONGeometry, ObservationStatus } from '../../core/types.ts';
 
 export interface DivisionRow {
   id: string;
@@ -27,28 +27,6 @@ export interface AreaRow {
 
 export interface AreaWithGeometry extends AreaRow {
   geometry: GeoJSONGeometry | null;
-}
-
-export interface IndicatorRow {
-  id: string;
-  nameSv: string;
-  nameEn: string;
-  definitionSv: string;
-  definitionEn: string;
-  unit: string;
-  kind: IndicatorKind;
-  polarity: Polarity;
-  decimals: number;
-  sourceName: string | null;
-  sourceCitation: string | null;
-  sourceUrl: string | null;
-  numeratorId: string | null;
-  denominatorId: string | null;
-  sort: number;
-  multiplier: string;
-  helper: boolean;
-  sourceId: string | null;
-  sourceLicence: string | null;
 }
 
 export interface ObservationRow {
@@ -156,18 +134,6 @@ export async function relatedAreas(db: Queryable, divisionId: string, code: stri
        JOIN division d ON d.id = a.division_id
       ORDER BY rel.relation DESC, d.level, d.sort, a.name`,
     [divisionId, code],
-  );
-}
-
-export async function listIndicators(db: Queryable): Promise<IndicatorRow[]> {
-  return db.query<IndicatorRow>(
-    `SELECT i.id, i.name_sv AS "nameSv", i.name_en AS "nameEn", i.definition_sv AS "definitionSv", i.definition_en AS "definitionEn",
-            i.unit, i.kind, i.polarity, i.decimals, s.name AS "sourceName", s.citation AS "sourceCitation", s.url AS "sourceUrl",
-            i.numerator_id AS "numeratorId", i.denominator_id AS "denominatorId", i.sort,
-            i.multiplier, i.helper, i.source_id AS "sourceId", s.licence AS "sourceLicence"
-       FROM indicator i LEFT JOIN source s ON s.id = i.source_id
-      WHERE i.publication = 'published'
-      ORDER BY i.sort, i.id`,
   );
 }
 

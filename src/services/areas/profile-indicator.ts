@@ -1,5 +1,6 @@
 /** One indicator of an area profile: latest value beside the city, rank among peers, change and trend. */
-import type { IndicatorRow, ObservationRow, PeerCounts } from '../../db/repositories/profiles.ts';
+import type { ObservationRow, PeerCounts } from '../../db/repositories/profiles.ts';
+import type { IndicatorRow } from '../../db/repositories/indicators.ts';
 import {
   changeSinceFirst,
   compareWithCity,

@@ -11,7 +11,6 @@ import {
   getAreas,
   listAreas,
   listDivisions,
-  listIndicators,
   observationsOfArea,
   observationsOfAreas,
   observationsOfDivision,
@@ -20,6 +19,7 @@ import {
   relatedAreas,
   type ObservationRow,
 } from '../../db/repositories/profiles.ts';
+import { listIndicators } from '../../db/repositories/indicators.ts';
 import { AppError } from '../../core/errors.ts';
 import { DEFAULT_TOLERANCE, rankAreas, type Tolerance } from '../../core/stats/compare.ts';
 import type { Catalog, Comparison, IndicatorMap, Point, Profile } from '../../core/contracts/profiles.ts';

@@ -5,13 +5,12 @@ import { isAggregable, presentIndicator } from '../../core/contracts/indicators.
 import {
   areaValues,
   findDivision,
-  findIndicator,
   indicatorPeriods,
   listAreas,
   listCrosswalks,
   listDivisions,
-  listIndicators,
 } from '../../db/repositories/reference.ts';
+import { findIndicator, listIndicators } from '../../db/repositories/indicators.ts';
 import { DIVISIONS, KOMMUN_CODE } from '../../core/geo/stockholm.ts';
 
 export async function getDivisions(db: Queryable) {

@@ -3,7 +3,7 @@ import type { Queryable } from '../../db/database.ts';
 import { presentIndicator } from '../../core/contracts/indicators.ts';
 import { AppError } from '../../core/errors.ts';
 import { indicatorMetadata, listIndicatorDrafts } from '../../db/repositories/indicators.ts';
-import { findIndicator } from '../../db/repositories/reference.ts';
+import { findIndicator } from '../../db/repositories/indicators.ts';
 
 export async function getIndicatorMetadata(db: Queryable, id: string) {
   const row = await findIndicator(db, id);

@@ -15,6 +15,7 @@ import {
 } from '../../../services/goals/index.ts';
 import {
   changeResponse,
+  type ChangeResult,
   commitmentChangeBody,
   commitmentCreateBody,
   frameworkItemParams,
@@ -35,6 +36,8 @@ import {
 } from '../../../core/contracts/goals.ts';
 import { canReadDrafts, guard } from '../../auth.ts';
 import { actingUser } from '../../acting.ts';
+import type { ActingUser } from '../../../services/acting.ts';
+import type { Database } from '../../../db/database.ts';
 
 /** The year a status is assessed in: the asOf date's year, or now's (Stockholm time). */
 function yearFor(asOf: string | undefined, now: Date): number {
@@ -95,61 +98,53 @@ const routes: FastifyPluginAsyncZod = async (app) => {
     async () => listSyncConflicts(app.deps.db),
   );
 
-  app.post(
-    '/targets',
+  // Creating an item of the framework: a draft, version 1, with the decision it rests on.
+  const creates = [
     {
-      preHandler: guard('targets:write'),
-      schema: {
-        tags: ['goals'],
-        summary: 'Create a target (in the framework shape), with the decision it rests on; it starts as a draft',
-        body: targetCreateBody,
-        response: { 200: changeResponse },
-      },
+      path: '/targets',
+      permission: 'targets:write',
+      summary: 'Create a target (in the framework shape), with the decision it rests on; it starts as a draft',
+      body: targetCreateBody,
+      run: createTarget,
     },
-    async (request) => createTarget(app.deps.db, await actingUser(request), request.body, app.deps.now()),
-  );
-
-  app.post(
-    '/commitments',
     {
-      preHandler: guard('goals:write'),
-      schema: {
-        tags: ['goals'],
-        summary: 'Create a commitment in a reform area, with the decision it rests on; it starts as a draft',
-        body: commitmentCreateBody,
-        response: { 200: changeResponse },
-      },
+      path: '/commitments',
+      permission: 'goals:write',
+      summary: 'Create a commitment in a reform area, with the decision it rests on; it starts as a draft',
+      body: commitmentCreateBody,
+      run: createCommitment,
     },
-    async (request) => createCommitment(app.deps.db, await actingUser(request), request.body, app.deps.now()),
-  );
-
-  app.post(
-    '/goal-areas',
     {
-      preHandler: guard('goals:write'),
-      schema: {
-        tags: ['goals'],
-        summary: 'Create a goal area of the roadmap, with the decision it rests on; it starts as a draft',
-        body: goalAreaCreateBody,
-        response: { 200: changeResponse },
-      },
+      path: '/goal-areas',
+      permission: 'goals:write',
+      summary: 'Create a goal area of the roadmap, with the decision it rests on; it starts as a draft',
+      body: goalAreaCreateBody,
+      run: createGoalArea,
     },
-    async (request) => createGoalArea(app.deps.db, await actingUser(request), request.body, app.deps.now()),
-  );
-
-  app.post(
-    '/strategies',
     {
-      preHandler: guard('goals:write'),
-      schema: {
-        tags: ['goals'],
-        summary: 'Create a strategy in a goal area of the roadmap, with the decision it rests on; it starts as a draft',
-        body: strategyCreateBody,
-        response: { 200: changeResponse },
-      },
+      path: '/strategies',
+      permission: 'goals:write',
+      summary: 'Create a strategy in a goal area of the roadmap, with the decision it rests on; it starts as a draft',
+      body: strategyCreateBody,
+      run: createStrategy,
     },
-    async (request) => createStrategy(app.deps.db, await actingUser(request), request.body, app.deps.now()),
-  );
+  ] as const;
+  for (const c of creates) {
+    app.post(
+      c.path,
+      {
+        preHandler: guard(c.permission),
+        schema: { tags: ['goals'], summary: c.summary, body: c.body, response: { 200: changeResponse } },
+      },
+      async (request) =>
+        (c.run as (db: Database, u: ActingUser | null, input: unknown, now: Date) => Promise<ChangeResult>)(
+          app.deps.db,
+          await actingUser(request),
+          request.body,
+          app.deps.now(),
+        ),
+    );
+  }
 
   const kinds = [
     ['target', 'targets', 'targets:write', targetChangeBody],
