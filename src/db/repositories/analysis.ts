@@ -1,5 +1,6 @@
 /** Reads for the analysis feature (segregation, need index, allocation) and saved allocation scenarios. */
 import type { Queryable } from '../database.ts';
+import type { AreaRow } from './profiles.ts';
 
 export interface DivisionRow {
   id: string;
@@ -18,13 +19,7 @@ export async function divisionsWithAreas(db: Queryable): Promise<DivisionRow[]> 
   );
 }
 
-export interface AreaRow {
-  divisionId: string;
-  code: string;
-  name: string;
-  parentDivisionId: string | null;
-  parentCode: string | null;
-}
+export type { AreaRow };
 
 /** All areas (every division) with their parents, for walking up the hierarchy. */
 export async function allAreas(db: Queryable): Promise<AreaRow[]> {

@@ -6,17 +6,6 @@
 import type { Queryable } from '../database.ts';
 import type { GeoJSONGeometry, ObservationStatus } from '../../core/types.ts';
 
-export interface DivisionRow {
-  id: string;
-  nameSv: string;
-  nameEn: string;
-  level: number;
-  validFrom: string | null;
-  validTo: string | null;
-  areaCount: number;
-  withGeometry: number;
-}
-
 export interface AreaRow {
   divisionId: string;
   code: string;
@@ -50,19 +39,9 @@ export interface RelatedAreaRow extends AreaRow {
   relation: 'parent' | 'child';
 }
 
-const DIVISION_COLS = `d.id, d.name_sv AS "nameSv", d.name_en AS "nameEn", d.level, d.valid_from::text AS "validFrom", d.valid_to::text AS "validTo"`;
 const AREA_COLS = `a.division_id AS "divisionId", a.code, a.name, a.parent_division_id AS "parentDivisionId", a.parent_code AS "parentCode"`;
 const OBS_COLS = `o.indicator_id AS "indicatorId", o.division_id AS "divisionId", o.area_code AS "areaCode", o.period,
   o.value::text AS value, o.numerator::text AS numerator, o.denominator::text AS denominator, o.status, o.derived, o.source`;
-
-export async function listDivisions(db: Queryable): Promise<DivisionRow[]> {
-  return db.query<DivisionRow>(
-    `SELECT ${DIVISION_COLS},
-       (SELECT count(*)::int FROM area a WHERE a.division_id = d.id) AS "areaCount",
-       (SELECT count(*)::int FROM area a WHERE a.division_id = d.id AND a.geometry IS NOT NULL) AS "withGeometry"
-     FROM division d ORDER BY d.level, d.sort, d.id`,
-  );
-}
 
 /** The city: the (first) area of the division with level 0. */
 export async function findCity(db: Queryable): Promise<(AreaRow & { level: number }) | null> {

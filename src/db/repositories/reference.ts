@@ -62,6 +62,7 @@ export async function upsertCrosswalks(
     );
 }
 
+/** A division (indelning) with how many areas it has and how many of them have a polygon. */
 export interface DivisionRow {
   id: string;
   nameSv: string;
@@ -70,15 +71,20 @@ export interface DivisionRow {
   validFrom: string | null;
   validTo: string | null;
   areaCount: number;
+  withGeometry: number;
   hasGeometry: boolean;
 }
 
+/** Every division, by level: the one read of divisions for the reference and profile APIs. */
 export async function listDivisions(db: Queryable): Promise<DivisionRow[]> {
   return db.query<DivisionRow>(
-    `SELECT d.id, d.name_sv AS "nameSv", d.name_en AS "nameEn", d.level, d.valid_from AS "validFrom", d.valid_to AS "validTo",
-            (SELECT count(*)::int FROM area a WHERE a.division_id = d.id) AS "areaCount",
-            EXISTS (SELECT 1 FROM area a WHERE a.division_id = d.id AND a.geometry IS NOT NULL) AS "hasGeometry"
-     FROM division d ORDER BY d.level, d.sort, d.id`,
+    `SELECT d.id, d.name_sv AS "nameSv", d.name_en AS "nameEn", d.level, d.valid_from::text AS "validFrom",
+            d.valid_to::text AS "validTo", g."areaCount", g."withGeometry", g."withGeometry" > 0 AS "hasGeometry"
+     FROM division d
+     CROSS JOIN LATERAL (
+       SELECT count(*)::int AS "areaCount", count(a.geometry)::int AS "withGeometry" FROM area a WHERE a.division_id = d.id
+     ) g
+     ORDER BY d.level, d.sort, d.id`,
   );
 }
 

@@ -1,6 +1,7 @@
 /** The locator map of a profile: context shapes and the area (or its nearest ancestor with a polygon). */
 import type { Queryable } from '../../db/database.ts';
-import { areasWithGeometry, getArea, relatedAreas, type DivisionRow } from '../../db/repositories/profiles.ts';
+import { areasWithGeometry, getArea, relatedAreas } from '../../db/repositories/profiles.ts';
+import { type DivisionRow } from '../../db/repositories/reference.ts';
 import type { GeoJSONGeometry } from '../../core/types.ts';
 import type { Profile } from '../../core/contracts/profiles.ts';
 

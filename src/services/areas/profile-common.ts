@@ -1,6 +1,7 @@
 /** Helpers shared by the area profile, the comparison and the indicator map: rows as the contract's shapes. */
 import type { Queryable } from '../../db/database.ts';
-import { findCity, type AreaRow, type DivisionRow, type ObservationRow } from '../../db/repositories/profiles.ts';
+import { findCity, type AreaRow, type ObservationRow } from '../../db/repositories/profiles.ts';
+import { type DivisionRow } from '../../db/repositories/reference.ts';
 import { type IndicatorRow } from '../../db/repositories/indicators.ts';
 import { AppError } from '../../core/errors.ts';
 import { presentIndicator } from '../../core/contracts/indicators.ts';

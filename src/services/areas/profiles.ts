@@ -10,7 +10,6 @@ import {
   getArea,
   getAreas,
   listAreas,
-  listDivisions,
   observationsOfArea,
   observationsOfAreas,
   observationsOfDivision,
@@ -19,6 +18,7 @@ import {
   relatedAreas,
   type ObservationRow,
 } from '../../db/repositories/profiles.ts';
+import { listDivisions } from '../../db/repositories/reference.ts';
 import { listIndicators } from '../../db/repositories/indicators.ts';
 import { AppError } from '../../core/errors.ts';
 import { DEFAULT_TOLERANCE, rankAreas, type Tolerance } from '../../core/stats/compare.ts';
