@@ -3,7 +3,8 @@
 // `npm start` run plain JavaScript without a compiler at start. Run by `npm install` (prepare) and by hand
 // (`npm run build`). dist/ mirrors src/ one level below the repository root, so paths relative to a
 // module (../../docs, ../../data) resolve the same; the SQL migrations are copied beside the compiled
-// runner. bin/fardplan.mjs falls back to tsx when a source is newer than the build.
+// runner. bin/fardplan.mjs falls back to tsx when a source is newer than the build. Source maps go beside the
+// JavaScript, so stack traces and the test suite's coverage name the TypeScript lines.
 import { spawnSync } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
