@@ -5,13 +5,16 @@
  */
 import { describe, it, before, after } from 'node:test';
 import assert from 'node:assert/strict';
+import { cpSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { startBrowserTest, type BrowserTest } from '../helpers/browser.ts';
 import { freshDatabase } from '../helpers/db.ts';
-import { dataDir } from '../helpers/paths.ts';
+import { dataDir, repoRoot } from '../helpers/paths.ts';
+import { scratchDir } from '../helpers/scratch.ts';
 import { bootstrap } from '../../src/services/bootstrap.ts';
 import { silentProgress } from '../../src/services/progress.ts';
-import { goalsStartupLoaders } from '../../src/services/goals/index.ts';
+import { frameworkLoader, goalsPolisenLoader } from '../../src/services/goals/index.ts';
 import { createBatch, upsertIndicators, upsertObservations } from '../../src/db/repositories/datasets.ts';
 import { createUser } from '../../src/services/auth.ts';
 import { DIVISIONS, KOMMUN_CODE } from '../../src/core/geo/stockholm.ts';
@@ -22,14 +25,18 @@ const INDICATOR = 'e2e-meeting-hall-share';
 
 describe('editing a target in the browser', () => {
   let b: BrowserTest;
+  // the framework files this city starts from (a copy, so that a later start can find them changed)
+  const frameworkDir = scratchDir('fardplan-e2e-framework-');
+  cpSync(join(repoRoot, 'data', 'framework'), frameworkDir, { recursive: true });
+  const start = (db: BrowserTest['app']['db'], at: string) =>
+    bootstrap(db, { dataDir, progress: silentProgress, now: () => new Date(at) }, [
+      frameworkLoader(frameworkDir),
+      goalsPolisenLoader,
+    ]);
 
   before(async () => {
     const db = await freshDatabase('pglite');
-    await bootstrap(
-      db,
-      { dataDir, progress: silentProgress, now: () => new Date('2026-06-01T08:00:00Z') },
-      goalsStartupLoaders,
-    );
+    await start(db, '2026-06-01T08:00:00Z');
     await upsertIndicators(db, [
       {
         id: INDICATOR,
@@ -239,5 +246,33 @@ describe('editing a target in the browser', () => {
     assert.equal(await page.getByTestId('item-edit-status').textContent(), 'Sparat som version 2.');
     await page.getByText('Ansvarig nämnd: socialnamnden').waitFor();
     await page.waitForSelector('[data-testid="goal-history"] tbody tr:nth-child(2)');
+  });
+
+  it('the next start with a changed data/framework keeps the analyst’s edit and adds the new item', async () => {
+    const file = join(frameworkDir, 'targets.json');
+    const targets = JSON.parse(readFileSync(file, 'utf8')) as Record<string, unknown>[];
+    (targets.find((x) => x['id'] === TARGET) as { title: { sv: string } }).title.sv = 'Ändrad i filen';
+    targets.push({
+      ...targets[0],
+      id: 't-e2e-new-in-file',
+      commitmentIds: [],
+      title: { sv: 'Nytt mål från filen', en: 'New target from the file' },
+    });
+    writeFileSync(file, JSON.stringify(targets, null, 2));
+    // what the next start runs: the sync of data/framework
+    const result = await start(b.app.db, '2026-07-01T08:00:00Z');
+    assert.ok(result.loaded.includes('goals-framework'));
+
+    const pub = await publicPage('/mal');
+    await pub.getByRole('link', { name: 'Nytt mål från filen' }).waitFor();
+    await pub.goto(`${b.base}/mal/${TARGET}`);
+    await pub.waitForSelector('[data-testid="status-reason"]');
+    assert.match(await pub.$eval('[data-testid="status-reason"]', (e) => e.textContent ?? ''), /minst 90 .*år 2028/);
+    assert.equal(await pub.getByText('Ändrad i filen').count(), 0, 'the analyst’s version stands');
+    await pub.context().close();
+
+    const page = await signIn('e2e.goals', '/mal/synkkonflikter');
+    await page.getByRole('heading', { name: 'Konflikter vid synkning av målramverket' }).waitFor();
+    await page.getByText(TARGET).first().waitFor();
   });
 });
