@@ -44,8 +44,12 @@ if (withE2e && files.some((f) => f.startsWith('test/e2e/'))) {
   if (build.status !== 0) process.exit(build.status ?? 1);
 }
 
-/** Lines, statements, functions and branches of src/ (not src/web) that the whole suite must cover, in percent. */
-const COVERAGE_FLOOR = { lines: 95, statements: 95, functions: 95, branches: 84 };
+/**
+ * Lines, statements and branches of src/ (not src/web) that the whole suite must cover, in percent. No floor for
+ * functions: mapping the compiled CLI back to src/ counts its helper functions again, so that figure depends on
+ * whether dist/ is fresh; lines and statements do not.
+ */
+const COVERAGE_FLOOR = { lines: 95, statements: 95, branches: 84 };
 
 const concurrency = process.env.TEST_CONCURRENCY ?? '2';
 const testRun = ['--import', 'tsx', '--test', `--test-concurrency=${concurrency}`, '--test-reporter=spec', ...files];
