@@ -248,6 +248,20 @@ describe('editing a target in the browser', () => {
     await page.waitForSelector('[data-testid="goal-history"] tbody tr:nth-child(2)');
   });
 
+  it('an analyst records a manual assessment; an empty reasoning is refused at its field first', async () => {
+    const page = await signIn('e2e.goals', `/mal/${TARGET}`);
+    await page.locator('summary', { hasText: 'Manuell bedömning' }).click();
+    await page.getByRole('button', { name: 'Spara bedömningen' }).click();
+    const error = page.locator(`#ma-targets-${TARGET}-note-error`);
+    await error.waitFor();
+    assert.equal(await error.textContent(), 'Fyll i fältet.');
+    await page.getByLabel('Status', { exact: true }).selectOption('at_risk');
+    await page.getByLabel('Motivering').fill('Lokalerna räcker inte i två av stadsdelarna.');
+    await page.getByRole('button', { name: 'Spara bedömningen' }).click();
+    await page.getByText('Bedömningen är sparad.').waitFor();
+    assert.equal(await error.count(), 0);
+  });
+
   it('the next start with a changed data/framework keeps the analyst’s edit and adds the new item', async () => {
     const file = join(frameworkDir, 'targets.json');
     const targets = JSON.parse(readFileSync(file, 'utf8')) as Record<string, unknown>[];

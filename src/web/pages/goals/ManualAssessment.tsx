@@ -1,11 +1,30 @@
-/** The manual assessment form for a target or a commitment: status, reasoning, date (who: the signed-in user). */
-import { useState, type FormEvent, type ReactNode } from 'react';
+/**
+ * The manual assessment form for a target or a commitment: status, reasoning, date (who: the signed-in user).
+ * The endpoint's contract checks it before it is sent (src/web/forms.ts); server refusals land at the fields.
+ */
+import { useState, type ReactNode } from 'react';
+import { useForm } from 'react-hook-form';
 import { sendJson } from '../../api.ts';
 import { useI18n } from '../../i18n/index.tsx';
 import { goalsStrings } from '../../i18n/goals.ts';
-import type { GoalStatus } from '../../../core/contracts/goals.ts';
-import { FieldError, fieldErrors, invalid, type FieldErrors } from './forms.tsx';
+import { contractResolver, serverErrors, type FieldOf } from '../../forms.ts';
+import { manualStatusBody, type GoalStatus } from '../../../core/contracts/goals.ts';
+import { FieldError, FormField, invalid } from './forms.tsx';
 import { STATUSES } from './model.ts';
+import { useSay } from './say.ts';
+
+interface Values {
+  status: GoalStatus;
+  note: string;
+  date: string;
+}
+
+const bodyOf = (v: Values) => ({ status: v.status, note: v.note.trim(), ...(v.date ? { date: v.date } : {}) });
+
+const fieldOf: FieldOf<Values> = (path) => {
+  const head = String(path[0] ?? '');
+  return head === 'status' || head === 'note' || head === 'date' ? head : null;
+};
 
 export function ManualAssessment({
   kind,
@@ -17,59 +36,55 @@ export function ManualAssessment({
   onSaved: () => void;
 }): ReactNode {
   const { t } = useI18n(goalsStrings);
-  const [status, setStatus] = useState<GoalStatus>('not_measurable');
-  const [note, setNote] = useState('');
-  const [date, setDate] = useState('');
-  const [errors, setErrors] = useState<FieldErrors>({});
+  const say = useSay();
   const [message, setMessage] = useState<string | null>(null);
+  const form = useForm<Values>({
+    defaultValues: { status: 'not_measurable', note: '', date: '' },
+    resolver: contractResolver(manualStatusBody, bodyOf, fieldOf, say),
+  });
+  const errors = form.formState.errors;
   const prefix = `ma-${kind}-${id}`;
-  const submit = async (e: FormEvent) => {
-    e.preventDefault();
-    try {
-      await sendJson('POST', `/${kind}/${encodeURIComponent(id)}/manual-status`, {
-        status,
-        note,
-        ...(date ? { date } : {}),
-      });
-      setErrors({});
-      setMessage(t('assessSaved'));
-      onSaved();
-    } catch (err) {
-      const r = fieldErrors(err);
-      setErrors(r.fields);
-      setMessage(t('formError', { message: r.message }));
-    }
-  };
+  const submit = form.handleSubmit(
+    async (v) => {
+      try {
+        await sendJson('POST', `/${kind}/${encodeURIComponent(id)}/manual-status`, bodyOf(v));
+        setMessage(t('assessSaved'));
+        onSaved();
+      } catch (err) {
+        setMessage(t('formError', { message: serverErrors(err, form.setError, fieldOf) }));
+      }
+    },
+    () => setMessage(t('formInvalid')),
+  );
   return (
     <details className="goal-assess">
       <summary>{t('assess')}</summary>
       <p>{t('assessIntro')}</p>
       <form onSubmit={(e) => void submit(e)} className="stacked-form" noValidate>
         <label htmlFor={`${prefix}-status`}>{t('assessStatus')}</label>
-        <select id={`${prefix}-status`} value={status} onChange={(e) => setStatus(e.target.value as GoalStatus)}>
+        <select id={`${prefix}-status`} {...form.register('status')}>
           {STATUSES.map((s) => (
             <option key={s} value={s}>
               {t(`status_${s}` as 'status_met')}
             </option>
           ))}
         </select>
-        <label htmlFor={`${prefix}-note`}>{t('assessNote')}</label>
-        <textarea
+        <FormField
           id={`${prefix}-note`}
-          value={note}
-          onChange={(e) => setNote(e.target.value)}
-          {...invalid(`${prefix}-note-error`, errors['note'])}
+          label={t('assessNote')}
+          reg={form.register('note')}
+          error={errors.note?.message}
+          multiline
         />
-        <FieldError id={`${prefix}-note-error`} error={errors['note']} />
         <label htmlFor={`${prefix}-date`}>{t('assessDate')}</label>
         <input
           id={`${prefix}-date`}
           type="date"
-          value={date}
-          onChange={(e) => setDate(e.target.value)}
-          {...invalid(`${prefix}-date-error`, errors['date'])}
+          {...form.register('date')}
+          {...invalid(`${prefix}-date-error`, errors.date?.message)}
         />
-        <FieldError id={`${prefix}-date-error`} error={errors['date']} />
+        <FieldError id={`${prefix}-date-error`} error={errors.date?.message} />
+        <FieldError id={`${prefix}-root-error`} error={errors.root?.message} />
         <button type="submit">{t('assessSave')}</button>
       </form>
       <p role="status" aria-live="polite">
