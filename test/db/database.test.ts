@@ -27,6 +27,33 @@ for (const engine of engines()) {
       assert.deepEqual(await migrate(db), []);
     });
 
+    it('runs statements a transaction starts together one at a time on its connection, each with its answer', async () => {
+      const warnings: string[] = [];
+      const listen = (w: Error) => warnings.push(w.message);
+      process.on('warning', listen);
+      try {
+        const answers = await db.transaction((tx) =>
+          Promise.all([
+            tx.query<{ n: number }>('SELECT 1::int AS n FROM pg_sleep(0.02)'),
+            tx.query<{ n: number }>('SELECT 2::int AS n'),
+            tx.query<{ n: number }>('SELECT $1::int AS n', [3]),
+          ]),
+        );
+        assert.deepEqual(
+          answers.map(([r]) => r?.n),
+          [1, 2, 3],
+        );
+        await new Promise((r) => setImmediate(r)); // warnings are emitted on the next tick
+      } finally {
+        process.off('warning', listen);
+      }
+      // pg deprecates overlapping statements on one client (and pg 9 refuses them)
+      assert.deepEqual(
+        warnings.filter((m) => m.includes('already executing a query')),
+        [],
+      );
+    });
+
     it('returns the same value shapes on both engines', async () => {
       const [row] = await db.query<Record<string, unknown>>(
         `SELECT 1::int4 AS i, 9007199254740::int8 AS b, 12.345::numeric AS n, DATE '2023-07-01' AS d,

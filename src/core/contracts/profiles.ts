@@ -1,5 +1,5 @@
 /**
- * Shapes of the profile API (issue 4): the catalog, an area's profile, a comparison of areas and an
+ * Shapes of the profile API: the catalog, an area's profile, a comparison of areas and an
  * indicator's map. Pure types, shared by src/services/profiles.ts (which builds them) and the web
  * pages (which read them as JSON).
  */

@@ -1,5 +1,5 @@
 /**
- * Reads for area profiles, comparisons and indicator maps (issue 4). Read-only: the tables are
+ * Reads for area profiles, comparisons and indicator maps. Read-only: the tables are
  * filled by the reference-data loader (divisions, areas, crosswalks, indicators, observations).
  * Only totals (breakdown = '') and published indicators are read. numeric comes back as string.
  */

@@ -1,11 +1,13 @@
 /** Two-group segregation measures of a division with their trend, divides and Moran's I. */
+import type { z } from 'zod';
 import type { Queryable } from '../../db/database.ts';
+import type { segregationResponse } from '../../core/contracts/analysis.ts';
 import * as repo from '../../db/repositories/analysis.ts';
 import { AppError } from '../../core/errors.ts';
-import { areaShares, twoGroupMeasures, type TwoGroupResult } from '../../core/analysis/segregation.ts';
-import { moransI, type MoranResult } from '../../core/analysis/moran.ts';
+import { areaShares, twoGroupMeasures } from '../../core/analysis/segregation.ts';
+import { moransI } from '../../core/analysis/moran.ts';
 import { contiguityNeighbours, type AreaGeometry } from '../../core/analysis/contiguity.ts';
-import { sigmaConvergence, type ConvergenceResult } from '../../core/analysis/divides.ts';
+import { sigmaConvergence } from '../../core/analysis/divides.ts';
 import { SEGREGATION_PRESETS, type SegregationPreset } from './presets.ts';
 import { num, requireDivision, sourcesOf } from './shared.ts';
 
@@ -34,30 +36,8 @@ export interface SegregationQuery {
   period?: string;
 }
 
-export interface SegregationResponse {
-  division: string;
-  group: string;
-  total: string;
-  preset: string | null;
-  period: string;
-  periods: string[];
-  measures: Omit<TwoGroupResult, 'skipped'> & { skipped: string[] };
-  missing: string[];
-  cityShare: number;
-  areas: {
-    code: string;
-    name: string;
-    group: number | null;
-    total: number | null;
-    share: number | null;
-    difference: number | null;
-  }[];
-  trend: { period: string; D: number; H: number; xPx: number; xPy: number; G: number; share: number; n: number }[];
-  divides: ConvergenceResult;
-  moran: (Omit<MoranResult, 'isolates'> & { isolates: string[]; contiguity: 'queen'; variable: 'share' }) | null;
-  moranNote: string | null;
-  sources: string[];
-}
+/** The answer of GET /analysis/segregation (its contract: src/core/contracts/analysis.ts). */
+export type SegregationResponse = z.infer<typeof segregationResponse>;
 
 interface Unit {
   id: string;

@@ -1,5 +1,5 @@
 /**
- * Use cases of issue 4: the area profile (every indicator beside the city, rank, change, trend),
+ * Use cases: the area profile (every indicator beside the city, rank, change, trend),
  * comparisons of several areas, and an indicator's map for a division and period. Each page gets
  * everything it needs from one call.
  */

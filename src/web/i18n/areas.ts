@@ -1,4 +1,4 @@
-/** Texts of the Områden, Jämför and Indikatorer pages (issue 4). Area and source names stay as published. */
+/** Texts of the Områden, Jämför and Indikatorer pages. Area and source names stay as published. */
 export const areasStrings = {
   sv: {
     areasTitle: 'Områden',

@@ -81,7 +81,7 @@ function parseCutoffs(s: string | undefined): [number, number, number, number] |
   return xs as [number, number, number, number];
 }
 
-// Routes of the analysis feature (issue 7): segregation, need index, allocation scenarios. Methods: docs/methods.md.
+// Routes of the analysis feature: segregation, need index, allocation scenarios. Methods: docs/methods.md.
 const routes: FastifyPluginAsyncZod = async (app) => {
   const db = () => app.deps.db;
 

@@ -1,4 +1,4 @@
-/** Pages of the 'analysis' feature (issue 7): Analys with segregation, need index, allocation scenarios and methods. */
+/** Pages of the 'analysis' feature: Analys with segregation, need index, allocation scenarios and methods. */
 import '../../components/components.css';
 import './analysis.css';
 import type { ReactNode } from 'react';

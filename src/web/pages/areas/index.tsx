@@ -1,4 +1,4 @@
-/** Områden: pick a division and an area by typing; its profile beside the city (issue 4). */
+/** Områden: pick a division and an area by typing; its profile beside the city. */
 import '../../components/components.css';
 import { useMemo, type ReactNode } from 'react';
 import type { PageRoute } from '../../router.tsx';

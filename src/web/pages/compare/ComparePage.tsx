@@ -1,6 +1,6 @@
 /**
  * Jämför: 2–8 areas from any division and one or more indicators; a bar chart per indicator with
- * the city as a reference line, and a time series where several periods exist (issue 4).
+ * the city as a reference line, and a time series where several periods exist.
  * Default: the programme's presentation — Rinkeby-Kista, Skärholmen, Farsta and Östermalm in the
  * 13-area division beside Stockholm.
  */

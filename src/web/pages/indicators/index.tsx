@@ -1,4 +1,4 @@
-/** Indikatorer: definition, choropleth for a division and period, ranking table and time series (issue 4). */
+/** Indikatorer: definition, choropleth for a division and period, ranking table and time series. */
 import '../../components/components.css';
 import { useMemo, type ReactNode } from 'react';
 import type { PageRoute } from '../../router.tsx';
