@@ -14,6 +14,7 @@
 import type { IndexedElection } from './election.ts';
 import { Rational, smallGcd } from './rational.ts';
 import { ratioToNumber, screenRound } from './mes-screen.ts';
+import { moveSupporters, sortClasses, type MesState } from './mes-state.ts';
 
 /** One round of MES: the chosen project and what each supporter was asked to pay. */
 export interface MesRound {
@@ -31,33 +32,6 @@ export interface MesRun {
   readonly totalCost: bigint;
 }
 
-/** The state of one run: the voters' money classes and what is known of each project's price. */
-interface MesState {
-  readonly ix: IndexedElection;
-  /** voterClass[v] is the class of voter v; money of class c is A[c] / L. */
-  readonly voterClass: Int32Array;
-  /** The common denominator of all money. */
-  L: bigint;
-  readonly A: bigint[];
-  readonly classSize: number[];
-  /** The non-empty classes, ascending money. */
-  byMoney: number[];
-  /** The same money as doubles, for the screen (mes-screen.ts). */
-  readonly F: number[];
-  /** Whether the screen runs: off in check mode and once a money value leaves the doubles. */
-  screening: boolean;
-  /** q values as unreduced fractions qn/qd; lastQ[k] is a lower bound of k's current q. */
-  readonly lastQn: bigint[];
-  readonly lastQd: bigint[];
-  /** The projects still in the running. */
-  active: number[];
-  /** Scratch per class: supporter counts (all zero between uses) and the place in byMoney. */
-  counts: Int32Array;
-  rank: Int32Array;
-  /** Scratch: the classes a project's supporters fall in. */
-  readonly touched: number[];
-}
-
 /** A project's price: ρ = rest / (L · remaining), where `remaining` supporters pay ρ and the others all they have. */
 interface Price {
   readonly rest: bigint;
@@ -70,6 +44,9 @@ interface Pick {
   rest: bigint;
   rem: bigint;
 }
+
+/** The relative margin by which an exact q, read as a double, is lowered to stay a lower bound. */
+const LOW_MARGIN = 1e-9;
 
 /** an/ad < bn/bd for positive denominators. */
 function qLess(an: bigint, ad: bigint, bn: bigint, bd: bigint): boolean {
@@ -113,7 +90,7 @@ export function mesFixed(ix: IndexedElection, perVoter: Rational, guide?: MesRun
   const rounds: MesRound[] = [];
   const order: number[] = [];
   if (ix.voterCount === 0) return guide && guide.rounds.length > 0 ? null : { perVoter, rounds, order, totalCost: 0n };
-  const st = initialState(ix, perVoter, guide !== undefined);
+  const st = initialState(ix, perVoter);
   let totalCost = 0n;
   while (st.active.length > 0) {
     startRound(st);
@@ -129,7 +106,7 @@ export function mesFixed(ix: IndexedElection, perVoter: Rational, guide?: MesRun
 }
 
 /** Everyone in one class at perVoter; the candidates are the projects that cost something and have supporters. */
-function initialState(ix: IndexedElection, perVoter: Rational, checking: boolean): MesState {
+function initialState(ix: IndexedElection, perVoter: Rational): MesState {
   const P = ix.ids.length;
   const F = [ratioToNumber(perVoter.num, perVoter.den)];
   const st: MesState = {
@@ -140,9 +117,10 @@ function initialState(ix: IndexedElection, perVoter: Rational, checking: boolean
     classSize: [ix.voterCount],
     byMoney: [0],
     F,
-    screening: !checking && Number.isFinite(F[0]),
+    screening: Number.isFinite(F[0]),
     lastQn: new Array<bigint>(P).fill(0n),
     lastQd: new Array<bigint>(P).fill(1n),
+    lowQ: new Float64Array(P),
     active: [],
     counts: new Int32Array(16),
     rank: new Int32Array(16),
@@ -182,7 +160,7 @@ function startRound(st: MesState): void {
 
 /** The price of project k at the current money, or null when its supporters cannot pay for it. */
 function priceOf(st: MesState, k: number): Price | null {
-  const { ix, voterClass, counts, rank, touched, A } = st;
+  const { ix, voterClass, counts, rank, touched } = st;
   // scan k's supporters class by class, poorest first
   const sup = ix.supporters[k] as Int32Array;
   const cost = ix.costs[k] ?? 0n;
@@ -199,12 +177,13 @@ function priceOf(st: MesState, k: number): Price | null {
   let found = false;
   for (const c of touched) {
     // candidate ρ = (cost·L − paid) / (L·remaining); fine if ≤ A[c]/L
-    if (costL - paid <= (A[c] as bigint) * remaining) {
+    const m = st.A[c] as bigint;
+    if (costL - paid <= m * remaining) {
       found = true;
       break;
     }
     const cnt = BigInt(counts[c] as number);
-    paid += (A[c] as bigint) * cnt;
+    paid += m * cnt;
     remaining -= cnt;
   }
   for (const c of touched) counts[c] = 0;
@@ -219,7 +198,27 @@ function repriced(st: MesState, k: number): { price: Price; qd: bigint } | null 
   const qd = st.L * price.remaining * (st.ix.costs[k] ?? 0n);
   st.lastQn[k] = price.rest;
   st.lastQd[k] = qd;
+  const low = ratioToNumber(price.rest, qd) * (1 - LOW_MARGIN);
+  if (low > (st.lowQ[k] as number)) st.lowQ[k] = low;
   return { price, qd };
+}
+
+/** The float screen of the round (mes-screen.ts), or null when it is off or the threshold is not a number. */
+function screenOf(st: MesState, unaffordable: Set<number>, threshold?: number): Set<number> | null {
+  if (!st.screening || Number.isNaN(threshold)) return null;
+  const { ix } = st;
+  const input = {
+    active: st.active,
+    supporters: ix.supporters,
+    costs: ix.costs,
+    voterClass: st.voterClass,
+    counts: st.counts,
+    rank: st.rank,
+    byMoney: st.byMoney,
+    money: st.F,
+    lowQ: st.lowQ,
+  };
+  return screenRound(input, unaffordable, threshold);
 }
 
 /** The round's best project in a plain run (best -1 when nothing is affordable); drops the unaffordable. */
@@ -227,21 +226,7 @@ function selectPlain(st: MesState): Pick {
   const { ix, lastQn, lastQd } = st;
   const pick: Pick = { best: -1, rest: 0n, rem: 1n };
   const unaffordable = new Set<number>();
-  const screen = st.screening
-    ? screenRound(
-        {
-          active: st.active,
-          supporters: ix.supporters,
-          costs: ix.costs,
-          voterClass: st.voterClass,
-          counts: st.counts,
-          rank: st.rank,
-          byMoney: st.byMoney,
-          money: st.F,
-        },
-        unaffordable,
-      )
-    : null;
+  const screen = screenOf(st, unaffordable);
   for (const k of st.active) {
     if (screen && !screen.has(k)) continue;
     const kn = lastQn[k] as bigint;
@@ -277,7 +262,10 @@ function selectChecked(st: MesState, g: MesRound | undefined): Pick | null {
   const unaffordable = new Set<number>();
   const gn = g ? g.q.num : 0n;
   const gd = g ? g.q.den : 1n;
+  // only a rival whose q can reach the guide's q (or any affordable project after the last round) matters
+  const screen = screenOf(st, unaffordable, g ? ratioToNumber(gn, gd) * (1 + LOW_MARGIN) : Infinity);
   for (const k of st.active) {
+    if (screen && !screen.has(k)) continue;
     // compare with the guide's chosen q (at the lower money), not this run's best
     if (g && qLess(gn, gd, lastQn[k] as bigint, lastQd[k] as bigint)) break;
     const r = repriced(st, k);
@@ -320,66 +308,4 @@ function charge(st: MesState, pick: Pick): MesRound {
   sortClasses(st, created);
   st.active = st.active.filter((k) => k !== best);
   return round;
-}
-
-/**
- * Moves the supporters of `best` to the classes of their money after paying r / L each (existing
- * classes of equal money are reused); returns the classes created.
- */
-function moveSupporters(st: MesState, best: number, r: bigint): number[] {
-  const { A, classSize, voterClass } = st;
-  const byValue = new Map<bigint, number>();
-  for (const c of st.byMoney) byValue.set(A[c] as bigint, c);
-  const moved = new Map<number, number>();
-  const created: number[] = [];
-  const sup = st.ix.supporters[best] as Int32Array;
-  for (let q = 0; q < sup.length; q++) {
-    const v = sup[q] as number;
-    const old = voterClass[v] as number;
-    let target = moved.get(old);
-    if (target === undefined) {
-      const m = A[old] as bigint;
-      const left = m <= r ? 0n : m - r;
-      target = byValue.get(left);
-      if (target === undefined) {
-        target = newClass(st, left);
-        byValue.set(left, target);
-        created.push(target);
-      }
-      moved.set(old, target);
-    }
-    voterClass[v] = target;
-    classSize[old] = (classSize[old] as number) - 1;
-    classSize[target] = (classSize[target] as number) + 1;
-  }
-  return created;
-}
-
-/** A new, empty class with money `money` / L. */
-function newClass(st: MesState, money: bigint): number {
-  const c = st.A.length;
-  st.A.push(money);
-  const f = ratioToNumber(money, st.L);
-  st.F.push(f);
-  if (!Number.isFinite(f)) st.screening = false;
-  st.classSize.push(0);
-  return c;
-}
-
-/** Keeps byMoney sorted: drops emptied classes and inserts the created ones. */
-function sortClasses(st: MesState, created: readonly number[]): void {
-  const { A, classSize } = st;
-  const byMoney = st.byMoney.filter((c) => (classSize[c] as number) > 0);
-  for (const c of created) {
-    const m = A[c] as bigint;
-    let lo = 0;
-    let hi = byMoney.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      if ((A[byMoney[mid] as number] as bigint) < m) lo = mid + 1;
-      else hi = mid;
-    }
-    byMoney.splice(lo, 0, c);
-  }
-  st.byMoney = byMoney;
 }

@@ -24,17 +24,29 @@ export interface ScreenInput {
   readonly byMoney: readonly number[];
   /** Money of each class as a double. */
   readonly money: readonly number[];
+  /**
+   * A lower bound of each project's q as a double (q only rises from round to round). A project whose
+   * bound is above the round's smallest upper bound cannot be the best and is not priced; the screen
+   * raises the bound of every project it prices.
+   */
+  readonly lowQ: Float64Array;
 }
 
-/** The projects to evaluate exactly; the certainly unaffordable ones are added to `unaffordable`. */
-export function screenRound(input: ScreenInput, unaffordable: Set<number>): Set<number> {
+/**
+ * The projects to evaluate exactly; the certainly unaffordable ones are added to `unaffordable`.
+ * Without `threshold`, a project is kept when it can be the round's best; with it (an upper bound of
+ * a q to beat, as in check mode), when its q can be at or below the threshold.
+ */
+export function screenRound(input: ScreenInput, unaffordable: Set<number>, threshold?: number): Set<number> {
   const { counts, rank, money, voterClass } = input;
   const keep = new Set<number>();
   const priced: number[] = [];
   const lows: number[] = [];
   let minHigh = Infinity;
   const touched: number[] = [];
+  const lowQ = input.lowQ;
   for (const k of input.active) {
+    if ((lowQ[k] as number) > (threshold ?? minHigh)) continue;
     const sup = input.supporters[k] as Int32Array;
     const cost = Number(input.costs[k] ?? 0n);
     touched.length = 0;
@@ -79,10 +91,11 @@ export function screenRound(input: ScreenInput, unaffordable: Set<number>): Set<
     const err = (TOL * (cost + paid)) / (remaining * cost) + TOL * q;
     priced.push(k);
     lows.push(q - err);
+    if (q - err > (lowQ[k] as number)) lowQ[k] = q - err;
     minHigh = Math.min(minHigh, q + err);
   }
   priced.forEach((k, i) => {
-    if ((lows[i] as number) <= minHigh) keep.add(k);
+    if ((lows[i] as number) <= (threshold ?? minHigh)) keep.add(k);
   });
   return keep;
 }
