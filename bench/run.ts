@@ -31,6 +31,8 @@ import { greedy } from '../src/core/pb/greedy.ts';
 import { mes, mesComplete } from '../src/core/pb/mes.ts';
 import { twoGroupMeasures } from '../src/core/analysis/segregation.ts';
 import { ceilingServer, load } from './http.ts';
+import { kb, line, mb, ms, quantile } from './report.ts';
+import { pbServed, pbTallyWall } from './pb.ts';
 import { DIVISION, NATIONAL, indicatorId, loadSynthetic } from './synthetic.ts';
 
 const root = resolve(fileURLToPath(new URL('..', import.meta.url)));
@@ -40,17 +42,6 @@ const pgAdmin = process.env.BENCH_DATABASE_URL ?? process.env.TEST_DATABASE_URL 
 const seconds = Number(process.env.BENCH_SECONDS ?? 5);
 const only = process.env.BENCH_ONLY?.split(',') ?? null;
 const part = (name: string): boolean => !only || only.includes(name);
-
-const mb = (n: number): string => `${(n / 1024 / 1024).toFixed(0)} MB`;
-const kb = (n: number): string => `${(n / 1024).toFixed(1)} kB`;
-const ms = (n: number): string => `${n.toFixed(n < 10 ? 2 : 0)} ms`;
-function quantile(xs: number[], q: number): number {
-  const s = [...xs].sort((a, b) => a - b);
-  return s[Math.min(s.length - 1, Math.floor(q * s.length))]!;
-}
-function line(label: string, value: string): void {
-  process.stdout.write(`${label.padEnd(58)} ${value}\n`);
-}
 
 /** Peak resident memory of this process while `fn` runs. */
 async function withPeak<T>(fn: () => Promise<T>): Promise<{ value: T; ms: number; peak: number }> {
@@ -214,6 +205,24 @@ async function pbEngine(): Promise<void> {
       `parse ${ms(parse)}, greedy ${ms(timed(() => greedy(e)))}, mes ${ms(timed(() => mes(e)))}, mes-complete ${ms(first)} (again ${ms(timed(() => mesComplete(e)))})`,
     );
   }
+  const file = join(pbDir, PB_SERVED[0], 'instance.pb');
+  if (existsSync(file)) await pbTallyWall(root, file, PB_SERVED[0]);
+}
+
+/** The pabulib cases loaded as processes: the slowest to count and the most voters. */
+const PB_SERVED: [string, ...string[]] = ['pb_netherlands_amsterdam_166', 'pb_poland_wieliczka_2023_green_budget'];
+
+async function pbResults(engine: Engine, db: Database): Promise<void> {
+  process.stdout.write(`\n   Participatory-budgeting results of a process, counted at closing (${engine})\n`);
+  const app = await appOf(db);
+  try {
+    for (const c of PB_SERVED) {
+      const file = join(testdataDir, 'pb', c, 'instance.pb');
+      if (existsSync(file)) await pbServed(db, app, file, c);
+    }
+  } finally {
+    await app.close();
+  }
 }
 
 async function scale(engine: Engine): Promise<void> {
@@ -298,6 +307,7 @@ async function main(): Promise<void> {
         await throughput(engine, opened.db);
         process.stdout.write(`\n   Indicator route latency at Stockholm scale (${engine})\n`);
         await stockholmValuesLatency(opened.db);
+        if (part('pb')) await pbResults(engine, opened.db);
         if (engine === 'pglite') await segregation(opened.db);
       } finally {
         await opened.drop();

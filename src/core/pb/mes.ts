@@ -73,11 +73,12 @@ export function isExhaustive(ix: IndexedElection, chosen: readonly number[], spe
 /**
  * MES with Add1: raise every voter's starting money by one unit at a time (see the file comment).
  *
- * Not every raise is run from scratch: after a step that left the outcome unchanged, runs at steps
+ * Not every raise is run from scratch: after steps that left the outcome unchanged, runs at steps
  * k+2, k+4, k+8, ... are made in check mode (mesFixed with the run at step k as guide) for as long
  * as they prove that the whole stretch of steps gives the same outcome — which is then equally
  * feasible and not exhaustive, so the stretch can be skipped. Otherwise the next step is run
- * plainly. The result is the same as running every step (tests compare with mesAdd1Plain).
+ * plainly. A failed gallop costs a run, so after each failure the next gallop waits for one more
+ * unchanged step (back to one after a gallop that succeeded). The result is the same as running every step (tests compare with mesAdd1Plain).
  */
 export function mesAdd1(ix: IndexedElection, options: Add1Options = {}): Add1Result {
   const b0 = equalShare(ix);
@@ -86,10 +87,11 @@ export function mesAdd1(ix: IndexedElection, options: Add1Options = {}): Add1Res
   if (ix.voterCount === 0) return { run, steps: 0 };
   const at = (step: number): Rational => base.add(Rational.int(BigInt(step) * ix.unit));
   let step = 0;
-  let stable = false; // did the last plain step leave the outcome unchanged?
+  let stable = 0; // how many plain steps in a row left the outcome unchanged
+  let patience = 1; // how many such steps a gallop waits for: one more after each gallop that failed
   for (;;) {
     if (isExhaustive(ix, run.order, run.totalCost)) return { run, steps: step };
-    if (stable) {
+    if (stable >= patience) {
       // gallop over steps with a provably unchanged outcome: check [step, step + d], d = 2, 4, ...
       let reach = 0;
       let reachRun: MesRun | null = null;
@@ -102,13 +104,15 @@ export function mesAdd1(ix: IndexedElection, options: Add1Options = {}): Add1Res
       if (reachRun) {
         step += reach;
         run = reachRun;
+        patience = 1;
         continue;
       }
+      patience++;
     }
     step++;
     const next = mesFixed(ix, at(step));
     if (next.totalCost > ix.budget) return { run, steps: step };
-    stable = sameOrder(next.order, run.order);
+    stable = sameOrder(next.order, run.order) ? stable + 1 : 0;
     run = next;
   }
 }
