@@ -5,7 +5,8 @@
  *  2. throughput of the main read routes at 32 concurrent connections (autocannon), as a ratio of a trivial
  *     Fastify server serving the same bytes in the same run, with p50/p99 latency;
  *  3. the web bundle (dist/web, when built): the first page's JavaScript, raw and compressed;
- *  4. counting participatory-budgeting elections (greedy, MES, MES with completion; first and second run);
+ *  4. counting participatory-budgeting elections (greedy, MES, MES with completion; first and second run),
+ *     `pb tally` and `--help` wall time, and (per engine) a process's results served after closing;
  *  5. the national-scale synthetic dataset (5,984 DeSO × 20 indicators × 10 years): load time and memory,
  *     and indicator route latency at that scale against Stockholm scale;
  *  6. segregation measures over the 544 DeSO.
