@@ -254,12 +254,17 @@ async function scale(engine: Engine): Promise<void> {
     }
     line(`  the same, cached (p50 of 30)`, ms(quantile(warm, 0.5)));
     await app.close();
+    if (existsSync(dataDir)) {
+      // the same Stockholm route as in part 2, now with the national observations in the same tables
+      await bootstrap(opened.db, { dataDir, progress: silentProgress, now: () => new Date() });
+      await stockholmValuesLatency(opened.db, 'with the national data in the same tables');
+    }
   } finally {
     await opened.drop();
   }
 }
 
-async function stockholmValuesLatency(db: Database): Promise<void> {
+async function stockholmValuesLatency(db: Database, beside = ''): Promise<void> {
   const app = await appOf(db);
   const url = '/api/v1/indicators/population/values?division=deso&period=2022';
   const cold: number[] = [];
@@ -268,7 +273,10 @@ async function stockholmValuesLatency(db: Database): Promise<void> {
     await app.inject({ method: 'GET', url: `${url}&n=${i}` });
     cold.push(performance.now() - s);
   }
-  line('  Stockholm scale: indicator values, 544 DeSO, computed (p50 of 5)', ms(quantile(cold, 0.5)));
+  line(
+    `  Stockholm: indicator values, 544 DeSO, computed (p50 of 5)${beside ? `, ${beside}` : ''}`,
+    ms(quantile(cold, 0.5)),
+  );
   await app.close();
 }
 

@@ -7,6 +7,7 @@
 import type { Database } from '../src/db/database.ts';
 import {
   createBatch,
+  refreshPlannerStatistics,
   upsertAreas,
   upsertDivisions,
   upsertIndicators,
@@ -91,9 +92,12 @@ export function* observationBatches(size: SyntheticSize, batch = 20000, seed = 4
   if (buf.length) yield buf;
 }
 
-/** Loads the synthetic dataset in one transaction; returns the number of observations written. */
+/**
+ * Loads the synthetic dataset in one transaction, then refreshes the planner statistics as every
+ * loader of Färdplan's does; returns the number of observations written.
+ */
 export async function loadSynthetic(db: Database, size: SyntheticSize = NATIONAL): Promise<number> {
-  return db.transaction(async (tx) => {
+  const written = await db.transaction(async (tx) => {
     await upsertSources(tx, [
       { id: 'synthetic', name: 'Syntetiska data', publisher: 'Färdplan bench', citation: 'Syntetiska data' },
     ]);
@@ -130,4 +134,6 @@ export async function loadSynthetic(db: Database, size: SyntheticSize = NATIONAL
     }
     return n;
   });
+  await refreshPlannerStatistics(db);
+  return written;
 }

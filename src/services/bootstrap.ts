@@ -1,6 +1,7 @@
 /** Start-up: migrate, then load whatever reference data and framework the database does not hold yet. */
 import { LOCK, withDatabaseLock, type Database } from '../db/database.ts';
 import { migrate } from '../db/migrate.ts';
+import { refreshPlannerStatistics } from '../db/repositories/datasets.ts';
 import { startupLoaders, type StartupContext, type StartupLoader } from './loaders.ts';
 
 export interface BootstrapResult {
@@ -40,4 +41,5 @@ async function runLoaders(
     ctx.progress.done();
     loaded.push(loader.id);
   }
+  if (loaded.length > 0) await refreshPlannerStatistics(db);
 }

@@ -10,6 +10,7 @@ import {
   findBatch,
   knownIds,
   readStatistics,
+  refreshPlannerStatistics,
   upsertAreas,
   upsertDivisions,
   upsertIndicators,
@@ -97,7 +98,9 @@ export async function loadDirectory(
     );
   }
   try {
-    return await db.transaction((tx) => loader.load(tx, { ...ctx, dir }));
+    const result = await db.transaction((tx) => loader.load(tx, { ...ctx, dir }));
+    if (result.changed) await refreshPlannerStatistics(db);
+    return result;
   } finally {
     ctx.progress.done();
   }

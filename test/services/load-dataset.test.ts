@@ -56,6 +56,16 @@ for (const engine of engines()) {
       assert.deepEqual(sup, { value: null, status: 'suppressed' });
     });
 
+    it('leaves the planner statistics fresh after the load (PGlite runs no autovacuum)', async () => {
+      const rows = await db.query<{ relname: string; reltuples: number }>(
+        `SELECT relname, reltuples::int AS reltuples FROM pg_class WHERE relname IN ('observation', 'area') ORDER BY relname`,
+      );
+      assert.deepEqual(rows, [
+        { relname: 'area', reltuples: 3 },
+        { relname: 'observation', reltuples: 5 },
+      ]);
+    });
+
     it('changes nothing when the same dataset is loaded twice', async () => {
       const before = await tableCounts(db);
       const snapshot = await db.query('SELECT * FROM observation ORDER BY indicator_id, area_code');

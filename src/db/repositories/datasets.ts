@@ -161,6 +161,16 @@ export async function upsertObservations(
 }
 
 /** Known ids, for validating references of a dataset against what the database already holds. */
+/**
+ * Fresh planner statistics for the statistics tables, after a load has committed. PGlite runs no
+ * autovacuum, and on PostgreSQL it comes only later: until then the planner believes the tables are as
+ * small as before the load and joins areas to observations in a nested loop (at national scale, 5,984
+ * DeSO: 2 s instead of 18 ms for one indicator's values).
+ */
+export async function refreshPlannerStatistics(db: Queryable): Promise<void> {
+  await db.query('ANALYZE observation, area');
+}
+
 export async function knownIds(
   db: Queryable,
 ): Promise<{ divisions: Set<string>; areas: Set<string>; indicators: Set<string> }> {

@@ -116,8 +116,19 @@ export async function indicatorPeriods(
   db: Queryable,
   indicatorId: string,
 ): Promise<{ divisionId: string; period: string }[]> {
+  // A loose index scan (one index probe per pair, along observation_indicator_period_idx): a DISTINCT
+  // over every observation of the indicator reads 60,000 rows at national scale for ten pairs.
   return db.query(
-    `SELECT DISTINCT division_id AS "divisionId", period FROM observation WHERE indicator_id = $1 AND breakdown = '' ORDER BY period`,
+    `WITH RECURSIVE t(d, p) AS (
+       (SELECT division_id, period FROM observation WHERE indicator_id = $1 AND breakdown = ''
+         ORDER BY division_id, period LIMIT 1)
+       UNION ALL
+       SELECT n.division_id, n.period FROM t CROSS JOIN LATERAL (
+         SELECT division_id, period FROM observation
+          WHERE indicator_id = $1 AND breakdown = '' AND (division_id, period) > (t.d, t.p)
+          ORDER BY division_id, period LIMIT 1) n
+     )
+     SELECT d AS "divisionId", p AS period FROM t ORDER BY p, d`,
     [indicatorId],
   );
 }

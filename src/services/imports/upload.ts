@@ -22,6 +22,7 @@ import {
   storedValues,
 } from '../../db/repositories/imports.ts';
 import { areaDivisions } from '../../db/repositories/imports-read.ts';
+import { refreshPlannerStatistics } from '../../db/repositories/datasets.ts';
 import { diffObservations } from '../../core/imports/diff.ts';
 import { actingIn, authorise, type ActingUser, type CommandContext } from '../acting.ts';
 import { applyImport, previewChanges, publishBatch } from './apply.ts';
@@ -114,11 +115,13 @@ export async function commitUpload(db: Database, body: UploadBody, ctx: CommandC
 }
 
 export async function publishImport(db: Database, id: number, ctx: CommandContext) {
-  return db.transaction(async (tx) => {
+  const published = await db.transaction(async (tx) => {
     const acting = await actingIn(tx, ctx.user);
     const { summary } = await publishBatch(tx, id, { now: ctx.now, actor: acting.audit, access: acting.actor });
     return { batch: (await findImportBatch(tx, id))!, summary };
   });
+  await refreshPlannerStatistics(db);
+  return published;
 }
 
 export async function listImports(db: Database) {
