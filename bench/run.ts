@@ -14,6 +14,7 @@
  * BENCH_ONLY=start,pb,bundle,scale (run only those parts; start includes 2 and 6), BENCH_SCALE=0 (skip 5),
  * BENCH_SCALE_ENGINES=pglite,postgresql (default: postgresql when available, else pglite).
  */
+import { execFileSync } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -122,8 +123,28 @@ async function firstStart(engine: Engine): Promise<{ db: Database; drop(): Promi
   process.stdout.write(`\n1. First start on an empty database (${engine})\n`);
   line('  migrations', ms(migrateMs));
   line(`  reference data, framework and register (${n} observations)`, ms(boot.ms));
-  line('  peak resident memory of the process', mb(boot.peak));
+  line('  peak resident memory of this (benchmark) process', mb(boot.peak));
+  if (engine === 'pglite') firstStartAsUsers();
   return opened;
+}
+
+/** `npm start` on a new machine: a process of its own with the compiled code (bench/first-start.mjs). */
+function firstStartAsUsers(): void {
+  if (!existsSync(join(root, 'dist', 'db', 'database.js'))) return line('  a new process', 'skipped: npm run build');
+  for (const [label, env] of [
+    ['shipped dataset', { FARDPLAN_DATA_DIR: '' }],
+    ['raw data directory', { FARDPLAN_DATA_DIR: dataDir }],
+  ] as const) {
+    const out = execFileSync(process.execPath, [join(root, 'bench', 'first-start.mjs')], {
+      env: { ...process.env, ...env },
+      encoding: 'utf8',
+    });
+    const r = JSON.parse(out) as { openMs: number; migrateMs: number; loadMs: number; maxRssMb: number };
+    line(
+      `  as npm start, a new process, data directory on disk, ${label}`,
+      `${((r.openMs + r.migrateMs + r.loadMs) / 1000).toFixed(1)} s (open ${ms(r.openMs)}, migrate ${ms(r.migrateMs)}, load ${ms(r.loadMs)}), peak ${r.maxRssMb} MB`,
+    );
+  }
 }
 
 async function throughput(engine: Engine, db: Database): Promise<void> {

@@ -32,4 +32,7 @@ cpSync(join(root, 'src', 'db', 'migrations'), join(dist, 'db', 'migrations'), {
   recursive: true,
   filter: (src) => !src.endsWith('.ts'),
 });
+// an empty PGlite cluster, so that a new embedded database need not run initdb (src/db/pglite-initdb.ts)
+const { writeInitdbSnapshot } = await import(join(dist, 'db', 'pglite-initdb.js'));
+await writeInitdbSnapshot();
 writeFileSync(join(dist, '.build-stamp'), `${new Date().toISOString()}\n`);

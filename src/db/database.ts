@@ -7,8 +7,10 @@
  */
 import pg from 'pg';
 import { PGlite, types as pgliteTypes } from '@electric-sql/pglite';
-import { mkdirSync } from 'node:fs';
+import { existsSync, mkdirSync } from 'node:fs';
+import { join } from 'node:path';
 import { AppError } from '../core/errors.ts';
+import { PGLITE_CONF, initdbSnapshot } from './pglite-initdb.ts';
 
 export type Engine = 'pglite' | 'postgresql';
 
@@ -59,10 +61,16 @@ const identity = (s: string): string => s;
 export async function openPglite(dataDir?: string, options: { loadDataDir?: Blob } = {}): Promise<Database> {
   const inMemory = !dataDir || dataDir.startsWith('memory://');
   if (!inMemory) mkdirSync(dataDir, { recursive: true });
+  // a new cluster starts from the archive the build made instead of running initdb (pglite-initdb.ts)
+  const fresh = inMemory || !existsSync(join(dataDir, 'PG_VERSION'));
+  const load = options.loadDataDir ?? (fresh ? initdbSnapshot() : undefined);
   const db = await PGlite.create({
     ...(inMemory ? {} : { dataDir }),
-    ...(options.loadDataDir ? { loadDataDir: options.loadDataDir } : {}),
+    ...(load ? { loadDataDir: load } : {}),
     relaxedDurability: inMemory,
+    // PGlite's default shared_buffers (160 MB) caches pages that already sit in memory (the in-memory file
+    // system) or in the operating system's page cache (a data directory): 32 MB is plenty.
+    postgresqlconf: PGLITE_CONF,
     parsers: {
       [OID.int8]: (s: string) => Number(s),
       [OID.numeric]: identity,
