@@ -5,19 +5,49 @@
 // module (../../docs, ../../data) resolve the same; the SQL migrations are copied beside the compiled
 // runner. bin/fardplan.mjs falls back to tsx when a source is newer than the build. Source maps go beside the
 // JavaScript, so stack traces and the test suite's coverage name the TypeScript lines.
+//
+// A build whose output is as new as every source does nothing (`--force` builds anyway). That matters beyond
+// speed: `npx fardplan` in a checkout installs the checkout into npm's cache once, which runs `prepare` here
+// while other `fardplan` processes may be running from dist/ (the test suite does exactly that). While a build
+// runs, the stamp is gone, so bin/fardplan.mjs runs the sources instead of a half-written dist/.
 import { spawnSync } from 'node:child_process';
-import { cpSync, existsSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 
 const root = new URL('..', import.meta.url).pathname;
 const dist = join(root, 'dist');
+const stamp = join(dist, '.build-stamp');
 if (!existsSync(join(root, 'node_modules', 'typescript'))) {
   process.stderr.write('build: typescript is not installed (production install): skipped; tsx runs the sources\n');
   process.exit(0);
 }
+
+/** The newest modification time under `dir` (src/web is the web app's, built by vite). */
+function newest(dir) {
+  let t = 0;
+  for (const e of readdirSync(dir, { withFileTypes: true })) {
+    if (e.name === 'web') continue;
+    const p = join(dir, e.name);
+    t = Math.max(t, e.isDirectory() ? newest(p) : statSync(p).mtimeMs);
+  }
+  return t;
+}
+const inputs = Math.max(
+  newest(join(root, 'src')),
+  ...['tsconfig.json', 'tsconfig.build.json', 'package.json'].map((f) => statSync(join(root, f)).mtimeMs),
+);
+/** An empty PGlite cluster, so that a new embedded database need not run initdb (src/db/pglite-initdb.ts). */
+async function initdbSnapshot() {
+  const { writeInitdbSnapshot } = await import(join(dist, 'db', 'pglite-initdb.js'));
+  await writeInitdbSnapshot();
+}
+if (!process.argv.includes('--force') && existsSync(stamp) && statSync(stamp).mtimeMs >= inputs) {
+  await initdbSnapshot();
+  process.exit(0);
+}
+rmSync(stamp, { force: true });
 for (const dir of ['cli', 'core', 'db', 'importers', 'server', 'services'])
   rmSync(join(dist, dir), { recursive: true, force: true });
-rmSync(join(dist, '.build-stamp'), { force: true });
 const tsc = spawnSync(
   process.execPath,
   [join(root, 'node_modules', 'typescript', 'bin', 'tsc'), '-p', 'tsconfig.build.json'],
@@ -32,7 +62,5 @@ cpSync(join(root, 'src', 'db', 'migrations'), join(dist, 'db', 'migrations'), {
   recursive: true,
   filter: (src) => !src.endsWith('.ts'),
 });
-// an empty PGlite cluster, so that a new embedded database need not run initdb (src/db/pglite-initdb.ts)
-const { writeInitdbSnapshot } = await import(join(dist, 'db', 'pglite-initdb.js'));
-await writeInitdbSnapshot();
+await initdbSnapshot();
 writeFileSync(join(dist, '.build-stamp'), `${new Date().toISOString()}\n`);
