@@ -122,6 +122,16 @@ describe('editing a target in the browser', () => {
     const page = await signIn('e2e.goals', `/mal/${TARGET}`);
     await page.getByRole('heading', { name: 'Ändra målet' }).waitFor();
     await page.getByLabel('Indikator (id)').fill(INDICATOR);
+    // a value that is not a number is refused at its field by the contract, before anything is sent
+    const patches: string[] = [];
+    page.on('request', (r) => {
+      if (r.method() === 'PATCH') patches.push(r.url());
+    });
+    await page.getByLabel('Målvärde (nivå)').fill('tio');
+    await page.getByRole('button', { name: 'Spara', exact: true }).click();
+    await page.locator('#ge-value-error', { hasText: 'Ange ett tal' }).waitFor();
+    assert.equal(await page.getByLabel('Målvärde (nivå)').getAttribute('aria-invalid'), 'true');
+    assert.deepEqual(patches, []);
     await page.getByLabel('Målvärde (nivå)').fill('90');
     await page.getByLabel('Jämförelse').selectOption('at_least');
     await page.getByLabel('Målår', { exact: true }).fill('2028');

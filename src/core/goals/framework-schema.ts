@@ -181,7 +181,12 @@ export const everyAreaFormSchema = z
   })
   .strict();
 
-export const targetFormSchema = z.union([levelFormSchema, directionFormSchema, gapFormSchema, everyAreaFormSchema]);
+export const targetFormSchema = z.discriminatedUnion('form', [
+  levelFormSchema,
+  directionFormSchema,
+  gapFormSchema,
+  everyAreaFormSchema,
+]);
 
 export const targetSchema = z
   .object({

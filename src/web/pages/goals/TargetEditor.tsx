@@ -1,128 +1,143 @@
-/** Target editing for analysts: indicator, level and deadline, with the decision the change rests on. */
-import { useState, type FormEvent, type ReactNode } from 'react';
+/**
+ * Target editing for analysts: indicator, level and deadline, with the decision the change rests on. The
+ * values become a change (only what differs from the target) that the endpoint's contract checks in the
+ * browser; the server's refusals (a content change without a decision, an unknown indicator) land at
+ * their fields too.
+ */
+import { useState, type ReactNode } from 'react';
+import { useForm } from 'react-hook-form';
 import { sendJson } from '../../api.ts';
 import { useI18n } from '../../i18n/index.tsx';
 import { goalsStrings } from '../../i18n/goals.ts';
-import type { ChangeResult, TargetChange, TargetDetail } from '../../../core/contracts/goals.ts';
-import { FieldError, fieldErrors, invalid, type FieldErrors } from './forms.tsx';
+import { contractResolver, serverErrors, type FieldOf } from '../../forms.ts';
+import {
+  targetChangeBody,
+  type ChangeResult,
+  type TargetChange,
+  type TargetDetail,
+} from '../../../core/contracts/goals.ts';
+import { FieldError, FormField, fieldErrors } from './forms.tsx';
+import { useSay } from './say.ts';
+
+interface Values {
+  indicatorId: string;
+  comparator: 'at_least' | 'at_most';
+  targetValue: string;
+  year: string;
+  responsibleCommittee: string;
+  publication: 'draft' | 'published';
+  decisionRef: string;
+}
+
+const FIELD: Readonly<Record<string, keyof Values>> = {
+  indicatorId: 'indicatorId',
+  needsIndicator: 'indicatorId',
+  target: 'targetValue',
+  deadline: 'year',
+  responsibleCommittee: 'responsibleCommittee',
+  publication: 'publication',
+  decisionRef: 'decisionRef',
+};
+
+/** The form field of a problem at `path` of the change. */
+const fieldOf: FieldOf<Values> = (path) => FIELD[String(path[0] ?? '')] ?? null;
+
+/** A number as people type it (decimal comma allowed); NaN when it is not one, for the contract to refuse. */
+const numberOf = (text: string): number => {
+  const t = text.trim().replace(',', '.');
+  return t === '' ? Number.NaN : Number(t);
+};
+
+/** The change the form's values make to the target (nothing for unchanged fields). */
+function changeOf(d: TargetDetail, v: Values): TargetChange {
+  const x = d.target;
+  const form = x.target;
+  const change: TargetChange = { publication: v.publication };
+  if (v.decisionRef.trim()) change.decisionRef = v.decisionRef.trim();
+  const id = v.indicatorId.trim();
+  if (id !== (x.indicatorId ?? '')) {
+    change.indicatorId = id || null;
+    if (id) change.needsIndicator = null;
+  }
+  if (v.targetValue.trim() !== '') {
+    const n = numberOf(v.targetValue);
+    change.target =
+      form.form === 'every_area'
+        ? { ...form, comparator: v.comparator, targetValue: n }
+        : { form: 'level', comparator: v.comparator, targetValue: n };
+  }
+  if (v.year.trim() !== String(x.deadline.year))
+    change.deadline = { ...x.deadline, year: numberOf(v.year), stated: true };
+  const committee = v.responsibleCommittee.trim();
+  if (committee !== (x.responsibleCommittee ?? '')) change.responsibleCommittee = committee || null;
+  return change;
+}
+
+function defaults(d: TargetDetail): Values {
+  const x = d.target;
+  const form = x.target;
+  const level = form.form === 'level' || form.form === 'every_area';
+  return {
+    indicatorId: x.indicatorId ?? '',
+    comparator: level ? form.comparator : 'at_least',
+    targetValue: level && form.targetValue !== null ? String(form.targetValue) : '',
+    year: String(x.deadline.year),
+    responsibleCommittee: x.responsibleCommittee ?? '',
+    publication: d.publication,
+    decisionRef: '',
+  };
+}
 
 export function TargetEditor({ d, onSaved }: { d: TargetDetail; onSaved: () => void }): ReactNode {
   const { t } = useI18n(goalsStrings);
-  const x = d.target;
-  const form = x.target;
-  const [indicatorId, setIndicatorId] = useState(x.indicatorId ?? '');
-  const [comparator, setComparator] = useState<'at_least' | 'at_most'>(
-    form.form === 'level' || form.form === 'every_area' ? form.comparator : 'at_least',
-  );
-  const [value, setValue] = useState(
-    (form.form === 'level' || form.form === 'every_area') && form.targetValue !== null ? String(form.targetValue) : '',
-  );
-  const [year, setYear] = useState(String(x.deadline.year));
-  const [committee, setCommittee] = useState(x.responsibleCommittee ?? '');
-  const [decisionRef, setDecisionRef] = useState('');
-  const [publication, setPublication] = useState(d.publication);
-  const [errors, setErrors] = useState<FieldErrors>({});
+  const say = useSay();
   const [status, setStatus] = useState<string | null>(null);
+  const form = useForm<Values>({
+    defaultValues: defaults(d),
+    // the target the form compares with is the latest one (it changes after each save)
+    resolver: (values, context, options) =>
+      contractResolver(targetChangeBody, (v: Values) => changeOf(d, v), fieldOf, say)(values, context, options),
+  });
+  const errors = form.formState.errors;
+  const field = (id: string, key: keyof Values, label: string, inputMode?: 'numeric' | 'decimal') => (
+    <FormField id={id} label={label} reg={form.register(key)} error={errors[key]?.message} inputMode={inputMode} />
+  );
 
-  const submit = async (e: FormEvent) => {
-    e.preventDefault();
-    const change: TargetChange = { decisionRef, publication };
-    const id = indicatorId.trim();
-    if (id !== (x.indicatorId ?? '')) {
-      change.indicatorId = id || null;
-      if (id) change.needsIndicator = null;
-    }
-    if (value.trim() !== '') {
-      const n = Number(value.replace(',', '.'));
-      change.target =
-        form.form === 'every_area'
-          ? { ...form, comparator, targetValue: n }
-          : { form: 'level', comparator, targetValue: Number.isFinite(n) ? n : Number.NaN };
-    }
-    if (year !== String(x.deadline.year)) change.deadline = { ...x.deadline, year: Number(year), stated: true };
-    if (committee.trim() !== (x.responsibleCommittee ?? '')) change.responsibleCommittee = committee.trim() || null;
-    try {
-      const r = await sendJson<ChangeResult>('PATCH', `/targets/${encodeURIComponent(x.id)}`, change);
-      setErrors({});
-      setStatus(t('saved', { version: r.version }));
-      onSaved();
-    } catch (err) {
-      const { fields, message } = fieldErrors(err);
-      setErrors(fields);
-      setStatus(t('formError', { message }));
-    }
-  };
+  const submit = form.handleSubmit(
+    async (v) => {
+      try {
+        const r = await sendJson<ChangeResult>('PATCH', `/targets/${encodeURIComponent(d.target.id)}`, changeOf(d, v));
+        form.setValue('decisionRef', '');
+        setStatus(t('saved', { version: r.version }));
+        onSaved();
+      } catch (err) {
+        setStatus(t('formError', { message: serverErrors(err, form.setError, fieldOf) }));
+      }
+    },
+    () => setStatus(t('formInvalid')),
+  );
 
   return (
     <section aria-labelledby="goal-edit" className="goal-edit">
       <h2 id="goal-edit">{t('edit')}</h2>
       <p>{t('editIntro')}</p>
       <form onSubmit={(e) => void submit(e)} className="stacked-form" noValidate>
-        <label htmlFor="ge-indicator">{t('indicatorId')}</label>
-        <input
-          id="ge-indicator"
-          name="indicatorId"
-          value={indicatorId}
-          onChange={(e) => setIndicatorId(e.target.value)}
-          {...invalid('ge-indicator-error', errors['indicatorId'] ?? errors['needsIndicator'])}
-        />
-        <FieldError id="ge-indicator-error" error={errors['indicatorId'] ?? errors['needsIndicator']} />
+        {field('ge-indicator', 'indicatorId', t('indicatorId'))}
         <label htmlFor="ge-comparator">{t('comparator')}</label>
-        <select
-          id="ge-comparator"
-          value={comparator}
-          onChange={(e) => setComparator(e.target.value as 'at_least' | 'at_most')}
-        >
+        <select id="ge-comparator" {...form.register('comparator')}>
           <option value="at_least">{t('comparator_at_least')}</option>
           <option value="at_most">{t('comparator_at_most')}</option>
         </select>
-        <label htmlFor="ge-value">{t('targetValueInput')}</label>
-        <input
-          id="ge-value"
-          name="targetValue"
-          inputMode="decimal"
-          value={value}
-          onChange={(e) => setValue(e.target.value)}
-          {...invalid('ge-value-error', errors['target'])}
-        />
-        <FieldError id="ge-value-error" error={errors['target']} />
-        <label htmlFor="ge-year">{t('deadlineYear')}</label>
-        <input
-          id="ge-year"
-          name="deadline"
-          inputMode="numeric"
-          value={year}
-          onChange={(e) => setYear(e.target.value)}
-          {...invalid('ge-year-error', errors['deadline'])}
-        />
-        <FieldError id="ge-year-error" error={errors['deadline']} />
-        <label htmlFor="ge-committee">{t('responsibleCommittee')}</label>
-        <input
-          id="ge-committee"
-          name="responsibleCommittee"
-          value={committee}
-          onChange={(e) => setCommittee(e.target.value)}
-          {...invalid('ge-committee-error', errors['responsibleCommittee'])}
-        />
-        <FieldError id="ge-committee-error" error={errors['responsibleCommittee']} />
+        {field('ge-value', 'targetValue', t('targetValueInput'), 'decimal')}
+        {field('ge-year', 'year', t('deadlineYear'), 'numeric')}
+        {field('ge-committee', 'responsibleCommittee', t('responsibleCommittee'))}
         <label htmlFor="ge-publication">{t('publication')}</label>
-        <select
-          id="ge-publication"
-          value={publication}
-          onChange={(e) => setPublication(e.target.value as 'draft' | 'published')}
-        >
+        <select id="ge-publication" {...form.register('publication')}>
           <option value="published">{t('publication_published')}</option>
           <option value="draft">{t('publication_draft')}</option>
         </select>
-        <label htmlFor="ge-decision">{t('decisionRef')}</label>
-        <input
-          id="ge-decision"
-          name="decisionRef"
-          value={decisionRef}
-          onChange={(e) => setDecisionRef(e.target.value)}
-          {...invalid('ge-decision-error', errors['decisionRef'])}
-        />
-        <FieldError id="ge-decision-error" error={errors['decisionRef']} />
+        {field('ge-decision', 'decisionRef', t('decisionRef'))}
+        <FieldError id="ge-root-error" error={errors.root?.message} />
         <button type="submit">{t('save')}</button>
       </form>
       <p role="status" aria-live="polite" data-testid="goal-edit-status">
@@ -131,7 +146,6 @@ export function TargetEditor({ d, onSaved }: { d: TargetDetail; onSaved: () => v
     </section>
   );
 }
-
 /** Publishes a draft target (no decision needed: publishing shows what was decided). */
 export function PublishButton({ d, onSaved }: { d: TargetDetail; onSaved: () => void }): ReactNode {
   const { t } = useI18n(goalsStrings);

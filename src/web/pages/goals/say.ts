@@ -7,6 +7,8 @@ export function useSay(): Say {
   const { t } = useI18n(goalsStrings);
   return (issue) => {
     if (issue.path.includes('decisionRef')) return t('errDecision');
+    if (issue.path.includes('targetValue')) return t('errDecimal');
+    if (issue.path.includes('year')) return t('errNumber');
     switch (issue.code) {
       case 'too_small':
         return t('errRequired');
