@@ -2,26 +2,18 @@
 // Entry of the `fardplan` command. Runs the compiled JavaScript in dist/ (npm run build, run by
 // `npm install`) when it is at least as new as every source file; otherwise the TypeScript sources
 // through tsx (a development tool), so an edited checkout never runs stale code.
-import { existsSync, readdirSync, statSync } from 'node:fs';
+import { existsSync, statSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { join } from 'node:path';
+import { newestMtime } from '../scripts/newest.mjs';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const stamp = join(root, 'dist', '.build-stamp');
 
-function newerThan(dir, t) {
-  for (const e of readdirSync(dir, { withFileTypes: true })) {
-    if (e.name === 'web') continue;
-    const p = join(dir, e.name);
-    if (e.isDirectory() ? newerThan(p, t) : statSync(p).mtimeMs > t) return true;
-  }
-  return false;
-}
-
 const built =
   process.env.FARDPLAN_RUN_SOURCES !== '1' &&
   existsSync(stamp) &&
-  !newerThan(join(root, 'src'), statSync(stamp).mtimeMs);
+  newestMtime(join(root, 'src'), ['web']) <= statSync(stamp).mtimeMs;
 let entry = join(root, 'dist', 'cli', 'main.js');
 if (!built) {
   const { register } = await import('tsx/esm/api');

@@ -11,8 +11,9 @@
 // while other `fardplan` processes may be running from dist/ (the test suite does exactly that). While a build
 // runs, the stamp is gone, so bin/fardplan.mjs runs the sources instead of a half-written dist/.
 import { spawnSync } from 'node:child_process';
-import { cpSync, existsSync, mkdirSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { newestMtime } from './newest.mjs';
 
 const root = new URL('..', import.meta.url).pathname;
 const dist = join(root, 'dist');
@@ -22,18 +23,8 @@ if (!existsSync(join(root, 'node_modules', 'typescript'))) {
   process.exit(0);
 }
 
-/** The newest modification time under `dir` (src/web is the web app's, built by vite). */
-function newest(dir) {
-  let t = 0;
-  for (const e of readdirSync(dir, { withFileTypes: true })) {
-    if (e.name === 'web') continue;
-    const p = join(dir, e.name);
-    t = Math.max(t, e.isDirectory() ? newest(p) : statSync(p).mtimeMs);
-  }
-  return t;
-}
 const inputs = Math.max(
-  newest(join(root, 'src')),
+  newestMtime(join(root, 'src'), ['web']), // src/web is the web app's, built by vite
   ...['tsconfig.json', 'tsconfig.build.json', 'package.json'].map((f) => statSync(join(root, f)).mtimeMs),
 );
 /** An empty PGlite cluster, so that a new embedded database need not run initdb (src/db/pglite-initdb.ts). */

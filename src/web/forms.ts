@@ -3,7 +3,7 @@
  * browser before anything is sent, and a refused request's problems are put at the fields they name. The same
  * schema checks the request on the server, so the two never disagree about what is valid.
  */
-import type { FieldErrors, FieldValues, Path, Resolver, UseFormSetError } from 'react-hook-form';
+import type { FieldErrors, FieldValues, Path, Resolver, UseFormReturn, UseFormSetError } from 'react-hook-form';
 import type { z } from 'zod';
 import { ApiError } from './api.ts';
 
@@ -59,4 +59,33 @@ export function serverErrors<V extends FieldValues>(
     }
   }
   return err instanceof Error ? err.message : String(err);
+}
+
+/** What a form tells its user after a submit: the request's answer, a refusal's message, or invalid values. */
+export interface SubmitReport<R> {
+  done: (answer: R) => void;
+  failed: (message: string) => void;
+  invalid: () => void;
+}
+
+/**
+ * The form's submit handler: checks the values (the resolver), sends them, and reports; a refused request's
+ * problems go to their fields (serverErrors).
+ */
+export function submitWith<V extends FieldValues, R>(
+  form: UseFormReturn<V>,
+  fieldOf: FieldOf<V>,
+  send: (values: V) => Promise<R>,
+  report: SubmitReport<R>,
+): ReturnType<UseFormReturn<V>['handleSubmit']> {
+  return form.handleSubmit(async (values) => {
+    let answer: R;
+    try {
+      answer = await send(values);
+    } catch (err) {
+      report.failed(serverErrors(err, form.setError, fieldOf));
+      return;
+    }
+    report.done(answer);
+  }, report.invalid);
 }

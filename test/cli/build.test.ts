@@ -7,19 +7,10 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { readdirSync, statSync } from 'node:fs';
+import { statSync } from 'node:fs';
 import { join } from 'node:path';
 import { repoRoot } from '../helpers/paths.ts';
-
-function newest(dir: string): number {
-  let t = 0;
-  for (const e of readdirSync(dir, { withFileTypes: true })) {
-    if (e.name === 'web') continue;
-    const p = join(dir, e.name);
-    t = Math.max(t, e.isDirectory() ? newest(p) : statSync(p).mtimeMs);
-  }
-  return t;
-}
+import { newestMtime } from '../../scripts/newest.mjs';
 
 describe('the build (npm install runs it as prepare)', () => {
   it('leaves a fresh dist/ untouched', (t) => {
@@ -32,7 +23,7 @@ describe('the build (npm install runs it as prepare)', () => {
       return t.skip('dist/ is not built');
     }
     // an edited checkout would really be rebuilt here, under the other tests: only a fresh one is tried
-    if (newest(join(repoRoot, 'src')) > before.stamp) return t.skip('dist/ is older than the sources');
+    if (newestMtime(join(repoRoot, 'src'), ['web']) > before.stamp) return t.skip('dist/ is older than the sources');
     const r = spawnSync(process.execPath, ['scripts/build.mjs'], { cwd: repoRoot, encoding: 'utf8' });
     assert.equal(r.status, 0, r.stderr);
     assert.deepEqual({ stamp: statSync(stamp).mtimeMs, main: statSync(main).mtimeMs }, before);

@@ -65,13 +65,7 @@ export function moveSupporters(st: MesState, best: number, r: bigint): number[] 
 /** The class holding `amount` / L: an existing one (binary search in byMoney), one created this round, or a new one. */
 function classOfMoney(st: MesState, amount: bigint, created: number[]): number {
   const { byMoney } = st;
-  let lo = 0;
-  let hi = byMoney.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if ((st.A[byMoney[mid] as number] as bigint) < amount) lo = mid + 1;
-    else hi = mid;
-  }
+  const lo = firstAtLeast(st, byMoney, amount);
   if (lo < byMoney.length && st.A[byMoney[lo] as number] === amount) return byMoney[lo] as number;
   for (const c of created) if (st.A[c] === amount) return c;
   const c = newClass(st, amount);
@@ -95,15 +89,19 @@ export function sortClasses(st: MesState, created: readonly number[]): void {
   const { classSize } = st;
   const byMoney = st.byMoney.filter((c) => (classSize[c] as number) > 0);
   for (const c of created) {
-    const m = st.A[c] as bigint;
-    let lo = 0;
-    let hi = byMoney.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      if ((st.A[byMoney[mid] as number] as bigint) < m) lo = mid + 1;
-      else hi = mid;
-    }
-    byMoney.splice(lo, 0, c);
+    byMoney.splice(firstAtLeast(st, byMoney, st.A[c] as bigint), 0, c);
   }
   st.byMoney = byMoney;
+}
+
+/** The first place in `classes` (ascending money) whose money is at least `amount` (binary search). */
+function firstAtLeast(st: MesState, classes: readonly number[], amount: bigint): number {
+  let lo = 0;
+  let hi = classes.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if ((st.A[classes[mid] as number] as bigint) < amount) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
 }

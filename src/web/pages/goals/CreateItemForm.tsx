@@ -10,7 +10,7 @@ import { sendJson } from '../../api.ts';
 import { useI18n } from '../../i18n/index.tsx';
 import { goalsStrings } from '../../i18n/goals.ts';
 import { navigate } from '../../router.tsx';
-import { contractResolver, serverErrors, type FieldOf } from '../../forms.ts';
+import { contractResolver, submitWith, type FieldOf } from '../../forms.ts';
 import {
   commitmentCreateBody,
   goalAreaCreateBody,
@@ -160,16 +160,15 @@ export function CreateItemForm({
     />
   );
 
-  const submit = form.handleSubmit(
-    async (v) => {
-      try {
-        const r = await sendJson<ChangeResult>('POST', PATH[kind], bodyOf(kind, parentId, v));
-        navigate(itemPage(kind, r.id));
-      } catch (err) {
-        setStatus(t('formError', { message: serverErrors(err, form.setError, fieldOf) }));
-      }
+  const submit = submitWith(
+    form,
+    fieldOf,
+    (v) => sendJson<ChangeResult>('POST', PATH[kind], bodyOf(kind, parentId, v)),
+    {
+      done: (r) => navigate(itemPage(kind, r.id)),
+      failed: (message) => setStatus(t('formError', { message })),
+      invalid: () => setStatus(t('formInvalid')),
     },
-    () => setStatus(t('formInvalid')),
   );
 
   return (

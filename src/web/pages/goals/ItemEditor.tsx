@@ -8,7 +8,7 @@ import { useForm } from 'react-hook-form';
 import { sendJson } from '../../api.ts';
 import { useI18n } from '../../i18n/index.tsx';
 import { goalsStrings } from '../../i18n/goals.ts';
-import { contractResolver, serverErrors, type FieldOf } from '../../forms.ts';
+import { contractResolver, submitWith, type FieldOf } from '../../forms.ts';
 import {
   commitmentChangeBody,
   goalAreaChangeBody,
@@ -135,18 +135,19 @@ export function ItemEditor({
     />
   );
 
-  const submit = form.handleSubmit(
-    async (v) => {
-      try {
-        const r = await sendJson<ChangeResult>('PATCH', `/${api}/${encodeURIComponent(s.id)}`, changeOf(kind, item, v));
+  const submit = submitWith(
+    form,
+    fieldOf,
+    (v) => sendJson<ChangeResult>('PATCH', `/${api}/${encodeURIComponent(s.id)}`, changeOf(kind, item, v)),
+    {
+      done: (r) => {
         form.setValue('decisionRef', '');
         setStatus(t('saved', { version: r.version }));
         onSaved();
-      } catch (err) {
-        setStatus(t('formError', { message: serverErrors(err, form.setError, fieldOf) }));
-      }
+      },
+      failed: (message) => setStatus(t('formError', { message })),
+      invalid: () => setStatus(t('formInvalid')),
     },
-    () => setStatus(t('formInvalid')),
   );
 
   return (

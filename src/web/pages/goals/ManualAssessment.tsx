@@ -7,7 +7,7 @@ import { useForm } from 'react-hook-form';
 import { sendJson } from '../../api.ts';
 import { useI18n } from '../../i18n/index.tsx';
 import { goalsStrings } from '../../i18n/goals.ts';
-import { contractResolver, serverErrors, type FieldOf } from '../../forms.ts';
+import { contractResolver, submitWith, type FieldOf } from '../../forms.ts';
 import { manualStatusBody, type GoalStatus } from '../../../core/contracts/goals.ts';
 import { FieldError, FormField, invalid } from './forms.tsx';
 import { STATUSES } from './model.ts';
@@ -44,17 +44,18 @@ export function ManualAssessment({
   });
   const errors = form.formState.errors;
   const prefix = `ma-${kind}-${id}`;
-  const submit = form.handleSubmit(
-    async (v) => {
-      try {
-        await sendJson('POST', `/${kind}/${encodeURIComponent(id)}/manual-status`, bodyOf(v));
+  const submit = submitWith(
+    form,
+    fieldOf,
+    (v) => sendJson('POST', `/${kind}/${encodeURIComponent(id)}/manual-status`, bodyOf(v)),
+    {
+      done: () => {
         setMessage(t('assessSaved'));
         onSaved();
-      } catch (err) {
-        setMessage(t('formError', { message: serverErrors(err, form.setError, fieldOf) }));
-      }
+      },
+      failed: (message) => setMessage(t('formError', { message })),
+      invalid: () => setMessage(t('formInvalid')),
     },
-    () => setMessage(t('formInvalid')),
   );
   return (
     <details className="goal-assess">

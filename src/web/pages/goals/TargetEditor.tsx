@@ -9,7 +9,7 @@ import { useForm } from 'react-hook-form';
 import { sendJson } from '../../api.ts';
 import { useI18n } from '../../i18n/index.tsx';
 import { goalsStrings } from '../../i18n/goals.ts';
-import { contractResolver, serverErrors, type FieldOf } from '../../forms.ts';
+import { contractResolver, submitWith, type FieldOf } from '../../forms.ts';
 import {
   targetChangeBody,
   type ChangeResult,
@@ -103,18 +103,19 @@ export function TargetEditor({ d, onSaved }: { d: TargetDetail; onSaved: () => v
     <FormField id={id} label={label} reg={form.register(key)} error={errors[key]?.message} inputMode={inputMode} />
   );
 
-  const submit = form.handleSubmit(
-    async (v) => {
-      try {
-        const r = await sendJson<ChangeResult>('PATCH', `/targets/${encodeURIComponent(d.target.id)}`, changeOf(d, v));
+  const submit = submitWith(
+    form,
+    fieldOf,
+    (v) => sendJson<ChangeResult>('PATCH', `/targets/${encodeURIComponent(d.target.id)}`, changeOf(d, v)),
+    {
+      done: (r) => {
         form.setValue('decisionRef', '');
         setStatus(t('saved', { version: r.version }));
         onSaved();
-      } catch (err) {
-        setStatus(t('formError', { message: serverErrors(err, form.setError, fieldOf) }));
-      }
+      },
+      failed: (message) => setStatus(t('formError', { message })),
+      invalid: () => setStatus(t('formInvalid')),
     },
-    () => setStatus(t('formInvalid')),
   );
 
   return (

@@ -1,0 +1,2 @@
+/** See newest.mjs. */
+export function newestMtime(dir: string, skip?: readonly string[]): number;
