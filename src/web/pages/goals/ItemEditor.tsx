@@ -15,7 +15,7 @@ import {
   strategyChangeBody,
   type ChangeResult,
 } from '../../../core/contracts/goals.ts';
-import { FieldError, FormField, idList, invalid } from './forms.tsx';
+import { FieldError, FormField, changeReport, idList, invalid } from './forms.tsx';
 import type { ItemKind, ItemState } from './items.ts';
 import { useSay } from './say.ts';
 
@@ -139,15 +139,7 @@ export function ItemEditor({
     form,
     fieldOf,
     (v) => sendJson<ChangeResult>('PATCH', `/${api}/${encodeURIComponent(s.id)}`, changeOf(kind, item, v)),
-    {
-      done: (r) => {
-        form.setValue('decisionRef', '');
-        setStatus(t('saved', { version: r.version }));
-        onSaved();
-      },
-      failed: (message) => setStatus(t('formError', { message })),
-      invalid: () => setStatus(t('formInvalid')),
-    },
+    changeReport(t, setStatus, () => form.setValue('decisionRef', ''), onSaved),
   );
 
   return (

@@ -16,7 +16,7 @@ import {
   type TargetChange,
   type TargetDetail,
 } from '../../../core/contracts/goals.ts';
-import { FieldError, FormField, fieldErrors } from './forms.tsx';
+import { FieldError, FormField, changeReport, fieldErrors } from './forms.tsx';
 import { useSay } from './say.ts';
 
 interface Values {
@@ -107,15 +107,7 @@ export function TargetEditor({ d, onSaved }: { d: TargetDetail; onSaved: () => v
     form,
     fieldOf,
     (v) => sendJson<ChangeResult>('PATCH', `/targets/${encodeURIComponent(d.target.id)}`, changeOf(d, v)),
-    {
-      done: (r) => {
-        form.setValue('decisionRef', '');
-        setStatus(t('saved', { version: r.version }));
-        onSaved();
-      },
-      failed: (message) => setStatus(t('formError', { message })),
-      invalid: () => setStatus(t('formInvalid')),
-    },
+    changeReport(t, setStatus, () => form.setValue('decisionRef', ''), onSaved),
   );
 
   return (

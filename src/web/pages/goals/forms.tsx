@@ -2,6 +2,8 @@
 import type { ReactNode } from 'react';
 import type { UseFormRegisterReturn } from 'react-hook-form';
 import { ApiError } from '../../api.ts';
+import type { SubmitReport } from '../../forms.ts';
+import type { ChangeResult } from '../../../core/contracts/goals.ts';
 
 export type FieldErrors = Record<string, string>;
 
@@ -63,4 +65,25 @@ export function FormField({
       <FieldError id={`${id}-error`} error={error} />
     </>
   );
+}
+
+/**
+ * What a change form of the goals tells after a submit: the version saved (the decision field is then
+ * emptied, as a decision belongs to one change), a refusal, or values to correct.
+ */
+export function changeReport(
+  t: (key: 'saved' | 'formError' | 'formInvalid', vars?: Record<string, string | number>) => string,
+  setStatus: (text: string) => void,
+  clearDecision: () => void,
+  onSaved: () => void,
+): SubmitReport<ChangeResult> {
+  return {
+    done: (r) => {
+      clearDecision();
+      setStatus(t('saved', { version: r.version }));
+      onSaved();
+    },
+    failed: (message) => setStatus(t('formError', { message })),
+    invalid: () => setStatus(t('formInvalid')),
+  };
 }
