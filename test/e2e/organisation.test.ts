@@ -43,10 +43,18 @@ describe('organisation screens in the browser', () => {
     await form.waitFor();
     await form.getByLabel('Id', { exact: true }).fill('Ogiltigt id');
     await form.getByLabel('Namn', { exact: true }).fill('Provnämnden');
+    // the contract refuses the id in the browser, in Swedish, before anything is sent
+    const posts: string[] = [];
+    page.on('request', (r) => {
+      if (r.method() === 'POST' && r.url().includes('/committees')) posts.push(r.url());
+    });
     await form.getByRole('button', { name: 'Lägg till nämnd' }).click();
     const id = form.getByLabel('Id', { exact: true });
     await page.waitForFunction(() => document.querySelector('input[name="id"][aria-invalid="true"]') !== null);
-    assert.ok(((await id.getAttribute('aria-describedby')) ?? '').endsWith('-error'));
+    const describedBy = (await id.getAttribute('aria-describedby')) ?? '';
+    assert.ok(describedBy.endsWith('-error'));
+    assert.match((await page.locator(`[id="${describedBy}"]`).textContent()) ?? '', /^Använd små bokstäver/);
+    assert.deepEqual(posts, []);
     await b.checkA11y(page, 'committees-form-errors');
     await id.fill('provnamnden');
     await form.getByRole('button', { name: 'Lägg till nämnd' }).click();

@@ -27,6 +27,10 @@ export const committeesStrings = {
     added: 'Nämnden {name} är tillagd.',
     saved: 'Ändringen av {name} är sparad.',
     formHasErrors: 'Formuläret har fel; se fälten.',
+    errId: 'Använd små bokstäver, siffror och bindestreck (högst 80 tecken).',
+    errName: 'Ange ett namn.',
+    errDate: 'Skriv datumet ÅÅÅÅ-MM-DD.',
+    errAreas: 'Ett område per rad, skrivet indelning:kod.',
     todoTitle: 'Ansvar saknas',
     todoIntro:
       'Insatser där källan inte anger någon ansvarig nämnd. Ange nämnd genom att importera registret med kolumnen committee ifylld.',
@@ -71,6 +75,10 @@ export const committeesStrings = {
     added: 'The committee {name} is added.',
     saved: 'The change to {name} is saved.',
     formHasErrors: 'The form has errors; see the fields.',
+    errId: 'Use lower-case letters, digits and hyphens (at most 80 characters).',
+    errName: 'Give a name.',
+    errDate: 'Write the date YYYY-MM-DD.',
+    errAreas: 'One area per line, written division:code.',
     todoTitle: 'No responsible committee',
     todoIntro:
       'Interventions whose source names no responsible committee. Set one by importing the register with the committee column filled in.',

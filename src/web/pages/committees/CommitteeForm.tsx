@@ -1,27 +1,82 @@
 /**
- * Add or change a committee (administrators). The server validates (ids, dates, validity order,
- * text) and its problems are shown at their fields.
+ * Add or change a committee (administrators). The values become the request body, which the endpoint's
+ * contract checks in the browser first (ids, dates, areas); the server's refusals (a taken id, an unknown
+ * area, validity in the wrong order) are shown at their fields too.
  */
-import { useId, useState, type FormEvent, type ReactNode } from 'react';
-import { ApiError, sendJson } from '../../api.ts';
+import { useId, useState, type ReactNode } from 'react';
+import { useForm } from 'react-hook-form';
+import { sendJson } from '../../api.ts';
 import { useI18n } from '../../i18n/index.tsx';
 import { committeesStrings } from '../../i18n/committees.ts';
+import { contractResolver, submitWith, type FieldOf, type Say } from '../../forms.ts';
 import { COMMITTEE_KINDS, type CommitteeKind } from '../../../core/committees/schema.ts';
-import type { Committee } from '../../../core/contracts/committees.ts';
+import {
+  committeeCreateBody,
+  committeePatchBody,
+  type Committee,
+  type CommitteeCreate,
+} from '../../../core/contracts/committees.ts';
 
-type Errors = Record<string, string>;
+interface Values {
+  id: string;
+  name: string;
+  nameEn: string;
+  kind: CommitteeKind;
+  validFrom: string;
+  validTo: string;
+  areas: string;
+}
+
 const FIELDS = ['id', 'name', 'nameEn', 'kind', 'validFrom', 'validTo', 'areas'] as const;
 
-function fieldErrors(e: unknown): { fields: Errors; general: string | null } {
-  if (!(e instanceof ApiError)) return { fields: {}, general: e instanceof Error ? e.message : String(e) };
-  const out: Errors = {};
-  const details = Array.isArray(e.details) ? (e.details as { field?: unknown; message?: unknown }[]) : [];
-  for (const d of details) {
-    const f = typeof d.field === 'string' ? d.field.replace(/^body\.?/, '').split('.')[0]! : '';
-    if ((FIELDS as readonly string[]).includes(f) && !out[f])
-      out[f] = typeof d.message === 'string' ? d.message : e.message;
-  }
-  return { fields: out, general: Object.keys(out).length ? null : e.message };
+/** The form field of a problem at `path` of the body. */
+const fieldOf: FieldOf<Values> = (path) => {
+  const head = String(path[0] ?? '');
+  return (FIELDS as readonly string[]).includes(head) ? (head as keyof Values) : null;
+};
+
+/** One area per line, `division:code`; a line without ':' becomes an area the contract refuses at `areas`. */
+function areasOf(text: string): { division: string; code: string }[] {
+  return text
+    .split(/\n+/)
+    .map((l) => l.trim())
+    .filter(Boolean)
+    .map((k) => {
+      const i = k.indexOf(':');
+      return i < 0 ? { division: '', code: k } : { division: k.slice(0, i), code: k.slice(i + 1) };
+    });
+}
+
+/** The request body: the whole committee to add, or its fields to change. */
+function bodyOf(existing: Committee | null, v: Values): Omit<CommitteeCreate, 'id' | 'note'> & { id?: string } {
+  const body = {
+    name: v.name,
+    nameEn: v.nameEn,
+    kind: v.kind,
+    validFrom: v.validFrom || null,
+    validTo: v.validTo || null,
+    areas: areasOf(v.areas),
+  };
+  return existing ? body : { id: v.id, ...body };
+}
+
+function useSay(): Say {
+  const { t } = useI18n(committeesStrings);
+  return (issue) => {
+    switch (String(issue.path[0] ?? '')) {
+      case 'id':
+        return t('errId');
+      case 'name':
+        return t('errName');
+      case 'validFrom':
+      case 'validTo':
+        return t('errDate');
+      case 'areas':
+        return t('errAreas');
+      default:
+        return issue.message;
+    }
+  };
 }
 
 export function CommitteeForm({
@@ -32,70 +87,64 @@ export function CommitteeForm({
   onDone: (message: string) => void;
 }): ReactNode {
   const { t } = useI18n(committeesStrings);
+  const say = useSay();
   const uid = useId();
-  const [v, setV] = useState({
-    id: existing?.id ?? '',
-    name: existing?.name ?? '',
-    nameEn: existing?.nameEn ?? '',
-    kind: (existing?.kind ?? 'facknamnd') as CommitteeKind,
-    validFrom: existing?.validFrom ?? '',
-    validTo: existing?.validTo ?? '',
-    areas: (existing?.areas ?? []).map((a) => `${a.division}:${a.code}`).join('\n'),
+  const [general, setGeneral] = useState<string | null>(null);
+  const form = useForm<Values>({
+    defaultValues: {
+      id: existing?.id ?? '',
+      name: existing?.name ?? '',
+      nameEn: existing?.nameEn ?? '',
+      kind: existing?.kind ?? 'facknamnd',
+      validFrom: existing?.validFrom ?? '',
+      validTo: existing?.validTo ?? '',
+      areas: (existing?.areas ?? []).map((a) => `${a.division}:${a.code}`).join('\n'),
+    },
+    resolver: contractResolver(
+      existing ? committeePatchBody : committeeCreateBody,
+      (v: Values) => bodyOf(existing, v),
+      fieldOf,
+      say,
+    ),
   });
-  const [errors, setErrors] = useState<{ fields: Errors; general: string | null }>({ fields: {}, general: null });
-  const [busy, setBusy] = useState(false);
-  const fid = (f: string) => `${uid}-${f}`;
-  const described = (f: string) =>
-    errors.fields[f] ? ({ 'aria-invalid': true, 'aria-describedby': `${fid(f)}-error` } as const) : {};
-  const err = (f: string) =>
-    errors.fields[f] ? (
+  const errors = form.formState.errors;
+  const fid = (f: keyof Values) => `${uid}-${f}`;
+  const described = (f: keyof Values) =>
+    errors[f] ? ({ 'aria-invalid': true, 'aria-describedby': `${fid(f)}-error` } as const) : {};
+  const err = (f: keyof Values) =>
+    errors[f] ? (
       <p id={`${fid(f)}-error`} className="iv-field-error">
-        {errors.fields[f]}
+        {errors[f]?.message}
       </p>
     ) : null;
 
-  const submit = async (e: FormEvent) => {
-    e.preventDefault();
-    const areas = v.areas
-      .split(/\n+/)
-      .map((l) => l.trim())
-      .filter(Boolean)
-      .map((k) => ({ division: k.slice(0, k.indexOf(':')), code: k.slice(k.indexOf(':') + 1) }));
-    const body = {
-      name: v.name,
-      nameEn: v.nameEn,
-      kind: v.kind,
-      validFrom: v.validFrom || null,
-      validTo: v.validTo || null,
-      areas,
-    };
-    setBusy(true);
-    try {
-      if (existing) await sendJson('PATCH', `/committees/${encodeURIComponent(existing.id)}`, body);
-      else await sendJson('POST', '/committees', { id: v.id, ...body });
-      setErrors({ fields: {}, general: null });
-      onDone(existing ? t('saved', { name: v.name }) : t('added', { name: v.name }));
-    } catch (x) {
-      const r = fieldErrors(x);
-      setErrors(r);
-      const first = FIELDS.find((f) => r.fields[f]);
-      if (first) document.getElementById(fid(first))?.focus();
-    } finally {
-      setBusy(false);
-    }
-  };
+  const submit = submitWith(
+    form,
+    fieldOf,
+    (v) =>
+      existing
+        ? sendJson('PATCH', `/committees/${encodeURIComponent(existing.id)}`, bodyOf(existing, v))
+        : sendJson('POST', '/committees', bodyOf(existing, v)),
+    {
+      done: () => {
+        setGeneral(null);
+        const name = form.getValues('name');
+        onDone(existing ? t('saved', { name }) : t('added', { name }));
+      },
+      failed: (message) => {
+        // a refusal that names a field is shown there (and focused); one that names none, above the form
+        const first = FIELDS.find((f) => form.getFieldState(f).error);
+        setGeneral(first ? null : message);
+        if (first) form.setFocus(first);
+      },
+      invalid: () => setGeneral(null),
+    },
+  );
 
   const input = (f: 'id' | 'name' | 'nameEn' | 'validFrom' | 'validTo', type = 'text') => (
     <div className="iv-form-field">
       <label htmlFor={fid(f)}>{t(f)}</label>
-      <input
-        id={fid(f)}
-        name={f}
-        type={type}
-        value={v[f]}
-        onChange={(e) => setV({ ...v, [f]: e.target.value })}
-        {...described(f)}
-      />
+      <input id={fid(f)} type={type} {...form.register(f)} {...described(f)} />
       {err(f)}
     </div>
   );
@@ -103,9 +152,9 @@ export function CommitteeForm({
   return (
     <form className="iv-form" noValidate onSubmit={(e) => void submit(e)} aria-labelledby={`${uid}-h`}>
       <h3 id={`${uid}-h`}>{existing ? `${t('edit')}: ${existing.name}` : t('add')}</h3>
-      {errors.general ? (
+      {general ? (
         <div role="alert" className="error">
-          <p>{errors.general}</p>
+          <p>{general}</p>
         </div>
       ) : null}
       {existing ? null : input('id')}
@@ -113,13 +162,7 @@ export function CommitteeForm({
       {input('nameEn')}
       <div className="iv-form-field">
         <label htmlFor={fid('kind')}>{t('kind')}</label>
-        <select
-          id={fid('kind')}
-          name="kind"
-          value={v.kind}
-          onChange={(e) => setV({ ...v, kind: e.target.value as CommitteeKind })}
-          {...described('kind')}
-        >
+        <select id={fid('kind')} {...form.register('kind')} {...described('kind')}>
           {COMMITTEE_KINDS.map((k) => (
             <option key={k} value={k}>
               {t(`kind_${k}`)}
@@ -135,17 +178,10 @@ export function CommitteeForm({
         <p id={`${fid('areas')}-hint`} className="iv-detail">
           {t('areasHint')}
         </p>
-        <textarea
-          id={fid('areas')}
-          name="areas"
-          rows={3}
-          value={v.areas}
-          onChange={(e) => setV({ ...v, areas: e.target.value })}
-          {...described('areas')}
-        />
+        <textarea id={fid('areas')} rows={3} {...form.register('areas')} {...described('areas')} />
         {err('areas')}
       </div>
-      <button type="submit" disabled={busy}>
+      <button type="submit" disabled={form.formState.isSubmitting}>
         {existing ? t('save') : t('add')}
       </button>
     </form>
