@@ -64,7 +64,8 @@ export function serverErrors<V extends FieldValues>(
 /** What a form tells its user after a submit: the request's answer, a refusal's message, or invalid values. */
 export interface SubmitReport<R> {
   done: (answer: R) => void;
-  failed: (message: string) => void;
+  /** `message` is the refusal's text; `err` the error itself. */
+  failed: (message: string, err: unknown) => void;
   invalid: () => void;
 }
 
@@ -83,7 +84,7 @@ export function submitWith<V extends FieldValues, R>(
     try {
       answer = await send(values);
     } catch (err) {
-      report.failed(serverErrors(err, form.setError, fieldOf));
+      report.failed(serverErrors(err, form.setError, fieldOf), err);
       return;
     }
     report.done(answer);

@@ -116,6 +116,16 @@ describe('editing an intervention in the browser', () => {
     const page = await signIn('e2e.analyst', '/insatser/insats-b');
     await page.getByRole('heading', { name: 'Ange belopp för ett år' }).waitFor();
     const form = page.locator('form', { has: page.getByRole('heading', { name: 'Ange belopp för ett år' }) });
+    // the contract refuses a year that is not one in the browser, before anything is sent
+    const puts: string[] = [];
+    page.on('request', (r) => {
+      if (r.method() === 'PUT') puts.push(r.url());
+    });
+    await form.getByLabel('År', { exact: true }).fill('tjugo');
+    await form.getByRole('button', { name: 'Spara beloppen' }).click();
+    await form.locator('.iv-field-error', { hasText: 'Ange ett år mellan 1990 och 2100.' }).waitFor();
+    assert.equal(await form.getByLabel('År', { exact: true }).getAttribute('aria-invalid'), 'true');
+    assert.deepEqual(puts, []);
     await form.getByLabel('År', { exact: true }).fill('2025');
     await form.getByLabel('Planerat', { exact: true }).fill('mycket pengar');
     await form.getByRole('button', { name: 'Spara beloppen' }).click();

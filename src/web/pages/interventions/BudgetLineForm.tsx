@@ -1,64 +1,99 @@
 /**
- * The budget line of a year (planned, decided, spent) for staff who may change the intervention.
- * The server parses the amounts exactly and checks the year and area; its problems are shown at
- * their fields. An empty amount is unknown (not 0).
+ * The budget line of a year (planned, decided, spent) for staff who may change the intervention. The
+ * year (the path's) and the body are checked in the browser by the endpoint's contract; the server parses
+ * the amounts exactly ("2,5 mnkr") and checks the area, and its problems are shown at their fields too.
+ * An empty amount is unknown (not 0).
  */
-import { useId, useState, type FormEvent, type ReactNode } from 'react';
-import { sendJson } from '../../api.ts';
+import { useId, useState, type ReactNode } from 'react';
+import { useForm } from 'react-hook-form';
+import { z } from 'zod';
+import { ApiError, sendJson } from '../../api.ts';
 import { useI18n } from '../../i18n/index.tsx';
 import { interventionsStrings } from '../../i18n/interventions.ts';
-import { FieldError, FormStatus, described, outcomeOf, type FieldErrors, type Outcome } from './EditForms.tsx';
+import { contractResolver, submitWith, type FieldOf } from '../../forms.ts';
+import { budgetBody, budgetParams } from '../../../core/contracts/interventions.ts';
+import { FieldError, FormStatus, described } from './EditForms.tsx';
 import type { Detail } from './model.ts';
 
 const MEASURES = ['planned', 'decided', 'spent'] as const;
+type Measure = (typeof MEASURES)[number];
+
+interface Values extends Record<Measure, string> {
+  year: string;
+  area: string;
+}
+
+/** The request as the form sends it: the path's year and the body. */
+const request = z.object({ year: budgetParams.shape.year, ...budgetBody.shape });
+
+const FIELDS = ['year', 'area', ...MEASURES] as const;
+const fieldOf: FieldOf<Values> = (path) => {
+  const head = String(path[0] ?? '');
+  return (FIELDS as readonly string[]).includes(head) ? (head as keyof Values) : null;
+};
+
+const amountOf = (text: string): string | null => (text.trim() === '' ? null : text.trim());
+const bodyOf = (v: Values) => ({
+  planned: amountOf(v.planned),
+  decided: amountOf(v.decided),
+  spent: amountOf(v.spent),
+  area: v.area || null,
+});
 
 export function BudgetLineForm({ d, onSaved }: { d: Detail; onSaved: () => void }): ReactNode {
   const { t } = useI18n(interventionsStrings);
   const uid = useId();
-  const [year, setYear] = useState(String(d.budget.at(-1)?.year ?? new Date().getFullYear()));
-  const [area, setArea] = useState('');
-  const [amounts, setAmounts] = useState<Record<(typeof MEASURES)[number], string>>({
-    planned: '',
-    decided: '',
-    spent: '',
-  });
-  const [errors, setErrors] = useState<Outcome>({ fields: {}, general: null });
   const [status, setStatus] = useState('');
-  const [busy, setBusy] = useState(false);
+  const [general, setGeneral] = useState<string | null>(null);
   const areas = d.areas.filter((a) => a.key !== 'city');
   const id = (f: string) => `${uid}-${f}`;
+  const form = useForm<Values>({
+    defaultValues: {
+      year: String(d.budget.at(-1)?.year ?? new Date().getFullYear()),
+      area: '',
+      planned: '',
+      decided: '',
+      spent: '',
+    },
+    resolver: contractResolver(
+      request,
+      (v: Values) => ({ year: v.year.trim() === '' ? Number.NaN : v.year.trim(), ...bodyOf(v) }),
+      fieldOf,
+      (issue) => (issue.path[0] === 'year' ? t('yearInvalid') : issue.message),
+    ),
+  });
+  const errors = form.formState.errors;
+  const error = (f: keyof Values) => errors[f]?.message;
 
-  const submit = async (e: FormEvent) => {
-    e.preventDefault();
-    const fields: FieldErrors = {};
-    const y = Number(year);
-    if (!/^\d{4}$/.test(year.trim()) || y < 1990 || y > 2100) fields.year = t('yearInvalid');
-    if (Object.keys(fields).length) {
-      setErrors({ fields, general: null });
-      setStatus(t('formHasErrors'));
-      document.getElementById(id('year'))?.focus();
-      return;
-    }
-    setBusy(true);
-    setStatus(t('saving'));
-    const value = (m: (typeof MEASURES)[number]) => (amounts[m].trim() === '' ? null : amounts[m].trim());
-    try {
-      await sendJson('PUT', `/interventions/${encodeURIComponent(d.id)}/budget/${y}`, {
-        planned: value('planned'),
-        decided: value('decided'),
-        spent: value('spent'),
-        area: area || null,
-      });
-      setErrors({ fields: {}, general: null });
-      setStatus(t('budgetLineSaved', { year: y }));
-      onSaved();
-    } catch (err) {
-      setErrors(outcomeOf(err, ['year', 'area', ...MEASURES], (m) => t('notAllowed', { message: m })));
-      setStatus('');
-    } finally {
-      setBusy(false);
-    }
-  };
+  const submit = submitWith(
+    form,
+    fieldOf,
+    async (v) => {
+      setStatus(t('saving'));
+      const year = Number(v.year);
+      await sendJson('PUT', `/interventions/${encodeURIComponent(d.id)}/budget/${year}`, bodyOf(v));
+      return year;
+    },
+    {
+      done: (year) => {
+        setGeneral(null);
+        setStatus(t('budgetLineSaved', { year }));
+        onSaved();
+      },
+      failed: (message, err) => {
+        const first = FIELDS.find((f) => form.getFieldState(f).error);
+        // a refusal of the account (401/403) is said as such, above the form
+        const denied = err instanceof ApiError && (err.status === 401 || err.status === 403);
+        setGeneral(first ? null : denied ? t('notAllowed', { message }) : message);
+        setStatus('');
+        if (first) form.setFocus(first);
+      },
+      invalid: () => {
+        setGeneral(null);
+        setStatus(t('formHasErrors'));
+      },
+    },
+  );
 
   return (
     <form className="iv-form" aria-labelledby={`${uid}-h`} noValidate onSubmit={(e) => void submit(e)}>
@@ -66,33 +101,25 @@ export function BudgetLineForm({ d, onSaved }: { d: Detail; onSaved: () => void 
       <p id={`${uid}-hint`} className="iv-detail">
         {t('budgetFormHint')}
       </p>
-      {errors.general ? (
+      {general ? (
         <div role="alert" className="error">
-          <p>{errors.general}</p>
+          <p>{general}</p>
         </div>
       ) : null}
       <div className="iv-form-field">
         <label htmlFor={id('year')}>{t('budgetYear')}</label>
         <input
           id={id('year')}
-          name="year"
           inputMode="numeric"
-          value={year}
-          onChange={(e) => setYear(e.target.value)}
-          {...described(id('year'), false, errors.fields.year)}
+          {...form.register('year')}
+          {...described(id('year'), false, error('year'))}
         />
-        <FieldError id={id('year')} message={errors.fields.year} />
+        <FieldError id={id('year')} message={error('year')} />
       </div>
       {areas.length > 1 ? (
         <div className="iv-form-field">
           <label htmlFor={id('area')}>{t('budgetArea')}</label>
-          <select
-            id={id('area')}
-            name="area"
-            value={area}
-            onChange={(e) => setArea(e.target.value)}
-            {...described(id('area'), false, errors.fields.area)}
-          >
+          <select id={id('area')} {...form.register('area')} {...described(id('area'), false, error('area'))}>
             <option value="">{t('wholeIntervention')}</option>
             {areas.map((a) => (
               <option key={a.key} value={a.key}>
@@ -100,23 +127,17 @@ export function BudgetLineForm({ d, onSaved }: { d: Detail; onSaved: () => void 
               </option>
             ))}
           </select>
-          <FieldError id={id('area')} message={errors.fields.area} />
+          <FieldError id={id('area')} message={error('area')} />
         </div>
       ) : null}
       {MEASURES.map((m) => (
         <div className="iv-form-field" key={m}>
           <label htmlFor={id(m)}>{t(m)}</label>
-          <input
-            id={id(m)}
-            name={m}
-            value={amounts[m]}
-            onChange={(e) => setAmounts({ ...amounts, [m]: e.target.value })}
-            {...described(id(m), false, errors.fields[m])}
-          />
-          <FieldError id={id(m)} message={errors.fields[m]} />
+          <input id={id(m)} {...form.register(m)} {...described(id(m), false, error(m))} />
+          <FieldError id={id(m)} message={error(m)} />
         </div>
       ))}
-      <button type="submit" disabled={busy}>
+      <button type="submit" disabled={form.formState.isSubmitting}>
         {t('saveBudgetLine')}
       </button>
       <FormStatus text={status} />
