@@ -7,12 +7,12 @@
 import { useId, useState, type ReactNode } from 'react';
 import { useForm } from 'react-hook-form';
 import { z } from 'zod';
-import { ApiError, sendJson } from '../../api.ts';
+import { sendJson } from '../../api.ts';
 import { useI18n } from '../../i18n/index.tsx';
 import { interventionsStrings } from '../../i18n/interventions.ts';
 import { contractResolver, submitWith, type FieldOf } from '../../forms.ts';
 import { budgetBody, budgetParams } from '../../../core/contracts/interventions.ts';
-import { FieldError, FormStatus, described } from './EditForms.tsx';
+import { FieldError, FormStatus, described, generalOf } from './EditForms.tsx';
 import type { Detail } from './model.ts';
 
 const MEASURES = ['planned', 'decided', 'spent'] as const;
@@ -82,9 +82,7 @@ export function BudgetLineForm({ d, onSaved }: { d: Detail; onSaved: () => void 
       },
       failed: (message, err) => {
         const first = FIELDS.find((f) => form.getFieldState(f).error);
-        // a refusal of the account (401/403) is said as such, above the form
-        const denied = err instanceof ApiError && (err.status === 401 || err.status === 403);
-        setGeneral(first ? null : denied ? t('notAllowed', { message }) : message);
+        setGeneral(generalOf(message, err, first, t));
         setStatus('');
         if (first) form.setFocus(first);
       },

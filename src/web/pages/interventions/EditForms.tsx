@@ -5,14 +5,14 @@
  * aria-describedby; the outcome is announced in a status region.
  */
 import { useId, useState, type FormEvent, type ReactNode } from 'react';
+import { useForm } from 'react-hook-form';
 import { ApiError, sendJson } from '../../api.ts';
+import { contractResolver, submitWith, type FieldOf } from '../../forms.ts';
+import { followUpBody } from '../../../core/contracts/interventions.ts';
 import { useI18n } from '../../i18n/index.tsx';
 import { interventionsStrings } from '../../i18n/interventions.ts';
 import { STATUS_TRANSITIONS } from '../../../core/interventions/edit.ts';
 import { STATUSES, type Detail, type Status } from './model.ts';
-
-/** Same rule as the API's follow-up schema. */
-const PERIOD_RE = /^\d{4}(-(T[1-3]|H[12]|Q[1-4]|\d{2}))?$/;
 
 export type FieldErrors = Record<string, string>;
 
@@ -57,55 +57,64 @@ export function FormStatus({ text }: { text: string }): ReactNode {
   );
 }
 
+interface FollowUpValues {
+  period: string;
+  text: string;
+}
+
+const followUpField: FieldOf<FollowUpValues> = (path) =>
+  path[0] === 'period' || path[0] === 'text' ? (path[0] as keyof FollowUpValues) : null;
+const followUpOf = (v: FollowUpValues) => ({ period: v.period.trim(), text: v.text.trim(), outputs: [] });
+
 export function FollowUpForm({ id, onSaved }: { id: string; onSaved: () => void }): ReactNode {
   const { t } = useI18n(interventionsStrings);
   const uid = useId();
-  const [period, setPeriod] = useState('');
-  const [text, setText] = useState('');
-  const [errors, setErrors] = useState<Outcome>({ fields: {}, general: null });
+  const [general, setGeneral] = useState<string | null>(null);
   const [status, setStatus] = useState('');
-  const [busy, setBusy] = useState(false);
   const pId = `${uid}-period`;
   const tId = `${uid}-text`;
+  const form = useForm<FollowUpValues>({
+    defaultValues: { period: '', text: '' },
+    // the API's own contract: the period's pattern and a text that is not empty
+    resolver: contractResolver(followUpBody, followUpOf, followUpField, (issue) =>
+      issue.path[0] === 'period' ? t('periodInvalid') : issue.path[0] === 'text' ? t('textRequired') : issue.message,
+    ),
+  });
+  const errors = form.formState.errors;
 
-  const submit = async (e: FormEvent) => {
-    e.preventDefault();
-    const fields: FieldErrors = {};
-    if (!PERIOD_RE.test(period.trim())) fields.period = t('periodInvalid');
-    if (text.trim() === '') fields.text = t('textRequired');
-    if (Object.keys(fields).length) {
-      setErrors({ fields, general: null });
-      setStatus(t('formHasErrors'));
-      document.getElementById(fields.period ? pId : tId)?.focus();
-      return;
-    }
-    setBusy(true);
-    setStatus(t('saving'));
-    try {
-      await sendJson('POST', `/interventions/${encodeURIComponent(id)}/follow-ups`, {
-        period: period.trim(),
-        text: text.trim(),
-        outputs: [],
-      });
-      setErrors({ fields: {}, general: null });
-      setStatus(t('followUpSaved', { period: period.trim() }));
-      setPeriod('');
-      setText('');
-      onSaved();
-    } catch (err) {
-      setErrors(outcomeOf(err, ['period', 'text'], (m) => t('notAllowed', { message: m })));
-      setStatus('');
-    } finally {
-      setBusy(false);
-    }
-  };
+  const submit = submitWith(
+    form,
+    followUpField,
+    async (v) => {
+      setStatus(t('saving'));
+      const body = followUpOf(v);
+      await sendJson('POST', `/interventions/${encodeURIComponent(id)}/follow-ups`, body);
+      return body.period;
+    },
+    {
+      done: (period) => {
+        setGeneral(null);
+        setStatus(t('followUpSaved', { period }));
+        form.reset();
+        onSaved();
+      },
+      failed: (message, err) => {
+        setGeneral(generalOf(message, err, form.getFieldState('period').error || form.getFieldState('text').error, t));
+        setStatus('');
+      },
+      invalid: () => {
+        setGeneral(null);
+        setStatus(t('formHasErrors'));
+      },
+    },
+  );
 
   return (
     <form className="iv-form" aria-labelledby={`${uid}-h`} noValidate onSubmit={(e) => void submit(e)}>
       <h3 id={`${uid}-h`}>{t('addFollowUp')}</h3>
-      {errors.general ? (
+      {general ? (
         <div role="alert" className="error">
-          <p>{errors.general}</p>
+          <p>{general}</p>
         </div>
       ) : null}
       <div className="iv-form-field">
@@ -113,35 +122,40 @@ export function FollowUpForm({ id, onSaved }: { id: string; onSaved: () => void 
         <p id={`${pId}-hint`} className="iv-detail">
           {t('followUpPeriodHint')}
         </p>
-        <input
-          id={pId}
-          name="period"
-          value={period}
-          onChange={(e) => setPeriod(e.target.value)}
-          required
-          {...described(pId, true, errors.fields.period)}
-        />
-        <FieldError id={pId} message={errors.fields.period} />
+        <input id={pId} required {...form.register('period')} {...described(pId, true, errors.period?.message)} />
+        <FieldError id={pId} message={errors.period?.message} />
       </div>
       <div className="iv-form-field">
         <label htmlFor={tId}>{t('followUpText')}</label>
         <textarea
           id={tId}
-          name="text"
           rows={4}
-          value={text}
-          onChange={(e) => setText(e.target.value)}
           required
-          {...described(tId, false, errors.fields.text)}
+          {...form.register('text')}
+          {...described(tId, false, errors.text?.message)}
         />
-        <FieldError id={tId} message={errors.fields.text} />
+        <FieldError id={tId} message={errors.text?.message} />
       </div>
-      <button type="submit" disabled={busy}>
+      <button type="submit" disabled={form.formState.isSubmitting}>
         {t('saveFollowUp')}
       </button>
       <FormStatus text={status} />
     </form>
   );
+}
+
+/**
+ * The message above a form after a refusal: none when a field shows it; a refused account (401/403) said
+ * as such; otherwise the server's message.
+ */
+export function generalOf(
+  message: string,
+  err: unknown,
+  atField: unknown,
+  t: (key: 'notAllowed', vars: { message: string }) => string,
+): string | null {
+  if (atField) return null;
+  return err instanceof ApiError && (err.status === 401 || err.status === 403) ? t('notAllowed', { message }) : message;
 }
 
 /** Labelled by the heading of the section it sits in (`labelledBy`). */
