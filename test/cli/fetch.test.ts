@@ -71,6 +71,15 @@ for (const engine of engines()) {
       }
     };
 
+    /** The planner's row count of observation is the real one right after a fetch that published. */
+    const plannerKnowsTheRows = async () => {
+      const [stats] = await query<{ planned: number; actual: number }>(
+        `SELECT (SELECT reltuples::int FROM pg_class WHERE relname = 'observation') AS planned,
+                (SELECT count(*)::int FROM observation) AS actual`,
+      );
+      assert.equal(stats!.planned, stats!.actual, 'the planner knows the published rows at once');
+    };
+
     before(async () => {
       api = await startMockApis();
       api.scbTables.set(SCB_TABLE, populationTable());
@@ -133,6 +142,7 @@ for (const engine of engines()) {
       assert.equal(rows[0]!.source, `SCB, Folkmängd efter region, kön och år, ${SCB_TABLE}`);
       const areas = await query<{ n: number }>(`SELECT count(*)::int AS n FROM area`);
       assert.equal(areas[0]!.n, 4, 'no new places: the values attach to the existing ones');
+      await plannerKnowsTheRows();
       const s = await snapshot();
       assert.equal(s.queries, 1, 'the query is saved');
     });
@@ -271,6 +281,7 @@ for (const engine of engines()) {
       assert.equal(r.code, 0, r.stderr);
       // 3 years × 3 genders (municipality) + 3 (unit) + 1 (turnout)
       assert.match(r.stdout, /13 values .* added 13/);
+      await plannerKnowsTheRows();
       assert.ok(
         api.log.some((l) => l.url.includes('page=2')),
         'followed next_url',

@@ -147,6 +147,9 @@ describe('pages at 390 px', () => {
       '/mal/atagande/ra-forening-kultur.1',
       '/konto',
     ];
+    // an intervention's page with its staff forms (budget line, follow-up, status)
+    const iv = (await b.api<{ items?: { id: string }[] }>('/interventions').catch(() => null))?.items?.[0];
+    if (iv) staff.push(`/insatser/${iv.id}`);
     assert.deepEqual(await check(staff), []);
   });
 

@@ -95,6 +95,12 @@ for (const engine of engines()) {
         v.values.map((a) => [a.code, Number(a.value)]),
         [['0180R-rinkeby', 62]],
       );
+      // the planner knows the published rows at once (PGlite runs no autovacuum)
+      const [stats] = await t.db.query<{ planned: number; actual: number }>(
+        `SELECT (SELECT reltuples::int FROM pg_class WHERE relname = 'observation') AS planned,
+                (SELECT count(*)::int FROM observation) AS actual`,
+      );
+      assert.equal(stats!.planned, stats!.actual);
       const again = await post(`/imports/${batch.id}/publish`, {});
       assert.equal(again.statusCode, 409);
       const audit = await t.db.query<{ action: string }>(

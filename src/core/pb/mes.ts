@@ -78,7 +78,8 @@ export function isExhaustive(ix: IndexedElection, chosen: readonly number[], spe
  * as they prove that the whole stretch of steps gives the same outcome — which is then equally
  * feasible and not exhaustive, so the stretch can be skipped. Otherwise the next step is run
  * plainly. A failed gallop costs a run, so after each failure the next gallop waits for one more
- * unchanged step (back to one after a gallop that succeeded). The result is the same as running every step (tests compare with mesAdd1Plain).
+ * unchanged step (back to one after a gallop that succeeded). The result is the same as running
+ * every step (tests compare with mesAdd1Plain).
  */
 export function mesAdd1(ix: IndexedElection, options: Add1Options = {}): Add1Result {
   const b0 = equalShare(ix);

@@ -160,7 +160,6 @@ export async function upsertObservations(
   });
 }
 
-/** Known ids, for validating references of a dataset against what the database already holds. */
 /**
  * Fresh planner statistics for the statistics tables, after a load has committed. PGlite runs no
  * autovacuum, and on PostgreSQL it comes only later: until then the planner believes the tables are as
@@ -171,6 +170,7 @@ export async function refreshPlannerStatistics(db: Queryable): Promise<void> {
   await db.query('ANALYZE observation, area');
 }
 
+/** Known ids, for validating references of a dataset against what the database already holds. */
 export async function knownIds(
   db: Queryable,
 ): Promise<{ divisions: Set<string>; areas: Set<string>; indicators: Set<string> }> {

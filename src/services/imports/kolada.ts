@@ -19,6 +19,7 @@ import { ensurePlaces, KOLADA_OU_DIVISION, type PlaceInput } from './places.ts';
 import { applyImport } from './apply.ts';
 import { markQueryRun, saveQuery } from '../../db/repositories/imports.ts';
 import type { FetchOptions, FetchResult } from './scb.ts';
+import { refreshPlannerStatistics } from '../../db/repositories/datasets.ts';
 
 export const KOLADA_DEFAULT_API = 'https://api.kolada.se/v3';
 
@@ -179,6 +180,7 @@ export async function fetchKolada(
     if (savedId !== null) await markQueryRun(tx, savedId, opts.now, applied.batchId, stockholmDate(opts.now));
     return applied;
   });
+  if (result.batchId !== null && opts.publication === 'published') await refreshPlannerStatistics(db);
   return {
     batchId: result.batchId,
     summary: result.summary,

@@ -24,6 +24,7 @@ import { ensurePlaces, type PlaceInput } from './places.ts';
 import { applyImport, type ApplyResult } from './apply.ts';
 import { saveQuery, markQueryRun } from '../../db/repositories/imports.ts';
 import type { AuditActor } from '../audit.ts';
+import { refreshPlannerStatistics } from '../../db/repositories/datasets.ts';
 
 export const SCB_DEFAULT_API = 'https://api.scb.se/OV0104/v2beta/api/v2';
 
@@ -248,6 +249,7 @@ export async function fetchScb(db: Database, client: PxClient, q: ScbQuery, opts
     if (savedId !== null) await markQueryRun(tx, savedId, opts.now, applied.batchId, null);
     return applied;
   });
+  if (result.batchId !== null && opts.publication === 'published') await refreshPlannerStatistics(db);
   return {
     batchId: result.batchId,
     summary: result.summary,
