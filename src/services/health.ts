@@ -1,7 +1,7 @@
 /** Liveness: is the database reachable, and is the reference dataset loaded now (not only at start-up). */
 import type { Database } from '../db/database.ts';
 import { hasDataset, pingDatabase } from '../db/repositories/meta.ts';
-import { REFERENCE_DATASET } from '../db/repositories/reference.ts';
+import { REFERENCE_DATASET } from '../db/repositories/datasets.ts';
 
 export interface DataStatus {
   /** The data directory in use, or null when none was found. */

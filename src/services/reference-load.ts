@@ -12,7 +12,8 @@ import {
   upsertObservations,
   upsertSources,
 } from '../db/repositories/datasets.ts';
-import { isReferenceLoaded, REFERENCE_DATASET, upsertCrosswalks } from '../db/repositories/reference.ts';
+import { isReferenceLoaded, REFERENCE_DATASET } from '../db/repositories/datasets.ts';
+import { upsertCrosswalks } from '../db/repositories/crosswalks.ts';
 import { referenceIndicators } from '../core/stats/reference-catalogue.ts';
 import { readIndicatorCatalogue } from '../importers/indicator-catalogue.ts';
 import { chooseReference, rawOrigin, type ReferenceOrigin } from '../importers/reference/source.ts';

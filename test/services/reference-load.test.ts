@@ -2,7 +2,7 @@ import { describe, it, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import type { Database } from '../../src/db/database.ts';
 import { tableCounts } from '../../src/db/repositories/datasets.ts';
-import { isReferenceLoaded } from '../../src/db/repositories/reference.ts';
+import { isReferenceLoaded } from '../../src/db/repositories/datasets.ts';
 import { loadReferenceData, referenceStartupLoader } from '../../src/services/reference-load.ts';
 import { silentProgress, type Progress } from '../../src/services/progress.ts';
 import { bootstrap } from '../../src/services/bootstrap.ts';

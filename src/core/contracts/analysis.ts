@@ -4,23 +4,21 @@
  * pages (types).
  */
 import { z } from 'zod';
+import { indicatorSchema } from './indicators.ts';
+import { divisionSummarySchema, geometryOut } from './statistics.ts';
 
 const areaType = z.enum(['largeChallenges', 'challenges', 'mixed', 'good', 'veryGood']);
 const polarity = z.enum(['higherIsWorse', 'higherIsBetter']);
 const sek = z.string().regex(/^\d+$/, 'whole kronor');
 const signedSek = z.string().regex(/^-?\d+$/);
-const geometry = z.object({ type: z.string(), coordinates: z.unknown() }).nullable();
+const geometry = geometryOut;
 
 export const divisionParams = z.object({ division: z.string().min(1).max(100) });
 export const idParams = z.object({ id: z.coerce.number().int().positive() });
 
 export const optionsResponse = z.object({
   divisions: z.array(
-    z.object({
-      id: z.string(),
-      nameSv: z.string(),
-      nameEn: z.string(),
-      level: z.number(),
+    divisionSummarySchema.extend({
       areaCount: z.number(),
       presets: z.array(z.object({ id: z.string(), periods: z.array(z.string()) })),
     }),
@@ -35,21 +33,13 @@ export const optionsResponse = z.object({
     indicators: z.array(z.object({ id: z.string(), weight: z.number(), polarity: polarity.optional() })),
     cutoffs: z.array(z.number()),
     shares: z.array(z.number()),
-    typeWeights: z.record(z.string(), z.number()),
+    typeWeights: z.record(areaType, z.number()),
   }),
-  indicators: z.array(
-    z.object({
-      id: z.string(),
-      nameSv: z.string(),
-      nameEn: z.string(),
-      unit: z.string(),
-      kind: z.string(),
-      polarity: z.string(),
-      numeratorId: z.string().nullable(),
-      denominatorId: z.string().nullable(),
-      citation: z.string().nullable(),
-    }),
-  ),
+  indicators: z
+    .array(indicatorSchema)
+    .describe(
+      'the indicators of the presets and the need index, as the one Indicator contract (unified: the citation is source.citation; kind and polarity are the catalogue enumerations)',
+    ),
 });
 
 export const areasResponse = z.object({

@@ -9,7 +9,17 @@
  * underlying figures, never ranked on their own.
  */
 import { z } from 'zod';
-import { indicatorKindSchema, indicatorRecordSchema, polaritySchema } from './statistics.ts';
+import {
+  areaRefSchema,
+  divisionMetaSchema,
+  divisionSummarySchema,
+  geometryOut,
+  idParam,
+  indicatorKindSchema,
+  indicatorRecordSchema,
+  pointSchema,
+  polaritySchema,
+} from './statistics.ts';
 
 export const INDICATOR_ID_PATTERN = /^[a-z0-9][a-z0-9.-]*[a-z0-9]$/;
 
@@ -298,3 +308,61 @@ export const indicatorMetadataResponse = z.object({
   numerator: indicatorSchema.nullable().describe('the underlying figures: the numerator count'),
   denominator: indicatorSchema.nullable().describe('the underlying figures: the denominator count'),
 });
+
+// ------------------------------------------------------------------------------ values and maps
+
+const valueStatus = z.enum(['final', 'provisional', 'suppressed', 'missing', 'not_available']);
+
+export const indicatorsResponse = z.object({ indicators: z.array(indicatorSchema) });
+
+export const valuesParams = z.object({ id: idParam });
+export const valuesQuery = z.object({
+  division: idParam.describe('division id'),
+  period: z
+    .string()
+    .regex(/^\d{4}([-A-Za-z0-9]*)$/, 'a period such as 2022')
+    .optional()
+    .describe('default: the latest period of the division'),
+});
+
+const value = z.object({
+  value: z.number().nullable(),
+  numerator: z.number().nullable(),
+  denominator: z.number().nullable(),
+  status: valueStatus,
+  source: z.string().nullable(),
+});
+
+export const valuesResponse = z.object({
+  indicator: indicatorSchema,
+  division: divisionSummarySchema,
+  period: z.string().nullable(),
+  periods: z.array(z.string()),
+  values: z.array(value.extend({ code: z.string(), name: z.string(), derived: z.boolean() })),
+  city: value.extend({ code: z.string(), name: z.string() }),
+});
+
+export const mapParams = z.object({ id: z.string().min(1).max(200) });
+export const mapQuery = z.object({
+  division: z.string().min(1).max(100).describe('Division id'),
+  period: z.string().min(1).max(40).optional().describe('Period; the latest available when omitted'),
+});
+
+export const mapResponse = z.object({
+  indicator: indicatorSchema,
+  division: divisionMetaSchema,
+  periods: z.array(z.string()),
+  period: z.string().nullable(),
+  city: areaRefSchema.extend({ value: pointSchema.nullable(), trend: z.array(pointSchema) }).nullable(),
+  areas: z.array(
+    areaRefSchema.extend(pointSchema.shape).extend({
+      parentCode: z.string().nullable(),
+      rank: z.number().nullable(),
+      rankedCount: z.number().nullable(),
+      trend: z.array(z.object({ period: z.string(), value: z.number().nullable() })),
+      geometry: geometryOut,
+    }),
+  ),
+});
+
+export type IndicatorMap = z.infer<typeof mapResponse>;

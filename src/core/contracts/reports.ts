@@ -324,3 +324,8 @@ export const TemplateResponse = z
     keyIndicators: z.array(z.string()),
   })
   .meta({ id: 'ReportTemplate' });
+
+/** Small answers shared by the reports routes. */
+export const CreatedResponse = z.object({ id: z.string() });
+export const OkResponse = z.object({ ok: z.literal(true) });
+export const LangQuery = z.object({ lang: z.enum(['sv', 'en']).default('sv') });

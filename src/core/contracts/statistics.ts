@@ -1,8 +1,8 @@
 /**
  * The records of the statistics domain: sources, divisions (indelningar), areas, indicators and observations.
  * Importers produce them, repositories store them, services read them; one zod schema each, so a record has
- * one definition (the API's response shapes in ./profiles.ts and ./indicators.ts are built on the same
- * enumerations).
+ * one definition; the building blocks of the API's responses (division, area, point) follow, and ./areas.ts
+ * and ./indicators.ts build the responses from them.
  */
 import { z } from 'zod';
 
@@ -105,3 +105,58 @@ export const observationRecordSchema = z.object({
   source: z.string(),
 });
 export type Observation = z.infer<typeof observationRecordSchema>;
+
+// ------------------------------------------------------------------------------ API building blocks
+
+/** A polygon (or other geometry) as the API sends it; null where the area has none. */
+export const geometryOut = z
+  .object({
+    type: z.enum(['Polygon', 'MultiPolygon', 'Point', 'MultiPoint', 'LineString', 'MultiLineString']),
+    coordinates: z.unknown(),
+  })
+  .nullable();
+
+/** An identifier in a path or query (division, indicator): letters, digits and - _ . : only. */
+export const idParam = z
+  .string()
+  .min(1)
+  .max(100)
+  .regex(/^[A-Za-z0-9_.:-]+$/, 'letters, digits and - _ . : only');
+
+/** A division as the API names it. */
+export const divisionSummarySchema = z.object({
+  id: z.string(),
+  nameSv: z.string(),
+  nameEn: z.string(),
+  level: z.number(),
+});
+
+/** A division with its validity, its number of areas and whether it has polygons. */
+export const divisionMetaSchema = divisionSummarySchema
+  .extend({
+    validFrom: z.string().nullable().describe('YYYY-MM-DD; null = no start'),
+    validTo: z.string().nullable().describe('YYYY-MM-DD, inclusive; null = still valid'),
+    areaCount: z.number(),
+    hasGeometry: z.boolean(),
+  })
+  .meta({ id: 'Division' });
+export type DivisionMeta = z.infer<typeof divisionMetaSchema>;
+
+/** An area named by its division and code. */
+export const areaRefSchema = z
+  .object({ divisionId: z.string(), code: z.string(), name: z.string() })
+  .meta({ id: 'AreaRef' });
+export type AreaRef = z.infer<typeof areaRefSchema>;
+
+/** One observation of an area in a period (numeric values as numbers). */
+export const pointSchema = z
+  .object({
+    period: z.string(),
+    value: z.number().nullable(),
+    numerator: z.number().nullable(),
+    denominator: z.number().nullable(),
+    status: observationStatusSchema,
+    source: z.string(),
+  })
+  .meta({ id: 'Point' });
+export type Point = z.infer<typeof pointSchema>;

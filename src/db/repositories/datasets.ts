@@ -2,6 +2,16 @@
 import type { Queryable } from '../database.ts';
 import type { Area, Division, Indicator, Observation, Source } from '../../core/types.ts';
 
+/** The import batch of the Stockholm reference dataset (its presence means the dataset is loaded). */
+export const REFERENCE_DATASET = 'stockholm-reference';
+
+export async function isReferenceLoaded(db: Queryable): Promise<boolean> {
+  const rows = await db.query<{ n: number }>('SELECT count(*)::int AS n FROM import_batch WHERE dataset = $1', [
+    REFERENCE_DATASET,
+  ]);
+  return (rows[0]?.n ?? 0) > 0;
+}
+
 const CHUNK = 5000;
 
 async function inChunks<T>(rows: readonly T[], fn: (chunk: T[]) => Promise<void>): Promise<void> {

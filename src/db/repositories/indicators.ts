@@ -46,6 +46,11 @@ export async function findIndicator(db: Queryable, id: string): Promise<Indicato
   return rows[0] ?? null;
 }
 
+/** The indicators with these ids (any publication state), in catalogue order. */
+export async function indicatorsById(db: Queryable, ids: readonly string[]): Promise<IndicatorRow[]> {
+  return db.query<IndicatorRow>(`${INDICATOR_SELECT} WHERE i.id = ANY($1::text[]) ORDER BY i.sort, i.id`, [[...ids]]);
+}
+
 /** Stores each indicator's metadata file and helper flag (the indicator rows exist already). */
 export async function setIndicatorMetadata(
   db: Queryable,

@@ -110,3 +110,34 @@ export async function insertFollowUp(
     [interventionId, entry.period, entry.text, JSON.stringify(entry.outputs), createdBy, at.toISOString()],
   );
 }
+
+export interface PlannedRow {
+  interventionId: string;
+  name: string;
+  plannedSek: string;
+  cityWide: boolean;
+  /** The intervention's areas; empty when it has none. */
+  areas: { divisionId: string; code: string }[];
+}
+
+/** Money planned per intervention in a year (published, not stopped), with the intervention's areas. */
+export async function plannedSpending(db: Queryable, year: number): Promise<PlannedRow[]> {
+  return db.query<PlannedRow>(
+    `SELECT i.id AS "interventionId", i.name, b.planned_sek::text AS "plannedSek", i.city_wide AS "cityWide",
+            COALESCE((SELECT json_agg(json_build_object('divisionId', ia.division_id, 'code', ia.area_code) ORDER BY ia.division_id, ia.area_code)
+                        FROM intervention_area ia WHERE ia.intervention_id = i.id), '[]'::json) AS areas
+       FROM budget_line b JOIN intervention i ON i.id = b.intervention_id
+      WHERE b.year = $1 AND b.planned_sek IS NOT NULL AND i.publication = 'published' AND i.status <> 'stopped'
+      ORDER BY i.id`,
+    [year],
+  );
+}
+
+/** Years with money planned in the interventions register (ascending). */
+export async function plannedYears(db: Queryable): Promise<number[]> {
+  const rows = await db.query<{ year: number }>(
+    `SELECT DISTINCT b.year FROM budget_line b JOIN intervention i ON i.id = b.intervention_id
+      WHERE b.planned_sek IS NOT NULL AND i.publication = 'published' ORDER BY b.year`,
+  );
+  return rows.map((r) => r.year);
+}

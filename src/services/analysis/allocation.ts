@@ -1,6 +1,8 @@
 /** Allocation scenarios set against the money planned in the interventions register. */
 import type { Queryable } from '../../db/database.ts';
-import * as repo from '../../db/repositories/analysis.ts';
+import { getScenarios } from '../../db/repositories/analysis.ts';
+import { areasByCode } from '../../db/repositories/areas.ts';
+import { plannedSpending } from '../../db/repositories/interventions-budget.ts';
 import { AppError } from '../../core/errors.ts';
 import { AREA_TYPES, DEFAULT_TYPE_WEIGHTS, type AreaType } from '../../core/analysis/need-index.ts';
 import { allocate } from '../../core/analysis/allocation.ts';
@@ -37,8 +39,8 @@ function bigintOf(s: string | null | undefined, field: string): bigint | undefin
 
 /** Planned money per area of a division in a year, from the interventions register (exact; split evenly, to the krona, when an intervention has several areas). */
 export async function plannedByArea(db: Queryable, divisionId: string, year: number) {
-  const rows = await repo.plannedSpending(db, year);
-  const targetCodes = new Set((await repo.areasOfDivision(db, divisionId, false)).map((a) => a.code));
+  const rows = await plannedSpending(db, year);
+  const targetCodes = new Set((await areasByCode(db, divisionId, false)).map((a) => a.code));
   const divisionsUsed = [...new Set(rows.flatMap((r) => r.areas.map((a) => a.divisionId)))];
   const up = new Map<string, Map<string, string>>();
   for (const d of divisionsUsed) up.set(d, await ancestorMap(db, d, divisionId));
@@ -123,7 +125,7 @@ export async function computeAllocation(db: Queryable, p: AllocationParams) {
     if (p.transition.base.kind === 'planned')
       last = (await plannedByArea(db, p.division, p.transition.base.year)).perArea;
     else {
-      const [s] = await repo.getScenarios(db, [p.transition.base.id]);
+      const [s] = await getScenarios(db, [p.transition.base.id]);
       if (!s) throw new AppError('not_found', `The scenario ${p.transition.base.id} was not found`);
       const lines = (s.result as { lines?: { code: string; amountSek: string }[] }).lines ?? [];
       last = new Map(lines.map((l) => [l.code, BigInt(l.amountSek)]));

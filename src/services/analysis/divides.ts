@@ -1,6 +1,7 @@
 /** Divides between the areas of a division for any indicator. */
 import type { Queryable } from '../../db/database.ts';
-import * as repo from '../../db/repositories/analysis.ts';
+import { indicatorsById } from '../../db/repositories/indicators.ts';
+import { observationsOfDivision } from '../../db/repositories/observations.ts';
 import { AppError } from '../../core/errors.ts';
 import { sigmaConvergence } from '../../core/analysis/divides.ts';
 import { POPULATION_INDICATOR } from './presets.ts';
@@ -13,9 +14,9 @@ import { num, requireDivision, sourcesOf } from './shared.ts';
  */
 export async function dividesService(db: Queryable, q: { division: string; indicator: string }) {
   await requireDivision(db, q.division);
-  const [ind] = await repo.indicatorsById(db, [q.indicator]);
+  const [ind] = await indicatorsById(db, [q.indicator]);
   if (!ind) throw new AppError('not_found', `The indicator '${q.indicator}' was not found`);
-  const rows = await repo.observations(db, q.division, [q.indicator, POPULATION_INDICATOR]);
+  const rows = await observationsOfDivision(db, q.division, { indicatorIds: [q.indicator, POPULATION_INDICATOR] });
   const byPeriod = new Map<string, Map<string, { value: number | null; population: number | null }>>();
   for (const r of rows) {
     let m = byPeriod.get(r.period);

@@ -1,6 +1,6 @@
 /** Segregation between several groups that partition a population. */
 import type { Queryable } from '../../db/database.ts';
-import * as repo from '../../db/repositories/analysis.ts';
+import { observationsOfDivision, periodsWithAll } from '../../db/repositories/observations.ts';
 import { AppError } from '../../core/errors.ts';
 import { multiGroupMeasures } from '../../core/analysis/segregation.ts';
 import { num, requireDivision, sourcesOf } from './shared.ts';
@@ -56,12 +56,12 @@ export async function multigroupSegregation(db: Queryable, q: { division: string
       { field: 'set', message: `one of ${MULTIGROUP_SETS.map((x) => x.id).join(', ')}` },
     ]);
   const ids = [...new Set(set.groups.flatMap((g) => g.terms.map((t) => t.indicator)))];
-  const periods = await repo.periodsWithAll(db, q.division, ids);
+  const periods = await periodsWithAll(db, q.division, ids);
   if (!periods.length) throw new AppError('not_found', `No values for ${set.id} in the division '${q.division}'`);
   const period = q.period ?? (periods[periods.length - 1] as string);
   if (!periods.includes(period))
     throw new AppError('not_found', `No values for the period ${period} (available: ${periods.join(', ')})`);
-  const rows = await repo.observations(db, q.division, ids, period);
+  const rows = await observationsOfDivision(db, q.division, { indicatorIds: ids, period: period });
   const byArea = new Map<string, Map<string, number | null>>();
   for (const r of rows) {
     const m = byArea.get(r.areaCode) ?? new Map<string, number | null>();

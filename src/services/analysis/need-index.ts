@@ -1,6 +1,8 @@
 /** The need index on DeSO with area types, optionally aggregated to a higher division. */
 import type { Queryable } from '../../db/database.ts';
-import * as repo from '../../db/repositories/analysis.ts';
+import { areasByCode } from '../../db/repositories/areas.ts';
+import { indicatorsById } from '../../db/repositories/indicators.ts';
+import { observationsOfDivision, periodsWithAll } from '../../db/repositories/observations.ts';
 import { AppError } from '../../core/errors.ts';
 import { aggregateNeed, needIndex, type NeedIndexResult, type Polarity } from '../../core/analysis/need-index.ts';
 import {
@@ -30,7 +32,7 @@ function polarityOf(catalogue: string): Polarity | null {
 export async function needIndexService(db: Queryable, q: NeedQuery) {
   const choices = q.indicators?.length ? q.indicators : DEFAULT_NEED_INDICATORS;
   const ids = choices.map((c) => c.id);
-  const inds = await repo.indicatorsById(db, ids);
+  const inds = await indicatorsById(db, ids);
   const specs = choices.map((c) => {
     const ind = inds.find((i) => i.id === c.id);
     if (!ind) throw new AppError('not_found', `The indicator '${c.id}' was not found`);
@@ -41,13 +43,16 @@ export async function needIndexService(db: Queryable, q: NeedQuery) {
       ]);
     return { id: c.id, weight: c.weight, polarity, nameSv: ind.nameSv, nameEn: ind.nameEn, unit: ind.unit };
   });
-  const periods = await repo.periodsWithAll(db, NEED_BASE_DIVISION, [...ids, POPULATION_INDICATOR]);
+  const periods = await periodsWithAll(db, NEED_BASE_DIVISION, [...ids, POPULATION_INDICATOR]);
   if (!periods.length) throw new AppError('not_found', `No DeSO values for ${ids.join(', ')}`);
   const period = q.period ?? (periods[periods.length - 1] as string);
   if (!periods.includes(period))
     throw new AppError('not_found', `No DeSO values for the period ${period} (available: ${periods.join(', ')})`);
-  const rows = await repo.observations(db, NEED_BASE_DIVISION, [...ids, POPULATION_INDICATOR], period);
-  const areas = await repo.areasOfDivision(db, NEED_BASE_DIVISION, false);
+  const rows = await observationsOfDivision(db, NEED_BASE_DIVISION, {
+    indicatorIds: [...ids, POPULATION_INDICATOR],
+    period: period,
+  });
+  const areas = await areasByCode(db, NEED_BASE_DIVISION, false);
   const values = new Map<string, Record<string, number | null>>();
   for (const a of areas) values.set(a.code, {});
   for (const r of rows) {
@@ -101,7 +106,7 @@ async function aggregateTo(db: Queryable, result: NeedIndexResult, divisionId: s
   await requireDivision(db, divisionId);
   const map = await ancestorMap(db, NEED_BASE_DIVISION, divisionId);
   const agg = aggregateNeed(result, (id) => map.get(id));
-  const areas = await repo.areasOfDivision(db, divisionId, false);
+  const areas = await areasByCode(db, divisionId, false);
   const byCode = new Map(agg.areas.map((a) => [a.id, a]));
   return {
     division: divisionId,

@@ -1,15 +1,19 @@
 /** The choices of the analysis pages (divisions, periods, presets) and the areas of a division. */
 import type { Queryable } from '../../db/database.ts';
-import * as repo from '../../db/repositories/analysis.ts';
+import { areasByCode, listDivisions } from '../../db/repositories/areas.ts';
+import { indicatorsById } from '../../db/repositories/indicators.ts';
+import { presentIndicator } from '../../core/contracts/indicators.ts';
+import { plannedYears } from '../../db/repositories/interventions-budget.ts';
+import { indicatorCoverage, periodsWithAll } from '../../db/repositories/observations.ts';
 import { DEFAULT_CUTOFFS, DEFAULT_SHARES, DEFAULT_TYPE_WEIGHTS } from '../../core/analysis/need-index.ts';
 import { DEFAULT_NEED_INDICATORS, NEED_BASE_DIVISION, POPULATION_INDICATOR, SEGREGATION_PRESETS } from './presets.ts';
 import { requireDivision } from './shared.ts';
 
 export async function analysisOptions(db: Queryable) {
-  const divisions = await repo.divisionsWithAreas(db);
+  const divisions = (await listDivisions(db)).filter((d) => d.areaCount > 0);
   const presetIndicators = [...new Set(SEGREGATION_PRESETS.flatMap((p) => [p.group, p.total]))];
   const have = new Set(
-    (await repo.indicatorPeriods(db, presetIndicators)).map(
+    (await indicatorCoverage(db, presetIndicators)).map(
       (r) => `${r.divisionId}\u0000${r.period}\u0000${r.indicatorId}`,
     ),
   );
@@ -31,16 +35,17 @@ export async function analysisOptions(db: Queryable) {
         .sort();
       if (periods.length) presets.push({ id: p.id, periods });
     }
-    if (presets.length) out.push({ ...d, presets });
+    if (presets.length)
+      out.push({ id: d.id, nameSv: d.nameSv, nameEn: d.nameEn, level: d.level, areaCount: d.areaCount, presets });
   }
-  const needPeriods = await repo.periodsWithAll(db, NEED_BASE_DIVISION, [
+  const needPeriods = await periodsWithAll(db, NEED_BASE_DIVISION, [
     ...DEFAULT_NEED_INDICATORS.map((i) => i.id),
     POPULATION_INDICATOR,
   ]);
-  const indicators = await repo.indicatorsById(db, [...presetIndicators, ...DEFAULT_NEED_INDICATORS.map((i) => i.id)]);
+  const indicators = await indicatorsById(db, [...presetIndicators, ...DEFAULT_NEED_INDICATORS.map((i) => i.id)]);
   return {
     divisions: out,
-    plannedYears: await repo.plannedYears(db),
+    plannedYears: await plannedYears(db),
     presets: [...SEGREGATION_PRESETS],
     need: {
       baseDivision: NEED_BASE_DIVISION,
@@ -50,11 +55,12 @@ export async function analysisOptions(db: Queryable) {
       shares: [...DEFAULT_SHARES],
       typeWeights: { ...DEFAULT_TYPE_WEIGHTS },
     },
-    indicators,
+    indicators: indicators.map(presentIndicator),
   };
 }
 
 export async function divisionAreas(db: Queryable, divisionId: string) {
   await requireDivision(db, divisionId);
-  return { division: divisionId, areas: await repo.areasOfDivision(db, divisionId, true) };
+  const areas = await areasByCode(db, divisionId, true);
+  return { division: divisionId, areas: areas.map((a) => ({ code: a.code, name: a.name, geometry: a.geometry })) };
 }

@@ -1,6 +1,6 @@
 /** Saved allocation scenarios. */
 import type { Database, Queryable } from '../../db/database.ts';
-import * as repo from '../../db/repositories/analysis.ts';
+import * as scenarioRows from '../../db/repositories/analysis.ts';
 import { AppError } from '../../core/errors.ts';
 import { authorise, type CommandContext } from '../acting.ts';
 import { recordAudit } from '../audit.ts';
@@ -14,7 +14,7 @@ export async function saveScenario(db: Database, p: AllocationParams & { name: s
   const result = await computeAllocation(db, p);
   return db.transaction(async (tx) => {
     const { audit } = await authorise(tx, ctx.user, 'indicators:write');
-    const id = await repo.insertScenario(tx, {
+    const id = await scenarioRows.insertScenario(tx, {
       name,
       params: result.params,
       result,
@@ -35,11 +35,11 @@ export async function saveScenario(db: Database, p: AllocationParams & { name: s
 }
 
 export async function listScenarios(db: Queryable) {
-  return (await repo.listScenarios(db)).map((s) => ({ ...s, id: Number(s.id) }));
+  return (await scenarioRows.listScenarios(db)).map((s) => ({ ...s, id: Number(s.id) }));
 }
 
 export async function getScenarios(db: Queryable, ids: readonly number[]) {
-  const rows = await repo.getScenarios(db, ids);
+  const rows = await scenarioRows.getScenarios(db, ids);
   for (const id of ids)
     if (!rows.some((r) => Number(r.id) === id)) throw new AppError('not_found', `The scenario ${id} was not found`);
   return rows.map((r) => ({
@@ -56,7 +56,8 @@ export async function removeScenario(db: Database, id: number, ctx: CommandConte
   await db.transaction(async (tx) => {
     const { audit } = await authorise(tx, ctx.user, 'indicators:write');
     const [before] = await getScenarios(tx, [id]);
-    if (!(await repo.deleteScenario(tx, id))) throw new AppError('not_found', `The scenario ${id} was not found`);
+    if (!(await scenarioRows.deleteScenario(tx, id)))
+      throw new AppError('not_found', `The scenario ${id} was not found`);
     await recordAudit(tx, {
       actor: audit,
       at: ctx.now,

@@ -2,7 +2,9 @@
 import type { z } from 'zod';
 import type { Queryable } from '../../db/database.ts';
 import type { segregationResponse } from '../../core/contracts/analysis.ts';
-import * as repo from '../../db/repositories/analysis.ts';
+import { areasByCode } from '../../db/repositories/areas.ts';
+import { indicatorsById } from '../../db/repositories/indicators.ts';
+import { type ObservationRow, observationsOfDivision, periodsWithAll } from '../../db/repositories/observations.ts';
 import { AppError } from '../../core/errors.ts';
 import { areaShares, twoGroupMeasures } from '../../core/analysis/segregation.ts';
 import { moransI } from '../../core/analysis/moran.ts';
@@ -16,7 +18,7 @@ async function neighboursOf(
   db: Queryable,
   divisionId: string,
 ): Promise<{ neighbours: Record<string, string[]>; withoutGeometry: string[] } | null> {
-  const areas = await repo.areasOfDivision(db, divisionId, true);
+  const areas = await areasByCode(db, divisionId, true);
   const polys = areas.filter(
     (a) => a.geometry && (a.geometry.type === 'Polygon' || a.geometry.type === 'MultiPolygon'),
   );
@@ -65,7 +67,7 @@ function groupOf(q: SegregationQuery): { preset: SegregationPreset | undefined; 
 
 /** Fails unless both indicators exist and are counts. */
 async function requireCounts(db: Queryable, group: string, total: string): Promise<void> {
-  const inds = await repo.indicatorsById(db, [group, total]);
+  const inds = await indicatorsById(db, [group, total]);
   for (const id of [group, total]) {
     const ind = inds.find((i) => i.id === id);
     if (!ind) throw new AppError('not_found', `The indicator '${id}' was not found`);
@@ -83,7 +85,7 @@ async function periodOf(
   group: string,
   total: string,
 ): Promise<{ periods: string[]; period: string }> {
-  const periods = await repo.periodsWithAll(db, q.division, [group, total]);
+  const periods = await periodsWithAll(db, q.division, [group, total]);
   if (!periods.length)
     throw new AppError('not_found', `No values of ${group} and ${total} for the division '${q.division}'`);
   const period = q.period ?? (periods[periods.length - 1] as string);
@@ -93,7 +95,7 @@ async function periodOf(
 }
 
 /** The group and total of every area, per period. */
-function cellsByPeriod(rows: readonly repo.ObservationRow[], group: string): Map<string, Cells> {
+function cellsByPeriod(rows: readonly ObservationRow[], group: string): Map<string, Cells> {
   const byPeriod = new Map<string, Cells>();
   for (const r of rows) {
     let m = byPeriod.get(r.period);
@@ -181,8 +183,8 @@ export async function segregation(db: Queryable, q: SegregationQuery): Promise<S
   await requireCounts(db, group, total);
   const { periods, period } = await periodOf(db, q, group, total);
 
-  const rows = await repo.observations(db, q.division, [group, total]);
-  const areas = await repo.areasOfDivision(db, q.division, false);
+  const rows = await observationsOfDivision(db, q.division, { indicatorIds: [group, total] });
+  const areas = await areasByCode(db, q.division, false);
   const nameOf = new Map(areas.map((a) => [a.code, a.name]));
   const byPeriod = cellsByPeriod(rows, group);
   const { trend, series } = trendOf(periods, byPeriod);

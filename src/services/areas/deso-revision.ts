@@ -5,7 +5,7 @@ import { buildDesoRevisionCrosswalk, DESO_2025 } from '../../core/geo/deso-revis
 import { DIVISIONS, KOMMUN_CODE } from '../../core/geo/stockholm.ts';
 import { upsertAreas, upsertDivisions } from '../../db/repositories/datasets.ts';
 import { areaCodesOf } from '../../db/repositories/areas.ts';
-import { upsertCrosswalks } from '../../db/repositories/reference.ts';
+import { upsertCrosswalks } from '../../db/repositories/crosswalks.ts';
 import { readCsv } from '../../importers/csv-table.ts';
 import { recordAudit } from '../audit.ts';
 import { authorise, type CommandContext } from '../acting.ts';

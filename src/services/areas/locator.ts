@@ -1,9 +1,8 @@
 /** The locator map of a profile: context shapes and the area (or its nearest ancestor with a polygon). */
 import type { Queryable } from '../../db/database.ts';
-import { areasWithGeometry, getArea, relatedAreas } from '../../db/repositories/profiles.ts';
-import { type DivisionRow } from '../../db/repositories/reference.ts';
+import { areasByCode, getArea, relatedAreas, type DivisionRow } from '../../db/repositories/areas.ts';
 import type { GeoJSONGeometry } from '../../core/types.ts';
-import type { Profile } from '../../core/contracts/profiles.ts';
+import type { Profile } from '../../core/contracts/areas.ts';
 
 /** Rounds coordinates (4 decimals ≈ 10 m) and drops repeated vertices: maps need no more. */
 export function roundGeometry(g: GeoJSONGeometry | null, decimals = 4): GeoJSONGeometry | null {
@@ -63,7 +62,7 @@ export async function locatorFor(
     cur = { divisionId: p.divisionId, code: p.code };
   }
   if (!target) return null;
-  const ctx = await areasWithGeometry(db, ctxDivision.id);
+  const ctx = await areasByCode(db, ctxDivision.id, true);
   return {
     context: ctx.filter((a) => a.geometry).map((a) => ({ code: a.code, geometry: roundGeometry(a.geometry, 3) })),
     target: { divisionId, code, name, geometry: roundGeometry(target, 4) },

@@ -1,15 +1,16 @@
 /** Helpers shared by the area profile, the comparison and the indicator map: rows as the contract's shapes. */
 import type { Queryable } from '../../db/database.ts';
-import { findCity, type AreaRow, type ObservationRow } from '../../db/repositories/profiles.ts';
-import { type DivisionRow } from '../../db/repositories/reference.ts';
+import { findCity, type AreaRow, type DivisionRow } from '../../db/repositories/areas.ts';
+import type { ObservationRow } from '../../db/repositories/observations.ts';
 import { type IndicatorRow } from '../../db/repositories/indicators.ts';
 import { AppError } from '../../core/errors.ts';
 import { presentIndicator } from '../../core/contracts/indicators.ts';
-import type { DivisionMeta, IndicatorMeta, Point } from '../../core/contracts/profiles.ts';
+import type { DivisionMeta, Point } from '../../core/contracts/areas.ts';
+import type { IndicatorSummary } from '../../core/contracts/indicators.ts';
 
 export const num = (s: string | null): number | null => (s === null ? null : Number(s));
 
-export function indicatorMeta(i: IndicatorRow): IndicatorMeta {
+export function indicatorMeta(i: IndicatorRow): IndicatorSummary {
   return presentIndicator(i);
 }
 

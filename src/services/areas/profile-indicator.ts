@@ -1,5 +1,5 @@
 /** One indicator of an area profile: latest value beside the city, rank among peers, change and trend. */
-import type { ObservationRow, PeerCounts } from '../../db/repositories/profiles.ts';
+import type { ObservationRow, PeerCounts } from '../../db/repositories/observations.ts';
 import type { IndicatorRow } from '../../db/repositories/indicators.ts';
 import {
   changeSinceFirst,
@@ -8,7 +8,7 @@ import {
   type Rank,
   type Tolerance,
 } from '../../core/stats/compare.ts';
-import type { Point, ProfileIndicator } from '../../core/contracts/profiles.ts';
+import type { Point, ProfileIndicator } from '../../core/contracts/areas.ts';
 import { byPeriod, indicatorMeta, toPoint } from './profile-common.ts';
 
 /** The latest value against the city's in the same period. */

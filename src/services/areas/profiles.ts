@@ -1,41 +1,18 @@
 /**
- * Use cases: the area profile (every indicator beside the city, rank, change, trend),
- * comparisons of several areas, and an indicator's map for a division and period. Each page gets
- * everything it needs from one call.
+ * Use cases: the area profile (every indicator beside the city, rank, change, trend) and comparisons
+ * of several areas. Each page gets everything it needs from one call. (An indicator's map is in the
+ * indicators slice: services/indicators/map.ts.)
  */
 import type { Queryable } from '../../db/database.ts';
-import {
-  areasWithGeometry,
-  findCity,
-  getArea,
-  getAreas,
-  listAreas,
-  observationsOfArea,
-  observationsOfAreas,
-  observationsOfDivision,
-  periodsOf,
-  peerCounts,
-  relatedAreas,
-  type ObservationRow,
-} from '../../db/repositories/profiles.ts';
-import { listDivisions } from '../../db/repositories/reference.ts';
+import { findCity, getArea, getAreas, listAreas, listDivisions, relatedAreas } from '../../db/repositories/areas.ts';
+import { observationsOfArea, observationsOfAreas, peerCounts } from '../../db/repositories/observations.ts';
 import { listIndicators } from '../../db/repositories/indicators.ts';
 import { AppError } from '../../core/errors.ts';
-import { DEFAULT_TOLERANCE, rankAreas, type Tolerance } from '../../core/stats/compare.ts';
-import type { Catalog, Comparison, IndicatorMap, Point, Profile } from '../../core/contracts/profiles.ts';
-import {
-  byPeriod,
-  divisionMeta,
-  groupByIndicator,
-  indicatorMeta,
-  num,
-  requireCity,
-  toPoint,
-} from './profile-common.ts';
-import { locatorFor, roundGeometry } from './locator.ts';
+import { DEFAULT_TOLERANCE, type Tolerance } from '../../core/stats/compare.ts';
+import type { Catalog, Comparison, Profile } from '../../core/contracts/areas.ts';
+import { byPeriod, divisionMeta, groupByIndicator, indicatorMeta, requireCity, toPoint } from './profile-common.ts';
+import { locatorFor } from './locator.ts';
 import { profileIndicator } from './profile-indicator.ts';
-
-export { roundGeometry };
 
 export const MAX_COMPARE_AREAS = 8;
 
@@ -210,84 +187,5 @@ export async function getComparison(
           .map(toPoint),
       })),
     })),
-  };
-}
-
-// ---------------------------------------------------------------- indicator map
-
-export async function getIndicatorMap(
-  db: Queryable,
-  indicatorId: string,
-  divisionId: string,
-  period?: string,
-): Promise<IndicatorMap> {
-  const [indicators, divisions, city] = await Promise.all([listIndicators(db), listDivisions(db), findCity(db)]);
-  const ind = indicators.find((i) => i.id === indicatorId);
-  if (!ind) throw new AppError('not_found', `No indicator '${indicatorId}'.`);
-  const division = divisions.find((d) => d.id === divisionId);
-  if (!division)
-    throw new AppError('not_found', `No division '${divisionId}'. Known: ${divisions.map((d) => d.id).join(', ')}.`, [
-      { field: 'division', message: 'unknown division' },
-    ]);
-  const periods = await periodsOf(db, indicatorId, divisionId);
-  if (period !== undefined && !periods.includes(period)) {
-    throw new AppError(
-      'not_found',
-      `No values of '${indicatorId}' for division '${divisionId}' in period ${period}. Available: ${periods.join(', ') || 'none'}.`,
-      [{ field: 'period', message: `not one of ${periods.join(', ') || 'none'}` }],
-    );
-  }
-  const chosen = period ?? periods[periods.length - 1] ?? null;
-  const [areas, obs, cityObs] = await Promise.all([
-    areasWithGeometry(db, divisionId),
-    chosen ? observationsOfDivision(db, divisionId, { indicatorId }) : Promise.resolve([] as ObservationRow[]),
-    city
-      ? observationsOfAreas(db, [{ divisionId: city.divisionId, code: city.code }], [indicatorId])
-      : Promise.resolve([] as ObservationRow[]),
-  ]);
-  const trends = new Map<string, { period: string; value: number | null }[]>();
-  for (const o of obs) {
-    const l = trends.get(o.areaCode) ?? [];
-    l.push({ period: o.period, value: num(o.value) });
-    trends.set(o.areaCode, l);
-  }
-  const inPeriod = obs.filter((o) => o.period === chosen);
-  const ranks = rankAreas(
-    inPeriod.map((o) => ({ code: o.areaCode, value: num(o.value) })),
-    ind.polarity,
-  );
-  const cityTrend = cityObs.sort(byPeriod).map(toPoint);
-  return {
-    indicator: indicatorMeta(ind),
-    division: divisionMeta(division),
-    periods,
-    period: chosen,
-    city: city
-      ? {
-          divisionId: city.divisionId,
-          code: city.code,
-          name: city.name,
-          value: cityTrend.find((p) => p.period === chosen) ?? null,
-          trend: cityTrend,
-        }
-      : null,
-    areas: areas.map((a) => {
-      const o = inPeriod.find((x) => x.areaCode === a.code);
-      const p: Point = o
-        ? toPoint(o)
-        : { period: chosen ?? '', value: null, numerator: null, denominator: null, status: 'missing', source: '' };
-      const r = ranks.get(a.code);
-      return {
-        divisionId,
-        code: a.code,
-        name: a.name,
-        parentCode: a.parentCode,
-        ...p,
-        rank: r?.rank ?? null,
-        rankedCount: r?.of ?? null,
-        trend: (trends.get(a.code) ?? []).sort(byPeriod),
-        geometry: roundGeometry(a.geometry, 4),
-      };
-    }),
   };
 }

@@ -39,7 +39,7 @@ import {
   scenarioResponse,
   segregationQuery,
   segregationResponse,
-} from './schema.ts';
+} from '../../../core/contracts/analysis.ts';
 
 /** `id:weight[:higherIsWorse|higherIsBetter],…` → indicator choices. */
 function parseIndicators(s: string | undefined): NeedIndicatorChoice[] | undefined {

@@ -9,13 +9,17 @@ import {
   areasResponse,
   crosswalksResponse,
   divisionsResponse,
-} from './schema.ts';
+  catalogResponse,
+  compareQuery,
+  compareResponse,
+  profileParams,
+  profileResponse,
+} from '../../../core/contracts/areas.ts';
 import { searchAreas } from '../../../services/areas/search.ts';
 import { loadBoundaries } from '../../../services/areas/boundaries.ts';
 import { guard } from '../../auth.ts';
 import { actingUser } from '../../acting.ts';
-import { catalogResponse, compareQuery, compareResponse, profileParams, profileResponse } from './profile-schema.ts';
-import { getAreas, getAreasGeoJson, getCrosswalks, getDivisions } from '../../../services/areas/reference.ts';
+import { getAreas, getAreasGeoJson, getCrosswalks, getDivisions } from '../../../services/areas/read.ts';
 import { getCatalog, getComparison, getProfile, parseAreaList } from '../../../services/areas/profiles.ts';
 
 // The areas slice: divisions, areas (with polygons), crosswalks, an area's profile and comparisons.

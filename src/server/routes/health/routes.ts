@@ -1,5 +1,5 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { healthResponse } from './schema.ts';
+import { healthResponse } from '../../../core/contracts/health.ts';
 import { checkHealth } from '../../../services/health.ts';
 
 const routes: FastifyPluginAsyncZod = async (app) => {

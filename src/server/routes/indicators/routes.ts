@@ -5,11 +5,16 @@ import {
   indicatorDraftResponse,
   indicatorDraftsResponse,
   indicatorMetadataResponse,
+  indicatorsResponse,
+  mapParams,
+  mapQuery,
+  mapResponse,
+  valuesParams,
+  valuesQuery,
+  valuesResponse,
 } from '../../../core/contracts/indicators.ts';
-import { indicatorsResponse, valuesParams, valuesQuery, valuesResponse } from '../areas/schema.ts';
-import { mapParams, mapQuery, mapResponse } from '../areas/profile-schema.ts';
-import { getIndicators, getIndicatorValues } from '../../../services/areas/reference.ts';
-import { getIndicatorMap } from '../../../services/areas/profiles.ts';
+import { getIndicators, getIndicatorValues } from '../../../services/indicators/values.ts';
+import { getIndicatorMap } from '../../../services/indicators/map.ts';
 import { discardDraft, publishDraft, saveDraft } from '../../../services/indicators/commands.ts';
 import type { CommandContext } from '../../../services/acting.ts';
 import { actingUser } from '../../acting.ts';

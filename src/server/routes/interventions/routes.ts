@@ -16,7 +16,7 @@ import {
   okResponse,
   patchBody,
   previewResponse,
-} from './schema.ts';
+} from '../../../core/contracts/interventions.ts';
 import {
   addFollowUp,
   commitImport,

@@ -41,7 +41,7 @@ import {
   TodoResponse,
   TransitionBody,
   ReportComment,
-} from './schema.ts';
+} from '../../../core/contracts/reports.ts';
 import settingsRoutes from './settings.ts';
 
 /** The viewer of a read: what they may do with the report is part of the answer. */

@@ -27,7 +27,7 @@ import {
   TemplateBody,
   TemplateParams,
   TemplateResponse,
-} from './schema.ts';
+} from '../../../core/contracts/reports.ts';
 import { actingUser } from '../../acting.ts';
 
 const settingsRoutes: FastifyPluginAsyncZod = async (app) => {

@@ -8,6 +8,8 @@ import { fitPath } from '../../components/geo.ts';
 import { TableTwin, type Column } from '../../components/DataTable.tsx';
 import { formatNumber, type Lang } from '../../components/format.ts';
 import { formatKronor, formatMnkr } from '../../../core/money.ts';
+import type { z } from 'zod';
+import type { optionsResponse } from '../../../core/contracts/analysis.ts';
 
 export const AREA_TYPES = ['largeChallenges', 'challenges', 'mixed', 'good', 'veryGood'] as const;
 export type AreaType = (typeof AREA_TYPES)[number];
@@ -21,29 +23,9 @@ export const TYPE_COLORS: Record<AreaType, string> = {
   veryGood: '#4575b4',
 };
 
-export interface DivisionOption {
-  id: string;
-  nameSv: string;
-  nameEn: string;
-  level: number;
-  areaCount: number;
-  presets: { id: string; periods: string[] }[];
-}
-
-export interface Options {
-  divisions: DivisionOption[];
-  plannedYears: number[];
-  presets: { id: string; group: string; total: string; labelSv: string; labelEn: string }[];
-  need: {
-    baseDivision: string;
-    periods: string[];
-    indicators: { id: string; weight: number }[];
-    cutoffs: number[];
-    shares: number[];
-    typeWeights: Record<AreaType, number>;
-  };
-  indicators: { id: string; nameSv: string; nameEn: string; unit: string; polarity: string; citation: string | null }[];
-}
+/** The choices of the analysis pages: the API's contract. */
+export type Options = z.infer<typeof optionsResponse>;
+export type DivisionOption = Options['divisions'][number];
 
 export interface AreaShape {
   code: string;

@@ -1,6 +1,6 @@
-/** Pieces shared by the Områden, Jämför and Indikatorer pages; the profile API's types live in src/core/contracts/profiles.ts (re-exported here). */
+/** Pieces shared by the Områden, Jämför and Indikatorer pages; the profile API's types live in src/core/contracts/areas.ts (re-exported here). */
 import { useId, useMemo, useState, type ReactNode } from 'react';
-import type { Assessment, Catalog, DivisionMeta } from '../../../core/contracts/profiles.ts';
+import type { Assessment, Catalog, DivisionMeta } from '../../../core/contracts/areas.ts';
 import { useApi } from '../../api.ts';
 import { formatNumber, formatSigned, type Lang } from '../../components/format.ts';
 import { ASSESSMENT_BG, ASSESSMENT_TEXT } from '../../components/palette.ts';
@@ -11,12 +11,11 @@ export type {
   Catalog,
   Comparison,
   DivisionMeta,
-  IndicatorMap,
-  IndicatorMeta,
   Point,
   Profile,
   ProfileIndicator,
-} from '../../../core/contracts/profiles.ts';
+} from '../../../core/contracts/areas.ts';
+export type { IndicatorMap, IndicatorSummary as IndicatorMeta } from '../../../core/contracts/indicators.ts';
 
 /** The current division (the stadsdelsområden from 2023-07-01): the default on Områden, Indikatorer and Jämför. */
 export const DEFAULT_DIVISION = 'stadsdelsomrade-2023';

@@ -1,4 +1,4 @@
-/** Shapes of the interventions API (see src/server/routes/interventions/schema.ts) and money formatting for the pages. */
+/** Shapes of the interventions API (src/core/contracts/interventions.ts) and money formatting for the pages. */
 import { formatMnkr, formatPercent, formatPercentagePoints, formatPerResident, ratio } from '../../../core/money.ts';
 import type { Lang } from '../../i18n/index.tsx';
 import type { z } from 'zod';

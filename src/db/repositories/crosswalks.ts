@@ -1,16 +1,6 @@
-/** The reference dataset: crosswalk writers and the reads behind /divisions, /areas and /indicators. */
+/** Crosswalks between divisions: their links (with weights), unmatched source areas and uncovered target areas. */
 import type { Queryable } from '../database.ts';
 import type { Crosswalk } from '../../core/geo/crosswalk.ts';
-import type { GeoJSONGeometry } from '../../core/types.ts';
-
-export const REFERENCE_DATASET = 'stockholm-reference';
-
-export async function isReferenceLoaded(db: Queryable): Promise<boolean> {
-  const rows = await db.query<{ n: number }>('SELECT count(*)::int AS n FROM import_batch WHERE dataset = $1', [
-    REFERENCE_DATASET,
-  ]);
-  return (rows[0]?.n ?? 0) > 0;
-}
 
 /** Writes crosswalks with links, unmatched source areas and uncovered target areas (batched; re-running changes nothing). */
 export async function upsertCrosswalks(
@@ -60,105 +50,6 @@ export async function upsertCrosswalks(
        ON CONFLICT (from_division_id, to_division_id, to_code) DO UPDATE SET reason = EXCLUDED.reason`,
       [uc.map((u) => u.from), uc.map((u) => u.to), uc.map((u) => u.code), uc.map((u) => u.reason)],
     );
-}
-
-/** A division (indelning) with how many areas it has and how many of them have a polygon. */
-export interface DivisionRow {
-  id: string;
-  nameSv: string;
-  nameEn: string;
-  level: number;
-  validFrom: string | null;
-  validTo: string | null;
-  areaCount: number;
-  withGeometry: number;
-  hasGeometry: boolean;
-}
-
-/** Every division, by level: the one read of divisions for the reference and profile APIs. */
-export async function listDivisions(db: Queryable): Promise<DivisionRow[]> {
-  return db.query<DivisionRow>(
-    `SELECT d.id, d.name_sv AS "nameSv", d.name_en AS "nameEn", d.level, d.valid_from::text AS "validFrom",
-            d.valid_to::text AS "validTo", g."areaCount", g."withGeometry", g."withGeometry" > 0 AS "hasGeometry"
-     FROM division d
-     CROSS JOIN LATERAL (
-       SELECT count(*)::int AS "areaCount", count(a.geometry)::int AS "withGeometry" FROM area a WHERE a.division_id = d.id
-     ) g
-     ORDER BY d.level, d.sort, d.id`,
-  );
-}
-
-export interface AreaRow {
-  code: string;
-  name: string;
-  parentDivisionId: string | null;
-  parentCode: string | null;
-  properties: Record<string, unknown>;
-  geometry?: GeoJSONGeometry | null;
-}
-
-export async function listAreas(db: Queryable, divisionId: string, withGeometry: boolean): Promise<AreaRow[]> {
-  return db.query<AreaRow>(
-    `SELECT code, name, parent_division_id AS "parentDivisionId", parent_code AS "parentCode", properties
-            ${withGeometry ? ', geometry' : ''}
-     FROM area WHERE division_id = $1 ORDER BY name, code`,
-    [divisionId],
-  );
-}
-
-export async function findDivision(db: Queryable, id: string): Promise<DivisionRow | null> {
-  const rows = (await listDivisions(db)).filter((d) => d.id === id);
-  return rows[0] ?? null;
-}
-
-/** Periods with observations of an indicator, per division (ascending). */
-export async function indicatorPeriods(
-  db: Queryable,
-  indicatorId: string,
-): Promise<{ divisionId: string; period: string }[]> {
-  // A loose index scan (one index probe per pair, along observation_indicator_period_idx): a DISTINCT
-  // over every observation of the indicator reads 60,000 rows at national scale for ten pairs.
-  return db.query(
-    `WITH RECURSIVE t(d, p) AS (
-       (SELECT division_id, period FROM observation WHERE indicator_id = $1 AND breakdown = ''
-         ORDER BY division_id, period LIMIT 1)
-       UNION ALL
-       SELECT n.division_id, n.period FROM t CROSS JOIN LATERAL (
-         SELECT division_id, period FROM observation
-          WHERE indicator_id = $1 AND breakdown = '' AND (division_id, period) > (t.d, t.p)
-          ORDER BY division_id, period LIMIT 1) n
-     )
-     SELECT d AS "divisionId", p AS period FROM t ORDER BY p, d`,
-    [indicatorId],
-  );
-}
-
-export interface ValueRow {
-  code: string;
-  name: string;
-  value: string | null;
-  numerator: string | null;
-  denominator: string | null;
-  status: string | null;
-  derived: boolean | null;
-  source: string | null;
-}
-
-/** Every area of a division with its observation (null columns where there is none). */
-export async function areaValues(
-  db: Queryable,
-  indicatorId: string,
-  divisionId: string,
-  period: string,
-): Promise<ValueRow[]> {
-  return db.query<ValueRow>(
-    `SELECT a.code, a.name, o.value, o.numerator, o.denominator, o.status, o.derived, o.source
-     FROM area a
-     LEFT JOIN observation o ON o.division_id = a.division_id AND o.area_code = a.code AND o.indicator_id = $1 AND o.period = $3 AND o.breakdown = ''
-     WHERE a.division_id = $2
-     ORDER BY a.name, a.code`,
-    [indicatorId, divisionId, period],
-  );
 }
 
 export interface CrosswalkRow {
@@ -216,4 +107,23 @@ export async function listCrosswalks(db: Queryable): Promise<CrosswalkRow[]> {
     unmatched: of(unmatched, c),
     uncovered: of(uncovered, c),
   }));
+}
+
+export interface CrosswalkLinkRow {
+  fromCode: string;
+  toCode: string;
+  weight: string;
+}
+
+/** The links of one crosswalk (weights as text: numeric). */
+export async function crosswalkLinks(
+  db: Queryable,
+  fromDivision: string,
+  toDivision: string,
+): Promise<CrosswalkLinkRow[]> {
+  return db.query<CrosswalkLinkRow>(
+    `SELECT from_code AS "fromCode", to_code AS "toCode", weight::text AS weight
+       FROM crosswalk_link WHERE from_division_id = $1 AND to_division_id = $2 ORDER BY from_code, to_code`,
+    [fromDivision, toDivision],
+  );
 }

@@ -1,62 +1,11 @@
-/** Reading the reference dataset for the API: divisions, areas (optionally GeoJSON), the catalogue and values. */
+/** The indicator catalogue as the API gives it, and an indicator's values for every area of a division. */
 import type { Queryable } from '../../db/database.ts';
 import { AppError } from '../../core/errors.ts';
 import { isAggregable, presentIndicator } from '../../core/contracts/indicators.ts';
-import {
-  areaValues,
-  findDivision,
-  indicatorPeriods,
-  listAreas,
-  listCrosswalks,
-  listDivisions,
-} from '../../db/repositories/reference.ts';
+import { requireDivision } from '../areas/read.ts';
+import { areaValues, indicatorPeriods } from '../../db/repositories/observations.ts';
 import { findIndicator, listIndicators } from '../../db/repositories/indicators.ts';
 import { DIVISIONS, KOMMUN_CODE } from '../../core/geo/stockholm.ts';
-
-export async function getDivisions(db: Queryable) {
-  return { divisions: await listDivisions(db) };
-}
-
-async function requireDivision(db: Queryable, id: string) {
-  const d = await findDivision(db, id);
-  if (!d)
-    throw new AppError('not_found', `division ${id} was not found`, [
-      { field: 'division', message: `unknown division ${id}` },
-    ]);
-  return d;
-}
-
-export async function getAreas(db: Queryable, divisionId: string) {
-  const division = await requireDivision(db, divisionId);
-  const areas = await listAreas(db, divisionId, false);
-  return {
-    division: { id: division.id, nameSv: division.nameSv, nameEn: division.nameEn, level: division.level },
-    areas,
-  };
-}
-
-export async function getAreasGeoJson(db: Queryable, divisionId: string) {
-  const division = await requireDivision(db, divisionId);
-  const areas = await listAreas(db, divisionId, true);
-  return {
-    type: 'FeatureCollection' as const,
-    division: division.id,
-    features: areas.map((a) => ({
-      type: 'Feature' as const,
-      id: a.code,
-      properties: {
-        code: a.code,
-        name: a.name,
-        parentDivisionId: a.parentDivisionId,
-        parentCode: a.parentCode,
-        ...a.properties,
-      },
-      geometry: a.geometry ?? null,
-    })),
-  };
-}
-
-export { isAggregable };
 
 const indicatorOut = presentIndicator;
 
@@ -120,20 +69,5 @@ export async function getIndicatorValues(
       status: (city?.status ?? (isAggregable(ind) ? 'missing' : 'not_available')) as Status,
       source: city?.source ?? null,
     },
-  };
-}
-
-/** The crosswalks with method, description, every link (weight, confidence, method, note) and the unmatched and uncovered areas. */
-export async function getCrosswalks(db: Queryable) {
-  const rows = await listCrosswalks(db);
-  return {
-    crosswalks: rows.map((c) => ({
-      ...c,
-      links: c.links.map((l) => ({
-        ...l,
-        weight: Number(l.weight),
-        confidence: l.confidence === null ? null : Number(l.confidence),
-      })),
-    })),
   };
 }

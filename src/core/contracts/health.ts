@@ -1,3 +1,4 @@
+/** The health endpoint's answer: liveness, the database engine and whether the reference data is loaded. */
 import { z } from 'zod';
 
 export const healthResponse = z.object({

@@ -1,0 +1,98 @@
+/** An indicator's map: every area of a division in one period, ranked, with its trend and polygon, beside the city. */
+import type { Queryable } from '../../db/database.ts';
+import { findCity, listDivisions, areasByCode } from '../../db/repositories/areas.ts';
+import {
+  indicatorPeriods,
+  observationsOfAreas,
+  observationsOfDivision,
+  type ObservationRow,
+} from '../../db/repositories/observations.ts';
+import { listIndicators } from '../../db/repositories/indicators.ts';
+import { AppError } from '../../core/errors.ts';
+import { rankAreas } from '../../core/stats/compare.ts';
+import type { IndicatorMap } from '../../core/contracts/indicators.ts';
+import type { Point } from '../../core/contracts/areas.ts';
+import { byPeriod, divisionMeta, indicatorMeta, num, toPoint } from '../areas/profile-common.ts';
+import { roundGeometry } from '../areas/locator.ts';
+
+export async function getIndicatorMap(
+  db: Queryable,
+  indicatorId: string,
+  divisionId: string,
+  period?: string,
+): Promise<IndicatorMap> {
+  const [indicators, divisions, city] = await Promise.all([listIndicators(db), listDivisions(db), findCity(db)]);
+  const ind = indicators.find((i) => i.id === indicatorId);
+  if (!ind) throw new AppError('not_found', `No indicator '${indicatorId}'.`);
+  const division = divisions.find((d) => d.id === divisionId);
+  if (!division)
+    throw new AppError('not_found', `No division '${divisionId}'. Known: ${divisions.map((d) => d.id).join(', ')}.`, [
+      { field: 'division', message: 'unknown division' },
+    ]);
+  const periods = (await indicatorPeriods(db, indicatorId))
+    .filter((p) => p.divisionId === divisionId)
+    .map((p) => p.period);
+  if (period !== undefined && !periods.includes(period)) {
+    throw new AppError(
+      'not_found',
+      `No values of '${indicatorId}' for division '${divisionId}' in period ${period}. Available: ${periods.join(', ') || 'none'}.`,
+      [{ field: 'period', message: `not one of ${periods.join(', ') || 'none'}` }],
+    );
+  }
+  const chosen = period ?? periods[periods.length - 1] ?? null;
+  const [areas, obs, cityObs] = await Promise.all([
+    areasByCode(db, divisionId, true),
+    chosen
+      ? observationsOfDivision(db, divisionId, { indicatorIds: [indicatorId] })
+      : Promise.resolve([] as ObservationRow[]),
+    city
+      ? observationsOfAreas(db, [{ divisionId: city.divisionId, code: city.code }], [indicatorId])
+      : Promise.resolve([] as ObservationRow[]),
+  ]);
+  const trends = new Map<string, { period: string; value: number | null }[]>();
+  for (const o of obs) {
+    const l = trends.get(o.areaCode) ?? [];
+    l.push({ period: o.period, value: num(o.value) });
+    trends.set(o.areaCode, l);
+  }
+  const inPeriod = obs.filter((o) => o.period === chosen);
+  const ofArea = new Map(inPeriod.map((o) => [o.areaCode, o]));
+  const ranks = rankAreas(
+    inPeriod.map((o) => ({ code: o.areaCode, value: num(o.value) })),
+    ind.polarity,
+  );
+  const cityTrend = cityObs.sort(byPeriod).map(toPoint);
+  return {
+    indicator: indicatorMeta(ind),
+    division: divisionMeta(division),
+    periods,
+    period: chosen,
+    city: city
+      ? {
+          divisionId: city.divisionId,
+          code: city.code,
+          name: city.name,
+          value: cityTrend.find((p) => p.period === chosen) ?? null,
+          trend: cityTrend,
+        }
+      : null,
+    areas: areas.map((a) => {
+      const o = ofArea.get(a.code);
+      const p: Point = o
+        ? toPoint(o)
+        : { period: chosen ?? '', value: null, numerator: null, denominator: null, status: 'missing', source: '' };
+      const r = ranks.get(a.code);
+      return {
+        divisionId,
+        code: a.code,
+        name: a.name,
+        parentCode: a.parentCode,
+        ...p,
+        rank: r?.rank ?? null,
+        rankedCount: r?.of ?? null,
+        trend: (trends.get(a.code) ?? []).sort(byPeriod),
+        geometry: roundGeometry(a.geometry, 4),
+      };
+    }),
+  };
+}
