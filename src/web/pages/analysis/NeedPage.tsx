@@ -1,5 +1,7 @@
 /** Analys › Behov: the need index for every DeSO, its weights, and a map of area types for a higher division. */
 import { useMemo, useState, type ReactNode } from 'react';
+import type { z } from 'zod';
+import type { needResponse } from '../../../core/contracts/analysis.ts';
 import { useRoute, setQuery, Link } from '../../router.tsx';
 import { useApi } from '../../api.ts';
 import { useI18n } from '../../i18n/index.tsx';
@@ -19,40 +21,8 @@ import {
   type Options,
 } from './shared.tsx';
 
-export interface NeedData {
-  period: string;
-  populationWeighted: boolean;
-  cutoffs: number[];
-  method: 'populationShares' | 'sd';
-  shares: number[] | null;
-  indicators: {
-    id: string;
-    polarity: 'higherIsWorse' | 'higherIsBetter';
-    weight: number;
-    normalisedWeight: number;
-    mean: number;
-    sd: number;
-    nameSv: string;
-    nameEn: string;
-    unit: string;
-  }[];
-  areas: {
-    id: string;
-    name: string;
-    population: number;
-    score: number;
-    type: AreaType;
-    values: Record<string, number | null>;
-  }[];
-  missing: { id: string; indicator: string }[];
-  byType: Record<AreaType, { areas: number; population: number }>;
-  aggregated: {
-    division: string;
-    areas: { id: string; name: string; population: number; score: number | null; type: AreaType | null }[];
-    unmapped: string[];
-  } | null;
-  sources: string[];
-}
+/** The need index as the API's contract gives it. */
+export type NeedData = z.infer<typeof needResponse>;
 
 /** `id:weight,…` from the query, or the defaults. */
 function weightsFrom(

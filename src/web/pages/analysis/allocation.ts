@@ -1,37 +1,13 @@
 /** Analys › Fördelning: the allocation's shapes as the API returns them, and the editor's form as a request body. */
 import { parseMnkr } from '../../../core/money.ts';
+import type { z } from 'zod';
+import type { allocationResponse, scenarioFullResponse } from '../../../core/contracts/analysis.ts';
 import { AREA_TYPES, type AreaType } from './shared.tsx';
 
-export interface Line {
-  code: string;
-  name: string;
-  population: number;
-  type: AreaType | null;
-  score: number | null;
-  needWeight: number;
-  weightShare: number;
-  amountSek: string;
-  bound: 'floor' | 'cap' | null;
-  lastSek: string | null;
-  plannedSek: string;
-  differenceSek: string;
-}
-
-export interface Allocation {
-  period: string;
-  totalSek: string;
-  lines: Line[];
-  withoutNeedIndex: string[];
-  planned: { year: number; inAreasSek: string; cityWideSek: string; unattributedSek: string };
-  sources: string[];
-}
-
-export interface Scenario extends Allocation {
-  id: number;
-  name: string;
-  createdBy: string | null;
-  createdAt: string;
-}
+/** The allocation and a saved scenario as the API's contract gives them (src/core/contracts/analysis.ts). */
+export type Allocation = z.infer<typeof allocationResponse>;
+export type Line = Allocation['lines'][number];
+export type Scenario = z.infer<typeof scenarioFullResponse>;
 
 export interface Form {
   division: string;

@@ -1,4 +1,6 @@
 /** Upload a dataset: preview (every error by row and column, old → new), import as a draft, publish. */
+import type { z } from 'zod';
+import type { ImportProblem } from '../../../core/contracts/imports.ts';
 import { useState, type ReactNode } from 'react';
 import type { ImportCommitResponse, ImportPreview } from '../../../core/contracts/imports.ts';
 import { ApiError, sendJson } from '../../api.ts';
@@ -11,12 +13,7 @@ import { FileForm } from '../../components/FileForm.tsx';
 
 const COLUMNS = 'indicator, area, division, period, value, numerator, denominator, breakdown, status, source';
 
-interface Problem {
-  file?: string;
-  line?: number;
-  field?: string;
-  message: string;
-}
+type Problem = z.infer<typeof ImportProblem>;
 
 async function toBase64(file: File): Promise<string> {
   const bytes = new Uint8Array(await file.arrayBuffer());

@@ -3,13 +3,10 @@ import { Link } from '../../router.tsx';
 import { useApi } from '../../api.ts';
 import { useI18n } from '../../i18n/index.tsx';
 import { GoalSummary } from './GoalSummary.tsx';
+import type { z } from 'zod';
+import type { healthResponse } from '../../../core/contracts/health.ts';
 
-interface Health {
-  status: string;
-  database: string;
-  version: string;
-  data: { dataDir: string | null; loaded: boolean; message: string | null };
-}
+type Health = z.infer<typeof healthResponse>;
 
 const strings = {
   sv: {
