@@ -1,9 +1,9 @@
 /** Opening the database and the app from a Config: shared by the CLI commands. */
 import type { FastifyInstance, FastifyServerOptions } from 'fastify';
 import { randomBytes } from 'node:crypto';
-import { openDatabase, type Database } from '../db/database.ts';
+import { isNewPglite, openDatabase, type Database } from '../db/database.ts';
 import { buildApp } from '../server/app.ts';
-import { bootstrap } from '../services/bootstrap.ts';
+import { bootstrap, prepareStartup } from '../services/bootstrap.ts';
 import type { Progress } from '../services/progress.ts';
 import type { Config } from './config.ts';
 import { CliError, EXIT } from './errors.ts';
@@ -24,8 +24,12 @@ export async function openApp(
   progress: Progress,
   options: { logger?: FastifyServerOptions['logger'] } = {},
 ): Promise<{ app: FastifyInstance; db: Database; close: () => Promise<void> }> {
+  const ctx = { dataDir: config.dataDir, progress, now: () => new Date() };
+  // a new embedded database: the raw reference files are read before it opens (prepareStartup)
+  const first = !config.databaseUrl && isNewPglite(config.pgliteDir);
+  const prepared = first ? await prepareStartup(ctx) : ctx;
   const db = await openDb(config);
-  const result = await bootstrap(db, { dataDir: config.dataDir, progress, now: () => new Date() });
+  const result = await bootstrap(db, prepared);
   const missing = result.skipped.length > 0;
   // Without a data directory the reference dataset shipped in data/reference is loaded instead.
   const message = missing

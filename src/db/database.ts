@@ -10,7 +10,7 @@ import { PGlite, types as pgliteTypes } from '@electric-sql/pglite';
 import { existsSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { AppError } from '../core/errors.ts';
-import { PGLITE_CONF, initdbSnapshot } from './pglite-initdb.ts';
+import { PGLITE_CONF, copyInitdbSnapshot, initdbSnapshot } from './pglite-initdb.ts';
 
 export type Engine = 'pglite' | 'postgresql';
 
@@ -57,13 +57,20 @@ const toIso = (s: string): string =>
   new Date(s.includes('T') ? s : s.replace(' ', 'T').replace(/([+-]\d\d)$/, '$1:00')).toISOString();
 const identity = (s: string): string => s;
 
+/** True when opening this embedded database makes a new one (in memory, or no cluster in the directory yet). */
+export function isNewPglite(dataDir?: string): boolean {
+  return !dataDir || dataDir.startsWith('memory://') || !existsSync(join(dataDir, 'PG_VERSION'));
+}
+
 /** Opens an embedded PGlite database: in memory when `dataDir` is omitted or 'memory://'. */
 export async function openPglite(dataDir?: string, options: { loadDataDir?: Blob } = {}): Promise<Database> {
   const inMemory = !dataDir || dataDir.startsWith('memory://');
   if (!inMemory) mkdirSync(dataDir, { recursive: true });
-  // a new cluster starts from the archive the build made instead of running initdb (pglite-initdb.ts)
-  const fresh = inMemory || !existsSync(join(dataDir, 'PG_VERSION'));
-  const load = options.loadDataDir ?? (fresh ? initdbSnapshot() : undefined);
+  // a new cluster starts from the one the build made instead of running initdb (pglite-initdb.ts): on disk
+  // a copy of its directory, in memory its archive
+  const fresh = isNewPglite(dataDir);
+  const copied = fresh && !inMemory && !options.loadDataDir && copyInitdbSnapshot(dataDir);
+  const load = options.loadDataDir ?? (fresh && !copied ? initdbSnapshot() : undefined);
   const db = await PGlite.create({
     ...(inMemory ? {} : { dataDir }),
     ...(load ? { loadDataDir: load } : {}),

@@ -4,6 +4,7 @@
  * - startupLoaders: run in order at start when their data is not in the database yet, each in one transaction.
  */
 import type { Queryable } from '../db/database.ts';
+import type { ReferenceOrigin } from '../importers/reference/source.ts';
 import { csvDatasetLoader, type DatasetLoader } from './datasets.ts';
 import type { Progress } from './progress.ts';
 import { goalsStartupLoaders } from './goals.ts';
@@ -19,6 +20,8 @@ export interface StartupContext {
   shipped?: boolean;
   progress: Progress;
   now: () => Date;
+  /** The reference data already read (prepareStartup, before the database was opened); else read when loaded. */
+  reference?: ReferenceOrigin;
 }
 
 export interface StartupLoader {

@@ -104,9 +104,11 @@ export const referenceStartupLoader: StartupLoader = {
   needsDataDir: false,
   isLoaded: (db) => isReferenceLoaded(db),
   unavailable: (ctx) =>
-    chooseReference({ dataDir: ctx.dataDir, shipped: ctx.shipped }) ? null : 'no data directory and no shipped dataset',
+    (ctx.reference ?? chooseReference({ dataDir: ctx.dataDir, shipped: ctx.shipped }))
+      ? null
+      : 'no data directory and no shipped dataset',
   async load(tx, ctx) {
-    const origin = chooseReference({ dataDir: ctx.dataDir, shipped: ctx.shipped });
+    const origin = ctx.reference ?? chooseReference({ dataDir: ctx.dataDir, shipped: ctx.shipped });
     if (!origin) {
       ctx.progress.info('No reference data (no data directory and no shipped dataset): statistics are not loaded.');
       return;

@@ -5,6 +5,7 @@
  */
 import { referenceChecksum } from '../stockholm-reference.ts';
 import { readRawReferenceInputs, type ReadProgress, type ReferenceInputs } from './inputs.ts';
+import { readRawReferenceInputsInWorker } from './worker.ts';
 import { hasShipped, readShipped, readShippedManifest, shippedReferenceDir } from './shipped.ts';
 
 export interface ReferenceOrigin {
@@ -51,6 +52,24 @@ export function rawOrigin(dir: string): ReferenceOrigin {
     description: `Stockholm reference data from ${dir}`,
     extractedAt: null,
     read: (progress) => cached(`raw:${dir}:${checksum}`, () => readRawReferenceInputs(dir, progress)),
+  };
+}
+
+/**
+ * The raw origin with its files read now, in a worker thread (its heap is freed when it ends): a first
+ * start reads them so before it opens the database (services/bootstrap.ts prepareStartup). Its `read`
+ * hands back these inputs, reporting the steps the worker reported.
+ */
+export async function readRawOriginInWorker(dir: string): Promise<ReferenceOrigin> {
+  const origin = rawOrigin(dir);
+  const steps: string[] = [];
+  const inputs = await readRawReferenceInputsInWorker(dir, (s) => steps.push(s));
+  return {
+    ...origin,
+    read: (progress) => {
+      for (const s of steps) progress?.(s);
+      return Promise.resolve(inputs);
+    },
   };
 }
 
