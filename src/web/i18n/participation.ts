@@ -194,6 +194,7 @@ const base = {
     fieldInvalid: 'Värdet har fel form.',
     fieldArea: 'Välj ett område.',
     fieldCode: 'Skriv koden från brevet.',
+    fieldDate: 'Skriv ett datum, ÅÅÅÅ-MM-DD.',
   },
   en: {
     title: 'Take part',
@@ -386,6 +387,7 @@ const base = {
     fieldInvalid: 'The value has the wrong form.',
     fieldArea: 'Choose an area.',
     fieldCode: 'Type the code from the letter.',
+    fieldDate: 'Write a date, YYYY-MM-DD.',
   },
 };
 
