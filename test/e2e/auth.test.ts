@@ -29,6 +29,27 @@ describe('sign-in, account, users and audit pages (browser)', () => {
   });
   after(async () => b.close());
 
+  it('refuses an empty sign-in in the browser with the contract, sending nothing', async () => {
+    await page.goto(`${b.base}/logga-in`);
+    const posts: string[] = [];
+    const onRequest = (r: { method(): string; url(): string }) => {
+      if (r.method() === 'POST') posts.push(r.url());
+    };
+    page.on('request', onRequest);
+    await page.getByRole('button', { name: 'Logga in' }).click();
+    const username = page.getByLabel('Användarnamn');
+    await page.locator('#sign-in-username-error').waitFor();
+    assert.equal(await username.getAttribute('aria-invalid'), 'true');
+    assert.equal(await username.getAttribute('aria-describedby'), 'sign-in-username-error');
+    assert.equal(await page.locator('#sign-in-username-error').innerText(), 'Fyll i det här fältet.');
+    assert.equal(await page.getByLabel('Lösenord').getAttribute('aria-invalid'), 'true');
+    assert.equal(await page.evaluate(() => document.activeElement?.id), 'sign-in-username');
+    await page.getByRole('status').filter({ hasText: 'Formuläret har fel' }).waitFor({ state: 'attached' });
+    page.off('request', onRequest);
+    assert.deepEqual(posts, []);
+    await b.checkA11y(page, 'sign-in-errors');
+  });
+
   it('refuses a wrong password with a message, then signs in', async () => {
     await page.goto(`${b.base}/`);
     await page.getByRole('banner').getByRole('link', { name: 'Logga in' }).click();
@@ -48,6 +69,36 @@ describe('sign-in, account, users and audit pages (browser)', () => {
     assert.match(await page.getByTestId('signed-in-as').innerText(), /E2E Admin \(Administratör\)/);
     await page.getByRole('banner').getByRole('link', { name: 'E2E Admin' }).waitFor();
     await b.checkA11y(page, 'account');
+  });
+
+  it('the password form refuses differing passwords in the browser, and a wrong current one at its field', async () => {
+    await page.goto(`${b.base}/konto`);
+    await page.getByRole('heading', { name: 'Byt lösenord' }).waitFor();
+    const posts: string[] = [];
+    const onRequest = (r: { method(): string; url(): string }) => {
+      if (r.method() === 'POST' && r.url().includes('/auth/password')) posts.push(r.url());
+    };
+    page.on('request', onRequest);
+    await page.getByLabel('Nuvarande lösenord').fill('this is not it at all');
+    await page.getByLabel('Nytt lösenord').fill('a brand new pass phrase');
+    await page.getByLabel('Upprepa det nya lösenordet').fill('a brand new pass phrasf');
+    await page.getByRole('button', { name: 'Spara' }).click();
+    await page.locator('#pw-repeat-error').waitFor();
+    assert.equal(await page.locator('#pw-repeat-error').innerText(), 'De nya lösenorden är inte lika.');
+    assert.equal(await page.getByLabel('Upprepa det nya lösenordet').getAttribute('aria-invalid'), 'true');
+    assert.deepEqual(posts, []);
+
+    // valid by the contract; the server refuses the current password, and the field points to the alert
+    await page.getByLabel('Upprepa det nya lösenordet').fill('a brand new pass phrase');
+    await page.getByRole('button', { name: 'Spara' }).click();
+    await page.locator('#pw-error[role="alert"]').waitFor();
+    const current = page.getByLabel('Nuvarande lösenord');
+    await page.waitForFunction(() => document.querySelector('#pw-current')?.getAttribute('aria-invalid') === 'true');
+    assert.equal(await current.getAttribute('aria-describedby'), 'pw-error');
+    assert.equal(await page.getByLabel('Nytt lösenord').getAttribute('aria-invalid'), null);
+    assert.equal(posts.length, 1);
+    page.off('request', onRequest);
+    await b.checkA11y(page, 'account-password-errors');
   });
 
   it('an administrator creates an account on the users page', async () => {

@@ -99,6 +99,54 @@ describe('participation in the browser', () => {
     await b?.close();
   });
 
+  it('refuses an incomplete proposal in the browser with the contract, and marks a server refusal at its field', async () => {
+    const page = await b.page('/delta/forslag/nytt');
+    await page.waitForSelector('#pt-area option[value="0180D-jarva"]', { state: 'attached' });
+    const posts: string[] = [];
+    page.on('request', (r) => {
+      if (r.method() === 'POST' && r.url().includes('/participation/proposals')) posts.push(r.url());
+    });
+    // no area, a title too short, no text: refused before anything is sent, each error tied to its field
+    await page.fill('#pt-title', 'Lj');
+    await page.getByRole('button', { name: 'Skicka förslaget' }).click();
+    await page.locator('#pt-title-error').waitFor();
+    for (const [id, text] of [
+      ['pt-area', 'Välj ett område.'],
+      ['pt-title', 'Skriv minst 3 tecken.'],
+      ['pt-body', 'Skriv minst 10 tecken.'],
+    ] as const) {
+      const field = page.locator(`#${id}`);
+      assert.equal(await field.getAttribute('aria-invalid'), 'true', id);
+      assert.ok(((await field.getAttribute('aria-describedby')) ?? '').split(' ').includes(`${id}-error`), id);
+      assert.equal(await page.textContent(`#${id}-error`), text);
+    }
+    assert.equal(await page.evaluate(() => document.activeElement?.id), 'pt-area');
+    await page.getByRole('status').filter({ hasText: 'Formuläret har fel' }).waitFor();
+    assert.deepEqual(posts, []);
+    await b.checkA11y(page, 'participation-new-proposal-errors');
+
+    // valid by the contract, but a goal area the server does not know: the alert says so in Swedish and
+    // the field points to it
+    await page.selectOption('#pt-area', '0180D-jarva');
+    await page.fill('#pt-title', 'Ljus på torget');
+    await page.fill('#pt-body', 'Fler lampor längs gångvägarna vid torget.');
+    await page.$eval('#pt-goal-area', (s) => {
+      const o = document.createElement('option');
+      o.value = 'no-such-goal-area';
+      o.textContent = 'x';
+      s.append(o);
+    });
+    await page.selectOption('#pt-goal-area', 'no-such-goal-area');
+    await page.getByRole('button', { name: 'Skicka förslaget' }).click();
+    await page.getByRole('alert').filter({ hasText: sv.err_goal_area_unknown }).waitFor();
+    assert.equal(posts.length, 1);
+    const goal = page.locator('#pt-goal-area');
+    assert.equal(await goal.getAttribute('aria-invalid'), 'true');
+    assert.equal(await goal.getAttribute('aria-describedby'), 'pt-new-outcome');
+    assert.equal(await page.locator('#pt-title').getAttribute('aria-invalid'), null);
+    assert.equal(await page.locator('[data-testid="pt-thanks"]').count(), 0);
+  });
+
   it('submits a proposal, which is published after review, and supports it', async () => {
     const page = await b.page('/delta/forslag/nytt');
     await page.waitForSelector('#pt-area option[value="0180D-jarva"]', { state: 'attached' });

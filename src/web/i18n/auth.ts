@@ -86,6 +86,9 @@ export const authStrings = {
     error_unauthenticated: 'Fel användarnamn eller lösenord.',
     error_locked: 'För många misslyckade försök. Kontot är låst en stund.',
     error_rate_limited: 'För många försök. Vänta en minut och försök igen.',
+    fieldRequired: 'Fyll i det här fältet.',
+    fieldTooLong: 'Skriv högst {n} tecken.',
+    formHasErrors: 'Formuläret har fel. Rätta de markerade fälten.',
   },
   en: {
     signInTitle: 'Sign in',
@@ -173,5 +176,8 @@ export const authStrings = {
     error_unauthenticated: 'Wrong username or password.',
     error_locked: 'Too many failed attempts. The account is locked for a while.',
     error_rate_limited: 'Too many attempts. Wait a minute and try again.',
+    fieldRequired: 'Fill in this field.',
+    fieldTooLong: 'Write at most {n} characters.',
+    formHasErrors: 'The form has errors. Correct the marked fields.',
   },
 };

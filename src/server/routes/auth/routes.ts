@@ -39,7 +39,7 @@ import {
   userPatchBody,
   userSchema,
   usersResponse,
-} from './schema.ts';
+} from '../../../core/contracts/auth.ts';
 
 /** The UTC instant at which a calendar day starts in Stockholm. */
 function stockholmDayStart(date: string): Date {

@@ -1,41 +1,74 @@
-import { useState, type FormEvent } from 'react';
+/**
+ * The account page: who you are, what you may do, and a new password. The password form is checked in the
+ * browser with the endpoint's contract (passwordBody) and that the new password is typed the same twice; a
+ * refusal by the server (a wrong current password, a password the policy refuses) marks the field it names.
+ */
+import { useState } from 'react';
+import { useForm } from 'react-hook-form';
+import { z } from 'zod';
 import { sendJson, setCsrfToken } from '../../api.ts';
 import { useI18n } from '../../i18n/index.tsx';
 import { authStrings } from '../../i18n/auth.ts';
 import { Link, navigate } from '../../router.tsx';
 import { WithData, useErrorText } from '../../shell/Status.tsx';
+import { contractResolver, submitWith, type FieldOf } from '../../forms.ts';
+import { passwordBody } from '../../../core/contracts/auth.ts';
+import { authSay, described, FieldProblem } from './fields.tsx';
 import { useSession } from './session.ts';
 
 type Key = keyof (typeof authStrings)['sv'];
 const permKey = (p: string): Key => `perm_${p.replace(':', '_')}` as Key;
 
+interface Values {
+  currentPassword: string;
+  newPassword: string;
+  repeat: string;
+}
+
+/** The request body and the repetition, which must be the same as the new password. */
+const request = z
+  .object({ body: passwordBody, repeat: z.string() })
+  .refine((v) => v.body.newPassword === v.repeat, { path: ['repeat'], message: 'differ' });
+const FIELDS = ['currentPassword', 'newPassword', 'repeat'] as const;
+/** The form field of a problem at `path` of the body (or of the request, for the repetition). */
+const fieldOf: FieldOf<Values> = (path) => {
+  const head = String(path[0] === 'body' ? path[1] : path[0]);
+  return (FIELDS as readonly string[]).includes(head) ? (head as keyof Values) : null;
+};
+const bodyOf = (v: Values) => ({ currentPassword: v.currentPassword, newPassword: v.newPassword });
+const ALERT = 'pw-error';
+
 function PasswordForm() {
   const { t } = useI18n(authStrings);
   const errorText = useErrorText();
-  const [current, setCurrent] = useState('');
-  const [next, setNext] = useState('');
-  const [repeat, setRepeat] = useState('');
+  const say = authSay(t);
   const [message, setMessage] = useState<{ ok: boolean; text: string } | null>(null);
+  const form = useForm<Values>({
+    defaultValues: { currentPassword: '', newPassword: '', repeat: '' },
+    resolver: contractResolver(
+      request,
+      (v: Values) => ({ body: bodyOf(v), repeat: v.repeat }),
+      fieldOf,
+      (issue) => (issue.path[0] === 'repeat' ? t('passwordsDiffer') : say(issue)),
+    ),
+  });
+  const errors = form.formState.errors;
 
-  async function submit(e: FormEvent): Promise<void> {
-    e.preventDefault();
-    if (next !== repeat) {
-      setMessage({ ok: false, text: t('passwordsDiffer') });
-      return;
-    }
-    try {
-      await sendJson('POST', '/auth/password', { currentPassword: current, newPassword: next });
-      setCurrent('');
-      setNext('');
-      setRepeat('');
+  const submit = submitWith(form, fieldOf, (v) => sendJson('POST', '/auth/password', bodyOf(v)), {
+    done: () => {
+      form.reset();
       setMessage({ ok: true, text: t('passwordChanged') });
-    } catch (err) {
+    },
+    failed: (_message, err) => {
       setMessage({ ok: false, text: errorText(err) });
-    }
-  }
+      const first = FIELDS.find((f) => form.getFieldState(f).error);
+      if (first) form.setFocus(first);
+    },
+    invalid: () => setMessage(null),
+  });
 
   return (
-    <form onSubmit={submit} className="stacked-form">
+    <form onSubmit={(e) => void submit(e)} className="stacked-form" noValidate>
       <h2>{t('changePassword')}</h2>
       <div>
         <label htmlFor="pw-current">{t('currentPassword')}</label>
@@ -44,9 +77,10 @@ function PasswordForm() {
           type="password"
           autoComplete="current-password"
           required
-          value={current}
-          onChange={(e) => setCurrent(e.target.value)}
+          {...form.register('currentPassword')}
+          {...described('pw-current', errors.currentPassword, ALERT)}
         />
+        <FieldProblem id="pw-current" error={errors.currentPassword} />
       </div>
       <div>
         <label htmlFor="pw-new">{t('newPassword')}</label>
@@ -55,14 +89,13 @@ function PasswordForm() {
           type="password"
           autoComplete="new-password"
           required
-          minLength={12}
-          aria-describedby="pw-hint"
-          value={next}
-          onChange={(e) => setNext(e.target.value)}
+          {...form.register('newPassword')}
+          {...described('pw-new', errors.newPassword, ALERT, 'pw-hint')}
         />
         <p id="pw-hint" className="hint">
           {t('passwordHint')}
         </p>
+        <FieldProblem id="pw-new" error={errors.newPassword} />
       </div>
       <div>
         <label htmlFor="pw-repeat">{t('repeatPassword')}</label>
@@ -71,16 +104,22 @@ function PasswordForm() {
           type="password"
           autoComplete="new-password"
           required
-          value={repeat}
-          onChange={(e) => setRepeat(e.target.value)}
+          {...form.register('repeat')}
+          {...described('pw-repeat', errors.repeat, ALERT)}
         />
+        <FieldProblem id="pw-repeat" error={errors.repeat} />
       </div>
-      {message ? (
-        <p role={message.ok ? 'status' : 'alert'} className={message.ok ? 'ok' : 'error'}>
+      {message && !message.ok ? (
+        <p id={ALERT} role="alert" className="error">
           {message.text}
         </p>
       ) : null}
-      <button type="submit">{t('save')}</button>
+      <p role="status" className={message?.ok ? 'ok' : undefined}>
+        {message?.ok ? message.text : !message && Object.keys(errors).length ? t('formHasErrors') : null}
+      </p>
+      <button type="submit" disabled={form.formState.isSubmitting}>
+        {t('save')}
+      </button>
     </form>
   );
 }

@@ -4,11 +4,11 @@
  * committee's areas); its 401/403 message is shown as it is. Errors are tied to their fields with
  * aria-describedby; the outcome is announced in a status region.
  */
-import { useId, useState, type FormEvent, type ReactNode } from 'react';
+import { useId, useState, type ReactNode } from 'react';
 import { useForm } from 'react-hook-form';
 import { ApiError, sendJson } from '../../api.ts';
 import { contractResolver, submitWith, type FieldOf } from '../../forms.ts';
-import { followUpBody } from '../../../core/contracts/interventions.ts';
+import { followUpBody, patchBody } from '../../../core/contracts/interventions.ts';
 import { useI18n } from '../../i18n/index.tsx';
 import { interventionsStrings } from '../../i18n/interventions.ts';
 import { STATUS_TRANSITIONS } from '../../../core/interventions/edit.ts';
@@ -158,7 +158,24 @@ export function generalOf(
   return err instanceof ApiError && (err.status === 401 || err.status === 403) ? t('notAllowed', { message }) : message;
 }
 
-/** Labelled by the heading of the section it sits in (`labelledBy`). */
+interface StatusValues {
+  status: Status;
+  publication: Detail['publication'];
+}
+
+const statusField: FieldOf<StatusValues> = (path) =>
+  path[0] === 'status' || path[0] === 'publication' ? path[0] : null;
+
+/** The change: only what differs from the intervention (the contract refuses an empty one, at the form). */
+const statusChangeOf = (d: Detail, v: StatusValues) => ({
+  ...(v.status !== d.status ? { status: v.status } : {}),
+  ...(v.publication !== d.publication ? { publication: v.publication } : {}),
+});
+
+/**
+ * Labelled by the heading of the section it sits in (`labelledBy`). The change is checked with the endpoint's
+ * contract (patchBody): nothing changed is refused in the browser, and said in the status region.
+ */
 export function StatusForm({
   d,
   onSaved,
@@ -170,38 +187,53 @@ export function StatusForm({
 }): ReactNode {
   const { t } = useI18n(interventionsStrings);
   const uid = useId();
-  const [status, setStatus] = useState<Status>(d.status);
-  const [publication, setPublication] = useState<Detail['publication']>(d.publication);
-  const [errors, setErrors] = useState<Outcome>({ fields: {}, general: null });
+  const [general, setGeneral] = useState<string | null>(null);
   const [announce, setAnnounce] = useState('');
-  const [busy, setBusy] = useState(false);
   const sId = `${uid}-status`;
   const pubId = `${uid}-publication`;
   const allowed = STATUSES.filter((s) => s === d.status || STATUS_TRANSITIONS[d.status].includes(s));
-
-  const submit = async (e: FormEvent) => {
-    e.preventDefault();
-    const body: { status?: Status; publication?: Detail['publication'] } = {};
-    if (status !== d.status) body.status = status;
-    if (publication !== d.publication) body.publication = publication;
-    if (!body.status && !body.publication) {
-      setAnnounce(t('nothingChanged'));
-      return;
-    }
-    setBusy(true);
-    setAnnounce(t('saving'));
-    try {
-      await sendJson('PATCH', `/interventions/${encodeURIComponent(d.id)}`, body);
-      setErrors({ fields: {}, general: null });
-      setAnnounce(t('changesSaved'));
-      onSaved();
-    } catch (err) {
-      setErrors(outcomeOf(err, ['status', 'publication'], (m) => t('notAllowed', { message: m })));
-      setAnnounce('');
-    } finally {
-      setBusy(false);
-    }
+  const form = useForm<StatusValues>({
+    defaultValues: { status: d.status, publication: d.publication },
+    // the intervention the form compares with is the latest one (it changes after each save)
+    resolver: (values, context, options) =>
+      contractResolver(
+        patchBody,
+        (v: StatusValues) => statusChangeOf(d, v),
+        statusField,
+        (issue) => issue.message,
+      )(values, context, options),
+  });
+  const errors = {
+    fields: { status: form.formState.errors.status?.message, publication: form.formState.errors.publication?.message },
+    general,
   };
+
+  const submit = submitWith(
+    form,
+    statusField,
+    async (v) => {
+      setAnnounce(t('saving'));
+      await sendJson('PATCH', `/interventions/${encodeURIComponent(d.id)}`, statusChangeOf(d, v));
+    },
+    {
+      done: () => {
+        setGeneral(null);
+        setAnnounce(t('changesSaved'));
+        onSaved();
+      },
+      failed: (message, err) => {
+        const atField = form.getFieldState('status').error || form.getFieldState('publication').error;
+        setGeneral(generalOf(message, err, atField, t));
+        setAnnounce('');
+      },
+      // the one refusal the contract can make here: nothing changed
+      invalid: () => {
+        setGeneral(null);
+        setAnnounce(t('nothingChanged'));
+      },
+    },
+  );
+  const busy = form.formState.isSubmitting;
 
   return (
     <form className="iv-form" aria-labelledby={labelledBy} noValidate onSubmit={(e) => void submit(e)}>
@@ -215,13 +247,7 @@ export function StatusForm({
         <p id={`${sId}-hint`} className="iv-detail">
           {t('statusHint')}
         </p>
-        <select
-          id={sId}
-          name="status"
-          value={status}
-          onChange={(e) => setStatus(e.target.value as Status)}
-          {...described(sId, true, errors.fields.status)}
-        >
+        <select id={sId} {...form.register('status')} {...described(sId, true, errors.fields.status)}>
           {allowed.map((s) => (
             <option key={s} value={s}>
               {t(`status_${s}`)}
@@ -232,13 +258,7 @@ export function StatusForm({
       </div>
       <div className="iv-form-field">
         <label htmlFor={pubId}>{t('publication')}</label>
-        <select
-          id={pubId}
-          name="publication"
-          value={publication}
-          onChange={(e) => setPublication(e.target.value === 'draft' ? 'draft' : 'published')}
-          {...described(pubId, false, errors.fields.publication)}
-        >
+        <select id={pubId} {...form.register('publication')} {...described(pubId, false, errors.fields.publication)}>
           <option value="published">{t('publication_published')}</option>
           <option value="draft">{t('publication_draft')}</option>
         </select>

@@ -1,9 +1,14 @@
-/** Dialogues: staff record them; residents read the register, filtered by area and goal area. */
-import { useState, type FormEvent } from 'react';
+/**
+ * Dialogues: staff record them (checked in the browser with the endpoint's contract, dialogueBody, before
+ * sending); residents read the register, filtered by area and goal area.
+ */
+import { useState } from 'react';
+import { useForm } from 'react-hook-form';
 import { sendJson, useApi } from '../../api.ts';
 import { setQuery, useRoute } from '../../router.tsx';
-import type { Dialogue } from '../../../core/contracts/participation.ts';
-import { fieldProps, FormOutcome, outcomeOf, type Outcome } from './forms.tsx';
+import { contractResolver, submitWith, type FieldOf } from '../../forms.ts';
+import { dialogueBody, type Dialogue } from '../../../core/contracts/participation.ts';
+import { FormOutcome, ptDescribed, PtFieldError, ptRefused, ptSay, type Outcome } from './forms.tsx';
 import { PROPOSAL_DIVISION, PtData, useT } from './shared.tsx';
 
 type GoalAreas = { goalAreas: { id: string; title: { sv: string; en: string } }[] };
@@ -18,57 +23,80 @@ const emptyDialogue = {
   summary: '',
   fedInto: '',
 };
+type Values = typeof emptyDialogue;
+const FIELDS = Object.keys(emptyDialogue) as (keyof Values)[];
+const fieldOf: FieldOf<Values> = (path) => {
+  const head = String(path[0] ?? '');
+  return (FIELDS as string[]).includes(head) ? (head as keyof Values) : null;
+};
+/** The request body: no area chosen is an empty one, no count is not a number (both refused by the contract). */
+const bodyOf = (d: Values) => ({
+  heldOn: d.heldOn,
+  place: d.place,
+  area: d.area ? `${PROPOSAL_DIVISION}:${d.area}` : '',
+  goalArea: d.goalArea || null,
+  topic: d.topic,
+  participants: d.participants.trim() === '' ? Number.NaN : Number(d.participants),
+  summary: d.summary,
+  fedInto: d.fedInto,
+});
 
 export function DialogueForm() {
   const { t, lang } = useT();
   const areas = useApi<{ areas: { code: string; name: string }[] }>(`/areas?division=${PROPOSAL_DIVISION}`);
   const goals = useApi<GoalAreas>('/goals');
-  const [d, setD] = useState(emptyDialogue);
   const [outcome, setOutcome] = useState<Outcome | null>(null);
   const errId = 'pt-dlg-outcome';
-  const set = (k: keyof typeof emptyDialogue) => (e: { target: { value: string } }) =>
-    setD({ ...d, [k]: e.target.value });
+  const form = useForm<Values>({
+    defaultValues: emptyDialogue,
+    resolver: contractResolver(
+      dialogueBody,
+      bodyOf,
+      fieldOf,
+      ptSay(t, (f) => (f === 'heldOn' ? t('fieldDate') : f === 'area' ? t('fieldArea') : null)),
+    ),
+  });
+  const errors = form.formState.errors;
 
-  async function save(e: FormEvent) {
-    e.preventDefault();
-    try {
-      await sendJson('POST', '/participation/dialogues', {
-        heldOn: d.heldOn,
-        place: d.place,
-        area: `${PROPOSAL_DIVISION}:${d.area}`,
-        goalArea: d.goalArea || null,
-        topic: d.topic,
-        participants: Number(d.participants),
-        summary: d.summary,
-        fedInto: d.fedInto,
-      });
-      setD(emptyDialogue);
+  const save = submitWith(form, fieldOf, (v) => sendJson('POST', '/participation/dialogues', bodyOf(v)), {
+    done: () => {
+      form.reset();
       setOutcome({ kind: 'status', text: t('dialogueSaved'), fields: [] });
-    } catch (err) {
-      setOutcome(outcomeOf(err, t));
-    }
-  }
-  const fp = (field: string, help?: string) => fieldProps(outcome, errId, field, help);
+    },
+    failed: (_m, err) => setOutcome(ptRefused(form, err, t)),
+    invalid: () => setOutcome({ kind: 'status', text: t('formHasErrors'), fields: [] }),
+  });
+  const ids: Record<keyof Values, string> = {
+    heldOn: 'pt-dlg-date',
+    place: 'pt-dlg-place',
+    area: 'pt-dlg-area',
+    goalArea: 'pt-dlg-goal',
+    topic: 'pt-dlg-topic',
+    participants: 'pt-dlg-participants',
+    summary: 'pt-dlg-summary',
+    fedInto: 'pt-dlg-fed',
+  };
+  const fp = (field: keyof Values, help?: string) => ({
+    id: ids[field],
+    ...form.register(field),
+    ...ptDescribed(ids[field], errors[field], errId, help),
+  });
+  const problem = (field: keyof Values) => <PtFieldError id={ids[field]} error={errors[field]} />;
   return (
     <section aria-labelledby="pt-dlg">
       <h2 id="pt-dlg">{t('recordDialogue')}</h2>
-      <form onSubmit={save} className="pt-form" aria-labelledby="pt-dlg">
+      <form onSubmit={(e) => void save(e)} className="pt-form" aria-labelledby="pt-dlg" noValidate>
         <label htmlFor="pt-dlg-date">{t('date')}</label>
-        <input id="pt-dlg-date" type="date" required value={d.heldOn} onChange={set('heldOn')} {...fp('heldOn')} />
+        <input type="date" required {...fp('heldOn')} />
+        {problem('heldOn')}
         <label htmlFor="pt-dlg-place">{t('placeOrChannel')}</label>
-        <input
-          id="pt-dlg-place"
-          required
-          maxLength={300}
-          value={d.place}
-          onChange={set('place')}
-          {...fp('place', 'pt-dlg-place-help')}
-        />
+        <input required maxLength={300} {...fp('place', 'pt-dlg-place-help')} />
         <p id="pt-dlg-place-help" className="pt-help">
           {t('placeHelp')}
         </p>
+        {problem('place')}
         <label htmlFor="pt-dlg-area">{t('area')}</label>
-        <select id="pt-dlg-area" required value={d.area} onChange={set('area')} {...fp('area')}>
+        <select required {...fp('area')}>
           <option value="">{t('chooseArea')}</option>
           {(areas.data?.areas ?? []).map((a) => (
             <option key={a.code} value={a.code}>
@@ -76,8 +104,9 @@ export function DialogueForm() {
             </option>
           ))}
         </select>
+        {problem('area')}
         <label htmlFor="pt-dlg-goal">{t('goalArea')}</label>
-        <select id="pt-dlg-goal" value={d.goalArea} onChange={set('goalArea')} {...fp('goalArea')}>
+        <select {...fp('goalArea')}>
           <option value="">{t('noGoalArea')}</option>
           {(goals.data?.goalAreas ?? []).map((g) => (
             <option key={g.id} value={g.id}>
@@ -85,39 +114,22 @@ export function DialogueForm() {
             </option>
           ))}
         </select>
+        {problem('goalArea')}
         <label htmlFor="pt-dlg-topic">{t('topic')}</label>
-        <input id="pt-dlg-topic" required maxLength={300} value={d.topic} onChange={set('topic')} {...fp('topic')} />
+        <input required maxLength={300} {...fp('topic')} />
+        {problem('topic')}
         <label htmlFor="pt-dlg-participants">{t('participantCount')}</label>
-        <input
-          id="pt-dlg-participants"
-          type="number"
-          required
-          min={0}
-          max={1000000}
-          value={d.participants}
-          onChange={set('participants')}
-          {...fp('participants')}
-        />
+        <input type="number" required min={0} max={1000000} {...fp('participants')} />
+        {problem('participants')}
         <label htmlFor="pt-dlg-summary">{t('whatWasSaid')}</label>
-        <textarea
-          id="pt-dlg-summary"
-          rows={4}
-          maxLength={10000}
-          value={d.summary}
-          onChange={set('summary')}
-          {...fp('summary')}
-        />
+        <textarea rows={4} maxLength={10000} {...fp('summary')} />
+        {problem('summary')}
         <label htmlFor="pt-dlg-fed">{t('fedInto')}</label>
-        <input
-          id="pt-dlg-fed"
-          maxLength={2000}
-          value={d.fedInto}
-          onChange={set('fedInto')}
-          {...fp('fedInto', 'pt-dlg-fed-help')}
-        />
+        <input maxLength={2000} {...fp('fedInto', 'pt-dlg-fed-help')} />
         <p id="pt-dlg-fed-help" className="pt-help">
           {t('fedIntoHelp')}
         </p>
+        {problem('fedInto')}
         <button type="submit">{t('saveDialogue')}</button>
       </form>
       <FormOutcome id={errId} outcome={outcome} />

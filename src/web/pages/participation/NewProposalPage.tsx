@@ -1,21 +1,62 @@
-/** A resident submits a proposal (similar published ones are suggested while typing). */
-import { useEffect, useState, type FormEvent } from 'react';
+/**
+ * A resident submits a proposal (similar published ones are suggested while typing). The values become the
+ * request body, which the endpoint's contract (submitBody) checks in the browser before anything is sent;
+ * the server's refusals are marked at the fields they name.
+ */
+import { useEffect, useState } from 'react';
+import { useForm, useWatch } from 'react-hook-form';
 import { getJson, sendJson, useApi } from '../../api.ts';
 import { Link } from '../../router.tsx';
-import { errorText, Notice, PROPOSAL_DIVISION, PtData, PublishedNote, useT, withLang } from './shared.tsx';
+import { contractResolver, submitWith, type FieldOf } from '../../forms.ts';
+import { submitBody } from '../../../core/contracts/participation.ts';
+import { FormOutcome, ptDescribed, PtFieldError, ptRefused, ptSay, type Outcome } from './forms.tsx';
+import { Notice, PROPOSAL_DIVISION, PtData, PublishedNote, useT, withLang } from './shared.tsx';
+
+interface Values {
+  area: string;
+  goalArea: string;
+  title: string;
+  body: string;
+  contact: string;
+}
+
+const FIELDS = ['area', 'goalArea', 'title', 'body', 'contact'] as const;
+const fieldOf: FieldOf<Values> = (path) => {
+  const head = String(path[0] ?? '');
+  return (FIELDS as readonly string[]).includes(head) ? (head as keyof Values) : null;
+};
+
+/** The request body; no area chosen is an empty one, which the contract refuses at `area`. */
+const bodyOf = (v: Values) => ({
+  area: v.area ? `${PROPOSAL_DIVISION}:${v.area}` : '',
+  title: v.title,
+  body: v.body,
+  goalArea: v.goalArea || null,
+  contact: v.contact || null,
+});
+
+const OUTCOME = 'pt-new-outcome';
 
 export function NewProposalPage() {
   const { t, lang } = useT();
   const areas = useApi<{ areas: { code: string; name: string }[] }>(`/areas?division=${PROPOSAL_DIVISION}`);
   const goals = useApi<{ goalAreas: { id: string; title: { sv: string; en: string } }[] }>('/goals');
-  const [area, setArea] = useState('');
-  const [goalArea, setGoalArea] = useState('');
-  const [title, setTitle] = useState('');
-  const [body, setBody] = useState('');
-  const [contact, setContact] = useState('');
   const [similar, setSimilar] = useState<{ id: string; title: string; supports: number }[]>([]);
   const [done, setDone] = useState<string | null>(null);
-  const [error, setError] = useState<string | null>(null);
+  const [outcome, setOutcome] = useState<Outcome | null>(null);
+  const form = useForm<Values>({
+    defaultValues: { area: '', goalArea: '', title: '', body: '', contact: '' },
+    // the first field in the page's order (the area's list is registered when it has loaded)
+    shouldFocusError: false,
+    resolver: contractResolver(
+      submitBody,
+      bodyOf,
+      fieldOf,
+      ptSay(t, (f) => (f === 'area' ? t('fieldArea') : null)),
+    ),
+  });
+  const errors = form.formState.errors;
+  const [title, body] = useWatch({ control: form.control, name: ['title', 'body'] });
 
   useEffect(() => {
     const text = `${title} ${body}`.trim();
@@ -33,22 +74,24 @@ export function NewProposalPage() {
     return () => clearTimeout(timer);
   }, [title, body]);
 
-  async function submit(e: FormEvent) {
-    e.preventDefault();
-    setError(null);
-    try {
-      const r = await sendJson<{ id: string }>('POST', '/participation/proposals', {
-        area: `${PROPOSAL_DIVISION}:${area}`,
-        title,
-        body,
-        goalArea: goalArea || null,
-        contact: contact || null,
-      });
-      setDone(r.id);
-    } catch (err) {
-      setError(errorText(err, t));
-    }
-  }
+  const submit = submitWith(
+    form,
+    fieldOf,
+    (v) => sendJson<{ id: string }>('POST', '/participation/proposals', bodyOf(v)),
+    {
+      done: (r) => {
+        setOutcome(null);
+        setDone(r.id);
+      },
+      failed: (_message, err) => setOutcome(ptRefused(form, err, t)),
+      invalid: () => {
+        setOutcome({ kind: 'status', text: t('formHasErrors'), fields: [] });
+        const first = FIELDS.find((f) => form.getFieldState(f).error);
+        if (first) form.setFocus(first);
+      },
+    },
+  );
+  const fp = (f: keyof Values, help?: string) => ptDescribed(`pt-${f}`, errors[f], OUTCOME, help);
 
   return (
     <div className="pt-page">
@@ -62,11 +105,11 @@ export function NewProposalPage() {
           <p data-testid="pt-thanks">{t('thanks')}</p>
         </Notice>
       ) : (
-        <form onSubmit={submit} className="pt-form">
+        <form onSubmit={(e) => void submit(e)} className="pt-form" noValidate>
           <label htmlFor="pt-area">{t('area')}</label>
           <PtData state={areas}>
             {(d) => (
-              <select id="pt-area" required value={area} onChange={(e) => setArea(e.target.value)}>
+              <select id="pt-area" required {...form.register('area')} {...fp('area')}>
                 <option value="">{t('chooseArea')}</option>
                 {d.areas.map((a) => (
                   <option key={a.code} value={a.code}>
@@ -76,8 +119,13 @@ export function NewProposalPage() {
               </select>
             )}
           </PtData>
+          <PtFieldError id="pt-area" error={errors.area} />
           <label htmlFor="pt-goal-area">{t('goalArea')}</label>
-          <select id="pt-goal-area" value={goalArea} onChange={(e) => setGoalArea(e.target.value)}>
+          <select
+            id="pt-goal-area"
+            {...form.register('goalArea')}
+            {...ptDescribed('pt-goal-area', errors.goalArea, OUTCOME)}
+          >
             <option value="">{t('noGoalArea')}</option>
             {(goals.data?.goalAreas ?? []).map((g) => (
               <option key={g.id} value={g.id}>
@@ -85,25 +133,13 @@ export function NewProposalPage() {
               </option>
             ))}
           </select>
+          <PtFieldError id="pt-goal-area" error={errors.goalArea} />
           <label htmlFor="pt-title">{t('proposalTitle')}</label>
-          <input
-            id="pt-title"
-            required
-            minLength={3}
-            maxLength={200}
-            value={title}
-            onChange={(e) => setTitle(e.target.value)}
-          />
+          <input id="pt-title" required maxLength={200} {...form.register('title')} {...fp('title')} />
+          <PtFieldError id="pt-title" error={errors.title} />
           <label htmlFor="pt-body">{t('proposalBody')}</label>
-          <textarea
-            id="pt-body"
-            required
-            minLength={10}
-            maxLength={5000}
-            rows={6}
-            value={body}
-            onChange={(e) => setBody(e.target.value)}
-          />
+          <textarea id="pt-body" required maxLength={5000} rows={6} {...form.register('body')} {...fp('body')} />
+          <PtFieldError id="pt-body" error={errors.body} />
           {similar.length > 0 ? (
             <section aria-live="polite" aria-labelledby="pt-similar" className="notice" data-testid="pt-similar">
               <h2 id="pt-similar">{t('similar')}</h2>
@@ -123,15 +159,17 @@ export function NewProposalPage() {
             id="pt-contact"
             type="email"
             maxLength={300}
-            aria-describedby="pt-contact-help"
-            value={contact}
-            onChange={(e) => setContact(e.target.value)}
+            {...form.register('contact')}
+            {...fp('contact', 'pt-contact-help')}
           />
           <p id="pt-contact-help" className="pt-help">
             {t('contactHelp')}
           </p>
-          {error ? <Notice kind="alert">{error}</Notice> : null}
-          <button type="submit">{t('send')}</button>
+          <PtFieldError id="pt-contact" error={errors.contact} />
+          <FormOutcome id={OUTCOME} outcome={outcome} />
+          <button type="submit" disabled={form.formState.isSubmitting}>
+            {t('send')}
+          </button>
         </form>
       )}
     </div>

@@ -1,8 +1,14 @@
-/** One proposal: its supports, the support step (with a resident code) and the committee's answer. */
+/**
+ * One proposal: its supports, the support step (with a resident code) and the committee's answer. The code
+ * is checked with the endpoint's contract (supportBody) before it is sent; a refused one is marked at its field.
+ */
 import { useState, type FormEvent } from 'react';
+import { useForm } from 'react-hook-form';
 import { ApiError, sendJson, useApi } from '../../api.ts';
 import { Link, useRoute } from '../../router.tsx';
-import type { PublicProposal } from '../../../core/contracts/participation.ts';
+import { contractResolver, submitWith, type FieldOf } from '../../forms.ts';
+import { supportBody, type PublicProposal } from '../../../core/contracts/participation.ts';
+import { FormOutcome, ptDescribed, PtFieldError, ptRefused, ptSay, type Outcome } from './forms.tsx';
 import {
   errorText,
   Notice,
@@ -14,34 +20,69 @@ import {
   withLang,
 } from './shared.tsx';
 
+interface Values {
+  code: string;
+}
+const fieldOf: FieldOf<Values> = (path) => (path[0] === 'code' ? 'code' : null);
+const OUTCOME = 'pt-support-outcome';
+
+const supportedTwice = (err: unknown) =>
+  err instanceof ApiError && (err.details as { code?: string }[] | undefined)?.[0]?.code === 'support_twice';
+
 /** The support step: a resident's one-time code (from the letter); afterwards it says you support it. */
 function SupportForm({ proposal, onSupported }: { proposal: PublicProposal; onSupported: () => void }) {
   const { t } = useT();
-  const [code, setCode] = useState('');
   const [done, setDone] = useState(() => supportedHere(proposal.id));
   const [error, setError] = useState<string | null>(null);
+  const [outcome, setOutcome] = useState<Outcome | null>(null);
   const [busy, setBusy] = useState(false);
+  const form = useForm<Values>({
+    defaultValues: { code: '' },
+    resolver: contractResolver(
+      supportBody,
+      (v: Values) => ({ code: v.code }),
+      fieldOf,
+      ptSay(t, () => t('fieldCode')),
+    ),
+  });
+  const errors = form.formState.errors;
+  const supported = () => {
+    rememberSupported(proposal.id);
+    setDone(true);
+  };
+  const path = `/participation/proposals/${proposal.id}/support`;
 
-  async function submit(e: FormEvent) {
+  /** Where the city chose unverified supports: one button, no input (nothing to check before sending). */
+  async function supportByBrowser(e: FormEvent) {
     e.preventDefault();
     setError(null);
     setBusy(true);
     try {
-      const body = proposal.supportVerification === 'browser' ? { supporterKey: supporterKey() } : { code };
-      await sendJson('POST', `/participation/proposals/${proposal.id}/support`, body);
-      rememberSupported(proposal.id);
-      setDone(true);
+      await sendJson('POST', path, { supporterKey: supporterKey() });
+      supported();
       onSupported();
     } catch (err) {
-      if (err instanceof ApiError && (err.details as { code?: string }[] | undefined)?.[0]?.code === 'support_twice') {
-        rememberSupported(proposal.id);
-        setDone(true);
-      }
+      if (supportedTwice(err)) supported();
       setError(errorText(err, t));
     } finally {
       setBusy(false);
     }
   }
+
+  const submit = submitWith(form, fieldOf, (v) => sendJson('POST', path, { code: v.code }), {
+    done: () => {
+      supported();
+      onSupported();
+    },
+    failed: (_message, err) => {
+      if (supportedTwice(err)) {
+        supported();
+        setError(errorText(err, t));
+      }
+      setOutcome(ptRefused(form, err, t));
+    },
+    invalid: () => setOutcome({ kind: 'status', text: t('formHasErrors'), fields: [] }),
+  });
 
   if (done)
     return (
@@ -56,7 +97,7 @@ function SupportForm({ proposal, onSupported }: { proposal: PublicProposal; onSu
     );
   if (proposal.supportVerification === 'browser')
     return (
-      <form onSubmit={submit} className="pt-form" aria-label={t('support')}>
+      <form onSubmit={supportByBrowser} className="pt-form" aria-label={t('support')}>
         {error ? <Notice kind="alert">{error}</Notice> : null}
         <button type="submit" disabled={busy}>
           {t('support')}
@@ -64,22 +105,22 @@ function SupportForm({ proposal, onSupported }: { proposal: PublicProposal; onSu
       </form>
     );
   return (
-    <form onSubmit={submit} className="pt-form" aria-labelledby="pt-support-heading">
+    <form onSubmit={(e) => void submit(e)} className="pt-form" aria-labelledby="pt-support-heading" noValidate>
       <h2 id="pt-support-heading">{t('support')}</h2>
       <label htmlFor="pt-support-code">{t('supportCode')}</label>
       <input
         id="pt-support-code"
         required
         autoComplete="off"
-        aria-describedby="pt-support-code-help"
-        value={code}
-        onChange={(e) => setCode(e.target.value)}
+        {...form.register('code')}
+        {...ptDescribed('pt-support-code', errors.code, OUTCOME, 'pt-support-code-help')}
       />
       <p id="pt-support-code-help" className="pt-help">
         {t('supportCodeHelp')}
       </p>
-      {error ? <Notice kind="alert">{error}</Notice> : null}
-      <button type="submit" disabled={busy}>
+      <PtFieldError id="pt-support-code" error={errors.code} />
+      <FormOutcome id={OUTCOME} outcome={outcome} />
+      <button type="submit" disabled={form.formState.isSubmitting}>
         {t('support')}
       </button>
     </form>

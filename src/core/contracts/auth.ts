@@ -1,5 +1,9 @@
+/**
+ * The auth API's contracts (sign-in, account, users, audit log): one zod schema per request and response, used
+ * by the routes (validation and serialisation) and by the web app's forms (checked in the browser first).
+ */
 import { z } from 'zod';
-import { ACCOUNT_ROLES, PERMISSIONS } from '../../../core/access.ts';
+import { ACCOUNT_ROLES, PERMISSIONS } from '../access.ts';
 
 /** Sign-in and account bodies are small: anything larger is refused before parsing. */
 export const SMALL_BODY_LIMIT = 16 * 1024;
