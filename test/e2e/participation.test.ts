@@ -108,12 +108,14 @@ describe('participation in the browser', () => {
     });
     // no area, a title too short, no text: refused before anything is sent, each error tied to its field
     await page.fill('#pt-title', 'Lj');
+    await page.fill('#pt-contact', 'boende.example.se');
     await page.getByRole('button', { name: 'Skicka förslaget' }).click();
     await page.locator('#pt-title-error').waitFor();
     for (const [id, text] of [
       ['pt-area', 'Välj ett område.'],
       ['pt-title', 'Skriv minst 3 tecken.'],
       ['pt-body', 'Skriv minst 10 tecken.'],
+      ['pt-contact', 'Skriv en e-postadress, till exempel namn@exempel.se.'],
     ] as const) {
       const field = page.locator(`#${id}`);
       assert.equal(await field.getAttribute('aria-invalid'), 'true', id);
@@ -128,6 +130,7 @@ describe('participation in the browser', () => {
     // valid by the contract, but a goal area the server does not know: the alert says so in Swedish and
     // the field points to it
     await page.selectOption('#pt-area', '0180D-jarva');
+    await page.fill('#pt-contact', '');
     await page.fill('#pt-title', 'Ljus på torget');
     await page.fill('#pt-body', 'Fler lampor längs gångvägarna vid torget.');
     await page.$eval('#pt-goal-area', (s) => {

@@ -74,6 +74,22 @@ describe('participation API', () => {
       assert.equal(res.json().error.details[0].field, 'area');
     });
 
+    it('refuses a contact that is no e-mail address, naming the field, and stores nothing', async () => {
+      const res = await post('/proposals', {
+        area: 'stadsdel:husby',
+        title: 'Belysning vid torget',
+        body: 'Fler lampor längs gångvägarna vid torget.',
+        contact: 'ring mig på 070-123',
+      });
+      assert.equal(res.statusCode, 400, res.body);
+      assert.equal(res.json().error.details[0].field, 'body.contact');
+      const staff = await get('/staff/proposals?status=submitted', admin.headers);
+      assert.deepEqual(
+        staff.json().items.map((p: { id: string }) => p.id),
+        [id],
+      );
+    });
+
     it('only staff moderate', async () => {
       assert.equal((await post(`/proposals/${id}/moderate`, { action: 'publish' })).statusCode, 401);
       assert.equal((await get('/staff/proposals')).statusCode, 401);

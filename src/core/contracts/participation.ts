@@ -63,7 +63,12 @@ export const submitBody = z.strictObject({
     .strictObject({ latitude: z.number().min(-90).max(90), longitude: z.number().min(-180).max(180) })
     .nullable()
     .optional(),
-  contact: z.string().max(300).nullable().optional().describe('for the answer only; never published'),
+  contact: z
+    .email('an e-mail address, such as name@example.se')
+    .max(300)
+    .nullable()
+    .optional()
+    .describe('an e-mail address for the answer only; never published'),
 });
 export const submitResponse = z.object({ id: z.string(), status: z.literal('submitted') });
 export const supportBody = z

@@ -24,6 +24,12 @@ import {
 /** The need index as the API's contract gives it. */
 export type NeedData = z.infer<typeof needResponse>;
 
+/** The words of each polarity the contract allows. */
+const POLARITY_WORDS = {
+  higherIsWorse: 'higherIsWorse',
+  higherIsBetter: 'higherIsBetter',
+} as const satisfies Record<NeedData['indicators'][number]['polarity'], string>;
+
 /** `id:weight,…` from the query, or the defaults. */
 function weightsFrom(
   query: URLSearchParams,
@@ -126,7 +132,7 @@ function NeedResult({
   type IndRow = NeedData['indicators'][number];
   const indColumns: Column<IndRow>[] = [
     { key: 'name', header: t('indicator'), value: (r) => (lang === 'sv' ? r.nameSv : r.nameEn), rowHeader: true },
-    { key: 'pol', header: t('polarity'), value: (r) => t(r.polarity) },
+    { key: 'pol', header: t('polarity'), value: (r) => t(POLARITY_WORDS[r.polarity]) },
     {
       key: 'w',
       header: t('weight'),

@@ -63,6 +63,7 @@ export function ptSay(t: T, own: (field: string) => string | null = () => null):
       return Number(i.minimum) <= 1 ? t('fieldRequired') : t('fieldTooShort', { n: Number(i.minimum) });
     if (i.code === 'too_big' && i.origin === 'string') return t('fieldTooLong', { n: Number(i.maximum) });
     if (i.code === 'invalid_value') return t('fieldChoose');
+    if (i.code === 'invalid_format' && (issue as { format?: string }).format === 'email') return t('fieldEmail');
     if (number) return t('fieldNumber');
     return t('fieldInvalid');
   };
