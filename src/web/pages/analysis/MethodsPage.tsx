@@ -1,6 +1,7 @@
 /** Analys › Metoder: docs/methods.md rendered (headings, paragraphs, lists, tables, inline code and emphasis). */
 import { useEffect, type ReactNode } from 'react';
-import { Link, useRoute } from '../../router.tsx';
+import { Link, useSearch } from '../../router.tsx';
+import { z } from 'zod';
 import { useApi } from '../../api.ts';
 import { useI18n } from '../../i18n/index.tsx';
 import { analysisStrings } from '../../i18n/analysis.ts';
@@ -131,11 +132,19 @@ export function renderMarkdown(md: string): ReactNode[] {
   return out;
 }
 
+/** ?avsnitt=<heading anchor>: the section to scroll to. */
+const methodsSearch = z.object({
+  avsnitt: z
+    .string()
+    .regex(/^[a-z0-9-]{1,100}$/)
+    .optional()
+    .catch(undefined),
+});
+
 export function MethodsPage(): ReactNode {
   const { t, lang } = useI18n(analysisStrings);
-  const { query } = useRoute();
+  const { avsnitt: section } = useSearch(methodsSearch);
   const doc = useApi<{ markdown: string }>('/analysis/methods');
-  const section = query.get('avsnitt');
   useEffect(() => {
     if (!doc.data || !section) return;
     const el = document.getElementById(section);

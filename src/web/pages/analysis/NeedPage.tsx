@@ -1,8 +1,9 @@
 /** Analys › Behov: the need index for every DeSO, its weights, and a map of area types for a higher division. */
 import { useMemo, useState, type ReactNode } from 'react';
-import type { z } from 'zod';
+import { z } from 'zod';
 import type { needResponse } from '../../../core/contracts/analysis.ts';
-import { useRoute, setQuery, Link } from '../../router.tsx';
+import { setQuery, Link, useSearch } from '../../router.tsx';
+import { searchText } from '../../search.ts';
 import { useApi } from '../../api.ts';
 import { useI18n } from '../../i18n/index.tsx';
 import { analysisStrings } from '../../i18n/analysis.ts';
@@ -30,19 +31,28 @@ const POLARITY_WORDS = {
   higherIsBetter: 'higherIsBetter',
 } as const satisfies Record<NeedData['indicators'][number]['polarity'], string>;
 
-/** `id:weight,…` from the query, or the defaults. */
-function weightsFrom(
-  query: URLSearchParams,
-  defaults: { id: string; weight: number }[],
-): { id: string; weight: number }[] {
-  const raw = query.get('vikter');
-  if (!raw) return defaults;
-  const parsed = raw.split(',').map((p) => {
-    const [id = '', w = ''] = p.split(':');
-    return { id, weight: Number(w) };
-  });
-  return parsed.every((p) => p.id && Number.isFinite(p.weight) && p.weight >= 0) ? parsed : defaults;
-}
+/** `id:weight,…`: the indicators and their weights (every weight a number ≥ 0), or absent. */
+const weightList = z
+  .string()
+  .max(4000)
+  .transform((raw, ctx) => {
+    const parsed = raw.split(',').map((p) => {
+      const [id = '', w = ''] = p.split(':');
+      return { id, weight: Number(w) };
+    });
+    if (parsed.every((p) => p.id && Number.isFinite(p.weight) && p.weight >= 0)) return parsed;
+    ctx.addIssue({ code: 'custom', message: 'id:weight,… with weights ≥ 0' });
+    return z.NEVER;
+  })
+  .optional()
+  .catch(undefined);
+
+/** The page's state in the URL: weights, population weighting (nej = off) and the map's division. */
+const needSearch = z.object({
+  vikter: weightList,
+  befolkningsvagd: z.enum(['nej']).optional().catch(undefined),
+  karta: searchText(),
+});
 
 function WeightsForm({
   options,
@@ -251,7 +261,7 @@ function NeedResult({
 
 export function NeedPage(): ReactNode {
   const { t } = useI18n(analysisStrings);
-  const { query } = useRoute();
+  const search = useSearch(needSearch);
   const options = useApi<Options>('/analysis/options');
   return (
     <div className="an-page">
@@ -262,13 +272,18 @@ export function NeedPage(): ReactNode {
       <p className="lead">{t('needIntro')}</p>
       <WithData state={options}>
         {(opts) => {
-          const weights = weightsFrom(query, opts.need.indicators);
-          const pw = query.get('befolkningsvagd') !== 'nej';
-          const mapDivision = query.get('karta') ?? 'stadsdel';
+          const weights = search.vikter ?? opts.need.indicators;
+          const pw = search.befolkningsvagd !== 'nej';
+          const mapDivision = search.karta ?? 'stadsdel';
           const path = `/analysis/need-index?aggregateTo=${encodeURIComponent(mapDivision)}&indicators=${encodeURIComponent(weights.map((w) => `${w.id}:${w.weight}`).join(','))}&populationWeighted=${pw}`;
           return (
             <>
-              <WeightsForm key={query.get('vikter') ?? ''} options={opts} weights={weights} populationWeighted={pw} />
+              <WeightsForm
+                key={JSON.stringify(search.vikter ?? null)}
+                options={opts}
+                weights={weights}
+                populationWeighted={pw}
+              />
               <NeedLoader path={path} options={opts} mapDivision={mapDivision} />
             </>
           );

@@ -1,7 +1,9 @@
 /** Analys › Segregation: measures for a group, division and year, their trend, a share map, Moran's I and divides. */
 import { useMemo, type ReactNode } from 'react';
 import type { Geometry } from 'geojson';
-import { useRoute, setQuery, Link } from '../../router.tsx';
+import { setQuery, Link, useSearch } from '../../router.tsx';
+import { z } from 'zod';
+import { searchText } from '../../search.ts';
 import { useApi } from '../../api.ts';
 import { useI18n } from '../../i18n/index.tsx';
 import { analysisStrings } from '../../i18n/analysis.ts';
@@ -187,9 +189,12 @@ function Result({ data, options }: { data: SegregationData; options: Options }):
   );
 }
 
+/** The division, group (a preset) and period in the URL; each is checked against the options before use. */
+const segregationSearch = z.object({ division: searchText(), group: searchText(), period: searchText() });
+
 export function SegregationPage(): ReactNode {
   const { t, lang } = useI18n(analysisStrings);
-  const { query } = useRoute();
+  const search = useSearch(segregationSearch);
   const options = useApi<Options>('/analysis/options');
   return (
     <div className="an-page">
@@ -201,19 +206,16 @@ export function SegregationPage(): ReactNode {
       <WithData state={options}>
         {(opts) => {
           const division =
-            query.get('division') ??
-            (opts.divisions.some((d) => d.id === 'deso') ? 'deso' : (opts.divisions[0]?.id ?? ''));
+            search.division ?? (opts.divisions.some((d) => d.id === 'deso') ? 'deso' : (opts.divisions[0]?.id ?? ''));
           const div = opts.divisions.find((d) => d.id === division);
           const presetId =
-            query.get('group') ??
+            search.group ??
             (div?.presets.some((p) => p.id === 'foreign-background')
               ? 'foreign-background'
               : (div?.presets[0]?.id ?? ''));
           const periods = div?.presets.find((p) => p.id === presetId)?.periods ?? [];
           const period =
-            query.get('period') && periods.includes(query.get('period') as string)
-              ? (query.get('period') as string)
-              : (periods[periods.length - 1] ?? '');
+            search.period && periods.includes(search.period) ? search.period : (periods[periods.length - 1] ?? '');
           const path =
             div && presetId && period
               ? `/analysis/segregation?division=${encodeURIComponent(division)}&preset=${encodeURIComponent(presetId)}&period=${encodeURIComponent(period)}`

@@ -2,7 +2,9 @@
 import '../../components/components.css';
 import { useMemo, type ReactNode } from 'react';
 import type { PageRoute } from '../../router.tsx';
-import { Link, navigate, useRoute } from '../../router.tsx';
+import { searchText } from '../../search.ts';
+import { z } from 'zod';
+import { Link, navigate, useRoute, useSearch } from '../../router.tsx';
 import { useApi } from '../../api.ts';
 import { useI18n } from '../../i18n/index.tsx';
 import { areasStrings } from '../../i18n/areas.ts';
@@ -297,11 +299,15 @@ function Relations({ profile, lang }: { profile: Profile; lang: Lang }): ReactNo
   );
 }
 
+/** ?division=…: the division whose areas the picker lists (without an area in the path). */
+const areasSearch = z.object({ division: searchText() });
+
 function AreasPage(): ReactNode {
   const { t } = useI18n(areasStrings);
-  const { params, query } = useRoute();
+  const { params } = useRoute();
+  const search = useSearch(areasSearch);
   const catalog = useCatalog();
-  const divisionId = params.division ?? query.get('division') ?? DEFAULT_DIVISION;
+  const divisionId = params.division ?? search.division ?? DEFAULT_DIVISION;
   const code = params.code ?? null;
   const profile = useApi<Profile>(
     code ? `/areas/${encodeURIComponent(divisionId)}/${encodeURIComponent(code)}/profile` : null,

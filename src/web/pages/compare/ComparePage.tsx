@@ -5,7 +5,9 @@
  * 13-area division beside Stockholm.
  */
 import { useMemo, useState, type ReactNode } from 'react';
-import { setQuery, useRoute } from '../../router.tsx';
+import { setQuery, useSearch } from '../../router.tsx';
+import { searchList } from '../../search.ts';
+import { z } from 'zod';
 import { useApi } from '../../api.ts';
 import { useI18n } from '../../i18n/index.tsx';
 import { areasStrings } from '../../i18n/areas.ts';
@@ -125,14 +127,13 @@ function Chooser({
   );
 }
 
+/** The compared areas (division:code, at most 8) and indicators; absent: the defaults, empty: none chosen. */
+const compareSearch = z.object({ areas: searchList(8), ind: searchList() });
+
 function CompareView({ catalog }: { catalog: Catalog }): ReactNode {
-  const { query } = useRoute();
-  const areas = query.has('areas')
-    ? (query.get('areas') ?? '').split(',').filter(Boolean).slice(0, 8)
-    : defaultAreas(catalog);
-  const indicators = query.has('ind')
-    ? (query.get('ind') ?? '').split(',').filter(Boolean)
-    : defaultIndicators(catalog);
+  const search = useSearch(compareSearch);
+  const areas = search.areas ?? defaultAreas(catalog);
+  const indicators = search.ind ?? defaultIndicators(catalog);
   const path =
     areas.length >= 1 && indicators.length
       ? `/compare?areas=${encodeURIComponent(areas.join(','))}&indicators=${encodeURIComponent(indicators.join(','))}`

@@ -3,7 +3,8 @@ import type { ReactNode } from 'react';
 import { useApi } from '../../api.ts';
 import { useI18n } from '../../i18n/index.tsx';
 import { goalsStrings } from '../../i18n/goals.ts';
-import { Link, useRoute } from '../../router.tsx';
+import { Link, useSearch } from '../../router.tsx';
+import { queryOf } from '../../search.ts';
 import { useSession } from '../auth/session.ts';
 import { ManualAssessment } from './ManualAssessment.tsx';
 import { WithData } from '../../shell/Status.tsx';
@@ -12,7 +13,7 @@ import { CreateItemForm } from './CreateItemForm.tsx';
 import { itemPage } from './items.ts';
 import { StatusBadge } from './StatusBadge.tsx';
 import { useReason } from './reason.ts';
-import { STATUSES, type GoalsTree, type StatusCounts, type TargetSummary } from './model.ts';
+import { STATUSES, goalsSearch, type GoalsTree, type StatusCounts, type TargetSummary } from './model.ts';
 
 export function StatusCountList({ counts, label }: { counts: StatusCounts; label: string }): ReactNode {
   const { t } = useI18n(goalsStrings);
@@ -160,8 +161,8 @@ function Tree({ data, canAssess, reload }: { data: GoalsTree; canAssess: boolean
 
 export function GoalsPage(): ReactNode {
   const { t } = useI18n(goalsStrings);
-  const asOf = useRoute().query.get('asOf');
-  const state = useApi<GoalsTree>(asOf ? `/goals?asOf=${encodeURIComponent(asOf)}` : '/goals');
+  const { asOf } = useSearch(goalsSearch);
+  const state = useApi<GoalsTree>(`/goals${queryOf({ asOf })}`);
   const me = useSession();
   const canAssess = me.data?.permissions.includes('goals:write') ?? false;
   const view = (data: GoalsTree) => <Tree data={data} canAssess={canAssess} reload={state.reload} />;

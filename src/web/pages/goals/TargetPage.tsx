@@ -6,13 +6,14 @@ import { SourceNote } from '../../components/SourceNote.tsx';
 import { formatNumber } from '../../components/format.ts';
 import { useI18n } from '../../i18n/index.tsx';
 import { goalsStrings } from '../../i18n/goals.ts';
-import { Link, useRoute } from '../../router.tsx';
+import { Link, useRoute, useSearch } from '../../router.tsx';
+import { queryOf } from '../../search.ts';
 import { WithData } from '../../shell/Status.tsx';
 import { CitationNote } from './Citation.tsx';
 import { StatusBadge } from './StatusBadge.tsx';
 import { useReason } from './reason.ts';
 import { TargetChart } from './TargetChart.tsx';
-import { chartRows, type ChartRow, type TargetDetail } from './model.ts';
+import { chartRows, goalsSearch, type ChartRow, type TargetDetail } from './model.ts';
 import { useSession } from '../auth/session.ts';
 import { History } from './History.tsx';
 import { CommitteeAssessments } from './CommitteeAssessments.tsx';
@@ -322,11 +323,9 @@ function Detail({
 
 export function TargetPage(): ReactNode {
   const { t } = useI18n(goalsStrings);
-  const { params, query } = useRoute();
-  const asOf = query.get('asOf');
-  const path = params['id']
-    ? `/targets/${encodeURIComponent(params['id'])}${asOf ? `?asOf=${encodeURIComponent(asOf)}` : ''}`
-    : null;
+  const { params } = useRoute();
+  const { asOf } = useSearch(goalsSearch);
+  const path = params['id'] ? `/targets/${encodeURIComponent(params['id'])}${queryOf({ asOf })}` : null;
   const state = useApi<TargetDetail>(path);
   const me = useSession();
   // the forms are for those who may change targets; everyone else reads (the server decides anyway)

@@ -1,5 +1,12 @@
 /** Pure helpers for the goals pages; the shapes of the goals API live in src/core/contracts/goals.ts (re-exported here). */
-import type { GoalStatus, StatusCounts, TargetDetail, YearValue } from '../../../core/contracts/goals.ts';
+import {
+  goalsQuery,
+  type GoalStatus,
+  type StatusCounts,
+  type TargetDetail,
+  type YearValue,
+} from '../../../core/contracts/goals.ts';
+import { lenientSearch } from '../../search.ts';
 
 export type {
   GoalsTree,
@@ -9,6 +16,9 @@ export type {
   TargetSummary,
   YearValue,
 } from '../../../core/contracts/goals.ts';
+
+/** ?asOf=YYYY-MM-DD on the goals pages: the framework as it stood that day (the API's own query contract). */
+export const goalsSearch = lenientSearch(goalsQuery);
 
 export const STATUSES: readonly GoalStatus[] = ['met', 'on_track', 'at_risk', 'off_track', 'not_measurable'];
 

@@ -2,7 +2,9 @@
 import '../../components/components.css';
 import { useMemo, type ReactNode } from 'react';
 import type { PageRoute } from '../../router.tsx';
-import { Link, navigate, setQuery, useRoute } from '../../router.tsx';
+import { lenientSearch, queryOf, searchText } from '../../search.ts';
+import { mapQuery } from '../../../core/contracts/indicators.ts';
+import { Link, navigate, setQuery, useRoute, useSearch } from '../../router.tsx';
 import { useApi } from '../../api.ts';
 import { useI18n } from '../../i18n/index.tsx';
 import { areasStrings } from '../../i18n/areas.ts';
@@ -70,14 +72,17 @@ function Basis({
   );
 }
 
+/** The map's division and period (the map API's own query contract) and the chosen area, from the URL. */
+const mapSearch = lenientSearch(mapQuery).extend({ area: searchText() });
+
 function IndicatorDetail({ catalog, id }: { catalog: Catalog; id: string }): ReactNode {
   const { t, lang } = useI18n(areasStrings);
-  const { query } = useRoute();
+  const search = useSearch(mapSearch);
   const ind = catalog.indicators.find((i) => i.id === id);
-  const divisionId = query.get('division') ?? DEFAULT_DIVISION;
-  const period = query.get('period');
-  const selected = query.get('area');
-  const path = `/indicators/${encodeURIComponent(id)}/map?division=${encodeURIComponent(divisionId)}${period ? `&period=${encodeURIComponent(period)}` : ''}`;
+  const divisionId = search.division ?? DEFAULT_DIVISION;
+  const period = search.period ?? null;
+  const selected = search.area ?? null;
+  const path = `/indicators/${encodeURIComponent(id)}/map${queryOf({ division: divisionId, period })}`;
   const map = useApi<IndicatorMap>(ind ? path : null);
   const divisions = useMemo(() => catalog.divisions.filter((d) => d.level > 0 && d.level < 9), [catalog]);
   if (!ind) return <p role="alert">{`${t('indicator')} '${id}' ?`}</p>;

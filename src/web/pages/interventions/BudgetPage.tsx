@@ -3,7 +3,9 @@ import type { ReactNode } from 'react';
 import { useApi } from '../../api.ts';
 import { useI18n } from '../../i18n/index.tsx';
 import { interventionsStrings } from '../../i18n/interventions.ts';
-import { Link, setQuery, useRoute } from '../../router.tsx';
+import { Link, setQuery, useSearch } from '../../router.tsx';
+import { lenientSearch, queryOf } from '../../search.ts';
+import { budgetQuery } from '../../../core/contracts/interventions.ts';
 import { WithData } from '../../shell/Status.tsx';
 import { BarChart } from '../../components/BarChart.tsx';
 import { TableTwin, type Column } from '../../components/DataTable.tsx';
@@ -19,6 +21,9 @@ import {
   type Measure,
   type TotalsView,
 } from './model.ts';
+
+/** The year and measure in the URL: the budget API's own query contract, read leniently. */
+const budgetSearch = lenientSearch(budgetQuery);
 
 type Row = TotalsView['rows'][number];
 type District = NonNullable<BudgetResponse['perResident']>['districts'][number];
@@ -204,7 +209,7 @@ function PerResident({ data }: { data: BudgetResponse }): ReactNode {
 
 function View({ data }: { data: BudgetResponse }): ReactNode {
   const { t } = useI18n(interventionsStrings);
-  const { query } = useRoute();
+  const search = useSearch(budgetSearch);
   const measure = data.measure;
   if (data.years.length === 0) return <p>{t('noYear')}</p>;
   return (
@@ -214,7 +219,7 @@ function View({ data }: { data: BudgetResponse }): ReactNode {
           <label htmlFor="iv-b-year">{t('year')}</label>
           <select
             id="iv-b-year"
-            value={query.get('year') ?? String(data.year ?? '')}
+            value={String(search.year ?? data.year ?? '')}
             onChange={(e) => setQuery({ year: e.target.value })}
           >
             {data.years.map((y) => (
@@ -247,14 +252,8 @@ function View({ data }: { data: BudgetResponse }): ReactNode {
 
 export function BudgetPage(): ReactNode {
   const { t } = useI18n(interventionsStrings);
-  const { query } = useRoute();
-  const params = new URLSearchParams();
-  const year = query.get('year');
-  const measure = query.get('measure');
-  if (year) params.set('year', year);
-  if (measure && (MEASURES as readonly string[]).includes(measure)) params.set('measure', measure);
-  const qs = params.toString();
-  const state = useApi<BudgetResponse>(`/interventions/budget${qs ? `?${qs}` : ''}`);
+  const search = useSearch(budgetSearch);
+  const state = useApi<BudgetResponse>(`/interventions/budget${queryOf(search)}`);
   return (
     <>
       <p>

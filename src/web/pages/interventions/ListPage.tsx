@@ -3,12 +3,19 @@ import type { ReactNode } from 'react';
 import { useApi } from '../../api.ts';
 import { useI18n } from '../../i18n/index.tsx';
 import { interventionsStrings } from '../../i18n/interventions.ts';
-import { Link, setQuery, useRoute } from '../../router.tsx';
+import { Link, setQuery, useSearch } from '../../router.tsx';
+import { lenientSearch, queryOf } from '../../search.ts';
+import { listQuery } from '../../../core/contracts/interventions.ts';
 import { ErrorMessage, Loading } from '../../shell/Status.tsx';
 import { DataTable, type Column } from '../../components/DataTable.tsx';
 import { STATUSES, mnkr, type ListItem, type ListResponse, type Money } from './model.ts';
 
 const FILTERS = ['area', 'includeCityWide', 'goalArea', 'committee', 'status', 'year'] as const;
+
+/** The filters in the URL: the list API's own query contract, read leniently. */
+const listSearch = lenientSearch(
+  listQuery.pick({ area: true, includeCityWide: true, goalArea: true, committee: true, status: true, year: true }),
+);
 
 export function TotalsList({
   totals,
@@ -37,14 +44,14 @@ export function TotalsList({
 
 function Filters({ data }: { data: ListResponse }): ReactNode {
   const { t, lang } = useI18n(interventionsStrings);
-  const { query } = useRoute();
+  const search = useSearch(listSearch);
   const select = (key: (typeof FILTERS)[number], label: string, options: { value: string; label: string }[]) => (
     <div className="iv-filter">
       <label htmlFor={`iv-f-${key}`}>{label}</label>
       <select
         id={`iv-f-${key}`}
         name={key}
-        value={query.get(key) ?? ''}
+        value={search[key] ?? ''}
         onChange={(e) => setQuery({ [key]: e.target.value || null })}
       >
         <option value="">{t('all')}</option>
@@ -64,7 +71,7 @@ function Filters({ data }: { data: ListResponse }): ReactNode {
         <select
           id="iv-f-area"
           name="area"
-          value={query.get('area') ?? ''}
+          value={search.area ?? ''}
           onChange={(e) => setQuery({ area: e.target.value || null })}
         >
           <option value="">{t('all')}</option>
@@ -84,13 +91,13 @@ function Filters({ data }: { data: ListResponse }): ReactNode {
           </optgroup>
         </select>
       </div>
-      {query.get('area') && query.get('area') !== 'city' ? (
+      {search.area && search.area !== 'city' ? (
         <div className="iv-filter iv-filter-check">
           <input
             type="checkbox"
             id="iv-f-includeCityWide"
             name="includeCityWide"
-            checked={query.get('includeCityWide') === 'true'}
+            checked={search.includeCityWide === 'true'}
             onChange={(e) => setQuery({ includeCityWide: e.target.checked ? 'true' : null })}
           />
           <label htmlFor="iv-f-includeCityWide">{t('includeCityWide')}</label>
@@ -116,7 +123,7 @@ function Filters({ data }: { data: ListResponse }): ReactNode {
         t('year'),
         o.years.map((y) => ({ value: String(y), label: String(y) })),
       )}
-      {FILTERS.some((k) => query.get(k)) ? (
+      {FILTERS.some((k) => search[k] !== undefined) ? (
         <button type="button" onClick={() => setQuery(Object.fromEntries(FILTERS.map((k) => [k, null])))}>
           {t('clearFilters')}
         </button>
@@ -201,14 +208,8 @@ function Results({ data }: { data: ListResponse }): ReactNode {
 
 export function ListPage(): ReactNode {
   const { t } = useI18n(interventionsStrings);
-  const { query } = useRoute();
-  const params = new URLSearchParams();
-  for (const k of FILTERS) {
-    const v = query.get(k);
-    if (v) params.set(k, v);
-  }
-  const qs = params.toString();
-  const state = useApi<ListResponse>(`/interventions${qs ? `?${qs}` : ''}`);
+  const search = useSearch(listSearch);
+  const state = useApi<ListResponse>(`/interventions${queryOf(search)}`);
   return (
     <>
       <h1>{t('title')}</h1>

@@ -5,7 +5,10 @@
 import { useState } from 'react';
 import { useForm } from 'react-hook-form';
 import { sendJson, useApi } from '../../api.ts';
-import { setQuery, useRoute } from '../../router.tsx';
+import { setQuery, useSearch } from '../../router.tsx';
+import { queryOf } from '../../search.ts';
+import { dialogueQuery } from '../../../core/contracts/participation.ts';
+import { z } from 'zod';
 import { contractResolver, submitWith, type FieldOf } from '../../forms.ts';
 import { dialogueBody, type Dialogue } from '../../../core/contracts/participation.ts';
 import { FormOutcome, ptDescribed, PtFieldError, ptRefused, ptSay, type Outcome } from './forms.tsx';
@@ -137,17 +140,19 @@ export function DialogueForm() {
   );
 }
 
+/** The list's filters in the URL (named for this page; the values are the dialogue API's own query fields). */
+const dialogueSearch = z.object({
+  dialogArea: dialogueQuery.shape.area.catch(undefined),
+  dialogGoal: dialogueQuery.shape.goalArea.catch(undefined),
+});
+
 /** Residents' dialogue register, filterable by area and goal area (kept in the URL). */
 export function DialogueList() {
   const { t, lang } = useT();
-  const { query } = useRoute();
-  const area = query.get('dialogArea') ?? '';
-  const goalArea = query.get('dialogGoal') ?? '';
-  const params = new URLSearchParams();
-  if (area) params.set('area', area);
-  if (goalArea) params.set('goalArea', goalArea);
-  const qs = params.toString();
-  const dialogues = useApi<{ items: Dialogue[] }>(`/participation/dialogues${qs ? `?${qs}` : ''}`);
+  const search = useSearch(dialogueSearch);
+  const area = search.dialogArea ?? '';
+  const goalArea = search.dialogGoal ?? '';
+  const dialogues = useApi<{ items: Dialogue[] }>(`/participation/dialogues${queryOf({ area, goalArea })}`);
   const areas = useApi<{ areas: { code: string; name: string }[] }>(`/areas?division=${PROPOSAL_DIVISION}`);
   const goals = useApi<GoalAreas>('/goals');
   const goalTitle = (id: string | null) =>
