@@ -7,7 +7,9 @@ import { useForm } from 'react-hook-form';
 import { ApiError, sendJson, setCsrfToken } from '../../api.ts';
 import { useI18n } from '../../i18n/index.tsx';
 import { authStrings } from '../../i18n/auth.ts';
-import { Link, navigate, useRoute } from '../../router.tsx';
+import { Link, navigate, useSearch } from '../../router.tsx';
+import { searchText } from '../../search.ts';
+import { z } from 'zod';
 import { Loading, useErrorText } from '../../shell/Status.tsx';
 import { contractResolver, submitWith, type FieldOf } from '../../forms.ts';
 import { signInBody } from '../../../core/contracts/auth.ts';
@@ -21,10 +23,13 @@ interface Values {
 const fieldOf: FieldOf<Values> = (path) => (path[0] === 'username' || path[0] === 'password' ? path[0] : null);
 const ALERT = 'sign-in-error';
 
+/** ?next=/path: where to go after signing in (safeNext keeps it inside the app). */
+const signInSearch = z.object({ next: searchText() });
+
 export function SignInPage() {
   const { t } = useI18n(authStrings);
   const errorText = useErrorText();
-  const { query } = useRoute();
+  const { next } = useSearch(signInSearch);
   const me = useSession();
   const [error, setError] = useState<string | null>(null);
   const [status, setStatus] = useState('');
@@ -38,7 +43,7 @@ export function SignInPage() {
     done: (res) => {
       setCsrfToken(res.csrfToken);
       form.setValue('password', '');
-      navigate(safeNext(query.get('next')));
+      navigate(safeNext(next ?? null));
     },
     failed: (_message, err) => {
       const id = err instanceof ApiError ? err.id : '';
