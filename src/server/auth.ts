@@ -29,7 +29,7 @@ import {
   type PublicationState,
   type ScopedResource,
 } from '../core/access.ts';
-import { areasOfCommittee, csrfTokenMatches, userOfSession } from '../services/auth.ts';
+import { areasOfCommittee, csrfTokenMatches, userOfSession } from '../services/auth/index.ts';
 import type { AuditActor } from '../services/audit.ts';
 
 export type Permission = CorePermission;

@@ -7,9 +7,9 @@ import type { Queryable } from '../db/database.ts';
 import type { ReferenceOrigin } from '../importers/reference/source.ts';
 import { csvDatasetLoader, type DatasetLoader } from './datasets.ts';
 import type { Progress } from './progress.ts';
-import { goalsStartupLoaders } from './goals.ts';
+import { goalsStartupLoaders } from './goals/index.ts';
 import { referenceDirectoryLoader, referenceStartupLoader } from './reference-load.ts';
-import { interventionsLoader } from './interventions.ts';
+import { interventionsLoader } from './interventions/index.ts';
 import { indicatorCatalogueLoader } from './indicators/catalogue.ts';
 import { organisationLoader } from './committees/loading.ts';
 

@@ -9,7 +9,7 @@ import { readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { openPglite } from '../../src/db/database.ts';
 import { migrate } from '../../src/db/migrate.ts';
-import { createUser } from '../../src/services/auth.ts';
+import { createUser } from '../../src/services/auth/index.ts';
 import { repoRoot } from '../helpers/paths.ts';
 import { docxText } from '../helpers/reports-docs.ts';
 import { scratchDir } from '../helpers/scratch.ts';

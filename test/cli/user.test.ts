@@ -8,7 +8,7 @@ import { openPglite, type Database } from '../../src/db/database.ts';
 import { addUser, parseRole, setUserPassword } from '../../src/cli/commands/user.ts';
 import { CliError } from '../../src/cli/errors.ts';
 import { AppError } from '../../src/core/errors.ts';
-import { verifyPassword } from '../../src/services/auth.ts';
+import { verifyPassword } from '../../src/services/auth/index.ts';
 import { engines, freshDatabase } from '../helpers/db.ts';
 import { repoRoot } from '../helpers/paths.ts';
 

@@ -2,7 +2,7 @@ import { describe, it, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import type { Page } from 'playwright-core';
 import { startBrowserTest, type BrowserTest } from '../helpers/browser.ts';
-import { createUser } from '../../src/services/auth.ts';
+import { createUser } from '../../src/services/auth/index.ts';
 
 const PW = 'correct horse battery staple';
 

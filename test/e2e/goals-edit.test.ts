@@ -16,7 +16,7 @@ import { bootstrap } from '../../src/services/bootstrap.ts';
 import { silentProgress } from '../../src/services/progress.ts';
 import { frameworkLoader, goalsPolisenLoader } from '../../src/services/goals/index.ts';
 import { createBatch, upsertIndicators, upsertObservations } from '../../src/db/repositories/datasets.ts';
-import { createUser } from '../../src/services/auth.ts';
+import { createUser } from '../../src/services/auth/index.ts';
 import { DIVISIONS, KOMMUN_CODE } from '../../src/core/geo/stockholm.ts';
 
 const PW = 'a long enough test password';

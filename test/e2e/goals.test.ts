@@ -6,7 +6,7 @@ import { FIXED_NOW } from '../helpers/app.ts';
 import { dataDir } from '../helpers/paths.ts';
 import { bootstrap } from '../../src/services/bootstrap.ts';
 import { silentProgress } from '../../src/services/progress.ts';
-import { goalsStartupLoaders } from '../../src/services/goals.ts';
+import { goalsStartupLoaders } from '../../src/services/goals/index.ts';
 
 describe('goals pages in the browser', () => {
   let b: BrowserTest;

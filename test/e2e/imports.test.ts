@@ -8,7 +8,7 @@ import assert from 'node:assert/strict';
 import { startBrowserTest, type BrowserTest } from '../helpers/browser.ts';
 import { freshDatabase } from '../helpers/db.ts';
 import { BAD_CSV, GOOD_CSV, seedImportPlaces } from '../helpers/imports-fixture.ts';
-import { createUser } from '../../src/services/auth.ts';
+import { createUser } from '../../src/services/auth/index.ts';
 import { bootstrap } from '../../src/services/bootstrap.ts';
 import { silentProgress } from '../../src/services/progress.ts';
 import { indicatorCatalogueLoader } from '../../src/services/indicators/catalogue.ts';

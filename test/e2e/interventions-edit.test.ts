@@ -10,8 +10,8 @@ import { startBrowserTest, type BrowserTest } from '../helpers/browser.ts';
 import { freshDatabase } from '../helpers/db.ts';
 import { FIXED_NOW } from '../helpers/app.ts';
 import { VALID_CSV, loadInterventionFixture } from '../helpers/interventions-fixture.ts';
-import { commitImport, SYSTEM_USER } from '../../src/services/interventions.ts';
-import { createUser } from '../../src/services/auth.ts';
+import { commitImport, SYSTEM_USER } from '../../src/services/interventions/index.ts';
+import { createUser } from '../../src/services/auth/index.ts';
 
 const PW = 'a long enough test password';
 

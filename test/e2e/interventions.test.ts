@@ -7,7 +7,7 @@ import { freshDatabase } from '../helpers/db.ts';
 import { FIXED_NOW } from '../helpers/app.ts';
 import { repoRoot } from '../helpers/paths.ts';
 import { JARVA, VALID_CSV, loadInterventionFixture } from '../helpers/interventions-fixture.ts';
-import { SYSTEM_USER, commitImport, interventionsLoader } from '../../src/services/interventions.ts';
+import { SYSTEM_USER, commitImport, interventionsLoader } from '../../src/services/interventions/index.ts';
 import { formatMnkr } from '../../src/core/money.ts';
 
 const NBSP = '\u00a0';

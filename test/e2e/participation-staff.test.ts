@@ -15,7 +15,7 @@ import {
   generateSupportCodes,
 } from '../../src/services/participation/index.ts';
 import { SYSTEM_USER } from '../../src/services/acting.ts';
-import { createUser } from '../../src/services/auth.ts';
+import { createUser } from '../../src/services/auth/index.ts';
 
 const PW = 'correct horse battery staple';
 const fx = { now: () => FIXED_NOW, randomBytes: seededBytes('e2e-participation-staff') };

@@ -15,7 +15,7 @@ import {
   setPhase,
 } from '../../src/services/participation/index.ts';
 import { SYSTEM_USER } from '../../src/services/acting.ts';
-import { createUser } from '../../src/services/auth.ts';
+import { createUser } from '../../src/services/auth/index.ts';
 import { tally } from '../../src/cli/commands/pb.ts';
 import { participationErrors } from '../../src/web/i18n/participation-errors.ts';
 import { scratchDir } from '../helpers/scratch.ts';

@@ -7,7 +7,7 @@ import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import type { Page } from 'playwright-core';
 import { startBrowserTest, type BrowserTest } from '../helpers/browser.ts';
-import { createUser } from '../../src/services/auth.ts';
+import { createUser } from '../../src/services/auth/index.ts';
 
 const PW = 'a long enough test password';
 

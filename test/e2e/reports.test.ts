@@ -14,9 +14,9 @@ import { startBrowserTest, type BrowserTest } from '../helpers/browser.ts';
 import { FIXED_NOW } from '../helpers/app.ts';
 import { repoRoot } from '../helpers/paths.ts';
 import { JARVA, reportCommittees } from '../helpers/reports-fixture.ts';
-import { createUser } from '../../src/services/auth.ts';
+import { createUser } from '../../src/services/auth/index.ts';
 import { SYSTEM_USER } from '../../src/services/acting.ts';
-import { addFollowUp, setBudgetLine } from '../../src/services/interventions.ts';
+import { addFollowUp, setBudgetLine } from '../../src/services/interventions/index.ts';
 import type { Report } from '../../src/core/contracts/reports.ts';
 import { docxText } from '../helpers/reports-docs.ts';
 

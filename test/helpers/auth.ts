@@ -10,7 +10,7 @@
  */
 import type { TestApp } from './app.ts';
 import type { AccountRole } from '../../src/core/access.ts';
-import { createUser } from '../../src/services/auth.ts';
+import { createUser } from '../../src/services/auth/index.ts';
 import { SESSION_COOKIE } from '../../src/server/auth.ts';
 
 export const TEST_PASSWORD = 'correct horse battery staple';

@@ -13,7 +13,7 @@ import {
   upsertObservations,
 } from '../../src/db/repositories/datasets.ts';
 import { bootstrap } from '../../src/services/bootstrap.ts';
-import { goalsStartupLoaders } from '../../src/services/goals.ts';
+import { goalsStartupLoaders } from '../../src/services/goals/index.ts';
 import { silentProgress } from '../../src/services/progress.ts';
 import type { StartupLoader } from '../../src/services/loaders.ts';
 import { FIXED_NOW } from './app.ts';

@@ -10,7 +10,7 @@ import {
   multigroupSegregation,
   needIndexService,
   segregation,
-} from '../../src/services/analysis.ts';
+} from '../../src/services/analysis/index.ts';
 import { twoGroupMeasures } from '../../src/core/analysis/segregation.ts';
 import { AREA_TYPES } from '../../src/core/analysis/need-index.ts';
 

@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import type { FastifyInstance } from 'fastify';
 import { buildApp } from '../../src/server/app.ts';
 import type { Database } from '../../src/db/database.ts';
-import { createUser } from '../../src/services/auth.ts';
+import { createUser } from '../../src/services/auth/index.ts';
 import { recordAudit } from '../../src/services/audit.ts';
 import { SESSION_COOKIE } from '../../src/server/auth.ts';
 import { engines, freshDatabase } from '../helpers/db.ts';

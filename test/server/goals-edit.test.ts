@@ -5,7 +5,7 @@ import { engines, freshDatabase } from '../helpers/db.ts';
 import { FIXED_NOW, testApp, type TestApp } from '../helpers/app.ts';
 import { signInAs, type SignedInClient } from '../helpers/auth.ts';
 import { bootstrap } from '../../src/services/bootstrap.ts';
-import { goalsStartupLoaders } from '../../src/services/goals.ts';
+import { goalsStartupLoaders } from '../../src/services/goals/index.ts';
 import { silentProgress } from '../../src/services/progress.ts';
 
 interface Tree {

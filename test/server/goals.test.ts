@@ -5,7 +5,7 @@ import { testApp, FIXED_NOW, type TestApp } from '../helpers/app.ts';
 import { dataDir } from '../helpers/paths.ts';
 import { bootstrap } from '../../src/services/bootstrap.ts';
 import { silentProgress } from '../../src/services/progress.ts';
-import { goalsStartupLoaders } from '../../src/services/goals.ts';
+import { goalsStartupLoaders } from '../../src/services/goals/index.ts';
 import { insertManualStatus } from '../../src/db/repositories/goals.ts';
 import { upsertAreas, upsertDivisions, upsertSources } from '../../src/db/repositories/datasets.ts';
 import { DIVISION_DEFS, DIVISIONS, KOMMUN_CODE, sdoCode } from '../../src/core/geo/stockholm.ts';

@@ -11,7 +11,7 @@ import { engines, freshDatabase } from '../helpers/db.ts';
 import { signInAs, type SignedInClient } from '../helpers/auth.ts';
 import { FARSTA, JARVA, VALID_CSV, loadInterventionFixture } from '../helpers/interventions-fixture.ts';
 import { registerCounts } from '../../src/db/repositories/interventions.ts';
-import { commitImport, SYSTEM_USER } from '../../src/services/interventions.ts';
+import { commitImport, SYSTEM_USER } from '../../src/services/interventions/index.ts';
 
 /** The fixture's register plus one intervention of Farsta's district committee. */
 const CSV = `${VALID_CSV}\ninsats-f,Föräldrastöd Farsta,,Farsta stadsdelsnämnd,Ordinarie budget,Farsta,,,,2024-01-01,,running,2024,,1,,`;

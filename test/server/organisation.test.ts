@@ -11,7 +11,7 @@ import { engines } from '../helpers/db.ts';
 import { signInAs, type SignedInClient } from '../helpers/auth.ts';
 import { committeeAreaKeys } from '../../src/db/repositories/users.ts';
 import { AppError } from '../../src/core/errors.ts';
-import { setBudgetLine, updateIntervention, addFollowUp } from '../../src/services/interventions.ts';
+import { setBudgetLine, updateIntervention, addFollowUp } from '../../src/services/interventions/index.ts';
 import type { ActingUser } from '../../src/services/acting.ts';
 
 const b64 = (s: string | Buffer): string => Buffer.from(s).toString('base64');

@@ -4,7 +4,7 @@ import { testApp, type TestApp } from '../helpers/app.ts';
 import { engines } from '../helpers/db.ts';
 import { signInAs, type SignedInClient } from '../helpers/auth.ts';
 import { addDialogue, ballotMix } from '../../src/services/participation/index.ts';
-import { areasOfCommittee } from '../../src/services/auth.ts';
+import { areasOfCommittee } from '../../src/services/auth/index.ts';
 import { AppError } from '../../src/core/errors.ts';
 import type { ActingUser } from '../../src/services/acting.ts';
 

@@ -4,7 +4,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Database, Queryable } from '../../src/db/database.ts';
 import { readInterventions, registerCounts } from '../../src/db/repositories/interventions.ts';
-import { SYSTEM_USER, commitImport, interventionsLoader } from '../../src/services/interventions.ts';
+import { SYSTEM_USER, commitImport, interventionsLoader } from '../../src/services/interventions/index.ts';
 import { AppError } from '../../src/core/errors.ts';
 import { FIXED_NOW } from '../helpers/app.ts';
 import { engines, freshDatabase } from '../helpers/db.ts';

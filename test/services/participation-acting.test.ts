@@ -8,7 +8,7 @@ import { FIXED_NOW, referenceDatabase } from '../helpers/app.ts';
 import { engines } from '../helpers/db.ts';
 import { TEST_PASSWORD } from '../helpers/auth.ts';
 import { createProcess } from '../../src/services/participation/index.ts';
-import { createUser } from '../../src/services/auth.ts';
+import { createUser } from '../../src/services/auth/index.ts';
 import type { ActingUser } from '../../src/services/acting.ts';
 import { AppError } from '../../src/core/errors.ts';
 import { statusOf } from '../../src/server/errors.ts';

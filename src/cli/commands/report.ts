@@ -14,7 +14,7 @@ import { migrate } from '../../db/migrate.ts';
 import { PERIOD_ID_PATTERN } from '../../core/reports/periods.ts';
 import { copyForward, createReport } from '../../services/reports/commands.ts';
 import { exportReport } from '../../services/reports/export.ts';
-import { findAccount } from '../../services/auth.ts';
+import { findAccount } from '../../services/auth/index.ts';
 import { SYSTEM_USER, type ActingUser } from '../../services/acting.ts';
 import { loadConfig } from '../config.ts';
 import { openDb } from '../runtime.ts';

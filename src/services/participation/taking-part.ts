@@ -2,7 +2,7 @@
 import type { Queryable } from '../../db/database.ts';
 import * as repo from '../../db/repositories/participation.ts';
 import { AppError } from '../../core/errors.ts';
-import { needIndexService } from '../analysis.ts';
+import { needIndexService } from '../analysis/index.ts';
 import { AREA_TYPES, type AreaType } from '../../core/analysis/need-index.ts';
 import type { TakingPart } from '../../core/contracts/participation.ts';
 

@@ -9,8 +9,8 @@ import type { Queryable } from '../../db/database.ts';
 import type { CityReport } from '../../core/contracts/reports.ts';
 import * as repo from '../../db/repositories/reports.ts';
 import * as work from '../../db/repositories/report-assessments.ts';
-import { getGoalsTree } from '../goals.ts';
-import { getBudgetViews } from '../interventions.ts';
+import { getGoalsTree } from '../goals/index.ts';
+import { getBudgetViews } from '../interventions/index.ts';
 import { listReportSummaries, periodOrDefault, type Snapshot } from './read.ts';
 import { reasonWords } from './words.ts';
 

@@ -24,7 +24,7 @@ import {
 import * as repo from '../../db/repositories/reports.ts';
 import * as work from '../../db/repositories/report-assessments.ts';
 import { contentContext, generate } from './content.ts';
-import { getGoalsTree } from '../goals.ts';
+import { getGoalsTree } from '../goals/index.ts';
 
 export async function templateFor(db: Queryable, kind: string): Promise<Template> {
   const k = committeeKind(kind);

@@ -16,7 +16,7 @@ import {
   saveScenario,
   segregation,
   type NeedIndicatorChoice,
-} from '../../../services/analysis.ts';
+} from '../../../services/analysis/index.ts';
 import {
   allocationBody,
   allocationResponse,

@@ -13,7 +13,7 @@ import {
   getUsers,
   signIn,
   signOut,
-} from '../../../services/auth.ts';
+} from '../../../services/auth/index.ts';
 import { listAuditLog } from '../../../services/audit.ts';
 import {
   actorOf,

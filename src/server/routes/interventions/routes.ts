@@ -27,11 +27,11 @@ import {
   previewImport,
   setBudgetLine,
   updateIntervention,
-} from '../../../services/interventions.ts';
+} from '../../../services/interventions/index.ts';
 import { actorOf, canReadDrafts, guard } from '../../auth.ts';
 import { actingUser } from '../../acting.ts';
 import { AppError } from '../../../core/errors.ts';
-import { assessmentYear } from '../../../services/goals.ts';
+import { assessmentYear } from '../../../services/goals/index.ts';
 
 const MAX_FILE_BODY = 15 * 1024 * 1024;
 
