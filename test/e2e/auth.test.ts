@@ -104,12 +104,32 @@ describe('sign-in, account, users and audit pages (browser)', () => {
   it('an administrator creates an account on the users page', async () => {
     await page.goto(`${b.base}/admin/anvandare`);
     await page.getByRole('heading', { name: 'Nytt konto' }).waitFor();
+    // nothing filled in: refused in the browser by the contract (nothing sent), each error tied to its field
+    const posts: string[] = [];
+    const onRequest = (r: { method(): string; url(): string }) => {
+      if (r.method() === 'POST' && r.url().endsWith('/auth/users')) posts.push(r.url());
+    };
+    page.on('request', onRequest);
+    await page.getByRole('button', { name: 'Skapa konto' }).click();
+    for (const [id, hint] of [
+      ['nu-username', ''],
+      ['nu-password', 'nu-pw-hint '],
+    ] as const) {
+      await page.locator(`#${id}-error`).filter({ hasText: 'Fyll i det här fältet.' }).waitFor();
+      assert.equal(await page.locator(`#${id}`).getAttribute('aria-invalid'), 'true');
+      assert.equal(await page.locator(`#${id}`).getAttribute('aria-describedby'), `${hint}${id}-error`);
+    }
+    await page.getByRole('status').filter({ hasText: 'Formuläret har fel' }).waitFor();
+    assert.deepEqual(posts, []);
+    await b.checkA11y(page, 'users-new-errors');
     await page.getByLabel('Användarnamn').fill('e2e.reader');
     await page.getByLabel('Namn', { exact: true }).fill('Rut Läsare');
     await page.getByLabel('Roll', { exact: true }).selectOption('reader');
     await page.getByLabel('Första lösenord').fill('a reader pass phrase');
     await page.getByRole('button', { name: 'Skapa konto' }).click();
     await page.getByText('Kontot e2e.reader är skapat.').waitFor();
+    page.off('request', onRequest);
+    assert.equal(posts.length, 1);
     await page.getByRole('rowheader', { name: /e2e\.reader/ }).waitFor();
     await b.checkA11y(page, 'users');
     await b.screenshot(page, 'auth-users');

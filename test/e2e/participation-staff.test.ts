@@ -83,6 +83,23 @@ describe('participation: staff screens in the browser', () => {
     );
     for (const phase of ['voting', 'closed', 'published'] as const)
       await setPhase(db, 'tensta-2026', { phase }, admin, fx);
+    // a closed vote, to correct
+    await createProcess(
+      db,
+      {
+        id: 'tensta-rattelse',
+        name: 'Tensta rättelse',
+        area: JARVA,
+        budget: '100000',
+        rule: 'greedy',
+        knapsack: false,
+        maxChoices: null,
+      },
+      admin,
+      fx,
+    );
+    await saveProject(db, 'tensta-rattelse', 'bank', { title: 'Bänkar', cost: '50000', feasible: true }, admin, fx);
+    for (const phase of ['voting', 'closed'] as const) await setPhase(db, 'tensta-rattelse', { phase }, admin, fx);
     await createUser(db, { username: 'e2e.answer', displayName: 'E2E Answer', role: 'analyst', password: PW }, null, {
       now: () => FIXED_NOW,
     });
@@ -183,6 +200,75 @@ describe('participation: staff screens in the browser', () => {
       `/insatser/${encodeURIComponent(interventionId)}`,
     );
     await b.checkA11y(page, 'participation-proposal-answered');
+  });
+
+  it('refuses a new process and a blank correction in the browser with the contract (nothing sent)', async () => {
+    const staff = await b.page('/logga-in?next=%2Fdelta%2Fpersonal');
+    await staff.getByLabel('Användarnamn').fill('e2e.answer');
+    await staff.getByLabel('Lösenord').fill(PW);
+    await staff.getByRole('button', { name: 'Logga in' }).click();
+    await staff.waitForURL(/\/delta\/personal$/);
+    const posts: string[] = [];
+    staff.on('request', (r) => {
+      if (r.method() === 'POST' && /\/participation\/processes(\/[^/]+\/phase)?$/.test(r.url())) posts.push(r.url());
+    });
+
+    // a new process: an id with spaces, no area, a budget that is not whole kronor
+    const np = staff.locator('form[aria-labelledby="pt-new-process"]');
+    await staff.waitForSelector('#pt-np-area option[value="0180D-jarva"]', { state: 'attached' });
+    await np.getByLabel('Kort id (för adressen)').fill('Tensta 2027');
+    await np.getByLabel('Namn').fill('Tenstabudgeten 2027');
+    await np.getByLabel('Budget (kr)').fill('12 kr');
+    await np.getByRole('button', { name: 'Skapa' }).click();
+    for (const [id, text] of [
+      ['pt-np-id', 'Värdet har fel form.'],
+      ['pt-np-area', 'Välj ett område.'],
+      ['pt-np-budget', 'Skriv ett heltal inom de tillåtna gränserna.'],
+    ] as const) {
+      await staff.locator(`#${id}-error`).filter({ hasText: text }).waitFor();
+      const field = staff.locator(`#${id}`);
+      assert.equal(await field.getAttribute('aria-invalid'), 'true', id);
+      assert.ok(((await field.getAttribute('aria-describedby')) ?? '').split(' ').includes(`${id}-error`), id);
+    }
+    assert.equal(await staff.locator('#pt-np-name').getAttribute('aria-invalid'), null);
+    await staff.locator('#pt-np-outcome-status').filter({ hasText: 'Formuläret har fel' }).waitFor();
+    assert.equal(await staff.locator('#pt-np-outcome-status').getAttribute('role'), 'status');
+    await b.checkA11y(staff, 'participation-new-process-errors');
+
+    // corrected, it is created and chosen
+    await np.getByLabel('Kort id (för adressen)').fill('tensta-2027');
+    await np.getByLabel('Område').selectOption('0180D-jarva');
+    await np.getByLabel('Budget (kr)').fill('300000');
+    await np.getByRole('button', { name: 'Skapa' }).click();
+    await staff.locator('#pt-np-outcome-status').filter({ hasText: 'Sparat.' }).waitFor();
+    assert.equal(posts.length, 1);
+    const created = await b.api<{ process: { name: string; budget: string; area: string } }>(
+      '/participation/processes/tensta-2027',
+    );
+    assert.deepEqual(
+      [created.process.name, created.process.budget, created.process.area],
+      ['Tenstabudgeten 2027', '300000', 'stadsdelsomrade-2023:0180D-jarva'],
+    );
+
+    // a correction of a closed vote with a reason of only spaces
+    await staff.selectOption('#pt-admin-process', 'tensta-rattelse');
+    const reason = staff.getByLabel('Skäl till rättelsen (sparas i loggen)');
+    await reason.fill('   ');
+    await staff.getByRole('button', { name: 'Öppna omröstningen igen' }).click();
+    await staff.locator('#pt-correction-reason-error').filter({ hasText: 'Fyll i det här fältet.' }).waitFor();
+    assert.equal(await reason.getAttribute('aria-invalid'), 'true');
+    assert.equal(await reason.getAttribute('aria-describedby'), 'pt-correction-reason-error');
+    await staff.locator('#pt-phase-outcome-status').filter({ hasText: 'Formuläret har fel' }).waitFor();
+    assert.equal(posts.length, 1);
+    await b.checkA11y(staff, 'participation-correction-errors');
+
+    await reason.fill('Röster från en vallokal kom inte med.');
+    await staff.getByRole('button', { name: 'Öppna omröstningen igen' }).click();
+    await staff.locator('#pt-phase-outcome-status').filter({ hasText: 'Omröstning' }).waitFor();
+    assert.equal(posts.length, 2);
+    const corrected = await b.api<{ process: { phase: string } }>('/participation/processes/tensta-rattelse');
+    assert.equal(corrected.process.phase, 'voting');
+    await b.browser.contexts()[0]?.clearCookies();
   });
 
   it('residents filter the dialogues by goal area', async () => {

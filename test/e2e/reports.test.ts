@@ -79,6 +79,18 @@ describe('a year of reporting for Järva (browser)', () => {
   it('the committee creates T1, writes a section and an assessment, and marks it ready', async () => {
     const page = await signIn('e2e.jarva', '/rapporter');
     await page.getByRole('heading', { name: 'Skapa rapport' }).waitFor();
+    const posts: string[] = [];
+    page.on('request', (r) => {
+      if (r.method() === 'POST' && /\/api\/v1\/reports(\/.*\/comments)?$/.test(r.url())) posts.push(r.url());
+    });
+    // no committee chosen: refused in the browser by the contract (nothing sent), tied to its field
+    await page.getByRole('button', { name: 'Skapa rapport' }).click();
+    await page.locator('#report-new-committee-error').filter({ hasText: 'Välj ett av alternativen.' }).waitFor();
+    assert.equal(await page.getByLabel('Nämnd').getAttribute('aria-invalid'), 'true');
+    assert.equal(await page.getByLabel('Nämnd').getAttribute('aria-describedby'), 'report-new-committee-error');
+    await page.getByRole('status').filter({ hasText: 'Formuläret har fel' }).waitFor();
+    assert.deepEqual(posts, []);
+    await b.checkA11y(page, 'report create errors');
     await page.getByLabel('Nämnd').selectOption(JARVA);
     await page.getByLabel('Period').selectOption('T1');
     await page.getByRole('button', { name: 'Skapa rapport' }).click();
@@ -89,6 +101,24 @@ describe('a year of reporting for Järva (browser)', () => {
     await page.locator('#sec-analysis-who').selectOption({ label: 'e2e.jarva' });
     await page.locator('#sec-analysis').locator('..').getByRole('button', { name: 'Spara' }).click();
     await page.getByRole('status').filter({ hasText: 'Sparat.' }).first().waitFor();
+    assert.equal(posts.length, 1);
+
+    // a comment of only spaces: refused in the browser by the contract (nothing sent), tied to its field
+    const analysis = page.locator('section[aria-labelledby="sec-analysis"]');
+    await analysis.getByLabel('Skriv en kommentar').fill('   ');
+    await analysis.getByRole('button', { name: 'Skicka' }).click();
+    await page.locator('#sec-analysis-c-error').filter({ hasText: 'Fyll i det här fältet.' }).waitFor();
+    assert.equal(await analysis.getByLabel('Skriv en kommentar').getAttribute('aria-invalid'), 'true');
+    assert.equal(
+      await analysis.getByLabel('Skriv en kommentar').getAttribute('aria-describedby'),
+      'sec-analysis-c-error',
+    );
+    await page.getByRole('status').filter({ hasText: 'Formuläret har fel' }).waitFor();
+    assert.equal(posts.length, 1);
+    await analysis.getByLabel('Skriv en kommentar').fill('Läs igen före mötet.');
+    await analysis.getByRole('button', { name: 'Skicka' }).click();
+    await analysis.getByText('Läs igen före mötet.').waitFor();
+    assert.equal(posts.length, 2);
 
     const target = 't-samlingslokal-15-minuter';
     await page.locator(`#as-${target}-s`).selectOption('on_track');

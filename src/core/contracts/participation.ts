@@ -180,9 +180,11 @@ export const phaseBody = z.strictObject({
   phase,
   reason: z
     .string()
+    .trim()
+    .min(1)
     .max(2000)
     .optional()
-    .describe('required for a correction (closed → voting); recorded in the audit log'),
+    .describe('required for a correction (closed → voting), and not blank when given; recorded in the audit log'),
 });
 export const projectBody = z.strictObject({
   title: z.string().trim().min(1).max(300),

@@ -1,9 +1,18 @@
-import { useState, type FormEvent } from 'react';
+/**
+ * Administrators: the accounts, their role, committee and password, and a new account. Each form is checked in
+ * the browser with its endpoint's contract (newUserBody, userPatchBody) before it is sent; a refusal by the
+ * server is said in the form's alert and marks the field it names.
+ */
+import { useState } from 'react';
+import { useForm, useWatch, type UseFormRegisterReturn } from 'react-hook-form';
 import { ACCOUNT_ROLES, type AccountRole } from '../../../core/access.ts';
+import { newUserBody, userPatchBody } from '../../../core/contracts/auth.ts';
 import { ApiError, sendJson, useApi } from '../../api.ts';
+import { contractResolver, submitWith, type FieldOf } from '../../forms.ts';
 import { useI18n } from '../../i18n/index.tsx';
 import { authStrings } from '../../i18n/auth.ts';
 import { WithData, useErrorText } from '../../shell/Status.tsx';
+import { authSay, described, FieldProblem } from './fields.tsx';
 
 type Key = keyof (typeof authStrings)['sv'];
 
@@ -39,20 +48,20 @@ function Message({ msg }: { msg: Msg }) {
 
 function CommitteeSelect({
   id,
-  value,
   committees,
-  onChange,
+  field,
   label,
+  describedBy,
 }: {
   id: string;
-  value: string;
   committees: Committee[];
-  onChange: (v: string) => void;
+  field: UseFormRegisterReturn;
   label?: string;
+  describedBy: { 'aria-invalid': true | undefined; 'aria-describedby': string | undefined };
 }) {
   const { t } = useI18n(authStrings);
   return (
-    <select id={id} value={value} onChange={(e) => onChange(e.target.value)} aria-label={label}>
+    <select id={id} aria-label={label} {...field} {...describedBy}>
       <option value="">{t('noCommittee')}</option>
       {committees.map((c) => (
         <option key={c.id} value={c.id}>
@@ -63,39 +72,49 @@ function CommitteeSelect({
   );
 }
 
+interface NewValues {
+  username: string;
+  displayName: string;
+  role: AccountRole;
+  committeeId: string;
+  password: string;
+}
+const NEW_FIELDS = ['username', 'displayName', 'role', 'committeeId', 'password'] as const;
+const newField: FieldOf<NewValues> = (path) => {
+  const head = String(path[0] ?? '');
+  return (NEW_FIELDS as readonly string[]).includes(head) ? (head as keyof NewValues) : null;
+};
+const newUserOf = (v: NewValues) => ({
+  username: v.username.trim(),
+  displayName: v.displayName,
+  role: v.role,
+  committeeId: v.committeeId || null,
+  password: v.password,
+});
+const NEW_ALERT = 'nu-error';
+
 function NewUserForm({ committees, onCreated }: { committees: Committee[]; onCreated: (msg: Msg) => void }) {
   const { t } = useI18n(authStrings);
   const errorText = useErrorText();
-  const [form, setForm] = useState({
-    username: '',
-    displayName: '',
-    role: 'reader' as AccountRole,
-    committeeId: '',
-    password: '',
+  const [problem, setProblem] = useState<string | null>(null);
+  const form = useForm<NewValues>({
+    defaultValues: { username: '', displayName: '', role: 'reader', committeeId: '', password: '' },
+    resolver: contractResolver(newUserBody, newUserOf, newField, authSay(t)),
   });
-  const [msg, setMsg] = useState<Msg>(null);
-  const set = (k: keyof typeof form) => (v: string) => setForm((f) => ({ ...f, [k]: v }));
-
-  async function submit(e: FormEvent): Promise<void> {
-    e.preventDefault();
-    try {
-      const created = await sendJson<User>('POST', '/auth/users', {
-        username: form.username,
-        displayName: form.displayName,
-        role: form.role,
-        committeeId: form.committeeId || null,
-        password: form.password,
-      });
-      setMsg(null);
-      setForm({ username: '', displayName: '', role: 'reader', committeeId: '', password: '' });
+  const errors = form.formState.errors;
+  const role = useWatch({ control: form.control, name: 'role' });
+  const submit = submitWith(form, newField, (v) => sendJson<User>('POST', '/auth/users', newUserOf(v)), {
+    done: (created) => {
+      setProblem(null);
+      form.reset();
       onCreated({ ok: true, text: t('created', { name: created.username }) });
-    } catch (err) {
-      setMsg({ ok: false, text: errorText(err) });
-    }
-  }
+    },
+    failed: (_m, err) => setProblem(errorText(err)),
+    invalid: () => setProblem(null),
+  });
 
   return (
-    <form onSubmit={submit} className="stacked-form">
+    <form onSubmit={(e) => void submit(e)} className="stacked-form" noValidate>
       <h2>{t('newUser')}</h2>
       <div>
         <label htmlFor="nu-username">{t('username')}</label>
@@ -103,38 +122,51 @@ function NewUserForm({ committees, onCreated }: { committees: Committee[]; onCre
           id="nu-username"
           required
           autoComplete="off"
-          value={form.username}
-          onChange={(e) => set('username')(e.target.value)}
+          {...form.register('username')}
+          {...described('nu-username', errors.username, NEW_ALERT)}
         />
+        <FieldProblem id="nu-username" error={errors.username} />
       </div>
       <div>
         <label htmlFor="nu-name">{t('displayName')}</label>
         <input
           id="nu-name"
           autoComplete="off"
-          value={form.displayName}
-          onChange={(e) => set('displayName')(e.target.value)}
+          {...form.register('displayName')}
+          {...described('nu-name', errors.displayName, NEW_ALERT)}
         />
+        <FieldProblem id="nu-name" error={errors.displayName} />
       </div>
       <div>
         <label htmlFor="nu-role">{t('role')}</label>
-        <select id="nu-role" value={form.role} onChange={(e) => set('role')(e.target.value)}>
+        <select id="nu-role" {...form.register('role')} {...described('nu-role', errors.role, NEW_ALERT)}>
           {ACCOUNT_ROLES.map((r) => (
             <option key={r} value={r}>
               {t(`role_${r}` as Key)}
             </option>
           ))}
         </select>
+        <FieldProblem id="nu-role" error={errors.role} />
       </div>
       <div>
         <label htmlFor="nu-committee">{t('committee')}</label>
         <CommitteeSelect
           id="nu-committee"
-          value={form.committeeId}
           committees={committees}
-          onChange={set('committeeId')}
+          field={form.register('committeeId')}
+          describedBy={described(
+            'nu-committee',
+            errors.committeeId,
+            NEW_ALERT,
+            role === 'district_editor' ? 'nu-committee-hint' : undefined,
+          )}
         />
-        {form.role === 'district_editor' ? <p className="hint">{t('committeeRequired')}</p> : null}
+        {role === 'district_editor' ? (
+          <p id="nu-committee-hint" className="hint">
+            {t('committeeRequired')}
+          </p>
+        ) : null}
+        <FieldProblem id="nu-committee" error={errors.committeeId} />
       </div>
       <div>
         <label htmlFor="nu-password">{t('initialPassword')}</label>
@@ -144,19 +176,35 @@ function NewUserForm({ committees, onCreated }: { committees: Committee[]; onCre
           autoComplete="new-password"
           required
           minLength={12}
-          aria-describedby="nu-pw-hint"
-          value={form.password}
-          onChange={(e) => set('password')(e.target.value)}
+          {...form.register('password')}
+          {...described('nu-password', errors.password, NEW_ALERT, 'nu-pw-hint')}
         />
         <p id="nu-pw-hint" className="hint">
           {t('passwordHint')}
         </p>
+        <FieldProblem id="nu-password" error={errors.password} />
       </div>
-      <Message msg={msg} />
+      {problem ? (
+        <p id={NEW_ALERT} role="alert" className="error">
+          {problem}
+        </p>
+      ) : null}
+      <p role="status">{!problem && Object.keys(errors).length ? t('formHasErrors') : null}</p>
       <button type="submit">{t('create')}</button>
     </form>
   );
 }
+
+interface AccessValues {
+  role: AccountRole;
+  committeeId: string;
+}
+const accessField: FieldOf<AccessValues> = (path) => (path[0] === 'role' || path[0] === 'committeeId' ? path[0] : null);
+const accessOf = (v: AccessValues) => ({ role: v.role, committeeId: v.committeeId || null });
+interface PasswordValues {
+  password: string;
+}
+const passwordField: FieldOf<PasswordValues> = (path) => (path[0] === 'password' ? 'password' : null);
 
 function UserRow({
   user,
@@ -169,22 +217,41 @@ function UserRow({
 }) {
   const { t } = useI18n(authStrings);
   const errorText = useErrorText();
-  const [role, setRole] = useState<AccountRole>(user.role);
-  const [committeeId, setCommitteeId] = useState(user.committeeId ?? '');
-  const [password, setPassword] = useState('');
-  const [msg, setMsg] = useState<Msg>(null);
+  const say = authSay(t);
+  const [problem, setProblem] = useState<string | null>(null);
   const name = user.displayName || user.username;
-
-  async function patch(body: Record<string, unknown>): Promise<void> {
-    try {
-      await sendJson('PATCH', `/auth/users/${user.id}`, body);
-      setMsg(null);
-      setPassword('');
+  const alertId = `user-${user.id}-error`;
+  const access = useForm<AccessValues>({
+    defaultValues: { role: user.role, committeeId: user.committeeId ?? '' },
+    resolver: contractResolver(userPatchBody, accessOf, accessField, say),
+  });
+  const pw = useForm<PasswordValues>({
+    defaultValues: { password: '' },
+    resolver: contractResolver(userPatchBody, (v: PasswordValues) => v, passwordField, say),
+  });
+  const accessErrors = access.formState.errors;
+  const pwErrors = pw.formState.errors;
+  const patch = (body: Record<string, unknown>) => sendJson('PATCH', `/auth/users/${user.id}`, body);
+  const outcome = {
+    done: () => {
+      setProblem(null);
+      pw.reset();
       onChanged({ ok: true, text: `${name}: ${t('saved')}` });
+    },
+    failed: (_m: string, err: unknown) => setProblem(errorText(err)),
+    invalid: () => setProblem(null),
+  };
+  const saveAccess = submitWith(access, accessField, (v) => patch(accessOf(v)), outcome);
+  const setPassword = submitWith(pw, passwordField, (v) => patch({ password: v.password }), outcome);
+  async function toggle(): Promise<void> {
+    try {
+      await patch({ disabled: !user.disabled });
+      outcome.done();
     } catch (err) {
-      setMsg({ ok: false, text: errorText(err) });
+      setProblem(errorText(err));
     }
   }
+  const invalid = Object.keys(accessErrors).length > 0 || Object.keys(pwErrors).length > 0;
 
   return (
     <tr>
@@ -194,9 +261,10 @@ function UserRow({
       </th>
       <td>
         <select
-          value={role}
+          id={`role-${user.id}`}
           aria-label={t('changeRole', { name })}
-          onChange={(e) => setRole(e.target.value as AccountRole)}
+          {...access.register('role')}
+          {...described(`role-${user.id}`, accessErrors.role, alertId)}
         >
           {ACCOUNT_ROLES.map((r) => (
             <option key={r} value={r}>
@@ -204,32 +272,29 @@ function UserRow({
             </option>
           ))}
         </select>
+        <FieldProblem id={`role-${user.id}`} error={accessErrors.role} />
       </td>
       <td>
         <CommitteeSelect
           id={`committee-${user.id}`}
-          value={committeeId}
           committees={committees}
-          onChange={setCommitteeId}
+          field={access.register('committeeId')}
           label={t('changeCommittee', { name })}
+          describedBy={described(`committee-${user.id}`, accessErrors.committeeId, alertId)}
         />
+        <FieldProblem id={`committee-${user.id}`} error={accessErrors.committeeId} />
       </td>
       <td>{user.disabled ? t('disabled') : t('active')}</td>
       <td>
-        <button type="button" onClick={() => void patch({ role, committeeId: committeeId || null })}>
+        <button type="button" onClick={() => void saveAccess()}>
           {t('save')}
         </button>{' '}
-        <button type="button" className="secondary" onClick={() => void patch({ disabled: !user.disabled })}>
+        <button type="button" className="secondary" onClick={() => void toggle()}>
           {user.disabled ? t('enable') : t('disable')}
         </button>
         <details>
           <summary>{t('setPassword')}</summary>
-          <form
-            onSubmit={(e) => {
-              e.preventDefault();
-              void patch({ password });
-            }}
-          >
+          <form onSubmit={(e) => void setPassword(e)} noValidate>
             <label htmlFor={`pw-${user.id}`}>{t('newPassword')}</label>{' '}
             <input
               id={`pw-${user.id}`}
@@ -237,13 +302,19 @@ function UserRow({
               autoComplete="new-password"
               minLength={12}
               required
-              value={password}
-              onChange={(e) => setPassword(e.target.value)}
+              {...pw.register('password')}
+              {...described(`pw-${user.id}`, pwErrors.password, alertId)}
             />{' '}
+            <FieldProblem id={`pw-${user.id}`} error={pwErrors.password} />
             <button type="submit">{t('setPassword')}</button>
           </form>
         </details>
-        <Message msg={msg} />
+        {problem ? (
+          <p id={alertId} role="alert" className="error">
+            {problem}
+          </p>
+        ) : null}
+        <p role="status">{!problem && invalid ? t('formHasErrors') : null}</p>
       </td>
     </tr>
   );

@@ -1,48 +1,63 @@
-/** Staff: the follow-up of what was built for each project. */
-import { useState, type FormEvent } from 'react';
+/**
+ * Staff: the follow-up of what was built for each project. Checked in the browser with the endpoint's contract
+ * (projectBody) before it is sent; a refusal by the server is said in the alert and marks the field.
+ */
+import { useState } from 'react';
+import { useForm } from 'react-hook-form';
 import { sendJson, useApi } from '../../api.ts';
-import type { ProcessSummary as Process, Project } from '../../../core/contracts/participation.ts';
+import { contractResolver, submitWith, type FieldOf } from '../../forms.ts';
+import { projectBody, type ProcessSummary as Process, type Project } from '../../../core/contracts/participation.ts';
 import { ProcessPicker } from './ProcessPicker.tsx';
-import { fieldProps, FormOutcome, outcomeOf, type Outcome } from './forms.tsx';
+import { FormOutcome, ptDescribed, PtFieldError, ptRefused, ptSay, type Outcome } from './forms.tsx';
 import { useT } from './shared.tsx';
 
 // ------------------------------------------------------------------------------ follow-up of built projects
 
+interface Values {
+  followUp: string;
+}
+const fieldOf: FieldOf<Values> = (path) => (path[0] === 'followUp' ? 'followUp' : null);
+
 function FollowUpRow({ processId, project, onSaved }: { processId: string; project: Project; onSaved: () => void }) {
   const { t } = useT();
-  const [text, setText] = useState(project.followUp);
   const [outcome, setOutcome] = useState<Outcome | null>(null);
   const id = `pt-fu-${processId}-${project.id}`;
-  async function save(e: FormEvent) {
-    e.preventDefault();
-    try {
-      await sendJson(
+  const bodyOf = (v: Values) => ({ title: project.title, cost: project.cost, followUp: v.followUp });
+  const form = useForm<Values>({
+    defaultValues: { followUp: project.followUp },
+    resolver: contractResolver(projectBody, bodyOf, fieldOf, ptSay(t)),
+  });
+  const errors = form.formState.errors;
+  const save = submitWith(
+    form,
+    fieldOf,
+    (v) =>
+      sendJson(
         'PUT',
         `/participation/processes/${encodeURIComponent(processId)}/projects/${encodeURIComponent(project.id)}`,
-        {
-          title: project.title,
-          cost: project.cost,
-          followUp: text,
-        },
-      );
-      setOutcome({ kind: 'status', text: t('saved'), fields: [] });
-      onSaved();
-    } catch (err) {
-      setOutcome(outcomeOf(err, t));
-    }
-  }
+        bodyOf(v),
+      ),
+    {
+      done: () => {
+        setOutcome({ kind: 'status', text: t('saved'), fields: [] });
+        onSaved();
+      },
+      failed: (_m, err) => setOutcome(ptRefused(form, err, t)),
+      invalid: () => setOutcome({ kind: 'status', text: t('formHasErrors'), fields: [] }),
+    },
+  );
   return (
     <li>
-      <form onSubmit={save} className="pt-form">
+      <form onSubmit={(e) => void save(e)} className="pt-form" noValidate>
         <label htmlFor={id}>{t('followUpOf', { title: project.title })}</label>
         <textarea
           id={id}
           rows={3}
           maxLength={10000}
-          value={text}
-          onChange={(e) => setText(e.target.value)}
-          {...fieldProps(outcome, `${id}-outcome`, 'followUp')}
+          {...form.register('followUp')}
+          {...ptDescribed(id, errors.followUp, `${id}-outcome`)}
         />
+        <PtFieldError id={id} error={errors.followUp} />
         <button type="submit">{t('save')}</button>
       </form>
       <FormOutcome id={`${id}-outcome`} outcome={outcome} />

@@ -1,31 +1,61 @@
-/** Staff: move a process to its next phase (the state machine of the core), or correct a closed vote with a reason. */
-import { useState, type FormEvent } from 'react';
+/**
+ * Staff: move a process to its next phase (the state machine of the core), or correct a closed vote with a
+ * reason. The correction is checked in the browser with the endpoint's contract (phaseBody: a reason, when
+ * given, is not blank) before it is sent; a refusal by the server is said in the alert and marks its field.
+ */
+import { useState } from 'react';
+import { useForm } from 'react-hook-form';
 import { sendJson } from '../../api.ts';
-import type { ProcessSummary } from '../../../core/contracts/participation.ts';
+import { contractResolver, submitWith, type FieldOf } from '../../forms.ts';
+import { phaseBody, type ProcessSummary } from '../../../core/contracts/participation.ts';
 import { nextPhases, type Phase } from '../../../core/participation/phases.ts';
-import { errorText, Notice, phaseLabel, useT } from './shared.tsx';
+import { FormOutcome, ptDescribed, PtFieldError, ptRefused, ptSay, type Outcome } from './forms.tsx';
+import { errorText, phaseLabel, useT } from './shared.tsx';
+
+interface Values {
+  reason: string;
+}
+/** A correction's problems are the reason's (the server names `phase` when the reason is missing). */
+const fieldOf: FieldOf<Values> = (path) => (path[0] === 'reason' || path[0] === 'phase' ? 'reason' : null);
+const correctionOf = (v: Values) => ({ phase: 'voting' as const, reason: v.reason });
+const OUTCOME = 'pt-phase-outcome';
 
 export function PhaseControl({ process, onChanged }: { process: ProcessSummary; onChanged: () => void }) {
   const { t } = useT();
-  const [reason, setReason] = useState('');
-  const [msg, setMsg] = useState<{ kind: 'status' | 'alert'; text: string } | null>(null);
+  const [outcome, setOutcome] = useState<Outcome | null>(null);
+  const form = useForm<Values>({
+    defaultValues: { reason: '' },
+    resolver: contractResolver(phaseBody, correctionOf, fieldOf, ptSay(t)),
+  });
+  const errors = form.formState.errors;
   const next = nextPhases(process.phase);
+  const moved = (phase: Phase) => {
+    setOutcome({ kind: 'status', text: t('phaseChanged', { phase: phaseLabel(t, phase) }), fields: [] });
+    onChanged();
+  };
 
-  async function move(phase: Phase, why?: string) {
-    setMsg(null);
+  async function move(phase: Phase) {
+    setOutcome(null);
     try {
-      await sendJson('POST', `/participation/processes/${process.id}/phase`, why ? { phase, reason: why } : { phase });
-      setMsg({ kind: 'status', text: t('phaseChanged', { phase: phaseLabel(t, phase) }) });
-      setReason('');
-      onChanged();
+      await sendJson('POST', `/participation/processes/${process.id}/phase`, { phase });
+      moved(phase);
     } catch (err) {
-      setMsg({ kind: 'alert', text: errorText(err, t) });
+      setOutcome({ kind: 'alert', text: errorText(err, t), fields: [] });
     }
   }
-  function correct(e: FormEvent) {
-    e.preventDefault();
-    void move('voting', reason);
-  }
+  const correct = submitWith(
+    form,
+    fieldOf,
+    (v) => sendJson('POST', `/participation/processes/${process.id}/phase`, correctionOf(v)),
+    {
+      done: () => {
+        form.reset();
+        moved('voting');
+      },
+      failed: (_m, err) => setOutcome(ptRefused(form, err, t)),
+      invalid: () => setOutcome({ kind: 'status', text: t('formHasErrors'), fields: [] }),
+    },
+  );
 
   return (
     <section aria-labelledby="pt-phase-heading">
@@ -43,7 +73,7 @@ export function PhaseControl({ process, onChanged }: { process: ProcessSummary; 
       ) : null}
       {process.phase === 'voting' || process.phase === 'closed' ? <p>{t('noWayBack')}</p> : null}
       {process.phase === 'closed' ? (
-        <form onSubmit={correct} className="pt-form" aria-labelledby="pt-correction">
+        <form onSubmit={(e) => void correct(e)} className="pt-form" aria-labelledby="pt-correction" noValidate>
           <h4 id="pt-correction">{t('correction')}</h4>
           <label htmlFor="pt-correction-reason">{t('correctionReason')}</label>
           <textarea
@@ -51,13 +81,14 @@ export function PhaseControl({ process, onChanged }: { process: ProcessSummary; 
             required
             rows={2}
             maxLength={2000}
-            value={reason}
-            onChange={(e) => setReason(e.target.value)}
+            {...form.register('reason')}
+            {...ptDescribed('pt-correction-reason', errors.reason, OUTCOME)}
           />
+          <PtFieldError id="pt-correction-reason" error={errors.reason} />
           <button type="submit">{t('reopenVoting')}</button>
         </form>
       ) : null}
-      {msg ? <Notice kind={msg.kind}>{msg.text}</Notice> : null}
+      <FormOutcome id={OUTCOME} outcome={outcome} />
     </section>
   );
 }

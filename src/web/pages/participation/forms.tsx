@@ -21,13 +21,6 @@ export function outcomeOf(err: unknown, t: T): Outcome {
   return { kind: 'alert', text: errorText(err, t), fields };
 }
 
-/** Props that tie a field to the form's error message when the server named that field. */
-export function fieldProps(outcome: Outcome | null, errorId: string, field: string, describedBy?: string) {
-  const invalid = outcome?.kind === 'alert' && outcome.fields.includes(field);
-  const ids = [describedBy, invalid ? errorId : undefined].filter(Boolean).join(' ');
-  return { 'aria-invalid': invalid || undefined, 'aria-describedby': ids || undefined };
-}
-
 /**
  * The outcome of a form: a status region that is always in the page (so what is put in it is
  * announced), and an alert with id `id` when something went wrong (fields point to it with

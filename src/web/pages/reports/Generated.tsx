@@ -1,10 +1,17 @@
-/** The generated sections of a report on screen: the same content the documents print. */
-import { useState, type FormEvent } from 'react';
+/**
+ * The generated sections of a report on screen: the same content the documents print. The committee's
+ * assessment of a target is checked in the browser with the endpoint's contract (AssessmentBody) before it is
+ * sent; a refusal by the server is said in the form's alert and marks the field it names.
+ */
+import { useState } from 'react';
+import { useForm } from 'react-hook-form';
 import { sendJson } from '../../api.ts';
 import { LineChart } from '../../components/LineChart.tsx';
 import { formatNumber } from '../../components/format.ts';
-import type { Report } from '../../../core/contracts/reports.ts';
-import { errorText, kr, MoneyTable, statusKey, useReportI18n, type T } from './common.tsx';
+import { contractResolver, submitWith, type FieldOf } from '../../forms.ts';
+import { AssessmentBody, type Report } from '../../../core/contracts/reports.ts';
+import { described, FieldProblem } from '../auth/fields.tsx';
+import { errorText, kr, MoneyTable, reportSay, statusKey, useReportI18n, type T } from './common.tsx';
 
 type Content = NonNullable<Report['sections'][number]['content']>;
 type Of<G extends Content['generator']> = Extract<Content, { generator: G }>['data'];
@@ -14,6 +21,13 @@ function Note({ t, note }: { t: T; note: { source: string; period: string } }) {
   return <p className="source-note">{t('source', { source: note.source || '–', period: note.period || '–' })}</p>;
 }
 
+interface AssessmentValues {
+  status: (typeof STATUSES)[number];
+  text: string;
+}
+const assessmentField: FieldOf<AssessmentValues> = (path) =>
+  path[0] === 'status' || path[0] === 'text' ? path[0] : null;
+
 function AssessmentForm(props: {
   reportId: string;
   targetId: string;
@@ -21,34 +35,59 @@ function AssessmentForm(props: {
   onSaved: (msg: string) => void;
 }) {
   const { t } = useReportI18n();
-  const [status, setStatus] = useState<string>(props.current?.status ?? 'on_track');
-  const [text, setText] = useState(props.current?.text ?? '');
-  async function save(e: FormEvent) {
-    e.preventDefault();
-    try {
-      await sendJson(
+  const id = `as-${props.targetId}`;
+  const alertId = `${id}-alert`;
+  const [problem, setProblem] = useState<string | null>(null);
+  const form = useForm<AssessmentValues>({
+    defaultValues: { status: props.current?.status ?? 'on_track', text: props.current?.text ?? '' },
+    resolver: contractResolver(AssessmentBody, (v: AssessmentValues) => v, assessmentField, reportSay(t)),
+  });
+  const errors = form.formState.errors;
+  const save = submitWith(
+    form,
+    assessmentField,
+    (v) =>
+      sendJson(
         'PUT',
         `/reports/${encodeURIComponent(props.reportId)}/assessments/${encodeURIComponent(props.targetId)}`,
-        { status, text },
-      );
-      props.onSaved(t('saved'));
-    } catch (err) {
-      props.onSaved(errorText(t, err));
-    }
-  }
-  const id = `as-${props.targetId}`;
+        v,
+      ),
+    {
+      done: () => {
+        setProblem(null);
+        props.onSaved(t('saved'));
+      },
+      failed: (_m, err) => setProblem(errorText(t, err)),
+      invalid: () => {
+        setProblem(null);
+        props.onSaved(t('formHasErrors'));
+      },
+    },
+  );
   return (
-    <form className="report-form" onSubmit={(e) => void save(e)} aria-label={`${t('assessment')}: ${props.targetId}`}>
+    <form
+      className="report-form"
+      onSubmit={(e) => void save(e)}
+      aria-label={`${t('assessment')}: ${props.targetId}`}
+      noValidate
+    >
       <label htmlFor={`${id}-s`}>{t('status')}</label>
-      <select id={`${id}-s`} value={status} onChange={(e) => setStatus(e.target.value)}>
+      <select id={`${id}-s`} {...form.register('status')} {...described(`${id}-s`, errors.status, alertId)}>
         {STATUSES.map((s) => (
           <option key={s} value={s}>
             {t(statusKey(s))}
           </option>
         ))}
       </select>
+      <FieldProblem id={`${id}-s`} error={errors.status} />
       <label htmlFor={`${id}-t`}>{t('assessmentText')}</label>
-      <textarea id={`${id}-t`} value={text} onChange={(e) => setText(e.target.value)} />
+      <textarea id={`${id}-t`} {...form.register('text')} {...described(`${id}-t`, errors.text, alertId)} />
+      <FieldProblem id={`${id}-t`} error={errors.text} />
+      {problem && (
+        <p id={alertId} role="alert" className="notice">
+          {problem}
+        </p>
+      )}
       <button type="submit">{t('assess')}</button>
     </form>
   );

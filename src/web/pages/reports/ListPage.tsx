@@ -1,13 +1,28 @@
-/** Rapporter: the year's reports, links to my to-do list and the city report, and creating a report. */
-import { useState, type FormEvent } from 'react';
+/**
+ * Rapporter: the year's reports, links to my to-do list and the city report, and creating a report. The new
+ * report is checked in the browser with the endpoint's contract (CreateReportBody) before it is sent; a
+ * refusal by the server is said in the form's alert and marks the field it names.
+ */
+import { useState } from 'react';
+import { useForm } from 'react-hook-form';
 import type { z } from 'zod';
 import { Link, navigate, setQuery, useRoute } from '../../router.tsx';
 import { ApiError, sendJson, useApi } from '../../api.ts';
+import { contractResolver, submitWith, type FieldOf } from '../../forms.ts';
 import { WithData } from '../../shell/Status.tsx';
-import type { CommitteesResponse, ReportsResponse } from '../../../core/contracts/reports.ts';
-import { errorText, periodKey, stateKey, useReportI18n } from './common.tsx';
+import { CreateReportBody, type CommitteesResponse, type ReportsResponse } from '../../../core/contracts/reports.ts';
+import { described, FieldProblem } from '../auth/fields.tsx';
+import { errorText, periodKey, reportSay, stateKey, useReportI18n } from './common.tsx';
 
 const KINDS = ['T1', 'T2', 'VB'] as const;
+
+interface Values {
+  committeeId: string;
+  kind: (typeof KINDS)[number];
+}
+const fieldOf: FieldOf<Values> = (path) =>
+  path[0] === 'committeeId' ? 'committeeId' : path[0] === 'period' ? 'kind' : null;
+const ALERT = 'report-new-alert';
 
 export function ListPage() {
   const { t } = useReportI18n();
@@ -15,23 +30,21 @@ export function ListPage() {
   const year = Number(query.get('ar') ?? '') || 2026;
   const reports = useApi<z.infer<typeof ReportsResponse>>(`/reports`);
   const committees = useApi<z.infer<typeof CommitteesResponse>>('/report-committees');
-  const [committee, setCommittee] = useState('');
-  const [kind, setKind] = useState<(typeof KINDS)[number]>('T1');
-  const [error, setError] = useState<string | null>(null);
-
-  async function create(e: FormEvent) {
-    e.preventDefault();
-    setError(null);
-    try {
-      const r = await sendJson<{ id: string }>('POST', '/reports', {
-        committeeId: committee,
-        period: `${year}-${kind}`,
-      });
-      navigate(`/rapporter/${encodeURIComponent(r.id)}`);
-    } catch (err) {
-      setError(errorText(t, err));
-    }
-  }
+  const [problem, setProblem] = useState<string | null>(null);
+  const bodyOf = (v: Values) => ({ committeeId: v.committeeId, period: `${year}-${v.kind}` });
+  const say = reportSay(t);
+  const form = useForm<Values>({
+    defaultValues: { committeeId: '', kind: 'T1' },
+    resolver: contractResolver(CreateReportBody, bodyOf, fieldOf, (issue) =>
+      issue.path[0] === 'committeeId' ? t('fieldChoose') : say(issue),
+    ),
+  });
+  const errors = form.formState.errors;
+  const create = submitWith(form, fieldOf, (v) => sendJson<{ id: string }>('POST', '/reports', bodyOf(v)), {
+    done: (r) => navigate(`/rapporter/${encodeURIComponent(r.id)}`),
+    failed: (_m, err) => setProblem(errorText(t, err)),
+    invalid: () => setProblem(null),
+  });
 
   if (reports.error instanceof ApiError && (reports.error.status === 401 || reports.error.status === 403))
     return (
@@ -89,36 +102,44 @@ export function ListPage() {
           );
         }}
       </WithData>
-      <h2>{t('create')}</h2>
+      <h2 id="report-new">{t('create')}</h2>
       <WithData state={committees}>
         {(data) => (
-          <form className="report-form" onSubmit={(e) => void create(e)}>
-            <label>
-              {t('committee')}
-              <select value={committee} onChange={(e) => setCommittee(e.target.value)} required>
-                <option value="" />
-                {data.committees.map((c) => (
-                  <option key={c.id} value={c.id}>
-                    {c.name}
-                  </option>
-                ))}
-              </select>
-            </label>
-            <label>
-              {t('period')}
-              <select value={kind} onChange={(e) => setKind(e.target.value as (typeof KINDS)[number])}>
-                {KINDS.map((k) => (
-                  <option key={k} value={k}>
-                    {t(periodKey(`${year}-${k}`))}
-                  </option>
-                ))}
-              </select>
-            </label>
-            {error && (
-              <p role="alert" className="notice">
-                {error}
+          <form className="report-form" onSubmit={(e) => void create(e)} aria-labelledby="report-new" noValidate>
+            <label htmlFor="report-new-committee">{t('committee')}</label>
+            <select
+              id="report-new-committee"
+              required
+              {...form.register('committeeId')}
+              {...described('report-new-committee', errors.committeeId, ALERT)}
+            >
+              <option value="" />
+              {data.committees.map((c) => (
+                <option key={c.id} value={c.id}>
+                  {c.name}
+                </option>
+              ))}
+            </select>
+            <FieldProblem id="report-new-committee" error={errors.committeeId} />
+            <label htmlFor="report-new-period">{t('period')}</label>
+            <select
+              id="report-new-period"
+              {...form.register('kind')}
+              {...described('report-new-period', errors.kind, ALERT)}
+            >
+              {KINDS.map((k) => (
+                <option key={k} value={k}>
+                  {t(periodKey(`${year}-${k}`))}
+                </option>
+              ))}
+            </select>
+            <FieldProblem id="report-new-period" error={errors.kind} />
+            {problem && (
+              <p id={ALERT} role="alert" className="notice">
+                {problem}
               </p>
             )}
+            <p role="status">{!problem && Object.keys(errors).length ? t('formHasErrors') : null}</p>
             <button type="submit">{t('create')}</button>
           </form>
         )}

@@ -1,5 +1,6 @@
 /** Shared bits of the report screens: state labels, API error messages, period labels. */
 import { ApiError } from '../../api.ts';
+import type { Say } from '../../forms.ts';
 import { strings } from '../../i18n/reports.ts';
 import { useI18n } from '../../i18n/index.tsx';
 
@@ -17,6 +18,21 @@ export function errorText(t: T, e: unknown): string {
     return e.message;
   }
   return e instanceof Error ? e.message : String(e);
+}
+
+/**
+ * The words of the contract's refusal in the page's language, by the zod issue's kind (the server's English is
+ * never shown): a blank or too long text, a choice outside the list, a date of the wrong form.
+ */
+export function reportSay(t: T): Say {
+  return (issue) => {
+    const i = issue as { code: string; origin?: string; maximum?: number | bigint; format?: string };
+    if (i.code === 'too_small') return t('fieldRequired');
+    if (i.code === 'too_big' && i.origin === 'string') return t('fieldTooLong', { n: Number(i.maximum) });
+    if (i.code === 'invalid_value') return t('fieldChoose');
+    if (i.code === 'invalid_format' && String(issue.path.at(-1)) === 'deadline') return t('fieldDate');
+    return t('fieldInvalid');
+  };
 }
 
 export const stateKey = (s: string) => `state_${s}` as 'state_utkast';
