@@ -1,9 +1,7 @@
 /**
- * What the auth forms share: the contract's refusal in the user's language, and a field tied to its problem
- * (aria-invalid, aria-describedby to the text under it, after the hint).
+ * What the auth forms share: the contract's refusal in the user's language; a field is tied to its problem by
+ * the shared components/FieldProblem.tsx.
  */
-import type { ReactNode } from 'react';
-import type { FieldError } from 'react-hook-form';
 import type { Say } from '../../forms.ts';
 import type { useI18n } from '../../i18n/index.tsx';
 import type { authStrings } from '../../i18n/auth.ts';
@@ -18,21 +16,4 @@ export function authSay(t: T): Say {
   };
 }
 
-/**
- * Props that tie a field to its problem: the text under it (found in the browser), or the form's alert
- * (`alertId`: a refusal by the server, said there in the user's language); the hint stays first.
- */
-export function described(id: string, error: FieldError | undefined, alertId: string, hint?: string) {
-  const problem = error ? (error.type === 'server' ? alertId : `${id}-error`) : undefined;
-  const ids = [hint, problem].filter(Boolean).join(' ');
-  return { 'aria-invalid': error ? true : undefined, 'aria-describedby': ids || undefined } as const;
-}
-
-/** A field's problem found in the browser (the server's is said in the form's alert). */
-export function FieldProblem({ id, error }: { id: string; error: FieldError | undefined }): ReactNode {
-  return error && error.type !== 'server' ? (
-    <p id={`${id}-error`} className="error">
-      {error.message}
-    </p>
-  ) : null;
-}
+export { describedBy as described, FieldProblem } from '../../components/FieldProblem.tsx';

@@ -11,7 +11,7 @@ import { dialogueQuery } from '../../../core/contracts/participation.ts';
 import { z } from 'zod';
 import { contractResolver, submitWith, type FieldOf } from '../../forms.ts';
 import { dialogueBody, type Dialogue } from '../../../core/contracts/participation.ts';
-import { FormOutcome, ptDescribed, PtFieldError, ptRefused, ptSay, type Outcome } from './forms.tsx';
+import { FormOutcome, ptDescribed, PtFieldError, ptSay, type Outcome, ptReport } from './forms.tsx';
 import { PROPOSAL_DIVISION, PtData, useT } from './shared.tsx';
 
 type GoalAreas = { goalAreas: { id: string; title: { sv: string; en: string } }[] };
@@ -61,14 +61,15 @@ export function DialogueForm() {
   });
   const errors = form.formState.errors;
 
-  const save = submitWith(form, fieldOf, (v) => sendJson('POST', '/participation/dialogues', bodyOf(v)), {
-    done: () => {
+  const save = submitWith(
+    form,
+    fieldOf,
+    (v) => sendJson('POST', '/participation/dialogues', bodyOf(v)),
+    ptReport(form, t, setOutcome, () => {
       form.reset();
       setOutcome({ kind: 'status', text: t('dialogueSaved'), fields: [] });
-    },
-    failed: (_m, err) => setOutcome(ptRefused(form, err, t)),
-    invalid: () => setOutcome({ kind: 'status', text: t('formHasErrors'), fields: [] }),
-  });
+    }),
+  );
   const ids: Record<keyof Values, string> = {
     heldOn: 'pt-dlg-date',
     place: 'pt-dlg-place',

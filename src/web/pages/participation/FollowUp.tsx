@@ -8,8 +8,8 @@ import { sendJson, useApi } from '../../api.ts';
 import { contractResolver, submitWith, type FieldOf } from '../../forms.ts';
 import { projectBody, type ProcessSummary as Process, type Project } from '../../../core/contracts/participation.ts';
 import { ProcessPicker } from './ProcessPicker.tsx';
-import { FormOutcome, ptDescribed, PtFieldError, ptRefused, ptSay, type Outcome } from './forms.tsx';
-import { useT } from './shared.tsx';
+import { FormOutcome, ptDescribed, PtFieldError, ptSay, type Outcome, ptReport } from './forms.tsx';
+import { useT, projectPath } from './shared.tsx';
 
 // ------------------------------------------------------------------------------ follow-up of built projects
 
@@ -31,20 +31,11 @@ function FollowUpRow({ processId, project, onSaved }: { processId: string; proje
   const save = submitWith(
     form,
     fieldOf,
-    (v) =>
-      sendJson(
-        'PUT',
-        `/participation/processes/${encodeURIComponent(processId)}/projects/${encodeURIComponent(project.id)}`,
-        bodyOf(v),
-      ),
-    {
-      done: () => {
-        setOutcome({ kind: 'status', text: t('saved'), fields: [] });
-        onSaved();
-      },
-      failed: (_m, err) => setOutcome(ptRefused(form, err, t)),
-      invalid: () => setOutcome({ kind: 'status', text: t('formHasErrors'), fields: [] }),
-    },
+    (v) => sendJson('PUT', projectPath(processId, project.id), bodyOf(v)),
+    ptReport(form, t, setOutcome, () => {
+      setOutcome({ kind: 'status', text: t('saved'), fields: [] });
+      onSaved();
+    }),
   );
   return (
     <li>

@@ -14,7 +14,7 @@ import {
   type ProcessSummary,
   type StaffProposal,
 } from '../../../core/contracts/participation.ts';
-import { FormOutcome, ptDescribed, PtFieldError, ptRefused, ptSay, type Outcome } from './forms.tsx';
+import { FormOutcome, ptDescribed, PtFieldError, ptSay, type Outcome, ptReport } from './forms.tsx';
 import { errorText, Notice, PROPOSAL_DIVISION, PtData, useT, type T } from './shared.tsx';
 
 export function Moderation() {
@@ -61,7 +61,6 @@ export function Moderation() {
 /** No count is not a number (refused by the contract). */
 const countOf = (count: string) => (count.trim() === '' ? Number.NaN : Number(count));
 const say = (t: T) => ptSay(t, (f) => (f === 'processId' ? t('fieldChoose') : f === 'area' ? t('fieldArea') : null));
-const formHasErrors = (t: T): Outcome => ({ kind: 'status', text: t('formHasErrors'), fields: [] });
 
 /** The codes, shown once: to print now. */
 function Printed({ codes, print, testId }: { codes: string[]; print: boolean; testId?: string }) {
@@ -115,14 +114,10 @@ export function Codes() {
         count,
       });
     },
-    {
-      done: (r) => {
-        setOutcome(null);
-        setCodes(r.codes);
-      },
-      failed: (_m, err) => setOutcome(ptRefused(form, err, t)),
-      invalid: () => setOutcome(formHasErrors(t)),
-    },
+    ptReport(form, t, setOutcome, (r: { codes: string[] }) => {
+      setOutcome(null);
+      setCodes(r.codes);
+    }),
   );
   return (
     <section aria-labelledby="pt-codes">
@@ -192,14 +187,10 @@ export function SupportCodes() {
     form,
     supportField,
     (v) => sendJson<{ codes: string[] }>('POST', '/participation/support-codes', supportOf(v)),
-    {
-      done: (r) => {
-        setOutcome(null);
-        setCodes(r.codes);
-      },
-      failed: (_m, err) => setOutcome(ptRefused(form, err, t)),
-      invalid: () => setOutcome(formHasErrors(t)),
-    },
+    ptReport(form, t, setOutcome, (r: { codes: string[] }) => {
+      setOutcome(null);
+      setCodes(r.codes);
+    }),
   );
   return (
     <section aria-labelledby="pt-support-codes">

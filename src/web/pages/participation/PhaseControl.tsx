@@ -9,7 +9,7 @@ import { sendJson } from '../../api.ts';
 import { contractResolver, submitWith, type FieldOf } from '../../forms.ts';
 import { phaseBody, type ProcessSummary } from '../../../core/contracts/participation.ts';
 import { nextPhases, type Phase } from '../../../core/participation/phases.ts';
-import { FormOutcome, ptDescribed, PtFieldError, ptRefused, ptSay, type Outcome } from './forms.tsx';
+import { FormOutcome, ptDescribed, PtFieldError, ptSay, type Outcome, ptReport } from './forms.tsx';
 import { errorText, phaseLabel, useT } from './shared.tsx';
 
 interface Values {
@@ -47,14 +47,10 @@ export function PhaseControl({ process, onChanged }: { process: ProcessSummary; 
     form,
     fieldOf,
     (v) => sendJson('POST', `/participation/processes/${process.id}/phase`, correctionOf(v)),
-    {
-      done: () => {
-        form.reset();
-        moved('voting');
-      },
-      failed: (_m, err) => setOutcome(ptRefused(form, err, t)),
-      invalid: () => setOutcome({ kind: 'status', text: t('formHasErrors'), fields: [] }),
-    },
+    ptReport(form, t, setOutcome, () => {
+      form.reset();
+      moved('voting');
+    }),
   );
 
   return (

@@ -18,13 +18,12 @@ import {
 } from '../../../core/contracts/participation.ts';
 import { ProcessPicker } from './ProcessPicker.tsx';
 import { PhaseControl } from './PhaseControl.tsx';
-import { FormOutcome, ptDescribed, PtFieldError, ptRefused, ptSay, type Outcome } from './forms.tsx';
-import { errorText, Notice, PROPOSAL_DIVISION, ruleName, useT, withLang, type T } from './shared.tsx';
+import { FormOutcome, ptDescribed, PtFieldError, ptSay, type Outcome, ptReport } from './forms.tsx';
+import { errorText, Notice, PROPOSAL_DIVISION, ruleName, useT, withLang, type T, projectPath } from './shared.tsx';
 
 /** The contract's refusal in words; money that is not whole kronor is said as such. */
 const say = (t: T) =>
   ptSay(t, (f) => (f === 'budget' || f === 'cost' ? t('fieldNumber') : f === 'area' ? t('fieldArea') : null));
-const formHasErrors = (t: T): Outcome => ({ kind: 'status', text: t('formHasErrors'), fields: [] });
 
 // ------------------------------------------------------------------------------ a project's row
 
@@ -58,20 +57,11 @@ function ProjectRowEditor({
   const save = submitWith(
     form,
     rowField,
-    (v) =>
-      sendJson(
-        'PUT',
-        `/participation/processes/${encodeURIComponent(processId)}/projects/${encodeURIComponent(project.id)}`,
-        bodyOf(v),
-      ),
-    {
-      done: () => {
-        setOutcome({ kind: 'status', text: t('saved'), fields: [] });
-        onSaved();
-      },
-      failed: (_m, err) => setOutcome(ptRefused(form, err, t)),
-      invalid: () => setOutcome(formHasErrors(t)),
-    },
+    (v) => sendJson('PUT', projectPath(processId, project.id), bodyOf(v)),
+    ptReport(form, t, setOutcome, () => {
+      setOutcome({ kind: 'status', text: t('saved'), fields: [] });
+      onSaved();
+    }),
   );
   return (
     <tr>
@@ -143,21 +133,13 @@ function NewProject({ processId, onAdded }: { processId: string; onAdded: () => 
     projectField,
     (v) => {
       const { projectId, ...body } = newProjectOf(v);
-      return sendJson(
-        'PUT',
-        `/participation/processes/${encodeURIComponent(processId)}/projects/${encodeURIComponent(projectId)}`,
-        body,
-      );
+      return sendJson('PUT', projectPath(processId, projectId), body);
     },
-    {
-      done: () => {
-        form.reset();
-        setOutcome({ kind: 'status', text: t('saved'), fields: [] });
-        onAdded();
-      },
-      failed: (_m, err) => setOutcome(ptRefused(form, err, t)),
-      invalid: () => setOutcome(formHasErrors(t)),
-    },
+    ptReport(form, t, setOutcome, () => {
+      form.reset();
+      setOutcome({ kind: 'status', text: t('saved'), fields: [] });
+      onAdded();
+    }),
   );
   const fp = (f: keyof ProjectValues) => ptDescribed(`pt-new-project-${f}`, errors[f], errId);
   return (
@@ -212,16 +194,17 @@ function NewProcess({ onCreated }: { onCreated: (id: string) => void }) {
     resolver: contractResolver(processBody, processOf, processField, say(t)),
   });
   const errors = form.formState.errors;
-  const create = submitWith(form, processField, (v) => sendJson('POST', '/participation/processes', processOf(v)), {
-    done: () => {
+  const create = submitWith(
+    form,
+    processField,
+    (v) => sendJson('POST', '/participation/processes', processOf(v)),
+    ptReport(form, t, setOutcome, () => {
       const id = processOf(form.getValues()).id;
       form.reset();
       setOutcome({ kind: 'status', text: t('saved'), fields: [] });
       onCreated(id);
-    },
-    failed: (_m, err) => setOutcome(ptRefused(form, err, t)),
-    invalid: () => setOutcome(formHasErrors(t)),
-  });
+    }),
+  );
   const fp = (f: keyof ProcessValues) => ptDescribed(`pt-np-${f}`, errors[f], errId);
   return (
     <form onSubmit={(e) => void create(e)} className="pt-form" aria-labelledby="pt-new-process" noValidate>

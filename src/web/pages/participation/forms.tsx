@@ -1,7 +1,8 @@
 /** Form outcomes of the participation screens: a status or an alert, and the fields the server named. */
 import type { FieldError, FieldValues, Path, UseFormReturn } from 'react-hook-form';
 import { ApiError } from '../../api.ts';
-import type { Say } from '../../forms.ts';
+import type { Say, SubmitReport } from '../../forms.ts';
+import { describedBy, FieldProblem, type Problem } from '../../components/FieldProblem.tsx';
 import { errorText, type T } from './shared.tsx';
 
 /** The outcome of a form: a status message, or an error (with the fields the server named). */
@@ -75,24 +76,29 @@ export function ptRefused<V extends FieldValues>(form: UseFormReturn<V>, err: un
   return outcome;
 }
 
-/** A field's problem as react-hook-form keeps it ('server' when the server named the field). */
-type Problem = { type?: string | undefined; message?: string | undefined };
+/** A field tied to its problem (components/FieldProblem.tsx), with the participation pages' style. */
+export const ptDescribed = describedBy;
 
-/**
- * Props that tie a field to its problem: the text under it (a refusal in the browser, `${id}-error`) or the
- * form's alert (`alertId`, a refusal by the server); `help` stays first.
- */
-export function ptDescribed(id: string, error: Problem | undefined, alertId: string, help?: string) {
-  const problem = error ? (error.type === 'server' ? alertId : `${id}-error`) : undefined;
-  const ids = [help, problem].filter(Boolean).join(' ');
-  return { 'aria-invalid': error ? true : undefined, 'aria-describedby': ids || undefined } as const;
+export function PtFieldError({ id, error }: { id: string; error: Problem | undefined }) {
+  return <FieldProblem id={id} error={error} className="pt-field-error" />;
 }
 
-/** A field's problem found in the browser (the server's is in the form's alert). */
-export function PtFieldError({ id, error }: { id: string; error: Problem | undefined }) {
-  return error && error.type !== 'server' ? (
-    <p id={`${id}-error`} className="pt-field-error">
-      {error.message}
-    </p>
-  ) : null;
+/** The status a form says when the contract refused its values (each problem is at its field). */
+export const formHasErrors = (t: T): Outcome => ({ kind: 'status', text: t('formHasErrors'), fields: [] });
+
+/**
+ * What a participation form reports after a submit (submitWith): `done` with the answer; a refusal by the
+ * server in the form's alert, its fields marked (ptRefused); values the contract refused said in the status.
+ */
+export function ptReport<V extends FieldValues, R>(
+  form: UseFormReturn<V>,
+  t: T,
+  setOutcome: (o: Outcome | null) => void,
+  done: (answer: R) => void,
+): SubmitReport<R> {
+  return {
+    done,
+    failed: (_m, err) => setOutcome(ptRefused(form, err, t)),
+    invalid: () => setOutcome(formHasErrors(t)),
+  };
 }

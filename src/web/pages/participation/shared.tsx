@@ -128,3 +128,7 @@ export function supporterKey(): string {
   }
   return key;
 }
+
+/** The API path of a project of a budgeting process (PUT saves it). */
+export const projectPath = (processId: string, projectId: string): string =>
+  `/participation/processes/${encodeURIComponent(processId)}/projects/${encodeURIComponent(projectId)}`;

@@ -10,7 +10,7 @@ import { LineChart } from '../../components/LineChart.tsx';
 import { formatNumber } from '../../components/format.ts';
 import { contractResolver, submitWith, type FieldOf } from '../../forms.ts';
 import { AssessmentBody, type Report } from '../../../core/contracts/reports.ts';
-import { described, FieldProblem } from '../auth/fields.tsx';
+import { describedBy as described, FieldProblem } from '../../components/FieldProblem.tsx';
 import { errorText, kr, MoneyTable, reportSay, statusKey, useReportI18n, type T } from './common.tsx';
 
 type Content = NonNullable<Report['sections'][number]['content']>;

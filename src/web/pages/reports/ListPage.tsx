@@ -11,7 +11,7 @@ import { ApiError, sendJson, useApi } from '../../api.ts';
 import { contractResolver, submitWith, type FieldOf } from '../../forms.ts';
 import { WithData } from '../../shell/Status.tsx';
 import { CreateReportBody, type CommitteesResponse, type ReportsResponse } from '../../../core/contracts/reports.ts';
-import { described, FieldProblem } from '../auth/fields.tsx';
+import { describedBy as described, FieldProblem } from '../../components/FieldProblem.tsx';
 import { errorText, periodKey, reportSay, stateKey, useReportI18n } from './common.tsx';
 
 const KINDS = ['T1', 'T2', 'VB'] as const;

@@ -9,7 +9,7 @@ import type { z } from 'zod';
 import { sendJson } from '../../api.ts';
 import { contractResolver, submitWith, type FieldOf } from '../../forms.ts';
 import { CommentBody, SectionPatchBody, type Report, type ReportersResponse } from '../../../core/contracts/reports.ts';
-import { described, FieldProblem } from '../auth/fields.tsx';
+import { describedBy as described, FieldProblem } from '../../components/FieldProblem.tsx';
 import { errorText, reportSay, sectionKey, stateKey, useReportI18n } from './common.tsx';
 
 type Section = Report['sections'][number];
