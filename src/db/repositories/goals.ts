@@ -294,31 +294,6 @@ export async function ensureCityArea(
   );
 }
 
-export interface IndicatorInfoRow {
-  id: string;
-  nameSv: string;
-  nameEn: string;
-  definitionSv: string;
-  definitionEn: string;
-  unit: string;
-  polarity: 'higher_better' | 'lower_better' | 'neutral';
-}
-
-export async function readIndicatorInfo(db: Queryable, id: string): Promise<IndicatorInfoRow | null> {
-  const rows = await db.query<IndicatorInfoRow>(
-    `SELECT id, name_sv AS "nameSv", name_en AS "nameEn", definition_sv AS "definitionSv", definition_en AS "definitionEn", unit, polarity
-     FROM indicator WHERE id = $1`,
-    [id],
-  );
-  return rows[0] ?? null;
-}
-
-export async function readAreas(db: Queryable, divisionId: string): Promise<{ code: string; name: string }[]> {
-  return db.query<{ code: string; name: string }>('SELECT code, name FROM area WHERE division_id = $1 ORDER BY code', [
-    divisionId,
-  ]);
-}
-
 /** The latest manual status of one target or commitment, or null. */
 export async function readLatestManualStatusFor(
   db: Queryable,

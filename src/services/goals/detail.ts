@@ -1,12 +1,12 @@
 /** Read model: one target in detail (status, series, path, projection, links, interventions). */
 import type { Queryable } from '../../db/database.ts';
 import {
-  readIndicatorInfo,
   readInterventionsForTarget,
   readLatestManualStatuses,
   readTarget,
   type TargetRow,
 } from '../../db/repositories/goals.ts';
+import { indicatorsById } from '../../db/repositories/indicators.ts';
 import { readVersionsAt } from '../../db/repositories/goal-items.ts';
 import { AppError } from '../../core/errors.ts';
 import type { Framework, Intervention, Target } from '../../core/goals/framework-schema.ts';
@@ -38,7 +38,7 @@ export async function getTargetDetail(
   const manual = await readLatestManualStatuses(db);
   const m = manual.find((x) => x.targetId === id);
   const e = await evaluateTarget(db, t, asOfYear, m);
-  const info = t.indicatorId ? await readIndicatorInfo(db, t.indicatorId) : null;
+  const info = t.indicatorId ? ((await indicatorsById(db, [t.indicatorId]))[0] ?? null) : null;
   const registered = await readInterventionsForTarget(db, id, drafts);
   let interventions: TargetDetail['interventions'] = registered.map((r) => ({
     id: r.id,

@@ -1,6 +1,7 @@
 /** The status of one target, computed from the observations in the database (the method: docs/goals.md). */
 import type { Queryable } from '../../db/database.ts';
-import { readIndicatorInfo, readSeries, type ManualStatusRow, type SeriesRow } from '../../db/repositories/goals.ts';
+import { readSeries, type ManualStatusRow, type SeriesRow } from '../../db/repositories/goals.ts';
+import { indicatorsById } from '../../db/repositories/indicators.ts';
 import { DIVISIONS, KOMMUN_CODE } from '../../core/geo/stockholm.ts';
 import type { Target } from '../../core/goals/framework-schema.ts';
 import {
@@ -211,7 +212,7 @@ async function evaluateGap(
   }
   const averages = new Map<number, number>();
   for (const o of cityRows) if (o.value !== null) averages.set(o.year, o.value);
-  const better = (await readIndicatorInfo(db, indicatorId))?.polarity === 'lower_better' ? 'lower' : 'higher';
+  const better = (await indicatorsById(db, [indicatorId]))[0]?.polarity === 'lower_better' ? 'lower' : 'higher';
   const gaps = gapSeries(byYear, averages, better);
   const baseGap = t.baseline.value ?? gaps.find((g) => g.year === t.baseline.period)?.value ?? null;
   if (baseGap === null) {

@@ -4,7 +4,8 @@
  */
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { areaExists, ensureCityArea, indicatorHasObservations, readAreas } from '../../db/repositories/goals.ts';
+import { areaExists, ensureCityArea, indicatorHasObservations } from '../../db/repositories/goals.ts';
+import { areaCodesOf } from '../../db/repositories/areas.ts';
 import { createBatch, upsertIndicators, upsertObservations, upsertSources } from '../../db/repositories/datasets.ts';
 import { DIVISIONS, KOMMUN_CODE, KOMMUN_NAME, sdoCode } from '../../core/geo/stockholm.ts';
 import type { Indicator as StatIndicator, Observation as StatObservation, Source } from '../../core/types.ts';
@@ -139,7 +140,7 @@ export const goalsPolisenLoader: StartupLoader = {
     }));
     // per stadsdelsområde (2023 division), when the reference data has written its areas
     const membershipFile = join(ctx.dataDir, 'stockholm', 'stadsdel-stadsdelsomrade.csv');
-    const districts = await readAreas(tx, DIVISIONS.sdo2023);
+    const districts = await areaCodesOf(tx, DIVISIONS.sdo2023);
     if (districts.length && existsSync(membershipFile)) {
       const membership = await readMembership(membershipFile);
       const toDistrict = new Map(membership.map((m) => [m.stadsdel.toLocaleUpperCase('sv'), m.sdo2023]));
