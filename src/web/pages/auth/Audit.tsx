@@ -4,19 +4,11 @@ import { useI18n } from '../../i18n/index.tsx';
 import { authStrings } from '../../i18n/auth.ts';
 import { setQuery, useRoute } from '../../router.tsx';
 import { WithData } from '../../shell/Status.tsx';
+import type { z } from 'zod';
+import type { auditResponse } from '../../../core/contracts/auth.ts';
 
-interface AuditItem {
-  id: number;
-  at: string;
-  userId: number | null;
-  username: string | null;
-  action: string;
-  entity: string;
-  entityId: string;
-  before: unknown;
-  after: unknown;
-  changed: string[];
-}
+/** An entry of the audit log, as the API's contract gives it. */
+type AuditItem = z.infer<typeof auditResponse>['items'][number];
 
 const FILTERS = ['entity', 'entityId', 'username', 'action', 'from', 'to'] as const;
 const PAGE = 50;

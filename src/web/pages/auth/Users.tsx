@@ -13,27 +13,15 @@ import { useI18n } from '../../i18n/index.tsx';
 import { authStrings } from '../../i18n/auth.ts';
 import { WithData, useErrorText } from '../../shell/Status.tsx';
 import { authSay, described, FieldProblem } from './fields.tsx';
+import type { z } from 'zod';
+import type { usersResponse } from '../../../core/contracts/auth.ts';
 
 type Key = keyof (typeof authStrings)['sv'];
 
-interface User {
-  id: number;
-  username: string;
-  displayName: string;
-  role: AccountRole;
-  committeeId: string | null;
-  disabled: boolean;
-  passwordChangedAt: string | null;
-}
-interface Committee {
-  id: string;
-  name: string;
-  kind: string;
-}
-interface UsersData {
-  users: User[];
-  committees: Committee[];
-}
+/** The accounts and committees, as the API's contract gives them. */
+type UsersData = z.infer<typeof usersResponse>;
+type User = UsersData['users'][number];
+type Committee = UsersData['committees'][number];
 
 type Msg = { ok: boolean; text: string } | null;
 

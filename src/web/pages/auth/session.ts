@@ -1,20 +1,11 @@
 /** Who is signed in, as the server says (GET /auth/me); also keeps the CSRF token for sendJson. */
 import { useEffect } from 'react';
 import { setCsrfToken, useApi, type ApiState } from '../../api.ts';
-import type { Permission, Role } from '../../../core/access.ts';
+import type { z } from 'zod';
+import type { meResponse } from '../../../core/contracts/auth.ts';
 
-export interface Me {
-  user: {
-    id: number;
-    username: string;
-    displayName: string;
-    role: Exclude<Role, 'public'>;
-    committeeId: string | null;
-  } | null;
-  role: Role;
-  permissions: Permission[];
-  csrfToken: string | null;
-}
+/** Who is signed in, as the API's contract gives it. */
+export type Me = z.infer<typeof meResponse>;
 
 export function useSession(): ApiState<Me> {
   const me = useApi<Me>('/auth/me');
