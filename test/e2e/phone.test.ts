@@ -7,6 +7,9 @@ import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import type { Page } from 'playwright-core';
 import { startBrowserTest, type BrowserTest } from '../helpers/browser.ts';
+import { JARVA, reportCommittees } from '../helpers/reports-fixture.ts';
+import { createReport } from '../../src/services/reports/commands.ts';
+import { SYSTEM_USER } from '../../src/services/acting.ts';
 import { createUser } from '../../src/services/auth/index.ts';
 
 const PW = 'a long enough test password';
@@ -147,6 +150,11 @@ describe('pages at 390 px', () => {
       '/mal/atagande/ra-forening-kultur.1',
       '/konto',
     ];
+    // a report being written, with its section, comment and assessment forms
+    await reportCommittees(b.app.db);
+    staff.push(
+      `/rapporter/${await createReport({ db: b.app.db, now: () => new Date() }, SYSTEM_USER, { committeeId: JARVA, period: '2026-T1' })}`,
+    );
     // an intervention's page with its staff forms (budget line, follow-up, status)
     const iv = (await b.api<{ items?: { id: string }[] }>('/interventions').catch(() => null))?.items?.[0];
     if (iv) staff.push(`/insatser/${iv.id}`);

@@ -253,6 +253,13 @@ describe('analysis on the Stockholm reference data', { skip: !hasData && 'no ref
             d.id === 'deso' && d.presets.some((p) => p.id === 'foreign-background'),
         ),
     );
+    // the indicators are the one Indicator contract: kind and polarity from the catalogue, the source nested
+    const ind = options.json().indicators.find((i: { id: string }) => i.id === 'share-low-economic-standard');
+    assert.equal(ind.kind, 'share');
+    assert.equal(ind.headline, true);
+    assert.equal(ind.source.id, 'scb');
+    assert.equal(typeof ind.source.citation, 'string');
+    assert.equal('citation' in ind, false);
   });
 
   it('API: scenarios are saved by analysts only, compared side by side and deleted', async () => {

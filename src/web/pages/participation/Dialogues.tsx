@@ -12,7 +12,7 @@ import { z } from 'zod';
 import { contractResolver, submitWith, type FieldOf } from '../../forms.ts';
 import { dialogueBody, type Dialogue } from '../../../core/contracts/participation.ts';
 import { FormOutcome, ptDescribed, PtFieldError, ptSay, type Outcome, ptReport } from './forms.tsx';
-import { PROPOSAL_DIVISION, PtData, useT } from './shared.tsx';
+import { PROPOSAL_DIVISION, PtData, useT, AreaOptions, useProposalAreas } from './shared.tsx';
 
 type GoalAreas = { goalAreas: { id: string; title: { sv: string; en: string } }[] };
 
@@ -46,7 +46,7 @@ const bodyOf = (d: Values) => ({
 
 export function DialogueForm() {
   const { t, lang } = useT();
-  const areas = useApi<{ areas: { code: string; name: string }[] }>(`/areas?division=${PROPOSAL_DIVISION}`);
+  const areas = useProposalAreas();
   const goals = useApi<GoalAreas>('/goals');
   const [outcome, setOutcome] = useState<Outcome | null>(null);
   const errId = 'pt-dlg-outcome';
@@ -101,12 +101,7 @@ export function DialogueForm() {
         {problem('place')}
         <label htmlFor="pt-dlg-area">{t('area')}</label>
         <select required {...fp('area')}>
-          <option value="">{t('chooseArea')}</option>
-          {(areas.data?.areas ?? []).map((a) => (
-            <option key={a.code} value={a.code}>
-              {a.name}
-            </option>
-          ))}
+          <AreaOptions areas={areas.data?.areas} empty={t('chooseArea')} />
         </select>
         {problem('area')}
         <label htmlFor="pt-dlg-goal">{t('goalArea')}</label>
@@ -154,7 +149,7 @@ export function DialogueList() {
   const area = search.dialogArea ?? '';
   const goalArea = search.dialogGoal ?? '';
   const dialogues = useApi<{ items: Dialogue[] }>(`/participation/dialogues${queryOf({ area, goalArea })}`);
-  const areas = useApi<{ areas: { code: string; name: string }[] }>(`/areas?division=${PROPOSAL_DIVISION}`);
+  const areas = useProposalAreas();
   const goals = useApi<GoalAreas>('/goals');
   const goalTitle = (id: string | null) =>
     id ? (goals.data?.goalAreas.find((g) => g.id === id)?.title[lang] ?? id) : null;

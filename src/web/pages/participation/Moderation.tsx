@@ -15,7 +15,16 @@ import {
   type StaffProposal,
 } from '../../../core/contracts/participation.ts';
 import { FormOutcome, ptDescribed, PtFieldError, ptSay, type Outcome, ptReport } from './forms.tsx';
-import { errorText, Notice, PROPOSAL_DIVISION, PtData, useT, type T } from './shared.tsx';
+import {
+  errorText,
+  Notice,
+  PROPOSAL_DIVISION,
+  PtData,
+  useT,
+  type T,
+  AreaOptions,
+  useProposalAreas,
+} from './shared.tsx';
 
 export function Moderation() {
   const { t } = useT();
@@ -174,7 +183,7 @@ const supportField: FieldOf<SupportValues> = (path) => (path[0] === 'area' || pa
 /** Staff: residents' support codes for an area (one per resident, printed in a letter, shown once). */
 export function SupportCodes() {
   const { t } = useT();
-  const areas = useApi<{ areas: { code: string; name: string }[] }>(`/areas?division=${PROPOSAL_DIVISION}`);
+  const areas = useProposalAreas();
   const [codes, setCodes] = useState<string[]>([]);
   const [outcome, setOutcome] = useState<Outcome | null>(null);
   const errId = 'pt-sc-outcome';
@@ -199,12 +208,7 @@ export function SupportCodes() {
       <form onSubmit={(e) => void generate(e)} className="pt-form" noValidate>
         <label htmlFor="pt-sc-area">{t('area')}</label>
         <select id="pt-sc-area" required {...form.register('area')} {...ptDescribed('pt-sc-area', errors.area, errId)}>
-          <option value="">{t('chooseArea')}</option>
-          {(areas.data?.areas ?? []).map((a) => (
-            <option key={a.code} value={a.code}>
-              {a.name}
-            </option>
-          ))}
+          <AreaOptions areas={areas.data?.areas} empty={t('chooseArea')} />
         </select>
         <PtFieldError id="pt-sc-area" error={errors.area} />
         <label htmlFor="pt-sc-count">{t('count')}</label>

@@ -10,7 +10,16 @@ import { Link } from '../../router.tsx';
 import { contractResolver, submitWith, type FieldOf } from '../../forms.ts';
 import { submitBody } from '../../../core/contracts/participation.ts';
 import { FormOutcome, ptDescribed, PtFieldError, ptRefused, ptSay, type Outcome } from './forms.tsx';
-import { Notice, PROPOSAL_DIVISION, PtData, PublishedNote, useT, withLang } from './shared.tsx';
+import {
+  Notice,
+  PROPOSAL_DIVISION,
+  PtData,
+  PublishedNote,
+  useT,
+  withLang,
+  AreaOptions,
+  useProposalAreas,
+} from './shared.tsx';
 
 interface Values {
   area: string;
@@ -39,7 +48,7 @@ const OUTCOME = 'pt-new-outcome';
 
 export function NewProposalPage() {
   const { t, lang } = useT();
-  const areas = useApi<{ areas: { code: string; name: string }[] }>(`/areas?division=${PROPOSAL_DIVISION}`);
+  const areas = useProposalAreas();
   const goals = useApi<{ goalAreas: { id: string; title: { sv: string; en: string } }[] }>('/goals');
   const [similar, setSimilar] = useState<{ id: string; title: string; supports: number }[]>([]);
   const [done, setDone] = useState<string | null>(null);
@@ -110,12 +119,7 @@ export function NewProposalPage() {
           <PtData state={areas}>
             {(d) => (
               <select id="pt-area" required {...form.register('area')} {...fp('area')}>
-                <option value="">{t('chooseArea')}</option>
-                {d.areas.map((a) => (
-                  <option key={a.code} value={a.code}>
-                    {a.name}
-                  </option>
-                ))}
+                <AreaOptions areas={d.areas} empty={t('chooseArea')} />
               </select>
             )}
           </PtData>

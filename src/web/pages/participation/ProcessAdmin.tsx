@@ -19,7 +19,18 @@ import {
 import { ProcessPicker } from './ProcessPicker.tsx';
 import { PhaseControl } from './PhaseControl.tsx';
 import { FormOutcome, ptDescribed, PtFieldError, ptSay, type Outcome, ptReport } from './forms.tsx';
-import { errorText, Notice, PROPOSAL_DIVISION, ruleName, useT, withLang, type T, projectPath } from './shared.tsx';
+import {
+  errorText,
+  Notice,
+  PROPOSAL_DIVISION,
+  ruleName,
+  useT,
+  withLang,
+  type T,
+  projectPath,
+  AreaOptions,
+  useProposalAreas,
+} from './shared.tsx';
 
 /** The contract's refusal in words; money that is not whole kronor is said as such. */
 const say = (t: T) =>
@@ -186,7 +197,7 @@ const processOf = (v: ProcessValues) => ({
 
 function NewProcess({ onCreated }: { onCreated: (id: string) => void }) {
   const { t } = useT();
-  const areas = useApi<{ areas: { code: string; name: string }[] }>(`/areas?division=${PROPOSAL_DIVISION}`);
+  const areas = useProposalAreas();
   const errId = 'pt-np-outcome';
   const [outcome, setOutcome] = useState<Outcome | null>(null);
   const form = useForm<ProcessValues>({
@@ -217,12 +228,7 @@ function NewProcess({ onCreated }: { onCreated: (id: string) => void }) {
       <PtFieldError id="pt-np-name" error={errors.name} />
       <label htmlFor="pt-np-area">{t('area')}</label>
       <select id="pt-np-area" required {...form.register('area')} {...fp('area')}>
-        <option value="">{t('chooseArea')}</option>
-        {(areas.data?.areas ?? []).map((a) => (
-          <option key={a.code} value={a.code}>
-            {a.name}
-          </option>
-        ))}
+        <AreaOptions areas={areas.data?.areas} empty={t('chooseArea')} />
       </select>
       <PtFieldError id="pt-np-area" error={errors.area} />
       <label htmlFor="pt-np-budget">{t('budgetKr')}</label>

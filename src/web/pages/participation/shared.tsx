@@ -1,6 +1,6 @@
 /** What the participation screens share: texts, money, notices, links that keep the language, error texts. */
 import type { ReactNode } from 'react';
-import { ApiError, type ApiState } from '../../api.ts';
+import { ApiError, useApi, type ApiState } from '../../api.ts';
 import { Link } from '../../router.tsx';
 import { Loading } from '../../shell/Status.tsx';
 import { useI18n } from '../../i18n/index.tsx';
@@ -132,3 +132,34 @@ export function supporterKey(): string {
 /** The API path of a project of a budgeting process (PUT saves it). */
 export const projectPath = (processId: string, projectId: string): string =>
   `/participation/processes/${encodeURIComponent(processId)}/projects/${encodeURIComponent(projectId)}`;
+
+/** An area a proposal, dialogue or process can be about: a stadsdel (PROPOSAL_DIVISION). */
+export interface ProposalArea {
+  code: string;
+  name: string;
+}
+
+/** The areas a proposal, dialogue or process can be about. */
+export function useProposalAreas(): ApiState<{ areas: ProposalArea[] }> {
+  return useApi<{ areas: ProposalArea[] }>(`/areas?division=${PROPOSAL_DIVISION}`);
+}
+
+/** The options of an area select: first the empty choice (`empty`), then each area by name. */
+export function AreaOptions({
+  areas,
+  empty,
+}: {
+  areas: readonly ProposalArea[] | undefined;
+  empty: string;
+}): ReactNode {
+  return (
+    <>
+      <option value="">{empty}</option>
+      {(areas ?? []).map((a) => (
+        <option key={a.code} value={a.code}>
+          {a.name}
+        </option>
+      ))}
+    </>
+  );
+}
