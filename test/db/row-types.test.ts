@@ -2,7 +2,12 @@ import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { engines, freshDatabase } from '../helpers/db.ts';
+import type { z } from 'zod';
 import { checkValues } from '../../src/db/row-types.ts';
+import type { Rows } from '../../src/db/rows.generated.ts';
+import type { IndicatorKind, ObservationStatus, Polarity, Publication } from '../../src/core/contracts/statistics.ts';
+import type { InterventionStatus } from '../../src/core/interventions/types.ts';
+import type { goalStatusSchema } from '../../src/core/goals/framework-schema.ts';
 import { ROW_TYPES_FILE, rowTypesText } from '../../scripts/row-types-file.ts';
 
 describe('generated row types', () => {
@@ -24,3 +29,17 @@ describe('generated row types', () => {
     assert.equal(checkValues("CHECK (((id <> ''::text) AND (POSITION((','::text) IN (id)) = 0)))"), null);
   });
 });
+
+// The database's CHECK lists and the contracts' enumerations are the same sets (a compile-time check: `npm run
+// typecheck` fails when a migration and a contract disagree).
+type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
+export const databaseAgreesWithContracts: [
+  Same<Rows['indicator']['kind'], IndicatorKind>,
+  Same<Rows['indicator']['polarity'], Polarity>,
+  Same<Rows['observation']['status'], ObservationStatus>,
+  Same<Rows['indicator']['publication'], Publication>,
+  Same<Rows['target']['publication'], Publication>,
+  Same<Rows['intervention']['publication'], Publication>,
+  Same<Rows['intervention']['status'], InterventionStatus>,
+  Same<Rows['manual_status']['status'], z.infer<typeof goalStatusSchema>>,
+] = [true, true, true, true, true, true, true, true];

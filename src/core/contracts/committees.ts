@@ -3,6 +3,7 @@
  * (validation and serialisation), the services (return types) and the web app (types).
  */
 import { z } from 'zod';
+import { publicationSchema } from './statistics.ts';
 import { COMMITTEE_KINDS, ID_PATTERN, areaRefSchema, isRealDate } from '../committees/schema.ts';
 import { textProblem } from '../interventions/limits.ts';
 
@@ -99,7 +100,7 @@ export const responsibilityTodo = z
       z.object({
         id: z.string(),
         name: z.string(),
-        publication: z.enum(['draft', 'published']),
+        publication: publicationSchema,
         committeeText: z.string().describe('what the register says (may be empty or an unknown name)'),
         citation: z.object({ document: z.string(), section: z.string() }).nullable(),
       }),

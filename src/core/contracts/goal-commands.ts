@@ -3,6 +3,7 @@
  * manual assessments, versions and the framework sync's conflicts. Re-exported by ./goals.ts.
  */
 import { z } from 'zod';
+import { publicationSchema } from './statistics.ts';
 import {
   bilingualSchema,
   commitmentSchema,
@@ -44,7 +45,7 @@ const decisionRef = z
 /** What every change may carry beside content: the decision it rests on, publication, retirement. */
 const changeState = {
   decisionRef: decisionRef.optional(),
-  publication: z.enum(['draft', 'published']).optional(),
+  publication: publicationSchema.optional(),
   retired: z.boolean().optional(),
 };
 
@@ -127,7 +128,7 @@ export const changeResponse = z.object({
   kind: itemKindSchema,
   id: z.string(),
   version: z.number(),
-  publication: z.enum(['draft', 'published']),
+  publication: publicationSchema,
   retired: z.boolean(),
 });
 export type ChangeResult = z.infer<typeof changeResponse>;
@@ -146,7 +147,7 @@ export const versionsResponse = z
         decisionRef: z.string().nullable(),
         changedBy: z.string(),
         changedAt: z.string(),
-        publication: z.enum(['draft', 'published']),
+        publication: publicationSchema,
         retired: z.boolean(),
         title: bilingualSchema,
         item: z.unknown(),

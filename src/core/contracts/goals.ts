@@ -4,6 +4,7 @@
  * serialisation), the services (return types) and the web pages (types).
  */
 import { z } from 'zod';
+import { publicationSchema } from './statistics.ts';
 import {
   bilingualSchema,
   citationSchema,
@@ -98,7 +99,7 @@ export const targetSummarySchema = z
     basis: basisSchema,
     reason: statusReasonSchema,
     areaCounts: areaCountsSchema.nullable(),
-    publication: z.enum(['draft', 'published']),
+    publication: publicationSchema,
   })
   .meta({ id: 'TargetSummary' });
 export type TargetSummary = z.infer<typeof targetSummarySchema>;
@@ -120,12 +121,10 @@ export const commitmentSummarySchema = z
     manualStatus: manualStatusSchema.nullable(),
     responsibleCommittee: z.string().nullable(),
     citation: citationSchema,
-    publication: z.enum(['draft', 'published']),
+    publication: publicationSchema,
   })
   .meta({ id: 'CommitmentSummary' });
 export type CommitmentSummary = z.infer<typeof commitmentSummarySchema>;
-
-const publicationSchema = z.enum(['draft', 'published']);
 
 export const goalsQuery = z.object({
   asOf: z
@@ -197,7 +196,7 @@ export const targetResponse = z
     asOfYear: z.number(),
     asOf: z.string().nullable(),
     target: targetSchema,
-    publication: z.enum(['draft', 'published']),
+    publication: publicationSchema,
     retired: z.boolean(),
     status: goalStatusSchema,
     basis: basisSchema,

@@ -1,5 +1,6 @@
 /** The imports API: uploads with preview and commit, batches (draft → published), saved connector queries. */
 import { z } from 'zod';
+import { publicationSchema } from './statistics.ts';
 
 /** Largest upload accepted (the file itself; base64 adds a third). */
 export const MAX_UPLOAD_BYTES = 10 * 1024 * 1024;
@@ -57,7 +58,7 @@ export const ImportBatch = z.object({
   id: z.number(),
   dataset: z.string(),
   description: z.string(),
-  publication: z.enum(['draft', 'published']),
+  publication: publicationSchema,
   sourceKind: z.string(),
   fileName: z.string().nullable(),
   rowCount: z.number(),

@@ -19,6 +19,7 @@ import {
   indicatorRecordSchema,
   pointSchema,
   polaritySchema,
+  publicationSchema,
 } from './statistics.ts';
 
 export const INDICATOR_ID_PATTERN = /^[a-z0-9][a-z0-9.-]*[a-z0-9]$/;
@@ -287,7 +288,7 @@ export function presentIndicator(i: IndicatorSourceRow): IndicatorSummary {
 /** Body of PUT /indicators/:id/draft: the metadata file's shape. */
 export const indicatorDraftBody = indicatorMetadataSchema;
 export const indicatorDraftResponse = z
-  .object({ id: z.string(), state: z.enum(['draft', 'published']), metadata: z.record(z.string(), z.unknown()) })
+  .object({ id: z.string(), state: publicationSchema, metadata: z.record(z.string(), z.unknown()) })
   .meta({ id: 'IndicatorDraft' });
 export const indicatorDraftsResponse = z.object({
   drafts: z.array(

@@ -3,6 +3,7 @@
  * and serialisation), the services (return types, `z.infer`) and the web app (types).
  */
 import { z } from 'zod';
+import { publicationSchema } from './statistics.ts';
 import { INTERVENTION_STATUSES } from '../interventions/types.ts';
 import { textProblem } from '../interventions/limits.ts';
 
@@ -64,7 +65,7 @@ export const listResponse = z.object({
     z.object({
       id: z.string(),
       name: z.string(),
-      publication: z.enum(['draft', 'published']).describe('drafts are listed only for staff'),
+      publication: publicationSchema.describe('drafts are listed only for staff'),
       committee: z.string(),
       fundingSource: z.string(),
       status,
@@ -95,11 +96,9 @@ const outputFigure = z.object({
 });
 const followUp = z.object({ period: z.string(), text: z.string(), outputs: z.array(outputFigure) });
 
-const publication = z.enum(['draft', 'published']);
-
 export const detailResponse = z.object({
   id: z.string(),
-  publication: publication.describe('drafts are shown only to staff'),
+  publication: publicationSchema.describe('drafts are shown only to staff'),
   name: z.string(),
   description: z.string(),
   committee: z
@@ -261,7 +260,7 @@ export const patchBody = z
     startDate: isoDate.nullable().optional().describe('YYYY-MM-DD, or null for unknown'),
     endDate: isoDate.nullable().optional().describe('YYYY-MM-DD, or null for unknown; not before startDate'),
     fundingSource: safeText().pipe(z.string().min(1).max(200)).optional(),
-    publication: publication.optional().describe('draft: seen only by staff'),
+    publication: publicationSchema.optional().describe('draft: seen only by staff'),
   })
   .refine((o) => Object.keys(o).length > 0, { message: 'give at least one field to change' });
 

@@ -4,16 +4,14 @@
  * more (properties, geometry) widens it.
  */
 import type { Queryable } from '../database.ts';
+import type { Rows } from '../rows.generated.ts';
 import type { GeoJSONGeometry } from '../../core/types.ts';
 
 /** A division with how many areas it has and how many of them have a polygon. */
-export interface DivisionRow {
-  id: string;
-  nameSv: string;
-  nameEn: string;
-  level: number;
-  validFrom: string | null;
-  validTo: string | null;
+export interface DivisionRow extends Pick<
+  Rows['division'],
+  'id' | 'nameSv' | 'nameEn' | 'level' | 'validFrom' | 'validTo'
+> {
   areaCount: number;
   withGeometry: number;
   hasGeometry: boolean;
@@ -37,13 +35,7 @@ export async function findDivision(db: Queryable, id: string): Promise<DivisionR
 }
 
 /** An area: its division, code, name and parent link. */
-export interface AreaRow {
-  divisionId: string;
-  code: string;
-  name: string;
-  parentDivisionId: string | null;
-  parentCode: string | null;
-}
+export type AreaRow = Pick<Rows['area'], 'divisionId' | 'code' | 'name' | 'parentDivisionId' | 'parentCode'>;
 
 export interface AreaWithGeometry extends AreaRow {
   geometry: GeoJSONGeometry | null;
@@ -119,10 +111,9 @@ export async function getAreas(
   );
 }
 
-export interface RelatedAreaRow extends AreaRow {
-  divisionNameSv: string;
-  divisionNameEn: string;
-  level: number;
+export interface RelatedAreaRow extends AreaRow, Pick<Rows['division'], 'level'> {
+  divisionNameSv: Rows['division']['nameSv'];
+  divisionNameEn: Rows['division']['nameEn'];
   /** How it was found: the area's own parent link or a crosswalk with weight 1. */
   relation: 'parent' | 'child';
 }
@@ -155,20 +146,16 @@ export async function relatedAreas(db: Queryable, divisionId: string, code: stri
   );
 }
 
-export async function areaCodesOf(db: Queryable, divisionId: string): Promise<{ code: string; name: string }[]> {
-  return db.query<{ code: string; name: string }>('SELECT code, name FROM area WHERE division_id = $1 ORDER BY code', [
+export async function areaCodesOf(db: Queryable, divisionId: string): Promise<Pick<AreaRow, 'code' | 'name'>[]> {
+  return db.query<Pick<AreaRow, 'code' | 'name'>>('SELECT code, name FROM area WHERE division_id = $1 ORDER BY code', [
     divisionId,
   ]);
 }
 
-export interface AreaHitRow {
-  divisionId: string;
-  divisionNameSv: string;
-  divisionNameEn: string;
-  validTo: string | null;
-  code: string;
-  name: string;
-  parentCode: string | null;
+export interface AreaHitRow
+  extends Pick<Rows['area'], 'divisionId' | 'code' | 'name' | 'parentCode'>, Pick<Rows['division'], 'validTo'> {
+  divisionNameSv: Rows['division']['nameSv'];
+  divisionNameEn: Rows['division']['nameEn'];
 }
 
 /** Areas of every division whose name or code contains `q` (case-insensitive), current divisions first. */

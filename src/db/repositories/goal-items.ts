@@ -3,6 +3,7 @@
  * versions (goal_version, the history and the "as of" answers), and the state of the framework sync.
  */
 import type { Queryable } from '../database.ts';
+import type { Rows } from '../rows.generated.ts';
 import {
   COMMITMENT_COLUMNS,
   GOAL_AREA_COLUMNS,
@@ -18,8 +19,8 @@ import {
   type VisionRow,
 } from './goals.ts';
 
-export type ItemKind = 'goal_area' | 'strategy' | 'target' | 'commitment';
-export type Publication = 'draft' | 'published';
+export type ItemKind = Rows['goal_version']['kind'];
+export type Publication = Rows['goal_version']['publication'];
 
 export interface ItemRowOf {
   goal_area: GoalAreaRow;
@@ -29,12 +30,7 @@ export interface ItemRowOf {
 }
 
 /** What an item carries beside its row: publication, retirement and the sync bookkeeping. */
-export interface ItemState {
-  publication: Publication;
-  retired: boolean;
-  editedInApp: boolean;
-  frameworkHash: string | null;
-}
+export type ItemState = Pick<Rows['target'], 'publication' | 'retired' | 'editedInApp' | 'frameworkHash'>;
 
 const TABLE: Record<ItemKind, string> = {
   goal_area: 'goal_area',
@@ -261,19 +257,7 @@ export { insertManualStatus, type ManualStatusRow };
 // ---------------------------------------------------------------------------------------------
 // Versions
 
-export interface VersionRow {
-  kind: ItemKind;
-  itemId: string;
-  version: number;
-  item: unknown;
-  publication: Publication;
-  retired: boolean;
-  origin: 'framework' | 'sync' | 'app';
-  decisionRef: string | null;
-  changedBy: string;
-  changedById: number | null;
-  changedAt: string;
-}
+export type VersionRow = Rows['goal_version'];
 
 const VERSION_COLUMNS = `kind, item_id AS "itemId", version, item, publication, retired, origin, decision_ref AS "decisionRef",
   changed_by AS "changedBy", changed_by_id AS "changedById", changed_at AS "changedAt"`;
@@ -343,13 +327,7 @@ export async function writeSyncHash(db: Queryable, id: string, hash: string, at:
   );
 }
 
-export interface ConflictRow {
-  kind: ItemKind;
-  itemId: string;
-  fileHash: string;
-  fileItem: unknown;
-  detectedAt: string;
-}
+export type ConflictRow = Rows['goal_sync_conflict'];
 
 export async function upsertConflict(db: Queryable, c: Omit<ConflictRow, 'detectedAt'> & { detectedAt: Date }) {
   await db.query(

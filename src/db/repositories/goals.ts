@@ -1,104 +1,67 @@
 /** The goals framework in the database (tables of 0001 + 0020) and the observations the status needs. */
 import type { Queryable } from '../database.ts';
+import type { Rows } from '../rows.generated.ts';
 
-export interface VisionRow {
-  id: string;
-  titleSv: string;
-  titleEn: string;
-  textSv: string;
-  textEn: string;
-  sourceDoc: string;
-  sourceSection: string;
-  sourceQuote: string | null;
-}
+type Cited = 'sourceDoc' | 'sourceSection' | 'sourceQuote';
 
-export interface GoalAreaRow {
-  id: string;
+export type VisionRow = Pick<Rows['vision'], 'id' | 'titleSv' | 'titleEn' | 'textSv' | 'textEn' | Cited>;
+
+export interface GoalAreaRow extends Pick<
+  Rows['goal_area'],
+  'id' | 'visionId' | 'number' | 'titleSv' | 'titleEn' | 'textSv' | 'textEn' | Cited | 'sort' | 'spec'
+> {
+  /** the column is text; the framework file and the app know two */
   framework: 'roadmap' | 'reform';
-  visionId: string | null;
-  number: string;
-  titleSv: string;
-  titleEn: string;
-  textSv: string;
-  textEn: string;
-  sourceDoc: string;
-  sourceSection: string;
-  sourceQuote: string | null;
-  sort: number;
-  spec: unknown;
 }
 
-export interface StrategyRow {
-  id: string;
-  goalAreaId: string;
-  number: string;
-  titleSv: string;
-  titleEn: string;
-  sourceDoc: string;
-  sourceSection: string;
-  sourceQuote: string | null;
-  sort: number;
-  /** the framework item (data/framework/goal-areas.json strategy) */
-  spec: unknown;
-}
+export type StrategyRow = Pick<
+  Rows['strategy'],
+  'id' | 'goalAreaId' | 'number' | 'titleSv' | 'titleEn' | Cited | 'sort' | 'spec'
+>;
 
-export interface TargetRow {
-  id: string;
-  goalAreaId: string;
-  strategyId: string | null;
-  form: 'level' | 'direction' | 'gap' | 'all_areas' | 'commitment';
-  titleSv: string;
-  titleEn: string;
-  textSv: string;
-  indicatorId: string | null;
-  needsIndicator: string | null;
-  divisionId: string | null;
-  baselinePeriod: string | null;
-  baselineValue: string | null;
-  targetValue: string | null;
-  direction: 'increase' | 'decrease' | null;
-  deadline: string | null;
-  origin: 'document' | 'derived';
-  parentTargetId: string | null;
-  sourceDoc: string;
-  sourceSection: string;
-  sourceQuote: string | null;
-  sort: number;
-  responsibleCommitteeId: string | null;
-  /** the framework item as loaded (data/framework/targets.json) or as last edited */
-  spec: unknown;
-}
+/** `spec` is the framework item as loaded (data/framework/targets.json) or as last edited. */
+export type TargetRow = Pick<
+  Rows['target'],
+  | 'id'
+  | 'goalAreaId'
+  | 'strategyId'
+  | 'form'
+  | 'titleSv'
+  | 'titleEn'
+  | 'textSv'
+  | 'indicatorId'
+  | 'needsIndicator'
+  | 'divisionId'
+  | 'baselinePeriod'
+  | 'baselineValue'
+  | 'targetValue'
+  | 'direction'
+  | 'deadline'
+  | 'origin'
+  | 'parentTargetId'
+  | Cited
+  | 'sort'
+  | 'responsibleCommitteeId'
+  | 'spec'
+>;
 
-export interface CommitmentRow {
-  id: string;
-  goalAreaId: string;
-  targetId: string | null;
-  titleSv: string;
-  titleEn: string;
-  textSv: string;
-  sourceDoc: string;
-  sourceSection: string;
-  sourceQuote: string | null;
-  sort: number;
-  responsibleCommitteeId: string | null;
-  spec: unknown;
-}
+export type CommitmentRow = Pick<
+  Rows['commitment'],
+  | 'id'
+  | 'goalAreaId'
+  | 'targetId'
+  | 'titleSv'
+  | 'titleEn'
+  | 'textSv'
+  | Cited
+  | 'sort'
+  | 'responsibleCommitteeId'
+  | 'spec'
+>;
 
-export interface GoalLinkRow {
-  fromKind: 'target' | 'commitment';
-  fromId: string;
-  toKind: 'goal_area' | 'strategy' | 'commitment' | 'target';
-  toId: string;
-}
+export type GoalLinkRow = Rows['goal_link'];
 
-export interface ManualStatusRow {
-  targetId: string | null;
-  commitmentId: string | null;
-  status: 'met' | 'on_track' | 'at_risk' | 'off_track' | 'not_measurable';
-  note: string;
-  setBy: string;
-  setAt: string;
-}
+export type ManualStatusRow = Omit<Rows['manual_status'], 'id'>;
 
 export interface FrameworkRows {
   vision: VisionRow;
@@ -142,7 +105,7 @@ export const STRATEGY_COLUMNS = `id, goal_area_id AS "goalAreaId", number, title
 /** Live items: retired ones are left out; drafts only when asked for. */
 const VISIBLE = `NOT retired AND ($1::boolean OR publication = 'published')`;
 
-type WithPublication<T> = T & { publication: 'draft' | 'published' };
+type WithPublication<T> = T & Pick<Rows['goal_area'], 'publication'>;
 
 export async function readGoalAreas(db: Queryable, includeDrafts = false): Promise<WithPublication<GoalAreaRow>[]> {
   return db.query<WithPublication<GoalAreaRow>>(
@@ -209,13 +172,8 @@ export async function readLatestManualStatuses(db: Queryable): Promise<ManualSta
   );
 }
 
-export interface SeriesRow {
-  areaCode: string;
-  areaName: string;
-  period: string;
-  /** exact decimal as text, or null when missing/suppressed */
-  value: string | null;
-  source: string;
+export interface SeriesRow extends Pick<Rows['observation'], 'areaCode' | 'period' | 'value' | 'source'> {
+  areaName: Rows['area']['name'];
 }
 
 /** Observations of an indicator (total breakdown) in a division, optionally for one area. */
@@ -254,11 +212,8 @@ export async function sourceExists(db: Queryable, sourceId: string): Promise<boo
   return rows.length > 0;
 }
 
-export interface LinkedInterventionRow {
-  id: string;
-  name: string;
-  status: string;
-  committeeName: string | null;
+export interface LinkedInterventionRow extends Pick<Rows['intervention'], 'id' | 'name' | 'status'> {
+  committeeName: Rows['committee']['name'] | null;
 }
 
 /** Interventions in the register linked to a target (intervention_link kind 'target'). */

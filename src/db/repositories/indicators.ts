@@ -1,30 +1,32 @@
 /** The indicator catalogue in the database: metadata, helper flags and analysts' drafts. */
 import type { Queryable } from '../database.ts';
+import type { Rows } from '../rows.generated.ts';
 import type { IndicatorMetadata } from '../../core/contracts/indicators.ts';
-import type { IndicatorKind, Polarity } from '../../core/types.ts';
 
 /** A published indicator with its source: what every read of the catalogue gives (numeric comes back as string). */
-export interface IndicatorRow {
-  id: string;
-  nameSv: string;
-  nameEn: string;
-  definitionSv: string;
-  definitionEn: string;
-  unit: string;
-  kind: IndicatorKind;
-  polarity: Polarity;
-  numeratorId: string | null;
-  denominatorId: string | null;
-  multiplier: string;
-  decimals: number;
-  sort: number;
-  sourceId: string | null;
-  sourceName: string | null;
-  sourceCitation: string | null;
-  sourceUrl: string | null;
-  sourceLicence: string | null;
+export interface IndicatorRow extends Pick<
+  Rows['indicator'],
+  | 'id'
+  | 'nameSv'
+  | 'nameEn'
+  | 'definitionSv'
+  | 'definitionEn'
+  | 'unit'
+  | 'kind'
+  | 'polarity'
+  | 'numeratorId'
+  | 'denominatorId'
+  | 'multiplier'
+  | 'decimals'
+  | 'sort'
+  | 'sourceId'
   /** A count that exists only as a numerator or denominator. */
-  helper: boolean;
+  | 'helper'
+> {
+  sourceName: Rows['source']['name'] | null;
+  sourceCitation: Rows['source']['citation'] | null;
+  sourceUrl: Rows['source']['url'];
+  sourceLicence: Rows['source']['licence'];
 }
 
 const INDICATOR_SELECT = `SELECT i.id, i.name_sv AS "nameSv", i.name_en AS "nameEn", i.definition_sv AS "definitionSv", i.definition_en AS "definitionEn",
@@ -97,11 +99,9 @@ export async function indicatorMetadataForUpdate(
   return rows[0] ?? null;
 }
 
-export interface IndicatorDraftRow {
-  id: string;
+export interface IndicatorDraftRow extends Omit<Rows['indicator_draft'], 'metadata'> {
+  /** jsonb, written only from a checked IndicatorMetadata */
   metadata: IndicatorMetadata;
-  createdBy: string | null;
-  updatedAt: string;
 }
 
 export async function findIndicatorDraft(db: Queryable, id: string, lock = false): Promise<IndicatorDraftRow | null> {

@@ -3,6 +3,7 @@
  * one at a time. Money is read as text and turned into bigint kronor (int8 would come back as a JS number).
  */
 import type { Queryable } from '../database.ts';
+import type { Rows } from '../rows.generated.ts';
 import { CITY_WIDE } from '../../core/interventions/types.ts';
 import type { BudgetLine, FollowUpEntry, Intervention, OutputFigure } from '../../core/interventions/types.ts';
 
@@ -111,11 +112,10 @@ export async function insertFollowUp(
   );
 }
 
-export interface PlannedRow {
-  interventionId: string;
-  name: string;
+export interface PlannedRow extends Pick<Rows['intervention'], 'name' | 'cityWide'> {
+  interventionId: Rows['intervention']['id'];
+  /** bigint as exact text (`::text`) */
   plannedSek: string;
-  cityWide: boolean;
   /** The intervention's areas; empty when it has none. */
   areas: { divisionId: string; code: string }[];
 }

@@ -3,25 +3,26 @@
  * Area codes are `division:code`; a city-wide intervention has `city_wide` set and no area rows.
  */
 import type { Queryable } from '../database.ts';
+import type { Rows } from '../rows.generated.ts';
 import { CITY_WIDE } from '../../core/interventions/types.ts';
-import type { Intervention, InterventionStatus } from '../../core/interventions/types.ts';
+import type { Intervention } from '../../core/interventions/types.ts';
 import { attachBudgetLines, attachFollowUps } from './interventions-budget.ts';
 
-interface RawIntervention {
-  id: string;
-  name: string;
-  description: string;
-  committee_id: string | null;
-  committee_name: string | null;
-  funding_source: string;
-  status: InterventionStatus;
-  start_date: string | null;
-  end_date: string | null;
-  city_wide: boolean;
-  source_doc: string | null;
-  source_section: string | null;
-  source_quote: string | null;
-}
+type InterventionRow = Pick<
+  Rows['intervention'],
+  | 'id'
+  | 'name'
+  | 'description'
+  | 'committeeId'
+  | 'fundingSource'
+  | 'status'
+  | 'startDate'
+  | 'endDate'
+  | 'cityWide'
+  | 'sourceDoc'
+  | 'sourceSection'
+  | 'sourceQuote'
+> & { committeeName: Rows['committee']['name'] | null };
 
 /** The query for the intervention rows: published only unless `includeDrafts`, the given ids only, locked when `lock`. */
 function interventionRowsQuery(
@@ -31,8 +32,10 @@ function interventionRowsQuery(
   const filter = ids ? 'AND i.id = ANY($1::text[])' : '';
   const params = ids ? [ids] : [];
   const published = opts.includeDrafts ? 'TRUE' : "i.publication = 'published'";
-  const sql = `SELECT i.id, i.name, i.description, i.committee_id, c.name AS committee_name, i.funding_source, i.status,
-            i.start_date, i.end_date, i.city_wide, i.source_doc, i.source_section, i.source_quote
+  const sql = `SELECT i.id, i.name, i.description, i.committee_id AS "committeeId", c.name AS "committeeName",
+            i.funding_source AS "fundingSource", i.status, i.start_date AS "startDate", i.end_date AS "endDate",
+            i.city_wide AS "cityWide", i.source_doc AS "sourceDoc", i.source_section AS "sourceSection",
+            i.source_quote AS "sourceQuote"
        FROM intervention i LEFT JOIN committee c ON c.id = i.committee_id
       WHERE ${published} ${filter}
       ORDER BY i.name, i.id${opts.lock ? ' FOR UPDATE OF i' : ''}`;
@@ -40,26 +43,26 @@ function interventionRowsQuery(
 }
 
 /** One intervention row as an intervention, before its areas, links, budget and follow-ups are added. */
-function toIntervention(r: RawIntervention): Intervention {
+function toIntervention(r: InterventionRow): Intervention {
   return {
     id: r.id,
     name: r.name,
     description: r.description,
-    committee: r.committee_name ?? r.committee_id ?? '',
-    fundingSource: r.funding_source,
-    areas: r.city_wide ? [CITY_WIDE] : [],
+    committee: r.committeeName ?? r.committeeId ?? '',
+    fundingSource: r.fundingSource,
+    areas: r.cityWide ? [CITY_WIDE] : [],
     goalAreas: [],
     strategies: [],
     targets: [],
-    startDate: r.start_date,
-    endDate: r.end_date,
+    startDate: r.startDate,
+    endDate: r.endDate,
     status: r.status,
     budget: [],
     followUps: [],
-    citation: r.source_doc
-      ? { document: r.source_doc, section: r.source_section ?? '', quote: r.source_quote ?? null }
+    citation: r.sourceDoc
+      ? { document: r.sourceDoc, section: r.sourceSection ?? '', quote: r.sourceQuote ?? null }
       : null,
-    committeeId: r.committee_id,
+    committeeId: r.committeeId,
   };
 }
 
@@ -114,7 +117,7 @@ export async function readInterventions(
   opts: { includeDrafts?: boolean; lock?: boolean } = {},
 ): Promise<Intervention[]> {
   const { sql, params } = interventionRowsQuery(ids, opts);
-  const rows = await db.query<RawIntervention>(sql, params);
+  const rows = await db.query<InterventionRow>(sql, params);
   const byId = new Map<string, Intervention>();
   for (const r of rows) byId.set(r.id, toIntervention(r));
   if (byId.size === 0) return [];

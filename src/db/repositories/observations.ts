@@ -4,20 +4,10 @@
  * (datasets.ts).
  */
 import type { Queryable } from '../database.ts';
-import type { ObservationStatus } from '../../core/types.ts';
+import type { Rows } from '../rows.generated.ts';
 
-export interface ObservationRow {
-  indicatorId: string;
-  divisionId: string;
-  areaCode: string;
-  period: string;
-  value: string | null;
-  numerator: string | null;
-  denominator: string | null;
-  status: ObservationStatus;
-  derived: boolean;
-  source: string;
-}
+/** A total observation (the breakdown is ''); numbers as exact decimal text. */
+export type ObservationRow = Omit<Rows['observation'], 'breakdown' | 'batchId'>;
 
 const OBS_COLS = `o.indicator_id AS "indicatorId", o.division_id AS "divisionId", o.area_code AS "areaCode", o.period,
   o.value::text AS value, o.numerator::text AS numerator, o.denominator::text AS denominator, o.status, o.derived, o.source`;
@@ -112,16 +102,10 @@ export async function indicatorPeriods(
   );
 }
 
-export interface ValueRow {
-  code: string;
-  name: string;
-  value: string | null;
-  numerator: string | null;
-  denominator: string | null;
-  status: string | null;
-  derived: boolean | null;
-  source: string | null;
-}
+/** An area with its observation's columns, null where it has none. */
+export type ValueRow = Pick<Rows['area'], 'code' | 'name'> & {
+  [K in 'value' | 'numerator' | 'denominator' | 'status' | 'derived' | 'source']: Rows['observation'][K] | null;
+};
 
 /** Every area of a division with its observation (null columns where there is none). */
 export async function areaValues(
