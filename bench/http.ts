@@ -19,11 +19,18 @@ export interface LoadResult {
 
 const autocannonBin = fileURLToPath(new URL('../node_modules/autocannon/autocannon.js', import.meta.url));
 
-export function load(url: string, seconds: number, connections = 32): Promise<LoadResult> {
+/** Loads `url` for `seconds` at `connections` concurrent connections; `headers` as a browser would send them. */
+export function load(
+  url: string,
+  seconds: number,
+  connections = 32,
+  headers: Record<string, string> = {},
+): Promise<LoadResult> {
+  const headerArgs = Object.entries(headers).flatMap(([k, v]) => ['-H', `${k}=${v}`]);
   return new Promise((resolve, reject) => {
     execFile(
       process.execPath,
-      [autocannonBin, '-c', String(connections), '-d', String(seconds), '-t', '10', '-j', url],
+      [autocannonBin, '-c', String(connections), '-d', String(seconds), '-t', '10', ...headerArgs, '-j', url],
       { maxBuffer: 16 * 1024 * 1024 },
       (err, stdout) => {
         if (err) return reject(err);
@@ -47,11 +54,27 @@ export function load(url: string, seconds: number, connections = 32): Promise<Lo
   });
 }
 
-/** A trivial server answering GET /x with `body` (the ceiling). */
-export async function ceilingServer(): Promise<{ url: string; set(body: Buffer): void; close(): Promise<void> }> {
+/** A trivial server answering GET /x with `body`, labelled with `encoding` when it is compressed (the ceiling). */
+export async function ceilingServer(): Promise<{
+  url: string;
+  set(body: Buffer, encoding?: string): void;
+  close(): Promise<void>;
+}> {
   let body: Buffer = Buffer.alloc(0);
+  let encoding: string | null = null;
   const app: FastifyInstance = Fastify();
-  app.get('/x', (_req, reply) => reply.type('application/json; charset=utf-8').send(body));
+  app.get('/x', (_req, reply) => {
+    reply.type('application/json; charset=utf-8');
+    if (encoding) reply.header('content-encoding', encoding);
+    return reply.send(body);
+  });
   const address = await app.listen({ host: '127.0.0.1', port: 0 });
-  return { url: `${address}/x`, set: (b) => (body = b), close: () => app.close() };
+  return {
+    url: `${address}/x`,
+    set: (b, e) => {
+      body = b;
+      encoding = e ?? null;
+    },
+    close: () => app.close(),
+  };
 }

@@ -3,7 +3,8 @@
  * (when BENCH_DATABASE_URL or TEST_DATABASE_URL names a PostgreSQL server) on PostgreSQL:
  *  1. the first start: migrations and the Stockholm reference data (time, peak memory of this process);
  *  2. throughput of the main read routes at 32 concurrent connections (autocannon), as a ratio of a trivial
- *     Fastify server serving the same bytes in the same run, with p50/p99 latency;
+ *     Fastify server serving the same bytes in the same run, with p50/p99 latency (the ceiling's p99 too: the
+ *     floor this machine sets for those bytes), once without compression and once as a browser asks (brotli);
  *  3. the web bundle (dist/web, when built): the first page's JavaScript, raw and compressed;
  *  4. counting participatory-budgeting elections (greedy, MES, MES with completion; first and second run),
  *     `pb tally` and `--help` wall time, and (per engine) a process's results served after closing;
@@ -32,7 +33,7 @@ import { toApprovalElection } from '../src/core/pb/pabulib.ts';
 import { greedy } from '../src/core/pb/greedy.ts';
 import { mes, mesComplete } from '../src/core/pb/mes.ts';
 import { twoGroupMeasures } from '../src/core/analysis/segregation.ts';
-import { ceilingServer, load } from './http.ts';
+import { ceilingServer, load, type LoadResult } from './http.ts';
 import { kb, line, mb, ms, quantile } from './report.ts';
 import { pbServed, pbTallyWall } from './pb.ts';
 import { DIVISION, NATIONAL, indicatorId, loadSynthetic } from './synthetic.ts';
@@ -155,31 +156,49 @@ function firstStartAsUsers(): void {
   }
 }
 
+/** What a browser sends: every JSON response above 1 kB then comes compressed (brotli). */
+const BROWSER = { 'accept-encoding': 'br, gzip' };
+
 async function throughput(engine: Engine, db: Database): Promise<void> {
   const app = await appOf(db);
   const address = await app.listen({ host: '127.0.0.1', port: 0 });
   const ceiling = await ceilingServer();
+  const header = (title: string): void => {
+    process.stdout.write(`\n  ${title}\n`);
+    process.stdout.write(
+      `  ${'route'.padEnd(34)} ${'req/s'.padStart(8)} ${'ceiling'.padStart(8)} ${'ratio'.padStart(7)} ${'p50'.padStart(6)} ${'p99'.padStart(6)} ${'ceil p99'.padStart(9)}  size\n`,
+    );
+  };
+  const row = (label: string, a: LoadResult, c: LoadResult, size: number): void => {
+    const bad = a.errors + a.timeouts + a.non2xx;
+    process.stdout.write(
+      `  ${label.padEnd(34)} ${a.rps.toFixed(0).padStart(8)} ${c.rps.toFixed(0).padStart(8)} ${`${((100 * a.rps) / c.rps).toFixed(0)} %`.padStart(7)} ${`${a.p50}`.padStart(6)} ${`${a.p99}`.padStart(6)} ${`${c.p99}`.padStart(9)}  ${kb(size)}${bad ? `  ${a.timeouts} timeouts, ${a.errors} errors, ${a.non2xx} non-2xx` : ''}\n`,
+    );
+  };
   process.stdout.write(
     `\n2. Throughput at 32 connections, ${seconds} s per run (${engine}); ceiling = trivial Fastify, same bytes\n`,
   );
-  process.stdout.write(
-    `  ${'route'.padEnd(34)} ${'req/s'.padStart(8)} ${'ceiling'.padStart(8)} ${'ratio'.padStart(7)} ${'p50'.padStart(6)} ${'p99'.padStart(6)}  size (br)\n`,
-  );
+  const compressed: [string, LoadResult, LoadResult, number][] = [];
+  header('without compression (Accept-Encoding absent)');
   for (const [label, path] of await routesOf(db)) {
     const first = await app.inject({ method: 'GET', url: path });
     if (first.statusCode !== 200) {
       line(`  ${label}`, `skipped (HTTP ${first.statusCode})`);
       continue;
     }
-    const br = await app.inject({ method: 'GET', url: path, headers: { 'accept-encoding': 'br' } });
     ceiling.set(first.rawPayload);
     const a = await load(`${address}${path}`, seconds);
     const c = await load(ceiling.url, seconds);
-    const bad = a.errors + a.timeouts + a.non2xx;
-    process.stdout.write(
-      `  ${label.padEnd(34)} ${a.rps.toFixed(0).padStart(8)} ${c.rps.toFixed(0).padStart(8)} ${`${((100 * a.rps) / c.rps).toFixed(0)} %`.padStart(7)} ${`${a.p50}`.padStart(6)} ${`${a.p99}`.padStart(6)}  ${kb(first.rawPayload.length)} (${kb(br.rawPayload.length)})${bad ? `  ${a.timeouts} timeouts, ${a.errors} errors, ${a.non2xx} non-2xx` : ''}\n`,
-    );
+    row(label, a, c, first.rawPayload.length);
+    const br = await app.inject({ method: 'GET', url: path, headers: BROWSER });
+    const encoding = br.headers['content-encoding'];
+    ceiling.set(br.rawPayload, typeof encoding === 'string' ? encoding : undefined);
+    const ab = await load(`${address}${path}`, seconds, 32, BROWSER);
+    const cb = await load(ceiling.url, seconds, 32, BROWSER);
+    compressed.push([label, ab, cb, br.rawPayload.length]);
   }
+  header('as a browser asks (Accept-Encoding: br, gzip; the ceiling sends the same compressed bytes)');
+  for (const r of compressed) row(...r);
   const stats = app.responseCache?.tracker;
   if (stats) line('  data version reads during the runs', String(stats.reads));
   await ceiling.close();
