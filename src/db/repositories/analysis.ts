@@ -1,20 +1,17 @@
 /** Saved allocation scenarios of the analysis slice (their parameters and the result computed when saved). */
 import type { Queryable } from '../database.ts';
+import type { Rows } from '../rows.generated.ts';
 
-export interface ScenarioRow {
-  id: number;
-  name: string;
-  params: unknown;
-  result: unknown;
-  createdBy: string | null;
-  createdAt: string;
-}
+export type ScenarioRow = Pick<
+  Rows['allocation_scenario'],
+  'id' | 'name' | 'params' | 'result' | 'createdBy' | 'createdAt'
+>;
 
 export async function insertScenario(
   db: Queryable,
   s: { name: string; params: unknown; result: unknown; createdBy: string | null },
 ): Promise<number | null> {
-  const rows = await db.query<{ id: number }>(
+  const rows = await db.query<Pick<ScenarioRow, 'id'>>(
     `INSERT INTO allocation_scenario (name, params, result, created_by) VALUES ($1, $2::jsonb, $3::jsonb, $4)
      ON CONFLICT (name) DO NOTHING RETURNING id`,
     [s.name, JSON.stringify(s.params), JSON.stringify(s.result), s.createdBy],
@@ -37,6 +34,8 @@ export async function getScenarios(db: Queryable, ids: readonly number[]): Promi
 }
 
 export async function deleteScenario(db: Queryable, id: number): Promise<boolean> {
-  const rows = await db.query<{ id: number }>('DELETE FROM allocation_scenario WHERE id = $1 RETURNING id', [id]);
+  const rows = await db.query<Pick<ScenarioRow, 'id'>>('DELETE FROM allocation_scenario WHERE id = $1 RETURNING id', [
+    id,
+  ]);
   return rows.length > 0;
 }

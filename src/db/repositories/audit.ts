@@ -1,5 +1,8 @@
 /** The audit log: rows are only ever inserted (a trigger in 0050_auth.sql refuses UPDATE, DELETE and TRUNCATE). */
 import type { Queryable } from '../database.ts';
+import type { Rows } from '../rows.generated.ts';
+
+type Audit = Rows['audit_log'];
 
 export interface AuditEntry {
   at: Date;
@@ -12,28 +15,22 @@ export interface AuditEntry {
   after: unknown;
 }
 
-export interface AuditRow {
-  id: number;
-  at: string;
-  userId: number | null;
-  username: string | null;
-  action: string;
-  entity: string;
-  entityId: string;
-  before: unknown;
-  after: unknown;
-}
+export type AuditRow = Pick<
+  Audit,
+  'id' | 'at' | 'userId' | 'username' | 'action' | 'entity' | 'entityId' | 'before' | 'after'
+>;
 
+/** An audit_log row under its SQL names. */
 interface RawAudit {
-  id: number;
-  at: string;
-  user_id: number | null;
-  username: string | null;
-  action: string;
-  entity: string;
-  entity_id: string;
-  before: unknown;
-  after: unknown;
+  id: Audit['id'];
+  at: Audit['at'];
+  user_id: Audit['userId'];
+  username: Audit['username'];
+  action: Audit['action'];
+  entity: Audit['entity'];
+  entity_id: Audit['entityId'];
+  before: Audit['before'];
+  after: Audit['after'];
 }
 
 const toRow = (r: RawAudit): AuditRow => ({

@@ -5,6 +5,7 @@
  * `json_populate_recordset`, so values never pass through JavaScript numbers.
  */
 import type { Queryable } from '../database.ts';
+import type { Rows } from '../rows.generated.ts';
 
 export interface TableInfo {
   name: string;
@@ -30,7 +31,7 @@ export async function listTables(db: Queryable): Promise<TableInfo[]> {
 }
 
 export async function appliedMigrations(db: Queryable): Promise<string[]> {
-  const rows = await db.query<{ id: string }>('SELECT id FROM schema_migration ORDER BY id');
+  const rows = await db.query<Pick<Rows['schema_migration'], 'id'>>('SELECT id FROM schema_migration ORDER BY id');
   return rows.map((r) => r.id);
 }
 

@@ -1,21 +1,21 @@
 /** Interventions that name no responsible committee (drafts included), for the admins' to-do list. */
 import type { Queryable } from '../database.ts';
+import type { Rows } from '../rows.generated.ts';
+
+type Intervention = Rows['intervention'];
 
 export async function readInterventionsWithoutCommittee(db: Queryable): Promise<
-  {
-    id: string;
-    name: string;
-    publication: 'draft' | 'published';
+  (Pick<Intervention, 'id' | 'name' | 'publication'> & {
     committeeText: string;
     citation: { document: string; section: string } | null;
-  }[]
+  })[]
 > {
   const rows = await db.query<{
-    id: string;
-    name: string;
-    publication: 'draft' | 'published';
-    source_doc: string | null;
-    source_section: string | null;
+    id: Intervention['id'];
+    name: Intervention['name'];
+    publication: Intervention['publication'];
+    source_doc: Intervention['sourceDoc'];
+    source_section: Intervention['sourceSection'];
   }>(
     `SELECT id, name, publication, source_doc, source_section FROM intervention
       WHERE committee_id IS NULL ORDER BY name, id`,

@@ -3,34 +3,35 @@
  * committee_area and area_group_member have no foreign key to area: keys are resolved on read.
  */
 import type { Queryable } from '../database.ts';
+import type { Rows } from '../rows.generated.ts';
 
-export interface CommitteeRow {
-  id: string;
-  name: string;
-  nameEn: string;
-  kind: string;
-  validFrom: string | null;
-  validTo: string | null;
+type Committee = Rows['committee'];
+type CommitteeArea = Rows['committee_area'];
+
+export interface CommitteeRow extends Pick<
+  Committee,
+  'id' | 'name' | 'nameEn' | 'kind' | 'validFrom' | 'validTo' | 'sourceHash' | 'editedAt'
+> {
+  /** aliases, note and source are parsed from the JSON in the source column (see meta). */
   aliases: string[];
   note: string;
   source: string;
-  sourceHash: string | null;
-  editedAt: string | null;
   areas: { division: string; code: string }[];
 }
 
+/** The committee columns readCommitteeRows reads, under their SQL names. */
 interface RawCommittee {
-  id: string;
-  name: string;
-  name_en: string;
-  kind: string;
-  valid_from: string | null;
-  valid_to: string | null;
-  source: string;
-  source_hash: string | null;
-  edited_at: string | null;
-  division_id: string | null;
-  area_code: string | null;
+  id: Committee['id'];
+  name: Committee['name'];
+  name_en: Committee['nameEn'];
+  kind: Committee['kind'];
+  valid_from: Committee['validFrom'];
+  valid_to: Committee['validTo'];
+  source: Committee['source'];
+  source_hash: Committee['sourceHash'];
+  edited_at: Committee['editedAt'];
+  division_id: Committee['divisionId'];
+  area_code: Committee['areaCode'];
 }
 
 /** Aliases and notes are kept in the source column as JSON ({aliases, note}) to keep the table small. */
@@ -60,7 +61,11 @@ export async function readCommitteeRows(
     ids ? [ids] : [],
   );
   if (rows.length === 0) return [];
-  const areas = await db.query<{ committee_id: string; division_id: string; area_code: string }>(
+  const areas = await db.query<{
+    committee_id: CommitteeArea['committeeId'];
+    division_id: CommitteeArea['divisionId'];
+    area_code: CommitteeArea['areaCode'];
+  }>(
     `SELECT committee_id, division_id, area_code FROM committee_area WHERE committee_id = ANY($1::text[])
       ORDER BY committee_id, division_id, area_code`,
     [rows.map((r) => r.id)],
@@ -143,7 +148,8 @@ type SyncState = Map<string, { sourceHash: string | null; edited: boolean }>;
 
 /** Shipped fingerprints and app edits of a table's rows (for the start-up sync). */
 async function syncState(db: Queryable, table: 'committee' | 'area_group'): Promise<SyncState> {
-  const rows = await db.query<{ id: string; source_hash: string | null; edited_at: string | null }>(
+  type Synced = Rows[typeof table];
+  const rows = await db.query<{ id: Synced['id']; source_hash: Synced['sourceHash']; edited_at: Synced['editedAt'] }>(
     `SELECT id, source_hash, edited_at FROM ${table}`,
   );
   return new Map(rows.map((r) => [r.id, { sourceHash: r.source_hash, edited: r.edited_at !== null }]));
@@ -182,35 +188,38 @@ export async function committeeUse(db: Queryable): Promise<Map<string, { users: 
 
 // ------------------------------------------------------------------------------------ area groups
 
-export interface AreaGroupRow {
-  id: string;
-  name: string;
-  nameEn: string;
-  aliases: string[];
-  note: string;
-  source: string;
-  sourceHash: string | null;
-  editedAt: string | null;
+type AreaGroup = Rows['area_group'];
+type AreaGroupMember = Rows['area_group_member'];
+
+export interface AreaGroupRow extends Pick<
+  AreaGroup,
+  'id' | 'nameEn' | 'aliases' | 'note' | 'source' | 'sourceHash' | 'editedAt'
+> {
+  name: AreaGroup['nameSv'];
   members: { division: string; code: string }[];
 }
 
 export async function readAreaGroups(db: Queryable, ids?: readonly string[]): Promise<AreaGroupRow[]> {
   const rows = await db.query<{
-    id: string;
-    name_sv: string;
-    name_en: string;
-    aliases: string[];
-    note: string;
-    source: string;
-    source_hash: string | null;
-    edited_at: string | null;
+    id: AreaGroup['id'];
+    name_sv: AreaGroup['nameSv'];
+    name_en: AreaGroup['nameEn'];
+    aliases: AreaGroup['aliases'];
+    note: AreaGroup['note'];
+    source: AreaGroup['source'];
+    source_hash: AreaGroup['sourceHash'];
+    edited_at: AreaGroup['editedAt'];
   }>(
     `SELECT id, name_sv, name_en, aliases, note, source, source_hash, edited_at FROM area_group
       ${ids ? 'WHERE id = ANY($1::text[])' : ''} ORDER BY name_sv, id`,
     ids ? [ids] : [],
   );
   if (rows.length === 0) return [];
-  const members = await db.query<{ group_id: string; division_id: string; area_code: string }>(
+  const members = await db.query<{
+    group_id: AreaGroupMember['groupId'];
+    division_id: AreaGroupMember['divisionId'];
+    area_code: AreaGroupMember['areaCode'];
+  }>(
     `SELECT group_id, division_id, area_code FROM area_group_member WHERE group_id = ANY($1::text[])
       ORDER BY group_id, division_id, area_code`,
     [rows.map((r) => r.id)],
@@ -290,7 +299,7 @@ export async function areasBelow(db: Queryable, keys: readonly string[]): Promis
 
 /** The areas a committee answers for (from committee_area, and the legacy area column), as keys. */
 export async function committeeOwnAreaKeys(db: Queryable, committeeId: string): Promise<string[]> {
-  const rows = await db.query<{ division_id: string; area_code: string }>(
+  const rows = await db.query<{ division_id: CommitteeArea['divisionId']; area_code: CommitteeArea['areaCode'] }>(
     `SELECT division_id, area_code FROM committee_area WHERE committee_id = $1
      UNION
      SELECT division_id, area_code FROM committee WHERE id = $1 AND division_id IS NOT NULL AND area_code IS NOT NULL`,
@@ -310,7 +319,7 @@ export async function committeeAreaKeys(db: Queryable, committeeId: string): Pro
 /** The member areas of area groups, as keys. */
 export async function areaGroupMemberKeys(db: Queryable, groupIds: readonly string[]): Promise<string[]> {
   if (groupIds.length === 0) return [];
-  const rows = await db.query<{ division_id: string; area_code: string }>(
+  const rows = await db.query<{ division_id: AreaGroupMember['divisionId']; area_code: AreaGroupMember['areaCode'] }>(
     `SELECT DISTINCT division_id, area_code FROM area_group_member WHERE group_id = ANY($1::text[]) ORDER BY 1, 2`,
     [groupIds],
   );

@@ -1,5 +1,6 @@
 /** Crosswalks between divisions: their links (with weights), unmatched source areas and uncovered target areas. */
 import type { Queryable } from '../database.ts';
+import type { Rows } from '../rows.generated.ts';
 import type { Crosswalk } from '../../core/geo/crosswalk.ts';
 
 /** Writes crosswalks with links, unmatched source areas and uncovered target areas (batched; re-running changes nothing). */
@@ -52,32 +53,38 @@ export async function upsertCrosswalks(
     );
 }
 
-export interface CrosswalkRow {
-  fromDivisionId: string;
-  toDivisionId: string;
-  method: string;
-  description: string;
-  links: {
-    fromCode: string;
-    fromName: string;
-    toCode: string;
-    toName: string;
-    weight: string;
-    confidence: string | null;
-    method: string | null;
-    note: string | null;
+type CrosswalkTable = Rows['crosswalk'];
+type AreaName = Rows['area']['name'];
+
+export interface CrosswalkRow extends Pick<
+  CrosswalkTable,
+  'fromDivisionId' | 'toDivisionId' | 'method' | 'description'
+> {
+  links: (Pick<Rows['crosswalk_link'], 'fromCode' | 'toCode' | 'weight' | 'confidence' | 'method' | 'note'> & {
+    fromName: AreaName;
+    toName: AreaName;
+  })[];
+  unmatched: { code: Rows['crosswalk_unmatched']['fromCode']; reason: Rows['crosswalk_unmatched']['reason'] }[];
+  uncovered: {
+    code: Rows['crosswalk_uncovered']['toCode'];
+    name: AreaName;
+    reason: Rows['crosswalk_uncovered']['reason'];
   }[];
-  unmatched: { code: string; reason: string }[];
-  uncovered: { code: string; name: string; reason: string }[];
+}
+
+/** The crosswalk a row belongs to (from_division_id, to_division_id). */
+interface Pair {
+  from: CrosswalkTable['fromDivisionId'];
+  to: CrosswalkTable['toDivisionId'];
 }
 
 /** Every crosswalk with its links (names joined), unmatched source areas and uncovered target areas. */
 export async function listCrosswalks(db: Queryable): Promise<CrosswalkRow[]> {
   const [cws, links, unmatched, uncovered] = await Promise.all([
-    db.query<{ from: string; to: string; method: string; description: string }>(
+    db.query<Pair & Pick<CrosswalkTable, 'method' | 'description'>>(
       'SELECT from_division_id AS "from", to_division_id AS "to", method, description FROM crosswalk ORDER BY from_division_id, to_division_id',
     ),
-    db.query<{ from: string; to: string } & CrosswalkRow['links'][number]>(
+    db.query<Pair & CrosswalkRow['links'][number]>(
       `SELECT l.from_division_id AS "from", l.to_division_id AS "to", l.from_code AS "fromCode", fa.name AS "fromName", l.to_code AS "toCode",
               ta.name AS "toName", l.weight, l.confidence, l.method, l.note
        FROM crosswalk_link l
@@ -85,10 +92,10 @@ export async function listCrosswalks(db: Queryable): Promise<CrosswalkRow[]> {
        JOIN area ta ON ta.division_id = l.to_division_id AND ta.code = l.to_code
        ORDER BY l.from_code, l.to_code`,
     ),
-    db.query<{ from: string; to: string; code: string; reason: string }>(
+    db.query<Pair & CrosswalkRow['unmatched'][number]>(
       'SELECT from_division_id AS "from", to_division_id AS "to", from_code AS code, reason FROM crosswalk_unmatched ORDER BY from_code',
     ),
-    db.query<{ from: string; to: string; code: string; name: string; reason: string }>(
+    db.query<Pair & CrosswalkRow['uncovered'][number]>(
       `SELECT u.from_division_id AS "from", u.to_division_id AS "to", u.to_code AS code, a.name, u.reason
        FROM crosswalk_uncovered u JOIN area a ON a.division_id = u.to_division_id AND a.code = u.to_code ORDER BY u.to_code`,
     ),
@@ -109,11 +116,7 @@ export async function listCrosswalks(db: Queryable): Promise<CrosswalkRow[]> {
   }));
 }
 
-export interface CrosswalkLinkRow {
-  fromCode: string;
-  toCode: string;
-  weight: string;
-}
+export type CrosswalkLinkRow = Pick<Rows['crosswalk_link'], 'fromCode' | 'toCode' | 'weight'>;
 
 /** The links of one crosswalk (weights as text: numeric). */
 export async function crosswalkLinks(

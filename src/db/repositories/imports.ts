@@ -1,5 +1,6 @@
 /** Imports: batches with their publication state, staged (draft) values, revisions and saved queries. */
 import type { Queryable } from '../database.ts';
+import type { Rows } from '../rows.generated.ts';
 import type { Area, Indicator, Observation } from '../../core/types.ts';
 import type { IncomingObservation, ObservationChange, StoredValue } from '../../core/imports/diff.ts';
 import { observationKey } from '../../core/imports/diff.ts';
@@ -22,7 +23,22 @@ const keyArrays = (c: readonly Key[]) => [
 export async function storedValues(db: Queryable, keys: readonly Key[]): Promise<Map<string, StoredValue>> {
   const out = new Map<string, StoredValue>();
   await inChunks(keys, async (c) => {
-    const rows = await db.query<Key & Omit<StoredValue, 'batchId'> & { batchId: number | null }>(
+    const rows = await db.query<
+      Pick<
+        Rows['observation'],
+        | 'indicatorId'
+        | 'divisionId'
+        | 'areaCode'
+        | 'period'
+        | 'breakdown'
+        | 'value'
+        | 'numerator'
+        | 'denominator'
+        | 'status'
+        | 'source'
+        | 'batchId'
+      >
+    >(
       `SELECT o.indicator_id AS "indicatorId", o.division_id AS "divisionId", o.area_code AS "areaCode", o.period,
               o.breakdown, o.value, o.numerator, o.denominator, o.status, o.source, o.batch_id AS "batchId"
        FROM observation o
@@ -101,7 +117,7 @@ export interface BatchInput {
 }
 
 export async function insertImportBatch(db: Queryable, b: BatchInput): Promise<number> {
-  const [row] = await db.query<{ id: number }>(
+  const [row] = await db.query<Pick<Rows['import_batch'], 'id'>>(
     `INSERT INTO import_batch (dataset, description, checksum, file_count, row_count, publication, source_kind, file_name,
        summary, created_by, created_at, saved_query_id, published_at, published_by)
      VALUES ($1, $2, $3, 1, $4, $5, $6, $7, $8::jsonb, $9, $10, $11,
@@ -124,19 +140,22 @@ export async function insertImportBatch(db: Queryable, b: BatchInput): Promise<n
   return Number(row!.id);
 }
 
-export interface BatchRow {
-  id: number;
-  dataset: string;
-  description: string;
-  publication: 'draft' | 'published';
-  sourceKind: string;
-  fileName: string | null;
-  rowCount: number;
+export interface BatchRow extends Pick<
+  Rows['import_batch'],
+  | 'id'
+  | 'dataset'
+  | 'description'
+  | 'publication'
+  | 'sourceKind'
+  | 'fileName'
+  | 'rowCount'
+  | 'createdBy'
+  | 'createdAt'
+  | 'publishedAt'
+  | 'publishedBy'
+> {
+  /** jsonb: the counts the import wrote (insertImportBatch). */
   summary: Record<string, number>;
-  createdBy: string | null;
-  createdAt: string;
-  publishedAt: string | null;
-  publishedBy: string | null;
 }
 
 const BATCH_COLS = `id::int AS id, dataset, description, publication, source_kind AS "sourceKind", file_name AS "fileName",
@@ -188,7 +207,22 @@ export async function insertStaged(db: Queryable, batchId: number, obs: readonly
 }
 
 export async function readStaged(db: Queryable, batchId: number): Promise<IncomingObservation[]> {
-  const rows = await db.query<Omit<IncomingObservation, 'derived'>>(
+  const rows = await db.query<
+    Pick<
+      Rows['staged_observation'],
+      | 'indicatorId'
+      | 'divisionId'
+      | 'areaCode'
+      | 'period'
+      | 'breakdown'
+      | 'value'
+      | 'numerator'
+      | 'denominator'
+      | 'status'
+      | 'source'
+      | 'deleted'
+    >
+  >(
     `SELECT indicator_id AS "indicatorId", division_id AS "divisionId", area_code AS "areaCode", period, breakdown, value,
             numerator, denominator, status, source, deleted
      FROM staged_observation WHERE batch_id = $1 ORDER BY indicator_id, division_id, area_code, period, breakdown`,
@@ -224,15 +258,10 @@ export async function writeObservations(db: Queryable, obs: readonly Observation
   });
 }
 
-export interface RevisionRow {
-  value: string | null;
-  status: string;
-  source: string;
-  batchId: number | null;
-  replacedBy: number;
-  change: 'changed' | 'deleted';
-  replacedAt: string;
-}
+export type RevisionRow = Pick<
+  Rows['observation_revision'],
+  'value' | 'status' | 'source' | 'batchId' | 'replacedBy' | 'change' | 'replacedAt'
+>;
 
 export async function revisionsOf(db: Queryable, key: Key): Promise<RevisionRow[]> {
   return db.query<RevisionRow>(
@@ -288,25 +317,23 @@ export async function existingAreaKeys(db: Queryable): Promise<Set<string>> {
 }
 
 export async function existingIndicatorIds(db: Queryable): Promise<Set<string>> {
-  const rows = await db.query<{ id: string }>('SELECT id FROM indicator');
+  const rows = await db.query<Pick<Rows['indicator'], 'id'>>('SELECT id FROM indicator');
   return new Set(rows.map((r) => r.id));
 }
 
-export interface SavedQueryRow {
-  id: number;
-  connector: 'scb' | 'kolada';
-  label: string;
+export interface SavedQueryRow extends Pick<
+  Rows['saved_query'],
+  'id' | 'connector' | 'label' | 'lastRunAt' | 'lastBatchId' | 'lastFromDate'
+> {
+  /** jsonb: the connector's query, as saveQuery stored it. */
   params: Record<string, unknown>;
-  lastRunAt: string | null;
-  lastBatchId: number | null;
-  lastFromDate: string | null;
 }
 
 export async function saveQuery(
   db: Queryable,
   q: { connector: 'scb' | 'kolada'; label: string; params: Record<string, unknown>; paramsKey: string; at: Date },
 ): Promise<number> {
-  const [row] = await db.query<{ id: number }>(
+  const [row] = await db.query<Pick<Rows['saved_query'], 'id'>>(
     `INSERT INTO saved_query (connector, label, params, params_key, created_at) VALUES ($1, $2, $3::jsonb, $4, $5)
      ON CONFLICT (connector, params_key) DO UPDATE SET label = EXCLUDED.label RETURNING id::int AS id`,
     [q.connector, q.label, JSON.stringify(q.params), q.paramsKey, q.at.toISOString()],

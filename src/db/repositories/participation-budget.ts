@@ -3,23 +3,19 @@
  * read as text and returned as bigint.
  */
 import type { Queryable } from '../database.ts';
+import type { Rows } from '../rows.generated.ts';
 import type { Phase } from '../../core/participation/phases.ts';
-import type { PbRuleId } from '../../core/participation/budgeting.ts';
 
 // ------------------------------------------------------------------------------------ processes
 
-export interface ProcessRow {
-  id: string;
-  name: string;
-  description: string;
-  divisionId: string;
-  areaCode: string;
-  areaName: string | null;
+export interface ProcessRow extends Pick<
+  Rows['participation_process'],
+  'id' | 'name' | 'description' | 'divisionId' | 'areaCode' | 'rule' | 'knapsack' | 'maxChoices' | 'phase'
+> {
+  /** LEFT JOIN: null when the area is not loaded. */
+  areaName: Rows['area']['name'] | null;
+  /** budget_sek, read as text and returned as bigint. */
   budget: bigint;
-  rule: PbRuleId;
-  knapsack: boolean;
-  maxChoices: number | null;
-  phase: Phase;
 }
 
 interface RawProcess extends Omit<ProcessRow, 'budget'> {
@@ -72,7 +68,10 @@ export async function lockProcess(db: Queryable, id: string, mode: 'update' | 's
 
 /** The frozen results of a process (JSON, as stored when voting closed), or null. */
 export async function findFrozenResults(db: Queryable, id: string): Promise<unknown> {
-  const rows = await db.query<{ results: unknown }>(`SELECT results FROM participation_process WHERE id = $1`, [id]);
+  const rows = await db.query<Pick<Rows['participation_process'], 'results'>>(
+    `SELECT results FROM participation_process WHERE id = $1`,
+    [id],
+  );
   return rows[0]?.results ?? null;
 }
 
@@ -83,15 +82,12 @@ export async function setFrozenResults(db: Queryable, id: string, results: unkno
   ]);
 }
 
-export interface ProjectRow {
-  processId: string;
-  id: string;
-  title: string;
-  description: string;
+export interface ProjectRow extends Pick<
+  Rows['participation_project'],
+  'processId' | 'id' | 'title' | 'description' | 'feasible' | 'assessment' | 'followUp'
+> {
+  /** cost_sek, read as text and returned as bigint. */
   cost: bigint;
-  feasible: boolean | null;
-  assessment: string;
-  followUp: string;
 }
 
 export async function upsertProject(db: Queryable, p: ProjectRow): Promise<void> {
@@ -125,7 +121,7 @@ export async function insertCodeHashes(db: Queryable, processId: string, hashes:
 
 /** Whether a code exists for the process and whether it is used (null: no such code). */
 export async function codeState(db: Queryable, processId: string, hash: string): Promise<{ used: boolean } | null> {
-  const rows = await db.query<{ used: boolean }>(
+  const rows = await db.query<Pick<Rows['participation_code'], 'used'>>(
     `SELECT used FROM participation_code WHERE process_id = $1 AND code_hash = $2`,
     [processId, hash],
   );
@@ -152,7 +148,7 @@ export async function codeCounts(db: Queryable, processId: string): Promise<{ to
 export async function insertBallots(
   db: Queryable,
   processId: string,
-  channel: 'digital' | 'paper',
+  channel: Rows['participation_ballot']['channel'],
   ballots: readonly { id: string; choices: readonly string[] }[],
 ): Promise<void> {
   if (!ballots.length) return;
@@ -168,7 +164,7 @@ export async function insertBallots(
 export async function listBallots(
   db: Queryable,
   processId: string,
-): Promise<{ id: string; channel: 'digital' | 'paper'; choices: string[] }[]> {
+): Promise<Pick<Rows['participation_ballot'], 'id' | 'channel' | 'choices'>[]> {
   return db.query(`SELECT id, channel, choices FROM participation_ballot WHERE process_id = $1 ORDER BY id`, [
     processId,
   ]);

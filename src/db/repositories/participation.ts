@@ -4,29 +4,35 @@
  * The public never sees a proposal's contact: `publicProposal` rows do not carry it.
  */
 import type { Queryable } from '../database.ts';
+import type { Rows } from '../rows.generated.ts';
 
-export interface ProposalRow {
+export interface ProposalRow extends Pick<
+  Rows['participation_proposal'],
+  | 'divisionId'
+  | 'areaCode'
+  | 'title'
+  | 'body'
+  | 'goalAreaId'
+  | 'latitude'
+  | 'longitude'
+  | 'status'
+  | 'moderationNote'
+  | 'submittedOn'
+  | 'supportUntil'
+  | 'supportsNeeded'
+  | 'reachedOn'
+  | 'committeeAnswer'
+  | 'committeeDecision'
+  | 'answeredOn'
+> {
+  /** The bigint id as text (`id::text`). */
   id: string;
-  divisionId: string;
-  areaCode: string;
-  areaName: string | null;
-  title: string;
-  body: string;
-  goalAreaId: string | null;
-  latitude: number | null;
-  longitude: number | null;
-  status: 'submitted' | 'published' | 'rejected' | 'committee' | 'answered';
-  moderationNote: string | null;
-  submittedOn: string;
-  supportUntil: string | null;
-  supportsNeeded: number | null;
-  reachedOn: string | null;
-  committeeAnswer: string | null;
-  committeeDecision: string | null;
-  answeredOn: string | null;
+  /** LEFT JOIN: null when the area is not loaded. */
+  areaName: Rows['area']['name'] | null;
   supports: number;
-  interventions: string[];
-  supportVerification: 'code' | 'browser';
+  interventions: Rows['participation_proposal_intervention']['interventionId'][];
+  /** The area's threshold, 'code' when it has none. */
+  supportVerification: Rows['participation_threshold']['verification'];
 }
 
 const PROPOSAL_COLUMNS = `p.id::text AS id, p.division_id AS "divisionId", p.area_code AS "areaCode", a.name AS "areaName",
@@ -149,14 +155,12 @@ export async function goalAreaExists(db: Queryable, id: string): Promise<boolean
   return (await db.query(`SELECT 1 FROM goal_area WHERE id = $1`, [id])).length === 1;
 }
 
-export type SupportVerification = 'code' | 'browser';
+export type SupportVerification = Rows['participation_threshold']['verification'];
 
-export async function findThreshold(
-  db: Queryable,
-  divisionId: string,
-  code: string,
-): Promise<{ supports: number; periodDays: number; verification: SupportVerification } | null> {
-  const rows = await db.query<{ supports: number; periodDays: number; verification: SupportVerification }>(
+type ThresholdRow = Pick<Rows['participation_threshold'], 'supports' | 'periodDays' | 'verification'>;
+
+export async function findThreshold(db: Queryable, divisionId: string, code: string): Promise<ThresholdRow | null> {
+  const rows = await db.query<ThresholdRow>(
     `SELECT supports, period_days AS "periodDays", verification FROM participation_threshold WHERE division_id = $1 AND area_code = $2`,
     [divisionId, code],
   );
@@ -222,18 +226,14 @@ export async function supportCodeCount(db: Queryable, divisionId: string, code: 
 
 // ------------------------------------------------------------------------------------ dialogues
 
-export interface DialogueRow {
+export interface DialogueRow extends Pick<
+  Rows['participation_dialogue'],
+  'heldOn' | 'place' | 'divisionId' | 'areaCode' | 'goalAreaId' | 'topic' | 'participants' | 'summary' | 'fedInto'
+> {
+  /** The bigint id as text (`id::text`). */
   id: string;
-  heldOn: string;
-  place: string;
-  divisionId: string;
-  areaCode: string;
-  areaName: string | null;
-  goalAreaId: string | null;
-  topic: string;
-  participants: number;
-  summary: string;
-  fedInto: string;
+  /** LEFT JOIN: null when the area is not loaded. */
+  areaName: Rows['area']['name'] | null;
 }
 
 export async function insertDialogue(db: Queryable, d: Omit<DialogueRow, 'id' | 'areaName'>): Promise<string> {

@@ -1,5 +1,6 @@
 /** Rate-limit events shared by every process on the database (see src/services/rate-limits.ts). */
 import type { Queryable } from '../database.ts';
+import type { Rows } from '../rows.generated.ts';
 
 /** Serialises the writers of one key within the transaction (two processes cannot both take the last slot). */
 export async function lockRateKey(tx: Queryable, key: string): Promise<void> {
@@ -8,10 +9,10 @@ export async function lockRateKey(tx: Queryable, key: string): Promise<void> {
 
 /** Times (epoch ms) of the events of `key` after `since`. */
 export async function rateEvents(db: Queryable, key: string, since: Date): Promise<number[]> {
-  const rows = await db.query<{ at: string }>('SELECT at FROM rate_event WHERE key = $1 AND at > $2 ORDER BY at', [
-    key,
-    since.toISOString(),
-  ]);
+  const rows = await db.query<Pick<Rows['rate_event'], 'at'>>(
+    'SELECT at FROM rate_event WHERE key = $1 AND at > $2 ORDER BY at',
+    [key, since.toISOString()],
+  );
   return rows.map((r) => Date.parse(r.at));
 }
 

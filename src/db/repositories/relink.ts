@@ -3,10 +3,11 @@
  * there yet, and framework interventions whose named areas were not there yet.
  */
 import type { Queryable } from '../database.ts';
+import type { Rows } from '../rows.generated.ts';
 
 /** Sets target.division_id from the target's spec where it was left empty and the division now exists. */
 export async function relinkTargetDivisions(db: Queryable): Promise<number> {
-  const rows = await db.query<{ id: string }>(
+  const rows = await db.query<Pick<Rows['target'], 'id'>>(
     `UPDATE target t SET division_id = d.id
        FROM division d
       WHERE t.division_id IS NULL
@@ -21,7 +22,7 @@ export async function relinkTargetDivisions(db: Queryable): Promise<number> {
 /** Interventions that exist but have no area rows. */
 export async function interventionsWithoutAreas(db: Queryable, ids: readonly string[]): Promise<string[]> {
   if (!ids.length) return [];
-  const rows = await db.query<{ id: string }>(
+  const rows = await db.query<Pick<Rows['intervention'], 'id'>>(
     `SELECT i.id FROM intervention i
       WHERE i.id = ANY($1::text[])
         AND NOT EXISTS (SELECT 1 FROM intervention_area a WHERE a.intervention_id = i.id)

@@ -1,18 +1,16 @@
 /** The reporting cycle's SQL about people's work: the committees' assessments of targets, the to-do list, assignable reporters. */
 import type { Queryable } from '../database.ts';
-import type { Generator } from '../../core/reports/templates.ts';
+import type { Rows } from '../rows.generated.ts';
 
 // ---------------------------------------------------------------------------------------- assessments
 
-export interface AssessmentRow {
-  committeeId: string;
-  committee: string;
-  period: string;
-  targetId: string;
-  status: 'met' | 'on_track' | 'at_risk' | 'off_track' | 'not_measurable';
-  text: string;
-  setBy: string | null;
-  setAt: string;
+export interface AssessmentRow extends Pick<
+  Rows['target_assessment'],
+  'committeeId' | 'targetId' | 'status' | 'text' | 'setBy' | 'setAt'
+> {
+  /** The committee's name. */
+  committee: Rows['committee']['name'];
+  period: Rows['target_assessment']['periodId'];
 }
 
 const ASSESSMENT_SELECT = `SELECT a.committee_id AS "committeeId", c.name AS committee, a.period_id AS period,
@@ -65,15 +63,12 @@ export async function targetExists(db: Queryable, id: string): Promise<boolean> 
 
 // ---------------------------------------------------------------------------------------- to-do
 
-export interface TodoSectionRow {
-  reportId: string;
-  committee: string;
-  periodId: string;
-  key: string;
-  generator: Generator | null;
-  kind: 'generated' | 'written';
-  deadline: string | null;
-  committeeId: string;
+export interface TodoSectionRow extends Pick<Rows['report_section'], 'key' | 'generator' | 'kind' | 'deadline'> {
+  reportId: Rows['report']['id'];
+  periodId: Rows['report']['periodId'];
+  /** The committee's name. */
+  committee: Rows['committee']['name'];
+  committeeId: Rows['committee']['id'];
 }
 
 /** Open sections assigned to a user in reports that are still drafts. */
@@ -92,7 +87,7 @@ export async function readAssignedSections(db: Queryable, userId: number): Promi
 export async function readReporters(
   db: Queryable,
   committeeId: string,
-): Promise<{ id: number; username: string; displayName: string; role: string }[]> {
+): Promise<Pick<Rows['app_user'], 'id' | 'username' | 'displayName' | 'role'>[]> {
   return db.query(
     `SELECT id, username, display_name AS "displayName", role FROM app_user
       WHERE NOT disabled AND (role IN ('analyst', 'admin') OR (role = 'district_editor' AND committee_id = $1))

@@ -1,5 +1,6 @@
 /** The reporting cycle's SQL: periods, templates, settings, reports, sections, comments, versions, assessments. */
 import type { Queryable } from '../database.ts';
+import type { Rows } from '../rows.generated.ts';
 import type { Period, PeriodDates, PeriodKind } from '../../core/reports/periods.ts';
 import type { ApproverRole, ReportState, SectionState } from '../../core/reports/workflow.ts';
 import type { Generator } from '../../core/reports/templates.ts';
@@ -8,15 +9,19 @@ import type { Generator } from '../../core/reports/templates.ts';
 
 const PERIOD_COLUMNS = `id, year, kind, starts_on AS "startsOn", ends_on AS "endsOn", due_on AS "dueOn"`;
 
+/** What PERIOD_COLUMNS reads; returned as a Period, so a column that no longer fits one fails to compile. */
+type PeriodRow = Pick<Rows['report_period'], 'id' | 'year' | 'kind' | 'startsOn' | 'endsOn' | 'dueOn'>;
+
 export async function readPeriod(db: Queryable, id: string): Promise<Period | null> {
-  const rows = await db.query<Period>(`SELECT ${PERIOD_COLUMNS} FROM report_period WHERE id = $1`, [id]);
+  const rows = await db.query<PeriodRow>(`SELECT ${PERIOD_COLUMNS} FROM report_period WHERE id = $1`, [id]);
   return rows[0] ?? null;
 }
 
 export async function listPeriods(db: Queryable, year: number): Promise<Period[]> {
-  return db.query<Period>(`SELECT ${PERIOD_COLUMNS} FROM report_period WHERE year = $1 ORDER BY starts_on, ends_on`, [
-    year,
-  ]);
+  return db.query<PeriodRow>(
+    `SELECT ${PERIOD_COLUMNS} FROM report_period WHERE year = $1 ORDER BY starts_on, ends_on`,
+    [year],
+  );
 }
 
 /** Stores a period unless it exists; returns the stored one. */
@@ -41,14 +46,15 @@ export async function updatePeriodDates(db: Queryable, id: string, d: PeriodDate
 // ---------------------------------------------------------------------------------------- templates and settings
 
 export async function readTemplateSpec(db: Queryable, committeeKind: string): Promise<unknown> {
-  const rows = await db.query<{ spec: unknown }>('SELECT spec FROM report_template WHERE committee_kind = $1', [
-    committeeKind,
-  ]);
+  const rows = await db.query<Pick<Rows['report_template'], 'spec'>>(
+    'SELECT spec FROM report_template WHERE committee_kind = $1',
+    [committeeKind],
+  );
   return rows[0]?.spec ?? null;
 }
 
 export async function readApproverRole(db: Queryable, committeeId: string): Promise<ApproverRole | null> {
-  const rows = await db.query<{ role: ApproverRole }>(
+  const rows = await db.query<{ role: Rows['report_settings']['approverRole'] }>(
     'SELECT approver_role AS role FROM report_settings WHERE committee_id = $1',
     [committeeId],
   );
@@ -65,11 +71,7 @@ export async function upsertApproverRole(db: Queryable, committeeId: string, rol
 
 // ---------------------------------------------------------------------------------------- committees
 
-export interface CommitteeRow {
-  id: string;
-  name: string;
-  kind: string;
-}
+export type CommitteeRow = Pick<Rows['committee'], 'id' | 'name' | 'kind'>;
 
 export async function readCommittee(db: Queryable, id: string): Promise<CommitteeRow | null> {
   const rows = await db.query<CommitteeRow>('SELECT id, name, kind FROM committee WHERE id = $1', [id]);
@@ -121,19 +123,20 @@ export async function ensureCommittee(
 
 // ---------------------------------------------------------------------------------------- reports
 
-export interface ReportRow {
-  id: string;
-  committeeId: string;
-  periodId: string;
-  version: number;
-  state: ReportState;
-  copiedFrom: string | null;
-  createdAt: string;
-  createdBy: string | null;
-  updatedAt: string;
-  approvedAt: string | null;
-  approvedBy: string | null;
-}
+export type ReportRow = Pick<
+  Rows['report'],
+  | 'id'
+  | 'committeeId'
+  | 'periodId'
+  | 'version'
+  | 'state'
+  | 'copiedFrom'
+  | 'createdAt'
+  | 'createdBy'
+  | 'updatedAt'
+  | 'approvedAt'
+  | 'approvedBy'
+>;
 
 const REPORT_COLUMNS = `id, committee_id AS "committeeId", period_id AS "periodId", version, state,
   copied_from AS "copiedFrom", created_at AS "createdAt", created_by AS "createdBy", updated_at AS "updatedAt",
@@ -197,19 +200,13 @@ export async function touchReport(db: Queryable, id: string, at: Date): Promise<
 
 // ---------------------------------------------------------------------------------------- sections
 
-export interface SectionRow {
-  key: string;
-  sort: number;
-  kind: 'generated' | 'written';
-  generator: Generator | null;
-  body: string;
-  assigneeId: number | null;
-  assigneeUsername: string | null;
-  assigneeName: string | null;
-  deadline: string | null;
-  state: SectionState;
-  updatedAt: string | null;
-  updatedBy: string | null;
+export interface SectionRow extends Pick<
+  Rows['report_section'],
+  'key' | 'sort' | 'kind' | 'generator' | 'body' | 'assigneeId' | 'deadline' | 'state' | 'updatedAt' | 'updatedBy'
+> {
+  /** The assignee's account (LEFT JOIN: null without one). */
+  assigneeUsername: Rows['app_user']['username'] | null;
+  assigneeName: Rows['app_user']['displayName'] | null;
 }
 
 export async function readSections(db: Queryable, reportId: string): Promise<SectionRow[]> {
@@ -282,13 +279,7 @@ export async function userIdExists(db: Queryable, id: number): Promise<boolean> 
 
 // ---------------------------------------------------------------------------------------- comments
 
-export interface CommentRow {
-  id: number;
-  sectionKey: string;
-  author: string | null;
-  at: string;
-  body: string;
-}
+export type CommentRow = Pick<Rows['report_comment'], 'id' | 'sectionKey' | 'author' | 'at' | 'body'>;
 
 export async function insertComment(
   db: Queryable,
@@ -311,13 +302,10 @@ export async function readComments(db: Queryable, reportId: string): Promise<Com
 
 // ---------------------------------------------------------------------------------------- versions
 
-export interface VersionRow {
-  version: number;
-  approvedAt: string;
-  approvedBy: string | null;
-  reopenedAt: string | null;
-  snapshot: unknown;
-}
+export type VersionRow = Pick<
+  Rows['report_version'],
+  'version' | 'approvedAt' | 'approvedBy' | 'reopenedAt' | 'snapshot'
+>;
 
 export async function insertVersion(
   db: Queryable,

@@ -1,36 +1,43 @@
 /** Accounts, sessions and sign-in attempts. All SQL of access control (except the audit log) lives here. */
 import type { Queryable } from '../database.ts';
+import type { Rows } from '../rows.generated.ts';
 
-export type AccountRole = 'admin' | 'analyst' | 'district_editor' | 'reader';
+type User = Rows['app_user'];
 
-export interface UserRow {
-  id: number;
-  username: string;
-  displayName: string;
-  role: AccountRole;
-  committeeId: string | null;
-  disabled: boolean;
+export type AccountRole = User['role'];
+
+export interface UserRow extends Pick<
+  User,
+  | 'id'
+  | 'username'
+  | 'displayName'
+  | 'role'
+  | 'committeeId'
+  | 'disabled'
+  | 'createdAt'
+  | 'updatedAt'
+  | 'passwordChangedAt'
+> {
+  /** Whether password_hash is set. */
   hasPassword: boolean;
-  createdAt: string;
-  updatedAt: string;
-  passwordChangedAt: string | null;
 }
 
 export interface UserWithHash extends UserRow {
-  passwordHash: string | null;
+  passwordHash: User['passwordHash'];
 }
 
+/** USER_COLUMNS under their SQL names. */
 interface RawUser {
-  id: number;
-  username: string;
-  display_name: string;
-  role: AccountRole;
-  committee_id: string | null;
-  disabled: boolean;
-  password_hash: string | null;
-  created_at: string;
-  updated_at: string;
-  password_changed_at: string | null;
+  id: User['id'];
+  username: User['username'];
+  display_name: User['displayName'];
+  role: User['role'];
+  committee_id: User['committeeId'];
+  disabled: User['disabled'];
+  password_hash: User['passwordHash'];
+  created_at: User['createdAt'];
+  updated_at: User['updatedAt'];
+  password_changed_at: User['passwordChangedAt'];
 }
 
 const USER_COLUMNS =
@@ -143,8 +150,8 @@ export async function committeeExists(db: Queryable, id: string): Promise<boolea
   return rows.length > 0;
 }
 
-export async function listCommittees(db: Queryable): Promise<{ id: string; name: string; kind: string }[]> {
-  return db.query<{ id: string; name: string; kind: string }>(
+export async function listCommittees(db: Queryable): Promise<Pick<Rows['committee'], 'id' | 'name' | 'kind'>[]> {
+  return db.query<Pick<Rows['committee'], 'id' | 'name' | 'kind'>>(
     'SELECT id, name, kind FROM committee ORDER BY kind, name, valid_from DESC NULLS FIRST, id',
   );
 }
@@ -154,13 +161,9 @@ export { committeeAreaKeys } from './committees.ts';
 
 // ------------------------------------------------------------------------------------ sessions
 
-export interface SessionRow {
-  idHash: string;
-  userId: number;
-  createdAt: string;
-  lastSeenAt: string;
-  expiresAt: string;
-}
+type Session = Rows['user_session'];
+
+export type SessionRow = Pick<Session, 'idHash' | 'userId' | 'createdAt' | 'lastSeenAt' | 'expiresAt'>;
 
 export async function insertSession(
   db: Queryable,
@@ -175,7 +178,13 @@ export async function insertSession(
 
 export async function findSession(db: Queryable, idHash: string): Promise<(SessionRow & { user: UserRow }) | null> {
   const rows = await db.query<
-    RawUser & { id_hash: string; user_id: number; s_created_at: string; last_seen_at: string; expires_at: string }
+    RawUser & {
+      id_hash: Session['idHash'];
+      user_id: Session['userId'];
+      s_created_at: Session['createdAt'];
+      last_seen_at: Session['lastSeenAt'];
+      expires_at: Session['expiresAt'];
+    }
   >(
     `SELECT s.id_hash, s.user_id, s.created_at AS s_created_at, s.last_seen_at, s.expires_at,
             u.id, u.username, u.display_name, u.role, u.committee_id, u.disabled, u.password_hash, u.created_at, u.updated_at, u.password_changed_at
@@ -238,7 +247,7 @@ export async function recordSignInAttempt(
 
 /** Times (epoch ms) of the failed attempts for a username after its last successful one and after `since`. */
 export async function failuresSinceLastSuccess(db: Queryable, username: string, since: Date): Promise<number[]> {
-  const rows = await db.query<{ at: string }>(
+  const rows = await db.query<Pick<Rows['sign_in_attempt'], 'at'>>(
     `SELECT at FROM sign_in_attempt
       WHERE username = $1 AND NOT ok AND at > $2
         AND at > COALESCE((SELECT max(at) FROM sign_in_attempt WHERE username = $1 AND ok), '-infinity'::timestamptz)
@@ -250,7 +259,7 @@ export async function failuresSinceLastSuccess(db: Queryable, username: string, 
 
 /** Times (epoch ms) of the failures of a username from one address after its last success from there and `since`. */
 export async function failuresFromAddress(db: Queryable, username: string, ip: string, since: Date): Promise<number[]> {
-  const rows = await db.query<{ at: string }>(
+  const rows = await db.query<Pick<Rows['sign_in_attempt'], 'at'>>(
     `SELECT at FROM sign_in_attempt
       WHERE username = $1 AND ip = $2 AND NOT ok AND at > $3
         AND at > COALESCE((SELECT max(at) FROM sign_in_attempt WHERE username = $1 AND ip = $2 AND ok), '-infinity'::timestamptz)
@@ -271,10 +280,10 @@ export async function signedInFrom(db: Queryable, username: string, ip: string, 
 
 /** Times (epoch ms) of all attempts from one client address after `since`. */
 export async function attemptsFromIp(db: Queryable, ip: string, since: Date): Promise<number[]> {
-  const rows = await db.query<{ at: string }>('SELECT at FROM sign_in_attempt WHERE ip = $1 AND at > $2 ORDER BY at', [
-    ip,
-    since.toISOString(),
-  ]);
+  const rows = await db.query<Pick<Rows['sign_in_attempt'], 'at'>>(
+    'SELECT at FROM sign_in_attempt WHERE ip = $1 AND at > $2 ORDER BY at',
+    [ip, since.toISOString()],
+  );
   return rows.map((r) => Date.parse(r.at));
 }
 
