@@ -222,6 +222,7 @@ export {
   USERNAME_PATTERN,
   checkPassword,
   normaliseUsername,
+  PASSWORD_PROBLEM_TEXT,
   type PasswordCheck,
   type PasswordProblem,
 } from './access/credentials.ts';

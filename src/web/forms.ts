@@ -11,7 +11,13 @@ import { ApiError } from './api.ts';
 export type FieldOf<V> = (path: readonly PropertyKey[]) => Path<V> | null;
 
 /** A problem as the form shows it: the zod issue code (or 'server') and the text. */
-export type Say = (issue: { code: string; path: readonly PropertyKey[]; message: string }) => string;
+export type Say = (issue: {
+  code: string;
+  path: readonly PropertyKey[];
+  message: string;
+  /** a custom issue's parameters (e.g. the password rule broken) */
+  params?: Record<string, unknown>;
+}) => string;
 
 /**
  * A resolver that builds the request body from the form's values and checks it with the contract; each problem

@@ -88,6 +88,21 @@ describe('sign-in, account, users and audit pages (browser)', () => {
     assert.equal(await page.getByLabel('Upprepa det nya lösenordet').getAttribute('aria-invalid'), 'true');
     assert.deepEqual(posts, []);
 
+    // the password policy's rules that need no username are the contract's: refused in the browser, in Swedish
+    await page.getByLabel('Nytt lösenord').fill('kort fras');
+    await page.getByLabel('Upprepa det nya lösenordet').fill('kort fras');
+    await page.getByRole('button', { name: 'Spara' }).click();
+    await page.locator('#pw-new-error').waitFor();
+    assert.equal(await page.locator('#pw-new-error').innerText(), 'Lösenordet måste ha minst 12 tecken.');
+    assert.match((await page.getByLabel('Nytt lösenord').getAttribute('aria-describedby')) ?? '', /pw-new-error/);
+    await page.getByLabel('Nytt lösenord').fill('password1234');
+    await page.getByLabel('Upprepa det nya lösenordet').fill('password1234');
+    await page.getByRole('button', { name: 'Spara' }).click();
+    await page.getByText('Lösenordet är för vanligt. Välj en lösenfras av flera ord.').waitFor();
+    assert.deepEqual(posts, []);
+
+    await page.getByLabel('Nytt lösenord').fill('a brand new pass phrase');
+
     // valid by the contract; the server refuses the current password, and the field points to the alert
     await page.getByLabel('Upprepa det nya lösenordet').fill('a brand new pass phrase');
     await page.getByRole('button', { name: 'Spara' }).click();

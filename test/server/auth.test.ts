@@ -298,6 +298,14 @@ for (const engine of engines()) {
       const short = await change(s1.headers, TEST_PASSWORD, 'short');
       assert.equal(short.statusCode, 400);
       assert.match(short.json().error.message, /12 characters/);
+      assert.deepEqual(
+        short.json().error.details.map((d: { field: string }) => d.field),
+        ['body.newPassword'],
+        'refused by the contract, at the field',
+      );
+      const common = await change(s1.headers, TEST_PASSWORD, 'Password1234');
+      assert.equal(common.statusCode, 400);
+      assert.match(common.json().error.message, /too common/);
       assert.equal(
         (await change(s1.headers, TEST_PASSWORD, 'petra.pw is great')).statusCode,
         400,

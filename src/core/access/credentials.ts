@@ -13,6 +13,17 @@ export type PasswordProblem =
   | 'common'
   | 'control_character';
 
+/** The API's words for each problem (the web app says them in the user's language). */
+export const PASSWORD_PROBLEM_TEXT: Readonly<Record<PasswordProblem, string>> = {
+  too_short: `must be at least ${PASSWORD_MIN_LENGTH} characters long`,
+  too_long: `must be at most ${PASSWORD_MAX_LENGTH} characters long`,
+  equals_username: 'must not be the username',
+  contains_username: 'must not contain the username',
+  single_character: 'must not be one character repeated',
+  common: 'is too common; choose a pass phrase of several words',
+  control_character: 'must not contain control characters (tab, line break, …)',
+};
+
 /** A small list of passwords (normalised: lower case) that reach 12 characters but are guessed first. */
 const COMMON_PASSWORDS: ReadonlySet<string> = new Set([
   '123456789012',

@@ -3,13 +3,27 @@
  * by the routes (validation and serialisation) and by the web app's forms (checked in the browser first).
  */
 import { z } from 'zod';
-import { ACCOUNT_ROLES, PERMISSIONS } from '../access.ts';
+import { ACCOUNT_ROLES, checkPassword, PASSWORD_PROBLEM_TEXT, PERMISSIONS } from '../access.ts';
 
 /** Sign-in and account bodies are small: anything larger is refused before parsing. */
 export const SMALL_BODY_LIMIT = 16 * 1024;
 
 const role = z.enum(ACCOUNT_ROLES);
 const password = z.string().min(1).max(1024);
+
+/**
+ * A password being set: the policy's rules that do not depend on the username (length, one character repeated,
+ * well known, control characters), so the browser refuses them before sending. Each issue carries the rule in
+ * `params.passwordProblem` for the web app's words. The service checks the whole policy again, with the username.
+ */
+export const newPasswordSchema = password.superRefine((value, ctx) => {
+  for (const problem of checkPassword(value, '').problems)
+    ctx.addIssue({
+      code: 'custom',
+      message: `The password ${PASSWORD_PROBLEM_TEXT[problem]}`,
+      params: { passwordProblem: problem },
+    });
+});
 
 export const signInBody = z.strictObject({
   username: z.string().min(1).max(200),
@@ -18,7 +32,7 @@ export const signInBody = z.strictObject({
 
 export const passwordBody = z.strictObject({
   currentPassword: password,
-  newPassword: password,
+  newPassword: newPasswordSchema,
 });
 
 export const userSchema = z.object({
@@ -66,7 +80,7 @@ export const newUserBody = z.strictObject({
   displayName: z.string().max(200).optional(),
   role,
   committeeId: committeeId.nullable().optional(),
-  password,
+  password: newPasswordSchema,
 });
 
 export const userPatchBody = z.strictObject({
@@ -74,7 +88,7 @@ export const userPatchBody = z.strictObject({
   role: role.optional(),
   committeeId: committeeId.nullable().optional(),
   disabled: z.boolean().optional(),
-  password: password.optional(),
+  password: newPasswordSchema.optional(),
 });
 
 export const userIdParams = z.strictObject({ id: z.coerce.number().int().positive() });

@@ -1,6 +1,6 @@
 /** Password hashing (argon2id) and the password policy's messages. */
 import argon2 from 'argon2';
-import { checkPassword, type PasswordProblem } from '../../core/access.ts';
+import { checkPassword, PASSWORD_PROBLEM_TEXT } from '../../core/access.ts';
 import { AppError, type Problem } from '../../core/errors.ts';
 
 /** argon2id with the OWASP-recommended minimum (19 MiB, 2 passes, 1 lane). */
@@ -25,23 +25,14 @@ export function dummy(): Promise<string> {
   return dummyHash;
 }
 
-const PROBLEM_TEXT: Record<PasswordProblem, string> = {
-  too_short: 'must be at least 12 characters long',
-  too_long: 'must be at most 256 characters long',
-  equals_username: 'must not be the username',
-  contains_username: 'must not contain the username',
-  single_character: 'must not be one character repeated',
-  common: 'is too common; choose a pass phrase of several words',
-  control_character: 'must not contain control characters (tab, line break, …)',
-};
-
+/** The whole policy, with the username (the contracts check the rest before a request gets here: newPassword). */
 export function assertPasswordPolicy(password: string, username: string, field = 'password'): void {
   const check = checkPassword(password, username);
   if (!check.ok) {
-    const details: Problem[] = check.problems.map((p) => ({ field, message: `The password ${PROBLEM_TEXT[p]}` }));
+    const details: Problem[] = check.problems.map((p) => ({ field, message: `The password ${PASSWORD_PROBLEM_TEXT[p]}` }));
     throw new AppError(
       'validation_failed',
-      `The password is not allowed: ${check.problems.map((p) => PROBLEM_TEXT[p]).join('; ')}`,
+      `The password is not allowed: ${check.problems.map((p) => PASSWORD_PROBLEM_TEXT[p]).join('; ')}`,
       details,
     );
   }

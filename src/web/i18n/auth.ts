@@ -88,6 +88,11 @@ export const authStrings = {
     error_rate_limited: 'För många försök. Vänta en minut och försök igen.',
     fieldRequired: 'Fyll i det här fältet.',
     fieldTooLong: 'Skriv högst {n} tecken.',
+    password_too_short: 'Lösenordet måste ha minst {n} tecken.',
+    password_too_long: 'Lösenordet får ha högst {n} tecken.',
+    password_single_character: 'Lösenordet får inte vara ett och samma tecken upprepat.',
+    password_common: 'Lösenordet är för vanligt. Välj en lösenfras av flera ord.',
+    password_control_character: 'Lösenordet får inte innehålla styrtecken (tabb, radbrytning …).',
     formHasErrors: 'Formuläret har fel. Rätta de markerade fälten.',
   },
   en: {
@@ -178,6 +183,11 @@ export const authStrings = {
     error_rate_limited: 'Too many attempts. Wait a minute and try again.',
     fieldRequired: 'Fill in this field.',
     fieldTooLong: 'Write at most {n} characters.',
+    password_too_short: 'The password must have at least {n} characters.',
+    password_too_long: 'The password may have at most {n} characters.',
+    password_single_character: 'The password must not be one character repeated.',
+    password_common: 'The password is too common. Choose a pass phrase of several words.',
+    password_control_character: 'The password must not contain control characters (tab, line break …).',
     formHasErrors: 'The form has errors. Correct the marked fields.',
   },
 };

@@ -2,10 +2,11 @@ import { useState, type FormEvent } from 'react';
 import { ApiError, useApi } from '../../api.ts';
 import { useI18n } from '../../i18n/index.tsx';
 import { authStrings } from '../../i18n/auth.ts';
-import { setQuery, useRoute } from '../../router.tsx';
+import { setQuery, useSearch } from '../../router.tsx';
+import { lenientSearch, queryOf } from '../../search.ts';
 import { WithData } from '../../shell/Status.tsx';
 import type { z } from 'zod';
-import type { auditResponse } from '../../../core/contracts/auth.ts';
+import { auditQuery, type auditResponse } from '../../../core/contracts/auth.ts';
 
 /** An entry of the audit log, as the API's contract gives it. */
 type AuditItem = z.infer<typeof auditResponse>['items'][number];
@@ -13,21 +14,21 @@ type AuditItem = z.infer<typeof auditResponse>['items'][number];
 const FILTERS = ['entity', 'entityId', 'username', 'action', 'from', 'to'] as const;
 const PAGE = 50;
 
+/** The page's URL: the audit API's own query contract, read leniently (a value that does not fit is absent). */
+const auditSearch = lenientSearch(
+  auditQuery.pick({ entity: true, entityId: true, username: true, action: true, from: true, to: true, offset: true }),
+);
+
 export function AuditPage() {
   const { t, lang } = useI18n(authStrings);
-  const { query } = useRoute();
+  const search = useSearch(auditSearch);
   const [draft, setDraft] = useState<Record<string, string>>(() =>
-    Object.fromEntries(FILTERS.map((f) => [f, query.get(f) ?? ''])),
+    Object.fromEntries(FILTERS.map((f) => [f, search[f] ?? ''])),
   );
-  const offset = Math.max(0, Number(query.get('offset') ?? 0) || 0);
-  const params = new URLSearchParams();
-  for (const f of FILTERS) {
-    const v = query.get(f);
-    if (v) params.set(f, v);
-  }
-  params.set('limit', String(PAGE));
-  params.set('offset', String(offset));
-  const state = useApi<{ items: AuditItem[]; total: number }>(`/auth/audit?${params.toString()}`);
+  const offset = search.offset ?? 0;
+  const state = useApi<{ items: AuditItem[]; total: number }>(
+    `/auth/audit${queryOf({ ...search, limit: PAGE, offset })}`,
+  );
   const forbidden = state.error instanceof ApiError && (state.error.status === 401 || state.error.status === 403);
   const fmt = new Intl.DateTimeFormat(lang === 'sv' ? 'sv-SE' : 'en-GB', {
     dateStyle: 'short',
