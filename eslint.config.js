@@ -29,7 +29,7 @@ const nodeBuiltins = [
 ];
 
 /** Data-like source files allowed over 400 lines (see docs/ARCHITECTURE.md, "Long files"). */
-const LONG_DATA_FILES = ['src/web/i18n/*.ts'];
+const LONG_DATA_FILES = ['src/web/i18n/*.ts', 'src/db/rows.generated.ts'];
 
 /** A layer rule: files matching `files` may not import the named layers under src/ (type-only imports allowed). */
 function layer(files, forbidden, message) {
