@@ -4,14 +4,22 @@
  * pages (types).
  */
 import { z } from 'zod';
+import { AREA_TYPES } from '../analysis/need-index.ts';
 import { indicatorSchema } from './indicators.ts';
 import { divisionSummarySchema, geometryOut } from './statistics.ts';
 
-const areaType = z.enum(['largeChallenges', 'challenges', 'mixed', 'good', 'veryGood']);
+const areaType = z.enum(AREA_TYPES);
 const polarity = z.enum(['higherIsWorse', 'higherIsBetter']);
 const sek = z.string().regex(/^\d+$/, 'whole kronor');
 const signedSek = z.string().regex(/^-?\d+$/);
 const geometry = geometryOut;
+
+/** An indicator of the need index and its weight; the polarity defaults to the indicator's in the catalogue. */
+export const needIndicatorChoiceSchema = z.object({
+  id: z.string(),
+  weight: z.number(),
+  polarity: polarity.optional(),
+});
 
 export const divisionParams = z.object({ division: z.string().min(1).max(100) });
 export const idParams = z.object({ id: z.coerce.number().int().positive() });
@@ -30,7 +38,7 @@ export const optionsResponse = z.object({
   need: z.object({
     baseDivision: z.string(),
     periods: z.array(z.string()),
-    indicators: z.array(z.object({ id: z.string(), weight: z.number(), polarity: polarity.optional() })),
+    indicators: z.array(needIndicatorChoiceSchema),
     cutoffs: z.array(z.number()),
     shares: z.array(z.number()),
     typeWeights: z.record(areaType, z.number()),

@@ -1,5 +1,6 @@
 /** The analysis presets: the base division of the need index, segregation groups and the default need indicators. */
-import type { Polarity } from '../../core/analysis/need-index.ts';
+import type { z } from 'zod';
+import type { needIndicatorChoiceSchema } from '../../core/contracts/analysis.ts';
 
 /** The base division of the need index and the population indicator. */
 export const NEED_BASE_DIVISION = 'deso';
@@ -66,12 +67,8 @@ export const SEGREGATION_PRESETS: readonly SegregationPreset[] = [
   },
 ];
 
-export interface NeedIndicatorChoice {
-  id: string;
-  weight: number;
-  /** Defaults to the indicator's polarity in the catalogue. */
-  polarity?: Polarity;
-}
+/** An indicator of the need index and its weight (the analysis contract's). */
+export type NeedIndicatorChoice = z.infer<typeof needIndicatorChoiceSchema>;
 
 /** The default need index: SCB's three socioeconomic indicators, equal weights. */
 export const DEFAULT_NEED_INDICATORS: readonly NeedIndicatorChoice[] = [

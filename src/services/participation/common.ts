@@ -13,6 +13,7 @@ import type { ProcessRow } from '../../db/repositories/participation-budget.ts';
 import { AppError, reasonError } from '../../core/errors.ts';
 import { can, type Permission } from '../../core/access.ts';
 import type { Acting } from '../acting.ts';
+import type { AreaRef as ContractAreaRef } from '../../core/contracts/statistics.ts';
 
 export interface Effects {
   now: () => Date;
@@ -24,7 +25,8 @@ export const DEFAULT_THRESHOLD = { supports: 100, periodDays: 90, verification: 
 
 export const sha256 = (s: string): string => createHash('sha256').update(s).digest('hex');
 
-export type AreaRef = { divisionId: string; code: string };
+/** An area by its key: the contract's AreaRef without the name. */
+export type AreaRef = Pick<ContractAreaRef, 'divisionId' | 'code'>;
 
 export function splitArea(key: string): AreaRef {
   const i = key.indexOf(':');

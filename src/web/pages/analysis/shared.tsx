@@ -9,10 +9,10 @@ import { TableTwin, type Column } from '../../components/DataTable.tsx';
 import { formatNumber, type Lang } from '../../components/format.ts';
 import { formatKronor, formatMnkr } from '../../../core/money.ts';
 import type { z } from 'zod';
-import type { optionsResponse } from '../../../core/contracts/analysis.ts';
+import type { allocationResponse, areasResponse, optionsResponse } from '../../../core/contracts/analysis.ts';
+import { AREA_TYPES, type AreaType } from '../../../core/analysis/need-index.ts';
 
-export const AREA_TYPES = ['largeChallenges', 'challenges', 'mixed', 'good', 'veryGood'] as const;
-export type AreaType = (typeof AREA_TYPES)[number];
+export { AREA_TYPES, type AreaType };
 
 /** Colours of the five types (ColorBrewer RdYlBu, from red to blue), all with a legible text colour. */
 export const TYPE_COLORS: Record<AreaType, string> = {
@@ -27,11 +27,10 @@ export const TYPE_COLORS: Record<AreaType, string> = {
 export type Options = z.infer<typeof optionsResponse>;
 export type DivisionOption = Options['divisions'][number];
 
-export interface AreaShape {
-  code: string;
-  name: string;
+/** An area's polygon for the maps (GET /analysis/areas/{division}); the contract's geometry read as GeoJSON. */
+export type AreaShape = Omit<z.infer<typeof areasResponse>['areas'][number], 'geometry'> & {
   geometry: Geometry | null;
-}
+};
 
 export const divisionName = (d: { nameSv: string; nameEn: string } | undefined, lang: Lang, fallback = ''): string =>
   d ? (lang === 'sv' ? d.nameSv : d.nameEn) : fallback;
@@ -68,13 +67,11 @@ export function pct(x: number | null | undefined, lang: Lang, decimals = 1): str
   return typeof x === 'number' ? formatNumber(100 * x, lang, decimals) : '–';
 }
 
-export interface TypedArea {
-  code: string;
-  name: string;
-  type: AreaType | null;
-  score: number | null;
-  population: number;
-}
+/** An area with its need type, as an allocation line has it (the need page maps its areas to this). */
+export type TypedArea = Pick<
+  z.infer<typeof allocationResponse>['lines'][number],
+  'code' | 'name' | 'type' | 'score' | 'population'
+>;
 
 /** A map of area types in five categorical colours, with a legend, keyboard focus and a table twin. */
 export function TypeMap({

@@ -11,10 +11,12 @@ import { dialogueQuery } from '../../../core/contracts/participation.ts';
 import { z } from 'zod';
 import { contractResolver, submitWith, type FieldOf } from '../../forms.ts';
 import { dialogueBody, type Dialogue } from '../../../core/contracts/participation.ts';
+import type { goalsResponse } from '../../../core/contracts/goals.ts';
 import { FormOutcome, ptDescribed, PtFieldError, ptSay, type Outcome, ptReport } from './forms.tsx';
 import { PROPOSAL_DIVISION, PtData, useT, AreaOptions, useProposalAreas } from './shared.tsx';
 
-type GoalAreas = { goalAreas: { id: string; title: { sv: string; en: string } }[] };
+/** The goal areas a dialogue can be about, from the goals API's contract. */
+type GoalAreas = Pick<z.infer<typeof goalsResponse>, 'goalAreas'>;
 
 const emptyDialogue = {
   heldOn: '',

@@ -6,6 +6,8 @@ import { Loading } from '../../shell/Status.tsx';
 import { useI18n } from '../../i18n/index.tsx';
 import { participationStrings } from '../../i18n/participation.ts';
 import { formatKronor } from '../../../core/money.ts';
+import type { z } from 'zod';
+import type { areasResponse } from '../../../core/contracts/areas.ts';
 
 export const useT = () => useI18n(participationStrings);
 export type T = ReturnType<typeof useT>['t'];
@@ -133,11 +135,8 @@ export function supporterKey(): string {
 export const projectPath = (processId: string, projectId: string): string =>
   `/participation/processes/${encodeURIComponent(processId)}/projects/${encodeURIComponent(projectId)}`;
 
-/** An area a proposal, dialogue or process can be about: a stadsdel (PROPOSAL_DIVISION). */
-export interface ProposalArea {
-  code: string;
-  name: string;
-}
+/** An area a proposal, dialogue or process can be about: a stadsdel (PROPOSAL_DIVISION), as GET /areas lists it. */
+export type ProposalArea = Extract<z.infer<typeof areasResponse>, { areas: unknown }>['areas'][number];
 
 /** The areas a proposal, dialogue or process can be about. */
 export function useProposalAreas(): ApiState<{ areas: ProposalArea[] }> {
