@@ -89,12 +89,14 @@ export const listResponse = z.object({
 
 export const idParams = z.object({ id: safeText().pipe(z.string().min(1).max(200)) });
 
-const outputFigure = z.object({
+/** A measured output reported in a follow-up (e.g. "participants", 120): the register's record too. */
+export const outputFigureSchema = z.object({
   label: safeText().pipe(z.string().min(1).max(200)),
   value: z.number().finite().min(-1e15).max(1e15),
   unit: safeText().pipe(z.string().max(50)).nullable().optional(),
 });
-const followUp = z.object({ period: z.string(), text: z.string(), outputs: z.array(outputFigure) });
+/** A follow-up entry for a period, e.g. "2024-T1" (tertial), "2024-H1", "2024": the register's record too. */
+export const followUpSchema = z.object({ period: z.string(), text: z.string(), outputs: z.array(outputFigureSchema) });
 
 export const detailResponse = z.object({
   id: z.string(),
@@ -142,7 +144,7 @@ export const detailResponse = z.object({
   ),
   totals: money,
   known,
-  followUps: z.array(followUp),
+  followUps: z.array(followUpSchema),
   canEdit: z.boolean().describe('whether the requester may change this intervention (forms are shown only then)'),
 });
 
@@ -245,7 +247,7 @@ export const followUpBody = z.strictObject({
     .regex(/^\d{4}(-(T[1-3]|H[12]|Q[1-4]|\d{2}))?$/)
     .describe('e.g. 2024-T2 (tertial), 2024-H1, 2024-Q3, 2024-05 or 2024'),
   text: safeText().pipe(z.string().min(1).max(10_000)),
-  outputs: z.array(outputFigure).max(50).default([]),
+  outputs: z.array(outputFigureSchema).max(50).default([]),
 });
 
 export const okResponse = z.object({ ok: z.literal(true) });

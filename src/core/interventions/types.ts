@@ -1,7 +1,9 @@
 // The intervention (insats) register: types shared by validation, budget views, importers,
 // repositories and the API. Money is whole kronor (bigint); see ../money.ts.
 
+import type { z } from 'zod';
 import type { Kronor } from '../money.ts';
+import type { followUpSchema, outputFigureSchema } from '../contracts/interventions.ts';
 
 export const INTERVENTION_STATUSES = ['planned', 'decided', 'running', 'finished', 'stopped'] as const;
 export type InterventionStatus = (typeof INTERVENTION_STATUSES)[number];
@@ -51,19 +53,11 @@ export interface BudgetLine {
   spent: Kronor | null;
 }
 
-/** A measured output reported in a follow-up (e.g. "participants", 120). */
-export interface OutputFigure {
-  label: string;
-  value: number;
-  unit?: string | null;
-}
+/** A measured output reported in a follow-up (e.g. "participants", 120): the contract's. */
+export type OutputFigure = z.infer<typeof outputFigureSchema>;
 
-/** A follow-up entry for a period, e.g. "2024-T1" (tertial), "2024-H1", "2024". */
-export interface FollowUpEntry {
-  period: string;
-  text: string;
-  outputs: OutputFigure[];
-}
+/** A follow-up entry for a period, e.g. "2024-T1" (tertial), "2024-H1", "2024": the contract's. */
+export type FollowUpEntry = z.infer<typeof followUpSchema>;
 
 export interface Intervention {
   /** Stable identifier, lower-case letters, digits and hyphens. */
