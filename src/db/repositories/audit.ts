@@ -4,16 +4,8 @@ import type { Rows } from '../rows.generated.ts';
 
 type Audit = Rows['audit_log'];
 
-export interface AuditEntry {
-  at: Date;
-  userId: number | null;
-  username: string | null;
-  action: string;
-  entity: string;
-  entityId: string;
-  before: unknown;
-  after: unknown;
-}
+/** An entry to write: the row without its id, at a time (the clock's Date). */
+export type AuditEntry = Omit<Audit, 'id' | 'at'> & { at: Date };
 
 export type AuditRow = Pick<
   Audit,

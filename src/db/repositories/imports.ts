@@ -19,26 +19,24 @@ const keyArrays = (c: readonly Key[]) => [
   c.map((o) => o.breakdown),
 ];
 
+/** The columns an observation and a staged one share: its key, its value and where it comes from. */
+type ValueColumns =
+  | 'indicatorId'
+  | 'divisionId'
+  | 'areaCode'
+  | 'period'
+  | 'breakdown'
+  | 'value'
+  | 'numerator'
+  | 'denominator'
+  | 'status'
+  | 'source';
+
 /** The stored values at the given keys, locked for the transaction that will change them. */
 export async function storedValues(db: Queryable, keys: readonly Key[]): Promise<Map<string, StoredValue>> {
   const out = new Map<string, StoredValue>();
   await inChunks(keys, async (c) => {
-    const rows = await db.query<
-      Pick<
-        Rows['observation'],
-        | 'indicatorId'
-        | 'divisionId'
-        | 'areaCode'
-        | 'period'
-        | 'breakdown'
-        | 'value'
-        | 'numerator'
-        | 'denominator'
-        | 'status'
-        | 'source'
-        | 'batchId'
-      >
-    >(
+    const rows = await db.query<Pick<Rows['observation'], ValueColumns | 'batchId'>>(
       `SELECT o.indicator_id AS "indicatorId", o.division_id AS "divisionId", o.area_code AS "areaCode", o.period,
               o.breakdown, o.value, o.numerator, o.denominator, o.status, o.source, o.batch_id AS "batchId"
        FROM observation o
@@ -207,22 +205,7 @@ export async function insertStaged(db: Queryable, batchId: number, obs: readonly
 }
 
 export async function readStaged(db: Queryable, batchId: number): Promise<IncomingObservation[]> {
-  const rows = await db.query<
-    Pick<
-      Rows['staged_observation'],
-      | 'indicatorId'
-      | 'divisionId'
-      | 'areaCode'
-      | 'period'
-      | 'breakdown'
-      | 'value'
-      | 'numerator'
-      | 'denominator'
-      | 'status'
-      | 'source'
-      | 'deleted'
-    >
-  >(
+  const rows = await db.query<Pick<Rows['staged_observation'], ValueColumns | 'deleted'>>(
     `SELECT indicator_id AS "indicatorId", division_id AS "divisionId", area_code AS "areaCode", period, breakdown, value,
             numerator, denominator, status, source, deleted
      FROM staged_observation WHERE batch_id = $1 ORDER BY indicator_id, division_id, area_code, period, breakdown`,

@@ -44,17 +44,10 @@ const PROPOSAL_COLUMNS = `p.id::text AS id, p.division_id AS "divisionId", p.are
   COALESCE((SELECT array_agg(l.intervention_id ORDER BY l.intervention_id) FROM participation_proposal_intervention l WHERE l.proposal_id = p.id), '{}') AS interventions,
   COALESCE((SELECT t.verification FROM participation_threshold t WHERE t.division_id = p.division_id AND t.area_code = p.area_code), 'code') AS "supportVerification"`;
 
-export interface NewProposal {
-  divisionId: string;
-  areaCode: string;
-  title: string;
-  body: string;
-  goalAreaId: string | null;
-  latitude: number | null;
-  longitude: number | null;
-  contact: string | null;
-  submittedOn: string;
-}
+export type NewProposal = Pick<
+  Rows['participation_proposal'],
+  'divisionId' | 'areaCode' | 'title' | 'body' | 'goalAreaId' | 'latitude' | 'longitude' | 'contact' | 'submittedOn'
+>;
 
 export async function insertProposal(db: Queryable, p: NewProposal): Promise<string> {
   const rows = await db.query<{ id: string }>(
