@@ -17,13 +17,13 @@
 //                 Additive_Cardinal_Sat it ranks by points per cost: a deliberate difference.
 //   mes:          the Method of Equal Shares with these utilities (Peters, Pierczyński & Skowron 2021;
 //                 pabutools' method_of_equal_shares with an additive cardinal satisfaction): every voter
-//                 starts with budget / voters; a project c is affordable at price ρ when its supporters
-//                 can pay Σ min(money_i, ρ·u_i(c)) = cost(c); each round picks the smallest ρ (ties by
-//                 id) and charges min(money_i, ρ·u_i(c)); until nothing is affordable.
+//                 starts with budget / voters; projects costing 0 that someone gives utility are selected
+//                 first (by id), as pabutools does; a project c is affordable at price ρ when its
+//                 supporters can pay Σ min(money_i, ρ·u_i(c)) = cost(c); each round picks the smallest ρ
+//                 (ties by id) and charges min(money_i, ρ·u_i(c)); until nothing is affordable.
 //   mes-complete: MES with Add1 (raise every voter's starting money by one currency unit while the
 //                 outcome is not exhaustive and its cost stays within the budget, pabutools'
 //                 voter_budget_increment = 1), then greedy.
-// Projects costing 0 are left to the greedy completion (as in mes.ts).
 
 import type { Outcome, PbProject } from './election.ts';
 import { ElectionError, compareIds, sortIds } from './election.ts';
@@ -137,7 +137,11 @@ function priceOf(sup: readonly { voter: number; u: bigint }[], money: Rational[]
 
 function mesRun(ix: Indexed, voters: number, perVoter: Rational): { order: number[]; cost: bigint } {
   const money = Array.from({ length: voters }, () => perVoter);
-  const order: number[] = [];
+  // Free projects someone gives utility are selected before the rounds (pabutools does the same).
+  const order = ix.ids
+    .map((_, k) => k)
+    .filter((k) => (ix.costs[k] ?? 0n) === 0n && (ix.total[k] ?? 0n) > 0n)
+    .sort(byId(ix));
   let cost = 0n;
   let active = ix.ids.map((_, k) => k).filter((k) => (ix.costs[k] ?? 0n) > 0n && (ix.total[k] ?? 0n) > 0n);
   for (;;) {
