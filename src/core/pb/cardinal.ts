@@ -1,23 +1,29 @@
 // Counting cumulative and ordinal ballots: elections with cardinal utilities, in exact arithmetic.
 //
 // Utilities (docs/participation.md defines them):
-//   cumulative: a voter's utility for a project is the points they gave it (pabutools' additive
-//               cardinal satisfaction on cumulative ballots);
-//   ordinal:    Borda-style: a voter who ranks k projects gives the first k points, the second k − 1,
-//               …, the last 1; unranked projects 0;
+//   cumulative: a voter's utility for a project is the points they gave it (pabutools'
+//               Additive_Cardinal_Sat on cumulative ballots);
+//   ordinal:    Borda scores as pabutools' Additive_Borda_Sat counts them: a voter who ranks k projects
+//               gives the first k − 1, the second k − 2, …, the last 0; unranked projects 0 (so the last
+//               ranked project, and the only project of a one-project ranking, get no utility);
 //   approval:   1 for every approved project (so the greedy rule below is the approval greedy).
+// Only positive utilities are kept: a voter with utility 0 for a project does not support it.
 // Rules:
 //   greedy:       rank by total utility (sum over voters), most first, ties by project id
 //                 (compareIds); fund each in turn if it fits in what is left (skip otherwise);
-//                 projects with total utility 0 are never funded.
+//                 projects with total utility 0 are never funded. This is the cumulative analogue of the
+//                 approval greedy (by votes, pabutools' greedy with Cost_Sat). pabutools'
+//                 greedy_utilitarian_welfare ranks by total satisfaction per cost instead, so with
+//                 Additive_Cardinal_Sat it ranks by points per cost: a deliberate difference.
 //   mes:          the Method of Equal Shares with these utilities (Peters, Pierczyński & Skowron 2021;
 //                 pabutools' method_of_equal_shares with an additive cardinal satisfaction): every voter
-//                 starts with budget / voters; a project c is affordable at price ρ when its supporters
-//                 can pay Σ min(money_i, ρ·u_i(c)) = cost(c); each round picks the smallest ρ (ties by
-//                 id) and charges min(money_i, ρ·u_i(c)); until nothing is affordable.
+//                 starts with budget / voters; projects costing 0 that someone gives utility are selected
+//                 first (by id), as pabutools does; a project c is affordable at price ρ when its
+//                 supporters can pay Σ min(money_i, ρ·u_i(c)) = cost(c); each round picks the smallest ρ
+//                 (ties by id) and charges min(money_i, ρ·u_i(c)); until nothing is affordable.
 //   mes-complete: MES with Add1 (raise every voter's starting money by one currency unit while the
-//                 outcome is not exhaustive and its cost stays within the budget), then greedy.
-// Projects costing 0 are left to the greedy completion (as in mes.ts).
+//                 outcome is not exhaustive and its cost stays within the budget, pabutools'
+//                 voter_budget_increment = 1), then greedy.
 
 import type { Outcome, PbProject } from './election.ts';
 import { ElectionError, compareIds, sortIds } from './election.ts';
@@ -42,7 +48,7 @@ export function toCardinalElection(file: PbFile): CardinalElection {
         file.voteType === 'cumulative'
           ? (v.points?.[i] ?? 0n)
           : file.voteType === 'ordinal'
-            ? BigInt(v.vote.length - i)
+            ? BigInt(v.vote.length - i - 1)
             : 1n;
       if (u > 0n) m.set(id, u);
     });
@@ -131,7 +137,11 @@ function priceOf(sup: readonly { voter: number; u: bigint }[], money: Rational[]
 
 function mesRun(ix: Indexed, voters: number, perVoter: Rational): { order: number[]; cost: bigint } {
   const money = Array.from({ length: voters }, () => perVoter);
-  const order: number[] = [];
+  // Free projects someone gives utility are selected before the rounds (pabutools does the same).
+  const order = ix.ids
+    .map((_, k) => k)
+    .filter((k) => (ix.costs[k] ?? 0n) === 0n && (ix.total[k] ?? 0n) > 0n)
+    .sort(byId(ix));
   let cost = 0n;
   let active = ix.ids.map((_, k) => k).filter((k) => (ix.costs[k] ?? 0n) > 0n && (ix.total[k] ?? 0n) > 0n);
   for (;;) {

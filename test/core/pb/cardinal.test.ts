@@ -1,7 +1,7 @@
 /**
  * Cumulative and ordinal ballots: the utilities and rules of src/core/pb/cardinal.ts on small cases computed
- * by hand (the working is in the comments). pabutools (PyPI) cannot be reached from this machine, so these
- * answers were not cross-checked with it.
+ * by hand (the working is in the comments). Cases transcribed from pabutools' own test-suite, with the
+ * answers written there, are in pabutools-cases.test.ts.
  */
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
@@ -28,7 +28,8 @@ const CUMULATIVE = pb([
   '2;b,c;2,2',
 ]);
 
-// Budget 60, three voters with 20 each. Borda: v1 x>y>z gives x 3, y 2, z 1; v2 y>x gives y 2, x 1; v3 z gives z 1.
+// Budget 60, three voters with 20 each. Borda as pabutools counts it (first of k ranked gets k − 1, the last 0):
+// v1 x>y>z gives x 2, y 1, z 0; v2 y>x gives y 1, x 0; v3 z gives z 0. So z has no supporter at all.
 const ORDINAL = pb([
   'META',
   'key;value',
@@ -47,7 +48,7 @@ const ORDINAL = pb([
 ]);
 
 describe('cardinal utilities', () => {
-  it('takes points from cumulative ballots and Borda-style scores from ordinal ones', () => {
+  it('takes points from cumulative ballots and Borda scores (k − 1 for the first of k) from ordinal ones', () => {
     const c = toCardinalElection(parsePabulib(CUMULATIVE));
     assert.deepEqual(
       [...c.ballots[0]!],
@@ -57,22 +58,16 @@ describe('cardinal utilities', () => {
       ],
     );
     const o = toCardinalElection(parsePabulib(ORDINAL));
+    // The last ranked project scores 0 and is not kept: it is not supported.
     assert.deepEqual(
       [...o.ballots[0]!],
       [
-        ['x', 3n],
-        ['y', 2n],
-        ['z', 1n],
+        ['x', 2n],
+        ['y', 1n],
       ],
     );
-    assert.deepEqual(
-      [...o.ballots[1]!],
-      [
-        ['y', 2n],
-        ['x', 1n],
-      ],
-    );
-    assert.deepEqual([...o.ballots[2]!], [['z', 1n]]);
+    assert.deepEqual([...o.ballots[1]!], [['y', 1n]]);
+    assert.deepEqual([...o.ballots[2]!], []);
   });
 });
 
@@ -91,18 +86,20 @@ describe('cumulative ballots', () => {
   });
 });
 
-describe('ordinal ballots (Borda-style utilities)', () => {
+describe('ordinal ballots (Borda utilities)', () => {
   const e = toCardinalElection(parsePabulib(ORDINAL));
-  it('greedy: x 4, y 4 (x first by id), z 2; the budget takes two', () => {
+  it('greedy: x 2, y 2 (x first by id), z 0 (never funded); the budget takes two', () => {
     assert.deepEqual(greedyCardinal(e), { order: ['x', 'y'], winners: ['x', 'y'], totalCost: 60n });
   });
-  it('MES: y at ρ = 7.5 (x costs ρ = 10: v1 is capped at 20), then nothing is affordable', () => {
-    // After y: v1 and v2 hold 5 each; x needs 30 from 10, z needs 30 from v1's 5 and v3's 20.
+  it('MES: y at ρ = 15 (x is unaffordable: only v1 supports it and holds 20 < 30), then nothing is affordable', () => {
+    // y: v1 and v2 (1 each) pay 15 each. After y: v1 holds 5 < 30 for x; z has no supporter.
     assert.deepEqual(mesCardinal(e), { order: ['y'], winners: ['y'], totalCost: 30n });
   });
-  it('MES with Add1: at 27 each, x (tie with y at 7.5, x by id) then z at ρ = 25.5', () => {
-    // From 23 on x ties y at ρ = 7.5 and wins by id; z becomes affordable when v1 + v3 = 2m − 22.5 ≥ 30.
-    assert.deepEqual(mesCompleteCardinal(e), { order: ['x', 'z'], winners: ['x', 'z'], totalCost: 60n });
+  it('MES with Add1: at 30 each, x (tie with y at ρ = 15, x by id) then y at ρ = 30', () => {
+    // With m = 20 … 29 each only y is selected (30 of 60: not exhaustive, x still fits). At m = 30 v1 can pay
+    // x alone (ρ·2 = 30, ρ = 15), tying y (ρ·1 = 15); x wins by id and takes all v1's money; y then costs
+    // v2 alone ρ = 30 ≤ 30. {x, y} costs 60 and is exhaustive (z has no utility), so greedy adds nothing.
+    assert.deepEqual(mesCompleteCardinal(e), { order: ['x', 'y'], winners: ['x', 'y'], totalCost: 60n });
   });
 });
 
