@@ -29,7 +29,10 @@ export function dummy(): Promise<string> {
 export function assertPasswordPolicy(password: string, username: string, field = 'password'): void {
   const check = checkPassword(password, username);
   if (!check.ok) {
-    const details: Problem[] = check.problems.map((p) => ({ field, message: `The password ${PASSWORD_PROBLEM_TEXT[p]}` }));
+    const details: Problem[] = check.problems.map((p) => ({
+      field,
+      message: `The password ${PASSWORD_PROBLEM_TEXT[p]}`,
+    }));
     throw new AppError(
       'validation_failed',
       `The password is not allowed: ${check.problems.map((p) => PASSWORD_PROBLEM_TEXT[p]).join('; ')}`,
