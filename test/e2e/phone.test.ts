@@ -122,6 +122,26 @@ describe('pages at 390 px', () => {
     assert.deepEqual(await check(await paths()), []);
   });
 
+  test("an area's table on a phone: figures first, its names in view while it scrolls, the box reached by keyboard", async () => {
+    const areas = await b.api<{ areas: { code: string }[] }>('/areas?division=stadsdelsomrade-2023');
+    const page = await b.phone(`/omraden/stadsdelsomrade-2023/${encodeURIComponent(areas.areas[0]!.code)}`);
+    await settle(page);
+    const box = page.getByRole('region', { name: /^Indikatorer för / });
+    // the first row has a figure, not "saknas"
+    assert.ok(await box.locator('tbody tr').first().locator('[data-value]').first().count());
+    const firstValue = await box.locator('tbody tr').first().locator('td').first().innerText();
+    assert.doesNotMatch(firstValue, /saknas/);
+    // the box takes focus, and its arrow keys scroll it; the row header stays where it was
+    await box.focus();
+    assert.equal(await box.evaluate((el) => el === document.activeElement), true);
+    const header = box.locator('tbody th[scope="row"]').first();
+    const before = (await header.boundingBox())!.x;
+    for (let i = 0; i < 10; i++) await page.keyboard.press('ArrowRight');
+    await page.waitForFunction(() => (document.activeElement?.scrollLeft ?? 0) > 0);
+    assert.ok(Math.abs((await header.boundingBox())!.x - before) < 1, 'the row header stays in view');
+    await page.close();
+  });
+
   test('the staff pages too, signed in as an administrator', async () => {
     await createUser(b.app.db, { username: 'phone.admin', role: 'admin', password: PW }, null, {
       now: () => new Date(),

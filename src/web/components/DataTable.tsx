@@ -91,7 +91,9 @@ export function DataTable<T>(props: DataTableProps<T>): ReactNode {
     if (!controlled) setOwnSort(next);
   };
   return (
-    <div className="fp-table-wrap">
+    // A wide table scrolls inside its box (a phone); the box is a named region in the tab order so that a
+    // keyboard can scroll it too (WCAG 2.1.1), and the row headers stay in view while it scrolls (CSS).
+    <div className="fp-table-wrap" tabIndex={0} role="region" aria-label={caption}>
       <table className="fp-table" id={id}>
         <caption className={props.captionHidden ? 'fp-visually-hidden' : undefined}>{caption}</caption>
         <thead>

@@ -109,6 +109,12 @@ function ProfileView({ profile: full }: { profile: Profile }): ReactNode {
   const word = (a: ProfileIndicator['assessment']) => t(a);
   const withValues = profile.indicators.filter((i) => i.assessment !== 'unknown');
   const count = (a: string) => withValues.filter((i) => i.assessment === a).length;
+  // indicators with a value first (in catalogue order), those without after them: on a phone the first
+  // screen shows figures, not a run of "saknas"
+  const withDataFirst = useMemo(() => {
+    const has = (i: ProfileIndicator) => i.latest !== null && i.latest.value !== null;
+    return [...profile.indicators.filter(has), ...profile.indicators.filter((i) => !has(i))];
+  }, [profile]);
   const columns: Column<ProfileIndicator>[] = [
     {
       key: 'indicator',
@@ -246,7 +252,7 @@ function ProfileView({ profile: full }: { profile: Profile }): ReactNode {
       <DataTable
         caption={title}
         columns={columns}
-        rows={profile.indicators}
+        rows={withDataFirst}
         rowKey={(i) => i.id}
         lang={lang}
         id="profile-table"
