@@ -87,6 +87,12 @@ describe('Att göra for Järva on a Monday (browser)', () => {
 
     await page.goto(`${b.base}/`);
     await page.getByTestId('reports-summary').getByText('2 rapporter ska lämnas, 2 är försenade.').waitFor();
+
+    // the account page words the report permissions
+    await page.goto(`${b.base}/konto`);
+    await page.getByText('Skriva nämndens rapporter').waitFor();
+    await page.getByText('Godkänna rapporter').waitFor();
+    assert.equal(await page.getByText('perm_reports', { exact: false }).count(), 0);
   });
 
   it('the approver sees the report waiting for approval on the home page and in Att göra', async () => {

@@ -106,6 +106,18 @@ for (const engine of engines()) {
       );
       assert.equal(a.summary.toApprove, 1);
 
+      // (an assessment needs a status: none chosen, or the form's empty choice, is refused)
+      for (const payload of [{ text: 'x' }, { status: '', text: 'x' }]) {
+        const res = await t.app.inject({
+          method: 'PUT',
+          url: `/api/v1/reports/${id}/assessments/t-samlingslokal-15-minuter`,
+          headers: analyst.headers,
+          payload,
+        });
+        assert.equal(res.statusCode, 400, res.body);
+        assert.match(res.body, /status/);
+      }
+
       await send(analyst, `/reports/${id}/transition`, { action: 'approve' });
       assert.equal((await todo(analyst)).summary.toApprove, 0);
       assert.ok(!(await todo(jarva)).reports.some((r) => r.period.id === '2026-T2'));
