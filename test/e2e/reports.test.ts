@@ -83,7 +83,18 @@ describe('a year of reporting for Järva (browser)', () => {
     page.on('request', (r) => {
       if (r.method() === 'POST' && /\/api\/v1\/reports(\/.*\/comments)?$/.test(r.url())) posts.push(r.url());
     });
+    // a district editor is offered only their own committee, chosen for them
+    const committee = page.getByLabel('Nämnd');
+    await page.waitForFunction(
+      () => (document.getElementById('report-new-committee') as HTMLSelectElement | null)?.value !== '',
+    );
+    assert.equal(await committee.inputValue(), JARVA);
+    assert.deepEqual(
+      await committee.locator('option').evaluateAll((os) => os.map((o) => (o as HTMLOptionElement).value)),
+      ['', JARVA],
+    );
     // no committee chosen: refused in the browser by the contract (nothing sent), tied to its field
+    await committee.selectOption('');
     await page.getByRole('button', { name: 'Skapa rapport' }).click();
     await page.locator('#report-new-committee-error').filter({ hasText: 'Välj ett av alternativen.' }).waitFor();
     assert.equal(await page.getByLabel('Nämnd').getAttribute('aria-invalid'), 'true');

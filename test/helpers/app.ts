@@ -134,6 +134,8 @@ export interface TestAppOptions {
   /** Serve the built web app too (browser tests). */
   web?: boolean;
   db?: Database;
+  /** The app's clock (default FIXED_NOW). */
+  now?: () => Date;
 }
 
 export async function testApp(opts: TestAppOptions = {}): Promise<TestApp> {
@@ -149,7 +151,7 @@ export async function testApp(opts: TestAppOptions = {}): Promise<TestApp> {
         loaded: !!opts.reference,
         message: opts.reference ? null : 'No data directory (test)',
       },
-      now: () => FIXED_NOW,
+      now: opts.now ?? (() => FIXED_NOW),
       randomBytes: seededBytes(),
     },
     { webDir: opts.web ? join(repoRoot, 'dist', 'web') : null },

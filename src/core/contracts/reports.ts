@@ -239,6 +239,23 @@ export const TodoResponse = z
         overdue: z.boolean(),
       }),
     ),
+    /**
+     * Whole reports: `write` — a period due (or overdue) for a committee the user may write for, whose report is
+     * not created yet (`reportId` null) or still a draft; `approve` — a report marked ready that the user may approve.
+     */
+    reports: z.array(
+      z.object({
+        kind: z.enum(['write', 'approve']),
+        committee: z.object({ id: z.string(), name: z.string() }),
+        period: ReportPeriod,
+        reportId: z.string().nullable(),
+        state: z.enum(REPORT_STATES).nullable(),
+        /** the period's due date has passed */
+        overdue: z.boolean(),
+      }),
+    ),
+    /** counts for the home page: reports to hand in, of them overdue, and reports waiting for my approval */
+    summary: z.object({ due: z.number().int(), overdue: z.number().int(), toApprove: z.number().int() }),
   })
   .meta({ id: 'ReportTodo' });
 export type TodoResponse = z.infer<typeof TodoResponse>;

@@ -83,6 +83,24 @@ export async function listCommitteeRows(db: Queryable): Promise<CommitteeRow[]> 
 }
 
 /**
+ * Committees that report on a day: in force that day (validity inclusive), not kommunfullmäktige (it receives
+ * the reports) and not a stadsdelsnämnd without areas of its own (the collective "Stadsdelsnämnderna").
+ */
+export async function listReportingCommitteeRows(
+  db: Queryable,
+  day: string,
+): Promise<(CommitteeRow & { validFrom: string | null })[]> {
+  return db.query<CommitteeRow & { validFrom: string | null }>(
+    `SELECT c.id, c.name, c.kind, to_char(c.valid_from, 'YYYY-MM-DD') AS "validFrom" FROM committee c
+      WHERE (c.valid_from IS NULL OR c.valid_from <= $1::date) AND (c.valid_to IS NULL OR c.valid_to >= $1::date)
+        AND c.kind <> 'kommunfullmaktige'
+        AND NOT (c.kind = 'stadsdelsnamnd' AND NOT EXISTS (SELECT 1 FROM committee_area a WHERE a.committee_id = c.id))
+      ORDER BY c.name, c.id`,
+    [day],
+  );
+}
+
+/**
  * Creates a committee with its own area unless it exists (set-up and tests). Copes with both
  * vocabularies of `committee.kind` and with the area stored on the committee or in `committee_area`.
  */

@@ -1,7 +1,7 @@
 /** Read models of the reporting cycle: one report (live or as approved), lists, the to-do list, assessment history. */
 import type { z } from 'zod';
 import type { Queryable } from '../../db/database.ts';
-import type { Actor } from '../../core/access.ts';
+import { can, type Actor } from '../../core/access.ts';
 import { AppError, notFound } from '../../core/errors.ts';
 import type {
   AssessmentHistoryResponse,
@@ -35,9 +35,18 @@ export async function approverRoleOf(db: Queryable, committeeId: string): Promis
   return (await repo.readApproverRole(db, committeeId)) ?? DEFAULT_APPROVER_ROLE;
 }
 
-/** Committees that report, with their kind. */
-export async function reportingCommittees(db: Queryable): Promise<{ id: string; name: string; kind: CommitteeKind }[]> {
-  return (await repo.listCommitteeRows(db)).map((c) => ({ id: c.id, name: c.name, kind: committeeKind(c.kind) }));
+/**
+ * Committees that report on `day` (in force, see `listReportingCommitteeRows`), with their kind; with an actor, only
+ * those the actor may write reports for (a district editor: their own committee).
+ */
+export async function reportingCommittees(
+  db: Queryable,
+  day: string,
+  actor?: Actor | null,
+): Promise<{ id: string; name: string; kind: CommitteeKind }[]> {
+  return (await repo.listReportingCommitteeRows(db, day))
+    .filter((c) => actor === undefined || can(actor, 'reports:write', { committeeId: c.id }))
+    .map((c) => ({ id: c.id, name: c.name, kind: committeeKind(c.kind) }));
 }
 
 /** Accounts that can be assigned a section of a report: analysts, administrators and the committee's editors. */
@@ -174,7 +183,11 @@ export async function readReportModel(
 const isOverdue = (deadline: string | null, today: string): boolean => deadline !== null && deadline < today;
 
 /** The user's to-do list: written sections assigned to them and not ready, and targets they are to assess. */
-export async function todoOf(db: Queryable, userId: number, today: string): Promise<z.infer<typeof TodoResponse>> {
+export async function todoOf(
+  db: Queryable,
+  userId: number,
+  today: string,
+): Promise<Pick<z.infer<typeof TodoResponse>, 'items'>> {
   const rows = await work.readAssignedSections(db, userId);
   const items: z.infer<typeof TodoResponse>['items'] = [];
   const titles = new Map<string, { sv: string; en: string }>();

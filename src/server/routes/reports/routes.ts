@@ -18,6 +18,7 @@ import {
   takeAction,
 } from '../../../services/reports/commands.ts';
 import { listReportSummaries, readReportModel, todoOf } from '../../../services/reports/read.ts';
+import { reportsTodoOf } from '../../../services/reports/todo.ts';
 import { getCityReport } from '../../../services/reports/city.ts';
 import { exportCityReport, exportReport } from '../../../services/reports/export.ts';
 import {
@@ -96,13 +97,16 @@ const routes: FastifyPluginAsyncZod = async (app) => {
       preHandler: read,
       schema: {
         tags,
-        summary: 'My to-do list (Att göra): sections and assessments assigned to me',
+        summary:
+          'My to-do list (Att göra): sections and assessments assigned to me, reports due for my committees, reports waiting for my approval',
         response: { 200: TodoResponse },
       },
     },
     async (request) => {
       const user = await currentUser(request);
-      return user ? todoOf(app.deps.db, user.id, stockholmDay(app.deps.now())) : { items: [] };
+      const today = stockholmDay(app.deps.now());
+      const mine = user ? await todoOf(app.deps.db, user.id, today) : { items: [] };
+      return { ...mine, ...(await reportsTodoOf(app.deps.db, (await viewer(request)).actor, today)) };
     },
   );
 

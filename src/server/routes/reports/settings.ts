@@ -29,6 +29,8 @@ import {
   TemplateResponse,
 } from '../../../core/contracts/reports.ts';
 import { actingUser } from '../../acting.ts';
+import { actingIn } from '../../../services/acting.ts';
+import { stockholmDate } from '../../../core/time.ts';
 
 const settingsRoutes: FastifyPluginAsyncZod = async (app) => {
   const deps = { db: app.deps.db, now: () => app.deps.now() };
@@ -117,9 +119,19 @@ const settingsRoutes: FastifyPluginAsyncZod = async (app) => {
     '/report-committees',
     {
       preHandler: read,
-      schema: { tags, summary: 'Committees that report, with their kind', response: { 200: CommitteesResponse } },
+      schema: {
+        tags,
+        summary: 'Committees in force today that I may write reports for, with their kind',
+        response: { 200: CommitteesResponse },
+      },
     },
-    async () => ({ committees: await reportingCommittees(app.deps.db) }),
+    async (request) => ({
+      committees: await reportingCommittees(
+        app.deps.db,
+        stockholmDate(app.deps.now()),
+        (await actingIn(app.deps.db, await actingUser(request))).actor,
+      ),
+    }),
   );
 
   app.get(

@@ -3,6 +3,7 @@ import { Link } from '../../router.tsx';
 import { useApi } from '../../api.ts';
 import { useI18n } from '../../i18n/index.tsx';
 import { GoalSummary } from './GoalSummary.tsx';
+import { ReportsSummary } from './ReportsSummary.tsx';
 import type { z } from 'zod';
 import type { healthResponse } from '../../../core/contracts/health.ts';
 
@@ -64,6 +65,7 @@ function Overview() {
           </p>
         </div>
       ) : null}
+      <ReportsSummary />
       <GoalSummary />
       <h2>{t('sections')}</h2>
       <ul className="cards">

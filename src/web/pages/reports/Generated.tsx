@@ -22,7 +22,8 @@ function Note({ t, note }: { t: T; note: { source: string; period: string } }) {
 }
 
 interface AssessmentValues {
-  status: (typeof STATUSES)[number];
+  /** '' until a status is chosen (refused by the contract): nothing is preselected */
+  status: (typeof STATUSES)[number] | '';
   text: string;
 }
 const assessmentField: FieldOf<AssessmentValues> = (path) =>
@@ -39,7 +40,7 @@ function AssessmentForm(props: {
   const alertId = `${id}-alert`;
   const [problem, setProblem] = useState<string | null>(null);
   const form = useForm<AssessmentValues>({
-    defaultValues: { status: props.current?.status ?? 'on_track', text: props.current?.text ?? '' },
+    defaultValues: { status: props.current?.status ?? '', text: props.current?.text ?? '' },
     resolver: contractResolver(AssessmentBody, (v: AssessmentValues) => v, assessmentField, reportSay(t)),
   });
   const errors = form.formState.errors;
@@ -72,7 +73,8 @@ function AssessmentForm(props: {
       noValidate
     >
       <label htmlFor={`${id}-s`}>{t('status')}</label>
-      <select id={`${id}-s`} {...form.register('status')} {...described(`${id}-s`, errors.status, alertId)}>
+      <select id={`${id}-s`} required {...form.register('status')} {...described(`${id}-s`, errors.status, alertId)}>
+        <option value="">{t('statusChoose')}</option>
         {STATUSES.map((s) => (
           <option key={s} value={s}>
             {t(statusKey(s))}

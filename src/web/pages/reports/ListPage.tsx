@@ -1,9 +1,10 @@
 /**
- * Rapporter: the year's reports, links to my to-do list and the city report, and creating a report. The new
+ * Rapporter: the year's reports, links to my to-do list and the city report, and creating a report (for the
+ * committees in force that I may write for; a district editor's own committee is preselected). The new
  * report is checked in the browser with the endpoint's contract (CreateReportBody) before it is sent; a
  * refusal by the server is said in the form's alert and marks the field it names.
  */
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { useForm } from 'react-hook-form';
 import type { z } from 'zod';
 import { Link, navigate, setQuery, useRoute } from '../../router.tsx';
@@ -40,6 +41,11 @@ export function ListPage() {
     ),
   });
   const errors = form.formState.errors;
+  // The server offers only the committees in force that I may write for: a district editor's own is chosen for them.
+  const only = committees.data?.committees.length === 1 ? committees.data.committees[0]!.id : null;
+  useEffect(() => {
+    if (only && form.getValues('committeeId') === '') form.setValue('committeeId', only);
+  }, [only, form]);
   const create = submitWith(form, fieldOf, (v) => sendJson<{ id: string }>('POST', '/reports', bodyOf(v)), {
     done: (r) => navigate(`/rapporter/${encodeURIComponent(r.id)}`),
     failed: (_m, err) => setProblem(errorText(t, err)),
