@@ -156,8 +156,8 @@ describe('a year of reporting for Järva (browser)', () => {
     assert.equal(r.state, 'godkand');
     const iv = r.sections.find((s) => s.key === 'interventions')?.content;
     assert.ok(iv?.generator === 'interventions');
-    const y2026 = iv.data.totals.find((x) => x.year === 2026);
-    assert.equal(y2026?.planned, '1234567');
+    assert.equal(iv.data.year, 2026);
+    assert.equal(iv.data.items.find((i) => i.id === INTERVENTION)?.money.planned, '1234567');
 
     const pdf = await page.request.get(`${b.base}/api/v1/reports/${t1}/export?format=pdf`);
     assert.equal(pdf.status(), 200);
@@ -197,7 +197,7 @@ describe('a year of reporting for Järva (browser)', () => {
     assert.equal(r2.sections.find((s) => s.key === 'analysis')?.assignee?.username, 'e2e.jarva');
     const iv2 = r2.sections.find((s) => s.key === 'interventions')?.content;
     assert.ok(iv2?.generator === 'interventions');
-    assert.equal(iv2.data.totals.find((x) => x.year === 2026)?.planned, '2345678');
+    assert.equal(iv2.data.items.find((i) => i.id === INTERVENTION)?.money.planned, '2345678');
     const tg2 = r2.sections.find((s) => s.key === 'targets')?.content;
     assert.ok(tg2?.generator === 'targets');
     assert.equal(tg2.data.items.find((i) => i.id === 't-samlingslokal-15-minuter')?.assessment?.text, ASSESSMENT);
@@ -206,7 +206,11 @@ describe('a year of reporting for Järva (browser)', () => {
     const r1 = await apiReport(page, t1);
     const iv1 = r1.sections.find((s) => s.key === 'interventions')?.content;
     assert.ok(iv1?.generator === 'interventions');
-    assert.equal(iv1.data.totals.find((x) => x.year === 2026)?.planned, '1234567', 'the approved T1 is frozen');
+    assert.equal(
+      iv1.data.items.find((i) => i.id === INTERVENTION)?.money.planned,
+      '1234567',
+      'the approved T1 is frozen',
+    );
   });
 
   it('the city report includes the approved Järva report', async () => {
