@@ -19,9 +19,12 @@ import { SYSTEM_USER } from '../../src/services/acting.ts';
 import { addFollowUp, setBudgetLine } from '../../src/services/interventions/index.ts';
 import type { Report } from '../../src/core/contracts/reports.ts';
 import { docxText } from '../helpers/reports-docs.ts';
+import { reportAmounts } from '../../src/core/reports/money.ts';
 
 const PW = 'a long enough test password';
 const INTERVENTION = 'i-002-kommunal-samverkan-basta-skola';
+/** Järva's other intervention: its 2026 line gives a planned amount only (decided and spent unknown). */
+const OTHER = 'i-002-fokus-jarva';
 const ANALYSIS = 'Järvas analys för första tertialen: skolsamverkan har kommit igång.';
 const ASSESSMENT = 'Nämnden bedömer att målet är i fas tack vare samverkan.';
 const squash = (s: string): string => s.replace(/[\s\u00a0\u202f]+/g, '');
@@ -44,6 +47,13 @@ describe('a year of reporting for Järva (browser)', () => {
       INTERVENTION,
       2026,
       { planned: '1234567', decided: '1000000', spent: '250000', area: null },
+      { user: SYSTEM_USER, now: FIXED_NOW },
+    );
+    await setBudgetLine(
+      db,
+      OTHER,
+      2026,
+      { planned: '500000', decided: null, spent: null, area: null },
       { user: SYSTEM_USER, now: FIXED_NOW },
     );
     await addFollowUp(
@@ -167,8 +177,8 @@ describe('a year of reporting for Järva (browser)', () => {
     assert.equal(r.state, 'godkand');
     const iv = r.sections.find((s) => s.key === 'interventions')?.content;
     assert.ok(iv?.generator === 'interventions');
-    const y2026 = iv.data.totals.find((x) => x.year === 2026);
-    assert.equal(y2026?.planned, '1234567');
+    assert.equal(iv.data.year, 2026);
+    assert.equal(iv.data.items.find((i) => i.id === INTERVENTION)?.money.planned, '1234567');
 
     const pdf = await page.request.get(`${b.base}/api/v1/reports/${t1}/export?format=pdf`);
     assert.equal(pdf.status(), 200);
@@ -176,6 +186,25 @@ describe('a year of reporting for Järva (browser)', () => {
     writeFileSync(pdfFile, await pdf.body());
     assert.match(execFileSync('pdfinfo', [pdfFile], { encoding: 'utf8' }), /Tagged:\s+yes/);
     const text = squash(execFileSync('pdftotext', ['-enc', 'UTF-8', pdfFile, '-'], { encoding: 'utf8' }));
+    // The screen's money table: the same rows and sums as the content, and the PDF prints each of them.
+    const moneyTable = page.getByRole('table', { name: /budgetår 2026/ });
+    const screenRows = await moneyTable
+      .locator('tbody tr')
+      .evaluateAll((rows) => rows.map((r) => [...r.querySelectorAll('th, td')].map((c) => c.textContent ?? '')));
+    const expected = [
+      ...iv.data.items.map((i) => [i.name, ...reportAmounts(i.money, 'sv')]),
+      ['Summa', ...reportAmounts(iv.data.total, 'sv')],
+    ];
+    assert.deepEqual(
+      screenRows.map((r) => [r[0], ...r.slice(2)]),
+      expected,
+    );
+    assert.ok(
+      screenRows.some((r) => r[1] === 'Pågående'),
+      'the status in Swedish',
+    );
+    assert.ok(expected.flat().includes('– (okänt)'), 'an unknown amount reads as unknown');
+    for (const f of expected.flat()) assert.ok(text.includes(squash(f)), `PDF lacks ${f}`);
     for (const f of [ANALYSIS, ASSESSMENT, '1 234 567', '1 000 000', 'Uppföljning T1: tre skolor med.'])
       assert.ok(text.includes(squash(f)), `PDF lacks ${f}`);
 
@@ -208,7 +237,7 @@ describe('a year of reporting for Järva (browser)', () => {
     assert.equal(r2.sections.find((s) => s.key === 'analysis')?.assignee?.username, 'e2e.jarva');
     const iv2 = r2.sections.find((s) => s.key === 'interventions')?.content;
     assert.ok(iv2?.generator === 'interventions');
-    assert.equal(iv2.data.totals.find((x) => x.year === 2026)?.planned, '2345678');
+    assert.equal(iv2.data.items.find((i) => i.id === INTERVENTION)?.money.planned, '2345678');
     const tg2 = r2.sections.find((s) => s.key === 'targets')?.content;
     assert.ok(tg2?.generator === 'targets');
     assert.equal(tg2.data.items.find((i) => i.id === 't-samlingslokal-15-minuter')?.assessment?.text, ASSESSMENT);
@@ -217,7 +246,11 @@ describe('a year of reporting for Järva (browser)', () => {
     const r1 = await apiReport(page, t1);
     const iv1 = r1.sections.find((s) => s.key === 'interventions')?.content;
     assert.ok(iv1?.generator === 'interventions');
-    assert.equal(iv1.data.totals.find((x) => x.year === 2026)?.planned, '1234567', 'the approved T1 is frozen');
+    assert.equal(
+      iv1.data.items.find((i) => i.id === INTERVENTION)?.money.planned,
+      '1234567',
+      'the approved T1 is frozen',
+    );
   });
 
   it('the city report includes the approved Järva report', async () => {

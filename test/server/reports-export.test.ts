@@ -13,7 +13,11 @@ import { signInAs, type SignedInClient } from '../helpers/auth.ts';
 import { JARVA, reportCommittees } from '../helpers/reports-fixture.ts';
 import { docxText } from '../helpers/reports-docs.ts';
 import type { Report } from '../../src/core/contracts/reports.ts';
-import { formatKronor, formatNumber } from '../../src/services/reports/words.ts';
+import { formatDateTime, formatNumber } from '../../src/services/reports/words.ts';
+import { reportAmounts, upgradeInterventionsContent } from '../../src/core/reports/money.ts';
+import { FIXED_NOW } from '../helpers/app.ts';
+import { SYSTEM_USER } from '../../src/services/acting.ts';
+import { setBudgetLine } from '../../src/services/interventions/index.ts';
 import { scratchDir } from '../helpers/scratch.ts';
 
 /** Text without any white space (PDF text extraction and Word runs break lines and spaces differently). */
@@ -31,8 +35,8 @@ export function expectedFigures(r: Report): string[] {
       if (assessed) out.push(assessed.assessment!.text);
     }
     if (c?.generator === 'interventions') {
-      for (const t of c.data.totals) out.push(formatKronor(t.planned), formatKronor(t.decided));
-      for (const i of c.data.items) out.push(i.name);
+      if (c.data.items.length) out.push(...reportAmounts(c.data.total, 'sv'));
+      for (const i of c.data.items) out.push(i.name, ...reportAmounts(i.money, 'sv'));
     }
     if (c?.generator === 'areas') {
       for (const i of c.data.items)
@@ -144,5 +148,125 @@ describe('report documents (pglite)', () => {
       if (saved === undefined) delete process.env.CHROMIUM_PATH;
       else process.env.CHROMIUM_PATH = saved;
     }
+  });
+});
+
+/**
+ * Money in the 2026-T2 report: only budget year 2026's lines; an unknown amount reads as unknown (never 0)
+ * and a sum over lines where some are unknown says it is partial; statuses, the period and the moment of the
+ * figures in words; the documents print the rows the content gives (the rows the screen shows).
+ */
+describe('report money: the budget year, unknown amounts, words (pglite)', () => {
+  let t: TestApp;
+  let jarva: SignedInClient;
+  const id = `${JARVA}-2026-T2`;
+  const A = 'i-002-kommunal-samverkan-basta-skola';
+  const B = 'i-002-fokus-jarva';
+  const dir = scratchDir('fardplan-report-money-');
+  let money: Extract<NonNullable<Report['sections'][number]['content']>, { generator: 'interventions' }>['data'];
+
+  before(async () => {
+    t = await testApp({ engine: 'pglite', reference: true });
+    await reportCommittees(t.db);
+    jarva = await signInAs(t, 'district_editor', { committeeId: JARVA });
+    const ctx = { user: SYSTEM_USER, now: FIXED_NOW };
+    await setBudgetLine(t.db, A, 2025, { planned: '111111', decided: '222222', spent: '444444', area: null }, ctx);
+    await setBudgetLine(t.db, A, 2026, { planned: '750000', decided: null, spent: '333333', area: null }, ctx);
+    await setBudgetLine(t.db, B, 2026, { planned: null, decided: null, spent: null, area: null }, ctx);
+    const created = await t.app.inject({
+      method: 'POST',
+      url: '/api/v1/reports',
+      headers: jarva.headers,
+      payload: { committeeId: JARVA, period: '2026-T2' },
+    });
+    assert.equal(created.statusCode, 200, created.body);
+    const r = (await t.app.inject({ method: 'GET', url: `/api/v1/reports/${id}`, headers: jarva.headers })).json();
+    const c = (r as Report).sections.find((s) => s.key === 'interventions')!.content;
+    assert.ok(c?.generator === 'interventions');
+    money = c.data;
+  });
+  after(async () => t.close());
+
+  const text = async (format: 'html' | 'pdf' | 'docx', lang = 'sv'): Promise<string> => {
+    const res = await t.app.inject({
+      method: 'GET',
+      url: `/api/v1/reports/${id}/export?format=${format}&lang=${lang}`,
+      headers: jarva.headers,
+    });
+    assert.equal(res.statusCode, 200, res.body.slice(0, 300));
+    if (format === 'html') return res.body;
+    if (format === 'docx') return (await docxText(res.rawPayload)).text;
+    const file = join(dir, `m-${lang}.pdf`);
+    writeFileSync(file, res.rawPayload);
+    return execFileSync('pdftotext', ['-enc', 'UTF-8', file, '-'], { encoding: 'utf8' });
+  };
+
+  it("gives the report year's lines only, unknown amounts as null and partial sums as partial", () => {
+    assert.equal(money.year, 2026);
+    const a = money.items.find((i) => i.id === A)!;
+    const b = money.items.find((i) => i.id === B)!;
+    assert.deepEqual(
+      { planned: a.money.planned, decided: a.money.decided, spent: a.money.spent },
+      { planned: '750000', decided: null, spent: '333333' },
+    );
+    assert.deepEqual([b.money.planned, b.money.decided, b.money.spent], [null, null, null]);
+    assert.equal(money.total.planned, '750000');
+    assert.equal(money.total.decided, null, 'no line gives a decided amount: the sum is unknown');
+    assert.deepEqual(money.total.partial, { planned: true, decided: false, spent: true });
+    assert.ok(!JSON.stringify(money).includes('111111'), 'no 2025 amounts in a 2026 report');
+  });
+
+  it('prints unknown as unknown and partial as partial in HTML, PDF and DOCX, never 0, with no 2025 row', async () => {
+    const rowA = reportAmounts(money.items.find((i) => i.id === A)!.money, 'sv');
+    const total = reportAmounts(money.total, 'sv');
+    assert.deepEqual(rowA, ['750\u00a0000', '– (okänt)', '333\u00a0333']);
+    assert.deepEqual(total, ['750\u00a0000 (delvis okänt)', '– (okänt)', '333\u00a0333 (delvis okänt)']);
+    for (const format of ['html', 'pdf', 'docx'] as const) {
+      const s = squash(await text(format));
+      for (const f of [...rowA, ...total, 'Pågående', 'Summa', 'budgetåret 2026'])
+        assert.ok(s.includes(squash(f)), `${format} lacks "${f}"`);
+      for (const f of ['111111', '222222', '444444', 'running', 'Beslutat(kr)0'])
+        assert.ok(!s.includes(f), `${format} has "${f}"`);
+    }
+    const en = squash(await text('pdf', 'en'));
+    for (const f of ['– (unknown)', '750 000 (partly unknown)', 'Running', 'budget year 2026'])
+      assert.ok(en.includes(squash(f)), `the English PDF lacks "${f}"`);
+  });
+
+  it('names the period and the moment of the figures in words, in Stockholm time', async () => {
+    assert.equal(formatDateTime('2026-12-01T17:13:38.105Z', 'sv'), '1 december 2026 kl. 18.13');
+    assert.equal(formatDateTime('2026-12-01T17:13:38.105Z', 'en'), '1 December 2026, 18:13');
+    assert.equal(formatDateTime('2026-06-30T22:30:00Z', 'sv'), '1 juli 2026 kl. 00.30');
+    const html = await text('html');
+    assert.ok(html.includes('Tertialrapport 2, 2026'), 'the period by name');
+    assert.doesNotMatch(html, /\d{4}-\d{2}-\d{2}T\d{2}:\d{2}/, 'no raw ISO moment');
+    assert.match(html, /Siffrorna är hämtade[\s\S]{0,80}\d{1,2} [a-zåäö]+ \d{4} kl\. \d{2}\.\d{2}/);
+    assert.ok((await text('html', 'en')).includes('Tertial report 2, 2026'));
+  });
+
+  it('reads an approved report frozen before the budget year was kept as its own year', () => {
+    const legacy = {
+      years: [2025, 2026],
+      totals: [],
+      items: [
+        {
+          id: A,
+          name: 'A',
+          status: 'running',
+          committee: '',
+          areas: [],
+          perYear: [
+            { year: 2025, planned: '1', decided: '2', spent: '3' },
+            { year: 2026, planned: '4', decided: '5', spent: '6' },
+          ],
+          total: { planned: '5', decided: '7', spent: '9' },
+          followUps: [],
+        },
+      ],
+      note: { source: 's', period: 'p' },
+    };
+    const up = upgradeInterventionsContent(legacy, 2026) as typeof money;
+    assert.equal(up.year, 2026);
+    assert.deepEqual([up.items[0]!.money.planned, up.total.decided], ['4', '5']);
   });
 });

@@ -70,19 +70,30 @@ export const TargetsContent = z
 
 const money = z.object({ planned: kronor, decided: kronor, spent: kronor });
 
+/** Whether an amount sums the known lines only (some lines leave it unknown). */
+const partial = z
+  .object({ planned: z.boolean(), decided: z.boolean(), spent: z.boolean() })
+  .describe('true when the amount sums only the lines that give it (some lines leave it unknown)');
+/** A sum of budget lines: each amount whole kronor, or null when no line gives it (unknown, never 0). */
+export const ReportMoney = z
+  .object({ planned: kronor.nullable(), decided: kronor.nullable(), spent: kronor.nullable(), partial })
+  .meta({ id: 'ReportMoney' });
+
 export const InterventionsContent = z
   .object({
-    years: z.array(z.number().int()),
-    totals: z.array(z.object({ year: z.number().int() }).extend(money.shape)),
+    year: z
+      .number()
+      .int()
+      .describe("the budget year whose lines are shown: the report period's year (the register has yearly amounts)"),
+    total: ReportMoney.describe("the sum over the items' rows"),
     items: z.array(
       z.object({
         id: z.string(),
         name: z.string(),
-        status: z.string(),
+        status: z.string().describe('planned, decided, running, finished or stopped'),
         committee: z.string(),
         areas: z.array(z.string()),
-        perYear: z.array(z.object({ year: z.number().int() }).extend(money.shape)),
-        total: money,
+        money: ReportMoney.describe("the intervention's budget lines for the year, summed"),
         followUps: z.array(z.object({ period: z.string(), text: z.string() })),
       }),
     ),

@@ -25,6 +25,7 @@ import { getInterventionDetail, listInterventions } from '../interventions/index
 import { getProfile } from '../areas/profiles.ts';
 import { whoTakesPart } from '../participation/taking-part.ts';
 import { reasonWords } from './words.ts';
+import { sumMoney } from '../../core/reports/money.ts';
 
 export interface ContentContext {
   db: Queryable;
@@ -130,56 +131,44 @@ async function targetsContent(ctx: ContentContext): Promise<z.infer<typeof Targe
 
 // ---------------------------------------------------------------------------------------- interventions
 
+/**
+ * The committee's interventions with their money for the report's budget year: budget lines are per
+ * year, so a report for a period in year Y (a tertial or the annual report) shows year Y's lines, as
+ * yearly amounts. An intervention is listed when it has a budget line that year or a follow-up in the
+ * period. Unknown amounts stay unknown (null) and a sum over lines where some are unknown is partial.
+ */
 async function interventionsContent(ctx: ContentContext): Promise<z.infer<typeof InterventionsContent>> {
   const all = await listInterventions(ctx.db, {});
   const mine = new Set(ctx.areaKeys);
   const chosen = all.items.filter(
     (i) => i.committee === ctx.committee.name || (i.areas.length > 0 && i.areas.some((a) => mine.has(a.key))),
   );
-  const ids = new Set(chosen.map((i) => i.id));
-  const years = all.options.years.filter((y) => y <= ctx.period.year);
-  const perYear = new Map<string, InterventionsContentItem['perYear']>();
-  const totals: z.infer<typeof InterventionsContent>['totals'] = [];
-  for (const year of years) {
-    const list = await listInterventions(ctx.db, { year });
-    let planned = 0n;
-    let decided = 0n;
-    let spent = 0n;
-    for (const i of list.items) {
-      if (!ids.has(i.id)) continue;
-      const row = { year, ...i.totals };
-      if (row.planned === '0' && row.decided === '0' && row.spent === '0') continue;
-      perYear.set(i.id, [...(perYear.get(i.id) ?? []), row]);
-      planned += BigInt(i.totals.planned);
-      decided += BigInt(i.totals.decided);
-      spent += BigInt(i.totals.spent);
-    }
-    totals.push({ year, planned: planned.toString(), decided: decided.toString(), spent: spent.toString() });
-  }
-  const items: InterventionsContentItem[] = [];
+  const year = ctx.period.year;
+  const items: z.infer<typeof InterventionsContent>['items'] = [];
   for (const i of chosen) {
-    const d = await getInterventionDetail(ctx.db, i.id, { asOfYear: ctx.period.year });
+    const d = await getInterventionDetail(ctx.db, i.id, { asOfYear: year });
+    const lines = d.budget.filter((b) => b.year === year);
+    const followUps = d.followUps
+      .filter((f) => followUpInPeriod(f.period, ctx.period))
+      .map((f) => ({ period: f.period, text: f.text }));
+    if (lines.length === 0 && followUps.length === 0) continue;
     items.push({
       id: i.id,
       name: i.name,
       status: i.status,
       committee: i.committee,
       areas: i.areas.map((a) => a.name),
-      perYear: perYear.get(i.id) ?? [],
-      total: i.totals,
-      followUps: d.followUps
-        .filter((f) => followUpInPeriod(f.period, ctx.period))
-        .map((f) => ({ period: f.period, text: f.text })),
+      money: sumMoney(lines),
+      followUps,
     });
   }
   return {
-    years,
-    totals: totals.filter((t) => t.planned !== '0' || t.decided !== '0' || t.spent !== '0'),
+    year,
+    total: sumMoney(items.map((i) => i.money)),
     items,
     note: { source: 'Färdplans insatsregister (budgetrader och uppföljningar)', period: periodLabel(ctx.period) },
   };
 }
-type InterventionsContentItem = z.infer<typeof InterventionsContent>['items'][number];
 
 // ---------------------------------------------------------------------------------------- areas
 

@@ -4,7 +4,8 @@
  * this one model, so all three carry the same figures as the API.
  */
 import type { CityReport, Report, ReportSection } from '../../core/contracts/reports.ts';
-import { WORDS, formatKronor, formatNumber, type DocLang, type Words } from './words.ts';
+import { WORDS, formatDateTime, formatKronor, formatNumber, periodName, type DocLang, type Words } from './words.ts';
+import { interventionsBlocks } from './document-money.ts';
 
 export type Block =
   | { kind: 'p'; text: string }
@@ -70,49 +71,6 @@ function targetsBlocks(
         rows: t.areaValues.map((a) => [a.name, a.period, formatNumber(a.value, 1, lang)]),
         note: noteOf(w, t.note),
       });
-  }
-  return out;
-}
-
-function interventionsBlocks(w: Words, c: Extract<ReportSection['content'], { generator: 'interventions' }>): Block[] {
-  const d = c.data;
-  if (!d.items.length) return [{ kind: 'p', text: w.noInterventions }];
-  const money = [
-    { label: w.planned, num: true },
-    { label: w.decided, num: true },
-    { label: w.spent, num: true },
-  ];
-  const out: Block[] = [
-    {
-      kind: 'table',
-      caption: w.moneyPerYear,
-      columns: [{ label: w.year }, ...money],
-      rows: d.totals.map((t) => [
-        String(t.year),
-        formatKronor(t.planned),
-        formatKronor(t.decided),
-        formatKronor(t.spent),
-      ]),
-      note: noteOf(w, d.note),
-    },
-  ];
-  for (const i of d.items) {
-    out.push({ kind: 'h', text: i.name });
-    out.push({
-      kind: 'table',
-      caption: `${i.name} (${w.status}: ${i.status})`,
-      columns: [{ label: w.year }, ...money],
-      rows: i.perYear.map((y) => [
-        String(y.year),
-        formatKronor(y.planned),
-        formatKronor(y.decided),
-        formatKronor(y.spent),
-      ]),
-      note: noteOf(w, d.note),
-    });
-    out.push({ kind: 'p', text: `${w.followUps}:` });
-    if (!i.followUps.length) out.push({ kind: 'p', text: w.noFollowUps });
-    for (const f of i.followUps) out.push({ kind: 'p', text: `${f.period}: ${f.text}` });
   }
   return out;
 }
@@ -222,7 +180,7 @@ function sectionBlocks(w: Words, lang: DocLang, s: ReportSection): Block[] {
     case 'targets':
       return targetsBlocks(w, lang, c);
     case 'interventions':
-      return interventionsBlocks(w, c);
+      return interventionsBlocks(w, lang, c);
     case 'areas':
       return areasBlocks(w, lang, c);
     case 'participation':
@@ -239,10 +197,10 @@ export function reportDocument(r: Report, lang: DocLang, retrievedAt: string): D
     subtitle: `${w.period}: ${r.period.startsOn} – ${r.period.endsOn}`,
     meta: [
       [w.committee, r.committee.name],
-      [w.period, r.period.id],
+      [w.period, periodName(r.period, lang)],
       [w.version, String(r.version)],
       [w.state, w.states[r.state]],
-      r.frozen ? [w.frozenAt, r.approvedAt ?? ''] : [w.generatedAt, retrievedAt],
+      r.frozen ? [w.frozenAt, formatDateTime(r.approvedAt, lang)] : [w.generatedAt, formatDateTime(retrievedAt, lang)],
     ],
     sections: r.sections.map((s) => ({
       id: `s-${s.key}`,
@@ -281,7 +239,7 @@ export function cityDocument(c: CityReport, lang: DocLang): Doc {
     lang,
     title: `${w.cityReport} – ${w.periodKind[c.period.kind]} ${c.period.year}`,
     subtitle: `${w.period}: ${c.period.startsOn} – ${c.period.endsOn}`,
-    meta: [[w.period, c.period.id]],
+    meta: [[w.period, periodName(c.period, lang)]],
     sections: [
       { id: 'reports', title: w.reportsIncluded, blocks: reports },
       {

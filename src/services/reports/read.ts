@@ -24,6 +24,7 @@ import {
 import * as repo from '../../db/repositories/reports.ts';
 import * as work from '../../db/repositories/report-assessments.ts';
 import { contentContext, generate } from './content.ts';
+import { upgradeInterventionsContent } from '../../core/reports/money.ts';
 import { getGoalsTree } from '../goals/index.ts';
 
 export async function templateFor(db: Queryable, kind: string): Promise<Template> {
@@ -131,6 +132,17 @@ export async function liveSections(db: Queryable, r: repo.ReportRow): Promise<Re
   return out;
 }
 
+/** A frozen section as the current contract reads it (older snapshots' interventions content upgraded). */
+function upgradeSection(s: ReportSection, periodId: string): ReportSection {
+  const c = s.content;
+  if (c?.generator !== 'interventions') return s;
+  const year = parsePeriodId(periodId)?.year ?? c.data.year;
+  return {
+    ...s,
+    content: { generator: 'interventions', data: upgradeInterventionsContent(c.data, year) as typeof c.data },
+  };
+}
+
 /** What is frozen at approval: every section with its text and generated figures. */
 export interface Snapshot {
   sections: ReportSection[];
@@ -155,7 +167,10 @@ export async function readReportModel(
   if (frozen) {
     const snap = versions.find((v) => v.version === r.version)?.snapshot as Snapshot | undefined;
     const comments = await repo.readComments(db, id);
-    sections = (snap?.sections ?? []).map((s) => ({ ...s, comments: comments.filter((c) => c.sectionKey === s.key) }));
+    sections = (snap?.sections ?? []).map((s) => ({
+      ...upgradeSection(s, r.periodId),
+      comments: comments.filter((c) => c.sectionKey === s.key),
+    }));
   } else {
     sections = await liveSections(db, r);
   }

@@ -64,6 +64,17 @@ export const WORDS = {
     decided: 'Beslutat (kr)',
     spent: 'Utfall (kr)',
     moneyPerYear: 'Pengar per år för nämndens insatser',
+    moneyOfYear: (y: number) => `Nämndens insatser och deras pengar, budgetår ${y}`,
+    budgetYearNote: (y: number) =>
+      `Beloppen gäller hela budgetåret ${y}: registret har belopp per år, inte per tertial. Ett okänt belopp visas som okänt, inte som 0; en summa där några belopp är okända är delvis okänd.`,
+    total: 'Summa',
+    interventionStatuses: {
+      planned: 'Planerad',
+      decided: 'Beslutad',
+      running: 'Pågående',
+      finished: 'Avslutad',
+      stopped: 'Stoppad',
+    } as Record<string, string>,
     followUps: 'Periodens uppföljningar',
     noFollowUps: 'Inga uppföljningar under perioden.',
     noInterventions: 'Nämnden har inga insatser i registret.',
@@ -147,6 +158,17 @@ export const WORDS = {
     decided: 'Decided (SEK)',
     spent: 'Spent (SEK)',
     moneyPerYear: "Money per year for the committee's interventions",
+    moneyOfYear: (y: number) => `The committee's interventions and their money, budget year ${y}`,
+    budgetYearNote: (y: number) =>
+      `The amounts are for the whole budget year ${y}: the register has amounts per year, not per tertial. An unknown amount is shown as unknown, not as 0; a sum where some amounts are unknown is partly unknown.`,
+    total: 'Total',
+    interventionStatuses: {
+      planned: 'Planned',
+      decided: 'Decided',
+      running: 'Running',
+      finished: 'Finished',
+      stopped: 'Stopped',
+    } as Record<string, string>,
     followUps: "The period's follow-ups",
     noFollowUps: 'No follow-ups in the period.',
     noInterventions: 'The committee has no interventions in the register.',
@@ -198,4 +220,30 @@ export function formatNumber(v: number | null, decimals: number, lang: DocLang):
   const [int, frac] = s.split('.');
   const grouped = int!.replace(/\B(?=(\d{3})+(?!\d))/g, lang === 'sv' ? '\u00a0' : ',');
   return (v < 0 ? '−' : '') + grouped + (frac ? (lang === 'sv' ? ',' : '.') + frac : '');
+}
+
+/** The period as the screens name it: "Tertialrapport 2, 2026" / "Tertial report 2, 2026". */
+export function periodName(p: { kind: 'T1' | 'T2' | 'VB'; year: number }, lang: DocLang): string {
+  return `${WORDS[lang].periodKind[p.kind]}, ${p.year}`;
+}
+
+/**
+ * A moment (ISO 8601) as a date and time in Stockholm time: "1 december 2026 kl. 18.13" /
+ * "1 December 2026, 18:13". An empty or unreadable value is "–".
+ */
+export function formatDateTime(iso: string | null, lang: DocLang): string {
+  const at = iso ? new Date(iso) : null;
+  if (!at || Number.isNaN(at.getTime())) return '–';
+  const parts = new Intl.DateTimeFormat(lang === 'sv' ? 'sv-SE' : 'en-GB', {
+    timeZone: 'Europe/Stockholm',
+    day: 'numeric',
+    month: 'long',
+    year: 'numeric',
+    hour: '2-digit',
+    minute: '2-digit',
+    hourCycle: 'h23',
+  }).formatToParts(at);
+  const part = (t: Intl.DateTimeFormatPartTypes): string => parts.find((x) => x.type === t)?.value ?? '';
+  const date = `${part('day')} ${part('month')} ${part('year')}`;
+  return lang === 'sv' ? `${date} kl. ${part('hour')}.${part('minute')}` : `${date}, ${part('hour')}:${part('minute')}`;
 }

@@ -84,6 +84,11 @@ export const strings = {
     dialogue: 'Dialogdeltagare',
     ballots: 'Röster',
     nothing: 'Inget att visa för perioden.',
+    intervention: 'Insats',
+    total: 'Summa',
+    moneyOfYear: 'Nämndens insatser och deras pengar, budgetår {year}',
+    budgetYearNote:
+      'Beloppen gäller hela budgetåret {year}: registret har belopp per år, inte per tertial. Ett okänt belopp visas som okänt, inte som 0; en summa där några belopp är okända är delvis okänd.',
     todoTitle: 'Att göra',
     todoIntro: 'Rapporter som ska lämnas eller godkännas, och avsnitt och bedömningar som du ska skriva.',
     todoNone: 'Du har inget att göra just nu.',
@@ -212,6 +217,11 @@ export const strings = {
     dialogue: 'Dialogue participants',
     ballots: 'Ballots',
     nothing: 'Nothing to show for the period.',
+    intervention: 'Intervention',
+    total: 'Total',
+    moneyOfYear: "The committee's interventions and their money, budget year {year}",
+    budgetYearNote:
+      'The amounts are for the whole budget year {year}: the register has amounts per year, not per tertial. An unknown amount is shown as unknown, not as 0; a sum where some amounts are unknown is partly unknown.',
     todoTitle: 'To do',
     todoIntro: 'Reports to hand in or approve, and sections and assessments you are to write.',
     todoNone: 'You have nothing to do right now.',

@@ -11,7 +11,10 @@ import { formatNumber } from '../../components/format.ts';
 import { contractResolver, submitWith, type FieldOf } from '../../forms.ts';
 import { AssessmentBody, type Report } from '../../../core/contracts/reports.ts';
 import { describedBy as described, FieldProblem } from '../../components/FieldProblem.tsx';
-import { errorText, kr, MoneyTable, reportSay, statusKey, useReportI18n, type T } from './common.tsx';
+import { errorText, reportSay, statusKey, useReportI18n, type T } from './common.tsx';
+import { reportAmounts } from '../../../core/reports/money.ts';
+import { useI18n } from '../../i18n/index.tsx';
+import { interventionsStrings } from '../../i18n/interventions.ts';
 
 type Content = NonNullable<Report['sections'][number]['content']>;
 type Of<G extends Content['generator']> = Extract<Content, { generator: G }>['data'];
@@ -146,34 +149,60 @@ function Targets({
   );
 }
 
+/** The same rows as the documents: each intervention's money in the report's budget year, and the total. */
 function Interventions({ data }: { data: Of<'interventions'> }) {
-  const { t } = useReportI18n();
+  const { t, lang } = useReportI18n();
+  const iv = useI18n(interventionsStrings).t;
   if (!data.items.length) return <p>{t('nothing')}</p>;
+  const cells = (m: Of<'interventions'>['total']) =>
+    reportAmounts(m, lang).map((text, k) => (
+      <td key={k} className="num">
+        {text}
+      </td>
+    ));
   return (
     <>
-      <MoneyTable
-        t={t}
-        caption={t('section_interventions')}
-        first={t('year_col')}
-        rows={data.totals.map((y) => ({ ...y, key: String(y.year), label: String(y.year) }))}
-      />
-      <Note t={t} note={data.note} />
-      <ul>
-        {data.items.map((i) => (
-          <li key={i.id}>
-            {i.name} ({i.status}): {kr(i.total.planned)} / {kr(i.total.decided)} / {kr(i.total.spent)} kr
-            {i.followUps.length > 0 && (
-              <ul aria-label={t('followUps')}>
-                {i.followUps.map((f, k) => (
-                  <li key={k}>
-                    {f.period}: {f.text}
-                  </li>
-                ))}
-              </ul>
-            )}
-          </li>
+      <table tabIndex={0} className="report-money">
+        <caption>{t('moneyOfYear', { year: String(data.year) })}</caption>
+        <thead>
+          <tr>
+            <th scope="col">{t('intervention')}</th>
+            <th scope="col">{t('status')}</th>
+            <th scope="col">{t('planned')}</th>
+            <th scope="col">{t('decided')}</th>
+            <th scope="col">{t('spent')}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {data.items.map((i) => (
+            <tr key={i.id}>
+              <th scope="row">{i.name}</th>
+              <td>{iv(`status_${i.status}` as 'status_running')}</td>
+              {cells(i.money)}
+            </tr>
+          ))}
+          <tr>
+            <th scope="row">{t('total')}</th>
+            <td></td>
+            {cells(data.total)}
+          </tr>
+        </tbody>
+      </table>
+      <p className="source-note">
+        {t('source', { source: data.note.source || '–', period: data.note.period || '–' })}{' '}
+        {t('budgetYearNote', { year: String(data.year) })}
+      </p>
+      {data.items
+        .filter((i) => i.followUps.length > 0)
+        .map((i) => (
+          <ul key={i.id} aria-label={`${t('followUps')}: ${i.name}`}>
+            {i.followUps.map((f, k) => (
+              <li key={k}>
+                {i.name}, {f.period}: {f.text}
+              </li>
+            ))}
+          </ul>
         ))}
-      </ul>
     </>
   );
 }
