@@ -15,6 +15,8 @@ export type Block =
       title: string;
       categories: string[];
       series: { label: string; values: (number | null)[] }[];
+      /** the indicator's decimals, for the numbers written in the chart */
+      decimals?: number;
       note: string;
     };
 
@@ -155,6 +157,7 @@ function areasBlocks(w: Words, lang: DocLang, c: Extract<ReportSection['content'
         { label: d.area.name, values: i.trend.map((p) => p.value) },
         { label: d.city, values: i.trend.map((p) => p.city) },
       ],
+      decimals: i.decimals,
       note: noteOf(w, i.note),
     });
     out.push({
