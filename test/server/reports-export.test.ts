@@ -15,6 +15,7 @@ import { docxText } from '../helpers/reports-docs.ts';
 import type { Report } from '../../src/core/contracts/reports.ts';
 import { formatKronor, formatNumber } from '../../src/services/reports/words.ts';
 import { scratchDir } from '../helpers/scratch.ts';
+import { figureDecimals } from '../../src/core/reports/figures.ts';
 
 /** Text without any white space (PDF text extraction and Word runs break lines and spaces differently). */
 const squash = (s: string): string => s.replace(/[\s\u00a0\u202f]+/g, '');
@@ -26,7 +27,9 @@ export function expectedFigures(r: Report): string[] {
     const c = s.content;
     if (c?.generator === 'targets') {
       for (const t of c.data.items.filter((x) => x.latest !== null).slice(0, 5))
-        out.push(`${formatNumber(t.latest!.value, 1, 'sv')} ${t.unit.sv} (${t.latest!.year})`);
+        out.push(
+          `${formatNumber(t.latest!.value, figureDecimals(t.latest!.value, t.decimals), 'sv')} ${t.unit.sv} (${t.latest!.year})`,
+        );
       const assessed = c.data.items.find((x) => x.assessment);
       if (assessed) out.push(assessed.assessment!.text);
     }

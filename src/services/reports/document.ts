@@ -4,6 +4,7 @@
  * this one model, so all three carry the same figures as the API.
  */
 import type { CityReport, Report, ReportSection } from '../../core/contracts/reports.ts';
+import { figureDecimals } from '../../core/reports/figures.ts';
 import { WORDS, formatKronor, formatNumber, type DocLang, type Words } from './words.ts';
 
 export type Block =
@@ -44,6 +45,7 @@ function targetsBlocks(
 ): Block[] {
   const out: Block[] = [];
   for (const t of c.data.items) {
+    const fig = (v: number | null) => formatNumber(v, figureDecimals(v, t.decimals), lang);
     out.push({ kind: 'h', text: t.title[lang] });
     out.push({
       kind: 'table',
@@ -52,8 +54,8 @@ function targetsBlocks(
       rows: [
         [w.computed, w.statuses[t.status] ?? t.status],
         [w.reason, t.reason[lang]],
-        [w.latest, t.latest ? `${formatNumber(t.latest.value, 1, lang)} ${t.unit[lang]} (${t.latest.year})` : '–'],
-        [w.targetValue, t.targetValue === null ? '–' : `${formatNumber(t.targetValue, 1, lang)} ${t.unit[lang]}`],
+        [w.latest, t.latest ? `${fig(t.latest.value)} ${t.unit[lang]} (${t.latest.year})` : '–'],
+        [w.targetValue, t.targetValue === null ? '–' : `${fig(t.targetValue)} ${t.unit[lang]}`],
         [w.trendWord, t.trend ? (w.trend[t.trend] ?? t.trend) : '–'],
         [
           w.assessment,
@@ -68,8 +70,13 @@ function targetsBlocks(
       out.push({
         kind: 'table',
         caption: `${w.areaValues}: ${t.title[lang]}`,
-        columns: [{ label: w.area }, { label: w.period }, { label: `${w.value} (${t.unit[lang]})`, num: true }],
-        rows: t.areaValues.map((a) => [a.name, a.period, formatNumber(a.value, 1, lang)]),
+        // the areas' own values are in the indicator's unit (a gap target's unit is the gap's)
+        columns: [
+          { label: w.area },
+          { label: w.period },
+          { label: `${w.value} (${t.areaUnit ?? t.unit[lang]})`, num: true },
+        ],
+        rows: t.areaValues.map((a) => [a.name, a.period, fig(a.value)]),
         note: noteOf(w, t.note),
       });
   }
