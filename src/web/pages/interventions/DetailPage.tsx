@@ -179,7 +179,17 @@ function View({ d, canWrite, reload }: { d: Detail; canWrite: boolean; reload: (
       ) : null}
       <section aria-labelledby="iv-budget-h">
         <h2 id="iv-budget-h">{t('budgetLines')}</h2>
-        <TotalsList totals={d.totals} known={d.known} label={`${t('total')}: ${d.name}`} id="iv-detail-totals" />
+        <TotalsList
+          totals={d.totals}
+          known={d.known}
+          partial={{
+            planned: partialSum(d, 'planned'),
+            decided: partialSum(d, 'decided'),
+            spent: partialSum(d, 'spent'),
+          }}
+          label={`${t('total')}: ${d.name}`}
+          id="iv-detail-totals"
+        />
         {!d.known.planned && !d.known.decided && !d.known.spent ? (
           <p className="source-note">{t('amountUnknownNote')}</p>
         ) : null}

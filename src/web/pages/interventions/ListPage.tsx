@@ -21,12 +21,15 @@ const listSearch = lenientSearch(
 export function TotalsList({
   totals,
   known,
+  partial,
   label,
   id,
 }: {
   totals: Money;
   /** Which amounts are given at all: an unknown amount is shown as unknown, never as 0. */
   known?: Record<'planned' | 'decided' | 'spent', boolean>;
+  /** Which sums leave out lines that do not give the amount. */
+  partial?: Record<'planned' | 'decided' | 'spent', boolean>;
   label: string;
   id?: string;
 }): ReactNode {
@@ -37,7 +40,7 @@ export function TotalsList({
         <div key={m} data-measure={m}>
           <dt>{t(m)}</dt>
           <dd>
-            <Amount kronor={totals[m]} known={!known || known[m]} unit />
+            <Amount kronor={totals[m]} known={!known || known[m]} partial={partial?.[m] ?? false} unit />
           </dd>
         </div>
       ))}
