@@ -58,6 +58,13 @@ describe('report figures and units (pglite)', () => {
       assert.ok(html.includes(`${formatNumber(i.latest!.value, 0, 'sv')} ${i.unit.sv} (${i.latest!.year})`));
   });
 
+  it('writes the numbers in its charts with a decimal comma in a Swedish document', () => {
+    const svgs = html.match(/<svg [^]*?<\/svg>/g) ?? [];
+    assert.ok(svgs.length > 0, 'the document has charts');
+    const numbers = svgs.flatMap((svg) => [...svg.matchAll(/<text[^>]*>([^<]*)<\/text>/g)].map((m) => m[1]!));
+    assert.ok(!numbers.some((n) => /^−?\d+\.\d+$/.test(n)), numbers.join('|'));
+  });
+
   it("heads a gap target's area table with the indicator's unit, not the gap's", () => {
     const gap = targets.items.find((i) => i.areaUnit !== null && i.unit.sv === 'procentenheter' && i.areaValues.length);
     assert.ok(gap, 'a gap target with area values');
