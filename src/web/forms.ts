@@ -49,6 +49,16 @@ export function bodyPath(field: string | undefined): string[] {
     .filter(Boolean);
 }
 
+/** One problem of a refused request: its (English) message, and a stable code the web app can say in its words. */
+export interface ServerProblem {
+  field?: string;
+  message: string;
+  code?: string;
+  params?: Record<string, string | number>;
+}
+/** The web app's own words for a problem, or undefined to show the server's message. */
+export type SayProblem = (problem: ServerProblem) => string | undefined;
+
 /**
  * Puts the problems of a refused request at their fields; those that name no field of the form go to 'root'.
  * Returns the message for the form's status line.
@@ -57,11 +67,12 @@ export function serverErrors<V extends FieldValues>(
   err: unknown,
   setError: UseFormSetError<V>,
   fieldOf: FieldOf<V>,
+  say?: SayProblem,
 ): string {
   if (err instanceof ApiError && Array.isArray(err.details)) {
-    for (const d of err.details as { field?: string; message: string }[]) {
+    for (const d of err.details as ServerProblem[]) {
       const field = fieldOf(bodyPath(d.field));
-      setError(field ?? 'root', { type: 'server', message: d.message });
+      setError(field ?? 'root', { type: 'server', message: say?.(d) ?? d.message });
     }
   }
   return err instanceof Error ? err.message : String(err);
@@ -73,6 +84,8 @@ export interface SubmitReport<R> {
   /** `message` is the refusal's text; `err` the error itself. */
   failed: (message: string, err: unknown) => void;
   invalid: () => void;
+  /** The form's own words for the server's problem codes (field messages). */
+  say?: SayProblem;
 }
 
 /**
@@ -90,7 +103,7 @@ export function submitWith<V extends FieldValues, R>(
     try {
       answer = await send(values);
     } catch (err) {
-      report.failed(serverErrors(err, form.setError, fieldOf), err);
+      report.failed(serverErrors(err, form.setError, fieldOf, report.say), err);
       return;
     }
     report.done(answer);

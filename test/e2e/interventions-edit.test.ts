@@ -135,6 +135,12 @@ describe('editing an intervention in the browser', () => {
       .split(' ')
       .find((x) => x.endsWith('-error'));
     assert.ok(errorId);
+    // the server's problem in the page's own words, not its English message
+    await page.locator(`#${errorId}`, { hasText: '"mycket pengar" är inget belopp.' }).waitFor();
+    await planned.fill('1 500 000,50');
+    await form.getByRole('button', { name: 'Spara beloppen' }).click();
+    await page.locator(`#${errorId}`, { hasText: '"1 500 000,50" är mer exakt än en krona.' }).waitFor();
+    assert.doesNotMatch((await page.locator(`#${errorId}`).textContent()) ?? '', /more precise/);
     await b.checkA11y(page, 'intervention-budget-errors');
     await planned.fill('2,5 mnkr');
     await form.getByLabel('Förbrukat', { exact: true }).fill('');

@@ -119,16 +119,17 @@ describe('interventions pages in the browser', () => {
     assert.equal(await page.textContent('[data-testid="iv-status"]'), 'Pågående');
     assert.deepEqual(await totalsOnScreen(page, 'iv-detail-totals'), {
       planned: `16${NBSP}mnkr`,
-      decided: `8${NBSP}mnkr`,
-      spent: `2,5${NBSP}mnkr`,
+      decided: `8${NBSP}mnkr (delsumma)`,
+      spent: `2,5${NBSP}mnkr (delsumma)`,
     });
     const rows = await page.$$eval('#iv-budget tbody tr, #iv-budget tfoot tr', (trs) =>
       trs.map((tr) => [...tr.querySelectorAll('th, td')].map((c) => c.textContent)),
     );
     assert.deepEqual(rows, [
       ['2024', '9', '8', '2,5'],
-      ['2025', '7', '–', '–'],
-      ['Summa', '16', '8', '2,5'],
+      // unknown is a dash that says so (to a screen reader), and a sum leaving out an unknown year says so
+      ['2025', '7', '–Okänt belopp', '–Okänt belopp'],
+      ['Summa', '16', '8 (delsumma)', '2,5 (delsumma)'],
     ]);
     assert.ok(await page.getByRole('link', { name: 'Uppväxt och utbildning' }).isVisible());
     await b.checkA11y(page, 'intervention');
@@ -139,8 +140,8 @@ describe('interventions pages in the browser', () => {
     assert.equal(await en.textContent('[data-testid="iv-status"]'), 'Running');
     assert.deepEqual(await totalsOnScreen(en, 'iv-detail-totals'), {
       planned: `SEK${NBSP}16${NBSP}million`,
-      decided: `SEK${NBSP}8${NBSP}million`,
-      spent: `SEK${NBSP}2.5${NBSP}million`,
+      decided: `SEK${NBSP}8${NBSP}million (partial sum)`,
+      spent: `SEK${NBSP}2.5${NBSP}million (partial sum)`,
     });
   });
 

@@ -19,6 +19,7 @@ import { FIXED_NOW } from '../helpers/app.ts';
 import { SYSTEM_USER } from '../../src/services/acting.ts';
 import { setBudgetLine } from '../../src/services/interventions/index.ts';
 import { scratchDir } from '../helpers/scratch.ts';
+import { figureDecimals } from '../../src/core/reports/figures.ts';
 
 /** Text without any white space (PDF text extraction and Word runs break lines and spaces differently). */
 const squash = (s: string): string => s.replace(/[\s\u00a0\u202f]+/g, '');
@@ -30,7 +31,9 @@ export function expectedFigures(r: Report): string[] {
     const c = s.content;
     if (c?.generator === 'targets') {
       for (const t of c.data.items.filter((x) => x.latest !== null).slice(0, 5))
-        out.push(`${formatNumber(t.latest!.value, 1, 'sv')} ${t.unit.sv} (${t.latest!.year})`);
+        out.push(
+          `${formatNumber(t.latest!.value, figureDecimals(t.latest!.value, t.decimals), 'sv')} ${t.unit.sv} (${t.latest!.year})`,
+        );
       const assessed = c.data.items.find((x) => x.assessment);
       if (assessed) out.push(assessed.assessment!.text);
     }

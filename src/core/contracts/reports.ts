@@ -51,6 +51,10 @@ export const TargetsContent = z
         id: z.string(),
         title: bilingual,
         unit: bilingual,
+        /** decimals the target's figures are written with: its indicator's, else null (whole numbers as they are) */
+        decimals: z.number().int().nullable(),
+        /** the unit of the area values (its indicator's unit, e.g. percent under a gap target in percentage points) */
+        areaUnit: z.string().nullable(),
         status: goalStatus,
         basis: z.string(),
         reason: bilingual,

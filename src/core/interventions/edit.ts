@@ -171,11 +171,17 @@ export function budgetLineFrom(
     if (text === null) return null;
     const r = parseMoney(text, { unit: 'kr' });
     if (!r.ok) {
-      problems.push({ field, message: r.message });
+      // the code lets the web app say it in its own words (amount_syntax, amount_too_precise, amount_negative)
+      problems.push({ field, message: r.message, code: `amount_${r.code.replace('-', '_')}`, params: { text } });
       return null;
     }
     if (r.value > MAX_AMOUNT) {
-      problems.push({ field, message: `"${text}" is more than ${MAX_AMOUNT} kronor` });
+      problems.push({
+        field,
+        message: `"${text}" is more than ${MAX_AMOUNT} kronor`,
+        code: 'amount_too_large',
+        params: { text },
+      });
       return null;
     }
     return r.value;

@@ -18,6 +18,7 @@ import type { Generator, Template } from '../../core/reports/templates.ts';
 import { DIVISIONS } from '../../core/geo/stockholm.ts';
 import { committeeAreaKeys } from '../../db/repositories/users.ts';
 import { readSeries } from '../../db/repositories/goals.ts';
+import { indicatorsById } from '../../db/repositories/indicators.ts';
 import type { CommitteeRow } from '../../db/repositories/reports.ts';
 import { readAssessments } from '../../db/repositories/report-assessments.ts';
 import { getGoalsTree, getTargetDetail } from '../goals/index.ts';
@@ -69,6 +70,15 @@ function trendOf(series: readonly { year: number; value: number | null }[]): 'up
   return b > a ? 'up' : b < a ? 'down' : 'flat';
 }
 
+/** The decimals and unit of a target's indicator: its figures are written with these. */
+async function indicatorFigures(
+  ctx: ContentContext,
+  indicatorId: string | null | undefined,
+): Promise<{ decimals: number | null; areaUnit: string | null }> {
+  const row = indicatorId ? (await indicatorsById(ctx.db, [indicatorId]))[0] : undefined;
+  return { decimals: row?.decimals ?? null, areaUnit: row?.unit ?? null };
+}
+
 async function targetsContent(ctx: ContentContext): Promise<z.infer<typeof TargetsContent>> {
   const asOfYear = ctx.period.year;
   const tree = await getGoalsTree(ctx.db, asOfYear);
@@ -111,6 +121,7 @@ async function targetsContent(ctx: ContentContext): Promise<z.infer<typeof Targe
       id,
       title: d.target.title,
       unit: d.target.unit,
+      ...(await indicatorFigures(ctx, d.target.indicatorId)),
       status: d.status,
       basis: d.basis,
       reason: reasonWords(d.reason),

@@ -4,6 +4,7 @@
  * this one model, so all three carry the same figures as the API.
  */
 import type { CityReport, Report, ReportSection } from '../../core/contracts/reports.ts';
+import { figureDecimals } from '../../core/reports/figures.ts';
 import { WORDS, formatDateTime, formatKronor, formatNumber, periodName, type DocLang, type Words } from './words.ts';
 import { interventionsBlocks } from './document-money.ts';
 
@@ -16,6 +17,8 @@ export type Block =
       title: string;
       categories: string[];
       series: { label: string; values: (number | null)[] }[];
+      /** the indicator's decimals, for the numbers written in the chart */
+      decimals?: number;
       note: string;
     };
 
@@ -43,6 +46,7 @@ function targetsBlocks(
 ): Block[] {
   const out: Block[] = [];
   for (const t of c.data.items) {
+    const fig = (v: number | null) => formatNumber(v, figureDecimals(v, t.decimals), lang);
     out.push({ kind: 'h', text: t.title[lang] });
     out.push({
       kind: 'table',
@@ -51,8 +55,8 @@ function targetsBlocks(
       rows: [
         [w.computed, w.statuses[t.status] ?? t.status],
         [w.reason, t.reason[lang]],
-        [w.latest, t.latest ? `${formatNumber(t.latest.value, 1, lang)} ${t.unit[lang]} (${t.latest.year})` : '–'],
-        [w.targetValue, t.targetValue === null ? '–' : `${formatNumber(t.targetValue, 1, lang)} ${t.unit[lang]}`],
+        [w.latest, t.latest ? `${fig(t.latest.value)} ${t.unit[lang]} (${t.latest.year})` : '–'],
+        [w.targetValue, t.targetValue === null ? '–' : `${fig(t.targetValue)} ${t.unit[lang]}`],
         [w.trendWord, t.trend ? (w.trend[t.trend] ?? t.trend) : '–'],
         [
           w.assessment,
@@ -67,8 +71,13 @@ function targetsBlocks(
       out.push({
         kind: 'table',
         caption: `${w.areaValues}: ${t.title[lang]}`,
-        columns: [{ label: w.area }, { label: w.period }, { label: `${w.value} (${t.unit[lang]})`, num: true }],
-        rows: t.areaValues.map((a) => [a.name, a.period, formatNumber(a.value, 1, lang)]),
+        // the areas' own values are in the indicator's unit (a gap target's unit is the gap's)
+        columns: [
+          { label: w.area },
+          { label: w.period },
+          { label: `${w.value} (${t.areaUnit ?? t.unit[lang]})`, num: true },
+        ],
+        rows: t.areaValues.map((a) => [a.name, a.period, fig(a.value)]),
         note: noteOf(w, t.note),
       });
   }
@@ -113,6 +122,7 @@ function areasBlocks(w: Words, lang: DocLang, c: Extract<ReportSection['content'
         { label: d.area.name, values: i.trend.map((p) => p.value) },
         { label: d.city, values: i.trend.map((p) => p.city) },
       ],
+      decimals: i.decimals,
       note: noteOf(w, i.note),
     });
     out.push({
@@ -210,7 +220,8 @@ export function reportDocument(r: Report, lang: DocLang, retrievedAt: string): D
   };
 }
 
-const share = (v: number | null): string => (v === null ? '–' : `${(v * 100).toFixed(1).replace('.', ',')} %`);
+/** A share as a percentage with one decimal, in the document's language (the city page writes it the same way). */
+const share = (v: number | null, lang: DocLang): string => (v === null ? '–' : `${formatNumber(v * 100, 1, lang)} %`);
 
 export function cityDocument(c: CityReport, lang: DocLang): Doc {
   const w = WORDS[lang];
@@ -327,8 +338,8 @@ export function cityDocument(c: CityReport, lang: DocLang): Doc {
               d.name,
               formatKronor(d.amount),
               formatKronor(d.residents),
-              share(d.moneyShare),
-              share(d.needShare),
+              share(d.moneyShare, lang),
+              share(d.needShare, lang),
             ]),
             note: noteOf(w, c.notes.need),
           },

@@ -3,7 +3,9 @@
  * headings in order, tables with captions and header cells, charts as SVG (role="img" with a text
  * alternative) followed by their table twin, and a print stylesheet (A4, page breaks, no link colours).
  */
+import { chartSvg } from './chart.ts';
 import type { Block, Doc } from './document.ts';
+import type { DocLang } from './words.ts';
 
 const esc = (s: string): string =>
   s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
@@ -24,56 +26,19 @@ svg text { font-family: inherit; font-size: 11px; fill: #1a1a1a; }
   @page { size: A4; margin: 18mm 16mm; }
   body { max-width: none; margin: 0; padding: 0; font-size: 10.5pt; }
   h2 { break-before: page; } h2:first-of-type { break-before: auto; }
-  table, figure { break-inside: avoid; } a { color: inherit; text-decoration: none; }
+  h1, h2, h3, caption, figcaption { break-after: avoid; page-break-after: avoid; }
+  table, figure, tr, .source-note { break-inside: avoid; page-break-inside: avoid; }
+  a { color: inherit; text-decoration: none; }
 }`;
 
-const COLOURS = ['#0b5cab', '#b35900'];
-
-/** A small line chart (values by period) as SVG. */
-export function chartSvg(b: Extract<Block, { kind: 'chart' }>): string {
-  const W = 520;
-  const H = 180;
-  const pad = { l: 48, r: 12, t: 12, b: 28 };
-  const values = b.series.flatMap((s) => s.values).filter((v): v is number => v !== null);
-  if (!values.length || b.categories.length === 0) return '';
-  let lo = Math.min(...values);
-  let hi = Math.max(...values);
-  if (lo === hi) [lo, hi] = [lo - 1, hi + 1];
-  const x = (i: number) =>
-    pad.l + (b.categories.length === 1 ? 0 : (i * (W - pad.l - pad.r)) / (b.categories.length - 1));
-  const y = (v: number) => pad.t + ((hi - v) * (H - pad.t - pad.b)) / (hi - lo);
-  const lines = b.series
-    .map((s, k) => {
-      const pts = s.values.map((v, i) => (v === null ? null : `${x(i).toFixed(1)},${y(v).toFixed(1)}`)).filter(Boolean);
-      return `<polyline fill="none" stroke="${COLOURS[k % 2]}" stroke-width="2" ${k ? 'stroke-dasharray="5 3"' : ''} points="${pts.join(' ')}"/>`;
-    })
-    .join('');
-  const axis = [hi, lo]
-    .map(
-      (v) => `<text x="${pad.l - 6}" y="${y(v) + 4}" text-anchor="end">${esc(String(Math.round(v * 10) / 10))}</text>`,
-    )
-    .join('');
-  const cats = b.categories
-    .map((c, i) => `<text x="${x(i)}" y="${H - 8}" text-anchor="middle">${esc(c)}</text>`)
-    .join('');
-  const legend = b.series
-    .map(
-      (s, k) =>
-        `<text x="${pad.l + k * 200}" y="${pad.t}" fill="${COLOURS[k % 2]}">${k ? '– – ' : '—— '}${esc(s.label)}</text>`,
-    )
-    .join('');
-  const alt = `${b.title}. ${b.series.map((s) => `${s.label}: ${s.values.map((v, i) => `${b.categories[i]} ${v ?? '–'}`).join(', ')}`).join('; ')}`;
-  return `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ${W} ${H}" width="${W}" height="${H}" role="img" aria-label="${esc(alt)}"><line x1="${pad.l}" y1="${H - pad.b}" x2="${W - pad.r}" y2="${H - pad.b}" stroke="#666"/>${axis}${cats}${lines}${legend}</svg>`;
-}
-
-function block(b: Block): string {
+function block(b: Block, lang: DocLang): string {
   switch (b.kind) {
     case 'p':
       return `<p>${esc(b.text)}</p>`;
     case 'h':
       return `<h3>${esc(b.text)}</h3>`;
     case 'chart':
-      return `<figure>${chartSvg(b)}<figcaption>${esc(b.title)}</figcaption></figure><p class="source-note">${esc(b.note)}</p>`;
+      return `<figure>${chartSvg(b, lang)}<figcaption>${esc(b.title)}</figcaption></figure><p class="source-note">${esc(b.note)}</p>`;
     case 'table': {
       const head = b.columns.map((c) => `<th scope="col"${c.num ? ' class="num"' : ''}>${esc(c.label)}</th>`).join('');
       const rows = b.rows
@@ -99,7 +64,7 @@ export function renderHtml(doc: Doc, contentsLabel: string): string {
   const body = doc.sections
     .map(
       (s) =>
-        `<section aria-labelledby="${esc(s.id)}"><h2 id="${esc(s.id)}">${esc(s.title)}</h2>${s.blocks.map(block).join('\n')}</section>`,
+        `<section aria-labelledby="${esc(s.id)}"><h2 id="${esc(s.id)}">${esc(s.title)}</h2>${s.blocks.map((b) => block(b, doc.lang)).join('\n')}</section>`,
     )
     .join('\n');
   return `<!doctype html>

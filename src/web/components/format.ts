@@ -52,3 +52,9 @@ export function formatSigned(value: number | null | undefined, lang: Lang, decim
   if (Number(value.toFixed(decimals)) === 0) return `±${s}`;
   return value > 0 ? `+${s}` : `\u2212${s}`;
 }
+
+/** A share (0–1) as a percentage in the language, e.g. "12,5 %" / "12.5 %"; null becomes an en dash. */
+export function formatShare(share: number | null | undefined, lang: Lang, decimals = 1): string {
+  if (typeof share !== 'number' || !Number.isFinite(share)) return '–';
+  return `${formatNumber(share * 100, lang, decimals)} %`;
+}

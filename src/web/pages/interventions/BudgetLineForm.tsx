@@ -27,6 +27,10 @@ interface Values extends Record<Measure, string> {
 const request = z.object({ year: budgetParams.shape.year, ...budgetBody.shape });
 
 const FIELDS = ['year', 'area', ...MEASURES] as const;
+/** The server's reasons for refusing an amount, said in the page's language. */
+const AMOUNT_PROBLEMS = ['amount_syntax', 'amount_too_precise', 'amount_negative', 'amount_too_large'] as const;
+export const isAmountProblem = (code: string): code is (typeof AMOUNT_PROBLEMS)[number] =>
+  (AMOUNT_PROBLEMS as readonly string[]).includes(code);
 const fieldOf: FieldOf<Values> = (path) => {
   const head = String(path[0] ?? '');
   return (FIELDS as readonly string[]).includes(head) ? (head as keyof Values) : null;
@@ -90,6 +94,7 @@ export function BudgetLineForm({ d, onSaved }: { d: Detail; onSaved: () => void 
         setGeneral(null);
         setStatus(t('formHasErrors'));
       },
+      say: (p) => (p.code && isAmountProblem(p.code) ? t(p.code, p.params) : undefined),
     },
   );
 

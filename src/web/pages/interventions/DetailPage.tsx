@@ -8,13 +8,15 @@ import { useI18n } from '../../i18n/index.tsx';
 import { interventionsStrings } from '../../i18n/interventions.ts';
 import { Link, useRoute } from '../../router.tsx';
 import { WithData } from '../../shell/Status.tsx';
-import { mnkr, type Detail } from './model.ts';
+import { type Detail } from './model.ts';
+import { Amount } from './Amount.tsx';
+import { NOT_STATED } from '../../../core/interventions/register.ts';
 import { TotalsList } from './ListPage.tsx';
 
 const GOAL_STATUSES = ['met', 'on_track', 'at_risk', 'off_track', 'not_measurable'] as const;
 
 function Budget({ d }: { d: Detail }): ReactNode {
-  const { t, lang } = useI18n(interventionsStrings);
+  const { t } = useI18n(interventionsStrings);
   if (d.budget.length === 0) return <p>{t('noBudget')}</p>;
   const perArea = d.budget.some((b) => b.area !== null);
   return (
@@ -41,9 +43,15 @@ function Budget({ d }: { d: Detail }): ReactNode {
             <tr key={`${b.year}-${b.area?.key ?? ''}`}>
               <th scope="row">{b.year}</th>
               {perArea ? <td>{b.area ? b.area.name : t('wholeIntervention')}</td> : null}
-              <td className="fp-num">{mnkr(b.planned, lang, false)}</td>
-              <td className="fp-num">{mnkr(b.decided, lang, false)}</td>
-              <td className="fp-num">{mnkr(b.spent, lang, false)}</td>
+              <td className="fp-num">
+                <Amount kronor={b.planned} />
+              </td>
+              <td className="fp-num">
+                <Amount kronor={b.decided} />
+              </td>
+              <td className="fp-num">
+                <Amount kronor={b.spent} />
+              </td>
             </tr>
           ))}
         </tbody>
@@ -52,9 +60,15 @@ function Budget({ d }: { d: Detail }): ReactNode {
             <th scope="row" colSpan={perArea ? 2 : 1}>
               {t('total')}
             </th>
-            <td className="fp-num">{mnkr(d.totals.planned, lang, false)}</td>
-            <td className="fp-num">{mnkr(d.totals.decided, lang, false)}</td>
-            <td className="fp-num">{mnkr(d.totals.spent, lang, false)}</td>
+            <td className="fp-num">
+              <Amount kronor={d.totals.planned} known={d.known.planned} partial={partialSum(d, 'planned')} />
+            </td>
+            <td className="fp-num">
+              <Amount kronor={d.totals.decided} known={d.known.decided} partial={partialSum(d, 'decided')} />
+            </td>
+            <td className="fp-num">
+              <Amount kronor={d.totals.spent} known={d.known.spent} partial={partialSum(d, 'spent')} />
+            </td>
           </tr>
         </tfoot>
       </table>
@@ -130,7 +144,7 @@ function View({ d, canWrite, reload }: { d: Detail; canWrite: boolean; reload: (
         </div>
         <div>
           <dt>{t('fundingSource')}</dt>
-          <dd>{d.fundingSource}</dd>
+          <dd>{fundingText(d.fundingSource, t('notStated'))}</dd>
         </div>
         <div>
           <dt>{t('areas')}</dt>
@@ -165,7 +179,17 @@ function View({ d, canWrite, reload }: { d: Detail; canWrite: boolean; reload: (
       ) : null}
       <section aria-labelledby="iv-budget-h">
         <h2 id="iv-budget-h">{t('budgetLines')}</h2>
-        <TotalsList totals={d.totals} known={d.known} label={`${t('total')}: ${d.name}`} id="iv-detail-totals" />
+        <TotalsList
+          totals={d.totals}
+          known={d.known}
+          partial={{
+            planned: partialSum(d, 'planned'),
+            decided: partialSum(d, 'decided'),
+            spent: partialSum(d, 'spent'),
+          }}
+          label={`${t('total')}: ${d.name}`}
+          id="iv-detail-totals"
+        />
         {!d.known.planned && !d.known.decided && !d.known.spent ? (
           <p className="source-note">{t('amountUnknownNote')}</p>
         ) : null}
@@ -224,6 +248,13 @@ function View({ d, canWrite, reload }: { d: Detail; canWrite: boolean; reload: (
     </article>
   );
 }
+
+/** The funding source, with the register's "not given" in the page's language. */
+export const fundingText = (source: string, notStated: string): string => (source === NOT_STATED ? notStated : source);
+
+/** A sum over the budget lines of which some give the amount and some do not. */
+export const partialSum = (d: Pick<Detail, 'budget' | 'known'>, m: 'planned' | 'decided' | 'spent'): boolean =>
+  d.known[m] && d.budget.some((b) => b[m] === null);
 
 export function DetailPage(): ReactNode {
   const { params } = useRoute();

@@ -8,6 +8,7 @@ import { lenientSearch, queryOf } from '../../search.ts';
 import { listQuery } from '../../../core/contracts/interventions.ts';
 import { ErrorMessage, Loading } from '../../shell/Status.tsx';
 import { DataTable, type Column } from '../../components/DataTable.tsx';
+import { Amount } from './Amount.tsx';
 import { STATUSES, mnkr, type ListItem, type ListResponse, type Money } from './model.ts';
 
 const FILTERS = ['area', 'includeCityWide', 'goalArea', 'committee', 'status', 'year'] as const;
@@ -20,22 +21,27 @@ const listSearch = lenientSearch(
 export function TotalsList({
   totals,
   known,
+  partial,
   label,
   id,
 }: {
   totals: Money;
   /** Which amounts are given at all: an unknown amount is shown as unknown, never as 0. */
   known?: Record<'planned' | 'decided' | 'spent', boolean>;
+  /** Which sums leave out lines that do not give the amount. */
+  partial?: Record<'planned' | 'decided' | 'spent', boolean>;
   label: string;
   id?: string;
 }): ReactNode {
-  const { t, lang } = useI18n(interventionsStrings);
+  const { t } = useI18n(interventionsStrings);
   return (
     <dl className="iv-totals" aria-label={label} id={id}>
       {(['planned', 'decided', 'spent'] as const).map((m) => (
         <div key={m} data-measure={m}>
           <dt>{t(m)}</dt>
-          <dd>{known && !known[m] ? t('amountUnknown') : mnkr(totals[m], lang)}</dd>
+          <dd>
+            <Amount kronor={totals[m]} known={!known || known[m]} partial={partial?.[m] ?? false} unit />
+          </dd>
         </div>
       ))}
     </dl>
@@ -162,19 +168,22 @@ function Results({ data }: { data: ListResponse }): ReactNode {
     {
       key: 'planned',
       header: `${t('planned')} (${t('mnkr')})`,
-      value: (r) => mnkr(r.totals.planned, lang, false),
+      value: (r) => (r.known.planned ? mnkr(r.totals.planned, lang, false) : ''),
+      render: (r) => <Amount kronor={r.totals.planned} known={r.known.planned} />,
       align: 'right',
     },
     {
       key: 'decided',
       header: `${t('decided')} (${t('mnkr')})`,
-      value: (r) => mnkr(r.totals.decided, lang, false),
+      value: (r) => (r.known.decided ? mnkr(r.totals.decided, lang, false) : ''),
+      render: (r) => <Amount kronor={r.totals.decided} known={r.known.decided} />,
       align: 'right',
     },
     {
       key: 'spent',
       header: `${t('spent')} (${t('mnkr')})`,
-      value: (r) => mnkr(r.totals.spent, lang, false),
+      value: (r) => (r.known.spent ? mnkr(r.totals.spent, lang, false) : ''),
+      render: (r) => <Amount kronor={r.totals.spent} known={r.known.spent} />,
       align: 'right',
     },
   ];

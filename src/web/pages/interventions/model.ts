@@ -1,5 +1,14 @@
 /** The interventions API's types and money formatting for the pages. */
-import { formatMnkr, formatPercent, formatPercentagePoints, formatPerResident, ratio } from '../../../core/money.ts';
+import {
+  formatKronor,
+  formatMnkr,
+  formatScaled,
+  roundRatio,
+  formatPercent,
+  formatPercentagePoints,
+  formatPerResident,
+  ratio,
+} from '../../../core/money.ts';
 import type { Lang } from '../../i18n/index.tsx';
 import type { z } from 'zod';
 import type {
@@ -30,6 +39,19 @@ export const MEASURES: readonly Measure[] = ['planned', 'decided', 'spent'];
 export function mnkr(kronor: string | null | undefined, lang: Lang, unit = true): string {
   if (kronor === null || kronor === undefined) return '–';
   return formatMnkr(BigInt(kronor), lang, { unit });
+}
+
+/** mnkr for reading: at most two decimals, trailing zeros dropped ("14,85"); a dash for unknown amounts. */
+export function mnkrShort(kronor: string | null | undefined, lang: Lang, unit = true): string {
+  if (kronor === null || kronor === undefined) return '–';
+  const number = formatScaled(roundRatio(ratio(BigInt(kronor), 1_000_000n), 2), 2, lang, true);
+  if (!unit) return number;
+  return lang === 'sv' ? `${number}\u00a0mnkr` : `SEK\u00a0${number}\u00a0million`;
+}
+
+/** The exact amount in whole kronor ("14 845 678 kr"), for the tooltip of a rounded mnkr figure. */
+export function kronorExact(kronor: string, lang: Lang): string {
+  return formatKronor(BigInt(kronor), lang);
 }
 
 /** mnkr as a number, for charts only. */

@@ -4,10 +4,10 @@ import { Link, navigate, useRoute } from '../../router.tsx';
 import { useApi } from '../../api.ts';
 import { WithData } from '../../shell/Status.tsx';
 import type { CityReport } from '../../../core/contracts/reports.ts';
+import { formatShare } from '../../components/format.ts';
 import { kr, MoneyTable, periodKey, statusKey, useReportI18n } from './common.tsx';
 
 const STATUSES = ['met', 'on_track', 'at_risk', 'off_track', 'not_measurable'] as const;
-const pct = (v: number | null) => (v === null ? '–' : `${(v * 100).toFixed(1)} %`);
 
 export function CityPage() {
   const { t, lang } = useReportI18n();
@@ -122,8 +122,8 @@ export function CityPage() {
                 <tr key={d.key}>
                   <th scope="row">{d.name}</th>
                   <td className="num">{kr(d.amount)}</td>
-                  <td className="num">{pct(d.moneyShare)}</td>
-                  <td className="num">{pct(d.needShare)}</td>
+                  <td className="num">{formatShare(d.moneyShare, lang)}</td>
+                  <td className="num">{formatShare(d.needShare, lang)}</td>
                 </tr>
               ))}
             </tbody>

@@ -8,6 +8,7 @@ import { useForm } from 'react-hook-form';
 import { sendJson } from '../../api.ts';
 import { LineChart } from '../../components/LineChart.tsx';
 import { formatNumber } from '../../components/format.ts';
+import { figureDecimals } from '../../../core/reports/figures.ts';
 import { contractResolver, submitWith, type FieldOf } from '../../forms.ts';
 import { AssessmentBody, type Report } from '../../../core/contracts/reports.ts';
 import { describedBy as described, FieldProblem } from '../../components/FieldProblem.tsx';
@@ -121,7 +122,11 @@ function Targets({
               {t(statusKey(i.status))} – {i.reason[lang]}
             </dd>
             <dt>{t('latest')}</dt>
-            <dd>{i.latest ? `${formatNumber(i.latest.value, lang, 1)} ${i.unit[lang]} (${i.latest.year})` : '–'}</dd>
+            <dd>
+              {i.latest
+                ? `${formatNumber(i.latest.value, lang, figureDecimals(i.latest.value, i.decimals))} ${i.unit[lang]} (${i.latest.year})`
+                : '–'}
+            </dd>
             <dt>{t('assessment')}</dt>
             <dd>
               {i.assessment ? `${t(statusKey(i.assessment.status))}: ${i.assessment.text}` : t('status_not_measurable')}
@@ -129,13 +134,15 @@ function Targets({
           </dl>
           {i.areaValues.length > 0 && (
             <table tabIndex={0}>
-              <caption>{t('areaValues')}</caption>
+              <caption>
+                {t('areaValues')} ({i.areaUnit ?? i.unit[lang]})
+              </caption>
               <tbody>
                 {i.areaValues.map((a) => (
                   <tr key={a.key}>
                     <th scope="row">{a.name}</th>
                     <td>{a.period}</td>
-                    <td className="num">{formatNumber(a.value, lang, 1)}</td>
+                    <td className="num">{formatNumber(a.value, lang, figureDecimals(a.value, i.decimals))}</td>
                   </tr>
                 ))}
               </tbody>
