@@ -148,7 +148,7 @@ describe('a year of reporting for Järva (browser)', () => {
       .getByRole('form', { name: `Nämndens bedömning: ${target}` })
       .getByRole('button')
       .click();
-    await page.getByText(`I fas: ${ASSESSMENT}`).waitFor();
+    await page.getByText(`På väg: ${ASSESSMENT}`).waitFor();
 
     for (const key of ['analysis', 'measures', 'risks']) {
       const section = page.locator(`section[aria-labelledby="sec-${key}"]`);

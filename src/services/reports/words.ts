@@ -40,9 +40,9 @@ export const WORDS = {
     } as Record<string, string>,
     statuses: {
       met: 'Uppnått',
-      on_track: 'I fas',
+      on_track: 'På väg',
       at_risk: 'Risk',
-      off_track: 'Inte i fas',
+      off_track: 'Ur kurs',
       not_measurable: 'Ej bedömd',
     } as Record<string, string>,
     trend: { up: 'ökar', down: 'minskar', flat: 'oförändrad' } as Record<string, string>,
@@ -62,7 +62,7 @@ export const WORDS = {
     year: 'År',
     planned: 'Planerat (kr)',
     decided: 'Beslutat (kr)',
-    spent: 'Utfall (kr)',
+    spent: 'Förbrukat (kr)',
     moneyPerYear: 'Pengar per år för nämndens insatser',
     moneyOfYear: (y: number) => `Nämndens insatser och deras pengar, budgetår ${y}`,
     budgetYearNote: (y: number) =>

@@ -94,8 +94,8 @@ export const interventionsStrings = {
     goalStatus_met: 'Uppnått',
     goalStatus_on_track: 'På väg',
     goalStatus_at_risk: 'Risk',
-    goalStatus_off_track: 'Går åt fel håll',
-    goalStatus_not_measurable: 'Kan inte mätas',
+    goalStatus_off_track: 'Ur kurs',
+    goalStatus_not_measurable: 'Ej bedömd',
     // budget
     budgetTitle: 'Budget för insatserna',
     budgetIntro:
@@ -272,7 +272,7 @@ export const interventionsStrings = {
     goalStatus_on_track: 'On track',
     goalStatus_at_risk: 'At risk',
     goalStatus_off_track: 'Off track',
-    goalStatus_not_measurable: 'Not measurable',
+    goalStatus_not_measurable: 'Not assessed',
     budgetTitle: 'Budget of the interventions',
     budgetIntro:
       'The money in the register by year, goal area, committee, funding source and area, and money per resident in the district areas beside the needs.',
