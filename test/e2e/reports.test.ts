@@ -179,6 +179,13 @@ describe('a year of reporting for Järva (browser)', () => {
     assert.ok(iv?.generator === 'interventions');
     assert.equal(iv.data.year, 2026);
     assert.equal(iv.data.items.find((i) => i.id === INTERVENTION)?.money.planned, '1234567');
+    // the download links ask for the document in the screen's language
+    assert.match((await page.getByRole('link', { name: /PDF/ }).getAttribute('href')) ?? '', /[?&]lang=sv\b/);
+    await page.goto(`${b.base}/rapporter/${t1}?lang=en`);
+    const enHtml = await page.getByRole('link', { name: /HTML/ }).getAttribute('href');
+    assert.match(enHtml ?? '', /[?&]lang=en\b/);
+    assert.match(await (await page.request.get(`${b.base}${enHtml}`)).text(), /<html lang="en"/);
+    await page.goto(`${b.base}/rapporter/${t1}`);
 
     const pdf = await page.request.get(`${b.base}/api/v1/reports/${t1}/export?format=pdf`);
     assert.equal(pdf.status(), 200);

@@ -34,10 +34,17 @@ export function CityPage() {
             </select>
           </label>
           <p>
-            <a href={`/api/v1/reports/city/${encodeURIComponent(c.period.id)}/export?format=pdf`}>{t('exportPdf')}</a> ·{' '}
-            <a href={`/api/v1/reports/city/${encodeURIComponent(c.period.id)}/export?format=docx`}>{t('exportDocx')}</a>{' '}
+            <a href={`/api/v1/reports/city/${encodeURIComponent(c.period.id)}/export?format=pdf&lang=${lang}`}>
+              {t('exportPdf')}
+            </a>{' '}
             ·{' '}
-            <a href={`/api/v1/reports/city/${encodeURIComponent(c.period.id)}/export?format=html`}>{t('exportHtml')}</a>
+            <a href={`/api/v1/reports/city/${encodeURIComponent(c.period.id)}/export?format=docx&lang=${lang}`}>
+              {t('exportDocx')}
+            </a>{' '}
+            ·{' '}
+            <a href={`/api/v1/reports/city/${encodeURIComponent(c.period.id)}/export?format=html&lang=${lang}`}>
+              {t('exportHtml')}
+            </a>
           </p>
           <h2>{t('cityReports')}</h2>
           {c.reports.length === 0 ? (

@@ -10,7 +10,7 @@ import { WrittenSection } from './Written.tsx';
 import { errorText, periodKey, sectionKey, stateKey, useReportI18n } from './common.tsx';
 
 export function ReportPage() {
-  const { t } = useReportI18n();
+  const { t, lang } = useReportI18n();
   const { params } = useRoute();
   const id = params.id ?? '';
   const state = useApi<Report>(`/reports/${encodeURIComponent(id)}`);
@@ -37,7 +37,8 @@ export function ReportPage() {
     <WithData state={shown}>
       {(r) => {
         const editable = r.allowed.write && r.state === 'utkast';
-        const exportUrl = (f: string) => `/api/v1/reports/${encodeURIComponent(r.id)}/export?format=${f}`;
+        // the document in the language of the screen it is downloaded from
+        const exportUrl = (f: string) => `/api/v1/reports/${encodeURIComponent(r.id)}/export?format=${f}&lang=${lang}`;
         return (
           <>
             <p>
