@@ -49,4 +49,11 @@ describe('app shell in a browser', () => {
     await page.getByRole('heading', { level: 1, name: 'Sidan finns inte' }).waitFor();
     await b.checkA11y(page, 'not found');
   });
+
+  it('offers a resident no staff actions: the interventions list has no import link', async () => {
+    const page = await b.page('/insatser');
+    await page.getByRole('link', { name: 'Budget: var pengarna går och var behoven finns' }).waitFor();
+    await page.waitForLoadState('networkidle');
+    assert.equal(await page.getByRole('link', { name: /Importera insatser/ }).count(), 0);
+  });
 });

@@ -1,6 +1,7 @@
 /** Insatser: the register with filters (area, goal area, committee, status, year) kept in the URL, and the totals of what is filtered. */
 import type { ReactNode } from 'react';
 import { useApi } from '../../api.ts';
+import { useSession } from '../auth/session.ts';
 import { useI18n } from '../../i18n/index.tsx';
 import { interventionsStrings } from '../../i18n/interventions.ts';
 import { Link, setQuery, useSearch } from '../../router.tsx';
@@ -219,6 +220,8 @@ export function ListPage(): ReactNode {
   const { t } = useI18n(interventionsStrings);
   const search = useSearch(listSearch);
   const state = useApi<ListResponse>(`/interventions${queryOf(search)}`);
+  // importing is for staff who may change the register: a resident is not offered it
+  const canImport = useSession().data?.permissions.includes('interventions:write') ?? false;
   return (
     <>
       <h1>{t('title')}</h1>
@@ -227,9 +230,11 @@ export function ListPage(): ReactNode {
         <li>
           <Link href="/insatser/budget">{t('budgetLink')}</Link>
         </li>
-        <li>
-          <Link href="/insatser/import">{t('importLink')}</Link>
-        </li>
+        {canImport ? (
+          <li>
+            <Link href="/insatser/import">{t('importLink')}</Link>
+          </li>
+        ) : null}
         <li>
           <a href="/api/v1/interventions/export?format=csv" download>
             {t('exportCsv')}
