@@ -79,6 +79,14 @@ describe('interventions pages in the browser', () => {
     // clear, then area Järva (the hierarchy: areas below Järva count): insats-a, -b, -d, insats-e
     // (Rinkeby), and the documents' "kommunal samverkan" and Fokus Järva (Järva) and krisgrupp (Rinkeby)
     await page.getByRole('button', { name: 'Rensa filter' }).click();
+    // an area group that bears an area's name says it is a group; no two options read the same
+    const options = await page.$$eval('#iv-f-area option', (els) => els.map((e) => e.textContent ?? ''));
+    assert.deepEqual(
+      options.filter((o, i) => options.indexOf(o) !== i),
+      [],
+    );
+    const groups = await page.$$eval('#iv-f-area option[value^="group:"]', (els) => els.map((e) => e.textContent));
+    for (const g of groups) assert.match(g ?? '', / \(områdesgrupp\)$/);
     await page.selectOption('#iv-f-area', JARVA);
     await page.waitForFunction(() => document.querySelector('[data-testid="iv-count"]')?.textContent === '7 insatser');
     const names = await page.$$eval('#iv-table tbody th', (els) => els.map((e) => e.textContent).sort());

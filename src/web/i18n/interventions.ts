@@ -8,6 +8,7 @@ export const interventionsStrings = {
     areaGroups: 'Områdesgrupp',
     includeCityWide: 'Visa även insatser för hela staden',
     areaGroupsOption: 'Områdesgrupper',
+    areaGroupOption: '{name} (områdesgrupp)',
     areasOption: 'Områden',
     budgetFormTitle: 'Ange belopp för ett år',
     budgetFormHint:
@@ -186,6 +187,7 @@ export const interventionsStrings = {
     areaGroups: 'Area group',
     includeCityWide: 'Also show city-wide interventions',
     areaGroupsOption: 'Area groups',
+    areaGroupOption: '{name} (area group)',
     areasOption: 'Areas',
     budgetFormTitle: 'Set the amounts of a year',
     budgetFormHint:

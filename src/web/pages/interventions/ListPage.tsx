@@ -84,8 +84,9 @@ function Filters({ data }: { data: ListResponse }): ReactNode {
           <option value="">{t('all')}</option>
           <optgroup label={t('areaGroupsOption')}>
             {o.groups.map((g) => (
+              // a group may bear an area's name (Järva): the option says which it is, not only its optgroup
               <option key={g.key} value={g.key}>
-                {lang === 'en' ? g.nameEn || g.name : g.name}
+                {t('areaGroupOption', { name: lang === 'en' ? g.nameEn || g.name : g.name })}
               </option>
             ))}
           </optgroup>
