@@ -93,14 +93,7 @@ describe('editing a target in the browser', () => {
     await b?.close();
   });
 
-  async function signIn(username: string, next: string): Promise<Page> {
-    const page = await b.page(`/logga-in?next=${encodeURIComponent(next)}`);
-    await page.getByLabel('Användarnamn').fill(username);
-    await page.getByLabel('Lösenord').fill(PW);
-    await page.getByRole('button', { name: 'Logga in' }).click();
-    await page.waitForURL((u) => u.pathname === next);
-    return page;
-  }
+  const signIn = (username: string, next: string): Promise<Page> => b.signIn(username, PW, next);
 
   async function publicPage(path: string): Promise<Page> {
     const context = await b.browser.newContext({ locale: 'sv-SE', timezoneId: 'Europe/Stockholm' });

@@ -38,14 +38,7 @@ describe('editing an intervention in the browser', () => {
     await b?.close();
   });
 
-  async function signIn(username: string, next: string): Promise<Page> {
-    const page = await b.page(`/logga-in?next=${encodeURIComponent(next)}`);
-    await page.getByLabel('Användarnamn').fill(username);
-    await page.getByLabel('Lösenord').fill(PW);
-    await page.getByRole('button', { name: 'Logga in' }).click();
-    await page.waitForURL((u) => u.pathname === next);
-    return page;
-  }
+  const signIn = (username: string, next: string): Promise<Page> => b.signIn(username, PW, next);
 
   it('shows no forms to the public', async () => {
     const page = await b.page('/insatser/insats-a');

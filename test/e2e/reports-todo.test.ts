@@ -32,14 +32,7 @@ describe('Att göra for Järva on a Monday (browser)', () => {
     await b?.close();
   });
 
-  async function signIn(username: string, next: string): Promise<Page> {
-    const page = await b.page(`/logga-in?next=${encodeURIComponent(next)}`);
-    await page.getByLabel('Användarnamn').fill(username);
-    await page.getByLabel('Lösenord').fill(PW);
-    await page.getByRole('button', { name: 'Logga in' }).click();
-    await page.waitForURL((u) => u.pathname === next);
-    return page;
-  }
+  const signIn = (username: string, next: string): Promise<Page> => b.signIn(username, PW, next);
 
   it('the secretary sees the reports due, creates the overdue T2 from Att göra and must choose an assessment', async () => {
     const page = await signIn('todo.jarva', '/');

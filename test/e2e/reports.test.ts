@@ -68,14 +68,7 @@ describe('a year of reporting for Järva (browser)', () => {
     await b?.close();
   });
 
-  async function signIn(username: string, next: string): Promise<Page> {
-    const page = await b.page(`/logga-in?next=${encodeURIComponent(next)}`);
-    await page.getByLabel('Användarnamn').fill(username);
-    await page.getByLabel('Lösenord').fill(PW);
-    await page.getByRole('button', { name: 'Logga in' }).click();
-    await page.waitForURL((u) => u.pathname === next);
-    return page;
-  }
+  const signIn = (username: string, next: string): Promise<Page> => b.signIn(username, PW, next);
 
   async function apiReport(page: Page, id: string): Promise<Report> {
     const res = await page.request.get(`${b.base}/api/v1/reports/${id}`);

@@ -26,6 +26,8 @@ export interface BrowserTest {
   page(path: string): Promise<Page>;
   /** Opens `path` at a phone's size (390×844, touch, 3× pixels). */
   phone(path: string): Promise<Page>;
+  /** Signs in through the sign-in page (the browser context keeps the session) and waits until it is at `next`. */
+  signIn(username: string, password: string, next: string): Promise<Page>;
   checkA11y(page: Page, label: string): Promise<void>;
   screenshot(page: Page, name: string): Promise<void>;
   /** GET an API path on the same server (for checking screens against the API). */
@@ -85,6 +87,18 @@ export async function startBrowserTest(opts: TestAppOptions = {}): Promise<Brows
         throw err;
       });
       await page.goto(base + path);
+      return page;
+    },
+    async signIn(username, password, next) {
+      const page = await context.newPage();
+      page.on('pageerror', (err) => {
+        throw err;
+      });
+      await page.goto(`${base}/logga-in?next=${encodeURIComponent(next)}`);
+      await page.getByLabel('Användarnamn').fill(username);
+      await page.getByLabel('Lösenord').fill(password);
+      await page.getByRole('button', { name: 'Logga in' }).click();
+      await page.waitForURL((u: URL) => u.pathname === next);
       return page;
     },
     async checkA11y(page, label) {
