@@ -83,7 +83,7 @@ async function freshPostgres(): Promise<{ db: Database; drop(): Promise<void> }>
 
 async function open(engine: Engine): Promise<{ db: Database; drop(): Promise<void> }> {
   if (engine === 'postgresql') return freshPostgres();
-  const db = await openPglite();
+  const db = await openPglite(undefined, { start: 'migrated' });
   return { db, drop: () => db.close() };
 }
 
@@ -148,7 +148,7 @@ function firstStartAsUsers(): void {
       totalMs: number;
       maxRssMb: number;
     };
-    const read = r.readMs > 0 ? `read raw files ${ms(r.readMs)}, ` : '';
+    const read = r.readMs > 0 ? `raw files read in a worker meanwhile by ${ms(r.readMs)}; ` : '';
     line(
       `  as npm start, a new process, data directory on disk, ${label}`,
       `${(r.totalMs / 1000).toFixed(1)} s (${read}open ${ms(r.openMs)}, migrate ${ms(r.migrateMs)}, load ${ms(r.loadMs)}), peak ${r.maxRssMb} MB`,

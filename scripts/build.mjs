@@ -27,10 +27,15 @@ const inputs = Math.max(
   newestMtime(join(root, 'src'), ['web']), // src/web is the web app's, built by vite
   ...['tsconfig.json', 'tsconfig.build.json', 'package.json'].map((f) => statSync(join(root, f)).mtimeMs),
 );
-/** An empty PGlite cluster, so that a new embedded database need not run initdb (src/db/pglite-initdb.ts). */
+/**
+ * PGlite clusters, empty and migrated, so that a new embedded database need not run initdb nor apply every
+ * migration one by one (src/db/pglite-initdb.ts).
+ */
 async function initdbSnapshot() {
   const { writeInitdbSnapshot } = await import(join(dist, 'db', 'pglite-initdb.js'));
   await writeInitdbSnapshot();
+  const { writeSchemaSnapshot } = await import(join(dist, 'db', 'pglite-schema.js'));
+  await writeSchemaSnapshot();
 }
 if (!process.argv.includes('--force') && existsSync(stamp) && statSync(stamp).mtimeMs >= inputs) {
   await initdbSnapshot();

@@ -2,15 +2,21 @@
 import type { FastifyInstance, FastifyServerOptions } from 'fastify';
 import { randomBytes } from 'node:crypto';
 import { isNewPglite, openDatabase, type Database } from '../db/database.ts';
+import type { ClusterStart } from '../db/pglite-initdb.ts';
 import { buildApp } from '../server/app.ts';
 import { bootstrap, prepareStartup } from '../services/bootstrap.ts';
 import type { Progress } from '../services/progress.ts';
 import type { Config } from './config.ts';
 import { CliError, EXIT } from './errors.ts';
 
-export async function openDb(config: Config): Promise<Database> {
+/** Opens the configured database; a new embedded one starts from the build's `start` cluster (default empty). */
+export async function openDb(config: Config, start?: ClusterStart): Promise<Database> {
   try {
-    return await openDatabase({ databaseUrl: config.databaseUrl, pgliteDir: config.pgliteDir });
+    return await openDatabase({
+      databaseUrl: config.databaseUrl,
+      pgliteDir: config.pgliteDir,
+      ...(start ? { start } : {}),
+    });
   } catch (err) {
     const where = config.databaseUrl
       ? 'the PostgreSQL server in DATABASE_URL'
@@ -25,10 +31,11 @@ export async function openApp(
   options: { logger?: FastifyServerOptions['logger'] } = {},
 ): Promise<{ app: FastifyInstance; db: Database; close: () => Promise<void> }> {
   const ctx = { dataDir: config.dataDir, progress, now: () => new Date() };
-  // a new embedded database: the raw reference files are read before it opens (prepareStartup)
+  // a new embedded database: the raw reference files are read in a worker while it opens (prepareStartup)
   const first = !config.databaseUrl && isNewPglite(config.pgliteDir);
-  const prepared = first ? await prepareStartup(ctx) : ctx;
-  const db = await openDb(config);
+  const prepared = first ? prepareStartup(ctx) : ctx;
+  // bootstrap migrates it next: a new embedded database starts from the build's migrated cluster
+  const db = await openDb(config, 'migrated');
   const result = await bootstrap(db, prepared);
   const missing = result.skipped.length > 0;
   // Without a data directory the reference dataset shipped in data/reference is loaded instead.

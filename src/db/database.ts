@@ -10,7 +10,7 @@ import { PGlite, types as pgliteTypes } from '@electric-sql/pglite';
 import { existsSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { AppError } from '../core/errors.ts';
-import { PGLITE_CONF, copyInitdbSnapshot, initdbSnapshot } from './pglite-initdb.ts';
+import { PGLITE_CONF, clusterArchive, copyClusterSnapshot, type ClusterStart } from './pglite-initdb.ts';
 
 export type Engine = 'pglite' | 'postgresql';
 
@@ -62,15 +62,28 @@ export function isNewPglite(dataDir?: string): boolean {
   return !dataDir || dataDir.startsWith('memory://') || !existsSync(join(dataDir, 'PG_VERSION'));
 }
 
+export interface PgliteOptions {
+  /** The cluster's archive to start a new database from (a test's snapshot). */
+  loadDataDir?: Blob;
+  /**
+   * Which of the build's clusters a new database starts from (pglite-initdb.ts): 'migrated' (every migration
+   * of this checkout applied, when the build made that schema) for a database that is migrated next anyway,
+   * else 'empty' (the default).
+   */
+  start?: ClusterStart;
+}
+
 /** Opens an embedded PGlite database: in memory when `dataDir` is omitted or 'memory://'. */
-export async function openPglite(dataDir?: string, options: { loadDataDir?: Blob } = {}): Promise<Database> {
+export async function openPglite(dataDir?: string, options: PgliteOptions = {}): Promise<Database> {
   const inMemory = !dataDir || dataDir.startsWith('memory://');
   if (!inMemory) mkdirSync(dataDir, { recursive: true });
-  // a new cluster starts from the one the build made instead of running initdb (pglite-initdb.ts): on disk
-  // a copy of its directory, in memory its archive
-  const fresh = isNewPglite(dataDir);
-  const copied = fresh && !inMemory && !options.loadDataDir && copyInitdbSnapshot(dataDir);
-  const load = options.loadDataDir ?? (fresh && !copied ? initdbSnapshot() : undefined);
+  // a new cluster starts from one the build made instead of running initdb (pglite-initdb.ts): on disk a
+  // copy of its directory, in memory its archive; the migrated one when asked for and made for this schema
+  const fresh = isNewPglite(dataDir) && !options.loadDataDir;
+  const starts: ClusterStart[] = options.start === 'migrated' ? ['migrated', 'empty'] : ['empty'];
+  const copied = fresh && !inMemory && starts.some((start) => copyClusterSnapshot(dataDir, start));
+  let load = options.loadDataDir;
+  for (const start of fresh && !copied ? starts : []) load ??= clusterArchive(start);
   const db = await PGlite.create({
     ...(inMemory ? {} : { dataDir }),
     ...(load ? { loadDataDir: load } : {}),
@@ -271,7 +284,10 @@ export async function openPostgres(connectionString: string, options: PostgresOp
 export async function openDatabase(opts: {
   databaseUrl?: string | undefined;
   pgliteDir?: string | undefined;
+  /** A new embedded database's cluster (openPglite). */
+  start?: ClusterStart;
 }): Promise<Database> {
   if (opts.databaseUrl && /^postgres(ql)?:\/\//.test(opts.databaseUrl)) return openPostgres(opts.databaseUrl);
-  return openPglite(opts.databaseUrl?.startsWith('memory://') ? undefined : opts.pgliteDir);
+  const dir = opts.databaseUrl?.startsWith('memory://') ? undefined : opts.pgliteDir;
+  return openPglite(dir, opts.start ? { start: opts.start } : {});
 }

@@ -3,30 +3,10 @@
  * Several processes may start at once on one PostgreSQL: they take turns under an advisory lock. The checksum of
  * each applied file is kept; a file changed after it was applied stops the start with a clear message.
  */
-import { createHash } from 'node:crypto';
-import { readdirSync, readFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
 import { LOCK, withDatabaseLock, type Database } from './database.ts';
 import { ensureDataVersionTriggers } from './data-version.ts';
+import { checksumOf, listMigrations } from './migration-files.ts';
 import { AppError } from '../core/errors.ts';
-
-export const migrationsDir = fileURLToPath(new URL('./migrations/', import.meta.url));
-
-export interface Migration {
-  id: string;
-  sql: string;
-}
-
-export function listMigrations(dir = migrationsDir): Migration[] {
-  return readdirSync(dir)
-    .filter((f) => /^\d{4}_[\w-]+\.sql$/.test(f))
-    .sort()
-    .map((f) => ({ id: f.replace(/\.sql$/, ''), sql: readFileSync(dir + f, 'utf8') }));
-}
-
-/** SHA-256 of a migration's text, with line endings normalised (a checkout on Windows is not a change). */
-export const checksumOf = (sql: string): string =>
-  createHash('sha256').update(sql.replace(/\r\n/g, '\n'), 'utf8').digest('hex');
 
 /** Applies the pending migrations; returns the ids applied now. */
 export async function migrate(db: Database, migrations = listMigrations()): Promise<string[]> {

@@ -14,7 +14,8 @@ import { createGunzip, createGzip } from 'node:zlib';
 import { pipeline } from 'node:stream/promises';
 import { Readable } from 'node:stream';
 import type { Database } from '../db/database.ts';
-import { listMigrations, migrate } from '../db/migrate.ts';
+import { migrate } from '../db/migrate.ts';
+import { listMigrations } from '../db/migration-files.ts';
 import {
   addForeignKey,
   appliedMigrations,

@@ -2,7 +2,7 @@
 import { LOCK, withDatabaseLock, type Database } from '../db/database.ts';
 import { migrate } from '../db/migrate.ts';
 import { refreshPlannerStatistics } from '../db/repositories/datasets.ts';
-import { readRawOriginInWorker } from '../importers/reference/source.ts';
+import { rawOriginReadInWorker } from '../importers/reference/source.ts';
 import { startupLoaders, type StartupContext, type StartupLoader } from './loaders.ts';
 
 export interface BootstrapResult {
@@ -12,19 +12,17 @@ export interface BootstrapResult {
 }
 
 /**
- * Before a first start opens its database (a new embedded one): reads the raw reference files of the data
- * directory in a worker thread, whose heap is freed when it ends, and hands the inputs to the loader
- * (ctx.reference). Read later, in the main thread, exceljs's garbage would sit on top of PGlite's memory
- * (which never shrinks) and V8 would keep the heap it grew to: about 100 MB more at the peak
- * (docs/performance.md). Without a data directory (the shipped dataset, small) there is nothing to do.
+ * Before a first start opens its database (a new embedded one): sets the reading of the raw reference
+ * files of the data directory going in a worker thread, whose heap is freed when it ends, and hands the
+ * pending inputs to the loader (ctx.reference), which waits for them. The database is copied from the
+ * build's cluster, opened and migrated meanwhile. Read in the main thread, exceljs's garbage would sit on
+ * top of PGlite's memory (which never shrinks) and V8 would keep the heap it grew to: about 100 MB more at
+ * the peak (docs/performance.md). Without a data directory (the shipped dataset, small) there is nothing to
+ * do. A file the worker cannot read fails the reference loader, as a read in the loader would.
  */
-export async function prepareStartup(ctx: StartupContext): Promise<StartupContext> {
+export function prepareStartup(ctx: StartupContext): StartupContext {
   if (!ctx.dataDir || ctx.reference) return ctx;
-  ctx.progress.step('Stockholm reference data: reading the raw files', 3);
-  const reference = await readRawOriginInWorker(ctx.dataDir);
-  ctx.progress.tick(3);
-  ctx.progress.done();
-  return { ...ctx, reference };
+  return { ...ctx, reference: rawOriginReadInWorker(ctx.dataDir) };
 }
 
 export async function bootstrap(

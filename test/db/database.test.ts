@@ -2,7 +2,8 @@ import { describe, it, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { engines, freshDatabase } from '../helpers/db.ts';
 import type { Database } from '../../src/db/database.ts';
-import { listMigrations, migrate } from '../../src/db/migrate.ts';
+import { migrate } from '../../src/db/migrate.ts';
+import { listMigrations } from '../../src/db/migration-files.ts';
 
 for (const engine of engines()) {
   describe(`database layer (${engine})`, () => {

@@ -71,7 +71,7 @@ export async function referenceDatabase(engine: Engine): Promise<Database> {
     if (existsSync(file)) {
       return openPglite(undefined, { loadDataDir: new Blob([readFileSync(file)]) });
     }
-    const db = await openPglite();
+    const db = await openPglite(undefined, { start: 'migrated' });
     await loadReference(db);
     const dump = (db as unknown as { dump: () => Promise<Blob> }).dump;
     mkdirSync(dir, { recursive: true });

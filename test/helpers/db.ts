@@ -17,7 +17,8 @@ export function engines(): Engine[] {
 export async function freshDatabase(engine: Engine, options: { migrate?: boolean } = {}): Promise<Database> {
   let db: Database;
   if (engine === 'pglite') {
-    db = await openPglite();
+    // from the build's migrated cluster when it matches this checkout's migrations (migrate below is then a no-op)
+    db = await openPglite(undefined, { start: options.migrate === false ? 'empty' : 'migrated' });
   } else {
     const admin = process.env.TEST_DATABASE_URL;
     if (!admin) throw new Error('TEST_DATABASE_URL is not set');

@@ -56,19 +56,27 @@ export function rawOrigin(dir: string): ReferenceOrigin {
 }
 
 /**
- * The raw origin with its files read now, in a worker thread (its heap is freed when it ends): a first
- * start reads them so before it opens the database (services/bootstrap.ts prepareStartup). Its `read`
- * hands back these inputs, reporting the steps the worker reported.
+ * The raw origin with its files being read from now on, in a worker thread (its heap is freed when it
+ * ends): a first start sets this going before it opens the database, so that the reading and the opening
+ * overlap (services/bootstrap.ts prepareStartup). Its `read` waits for these inputs and reports the steps
+ * the worker reported, those before the call included; a failure of the worker is its rejection.
  */
-export async function readRawOriginInWorker(dir: string): Promise<ReferenceOrigin> {
+export function rawOriginReadInWorker(dir: string): ReferenceOrigin {
   const origin = rawOrigin(dir);
   const steps: string[] = [];
-  const inputs = await readRawReferenceInputsInWorker(dir, (s) => steps.push(s));
+  let listener: ReadProgress | undefined;
+  const inputs = readRawReferenceInputsInWorker(dir, (step) => {
+    steps.push(step);
+    listener?.(step);
+  });
+  // until `read` is called nobody waits for it: not an unhandled rejection (read hands the same promise on)
+  inputs.catch(() => undefined);
   return {
     ...origin,
     read: (progress) => {
       for (const s of steps) progress?.(s);
-      return Promise.resolve(inputs);
+      listener = progress;
+      return inputs;
     },
   };
 }
