@@ -50,7 +50,11 @@ describe('sign-in, account, users and audit pages (browser)', () => {
     await b.checkA11y(page, 'sign-in-errors');
   });
 
-  it('refuses a wrong password with a message, then signs in', async () => {
+  it('refuses a wrong password with a message, then signs in and lands on the home page', async () => {
+    // from another page the header's link comes back to it after signing in
+    await page.goto(`${b.base}/rapporter?ar=2026`);
+    const back = await page.getByRole('banner').getByRole('link', { name: 'Logga in' }).getAttribute('href');
+    assert.match(back ?? '', /^\/logga-in\?next=%2Frapporter%3Far%3D2026/);
     await page.goto(`${b.base}/`);
     await page.getByRole('banner').getByRole('link', { name: 'Logga in' }).click();
     await page.waitForURL(/\/logga-in$/);
@@ -64,7 +68,9 @@ describe('sign-in, account, users and audit pages (browser)', () => {
 
     await page.getByLabel('Lösenord').fill(PW);
     await page.getByRole('button', { name: 'Logga in' }).click();
-    await page.waitForURL(/\/konto$/);
+    await page.waitForURL((u: URL) => u.pathname === '/');
+    await page.getByRole('banner').getByRole('link', { name: 'E2E Admin' }).waitFor();
+    await page.goto(`${b.base}/konto`);
     await page.getByTestId('signed-in-as').waitFor();
     assert.match(await page.getByTestId('signed-in-as').innerText(), /E2E Admin \(Administratör\)/);
     await page.getByRole('banner').getByRole('link', { name: 'E2E Admin' }).waitFor();

@@ -9,7 +9,7 @@ import { useSession } from './session.ts';
 export function AccountLink() {
   const { t } = useI18n(authStrings);
   const me = useSession();
-  const { path } = useRoute();
+  const { path, query } = useRoute();
   const reload = me.reload;
   const seen = useRef(path);
   // Signing in or out happens on the auth pages: ask again when the page changes.
@@ -19,12 +19,16 @@ export function AccountLink() {
     reload();
   }, [path, reload]);
   const user = me.data?.user;
-  if (!user)
+  if (!user) {
+    // back to this page after signing in (the home page, with its to-do summary, when signing in from there)
+    const here = `${path}${query.size ? `?${query.toString()}` : ''}`;
+    const href = path === '/' || path === '/logga-in' ? '/logga-in' : `/logga-in?next=${encodeURIComponent(here)}`;
     return (
-      <Link href="/logga-in" className="account-link">
+      <Link href={href} className="account-link">
         {t('signIn')}
       </Link>
     );
+  }
   return (
     <Link href="/konto" className="account-link">
       {user.displayName || user.username}

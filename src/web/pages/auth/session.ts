@@ -15,8 +15,8 @@ export function useSession(): ApiState<Me> {
   return me;
 }
 
-/** A path within the app to go to after signing in (never another site). */
+/** A path within the app to go to after signing in (never another site); the home page, with the user's to-do, by default. */
 export function safeNext(raw: string | null): string {
-  if (!raw || !raw.startsWith('/') || raw.startsWith('//') || raw.startsWith('/\\')) return '/konto';
+  if (!raw || !raw.startsWith('/') || raw.startsWith('//') || raw.startsWith('/\\')) return '/';
   return raw;
 }
