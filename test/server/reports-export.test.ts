@@ -231,9 +231,16 @@ describe('report money: the budget year, unknown amounts, words (pglite)', () =>
       for (const f of ['111111', '222222', '444444', 'running', 'Beslutat(kr)0'])
         assert.ok(!s.includes(f), `${format} has "${f}"`);
     }
+    // English groups thousands with a comma, as English readers do (Swedish with a no-break space)
+    assert.deepEqual(reportAmounts(money.total, 'en'), [
+      '750,000 (partly unknown)',
+      '– (unknown)',
+      '333,333 (partly unknown)',
+    ]);
     const en = squash(await text('pdf', 'en'));
-    for (const f of ['– (unknown)', '750 000 (partly unknown)', 'Running', 'budget year 2026'])
+    for (const f of ['– (unknown)', '750,000 (partly unknown)', '333,333', 'Running', 'budget year 2026'])
       assert.ok(en.includes(squash(f)), `the English PDF lacks "${f}"`);
+    assert.ok(!en.includes('750000'), 'no Swedish grouping in the English PDF');
   });
 
   it('names the period and the moment of the figures in words, in Stockholm time', async () => {

@@ -4,6 +4,7 @@
  * a sum where some lines give the amount and some do not is the sum of the known lines and says it is
  * partial. Pure: used by the report content and (through the content) by the screen and the documents.
  */
+import { formatKronor } from '../money.ts';
 
 export const MEASURES = ['planned', 'decided', 'spent'] as const;
 export type Measure = (typeof MEASURES)[number];
@@ -41,22 +42,19 @@ export function sumMoney(rows: readonly Amounts[]): ReportMoney {
   return out;
 }
 
-const GROUP = '\u00a0';
 const MONEY_WORDS = {
   sv: { unknown: 'okänt', partial: 'delvis okänt' },
   en: { unknown: 'unknown', partial: 'partly unknown' },
 } as const;
 
 /**
- * One amount as the report screen and the documents print it: whole kronor grouped by threes; an
+ * One amount as the report screen and the documents print it: whole kronor grouped by threes in the language's way (1 234 567, 1,234,567); an
  * unknown amount "– (okänt)"; a partial sum "750 000 (delvis okänt)". One function, so that screen and
  * documents say the same.
  */
 export function formatReportAmount(v: string | null, partial: boolean, lang: 'sv' | 'en'): string {
   if (v === null) return `– (${MONEY_WORDS[lang].unknown})`;
-  const neg = v.startsWith('-');
-  const digits = (neg ? v.slice(1) : v).replace(/\B(?=(\d{3})+(?!\d))/g, GROUP);
-  return `${neg ? '−' : ''}${digits}${partial ? ` (${MONEY_WORDS[lang].partial})` : ''}`;
+  return `${formatKronor(BigInt(v), lang, { unit: false })}${partial ? ` (${MONEY_WORDS[lang].partial})` : ''}`;
 }
 
 /** The three amounts of a sum, in the order planned, decided, spent. */

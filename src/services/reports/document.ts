@@ -5,7 +5,7 @@
  */
 import type { CityReport, Report, ReportSection } from '../../core/contracts/reports.ts';
 import { figureDecimals } from '../../core/reports/figures.ts';
-import { WORDS, formatDateTime, formatKronor, formatNumber, periodName, type DocLang, type Words } from './words.ts';
+import { WORDS, formatDateTime, formatNumber, formatWhole, periodName, type DocLang, type Words } from './words.ts';
 import { interventionsBlocks } from './document-money.ts';
 
 export type Block =
@@ -140,7 +140,11 @@ function areasBlocks(w: Words, lang: DocLang, c: Extract<ReportSection['content'
   return out;
 }
 
-function participationBlocks(w: Words, c: Extract<ReportSection['content'], { generator: 'participation' }>): Block[] {
+function participationBlocks(
+  w: Words,
+  lang: DocLang,
+  c: Extract<ReportSection['content'], { generator: 'participation' }>,
+): Block[] {
   const d = c.data;
   if (!d.items.length) return [{ kind: 'p', text: w.noParticipation }];
   return [
@@ -161,7 +165,7 @@ function participationBlocks(w: Words, c: Extract<ReportSection['content'], { ge
         String(i.supports),
         String(i.dialogueParticipants),
         String(i.ballots),
-        i.population === null ? '–' : formatKronor(String(i.population)),
+        i.population === null ? '–' : formatWhole(String(i.population), lang),
       ]),
       note: noteOf(w, d.note),
     },
@@ -194,7 +198,7 @@ function sectionBlocks(w: Words, lang: DocLang, s: ReportSection): Block[] {
     case 'areas':
       return areasBlocks(w, lang, c);
     case 'participation':
-      return participationBlocks(w, c);
+      return participationBlocks(w, lang, c);
   }
 }
 
@@ -318,9 +322,9 @@ export function cityDocument(c: CityReport, lang: DocLang): Doc {
             rows: c.moneyByCommittee.map((m) => [
               m.name,
               String(m.interventions),
-              formatKronor(m.planned),
-              formatKronor(m.decided),
-              formatKronor(m.spent),
+              formatWhole(m.planned, lang),
+              formatWhole(m.decided, lang),
+              formatWhole(m.spent, lang),
             ]),
             note: noteOf(w, c.notes.money),
           },
@@ -336,8 +340,8 @@ export function cityDocument(c: CityReport, lang: DocLang): Doc {
             ],
             rows: c.moneyByDistrict.map((d) => [
               d.name,
-              formatKronor(d.amount),
-              formatKronor(d.residents),
+              formatWhole(d.amount, lang),
+              formatWhole(d.residents, lang),
               share(d.moneyShare, lang),
               share(d.needShare, lang),
             ]),

@@ -2,6 +2,7 @@
  * The words of the exported documents (HTML, PDF, DOCX), Swedish first and English. The web app has
  * its own texts in src/web/i18n/reports.ts; documents are made on the server, so theirs live here.
  */
+import { formatKronor } from '../../core/money.ts';
 import { reasonSentence } from '../../i18n/goal-reasons.ts';
 import type { StatusReason } from '../../core/contracts/goals.ts';
 
@@ -206,12 +207,8 @@ export const WORDS = {
 
 export type Words = (typeof WORDS)[DocLang];
 
-/** Whole kronor with thin groups: 1 234 567 (digits kept exact from the integer string). */
-export function formatKronor(k: string): string {
-  const neg = k.startsWith('-');
-  const digits = neg ? k.slice(1) : k;
-  return (neg ? '−' : '') + digits.replace(/\B(?=(\d{3})+(?!\d))/g, '\u00a0');
-}
+/** A whole number from its exact integer text, grouped as the language groups: 1 234 567 (sv), 1,234,567 (en). */
+export const formatWhole = (k: string, lang: DocLang): string => formatKronor(BigInt(k), lang, { unit: false });
 
 /** A number with a fixed count of decimals, decimal comma in Swedish. */
 export function formatNumber(v: number | null, decimals: number, lang: DocLang): string {

@@ -128,7 +128,7 @@ export function CityPage() {
               {c.moneyByDistrict.map((d) => (
                 <tr key={d.key}>
                   <th scope="row">{d.name}</th>
-                  <td className="num">{kr(d.amount)}</td>
+                  <td className="num">{kr(d.amount, lang)}</td>
                   <td className="num">{formatShare(d.moneyShare, lang)}</td>
                   <td className="num">{formatShare(d.needShare, lang)}</td>
                 </tr>

@@ -1,8 +1,9 @@
 /** Shared bits of the report screens: state labels, API error messages, period labels. */
 import { ApiError } from '../../api.ts';
+import { formatKronor } from '../../../core/money.ts';
 import type { Say } from '../../forms.ts';
 import { strings } from '../../i18n/reports.ts';
-import { useI18n } from '../../i18n/index.tsx';
+import { useI18n, type Lang } from '../../i18n/index.tsx';
 
 export type T = ReturnType<typeof useI18n<typeof strings>>['t'];
 
@@ -39,7 +40,8 @@ export const stateKey = (s: string) => `state_${s}` as 'state_utkast';
 export const statusKey = (s: string) => `status_${s}` as 'status_met';
 export const sectionKey = (s: string) => `section_${s}` as 'section_analysis';
 export const periodKey = (p: string) => `period_${p.slice(5)}` as 'period_T1';
-export const kr = (s: string): string => s.replace(/\B(?=(\d{3})+(?!\d))/g, '\u00a0');
+/** Whole kronor from their exact integer text, grouped as the language groups (1 234 567, 1,234,567). */
+export const kr = (s: string, lang: Lang): string => formatKronor(BigInt(s), lang, { unit: false });
 
 /** Money in exact kronor, one row per year, committee or intervention: planned, decided and spent. */
 export function MoneyTable(props: {
@@ -49,6 +51,7 @@ export function MoneyTable(props: {
   rows: readonly { key: string; label: string; planned: string; decided: string; spent: string }[];
 }) {
   const { t } = props;
+  const { lang } = useReportI18n();
   return (
     <table>
       <caption>{props.caption}</caption>
@@ -64,9 +67,9 @@ export function MoneyTable(props: {
         {props.rows.map((r) => (
           <tr key={r.key}>
             <th scope="row">{r.label}</th>
-            <td className="num">{kr(r.planned)}</td>
-            <td className="num">{kr(r.decided)}</td>
-            <td className="num">{kr(r.spent)}</td>
+            <td className="num">{kr(r.planned, lang)}</td>
+            <td className="num">{kr(r.decided, lang)}</td>
+            <td className="num">{kr(r.spent, lang)}</td>
           </tr>
         ))}
       </tbody>
