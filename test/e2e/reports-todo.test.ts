@@ -100,6 +100,19 @@ describe('Att göra for Järva on a Monday (browser)', () => {
     const link = page.getByTestId('todo-approve').getByRole('link', {
       name: 'Järva stadsdelsnämnd: Tertialrapport 2 (jan–aug) 2026',
     });
+    // an analyst writes for every committee: the reports due are folded per period, with their counts
+    const t2 = page.getByTestId('todo-due').locator('details', { hasText: 'Tertialrapport 2 (jan–aug) 2026' });
+    assert.equal(await t2.getAttribute('open'), null, 'folded');
+    assert.match(
+      await t2.locator('summary').innerText(),
+      /^Tertialrapport 2 \(jan–aug\) 2026 · \d+ nämnder: \d+ inte skapade, 0 utkast · Senast 2026-09-20 Försenad$/,
+    );
+    const create = t2.getByRole('button', {
+      name: 'Skapa rapporten Södermalms stadsdelsnämnd: Tertialrapport 2 (jan–aug) 2026',
+    });
+    assert.equal(await create.isVisible(), false);
+    await t2.locator('summary').click();
+    await create.waitFor();
     await b.checkA11y(page, 'to-do of the approver');
     await link.click();
     await page.waitForURL((u) => u.pathname === `/rapporter/${T2}`);

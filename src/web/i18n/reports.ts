@@ -96,6 +96,9 @@ export const strings = {
     todoMineTitle: 'Avsnitt och bedömningar som du ska skriva',
     todoReport: '{committee}: {period} {year}',
     todoNotCreated: 'Inte skapad',
+    todoPeriod: '{period} {year}',
+    todoPeriodCounts:
+      '{n, plural, one {# nämnd} other {# nämnder}}: {notCreated, plural, one {# inte skapad} other {# inte skapade}}, {drafts, plural, one {# utkast} other {# utkast}}',
     todoCreate: 'Skapa rapporten',
     todoCreateLabel: 'Skapa rapporten {committee}: {period} {year}',
     homeTodoDue: '{n, plural, one {# rapport ska lämnas} other {# rapporter ska lämnas}}',
@@ -228,6 +231,9 @@ export const strings = {
     todoMineTitle: 'Sections and assessments you are to write',
     todoReport: '{committee}: {period} {year}',
     todoNotCreated: 'Not created',
+    todoPeriod: '{period} {year}',
+    todoPeriodCounts:
+      '{n, plural, one {# committee} other {# committees}}: {notCreated} not created, {drafts, plural, one {# draft} other {# drafts}}',
     todoCreate: 'Create the report',
     todoCreateLabel: 'Create the report {committee}: {period} {year}',
     homeTodoDue: '{n, plural, one {# report to hand in} other {# reports to hand in}}',

@@ -87,6 +87,43 @@ function ReportList({ t, reports, testId }: { t: T; reports: TodoReport[]; testI
   );
 }
 
+/** A period's reports listed open up to this many; more (a user who writes for every committee) are folded. */
+const OPEN_GROUP_MAX = 5;
+
+/**
+ * The reports due, one group per period: a district editor sees their committee's few reports as a plain
+ * list; an analyst who may write for every committee sees each period folded, with how many are not created
+ * and how many are drafts, and unfolds the one they work on.
+ */
+function DueReports({ t, reports }: { t: T; reports: TodoReport[] }) {
+  const groups: { period: TodoReport['period']; overdue: boolean; reports: TodoReport[] }[] = [];
+  for (const r of reports) {
+    const g = groups.find((x) => x.period.id === r.period.id);
+    if (g) g.reports.push(r);
+    else groups.push({ period: r.period, overdue: r.overdue, reports: [r] });
+  }
+  if (groups.every((g) => g.reports.length <= OPEN_GROUP_MAX))
+    return <ReportList t={t} reports={reports} testId="todo-due" />;
+  return (
+    <div data-testid="todo-due">
+      {groups.map((g) => {
+        const notCreated = g.reports.filter((r) => !r.reportId).length;
+        return (
+          <details key={g.period.id} open={g.reports.length <= OPEN_GROUP_MAX} className="todo-period">
+            <summary>
+              <strong>{t('todoPeriod', { period: t(periodKey(g.period.id)), year: g.period.year })}</strong> ·{' '}
+              {t('todoPeriodCounts', { n: g.reports.length, notCreated, drafts: g.reports.length - notCreated })} ·{' '}
+              {t('due', { date: g.period.dueOn })}
+              {g.overdue && <span className="report-overdue"> {t('overdue')}</span>}
+            </summary>
+            <ReportList t={t} reports={g.reports} testId={`todo-due-${g.period.id}`} />
+          </details>
+        );
+      })}
+    </div>
+  );
+}
+
 function MyItems({ t, lang, items }: { t: T; lang: 'sv' | 'en'; items: Todo['items'] }) {
   return (
     <ul>
@@ -129,7 +166,7 @@ export function TodoPage() {
               {write.length > 0 && (
                 <section aria-labelledby="todo-due">
                   <h2 id="todo-due">{t('todoDueTitle')}</h2>
-                  <ReportList t={t} reports={write} testId="todo-due" />
+                  <DueReports t={t} reports={write} />
                 </section>
               )}
               {d.items.length > 0 && (
