@@ -161,6 +161,13 @@ describe('area profiles, comparisons and indicator pages in a browser', () => {
       clean(await en.getByTestId('profile-summary').textContent()),
       /^Rinkeby-Kista is better than the city on \d+ indicators/,
     );
+    // an indicator without data names who publishes it, never the Swedish citation ("Källa: …")
+    const sources = await en.locator('#profile-table .fp-source-cell').allTextContents();
+    assert.ok(!sources.some((c) => c.includes('Källa')), 'no Swedish citation on the English page');
+    assert.ok(
+      sources.includes('RKA (Rådet för främjande av kommunala analyser)'),
+      'Kolada, not fetched: its publisher',
+    );
     await b.checkA11y(en, 'areas (English)');
     await en.close();
   });

@@ -222,6 +222,7 @@ export const indicatorSchema = indicatorRecordSchema
     source: z.object({
       id: z.string().nullable(),
       name: z.string().nullable(),
+      publisher: z.string().nullable().describe('Who publishes the statistics: SCB, Kolada (RKA), Stockholms stad'),
       citation: z.string().nullable(),
       url: z.string().nullable(),
       licence: z.string().nullable(),
@@ -247,6 +248,7 @@ export interface IndicatorSourceRow {
   helper: boolean;
   sourceId: string | null;
   sourceName: string | null;
+  sourcePublisher: string | null;
   sourceCitation: string | null;
   sourceUrl: string | null;
   sourceLicence: string | null;
@@ -278,6 +280,7 @@ export function presentIndicator(i: IndicatorSourceRow): IndicatorSummary {
     source: {
       id: i.sourceId,
       name: i.sourceName,
+      publisher: i.sourcePublisher,
       citation: i.sourceCitation,
       url: i.sourceUrl,
       licence: i.sourceLicence,

@@ -24,6 +24,7 @@ export interface IndicatorRow extends Pick<
   | 'helper'
 > {
   sourceName: Rows['source']['name'] | null;
+  sourcePublisher: Rows['source']['publisher'] | null;
   sourceCitation: Rows['source']['citation'] | null;
   sourceUrl: Rows['source']['url'];
   sourceLicence: Rows['source']['licence'];
@@ -31,7 +32,7 @@ export interface IndicatorRow extends Pick<
 
 const INDICATOR_SELECT = `SELECT i.id, i.name_sv AS "nameSv", i.name_en AS "nameEn", i.definition_sv AS "definitionSv", i.definition_en AS "definitionEn",
        i.unit, i.kind, i.polarity, i.numerator_id AS "numeratorId", i.denominator_id AS "denominatorId", i.multiplier, i.decimals,
-       i.sort, i.source_id AS "sourceId", s.name AS "sourceName", s.citation AS "sourceCitation", s.url AS "sourceUrl",
+       i.sort, i.source_id AS "sourceId", s.name AS "sourceName", s.publisher AS "sourcePublisher", s.citation AS "sourceCitation", s.url AS "sourceUrl",
        s.licence AS "sourceLicence", i.helper
   FROM indicator i LEFT JOIN source s ON s.id = i.source_id`;
 

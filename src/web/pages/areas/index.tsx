@@ -205,10 +205,8 @@ function ProfileView({ profile: full }: { profile: Profile }): ReactNode {
     {
       key: 'source',
       header: t('source'),
-      value: (i) => i.latest?.source ?? i.source.name ?? i.source.citation ?? '',
-      render: (i) => (
-        <span className="fp-source-cell">{i.latest?.source ?? i.source.name ?? i.source.citation ?? ''}</span>
-      ),
+      value: (i) => i.latest?.source ?? i.source.publisher ?? '',
+      render: (i) => <span className="fp-source-cell">{i.latest?.source ?? i.source.publisher ?? ''}</span>,
     },
   ];
   const title = t('profileTable', { name });

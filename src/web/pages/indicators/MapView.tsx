@@ -283,9 +283,7 @@ export function MapView({ data, selected }: { data: IndicatorMap; selected: stri
   const ind = data.indicator;
   const period = data.period ?? '';
   const summary = mapSummary(data, t, lang);
-  const sources = [
-    { source: data.areas.find((a) => a.source)?.source ?? ind.source.name ?? ind.source.citation ?? '', period },
-  ];
+  const sources = [{ source: data.areas.find((a) => a.source)?.source ?? ind.source.publisher ?? '', period }];
   const sel = data.areas.find((a) => a.code === selected) ?? null;
   const selectedInfo = sel ? selectedInfoText(sel, ind, t, lang) : null;
   return (
