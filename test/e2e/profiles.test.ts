@@ -261,7 +261,6 @@ describe('area profiles, comparisons and indicator pages in a browser', () => {
         value: number | null;
         rank: number | null;
         rankedCount: number | null;
-        geometry: unknown;
       }[];
     }>(`/indicators/${id}/map?division=${SDO}`);
     await page.locator('path.fp-area').first().waitFor();

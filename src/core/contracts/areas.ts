@@ -156,7 +156,11 @@ export const profileResponse = z.object({
   children: z.array(relatedRef),
   locator: z
     .object({
-      context: z.array(z.object({ code: z.string(), geometry: geometryOut })),
+      contextDivision: z
+        .string()
+        .describe(
+          'The division whose polygons the locator draws around the area: GET /analysis/areas/{division}, fetched once per division',
+        ),
       target: areaRefSchema.extend({ geometry: geometryOut }),
       approximate: z.boolean(),
     })

@@ -13,7 +13,6 @@ import {
   areaRefSchema,
   divisionMetaSchema,
   divisionSummarySchema,
-  geometryOut,
   idParam,
   indicatorKindSchema,
   indicatorRecordSchema,
@@ -364,7 +363,6 @@ export const mapResponse = z.object({
       rank: z.number().nullable(),
       rankedCount: z.number().nullable(),
       trend: z.array(z.object({ period: z.string(), value: z.number().nullable() })),
-      geometry: geometryOut,
     }),
   ),
 });

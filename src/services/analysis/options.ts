@@ -1,4 +1,5 @@
 /** The choices of the analysis pages (divisions, periods, presets) and the areas of a division. */
+import { roundGeometry } from '../areas/locator.ts';
 import type { Queryable } from '../../db/database.ts';
 import { areasByCode, listDivisions } from '../../db/repositories/areas.ts';
 import { indicatorsById } from '../../db/repositories/indicators.ts';
@@ -62,5 +63,9 @@ export async function analysisOptions(db: Queryable) {
 export async function divisionAreas(db: Queryable, divisionId: string) {
   await requireDivision(db, divisionId);
   const areas = await areasByCode(db, divisionId, true);
-  return { division: divisionId, areas: areas.map((a) => ({ code: a.code, name: a.name, geometry: a.geometry })) };
+  // 4 decimals (about 10 m) are plenty for a map; the polygons as loaded: GET /areas?division=…&format=geojson
+  return {
+    division: divisionId,
+    areas: areas.map((a) => ({ code: a.code, name: a.name, geometry: roundGeometry(a.geometry, 4) })),
+  };
 }

@@ -1,6 +1,9 @@
-/** The locator map of a profile: context shapes and the area (or its nearest ancestor with a polygon). */
+/**
+ * The locator map of a profile: the division whose shapes form its context (the browser fetches them once per
+ * division) and the area's polygon (or its nearest ancestor's).
+ */
 import type { Queryable } from '../../db/database.ts';
-import { areasByCode, getArea, relatedAreas, type DivisionRow } from '../../db/repositories/areas.ts';
+import { getArea, relatedAreas, type DivisionRow } from '../../db/repositories/areas.ts';
 import type { GeoJSONGeometry } from '../../core/types.ts';
 import type { Profile } from '../../core/contracts/areas.ts';
 
@@ -30,7 +33,7 @@ export function roundGeometry(g: GeoJSONGeometry | null, decimals = 4): GeoJSONG
   return { type: g.type, coordinates: r(g.coordinates) };
 }
 
-/** Context shapes (the coarsest current division with polygons) and the area or its nearest ancestor with a polygon. */
+/** The context division (the coarsest current division with polygons) and the area or its nearest ancestor with a polygon. */
 export async function locatorFor(
   db: Queryable,
   divisions: readonly DivisionRow[],
@@ -62,9 +65,8 @@ export async function locatorFor(
     cur = { divisionId: p.divisionId, code: p.code };
   }
   if (!target) return null;
-  const ctx = await areasByCode(db, ctxDivision.id, true);
   return {
-    context: ctx.filter((a) => a.geometry).map((a) => ({ code: a.code, geometry: roundGeometry(a.geometry, 3) })),
+    contextDivision: ctxDivision.id,
     target: { divisionId, code, name, geometry: roundGeometry(target, 4) },
     approximate,
   };

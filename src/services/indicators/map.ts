@@ -1,4 +1,7 @@
-/** An indicator's map: every area of a division in one period, ranked, with its trend and polygon, beside the city. */
+/**
+ * An indicator's map: every area of a division in one period, ranked, with its trend, beside the city. The
+ * polygons are not in it: the browser fetches them once per division (GET /analysis/areas/{division}).
+ */
 import type { Queryable } from '../../db/database.ts';
 import { findCity, listDivisions, areasByCode } from '../../db/repositories/areas.ts';
 import {
@@ -13,7 +16,6 @@ import { rankAreas } from '../../core/stats/compare.ts';
 import type { IndicatorMap } from '../../core/contracts/indicators.ts';
 import type { Point } from '../../core/contracts/areas.ts';
 import { byPeriod, divisionMeta, indicatorMeta, num, toPoint } from '../areas/profile-common.ts';
-import { roundGeometry } from '../areas/locator.ts';
 
 export async function getIndicatorMap(
   db: Queryable,
@@ -41,7 +43,7 @@ export async function getIndicatorMap(
   }
   const chosen = period ?? periods[periods.length - 1] ?? null;
   const [areas, obs, cityObs] = await Promise.all([
-    areasByCode(db, divisionId, true),
+    areasByCode(db, divisionId, false),
     chosen
       ? observationsOfDivision(db, divisionId, { indicatorIds: [indicatorId] })
       : Promise.resolve([] as ObservationRow[]),
@@ -91,7 +93,6 @@ export async function getIndicatorMap(
         rank: r?.rank ?? null,
         rankedCount: r?.of ?? null,
         trend: (trends.get(a.code) ?? []).sort(byPeriod),
-        geometry: roundGeometry(a.geometry, 4),
       };
     }),
   };

@@ -30,7 +30,7 @@ interface Profile {
   area: { name: string; code: string };
   parents: { code: string; name: string }[];
   children: { code: string; name: string }[];
-  locator: { target: { geometry: unknown }; approximate: boolean; context: unknown[] } | null;
+  locator: { target: { geometry: unknown }; approximate: boolean; contextDivision: string } | null;
   indicators: ProfileInd[];
 }
 
@@ -124,7 +124,17 @@ describe('profiles API (fixture data)', () => {
     assert.deepEqual(p.children.map((a) => a.name).sort(), ['Kista', 'Rinkeby']);
     assert.ok(p.locator);
     assert.equal(p.locator.approximate, false);
-    assert.equal(p.locator.context.length, 4);
+    // the context's polygons are not in the profile: they come once per division, rounded for maps
+    assert.equal(p.locator.contextDivision, FIX.sdo);
+    assert.ok(!('context' in p.locator));
+    const shapes = (await get(`/api/v1/analysis/areas/${FIX.sdo}`)).json<{
+      areas: { code: string; geometry: { coordinates: number[][][] } | null }[];
+    }>();
+    assert.equal(shapes.areas.filter((a) => a.geometry).length, 4);
+    for (const a of shapes.areas)
+      for (const [lon, lat] of a.geometry?.coordinates[0] ?? [])
+        for (const c of [lon!, lat!])
+          assert.ok(Math.abs(c * 1e4 - Math.round(c * 1e4)) < 1e-6, `${a.code}: 4 decimals`);
     // Kista has no polygon: its parent's is shown, marked approximate.
     const k = (await get(`/api/v1/areas/${FIX.stadsdel}/S-KISTA/profile`)).json<Profile>();
     assert.equal(k.locator?.approximate, true);
@@ -201,14 +211,14 @@ describe('profiles API (fixture data)', () => {
     assert.match(unknown.body, /nope/);
   });
 
-  it('map: values, ranks, geometry and the city value in one call; the latest period by default', async () => {
+  it('map: values, ranks and the city value in one call, no polygons; the latest period by default', async () => {
     const res = await get(`/api/v1/indicators/fx-unemployment-share/map?division=${FIX.sdo}`);
     assert.equal(res.statusCode, 200, res.body);
     const m = res.json<{
       period: string;
       periods: string[];
       city: { value: Point };
-      areas: (Point & { code: string; rank: number | null; geometry: { type: string } | null })[];
+      areas: (Point & { code: string; rank: number | null })[];
     }>();
     assert.equal(m.period, '2022');
     assert.deepEqual(m.periods, FIX.periods);
@@ -217,7 +227,7 @@ describe('profiles API (fixture data)', () => {
       const got = m.areas.find((x) => x.code === a.code)!;
       assert.equal(got.value, share(unemployed(i, 2), labourForce(i, 2)));
       assert.equal(got.numerator, unemployed(i, 2));
-      assert.equal(got.geometry?.type, 'Polygon');
+      assert.ok(!('geometry' in got), 'the polygons come once per division (GET /analysis/areas/{division})');
     }
     assert.deepEqual(
       FIX.areas.map((a) => m.areas.find((x) => x.code === a.code)!.rank),

@@ -1,6 +1,5 @@
 /** Shared pieces of the Analys pages: API shapes, the method note, the area-type map and money formatting. */
 import { useId, useMemo, useState, type ReactNode } from 'react';
-import type { Geometry } from 'geojson';
 import { Link } from '../../router.tsx';
 import { useI18n } from '../../i18n/index.tsx';
 import { analysisStrings } from '../../i18n/analysis.ts';
@@ -9,7 +8,8 @@ import { TableTwin, type Column } from '../../components/DataTable.tsx';
 import { formatNumber, type Lang } from '../../components/format.ts';
 import { formatKronor, formatMnkr } from '../../../core/money.ts';
 import type { z } from 'zod';
-import type { allocationResponse, areasResponse, optionsResponse } from '../../../core/contracts/analysis.ts';
+import type { allocationResponse, optionsResponse } from '../../../core/contracts/analysis.ts';
+import type { AreaShape } from '../../shapes.ts';
 import { AREA_TYPES, type AreaType } from '../../../core/analysis/need-index.ts';
 
 export { AREA_TYPES, type AreaType };
@@ -27,10 +27,7 @@ export const TYPE_COLORS: Record<AreaType, string> = {
 export type Options = z.infer<typeof optionsResponse>;
 export type DivisionOption = Options['divisions'][number];
 
-/** An area's polygon for the maps (GET /analysis/areas/{division}); the contract's geometry read as GeoJSON. */
-export type AreaShape = Omit<z.infer<typeof areasResponse>['areas'][number], 'geometry'> & {
-  geometry: Geometry | null;
-};
+export type { AreaShape } from '../../shapes.ts';
 
 export const divisionName = (d: { nameSv: string; nameEn: string } | undefined, lang: Lang, fallback = ''): string =>
   d ? (lang === 'sv' ? d.nameSv : d.nameEn) : fallback;

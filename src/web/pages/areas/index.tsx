@@ -12,6 +12,7 @@ import { WithData } from '../../shell/Status.tsx';
 import { DataTable, tableCsvRows, type Column } from '../../components/DataTable.tsx';
 import { CsvDownload } from '../../components/CsvDownload.tsx';
 import { LocatorMap, type LocatorMapProps } from '../../components/LocatorMap.tsx';
+import { useShapes } from '../../shapes.ts';
 import { Sparkline } from '../../components/Sparkline.tsx';
 import { SourceNote } from '../../components/SourceNote.tsx';
 import type { Lang } from '../../components/format.ts';
@@ -97,6 +98,26 @@ function Basis({ i, all }: { i: ProfileIndicator; all: ReadonlyMap<string, Profi
         )}
       </dl>
     </details>
+  );
+}
+
+/** The small map locating the area: its context division's shapes (fetched once per division) and its polygon. */
+function Locator(props: { locator: NonNullable<Profile['locator']>; lang: Lang; approx: string }): ReactNode {
+  const shapes = useShapes(props.locator.contextDivision);
+  return (
+    <div>
+      {shapes.data ? (
+        // the API sends GeoJSON geometries (typed structurally in core as GeoJSONGeometry)
+        <LocatorMap
+          lang={props.lang}
+          context={shapes.data.areas}
+          target={props.locator.target as LocatorMapProps['target']}
+        />
+      ) : (
+        <WithData state={shapes}>{() => null}</WithData>
+      )}
+      {props.locator.approximate ? <p className="fp-muted">{props.approx}</p> : null}
+    </div>
   );
 }
 
@@ -237,17 +258,7 @@ function ProfileView({ profile: full }: { profile: Profile }): ReactNode {
           </p>
           <p className="fp-muted">{t('tolerance', { pct: Math.round(profile.tolerance.value * 100) })}</p>
         </div>
-        {profile.locator ? (
-          <div>
-            {/* The API sends GeoJSON geometries (typed structurally in core as GeoJSONGeometry). */}
-            <LocatorMap
-              lang={lang}
-              context={profile.locator.context as LocatorMapProps['context']}
-              target={profile.locator.target as LocatorMapProps['target']}
-            />
-            {profile.locator.approximate ? <p className="fp-muted">{t('locatorApprox')}</p> : null}
-          </div>
-        ) : null}
+        {profile.locator ? <Locator locator={profile.locator} lang={lang} approx={t('locatorApprox')} /> : null}
       </div>
       <DataTable
         caption={title}

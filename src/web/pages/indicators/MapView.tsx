@@ -8,6 +8,8 @@ import { TableTwin, type Column } from '../../components/DataTable.tsx';
 import { LineChart } from '../../components/LineChart.tsx';
 import { BarChart } from '../../components/BarChart.tsx';
 import { SourceNote } from '../../components/SourceNote.tsx';
+import { WithData } from '../../shell/Status.tsx';
+import { useShapes } from '../../shapes.ts';
 import { profilePath } from '../areas/index.tsx';
 import {
   AreaSearch,
@@ -116,14 +118,16 @@ function IndicatorChoropleth({
   const { t, lang } = useI18n(areasStrings);
   const ind = data.indicator;
   const period = data.period ?? '';
+  const shapes = useShapes(data.division.hasGeometry ? data.division.id : null);
   if (!data.division.hasGeometry) return <p className="notice">{t('noGeometry')}</p>;
+  if (!shapes.data) return <WithData state={shapes}>{() => null}</WithData>;
   const mapData: MapDatum[] = data.areas.map((a) => ({
     code: a.code,
     name: a.name,
     value: a.value,
     status: a.status,
-    geometry: a.geometry as MapDatum['geometry'],
-  })); // GeoJSON from the API (core's structural GeoJSONGeometry)
+    geometry: shapes.byCode.get(a.code) ?? null,
+  }));
   return (
     <ChoroplethMap
       data={mapData}
