@@ -189,6 +189,8 @@ for (const engine of engines()) {
       const res = await call(analyst, 'POST', `/reports/city/${PERIOD}/approve`, { note: 'again' });
       assert.equal(res.statusCode, 409, res.body);
       assert.equal(res.json().error.code, 'city_report_approved');
+      const bare = await call(analyst, 'POST', `/reports/city/${PERIOD}/approve`);
+      assert.equal(bare.statusCode, 409, `without a body too: ${bare.body}`);
       assert.equal(await written(), was);
       assert.equal(JSON.stringify(await city(analyst)), shown);
     });

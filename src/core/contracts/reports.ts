@@ -354,8 +354,11 @@ export const CityReport = CityReportContent.extend({
 }).meta({ id: 'CityReport' });
 export type CityReport = z.infer<typeof CityReport>;
 
-/** `POST /reports/city/:period/approve`: fastställ the period's city report, with an optional note. */
-export const CityApproveBody = z.strictObject({ note: z.string().trim().max(2_000).optional() });
+/** `POST /reports/city/:period/approve`: fastställ the period's city report, with an optional note (the body may be left out). */
+export const CityApproveBody = z
+  .strictObject({ note: z.string().trim().max(2_000).optional() })
+  .nullish()
+  .describe('optional: a POST without a body approves without a note');
 export const CityApproveResponse = z
   .object({ period: z.string(), approved: CityApproval })
   .meta({ id: 'CityReportApproved' });

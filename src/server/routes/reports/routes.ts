@@ -163,7 +163,7 @@ const routes: FastifyPluginAsyncZod = async (app) => {
         response: { 200: CityApproveResponse },
       },
     },
-    async (request) => approveCityReport(deps, await actingUser(request), request.params.id, request.body),
+    async (request) => approveCityReport(deps, await actingUser(request), request.params.id, request.body ?? {}),
   );
 
   app.get(
