@@ -39,3 +39,24 @@ export function addDays(day: string, n: number): string {
   d.setUTCDate(d.getUTCDate() + n);
   return d.toISOString().slice(0, 10);
 }
+
+/**
+ * A moment (ISO 8601) as a date and time in Stockholm time: "1 december 2026 kl. 18.13" /
+ * "1 December 2026, 18:13". An empty or unreadable value is "–".
+ */
+export function formatDateTime(iso: string | null, lang: 'sv' | 'en'): string {
+  const at = iso ? new Date(iso) : null;
+  if (!at || Number.isNaN(at.getTime())) return '–';
+  const parts = new Intl.DateTimeFormat(lang === 'sv' ? 'sv-SE' : 'en-GB', {
+    timeZone: STOCKHOLM_TIME_ZONE,
+    day: 'numeric',
+    month: 'long',
+    year: 'numeric',
+    hour: '2-digit',
+    minute: '2-digit',
+    hourCycle: 'h23',
+  }).formatToParts(at);
+  const part = (t: Intl.DateTimeFormatPartTypes): string => parts.find((x) => x.type === t)?.value ?? '';
+  const date = `${part('day')} ${part('month')} ${part('year')}`;
+  return lang === 'sv' ? `${date} kl. ${part('hour')}.${part('minute')}` : `${date}, ${part('hour')}:${part('minute')}`;
+}

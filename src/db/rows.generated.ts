@@ -71,6 +71,13 @@ export interface Rows {
     divisionId: string | null;
     areaCode: string | null;
   };
+  city_report_approval: {
+    periodId: string;
+    content: unknown;
+    approvedAt: string;
+    approvedBy: string | null;
+    note: string;
+  };
   commitment: {
     id: string;
     goalAreaId: string;

@@ -2,7 +2,8 @@
  * A year in Färdplan for Järva's stadsdelsnämnd, in the browser: the committee's editor creates the
  * T1 report, writes a section and an assessment, marks the sections and the report ready; the approver
  * (an analyst) approves; the PDF and DOCX are produced and hold the texts and figures; copy forward to
- * T2 keeps the texts and refreshes the figures; the city report includes the approved Järva report.
+ * T2 keeps the texts and refreshes the figures; the city report includes the approved Järva report, and the
+ * approver fastställer it on the page (confirmed), after which everyone sees it fastställd.
  */
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
@@ -20,6 +21,7 @@ import { addFollowUp, setBudgetLine } from '../../src/services/interventions/ind
 import type { Report } from '../../src/core/contracts/reports.ts';
 import { docxText } from '../helpers/reports-docs.ts';
 import { reportAmounts } from '../../src/core/reports/money.ts';
+import { formatDateTime } from '../../src/core/time.ts';
 
 const PW = 'a long enough test password';
 const INTERVENTION = 'i-002-kommunal-samverkan-basta-skola';
@@ -266,5 +268,27 @@ describe('a year of reporting for Järva (browser)', () => {
     await todo.getByRole('heading', { name: 'Att göra' }).waitFor();
     await todo.getByText('Skriv avsnittet Analys').waitFor();
     await b.checkA11y(todo, 'to-do list');
+  });
+
+  it('the approver fastställer the city report on the page; afterwards every reader sees it fastställd', async () => {
+    const page = await signIn('e2e.approver', '/rapporter/stad/2026-T1');
+    await page.getByText(`Preliminär: siffrorna är hämtade ${formatDateTime(FIXED_NOW.toISOString(), 'sv')}`).waitFor();
+    await page.getByRole('button', { name: 'Fastställ stadens rapport' }).click();
+    await page.getByRole('group', { name: 'Fastställa stadens rapport?' }).waitFor();
+    await page.getByLabel('Anteckning (valfri, till exempel beslutets paragraf)').fill('KS 2026-06-15 § 7');
+    await b.checkA11y(page, 'city report, confirming');
+    await page.getByRole('button', { name: 'Ja, fastställ' }).click();
+    await page.getByRole('status').filter({ hasText: 'Stadens rapport är fastställd.' }).waitFor();
+    const stamp = `Fastställd ${formatDateTime(FIXED_NOW.toISOString(), 'sv')} av e2e.approver.`;
+    await page.getByText(stamp).waitFor();
+    await page.getByText('Anteckning: KS 2026-06-15 § 7').waitFor();
+    assert.equal(await page.getByRole('button', { name: 'Fastställ stadens rapport' }).count(), 0);
+    await b.checkA11y(page, 'city report, fastställd');
+    const api = await page.request.get(`${b.base}/api/v1/reports/city/2026-T1`);
+    const c = (await api.json()) as { approved: { by: string; note: string } | null };
+    assert.deepEqual({ by: c.approved?.by, note: c.approved?.note }, { by: 'e2e.approver', note: 'KS 2026-06-15 § 7' });
+    const other = await signIn('e2e.jarva', '/rapporter/stad/2026-T1');
+    await other.getByText(stamp).waitFor();
+    assert.equal(await other.getByRole('button', { name: 'Fastställ stadens rapport' }).count(), 0);
   });
 });

@@ -292,7 +292,8 @@ export type AssessmentHistoryResponse = z.infer<typeof AssessmentHistoryResponse
 
 // ---------------------------------------------------------------------------------------- the city report
 
-export const CityReport = z
+/** The city report's content: compiled live from the register, or as frozen when the report was approved. */
+export const CityReportContent = z
   .object({
     period: ReportPeriod,
     reports: z.array(ReportSummary),
@@ -333,8 +334,34 @@ export const CityReport = z
     year: z.number().int().nullable(),
     notes: z.object({ goals: SourceNote, money: SourceNote, need: SourceNote }),
   })
-  .meta({ id: 'CityReport' });
+  .meta({ id: 'CityReportContent' });
+export type CityReportContent = z.infer<typeof CityReportContent>;
+
+/** Who approved (fastställde) the city report and when; the note given with the approval. */
+export const CityApproval = z
+  .object({ by: z.string().nullable(), at: z.string(), note: z.string() })
+  .meta({ id: 'CityReportApproval' });
+export type CityApproval = z.infer<typeof CityApproval>;
+
+/** `GET /reports/city/:period`: the content (frozen once approved), its state and what the user may do. */
+export const CityReport = CityReportContent.extend({
+  /** null while the report is preliminary (compiled live from the register) */
+  approved: CityApproval.nullable(),
+  /** the moment of the figures: the approval's when approved, else the moment they were retrieved */
+  figuresAt: z.string(),
+  /** what the requesting user may do now */
+  allowed: z.object({ approve: z.boolean() }),
+}).meta({ id: 'CityReport' });
 export type CityReport = z.infer<typeof CityReport>;
+
+/** `POST /reports/city/:period/approve`: fastställ the period's city report, with an optional note (the body may be left out). */
+export const CityApproveBody = z
+  .strictObject({ note: z.string().trim().max(2_000).optional() })
+  .nullish()
+  .describe('optional: a POST without a body approves without a note');
+export const CityApproveResponse = z
+  .object({ period: z.string(), approved: CityApproval })
+  .meta({ id: 'CityReportApproved' });
 
 export const CommitteesResponse = z
   .object({ committees: z.array(z.object({ id: z.string(), name: z.string(), kind: z.enum(COMMITTEE_KINDS) })) })

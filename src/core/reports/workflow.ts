@@ -32,6 +32,7 @@ export type Refusal =
   | { code: 'wrong_state'; state: ReportState; action: ReportAction }
   | { code: 'sections_not_ready'; sections: string[] }
   | { code: 'locked' }
+  | { code: 'city_approved'; period: string }
   | { code: 'not_allowed'; permission: 'reports:write' | 'reports:approve'; approverRole?: ApproverRole };
 
 export type Decision<T> = { ok: true; value: T } | { ok: false; refusal: Refusal };
@@ -87,4 +88,23 @@ export function mayApprove(actor: Actor | null | undefined, r: ReportResource): 
 export function mayAct(actor: Actor | null | undefined, r: ReportResource, action: ReportAction): boolean {
   if (action === 'approve' || action === 'new_version') return mayApprove(actor, r);
   return mayWrite(actor, r);
+}
+
+// ---------------------------------------------------------------------------------------- the city report
+
+/**
+ * Whether the actor may approve (fastställa) the city report: `reports:approve` city-wide (analysts,
+ * administrators). A district editor holds it only for their own committee, and the city report is no
+ * single committee's, so the check asks without a resource and fails closed for them.
+ */
+export function mayApproveCity(actor: Actor | null | undefined): boolean {
+  return can(actor, 'reports:approve');
+}
+
+/**
+ * A period's city report is approved once: an approved one is never approved again (nor reopened), so the
+ * council's document cannot change after it is fastställd.
+ */
+export function cityApprovable(period: string, approved: boolean): Decision<true> {
+  return approved ? { ok: false, refusal: { code: 'city_approved', period } } : { ok: true, value: true };
 }

@@ -3,18 +3,27 @@
  * (their written sections as approved), the status summary per goal area and per commitment (the goal
  * tree the goals screen shows), the committees' assessments, and money by committee and by district
  * against need (the budget views of the interventions screens).
+ *
+ * Until it is approved (fastställd) the report is preliminary: compiled live from the register on every
+ * read. Approving stores the content as it is then (`city_report_approval`); from then on every read and
+ * every document gives that stored content, whatever the register says later. An approval is final.
  */
-import type { z } from 'zod';
-import type { Queryable } from '../../db/database.ts';
-import type { CityReport } from '../../core/contracts/reports.ts';
+import type { Database, Queryable } from '../../db/database.ts';
+import type { Actor } from '../../core/access.ts';
+import { cityApprovable, mayApproveCity } from '../../core/reports/workflow.ts';
+import { CityReportContent, type CityApproval, type CityReport } from '../../core/contracts/reports.ts';
 import * as repo from '../../db/repositories/reports.ts';
+import * as approvals from '../../db/repositories/city-report.ts';
+import { actingIn, type ActingUser } from '../acting.ts';
+import { audit, deny, refused, storedPeriod } from './commands.ts';
 import * as work from '../../db/repositories/report-assessments.ts';
 import { getGoalsTree } from '../goals/index.ts';
 import { getBudgetViews } from '../interventions/index.ts';
 import { listReportSummaries, periodOrDefault, type Snapshot } from './read.ts';
 import { reasonWords } from './words.ts';
 
-export async function getCityReport(db: Queryable, periodId: string): Promise<z.infer<typeof CityReport>> {
+/** The city report's content compiled from the register now (the preliminary report). */
+export async function compileCityReport(db: Queryable, periodId: string): Promise<CityReportContent> {
   const period = await periodOrDefault(db, periodId);
   const reports = await listReportSummaries(db, { periodId: period.id, state: 'godkand' });
   const open = (await repo.listReports(db, { periodId: period.id })).filter((r) => r.state !== 'godkand');
@@ -22,7 +31,7 @@ export async function getCityReport(db: Queryable, periodId: string): Promise<z.
   for (const r of open)
     missing.push({ id: r.committeeId, name: (await repo.readCommittee(db, r.committeeId))?.name ?? r.committeeId });
   const approvedCommittees = new Set(reports.map((r) => r.committee.id));
-  const chapters: z.infer<typeof CityReport>['chapters'] = [];
+  const chapters: CityReportContent['chapters'] = [];
   for (const r of reports) {
     const v = (await repo.readVersions(db, r.id)).find((x) => x.version === r.version);
     const snap = v?.snapshot as Snapshot | undefined;
@@ -77,4 +86,75 @@ export async function getCityReport(db: Queryable, periodId: string): Promise<z.
       },
     },
   };
+}
+
+const approvalOf = (row: approvals.CityApprovalRow): CityApproval => ({
+  by: row.approvedBy,
+  at: row.approvedAt,
+  note: row.note,
+});
+
+/**
+ * The city report as the viewer reads it: the frozen content with who approved it and when, or, while it is
+ * preliminary, the content compiled now (`now` is the moment of the figures).
+ */
+export async function getCityReport(
+  db: Queryable,
+  periodId: string,
+  viewer: { actor: Actor | null; now: Date },
+): Promise<CityReport> {
+  const row = await approvals.readCityApproval(db, (await periodOrDefault(db, periodId)).id);
+  const allowed = { approve: !row && mayApproveCity(viewer.actor) };
+  if (row) {
+    const content = CityReportContent.parse(row.content);
+    return { ...content, approved: approvalOf(row), figuresAt: row.approvedAt, allowed };
+  }
+  const content = await compileCityReport(db, periodId);
+  return { ...content, approved: null, figuresAt: viewer.now.toISOString(), allowed };
+}
+
+/**
+ * Fastställer the period's city report: in one transaction, checks the approver (`reports:approve`
+ * city-wide), locks the period, refuses a second approval (409), compiles the content, stores it frozen
+ * and records the audit entry. Committees whose reports are not approved yet are allowed to be missing:
+ * the frozen content lists them (`missing`), and so does the audit entry.
+ */
+export async function approveCityReport(
+  deps: { db: Database; now: () => Date },
+  user: ActingUser | null,
+  periodId: string,
+  input: { note?: string } = {},
+): Promise<{ period: string; approved: CityApproval }> {
+  const now = deps.now();
+  return deps.db.transaction(async (tx) => {
+    const acting = await actingIn(tx, user);
+    if (!mayApproveCity(acting.actor)) deny(acting, 'reports:approve');
+    const period = await storedPeriod(tx, periodId);
+    await approvals.lockPeriod(tx, period.id);
+    const decision = cityApprovable(
+      period.id,
+      (await approvals.readCityApproval(tx, period.id, { lock: true })) !== null,
+    );
+    if (!decision.ok) throw refused(decision.refusal, acting);
+    const content = await compileCityReport(tx, period.id);
+    const approved: CityApproval = {
+      by: acting.audit?.username ?? null,
+      at: now.toISOString(),
+      note: input.note ?? '',
+    };
+    await approvals.insertCityApproval(tx, {
+      periodId: period.id,
+      content,
+      approvedAt: now,
+      approvedBy: approved.by,
+      note: approved.note,
+    });
+    await audit(tx, acting, now, 'publish', 'city_report', period.id, null, {
+      period: period.id,
+      reports: content.reports.map((r) => ({ id: r.id, version: r.version })),
+      missing: content.missing.map((m) => m.id),
+      note: approved.note,
+    });
+    return { period: period.id, approved };
+  });
 }

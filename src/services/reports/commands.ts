@@ -35,6 +35,10 @@ export function refused(r: Refusal, acting: Acting): AppError {
   switch (r.code) {
     case 'locked':
       return new AppError('report_locked', 'The report is approved and locked; create a new version to change it');
+    case 'city_approved':
+      return new AppError('conflict', `The city report for ${r.period} is already approved (fastställd)`, [], {
+        code: 'city_report_approved',
+      });
     case 'wrong_state':
       return new AppError(
         'conflict',

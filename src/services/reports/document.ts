@@ -227,6 +227,14 @@ export function reportDocument(r: Report, lang: DocLang, retrievedAt: string): D
 /** A share as a percentage with one decimal, in the document's language (the city page writes it the same way). */
 const share = (v: number | null, lang: DocLang): string => (v === null ? '–' : `${formatNumber(v * 100, 1, lang)} %`);
 
+/** "Fastställd 1 december 2026 kl. 18.13 av …" or "Preliminär: siffrorna är hämtade …" (the city page says the same). */
+export function cityState(c: CityReport, lang: DocLang): string {
+  const w = WORDS[lang];
+  return c.approved
+    ? `${w.cityApproved} ${formatDateTime(c.approved.at, lang)} ${w.cityBy} ${c.approved.by ?? '–'}`
+    : `${w.cityPreliminary} ${formatDateTime(c.figuresAt, lang)}`;
+}
+
 export function cityDocument(c: CityReport, lang: DocLang): Doc {
   const w = WORDS[lang];
   const reports: Block[] = c.reports.length
@@ -240,6 +248,8 @@ export function cityDocument(c: CityReport, lang: DocLang): Doc {
         },
       ]
     : [{ kind: 'p', text: w.noReports }];
+  if (c.missing.length)
+    reports.push({ kind: 'p', text: `${w.cityMissing}: ${c.missing.map((m) => m.name).join(', ')}.` });
   const chapters: DocSection[] = c.chapters.map((ch) => ({
     id: `r-${ch.reportId}`,
     title: ch.committee,
@@ -254,7 +264,11 @@ export function cityDocument(c: CityReport, lang: DocLang): Doc {
     lang,
     title: `${w.cityReport} – ${w.periodKind[c.period.kind]} ${c.period.year}`,
     subtitle: `${w.period}: ${c.period.startsOn} – ${c.period.endsOn}`,
-    meta: [[w.period, periodName(c.period, lang)]],
+    meta: [
+      [w.period, periodName(c.period, lang)],
+      [w.state, cityState(c, lang)],
+      ...(c.approved?.note ? [[w.cityNote, c.approved.note] as [string, string]] : []),
+    ],
     sections: [
       { id: 'reports', title: w.reportsIncluded, blocks: reports },
       {

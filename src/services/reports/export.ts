@@ -49,8 +49,8 @@ export async function exportCityReport(
   db: Queryable,
   periodId: string,
   format: ExportFormat,
-  opts: { lang?: DocLang } = {},
+  opts: { lang?: DocLang; now: Date },
 ): Promise<ExportedFile> {
-  const c = await getCityReport(db, periodId);
+  const c = await getCityReport(db, periodId, { actor: null, now: opts.now });
   return renderDoc(cityDocument(c, opts.lang ?? 'sv'), format, `stadens-rapport-${c.period.id}`);
 }

@@ -108,6 +108,11 @@ export const WORDS = {
     interventions: 'Insatser',
     assessments: 'Nämndernas bedömningar',
     noReports: 'Inga godkända rapporter för perioden ännu.',
+    cityApproved: 'Fastställd',
+    cityBy: 'av',
+    cityPreliminary: 'Preliminär: siffrorna är hämtade',
+    cityMissing: 'Rapporter som inte är godkända',
+    cityNote: 'Anteckning',
   },
   en: {
     report: 'Report',
@@ -202,6 +207,11 @@ export const WORDS = {
     interventions: 'Interventions',
     assessments: "Committees' assessments",
     noReports: 'No approved reports for the period yet.',
+    cityApproved: 'Approved (fastställd)',
+    cityBy: 'by',
+    cityPreliminary: 'Preliminary: the figures were retrieved',
+    cityMissing: 'Reports not approved',
+    cityNote: 'Note',
   },
 } as const;
 
@@ -224,23 +234,5 @@ export function periodName(p: { kind: 'T1' | 'T2' | 'VB'; year: number }, lang: 
   return `${WORDS[lang].periodKind[p.kind]}, ${p.year}`;
 }
 
-/**
- * A moment (ISO 8601) as a date and time in Stockholm time: "1 december 2026 kl. 18.13" /
- * "1 December 2026, 18:13". An empty or unreadable value is "–".
- */
-export function formatDateTime(iso: string | null, lang: DocLang): string {
-  const at = iso ? new Date(iso) : null;
-  if (!at || Number.isNaN(at.getTime())) return '–';
-  const parts = new Intl.DateTimeFormat(lang === 'sv' ? 'sv-SE' : 'en-GB', {
-    timeZone: 'Europe/Stockholm',
-    day: 'numeric',
-    month: 'long',
-    year: 'numeric',
-    hour: '2-digit',
-    minute: '2-digit',
-    hourCycle: 'h23',
-  }).formatToParts(at);
-  const part = (t: Intl.DateTimeFormatPartTypes): string => parts.find((x) => x.type === t)?.value ?? '';
-  const date = `${part('day')} ${part('month')} ${part('year')}`;
-  return lang === 'sv' ? `${date} kl. ${part('hour')}.${part('minute')}` : `${date}, ${part('hour')}:${part('minute')}`;
-}
+/** A moment as a date and time in Stockholm time (core/time.ts: the web app writes it the same way). */
+export { formatDateTime } from '../../core/time.ts';

@@ -39,6 +39,7 @@ export const errorTexts = {
       '{state, select, utkast {Rapporten är ett utkast} klar {Rapporten är markerad som klar} godkand {Rapporten är godkänd} other {Rapporten har ändrat läge}}: det går inte att göra just nu.',
     report_sections_not_ready:
       '{sections, plural, one {Ett avsnitt är} other {# avsnitt är}} inte markerade som klara ännu.',
+    city_report_approved: 'Stadens rapport för perioden är redan fastställd och kan inte fastställas igen.',
   },
   en: {
     validation_failed: 'The details could not be saved: check the marked fields.',
@@ -71,6 +72,8 @@ export const errorTexts = {
     report_wrong_state:
       '{state, select, utkast {The report is a draft} klar {The report is marked ready} godkand {The report is approved} other {The report has changed state}}: this cannot be done now.',
     report_sections_not_ready: '{sections, plural, one {One section is} other {# sections are}} not marked ready yet.',
+    city_report_approved:
+      'The city report for the period is already approved (fastställd) and cannot be approved again.',
   },
 };
 

@@ -115,6 +115,21 @@ export const strings = {
     cityReports: 'Godkända nämndrapporter',
     cityNoReports: 'Inga godkända rapporter för perioden ännu.',
     cityMissing: 'Rapporter som inte är godkända ännu',
+    cityApproved: 'Fastställd {at} av {by}.',
+    cityPreliminary:
+      'Preliminär: siffrorna är hämtade {at}. De ändras när registret ändras, tills rapporten fastställs.',
+    cityApprovedNote: 'Anteckning: {note}',
+    cityMissingAtApproval: 'Rapporter som inte var godkända när rapporten fastställdes',
+    cityApprove: 'Fastställ stadens rapport',
+    cityConfirmTitle: 'Fastställa stadens rapport?',
+    cityConfirmText:
+      'Innehållet låses som det är nu: siffrorna, pengarna och nämndernas godkända rapporter. Den fastställda rapporten kan inte ändras eller fastställas igen.',
+    cityConfirmMissing:
+      '{n, plural, one {En nämnds rapport är inte godkänd} other {# nämnders rapporter är inte godkända}} och kommer att saknas i den fastställda rapporten.',
+    cityNote: 'Anteckning (valfri, till exempel beslutets paragraf)',
+    cityConfirmYes: 'Ja, fastställ',
+    cityCancel: 'Avbryt',
+    cityApprovedDone: 'Stadens rapport är fastställd.',
     goalAreas: 'Status per målområde',
     commitments: 'Status per åtagande',
     moneyByCommittee: 'Pengar per nämnd',
@@ -249,6 +264,21 @@ export const strings = {
     cityReports: "Committees' approved reports",
     cityNoReports: 'No approved reports for the period yet.',
     cityMissing: 'Reports not approved yet',
+    cityApproved: 'Approved (fastställd) {at} by {by}.',
+    cityPreliminary:
+      'Preliminary: the figures were retrieved {at}. They change when the register changes, until the report is approved.',
+    cityApprovedNote: 'Note: {note}',
+    cityMissingAtApproval: 'Reports not approved when the report was approved',
+    cityApprove: 'Approve (fastställ) the city report',
+    cityConfirmTitle: 'Approve the city report?',
+    cityConfirmText:
+      "The content is frozen as it is now: the figures, the money and the committees' approved reports. The approved report cannot be changed or approved again.",
+    cityConfirmMissing:
+      "{n, plural, one {One committee's report is not approved} other {# committees' reports are not approved}} and will be missing from the approved report.",
+    cityNote: 'Note (optional, for example the decision’s paragraph)',
+    cityConfirmYes: 'Yes, approve',
+    cityCancel: 'Cancel',
+    cityApprovedDone: 'The city report is approved (fastställd).',
     goalAreas: 'Status per goal area',
     commitments: 'Status per commitment',
     moneyByCommittee: 'Money by committee',

@@ -6,7 +6,9 @@ import {
   defaultPeriod,
   defaultTemplate,
   followUpInPeriod,
+  cityApprovable,
   mayApprove,
+  mayApproveCity,
   mayWrite,
   nextPeriod,
   parsePeriodId,
@@ -138,5 +140,18 @@ describe('the workflow', () => {
     assert.equal(mayWrite(other, r, true), true, 'an assigned reporter writes their section');
     assert.equal(mayWrite({ role: 'reader' }, r), false);
     assert.equal(mayWrite(null, r), false);
+  });
+  it('lets analysts and administrators approve the city report once; not district editors, readers or the public', () => {
+    assert.equal(mayApproveCity({ role: 'analyst' }), true);
+    assert.equal(mayApproveCity({ role: 'admin' }), true);
+    const editor = { role: 'district_editor' as const, committeeId: 'sdn-jarva', committeeAreaIds: [] };
+    assert.equal(mayApproveCity(editor), false);
+    assert.equal(mayApproveCity({ role: 'reader' }), false);
+    assert.equal(mayApproveCity(null), false);
+    assert.deepEqual(cityApprovable('2026-T1', false), { ok: true, value: true });
+    assert.deepEqual(cityApprovable('2026-T1', true), {
+      ok: false,
+      refusal: { code: 'city_approved', period: '2026-T1' },
+    });
   });
 });

@@ -19,11 +19,13 @@ import {
 } from '../../../services/reports/commands.ts';
 import { listReportSummaries, readReportModel, todoOf } from '../../../services/reports/read.ts';
 import { reportsTodoOf } from '../../../services/reports/todo.ts';
-import { getCityReport } from '../../../services/reports/city.ts';
+import { approveCityReport, getCityReport } from '../../../services/reports/city.ts';
 import { exportCityReport, exportReport } from '../../../services/reports/export.ts';
 import {
   AssessmentBody,
   AssessmentParams,
+  CityApproveBody,
+  CityApproveResponse,
   CityReport,
   CommentBody,
   CreateReportBody,
@@ -116,12 +118,14 @@ const routes: FastifyPluginAsyncZod = async (app) => {
       preHandler: read,
       schema: {
         tags,
-        summary: "Kommunstyrelsen's city report for a period: approved reports, status summaries, money against need",
+        summary:
+          "Kommunstyrelsen's city report for a period: approved reports, status summaries, money against need; frozen once approved (fastställd)",
         params: PeriodParams,
         response: { 200: CityReport },
       },
     },
-    async (request) => getCityReport(app.deps.db, request.params.id),
+    async (request) =>
+      getCityReport(app.deps.db, request.params.id, { actor: (await viewer(request)).actor, now: app.deps.now() }),
   );
 
   app.get(
@@ -130,7 +134,7 @@ const routes: FastifyPluginAsyncZod = async (app) => {
       preHandler: read,
       schema: {
         tags,
-        summary: 'The city report as HTML, PDF or DOCX',
+        summary: 'The city report as HTML, PDF or DOCX (the same content as the API: frozen once approved)',
         params: PeriodParams,
         querystring: ExportQuery.extend(LangQuery.shape),
       },
@@ -138,11 +142,28 @@ const routes: FastifyPluginAsyncZod = async (app) => {
     async (request, reply) => {
       const file = await exportCityReport(app.deps.db, request.params.id, request.query.format, {
         lang: request.query.lang,
+        now: app.deps.now(),
       });
       reply.header('content-type', file.contentType);
       reply.header('content-disposition', `attachment; filename="${file.filename}"`);
       return reply.send(file.body);
     },
+  );
+
+  app.post(
+    '/reports/city/:id/approve',
+    {
+      preHandler: guard('reports:approve'),
+      schema: {
+        tags,
+        summary:
+          "Fastställ the period's city report: its content is frozen as it is now (once per period; 409 when already approved)",
+        params: PeriodParams,
+        body: CityApproveBody,
+        response: { 200: CityApproveResponse },
+      },
+    },
+    async (request) => approveCityReport(deps, await actingUser(request), request.params.id, request.body ?? {}),
   );
 
   app.get(

@@ -1,10 +1,10 @@
-/** Stadens samlade rapport: kommunstyrelsen's compiled report for a period. */
-import type { z } from 'zod';
+/** Stadens samlade rapport: kommunstyrelsen's compiled report for a period, preliminary or fastställd. */
 import { Link, navigate, useRoute } from '../../router.tsx';
 import { useApi } from '../../api.ts';
 import { WithData } from '../../shell/Status.tsx';
 import type { CityReport } from '../../../core/contracts/reports.ts';
 import { formatShare } from '../../components/format.ts';
+import { CityApproval } from './CityApproval.tsx';
 import { kr, MoneyTable, periodKey, statusKey, useReportI18n } from './common.tsx';
 
 const STATUSES = ['met', 'on_track', 'at_risk', 'off_track', 'not_measurable'] as const;
@@ -13,10 +13,12 @@ export function CityPage() {
   const { t, lang } = useReportI18n();
   const { params } = useRoute();
   const period = params.period ?? '';
-  const state = useApi<z.infer<typeof CityReport>>(`/reports/city/${encodeURIComponent(period)}`);
+  const state = useApi<CityReport>(`/reports/city/${encodeURIComponent(period)}`);
   const year = period.slice(0, 4);
+  // While an approval reloads the report, the page keeps showing the report it has (no flash, focus kept).
+  const shown = state.data ? { ...state, loading: false, error: null } : state;
   return (
-    <WithData state={state}>
+    <WithData state={shown}>
       {(c) => (
         <>
           <p>
@@ -33,6 +35,7 @@ export function CityPage() {
               ))}
             </select>
           </label>
+          <CityApproval key={c.period.id} report={c} reload={state.reload} />
           <p>
             <a href={`/api/v1/reports/city/${encodeURIComponent(c.period.id)}/export?format=pdf&lang=${lang}`}>
               {t('exportPdf')}
@@ -61,7 +64,7 @@ export function CityPage() {
           )}
           {c.missing.length > 0 && (
             <>
-              <h3>{t('cityMissing')}</h3>
+              <h3>{t(c.approved ? 'cityMissingAtApproval' : 'cityMissing')}</h3>
               <ul>
                 {c.missing.map((m) => (
                   <li key={m.id}>{m.name}</li>
