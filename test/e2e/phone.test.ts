@@ -155,6 +155,7 @@ describe('pages at 390 px', () => {
     const staff = [
       '/rapporter',
       '/rapporter/att-gora',
+      '/rapporter/stad/2026-T1', // the city report, with the approval (Fastställ) for staff who may approve
       '/admin/namnder',
       '/admin/omradesgrupper',
       '/admin/anvandare',

@@ -72,7 +72,7 @@ export function CityPage() {
               </ul>
             </>
           )}
-          <table>
+          <table tabIndex={0}>
             <caption>{t('goalAreas')}</caption>
             <thead>
               <tr>
@@ -98,7 +98,7 @@ export function CityPage() {
             </tbody>
           </table>
           <p className="source-note">{t('source', c.notes.goals)}</p>
-          <table>
+          <table tabIndex={0}>
             <caption>{t('commitments')}</caption>
             <tbody>
               {c.commitments.map((x) => (
@@ -117,7 +117,7 @@ export function CityPage() {
             rows={c.moneyByCommittee.map((m) => ({ ...m, label: m.name }))}
           />
           <p className="source-note">{t('source', c.notes.money)}</p>
-          <table>
+          <table tabIndex={0}>
             <caption>{t('moneyByDistrict')}</caption>
             <thead>
               <tr>

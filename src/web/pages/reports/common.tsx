@@ -53,7 +53,7 @@ export function MoneyTable(props: {
   const { t } = props;
   const { lang } = useReportI18n();
   return (
-    <table>
+    <table tabIndex={0}>
       <caption>{props.caption}</caption>
       <thead>
         <tr>
