@@ -198,13 +198,12 @@ async function throughput(engine: Engine, db: Database): Promise<void> {
       line(`  ${label}`, `skipped (HTTP ${first.statusCode})`);
       continue;
     }
-    ceiling.set(first.rawPayload);
+    ceiling.set(first.rawPayload, first.headers);
     const a = await load(`${address}${path}`, seconds);
     const c = await load(ceiling.url, seconds);
     row(label, a, c, first.rawPayload.length);
     const br = await app.inject({ method: 'GET', url: path, headers: BROWSER });
-    const encoding = br.headers['content-encoding'];
-    ceiling.set(br.rawPayload, typeof encoding === 'string' ? encoding : undefined);
+    ceiling.set(br.rawPayload, br.headers);
     const ab = await load(`${address}${path}`, seconds, 32, BROWSER);
     const cb = await load(ceiling.url, seconds, 32, BROWSER);
     compressed.push([label, ab, cb, br.rawPayload.length]);
