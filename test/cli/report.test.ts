@@ -1,6 +1,7 @@
 /**
- * `fardplan report create | copy-forward | export` against an embedded database: the same commands as
- * the API, so a district editor acting (`--as`) for another committee is refused.
+ * `fardplan report create | copy-forward | export | approve-city | export-city` against an embedded database:
+ * the same commands as the API, so a district editor acting (`--as`) for another committee, or approving the
+ * city report, is refused.
  */
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
@@ -84,6 +85,41 @@ describe('fardplan report (CLI, embedded database)', () => {
     assert.equal(d.status, 0, d.stderr);
     assert.match((await docxText(readFileSync(docx))).text, /Tertial report 2 2026 – Järva stadsdelsnämnd/);
     const wrong = run('export', 'sdn-jarva-2026-T1', '--format', 'odt', '--out', join(dir, 'x'));
+    assert.equal(wrong.status, 2);
+  });
+  it('approves the city report once (an editor may not) and exports the frozen document', async () => {
+    const bad = run('approve-city', '2026-X1');
+    assert.equal(bad.status, 2, bad.stderr);
+    assert.match(bad.stderr, /<period> "2026-X1"/);
+    const editor = run('approve-city', '2026-T1', '--as', 'jarva.editor');
+    assert.equal(editor.status, 1, editor.stderr);
+    assert.match(editor.stderr, /may not/);
+
+    const ok = run('approve-city', '2026-T1', '--note', 'KF 2026-06-15 § 12');
+    assert.equal(ok.status, 0, ok.stderr);
+    assert.match(ok.stdout, /^2026-T1 fastställd 20\d\d-\d\d-\d\dT/);
+    const twice = run('approve-city', '2026-T1');
+    assert.equal(twice.status, 1);
+    assert.match(twice.stderr, /already approved/);
+
+    const db = await openPglite(dbDir);
+    try {
+      const rows = await db.query<{ note: string; approved_by: string | null }>(
+        "SELECT note, approved_by FROM city_report_approval WHERE period_id = '2026-T1'",
+      );
+      assert.deepEqual(rows, [{ note: 'KF 2026-06-15 § 12', approved_by: 'cli' }]);
+    } finally {
+      await db.close();
+    }
+
+    const html = join(dir, 'stad.html');
+    const h = run('export-city', '2026-T1', '--format', 'html', '--out', html);
+    assert.equal(h.status, 0, h.stderr);
+    const text = readFileSync(html, 'utf8');
+    assert.match(text, /<html lang="sv">/);
+    assert.match(text, /[Ff]astställd/);
+    assert.doesNotMatch(text, /preliminär/i);
+    const wrong = run('export-city', '2026-T1', '--format', 'odt', '--out', join(dir, 'y'));
     assert.equal(wrong.status, 2);
   });
 });

@@ -2,6 +2,8 @@
  * `fardplan report create --committee <id> --period <YYYY-T1|YYYY-T2|YYYY-VB> [--as <username>]`
  * `fardplan report copy-forward <report> [--as <username>]`
  * `fardplan report export <report> --format html|pdf|docx --out <file> [--lang sv|en]`
+ * `fardplan report approve-city <period> [--note <text>] [--as <username>]`
+ * `fardplan report export-city <period> --format html|pdf|docx --out <file> [--lang sv|en]`
  *
  * Writes go through the same commands as the API: with `--as` they are authorised as that account
  * (a district editor only for their own committee); without it the operator, who holds the
@@ -13,7 +15,8 @@ import type { Database } from '../../db/database.ts';
 import { migrate } from '../../db/migrate.ts';
 import { PERIOD_ID_PATTERN } from '../../core/reports/periods.ts';
 import { copyForward, createReport } from '../../services/reports/commands.ts';
-import { exportReport } from '../../services/reports/export.ts';
+import { exportCityReport, exportReport, type ExportedFile } from '../../services/reports/export.ts';
+import { approveCityReport } from '../../services/reports/city.ts';
 import { findAccount } from '../../services/auth/index.ts';
 import { SYSTEM_USER, type ActingUser } from '../../services/acting.ts';
 import { loadConfig } from '../config.ts';
@@ -50,8 +53,7 @@ export function register(program: Command): void {
     .requiredOption('--period <period>', 'YYYY-T1 (Jan–Apr), YYYY-T2 (Jan–Aug) or YYYY-VB (the year)')
     .option('--as <username>', 'act as this account (authorised like the API)')
     .action(async (opts: { committee: string; period: string; as?: string }) => {
-      if (!PERIOD_ID_PATTERN.test(opts.period))
-        throw new CliError(`--period "${opts.period}": write YYYY-T1, YYYY-T2 or YYYY-VB`, EXIT.usage);
+      checkPeriod(opts.period, '--period');
       const id = await withDb(async (db) =>
         createReport({ db, now }, await actingAs(db, opts.as), { committeeId: opts.committee, period: opts.period }),
       );
@@ -75,17 +77,58 @@ export function register(program: Command): void {
     .requiredOption('--format <format>', 'html, pdf or docx')
     .requiredOption('--out <file>', 'the file to write')
     .option('--lang <lang>', 'sv or en', 'sv')
-    .action(async (reportId: string, opts: { format: string; out: string; lang: string }) => {
-      if (!['html', 'pdf', 'docx'].includes(opts.format))
-        throw new CliError(`--format "${opts.format}": use html, pdf or docx`, EXIT.usage);
-      if (!['sv', 'en'].includes(opts.lang)) throw new CliError(`--lang "${opts.lang}": use sv or en`, EXIT.usage);
-      const file = await withDb((db) =>
-        exportReport(db, reportId, opts.format as 'html' | 'pdf' | 'docx', {
-          lang: opts.lang as 'sv' | 'en',
-          now: now(),
-        }),
-      );
-      writeFileSync(opts.out, file.body);
-      process.stdout.write(`${opts.out} (${file.body.length} bytes)\n`);
+    .action(async (reportId: string, opts: ExportOptions) => {
+      const { format, lang } = exportChoices(opts);
+      writeExport(opts.out, await withDb((db) => exportReport(db, reportId, format, { lang, now: now() })));
     });
+
+  report
+    .command('approve-city')
+    .description("Fastställ (approve) the period's city report: its content is frozen from then on")
+    .argument('<period>', 'YYYY-T1, YYYY-T2 or YYYY-VB')
+    .option('--note <text>', 'a note kept with the approval, e.g. the council decision', '')
+    .option('--as <username>', 'act as this account (authorised like the API)')
+    .action(async (periodId: string, opts: { note: string; as?: string }) => {
+      checkPeriod(periodId, '<period>');
+      const r = await withDb(async (db) =>
+        approveCityReport({ db, now }, await actingAs(db, opts.as), periodId, { note: opts.note }),
+      );
+      process.stdout.write(`${r.period} fastställd ${r.approved.at}${r.approved.by ? ` av ${r.approved.by}` : ''}\n`);
+    });
+
+  report
+    .command('export-city')
+    .description("Write the period's city report (the council's document) as HTML, tagged PDF or DOCX")
+    .argument('<period>', 'YYYY-T1, YYYY-T2 or YYYY-VB')
+    .requiredOption('--format <format>', 'html, pdf or docx')
+    .requiredOption('--out <file>', 'the file to write')
+    .option('--lang <lang>', 'sv or en', 'sv')
+    .action(async (periodId: string, opts: ExportOptions) => {
+      checkPeriod(periodId, '<period>');
+      const { format, lang } = exportChoices(opts);
+      writeExport(opts.out, await withDb((db) => exportCityReport(db, periodId, format, { lang, now: now() })));
+    });
+}
+
+interface ExportOptions {
+  format: string;
+  out: string;
+  lang: string;
+}
+
+function checkPeriod(period: string, name: string): void {
+  if (!PERIOD_ID_PATTERN.test(period))
+    throw new CliError(`${name} "${period}": write YYYY-T1, YYYY-T2 or YYYY-VB`, EXIT.usage);
+}
+
+function exportChoices(opts: ExportOptions): { format: 'html' | 'pdf' | 'docx'; lang: 'sv' | 'en' } {
+  if (!['html', 'pdf', 'docx'].includes(opts.format))
+    throw new CliError(`--format "${opts.format}": use html, pdf or docx`, EXIT.usage);
+  if (!['sv', 'en'].includes(opts.lang)) throw new CliError(`--lang "${opts.lang}": use sv or en`, EXIT.usage);
+  return { format: opts.format as 'html' | 'pdf' | 'docx', lang: opts.lang as 'sv' | 'en' };
+}
+
+function writeExport(out: string, file: ExportedFile): void {
+  writeFileSync(out, file.body);
+  process.stdout.write(`${out} (${file.body.length} bytes)\n`);
 }
