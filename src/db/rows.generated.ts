@@ -77,6 +77,7 @@ export interface Rows {
     approvedAt: string;
     approvedBy: string | null;
     note: string;
+    contentVersion: number;
   };
   commitment: {
     id: string;

@@ -17,6 +17,7 @@ import { JARVA, reportCommittees } from '../helpers/reports-fixture.ts';
 import { scratchDir } from '../helpers/scratch.ts';
 import type { CityReport } from '../../src/core/contracts/reports.ts';
 import { SYSTEM_USER } from '../../src/services/acting.ts';
+import { CITY_CONTENT_VERSION } from '../../src/core/reports/city-content.ts';
 import { setBudgetLine } from '../../src/services/interventions/index.ts';
 import { formatDateTime, formatWhole } from '../../src/services/reports/words.ts';
 
@@ -199,6 +200,37 @@ for (const engine of engines()) {
       const res = await call(reader, 'GET', '/reports/city/2026-T1');
       assert.equal(res.statusCode, 200);
       assert.equal((res.json() as CityReport).approved, null);
+    });
+
+    it('stores the content version and refuses, naming the period, content from a newer Färdplan', async () => {
+      const version = async () =>
+        (
+          await t.db.query<{ v: number }>(
+            'SELECT content_version AS v FROM city_report_approval WHERE period_id = $1',
+            [PERIOD],
+          )
+        )[0]?.v;
+      assert.equal(await version(), CITY_CONTENT_VERSION);
+      const shown = JSON.stringify(await city(analyst));
+      await t.db.query('UPDATE city_report_approval SET content_version = content_version + 1 WHERE period_id = $1', [
+        PERIOD,
+      ]);
+      try {
+        for (const url of [`/reports/city/${PERIOD}`, `/reports/city/${PERIOD}/export?format=html`]) {
+          const res = await call(reader, 'GET', url);
+          assert.equal(res.statusCode, 503, res.body);
+          const error = res.json().error as { code: string; params: Record<string, string>; message: string };
+          assert.equal(error.code, 'city_report_unreadable');
+          assert.deepEqual(error.params, { period: PERIOD });
+          assert.match(error.message, new RegExp(`version ${CITY_CONTENT_VERSION + 1} by a newer Färdplan`));
+        }
+      } finally {
+        await t.db.query('UPDATE city_report_approval SET content_version = $2 WHERE period_id = $1', [
+          PERIOD,
+          CITY_CONTENT_VERSION,
+        ]);
+      }
+      assert.equal(JSON.stringify(await city(analyst)), shown);
     });
   });
 }

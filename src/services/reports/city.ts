@@ -11,6 +11,8 @@
 import type { Database, Queryable } from '../../db/database.ts';
 import type { Actor } from '../../core/access.ts';
 import { cityApprovable, mayApproveCity } from '../../core/reports/workflow.ts';
+import { CITY_CONTENT_VERSION, upgradeCityContent } from '../../core/reports/city-content.ts';
+import { AppError } from '../../core/errors.ts';
 import { CityReportContent, type CityApproval, type CityReport } from '../../core/contracts/reports.ts';
 import * as repo from '../../db/repositories/reports.ts';
 import * as approvals from '../../db/repositories/city-report.ts';
@@ -88,6 +90,39 @@ export async function compileCityReport(db: Queryable, periodId: string): Promis
   };
 }
 
+/**
+ * The approved content as the current contract reads it: upgraded from the version it was stored in. Content
+ * that cannot be read (written by a newer Färdplan, or a contract change without its upgrade step) is refused
+ * with what is wrong and where, never shown half-read nor recompiled from the register.
+ */
+function frozenContent(row: approvals.CityApprovalRow): CityReportContent {
+  const unreadable = (why: string, details: { field?: string; message: string }[] = []): AppError =>
+    new AppError(
+      'not_available',
+      `The approved city report for ${row.periodId} cannot be read: ${why}`,
+      details.length ? details : [{ field: 'content_version', message: why }],
+      { code: 'city_report_unreadable', params: { period: row.periodId } },
+    );
+  const upgraded = upgradeCityContent(row.content, row.contentVersion);
+  if (!upgraded.ok) {
+    const r = upgraded.refusal;
+    throw unreadable(
+      r.code === 'newer'
+        ? `it was stored as content version ${r.version} by a newer Färdplan; this one reads up to version ${r.known}`
+        : r.code === 'missing_step'
+          ? `no upgrade step from content version ${r.version}`
+          : `the stored content (version ${r.version}) is not an object`,
+    );
+  }
+  const parsed = CityReportContent.safeParse(upgraded.value);
+  if (!parsed.success)
+    throw unreadable(
+      `the stored content (version ${row.contentVersion}) does not satisfy the contract of version ${CITY_CONTENT_VERSION}`,
+      parsed.error.issues.slice(0, 10).map((i) => ({ field: i.path.join('.'), message: i.message })),
+    );
+  return parsed.data;
+}
+
 const approvalOf = (row: approvals.CityApprovalRow): CityApproval => ({
   by: row.approvedBy,
   at: row.approvedAt,
@@ -106,7 +141,7 @@ export async function getCityReport(
   const row = await approvals.readCityApproval(db, (await periodOrDefault(db, periodId)).id);
   const allowed = { approve: !row && mayApproveCity(viewer.actor) };
   if (row) {
-    const content = CityReportContent.parse(row.content);
+    const content = frozenContent(row);
     return { ...content, approved: approvalOf(row), figuresAt: row.approvedAt, allowed };
   }
   const content = await compileCityReport(db, periodId);
@@ -145,6 +180,7 @@ export async function approveCityReport(
     await approvals.insertCityApproval(tx, {
       periodId: period.id,
       content,
+      contentVersion: CITY_CONTENT_VERSION,
       approvedAt: now,
       approvedBy: approved.by,
       note: approved.note,

@@ -40,6 +40,8 @@ export const errorTexts = {
     report_sections_not_ready:
       '{sections, plural, one {Ett avsnitt är} other {# avsnitt är}} inte markerade som klara ännu.',
     city_report_approved: 'Stadens rapport för perioden är redan fastställd och kan inte fastställas igen.',
+    city_report_unreadable:
+      'Den fastställda rapporten för {period} kan inte läsas av den här versionen av Färdplan. Kontakta den som driver Färdplan.',
   },
   en: {
     validation_failed: 'The details could not be saved: check the marked fields.',
@@ -74,6 +76,8 @@ export const errorTexts = {
     report_sections_not_ready: '{sections, plural, one {One section is} other {# sections are}} not marked ready yet.',
     city_report_approved:
       'The city report for the period is already approved (fastställd) and cannot be approved again.',
+    city_report_unreadable:
+      'The approved city report for {period} cannot be read by this version of Färdplan. Contact whoever runs Färdplan.',
   },
 };
 
