@@ -328,13 +328,19 @@ describe('area profiles, comparisons and indicator pages in a browser', () => {
         firstValued.value,
       );
 
-    // The 544-DeSO division renders from the one map call (no polygons: the ranking shows every value).
+    // The 544-DeSO division renders from the one map call (no polygons: the ranking has every value, its
+    // first 50 rows shown until the reader asks for all).
     if (catalog.divisions.some((d) => d.id === 'deso' && d.areaCount > 0)) {
       await page.locator('#division').selectOption('deso');
       await page.waitForURL(/division=deso/);
       const deso = await b.api<{ areas: { code: string; value: number | null }[] }>(
         `/indicators/${id}/map?division=deso`,
       );
+      const fold = page.locator('#ranking .fp-table-fold');
+      await fold.waitFor();
+      assert.equal(await fold.getAttribute('data-rows'), String(deso.areas.length));
+      assert.equal(await page.locator('#ranking tbody tr').count(), 50);
+      await fold.getByRole('button', { name: `Visa alla ${deso.areas.length} rader` }).click();
       await page
         .locator('#ranking tbody tr')
         .nth(deso.areas.length - 1)

@@ -1,9 +1,10 @@
 /**
  * An accessible data table (caption, row headers, sortable columns with aria-sort) and the
  * TableTwin wrapper that puts a visible chart ↔ table toggle, a text summary and a CSV download
- * of exactly the rows and columns on screen (in their current order) around any chart or map.
+ * of the table's columns and rows in their current order (every row, also of a folded long table) around
+ * any chart or map.
  */
-import { useMemo, useState, type ReactNode } from 'react';
+import { useId, useMemo, useState, type ReactNode } from 'react';
 import type { CsvCell } from '../../core/csv.ts';
 import { CsvDownload } from './CsvDownload.tsx';
 import type { Lang } from './format.ts';
@@ -72,17 +73,41 @@ export interface DataTableProps<T> {
   highlight?: string | null;
   id?: string;
   captionHidden?: boolean;
+  /** Fold a long table (default DEFAULT_FOLD); false shows every row (the page folds it itself). */
+  fold?: Fold | false;
 }
 
+/**
+ * A table of more than `above` rows shows its first `show` rows (in the current order) and a button for
+ * the rest: 544 DeSO would otherwise make a page of 30,000 pixels (110,000 on a phone). The highlighted row
+ * is always shown; the CSV download always has every row.
+ */
+export interface Fold {
+  above: number;
+  show: number;
+}
+export const DEFAULT_FOLD: Fold = { above: 150, show: 50 };
+
 export function DataTable<T>(props: DataTableProps<T>): ReactNode {
-  const { caption, columns, rowKey, lang, highlight, id } = props;
+  const { caption, columns, rowKey, lang, highlight } = props;
+  const ownId = useId();
+  const id = props.id ?? ownId;
   const [ownSort, setOwnSort] = useState<SortState | null>(null);
+  const [unfolded, setUnfolded] = useState(false);
   const controlled = props.sort !== undefined;
   const sort = controlled ? props.sort! : ownSort;
   const rows = useMemo(
     () => (controlled ? [...props.rows] : sortRows(props.rows, columns, ownSort)),
     [controlled, props.rows, columns, ownSort],
   );
+  const fold = props.fold === false ? null : (props.fold ?? DEFAULT_FOLD);
+  const folds = fold !== null && rows.length > fold.above;
+  const shown = useMemo(() => {
+    if (!folds || unfolded) return rows;
+    const first = rows.slice(0, fold.show);
+    const extra = highlight ? rows.find((r, i) => i >= fold.show && rowKey(r) === highlight) : undefined;
+    return extra ? [...first, extra] : first;
+  }, [rows, folds, unfolded, fold?.show, highlight, rowKey]);
   const t = strings(lang);
   const toggle = (key: string) => {
     const next: SortState =
@@ -90,7 +115,7 @@ export function DataTable<T>(props: DataTableProps<T>): ReactNode {
     if (props.onSortChange) props.onSortChange(next);
     if (!controlled) setOwnSort(next);
   };
-  return (
+  const table = (
     // A wide table scrolls inside its box (a phone); the box is a named region in the tab order so that a
     // keyboard can scroll it too (WCAG 2.1.1), and the row headers stay in view while it scrolls (CSS).
     <div className="fp-table-wrap" tabIndex={0} role="region" aria-label={caption}>
@@ -123,7 +148,7 @@ export function DataTable<T>(props: DataTableProps<T>): ReactNode {
           </tr>
         </thead>
         <tbody>
-          {rows.map((r) => {
+          {shown.map((r) => {
             const key = rowKey(r);
             return (
               <tr
@@ -150,6 +175,18 @@ export function DataTable<T>(props: DataTableProps<T>): ReactNode {
           })}
         </tbody>
       </table>
+    </div>
+  );
+  if (!folds) return table;
+  return (
+    <div className="fp-table-fold" data-rows-shown={shown.length} data-rows={rows.length}>
+      {table}
+      <p className="fp-muted" role="status">
+        {t.rowsShown(shown.length, rows.length)}
+      </p>
+      <button type="button" aria-expanded={unfolded} aria-controls={id} onClick={() => setUnfolded(!unfolded)}>
+        {unfolded ? t.showFewerRows(fold.show) : t.showAllRows(rows.length)}
+      </button>
     </div>
   );
 }

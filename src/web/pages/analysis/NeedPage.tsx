@@ -250,6 +250,7 @@ function NeedResult({
               rows={data.areas}
               rowKey={(r) => r.id}
               lang={lang}
+              fold={false}
             />
           ) : null}
         </div>
