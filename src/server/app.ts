@@ -54,10 +54,8 @@ export async function buildApp(deps: AppDeps, options: AppOptions = {}): Promise
   registerInputGuard(app); // NUL, unpaired surrogates, impossible dates, out-of-range numbers → 400
   await app.register(fastifyCookie);
   registerAuth(app); // sessions and the CSRF check for cookie-authenticated writes
-  // Derived reads served from memory under the data version (their ETag comes from it); then compression
-  // (brotli/gzip) of every response above 1 kB when the client accepts it.
-  registerResponseCache(app, options.cache);
-  await app.register(fastifyCompress, { global: true, threshold: 1024, encodings: ['br', 'gzip', 'deflate'] });
+  // Security headers are set in onRequest: before the response cache, whose hits are sent from onRequest too
+  // (registered after it, a hit went out without them).
   await app.register(fastifyHelmet, {
     contentSecurityPolicy: {
       directives: {
@@ -76,6 +74,10 @@ export async function buildApp(deps: AppDeps, options: AppOptions = {}): Promise
     },
     crossOriginEmbedderPolicy: false,
   });
+  // Derived reads served from memory under the data version (their ETag comes from it); then compression
+  // (brotli/gzip) of every response above 1 kB when the client accepts it.
+  registerResponseCache(app, options.cache);
+  await app.register(fastifyCompress, { global: true, threshold: 1024, encodings: ['br', 'gzip', 'deflate'] });
   await app.register(fastifySwagger, {
     openapi: {
       openapi: '3.1.0',

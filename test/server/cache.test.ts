@@ -93,6 +93,23 @@ for (const engine of engines()) {
       assert.equal(queries, 0, 'a cached read sends no statement to the database');
     });
 
+    it('sends a hit and a 304 with the same headers as the computed answer, the security headers included', async () => {
+      const url = '/api/v1/interventions/budget';
+      const miss = await get(t.app, url);
+      const hit = await get(t.app, url);
+      const revalidated = await get(t.app, url, { 'if-none-match': String(miss.headers.etag) });
+      assert.deepEqual([miss.headers['x-cache'], hit.headers['x-cache'], revalidated.statusCode], ['miss', 'hit', 304]);
+      const { date: _d1, 'x-cache': _x1, ...missHeaders } = miss.headers;
+      const { date: _d2, 'x-cache': _x2, ...hitHeaders } = hit.headers;
+      assert.deepEqual(hitHeaders, missHeaders);
+      for (const res of [hit, revalidated]) {
+        assert.match(String(res.headers['content-security-policy']), /default-src 'self'/);
+        assert.equal(res.headers['x-content-type-options'], 'nosniff');
+        assert.equal(res.headers['x-frame-options'], 'SAMEORIGIN');
+        assert.ok(res.headers['strict-transport-security']);
+      }
+    });
+
     it('answers a revalidation with 304 and no query', async () => {
       const first = await get(t.app, '/api/v1/interventions/budget');
       assert.equal(first.statusCode, 200);
