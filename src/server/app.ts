@@ -6,7 +6,6 @@
 import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
 import fastifyStatic from '@fastify/static';
 import fastifyCookie from '@fastify/cookie';
-import fastifyHelmet from '@fastify/helmet';
 import fastifySwagger from '@fastify/swagger';
 import fastifyCompress from '@fastify/compress';
 import { existsSync } from 'node:fs';
@@ -22,6 +21,7 @@ import { registerErrorHandling } from './errors.ts';
 import { registerEtags } from './etag.ts';
 import { apiRoutes } from './routes/index.ts';
 import { registerAuth } from './auth.ts';
+import { registerSecurityHeaders } from './security-headers.ts';
 import { registerResponseCache, type CacheOptions } from './cache.ts';
 import { registerInputGuard } from './input-guard.ts';
 
@@ -54,26 +54,7 @@ export async function buildApp(deps: AppDeps, options: AppOptions = {}): Promise
   registerInputGuard(app); // NUL, unpaired surrogates, impossible dates, out-of-range numbers → 400
   await app.register(fastifyCookie);
   registerAuth(app); // sessions and the CSRF check for cookie-authenticated writes
-  // Security headers are set in onRequest: before the response cache, whose hits are sent from onRequest too
-  // (registered after it, a hit went out without them).
-  await app.register(fastifyHelmet, {
-    contentSecurityPolicy: {
-      directives: {
-        defaultSrc: ["'self'"],
-        scriptSrc: ["'self'"],
-        styleSrc: ["'self'", "'unsafe-inline'"],
-        imgSrc: ["'self'", 'data:'],
-        connectSrc: ["'self'"],
-        fontSrc: ["'self'"],
-        objectSrc: ["'none'"],
-        frameAncestors: ["'none'"],
-        baseUri: ["'self'"],
-        formAction: ["'self'"],
-        upgradeInsecureRequests: null,
-      },
-    },
-    crossOriginEmbedderPolicy: false,
-  });
+  registerSecurityHeaders(app); // before the response cache: its hits are sent from onRequest
   // Derived reads served from memory under the data version (their ETag comes from it); then compression
   // (brotli/gzip) of every response above 1 kB when the client accepts it.
   registerResponseCache(app, options.cache);
