@@ -7,7 +7,7 @@
 import { useId, useMemo, useState, type ReactNode } from 'react';
 import type { CsvCell } from '../../core/csv.ts';
 import { CsvDownload } from './CsvDownload.tsx';
-import type { Lang } from './format.ts';
+import { formatNumber, type Lang } from './format.ts';
 import { strings } from './strings.ts';
 
 export interface Column<T> {
@@ -75,6 +75,8 @@ export interface DataTableProps<T> {
   captionHidden?: boolean;
   /** Fold a long table (default DEFAULT_FOLD); false shows every row (the page folds it itself). */
   fold?: Fold | false;
+  /** A CSV download of every row stands beside the table (TableTwin): a folded table says so. */
+  csv?: boolean;
 }
 
 /**
@@ -182,10 +184,10 @@ export function DataTable<T>(props: DataTableProps<T>): ReactNode {
     <div className="fp-table-fold" data-rows-shown={shown.length} data-rows={rows.length}>
       {table}
       <p className="fp-muted" role="status">
-        {t.rowsShown(shown.length, rows.length)}
+        {t.rowsShown(formatNumber(shown.length, lang), formatNumber(rows.length, lang), props.csv === true)}
       </p>
       <button type="button" aria-expanded={unfolded} aria-controls={id} onClick={() => setUnfolded(!unfolded)}>
-        {unfolded ? t.showFewerRows(fold.show) : t.showAllRows(rows.length)}
+        {unfolded ? t.showFewerRows(formatNumber(fold.show, lang)) : t.showAllRows(formatNumber(rows.length, lang))}
       </button>
     </div>
   );
@@ -247,6 +249,7 @@ export function TableTwin<T>(props: TableTwinProps<T>): ReactNode {
           sort={sort}
           onSortChange={setSort}
           highlight={props.highlight}
+          csv
         />
       )}
       <div className="fp-twin-foot">

@@ -29,10 +29,10 @@ const sv = {
   mapOf: 'Karta över',
   locator: 'Läge i staden',
   noData: 'Inga värden att visa.',
-  showAllRows: (n: number) => `Visa alla ${n} rader`,
-  showFewerRows: (n: number) => `Visa de ${n} första raderna`,
-  rowsShown: (shown: number, total: number) =>
-    `Visar ${shown} av ${total} rader. Sortera en kolumn för att se andra först; CSV-filen har alla rader.`,
+  showAllRows: (n: string) => `Visa alla ${n} rader`,
+  showFewerRows: (n: string) => `Visa de ${n} första raderna`,
+  rowsShown: (shown: string, total: string, csv: boolean) =>
+    `Visar ${shown} av ${total} rader. Sortera en kolumn för att se andra först${csv ? '; CSV-filen har alla rader' : ''}.`,
 };
 
 export type Strings = typeof sv;
@@ -65,10 +65,10 @@ const en: Strings = {
   mapOf: 'Map of',
   locator: 'Location in the city',
   noData: 'No values to show.',
-  showAllRows: (n: number) => `Show all ${n} rows`,
-  showFewerRows: (n: number) => `Show the first ${n} rows`,
-  rowsShown: (shown: number, total: number) =>
-    `Showing ${shown} of ${total} rows. Sort a column to see others first; the CSV file has every row.`,
+  showAllRows: (n: string) => `Show all ${n} rows`,
+  showFewerRows: (n: string) => `Show the first ${n} rows`,
+  rowsShown: (shown: string, total: string, csv: boolean) =>
+    `Showing ${shown} of ${total} rows. Sort a column to see others first${csv ? '; the CSV file has every row' : ''}.`,
 };
 
 export function strings(lang: Lang): Strings {
