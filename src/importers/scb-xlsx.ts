@@ -8,20 +8,17 @@
  * The title's dimension list names the stub dimensions first and the heading dimensions after
  * them, in order; that is how header rows are identified.
  *
- * Statistikdatabasen's xlsx files use prefixed XML namespaces (`<x:row>`), absolute part paths and a
- * VML drawing name that exceljs cannot read, so the package is normalised in memory first
- * (scb-xlsx/workbook.ts); the sheet's head and body are read by scb-xlsx/header.ts and scb-xlsx/rows.ts.
+ * The package's first sheet is read as plain cells straight from its XML (scb-xlsx/workbook.ts); the sheet's
+ * head and body are read by scb-xlsx/header.ts and scb-xlsx/rows.ts.
  */
 import { readFile } from 'node:fs/promises';
 import { basename } from 'node:path';
 import { readColumns, readDimensions, readLayout } from './scb-xlsx/header.ts';
 import { readDataRows, readFootnotes } from './scb-xlsx/rows.ts';
-import { fail, readSheet } from './scb-xlsx/sheet.ts';
 import type { ScbTable, ScbXlsxOptions } from './scb-xlsx/types.ts';
-import { loadWorkbook } from './scb-xlsx/workbook.ts';
+import { readFirstSheet } from './scb-xlsx/workbook.ts';
 
 export type { DimensionRole, ScbColumn, ScbDimension, ScbTable, ScbXlsxOptions } from './scb-xlsx/types.ts';
-export { loadWorkbook } from './scb-xlsx/workbook.ts';
 
 /** Parses one SCB Statistikdatabasen xlsx export. */
 export async function readScbXlsx(path: string, options: ScbXlsxOptions = {}): Promise<ScbTable> {
@@ -38,10 +35,7 @@ function tableIdOf(meta: Record<string, string>, sheetName: string, file: string
 
 /** Parses the bytes of one SCB Statistikdatabasen xlsx export (`file` names it in errors). */
 export async function parseScbWorkbook(data: Buffer, file: string, options: ScbXlsxOptions = {}): Promise<ScbTable> {
-  const { workbook: wb, pruned } = await loadWorkbook(data, file, options.regionFilter);
-  const ws = wb.worksheets[0];
-  if (!ws) fail(file, undefined, undefined, 'the workbook has no sheet');
-  const sheet = readSheet(ws, pruned);
+  const { name: sheetName, sheet } = readFirstSheet(data, file, options.regionFilter);
 
   const layout = readLayout(sheet, file);
   const { title, subject, firstDataRow } = layout;
@@ -51,7 +45,7 @@ export async function parseScbWorkbook(data: Buffer, file: string, options: ScbX
   dims.regionDim.values = [];
   const { footnotes, meta } = readFootnotes(sheet, rows.end);
 
-  const tableId = tableIdOf(meta, ws.name, file);
+  const tableId = tableIdOf(meta, sheetName, file);
   for (const rec of rows.records) rec.tableId = tableId;
 
   return {

@@ -15,9 +15,8 @@ export interface BootstrapResult {
  * Before a first start opens its database (a new embedded one): sets the reading of the raw reference
  * files of the data directory going in a worker thread, whose heap is freed when it ends, and hands the
  * pending inputs to the loader (ctx.reference), which waits for them. The database is copied from the
- * build's cluster, opened and migrated meanwhile. Read in the main thread, exceljs's garbage would sit on
- * top of PGlite's memory (which never shrinks) and V8 would keep the heap it grew to: about 100 MB more at
- * the peak (docs/performance.md). Without a data directory (the shipped dataset, small) there is nothing to
+ * build's cluster, opened and migrated meanwhile. Read in the main thread, the reading's garbage would sit on
+ * top of PGlite's memory (which never shrinks) and V8 would keep the heap it grew to (docs/performance.md). Without a data directory (the shipped dataset, small) there is nothing to
  * do. A file the worker cannot read fails the reference loader, as a read in the loader would.
  */
 export function prepareStartup(ctx: StartupContext): StartupContext {

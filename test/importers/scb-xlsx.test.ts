@@ -3,6 +3,8 @@ import assert from 'node:assert/strict';
 import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
+import { strToU8, zipSync } from 'fflate';
+import { readFirstSheet } from '../../src/importers/scb-xlsx/workbook.ts';
 import { parseScbWorkbook, readScbXlsx, type ScbTable } from '../../src/importers/scb-xlsx.ts';
 import { AppError } from '../../src/core/errors.ts';
 import { dataDir, goldenDir, hasData } from '../helpers/paths.ts';
@@ -201,5 +203,116 @@ describe('SCB xlsx importer: layout and markers', () => {
       /noyear\.xlsx, row 1, column A: the title names no year dimension/,
     );
     await assert.rejects(parseScbWorkbook(Buffer.from('not a zip'), 'plain.xlsx'), /plain\.xlsx: not an xlsx file/);
+  });
+});
+
+const NS = 'http://schemas.openxmlformats.org/spreadsheetml/2006/main';
+const REL = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships';
+
+/** A package as Statistikdatabasen writes it: `x:` prefixes, absolute targets, comments beside a VML drawing. */
+function statistikdatabasenPackage(rows: string, options: { comments?: string; omit?: string } = {}): Buffer {
+  const rel = (type: string, target: string, id: string) =>
+    `<Relationship Type="${REL}/${type}" Target="${target}" Id="${id}" />`;
+  const parts: Record<string, string> = {
+    '_rels/.rels': `\uFEFF<?xml version="1.0" encoding="utf-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">${rel('officeDocument', '/xl/workbook.xml', 'R1')}</Relationships>`,
+    'xl/workbook.xml': `<?xml version="1.0" encoding="utf-8"?><x:workbook xmlns:r="${REL}" xmlns:x="${NS}"><x:sheets><x:sheet name="TAB&amp;01" sheetId="2" r:id="rId2" /></x:sheets></x:workbook>`,
+    'xl/_rels/workbook.xml.rels': `<?xml version="1.0" encoding="utf-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">${rel('sharedStrings', '/xl/sharedStrings.xml', 'rId3')}${rel('worksheet', '/xl/worksheets/sheet1.xml', 'rId2')}</Relationships>`,
+    'xl/sharedStrings.xml': `<?xml version="1.0" encoding="utf-8"?><x:sst xmlns:x="${NS}"><x:si><x:t>Antal personer efter region och år</x:t></x:si><x:si><x:t>2022</x:t></x:si><x:si><x:t>0180C1010 Rinkeby &amp; Kista</x:t></x:si><x:si><x:t>0114A0010</x:t></x:si><x:si><x:t xml:space="preserve">rad ett\r\nrad två</x:t></x:si><x:si><x:r><x:t>Käll</x:t></x:r><x:r><x:t>a:</x:t></x:r><x:rPh><x:t>ignored</x:t></x:rPh></x:si><x:si><x:t /></x:si></x:sst>`,
+    'xl/worksheets/sheet1.xml': `<?xml version="1.0" encoding="utf-8"?><x:worksheet xmlns:r="${REL}" xmlns:x="${NS}"><x:sheetData>${rows}</x:sheetData></x:worksheet>`,
+    'xl/worksheets/_rels/sheet1.xml.rels': `<?xml version="1.0" encoding="utf-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">${rel('comments', '/xl/comments1.xml', 'rId5')}${rel('vmlDrawing', '/xl/drawings/vmldrawing.vml', 'rId6')}</Relationships>`,
+    'xl/comments1.xml': `<?xml version="1.0" encoding="utf-8"?><x:comments xmlns:x="${NS}"><x:commentList>${options.comments ?? ''}</x:commentList></x:comments>`,
+    'xl/drawings/vmldrawing.vml': '<xml></xml>',
+  };
+  if (options.omit) delete parts[options.omit];
+  return Buffer.from(zipSync(Object.fromEntries(Object.entries(parts).map(([k, v]) => [k, strToU8(v)]))));
+}
+
+describe('SCB xlsx importer: reading the package', () => {
+  const s = (i: number, ref: string) => `<x:c r="${ref}" s="2" t="s"><x:v>${i}</x:v></x:c>`;
+  const n = (v: string, ref: string) => `<x:c r="${ref}" s="3" t="n"><x:v>${v}</x:v></x:c>`;
+  const rows =
+    `<x:row r="1">${s(0, 'A1')}</x:row>` +
+    `<x:row r="3"><x:c r="A3" s="1" /><x:c r="B3" t="inlineStr"><x:is><x:t>Antal</x:t></x:is></x:c></x:row>` +
+    `<x:row r="4">${s(1, 'B4')}</x:row>` +
+    `<x:row r="5">${s(2, 'A5')}${n('12', 'B5')}<x:c r="D5" s="1" /></x:row>` +
+    `<x:row r="6">${s(3, 'A6')}${n('5', 'B6')}<x:c r="E6" s="1" /></x:row>` +
+    // no r attributes: the row after the last, the cell after the last
+    `<x:row><x:c t="b"><x:v>1</x:v></x:c><x:c t="s"><x:v>4</x:v></x:c><x:c t="e"><x:v>#N/A</x:v></x:c></x:row>` +
+    `<x:row r="9">${s(5, 'A9')}${s(6, 'B9')}</x:row>`;
+
+  it('reads prefixed parts, absolute targets, shared and inline strings, comments, and rows and cells without an address', () => {
+    const comments =
+      '<x:comment ref="B4" authorId="0"><x:text><x:r><x:t xml:space="preserve">En definition\r\n</x:t></x:r><x:r><x:t>fortsätter.</x:t></x:r></x:text></x:comment>';
+    const { name, sheet } = readFirstSheet(statistikdatabasenPackage(rows, { comments }), 'p.xlsx');
+    assert.equal(name, 'TAB&01');
+    assert.equal(sheet.rowCount, 9);
+    assert.equal(sheet.width, 5, 'the empty styled cells D5 and E6 count: every cell element of a row with a value');
+    assert.equal(sheet.get(1, 1), 'Antal personer efter region och år');
+    assert.equal(sheet.get(3, 1), null);
+    assert.equal(sheet.get(3, 2), 'Antal');
+    assert.equal(sheet.get(5, 1), '0180C1010 Rinkeby & Kista');
+    assert.equal(sheet.get(5, 2), 12);
+    assert.deepEqual([sheet.get(7, 1), sheet.get(7, 2), sheet.get(7, 3)], ['true', 'rad ett\nrad två', '#N/A']);
+    assert.deepEqual([sheet.get(9, 1), sheet.get(9, 2)], ['Källa:', '']);
+    assert.equal(sheet.rowBlank(2), true);
+    assert.equal(sheet.rowBlank(9), false);
+    assert.deepEqual([...sheet.notes], [['4:2', 'En definition\nfortsätter.']]);
+  });
+
+  it('keeps only the region cell of a row the region filter refuses, without reading its values', () => {
+    const { sheet } = readFirstSheet(statistikdatabasenPackage(rows), 'p.xlsx', (c) => c.startsWith('0180'));
+    assert.deepEqual([sheet.get(6, 1), sheet.get(6, 2)], ['0114A0010', null]);
+    assert.deepEqual([sheet.get(5, 1), sheet.get(5, 2)], ['0180C1010 Rinkeby & Kista', 12]);
+    assert.equal(sheet.width, 4, "a refused row's cells do not widen the sheet");
+    const all = readFirstSheet(statistikdatabasenPackage(rows), 'p.xlsx').sheet;
+    assert.deepEqual([all.get(6, 1), all.get(6, 2), all.width], ['0114A0010', 5, 5]);
+  });
+
+  it('reads what exceljs writes: rich text, dates by their number format, booleans, formula results, notes', async () => {
+    const wb = new ExcelJS.Workbook();
+    const ws = wb.addWorksheet('Blad <1>');
+    ws.getCell('A1').value = { richText: [{ text: 'rik ' }, { text: 'text', font: { bold: true } }] };
+    ws.getCell('B1').value = new Date(Date.UTC(2021, 4, 3));
+    ws.getCell('C1').value = false;
+    ws.getCell('D1').value = { formula: 'E1*2', result: 25 };
+    ws.getCell('E1').value = 12.5;
+    ws.getCell('E1').numFmt = '0.0';
+    ws.getCell('E1').note = 'En not & mer';
+    ws.getCell('F2').value = { formula: 'A1', result: 'x<y' };
+    const { name, sheet } = readFirstSheet(Buffer.from(await wb.xlsx.writeBuffer()), 'e.xlsx');
+    assert.equal(name, 'Blad <1>');
+    assert.deepEqual(
+      [1, 2, 3, 4, 5].map((c) => sheet.get(1, c)),
+      ['rik text', '2021-05-03', 'false', 25, 12.5],
+    );
+    assert.equal(sheet.get(2, 6), 'x<y');
+    assert.deepEqual([...sheet.notes], [['1:5', 'En not & mer']]);
+  });
+
+  it('names the file and the missing part when the package is not a workbook', () => {
+    assert.throws(
+      () => readFirstSheet(statistikdatabasenPackage(rows, { omit: 'xl/workbook.xml' }), 'a.xlsx'),
+      (e: unknown) =>
+        e instanceof AppError && /^a\.xlsx: cannot read the workbook \(no part xl\/workbook\.xml\)/.test(e.message),
+    );
+    assert.throws(
+      () => readFirstSheet(statistikdatabasenPackage(rows, { omit: 'xl/worksheets/sheet1.xml' }), 'b.xlsx'),
+      /b\.xlsx: cannot read the workbook \(no part xl\/worksheets\/sheet1\.xml\)/,
+    );
+    assert.throws(() => readFirstSheet(Buffer.from('PK nothing'), 'c.xlsx'), /c\.xlsx: not an xlsx file/);
+  });
+
+  it('parses a Statistikdatabasen package end to end', async () => {
+    const t = await parseScbWorkbook(
+      statistikdatabasenPackage(
+        `<x:row r="1">${s(0, 'A1')}</x:row><x:row r="3">${s(1, 'B3')}</x:row><x:row r="4">${s(2, 'A4')}${n('7', 'B4')}</x:row>`,
+      ),
+      'e2e.xlsx',
+    );
+    assert.equal(t.tableId, 'TAB&01', 'the sheet name, its entity decoded');
+    assert.deepEqual(
+      t.records.map((r) => [r.regionCode, r.period, r.value]),
+      [['0180C1010', '2022', 7]],
+    );
   });
 });

@@ -1,6 +1,6 @@
 /**
- * Reading the raw reference files in a worker thread. Parsing SCB's xlsx files (exceljs) makes a lot of
- * short-lived garbage; in the main thread V8 keeps the heap it grew to for the life of the process, in a
+ * Reading the raw reference files in a worker thread. Reading SCB's xlsx sheets, the geography and the
+ * CSV series makes short-lived garbage; in the main thread V8 keeps the heap it grew to for the life of the process, in a
  * worker the heap is freed when the worker ends. Only the compact inputs come back (structured clone).
  */
 import { Worker } from 'node:worker_threads';
@@ -28,8 +28,9 @@ function spawn(dataDir: string, heapMb: number): Worker {
 
 /**
  * The worker's old generation, in MB. A first start reads while the database opens, so the worker's heap
- * adds to PGlite's memory: a limit makes V8 collect exceljs's garbage early instead of growing the heap
- * (Stockholm's files: a peak of 375–407 MB for the whole process, against 433–456 MB without). The files
+ * adds to PGlite's memory: a limit makes V8 collect the garbage early instead of growing the heap
+ * (measured when the xlsx files were read with exceljs: a peak of 375–407 MB for the whole process, against
+ * 433–456 MB without). The files
  * need much less; a worker that still runs out of memory is replaced by a read in this thread.
  */
 export const READ_WORKER_HEAP_MB = 256;
