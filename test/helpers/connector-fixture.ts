@@ -136,14 +136,17 @@ async function seedPlaces(db: Database): Promise<void> {
   ]);
 }
 
-/** A migrated database with the places, and the environment that points `fardplan` at it. */
-export async function cliDatabase(engine: Engine): Promise<CliDatabase> {
+/**
+ * A migrated database with the places (unless `places: false`), and the environment that points `fardplan`
+ * at it: an embedded database in a directory of its own, or a PostgreSQL database of its own.
+ */
+export async function cliDatabase(engine: Engine, { places = true } = {}): Promise<CliDatabase> {
   if (engine === 'pglite') {
     const dir = mkdtempSync(join(tmpdir(), 'fardplan-fetch-'));
     const path = join(dir, 'db');
     const db = await openPglite(path);
     await migrate(db);
-    await seedPlaces(db);
+    if (places) await seedPlaces(db);
     await db.close();
     return {
       env: { DATABASE_URL: '', FARDPLAN_PGLITE_DIR: path },
@@ -161,7 +164,7 @@ export async function cliDatabase(engine: Engine): Promise<CliDatabase> {
   url.pathname = `/${name}`;
   const db = await openPostgres(url.toString());
   await migrate(db);
-  await seedPlaces(db);
+  if (places) await seedPlaces(db);
   await db.close();
   return {
     env: { DATABASE_URL: url.toString() },
