@@ -129,10 +129,33 @@ type Req = FastifyRequest & { [PENDING]?: Pending };
 
 const stockholmDay = new Intl.DateTimeFormat('sv-SE', { timeZone: 'Europe/Stockholm' });
 
+/**
+ * The Stockholm date of an instant, formatted once a minute: formatting costs more than the rest of a cache
+ * hit's key, and Stockholm's days begin on a whole minute (its offsets are whole hours).
+ */
+function stockholmDayEachMinute(): (at: Date) => string {
+  let minute = NaN;
+  let day = '';
+  return (at) => {
+    const m = Math.floor(at.getTime() / 60_000);
+    if (m !== minute) {
+      minute = m;
+      day = stockholmDay.format(at);
+    }
+    return day;
+  };
+}
+
+const CODINGS = {
+  br: /(?:^|,)\s*br\s*(?:;\s*q=([0-9.]+))?\s*(?:,|$)/i,
+  gzip: /(?:^|,)\s*gzip\s*(?:;\s*q=([0-9.]+))?\s*(?:,|$)/i,
+};
+
 function chooseEncoding(request: FastifyRequest): 'br' | 'gzip' | null {
-  const accept = String(request.headers['accept-encoding'] ?? '');
-  const q = (name: string): number => {
-    const m = new RegExp(`(?:^|,)\\s*${name}\\s*(?:;\\s*q=([0-9.]+))?\\s*(?:,|$)`, 'i').exec(accept);
+  const accept = request.headers['accept-encoding'];
+  if (!accept) return null;
+  const q = (name: keyof typeof CODINGS): number => {
+    const m = CODINGS[name].exec(String(accept));
     return m ? (m[1] === undefined ? 1 : Number(m[1])) : 0;
   };
   if (q('br') > 0) return 'br';
@@ -186,6 +209,18 @@ export function registerResponseCache(app: FastifyInstance, options: CacheOption
     sizeCalculation: (e) => e.identity.length + (e.br?.length ?? 0) + (e.gzip?.length ?? 0) + 200,
   });
   app.decorate('responseCache', { tracker, entries });
+  const dayOf = stockholmDayEachMinute();
+  // the ETag's digest of a scope (visibility, day, URL), remembered: the same few URLs are asked again and again
+  const digests = new Map<string, string>();
+  const digestOf = (scope: string): string => {
+    let d = digests.get(scope);
+    if (d === undefined) {
+      if (digests.size >= 10_000) digests.clear();
+      d = createHash('sha1').update(scope).digest('base64url').slice(0, 16);
+      digests.set(scope, d);
+    }
+    return d;
+  };
 
   // onRequest (after the cookie and session hooks): a hit skips validation and the handler altogether.
   app.addHook('onRequest', async (request: Req, reply) => {
@@ -193,10 +228,10 @@ export function registerResponseCache(app: FastifyInstance, options: CacheOption
     if (!domains) return;
     const versions = await tracker.current();
     const who = await visibility(request);
-    const day = stockholmDay.format(app.deps.now());
+    const day = dayOf(app.deps.now());
     const scope = `${who}|${day}|${request.url}`;
     const stamp = domains.map((d) => `${d[0]}${versions[d]}`).join('.') + `.o${versions.other}`;
-    const digest = createHash('sha1').update(scope).digest('base64url').slice(0, 16);
+    const digest = digestOf(scope);
     const etag = `W/"${stamp}-${digest}"`;
     reply.header('etag', etag);
     reply.header('cache-control', 'no-cache');

@@ -2,6 +2,7 @@ import { describe, it, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { engines } from '../helpers/db.ts';
 import { testApp, type TestApp } from '../helpers/app.ts';
+import { securityHeaders } from '../../src/server/security-headers.ts';
 
 for (const engine of engines()) {
   describe(`HTTP foundation (${engine})`, () => {
@@ -55,6 +56,37 @@ for (const engine of engines()) {
       const res = await t.app.inject({ method: 'GET', url: '/api/v1/health' });
       assert.match(String(res.headers['content-security-policy']), /default-src 'self'/);
       assert.equal(res.headers['x-content-type-options'], 'nosniff');
+    });
+
+    it("sends helmet's very headers on every kind of answer: success, 304, 404, a refused request, an error", async () => {
+      const { set, removed } = securityHeaders();
+      assert.ok(Object.keys(set).length >= 10 && removed.includes('x-powered-by'));
+      const ok = await t.app.inject({ method: 'GET', url: '/api/v1/health' });
+      const answers = [
+        ok,
+        await t.app.inject({
+          method: 'GET',
+          url: '/api/v1/health',
+          headers: { 'if-none-match': String(ok.headers.etag) },
+        }),
+        await t.app.inject({ method: 'GET', url: '/api/v1/no-such-route' }),
+        await t.app.inject({ method: 'GET', url: '/api/v1/indicators/population/values?division=' }),
+        await t.app.inject({
+          method: 'POST',
+          url: '/api/v1/auth/login',
+          payload: '{not json',
+          headers: { 'content-type': 'application/json' },
+        }),
+      ];
+      assert.deepEqual(
+        answers.map((r) => r.statusCode),
+        [200, 304, 404, 400, 400],
+      );
+      for (const r of answers) {
+        for (const [name, value] of Object.entries(set))
+          assert.equal(r.headers[name], value, `${r.statusCode} ${name}`);
+        assert.equal(r.headers['x-powered-by'], undefined);
+      }
     });
   });
 }
