@@ -5,6 +5,7 @@
  * on a shared machine.
  */
 import { execFile } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import Fastify, { type FastifyInstance } from 'fastify';
 
@@ -15,6 +16,27 @@ export interface LoadResult {
   errors: number;
   timeouts: number;
   non2xx: number;
+  /** Answers in the run. */
+  total: number;
+  /**
+   * The machine's TCP tail loss probes during the run (Linux's TcpExt counters; null elsewhere): a sender
+   * that saw no acknowledgement of an answer's last segment in time and sent it again. On loopback nothing
+   * is lost, so each one is an answer that stalled at a receiver too busy to read it.
+   */
+  lossProbes: number | null;
+}
+
+/** Linux's TCP extension counters (/proc/net/netstat), or null where there are none. */
+function tcpExt(): Record<string, number> | null {
+  try {
+    const lines = readFileSync('/proc/net/netstat', 'utf8').split('\n');
+    const i = lines.findIndex((l) => l.startsWith('TcpExt:'));
+    const names = lines[i]!.split(/\s+/).slice(1);
+    const values = lines[i + 1]!.split(/\s+/).slice(1).map(Number);
+    return Object.fromEntries(names.map((n, k) => [n, values[k]!]));
+  } catch {
+    return null;
+  }
 }
 
 const autocannonBin = fileURLToPath(new URL('../node_modules/autocannon/autocannon.js', import.meta.url));
@@ -27,6 +49,7 @@ export function load(
   headers: Record<string, string> = {},
 ): Promise<LoadResult> {
   const headerArgs = Object.entries(headers).flatMap(([k, v]) => ['-H', `${k}=${v}`]);
+  const before = tcpExt();
   return new Promise((resolve, reject) => {
     execFile(
       process.execPath,
@@ -34,8 +57,9 @@ export function load(
       { maxBuffer: 16 * 1024 * 1024 },
       (err, stdout) => {
         if (err) return reject(err);
+        const after = tcpExt();
         const r = JSON.parse(stdout) as {
-          requests: { average: number };
+          requests: { average: number; total: number };
           latency: { p50: number; p99: number };
           errors: number;
           timeouts: number;
@@ -48,6 +72,8 @@ export function load(
           errors: r.errors,
           timeouts: r.timeouts,
           non2xx: r.non2xx,
+          total: r.requests.total,
+          lossProbes: before && after && 'TCPLossProbes' in after ? after.TCPLossProbes! - before.TCPLossProbes! : null,
         });
       },
     );

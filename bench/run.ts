@@ -171,6 +171,11 @@ function firstStartAsUsers(): void {
 /** What a browser sends: every JSON response above 1 kB then comes compressed (brotli). */
 const BROWSER = { 'accept-encoding': 'br, gzip' };
 
+/** The share of a run's answers that met a TCP tail loss probe (LoadResult.lossProbes), or `–` where unknown. */
+function stalled(r: LoadResult): string {
+  return r.lossProbes === null || r.total === 0 ? '–' : `${((100 * r.lossProbes) / r.total).toFixed(1)} %`;
+}
+
 async function throughput(engine: Engine, db: Database): Promise<void> {
   const app = await appOf(db);
   const address = await app.listen({ host: '127.0.0.1', port: 0 });
@@ -178,13 +183,13 @@ async function throughput(engine: Engine, db: Database): Promise<void> {
   const header = (title: string): void => {
     process.stdout.write(`\n  ${title}\n`);
     process.stdout.write(
-      `  ${'route'.padEnd(34)} ${'req/s'.padStart(8)} ${'ceiling'.padStart(8)} ${'ratio'.padStart(7)} ${'p50'.padStart(6)} ${'p99'.padStart(6)} ${'ceil p99'.padStart(9)}  size\n`,
+      `  ${'route'.padEnd(34)} ${'req/s'.padStart(8)} ${'ceiling'.padStart(8)} ${'ratio'.padStart(7)} ${'p50'.padStart(6)} ${'p99'.padStart(6)} ${'ceil p99'.padStart(9)} ${'size'.padStart(8)}  stalled (app, ceiling)\n`,
     );
   };
   const row = (label: string, a: LoadResult, c: LoadResult, size: number): void => {
     const bad = a.errors + a.timeouts + a.non2xx;
     process.stdout.write(
-      `  ${label.padEnd(34)} ${a.rps.toFixed(0).padStart(8)} ${c.rps.toFixed(0).padStart(8)} ${`${((100 * a.rps) / c.rps).toFixed(0)} %`.padStart(7)} ${`${a.p50}`.padStart(6)} ${`${a.p99}`.padStart(6)} ${`${c.p99}`.padStart(9)}  ${kb(size)}${bad ? `  ${a.timeouts} timeouts, ${a.errors} errors, ${a.non2xx} non-2xx` : ''}\n`,
+      `  ${label.padEnd(34)} ${a.rps.toFixed(0).padStart(8)} ${c.rps.toFixed(0).padStart(8)} ${`${((100 * a.rps) / c.rps).toFixed(0)} %`.padStart(7)} ${`${a.p50}`.padStart(6)} ${`${a.p99}`.padStart(6)} ${`${c.p99}`.padStart(9)} ${kb(size).padStart(8)}  ${stalled(a)}, ${stalled(c)}${bad ? `  ${a.timeouts} timeouts, ${a.errors} errors, ${a.non2xx} non-2xx` : ''}\n`,
     );
   };
   process.stdout.write(
