@@ -146,10 +146,9 @@ function stockholmDayEachMinute(): (at: Date) => string {
   };
 }
 
-const CODINGS = {
-  br: /(?:^|,)\s*br\s*(?:;\s*q=([0-9.]+))?\s*(?:,|$)/i,
-  gzip: /(?:^|,)\s*gzip\s*(?:;\s*q=([0-9.]+))?\s*(?:,|$)/i,
-};
+/** A coding in `Accept-Encoding`, with its quality (group 1) if given. */
+const coding = (name: string): RegExp => new RegExp(`(?:^|,)\\s*${name}\\s*(?:;\\s*q=([0-9.]+))?\\s*(?:,|$)`, 'i');
+const CODINGS = { br: coding('br'), gzip: coding('gzip') };
 
 function chooseEncoding(request: FastifyRequest): 'br' | 'gzip' | null {
   const accept = request.headers['accept-encoding'];

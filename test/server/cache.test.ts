@@ -110,6 +110,34 @@ for (const engine of engines()) {
       }
     });
 
+    it('keys an answer by the Stockholm day: a hit within the day, a new answer after midnight in Stockholm', async () => {
+      let clock = new Date('2026-12-01T22:59:10Z'); // 23:59:10 in Stockholm (CET)
+      const c = await testApp({ engine, now: () => clock });
+      try {
+        const url = '/api/v1/analysis/scenarios';
+        const at = async (iso: string) => {
+          clock = new Date(iso);
+          return get(c.app, url);
+        };
+        const answers = [
+          await at('2026-12-01T22:59:10Z'),
+          await at('2026-12-01T22:59:50Z'), // the same minute
+          await at('2026-12-01T23:00:05Z'), // 00:00:05 on 2 December in Stockholm
+          await at('2026-12-01T23:30:00Z'),
+          await at('2027-06-30T21:59:30Z'), // 23:59:30 in summer (CEST)
+          await at('2027-06-30T22:00:30Z'), // 00:00:30 on 1 July
+          await at('2027-06-30T22:00:50Z'),
+        ];
+        assert.deepEqual(
+          answers.map((r) => r.headers['x-cache']),
+          ['miss', 'hit', 'miss', 'hit', 'miss', 'miss', 'hit'],
+        );
+        assert.notEqual(answers[2]!.headers.etag, answers[0]!.headers.etag);
+      } finally {
+        await c.close();
+      }
+    });
+
     it('answers a revalidation with 304 and no query', async () => {
       const first = await get(t.app, '/api/v1/interventions/budget');
       assert.equal(first.statusCode, 200);

@@ -9,7 +9,7 @@
  */
 import { posix } from 'node:path';
 import { columnNumber, fail, isBlank, type Cell, type Sheet } from './sheet.ts';
-import { readZip } from './zip.ts';
+import { unzipSync } from 'fflate';
 
 /**
  * An element of that name in any namespace prefix (`<x:row …>`, `<row …>`), empty or with content: groups 1
@@ -184,16 +184,20 @@ interface Values {
   date1904: boolean;
 }
 
-/** The workbook's first sheet: its name, its part and XML, what its values need, and the package's parts. */
+/** The workbook's first sheet: its name, its XML, what its values need, and its comments' XML. */
 function openFirstSheet(data: Buffer, file: string) {
-  let entries: Map<string, Buffer>;
+  const entries = new Map<string, Uint8Array>();
   try {
-    entries = readZip(data);
+    // only the XML parts and their relationships are inflated (not the theme, images or metadata)
+    const parts = unzipSync(data, { filter: (f) => /\.(xml|rels)$/i.test(f.name) });
+    for (const [name, bytes] of Object.entries(parts)) entries.set(name.replace(/^\//, ''), bytes);
   } catch (e) {
     fail(file, undefined, undefined, `not an xlsx file (${(e as Error).message})`);
   }
-  const read = (name: string | undefined): string | undefined =>
-    name === undefined ? undefined : entries.get(name)?.toString('utf8');
+  const read = (name: string | undefined): string | undefined => {
+    const bytes = name === undefined ? undefined : entries.get(name);
+    return bytes && Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('utf8');
+  };
 
   const workbookPart = ofType(relationships(read, ''), 'officeDocument') ?? 'xl/workbook.xml';
   const workbook = read(workbookPart);
