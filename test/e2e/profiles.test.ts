@@ -9,6 +9,7 @@ import assert from 'node:assert/strict';
 import type { Page } from 'playwright-core';
 import { startBrowserTest, type BrowserTest } from '../helpers/browser.ts';
 import { loadProfilesFixture } from '../helpers/profiles-fixture.ts';
+import type { IndicatorMap } from '../../src/core/contracts/indicators.ts';
 
 interface Catalog {
   divisions: { id: string; level: number; areaCount: number; hasGeometry: boolean }[];
@@ -253,16 +254,7 @@ describe('area profiles, comparisons and indicator pages in a browser', () => {
     const id = shareIndicator.id;
     const page = await b.page(`/indikatorer/${id}?division=${SDO}`);
     await page.getByTestId('indicator-name').waitFor();
-    const m = await b.api<{
-      period: string;
-      areas: {
-        code: string;
-        name: string;
-        value: number | null;
-        rank: number | null;
-        rankedCount: number | null;
-      }[];
-    }>(`/indicators/${id}/map?division=${SDO}`);
+    const m = await b.api<IndicatorMap>(`/indicators/${id}/map?division=${SDO}`);
     await page.locator('path.fp-area').first().waitFor();
     assert.equal(await page.locator('path.fp-area').count(), m.areas.length);
     for (const a of m.areas.filter((x) => x.value !== null)) {
@@ -291,9 +283,7 @@ describe('area profiles, comparisons and indicator pages in a browser', () => {
       info,
     );
     assert.match(page.url(), new RegExp(`area=${sk.code}`));
-    const skTrend = (
-      m.areas.find((a) => a.code === sk.code) as unknown as { trend: { period: string; value: number | null }[] }
-    ).trend;
+    const skTrend = m.periods.map((period, i) => ({ period, value: sk.trend[i] ?? null }));
     if ((await page.locator('#trend').count()) > 0) {
       await page.locator('#trend').getByRole('button', { name: 'Visa som tabell' }).click();
       for (const p of skTrend.filter((x) => x.value !== null)) {

@@ -13,6 +13,7 @@ import {
 } from '../../src/services/analysis/index.ts';
 import { twoGroupMeasures } from '../../src/core/analysis/segregation.ts';
 import { AREA_TYPES } from '../../src/core/analysis/need-index.ts';
+import type { NeedResponse } from '../../src/core/contracts/analysis.ts';
 
 describe('analysis on the Stockholm reference data', { skip: !hasData && 'no reference data directory' }, () => {
   let t: TestApp;
@@ -238,6 +239,36 @@ describe('analysis on the Stockholm reference data', { skip: !hasData && 'no ref
     assert.equal(need.statusCode, 200, need.body);
     assert.equal(need.json().indicators[0].normalisedWeight, 2 / 3);
     assert.equal(need.json().aggregated.areas.length, 11);
+    // an area's components and values are columns in the order of `indicators`, checked against the values
+    // route and against the composite they weigh into
+    const n = need.json<NeedResponse>();
+    assert.deepEqual(
+      n.indicators.map((i) => i.id),
+      ['share-low-economic-standard', 'employment-rate-16-64'],
+    );
+    const values = await Promise.all(
+      n.indicators.map(async (i) => {
+        const r = await open.app.inject({
+          method: 'GET',
+          url: `/api/v1/indicators/${i.id}/values?division=deso&period=${n.period}`,
+        });
+        return new Map(
+          r.json<{ values: { code: string; value: number | null }[] }>().values.map((v) => [v.code, v.value]),
+        );
+      }),
+    );
+    for (const a of n.areas) {
+      assert.equal(a.components.length, 2);
+      assert.deepEqual(
+        a.values,
+        values.map((v) => v.get(a.id) ?? null),
+        a.id,
+      );
+      const composite = n.indicators.reduce((s, ind, k) => s + ind.normalisedWeight * a.components[k]!, 0);
+      assert.ok(Math.abs(composite - a.composite) < 1e-12, a.id);
+      // higher is worse for low economic standard: a value above the mean is a positive component
+      assert.equal(Math.sign(a.components[0]!), Math.sign(a.values[0]! - n.indicators[0]!.mean));
+    }
     const badW = await open.app.inject({
       method: 'GET',
       url: '/api/v1/analysis/need-index?indicators=share-low-economic-standard:-1',

@@ -196,11 +196,15 @@ export const needResponse = z.object({
       id: z.string(),
       name: z.string(),
       population: z.number(),
-      components: z.record(z.string(), z.number()),
+      components: z
+        .array(z.number())
+        .describe('the signed standardised value of each of `indicators` (same order), weighted into `composite`'),
       composite: z.number(),
       score: z.number(),
       type: areaType,
-      values: z.record(z.string(), z.number().nullable()),
+      values: z
+        .array(z.number().nullable())
+        .describe("the area's value of each of `indicators` (same order), null where it has none"),
     }),
   ),
   missing: z.array(z.object({ id: z.string(), indicator: z.string() })),
@@ -224,6 +228,7 @@ export const needResponse = z.object({
     .nullable(),
   sources: z.array(z.string()),
 });
+export type NeedResponse = z.infer<typeof needResponse>;
 
 export const allocationBody = z.strictObject({
   name: z.string().max(200).optional(),

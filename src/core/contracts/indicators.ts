@@ -351,18 +351,36 @@ export const mapQuery = z.object({
   period: z.string().min(1).max(40).optional().describe('Period; the latest available when omitted'),
 });
 
+/**
+ * An indicator's map: every area of a division in one period. Lean, since a DeSO map has hundreds of areas
+ * (and thousands nationally): what is the same for every area is said once (the division, the period, the
+ * number of ranked areas, the citations), and an area's trend is a column of values beside `periods`.
+ */
 export const mapResponse = z.object({
   indicator: indicatorSchema,
   division: divisionMetaSchema,
-  periods: z.array(z.string()),
-  period: z.string().nullable(),
+  periods: z.array(z.string()).describe('the periods with values in this division, oldest first'),
+  period: z.string().nullable().describe('the period shown; null when the division has no values'),
+  rankedCount: z.number().describe('the number of areas ranked in the period (those with a value)'),
+  sources: z.array(z.string()).describe("the citations of the period's values; an area's `source` indexes it"),
   city: areaRefSchema.extend({ value: pointSchema.nullable(), trend: z.array(pointSchema) }).nullable(),
   areas: z.array(
-    areaRefSchema.extend(pointSchema.shape).extend({
+    z.object({
+      code: z.string(),
+      name: z.string(),
       parentCode: z.string().nullable(),
-      rank: z.number().nullable(),
-      rankedCount: z.number().nullable(),
-      trend: z.array(z.object({ period: z.string(), value: z.number().nullable() })),
+      value: z.number().nullable(),
+      numerator: z.number().nullable(),
+      denominator: z.number().nullable(),
+      status: pointSchema.shape.status,
+      source: z.number().int().nullable().describe('index into `sources`; null where the area has no value row'),
+      rank: z
+        .number()
+        .nullable()
+        .describe('1 = the most favourable (a neutral indicator: the highest), of `rankedCount`'),
+      trend: z
+        .array(z.number().nullable())
+        .describe("the area's value in each of `periods` (same order), null where it has none"),
     }),
   ),
 });

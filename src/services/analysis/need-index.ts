@@ -90,10 +90,12 @@ export async function needIndexService(db: Queryable, q: NeedQuery) {
       const meta = specs.find((x) => x.id === s.id);
       return { ...s, nameSv: meta?.nameSv ?? s.id, nameEn: meta?.nameEn ?? s.id, unit: meta?.unit ?? '' };
     }),
+    // Columns in the order of `indicators`, not objects keyed by indicator id: the ids would be most of the bytes.
     areas: result.areas.map((a) => ({
       ...a,
       name: nameOf.get(a.id) ?? a.id,
-      values: Object.fromEntries(ids.map((id) => [id, values.get(a.id)?.[id] ?? null])),
+      components: result.indicators.map((s) => a.components[s.id] as number),
+      values: result.indicators.map((s) => values.get(a.id)?.[s.id] ?? null),
     })),
     missing: result.missing,
     byType: result.byType,

@@ -1,6 +1,7 @@
 /**
  * An indicator's map: every area of a division in one period, ranked, with its trend, beside the city. The
- * polygons are not in it: the browser fetches them once per division (GET /analysis/areas/{division}).
+ * polygons are not in it: the browser fetches them once per division (GET /analysis/areas/{division}). What
+ * every area shares is said once (see mapResponse), so a DeSO map is about half the bytes of a row per area.
  */
 import type { Queryable } from '../../db/database.ts';
 import { findCity, listDivisions, areasByCode } from '../../db/repositories/areas.ts';
@@ -14,7 +15,6 @@ import { listIndicators } from '../../db/repositories/indicators.ts';
 import { AppError } from '../../core/errors.ts';
 import { rankAreas } from '../../core/stats/compare.ts';
 import type { IndicatorMap } from '../../core/contracts/indicators.ts';
-import type { Point } from '../../core/contracts/areas.ts';
 import { byPeriod, divisionMeta, indicatorMeta, num, toPoint } from '../areas/profile-common.ts';
 
 export async function getIndicatorMap(
@@ -51,11 +51,14 @@ export async function getIndicatorMap(
       ? observationsOfAreas(db, [{ divisionId: city.divisionId, code: city.code }], [indicatorId])
       : Promise.resolve([] as ObservationRow[]),
   ]);
-  const trends = new Map<string, { period: string; value: number | null }[]>();
+  const column = new Map(periods.map((p, i) => [p, i]));
+  const trends = new Map<string, (number | null)[]>();
   for (const o of obs) {
-    const l = trends.get(o.areaCode) ?? [];
-    l.push({ period: o.period, value: num(o.value) });
-    trends.set(o.areaCode, l);
+    const i = column.get(o.period);
+    if (i === undefined) continue;
+    let t = trends.get(o.areaCode);
+    if (!t) trends.set(o.areaCode, (t = periods.map(() => null)));
+    t[i] = num(o.value);
   }
   const inPeriod = obs.filter((o) => o.period === chosen);
   const ofArea = new Map(inPeriod.map((o) => [o.areaCode, o]));
@@ -63,6 +66,8 @@ export async function getIndicatorMap(
     inPeriod.map((o) => ({ code: o.areaCode, value: num(o.value) })),
     ind.polarity,
   );
+  const sources = [...new Set(inPeriod.map((o) => o.source))].sort();
+  const sourceIndex = new Map(sources.map((c, i) => [c, i]));
   const cityTrend = cityObs.sort(byPeriod).map(toPoint);
   return {
     indicator: indicatorMeta(ind),
@@ -78,21 +83,21 @@ export async function getIndicatorMap(
           trend: cityTrend,
         }
       : null,
+    rankedCount: ranks.size,
+    sources,
     areas: areas.map((a) => {
       const o = ofArea.get(a.code);
-      const p: Point = o
-        ? toPoint(o)
-        : { period: chosen ?? '', value: null, numerator: null, denominator: null, status: 'missing', source: '' };
-      const r = ranks.get(a.code);
       return {
-        divisionId,
         code: a.code,
         name: a.name,
         parentCode: a.parentCode,
-        ...p,
-        rank: r?.rank ?? null,
-        rankedCount: r?.of ?? null,
-        trend: (trends.get(a.code) ?? []).sort(byPeriod),
+        value: o ? num(o.value) : null,
+        numerator: o ? num(o.numerator) : null,
+        denominator: o ? num(o.denominator) : null,
+        status: o?.status ?? 'missing',
+        source: o ? (sourceIndex.get(o.source) ?? null) : null,
+        rank: ranks.get(a.code)?.rank ?? null,
+        trend: trends.get(a.code) ?? periods.map(() => null),
       };
     }),
   };

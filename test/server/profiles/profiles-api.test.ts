@@ -2,6 +2,7 @@ import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { testApp, type TestApp } from '../../helpers/app.ts';
 import { FIX, labourForce, loadProfilesFixture, medianIncome, unemployed } from '../../helpers/profiles-fixture.ts';
+import type { IndicatorMap } from '../../../src/core/contracts/indicators.ts';
 
 interface Point {
   period: string;
@@ -211,33 +212,31 @@ describe('profiles API (fixture data)', () => {
     assert.match(unknown.body, /nope/);
   });
 
-  it('map: values, ranks and the city value in one call, no polygons; the latest period by default', async () => {
+  it('map: values, ranks and the city value in one call, no polygons; the latest period by default; what every area shares said once', async () => {
     const res = await get(`/api/v1/indicators/fx-unemployment-share/map?division=${FIX.sdo}`);
     assert.equal(res.statusCode, 200, res.body);
-    const m = res.json<{
-      period: string;
-      periods: string[];
-      city: { value: Point };
-      areas: (Point & { code: string; rank: number | null })[];
-    }>();
+    const m = res.json<IndicatorMap>();
     assert.equal(m.period, '2022');
     assert.deepEqual(m.periods, FIX.periods);
     assert.equal(m.areas.length, 4);
+    assert.equal(m.rankedCount, 4);
+    assert.equal(m.sources.length, 1);
     for (const [i, a] of FIX.areas.entries()) {
       const got = m.areas.find((x) => x.code === a.code)!;
       assert.equal(got.value, share(unemployed(i, 2), labourForce(i, 2)));
       assert.equal(got.numerator, unemployed(i, 2));
+      assert.equal(m.sources[got.source!], m.city!.value!.source, 'the citation, named once for all areas');
       assert.ok(!('geometry' in got), 'the polygons come once per division (GET /analysis/areas/{division})');
+      for (const shared of ['divisionId', 'period', 'rankedCount']) assert.ok(!(shared in got), shared);
     }
     assert.deepEqual(
       FIX.areas.map((a) => m.areas.find((x) => x.code === a.code)!.rank),
       [4, 3, 2, 1],
     );
-    const rkTrend = (m.areas.find((x) => x.code === 'F01') as unknown as { trend: { period: string; value: number }[] })
-      .trend;
     assert.deepEqual(
-      rkTrend,
-      [0, 1, 2].map((p) => ({ period: FIX.periods[p], value: share(unemployed(0, p), labourForce(0, p)) })),
+      m.areas.find((x) => x.code === 'F01')!.trend,
+      [0, 1, 2].map((p) => share(unemployed(0, p), labourForce(0, p))),
+      'the trend is a column beside `periods`',
     );
     const y2020 = (await get(`/api/v1/indicators/fx-unemployment-share/map?division=${FIX.sdo}&period=2020`)).json<{
       areas: { code: string; value: number }[];
@@ -246,10 +245,12 @@ describe('profiles API (fixture data)', () => {
     const none = await get(`/api/v1/indicators/fx-unemployment-share/map?division=${FIX.sdo}&period=1999`);
     assert.equal(none.statusCode, 404);
     assert.match(none.body, /2020, 2021, 2022/);
-    const sd = (await get(`/api/v1/indicators/fx-unemployment-share/map?division=${FIX.stadsdel}`)).json<{
-      areas: { code: string; status: string }[];
-    }>();
-    assert.equal(sd.areas.find((a) => a.code === 'S-KISTA')!.status, 'missing');
+    const sd = (
+      await get(`/api/v1/indicators/fx-unemployment-share/map?division=${FIX.stadsdel}`)
+    ).json<IndicatorMap>();
+    const kista = sd.areas.find((a) => a.code === 'S-KISTA')!;
+    assert.deepEqual([kista.status, kista.value, kista.rank], ['missing', null, null]);
+    assert.ok(kista.trend.every((v) => v === null));
   });
 
   it('catalog lists divisions, indicators and areas; the routes are in the OpenAPI document', async () => {

@@ -1,7 +1,7 @@
 /** Analys › Behov: the need index for every DeSO, its weights, and a map of area types for a higher division. */
 import { useMemo, useState, type ReactNode } from 'react';
 import { z } from 'zod';
-import type { needResponse } from '../../../core/contracts/analysis.ts';
+import type { NeedResponse } from '../../../core/contracts/analysis.ts';
 import { setQuery, Link, useSearch } from '../../router.tsx';
 import { searchText } from '../../search.ts';
 import { useApi } from '../../api.ts';
@@ -23,7 +23,7 @@ import {
 } from './shared.tsx';
 
 /** The need index as the API's contract gives it. */
-export type NeedData = z.infer<typeof needResponse>;
+export type NeedData = NeedResponse;
 
 /** The words of each polarity the contract allows. */
 const POLARITY_WORDS = {
@@ -162,11 +162,11 @@ function NeedResult({
       render: (r) => formatNumber(r.score, lang, 2),
       align: 'right',
     },
-    ...data.indicators.map((ind) => ({
+    ...data.indicators.map((ind, i) => ({
       key: ind.id,
       header: lang === 'sv' ? ind.nameSv : ind.nameEn,
-      value: (r: DesoRow) => r.values[ind.id] ?? null,
-      render: (r: DesoRow) => formatNumber(r.values[ind.id] ?? null, lang, 1),
+      value: (r: DesoRow) => r.values[i] ?? null,
+      render: (r: DesoRow) => formatNumber(r.values[i] ?? null, lang, 1),
       align: 'right' as const,
     })),
     {

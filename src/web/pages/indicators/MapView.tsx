@@ -27,6 +27,14 @@ type T = ReturnType<typeof useI18n<typeof areasStrings>>['t'];
 type Sources = { source: string; period: string }[];
 type TRow = { period: string; city: number | null; area: number | null };
 
+/** An area's trend as points: its column of values beside the map's periods, where it has a value. */
+function trendOf(data: IndicatorMap, row: Row): { period: string; value: number | null }[] {
+  return data.periods.flatMap((period, i) => {
+    const value = row.trend[i] ?? null;
+    return value === null ? [] : [{ period, value }];
+  });
+}
+
 /** The map's and the ranking's summary: the highest and lowest values beside the city's. */
 function mapSummary(data: IndicatorMap, t: T, lang: Lang): string | null {
   const ind = data.indicator;
@@ -48,13 +56,14 @@ function mapSummary(data: IndicatorMap, t: T, lang: Lang): string | null {
 }
 
 /** The highlighted area's value and rank (or why it has no rank). */
-function selectedInfoText(sel: Row, ind: IndicatorMap['indicator'], t: T, lang: Lang): string {
+function selectedInfoText(sel: Row, data: IndicatorMap, t: T, lang: Lang): string {
+  const { indicator: ind, rankedCount } = data;
   return sel.rank !== null
     ? t('selectedInfo', {
         name: sel.name,
         value: fmtUnit(sel.value, ind, lang),
         rank: sel.rank,
-        of: sel.rankedCount ?? 0,
+        of: rankedCount,
       })
     : t('selectedInfoNoRank', {
         name: sel.name,
@@ -73,7 +82,7 @@ function rankColumns(data: IndicatorMap, t: T, lang: Lang): Column<Row>[] {
       key: 'name',
       header: t('area'),
       value: (a) => a.name,
-      render: (a) => <Link href={profilePath(a.divisionId, a.code)}>{a.name}</Link>,
+      render: (a) => <Link href={profilePath(data.division.id, a.code)}>{a.name}</Link>,
       rowHeader: true,
     },
     { key: 'code', header: 'Kod', value: (a) => a.code },
@@ -99,7 +108,7 @@ function rankColumns(data: IndicatorMap, t: T, lang: Lang): Column<Row>[] {
       align: 'right',
     },
     { key: 'status', header: t('status'), value: (a) => statusText(a.status) },
-    { key: 'source', header: t('source'), value: (a) => a.source },
+    { key: 'source', header: t('source'), value: (a) => (a.source === null ? '' : (data.sources[a.source] ?? '')) },
   ];
 }
 
@@ -220,9 +229,8 @@ function Trend({ data, sel }: { data: IndicatorMap; sel: Row | null }): ReactNod
   const { t, lang } = useI18n(areasStrings);
   const ind = data.indicator;
   const cityTrend = data.city?.trend ?? [];
-  const periodsAll = [
-    ...new Set([...cityTrend.map((p) => p.period), ...(sel?.trend ?? []).map((p) => p.period)]),
-  ].sort();
+  const selTrend = sel ? trendOf(data, sel) : [];
+  const periodsAll = [...new Set([...cityTrend.map((p) => p.period), ...selTrend.map((p) => p.period)])].sort();
   if (periodsAll.length <= 1) return null;
   const trendTitle = sel
     ? t('areaOverTime', { indicator: indName(ind, lang), name: sel.name })
@@ -230,7 +238,7 @@ function Trend({ data, sel }: { data: IndicatorMap; sel: Row | null }): ReactNod
   const trendRows: TRow[] = periodsAll.map((period) => ({
     period,
     city: cityTrend.find((p) => p.period === period)?.value ?? null,
-    area: sel?.trend.find((p) => p.period === period)?.value ?? null,
+    area: selTrend.find((p) => p.period === period)?.value ?? null,
   }));
   const trendColumns: Column<TRow>[] = [
     { key: 'period', header: t('period'), value: (r) => r.period, rowHeader: true },
@@ -263,7 +271,7 @@ function Trend({ data, sel }: { data: IndicatorMap; sel: Row | null }): ReactNod
           title={trendTitle}
           unit={unitLabel(ind.unit, lang)}
           decimals={ind.decimals}
-          data={sel ? sel.trend.map((p) => ({ series: sel.name, period: p.period, value: p.value })) : []}
+          data={sel ? selTrend.map((p) => ({ series: sel.name, period: p.period, value: p.value })) : []}
           reference={cityTrend.map((p) => ({ series: data.city!.name, period: p.period, value: p.value }))}
         />
       }
@@ -272,7 +280,7 @@ function Trend({ data, sel }: { data: IndicatorMap; sel: Row | null }): ReactNod
       rowKey={(r) => r.period}
       filename={`${ind.id}-${sel ? sel.code : 'staden'}-over-tid`}
       summary={`${data.city?.name ?? ''}: ${cityTrend.map((p) => `${p.period} ${fmtUnit(p.value, ind, lang)}`).join(', ')}.${
-        sel ? ` ${sel.name}: ${sel.trend.map((p) => `${p.period} ${fmtUnit(p.value, ind, lang)}`).join(', ')}.` : ''
+        sel ? ` ${sel.name}: ${selTrend.map((p) => `${p.period} ${fmtUnit(p.value, ind, lang)}`).join(', ')}.` : ''
       }`}
       footer={
         <SourceNote lang={lang} inline sources={cityTrend.map((p) => ({ source: p.source, period: p.period }))} />
@@ -287,9 +295,12 @@ export function MapView({ data, selected }: { data: IndicatorMap; selected: stri
   const ind = data.indicator;
   const period = data.period ?? '';
   const summary = mapSummary(data, t, lang);
-  const sources = [{ source: data.areas.find((a) => a.source)?.source ?? ind.source.publisher ?? '', period }];
+  const sources = (data.sources.length ? data.sources : [ind.source.publisher ?? '']).map((source) => ({
+    source,
+    period,
+  }));
   const sel = data.areas.find((a) => a.code === selected) ?? null;
-  const selectedInfo = sel ? selectedInfoText(sel, ind, t, lang) : null;
+  const selectedInfo = sel ? selectedInfoText(sel, data, t, lang) : null;
   return (
     <>
       <div className="fp-controls">
@@ -306,7 +317,8 @@ export function MapView({ data, selected }: { data: IndicatorMap; selected: stri
       </div>
       {sel ? (
         <p className="fp-selected" data-testid="selected-info" role="status">
-          <strong>{selectedInfo}</strong> · <Link href={profilePath(sel.divisionId, sel.code)}>{t('openProfile')}</Link>
+          <strong>{selectedInfo}</strong> ·{' '}
+          <Link href={profilePath(data.division.id, sel.code)}>{t('openProfile')}</Link>
         </p>
       ) : null}
       <IndicatorChoropleth data={data} selected={selected} summary={summary} sources={sources} />
