@@ -1,10 +1,14 @@
 /**
- * Throughput against a ceiling: each route of the app is loaded with autocannon (a separate process, so it
- * does not share the server's event loop) at 32 concurrent connections, and so is a trivial Fastify server
- * serving the very same bytes, in the same run. The ratio app / ceiling is the figure that means something
- * on a shared machine.
+ * Throughput against a ceiling: each route of the app is loaded at 32 concurrent connections by a load
+ * generator in a process of its own, and so is a trivial Fastify server serving the very same bytes, in the
+ * same run. The ratio app / ceiling is the figure that means something on a shared machine.
+ *
+ * The load generator is wrk (C, one thread; Debian's package `wrk`) when it is on the PATH, else autocannon.
+ * On two cores the generator's own work per answer competes with the server's: autocannon appends every
+ * answer's body to a string, decoding it as UTF-8, which costs more the larger the answer and far more for
+ * compressed (binary) bytes (see docs/performance.md), so with autocannon large answers measure the client.
  */
-import { execFile } from 'node:child_process';
+import { execFile, execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import Fastify, { type FastifyInstance } from 'fastify';
@@ -40,44 +44,91 @@ function tcpExt(): Record<string, number> | null {
 }
 
 const autocannonBin = fileURLToPath(new URL('../node_modules/autocannon/autocannon.js', import.meta.url));
+const wrkReport = fileURLToPath(new URL('./wrk-report.lua', import.meta.url));
+
+/** The load generator used: `wrk` when it runs here, else autocannon. */
+export const loadGenerator: 'wrk' | 'autocannon' = (() => {
+  try {
+    execFileSync('wrk', ['--version'], { stdio: 'ignore' });
+    return 'wrk';
+  } catch (e) {
+    // wrk prints its version and usage and exits with 1; only a missing binary is an error without a status
+    return (e as { status?: number | null }).status != null ? 'wrk' : 'autocannon';
+  }
+})();
+
+function run(args: string[], file: string): Promise<string> {
+  return new Promise((resolve, reject) => {
+    execFile(file, args, { maxBuffer: 16 * 1024 * 1024 }, (err, stdout) => (err ? reject(err) : resolve(stdout)));
+  });
+}
+
+async function wrk(url: string, seconds: number, connections: number, headers: Record<string, string>) {
+  const headerArgs = Object.entries(headers).flatMap(([k, v]) => ['-H', `${k}: ${v}`]);
+  const out = await run(
+    ['-t1', `-c${connections}`, `-d${seconds}s`, '--timeout', '10s', '-s', wrkReport, ...headerArgs, url],
+    'wrk',
+  );
+  const r = JSON.parse(out.trim().split('\n').pop()!) as {
+    requests: number;
+    durationUs: number;
+    p50Us: number;
+    p99Us: number;
+    connect: number;
+    read: number;
+    write: number;
+    status: number;
+    timeout: number;
+  };
+  return {
+    rps: r.requests / (r.durationUs / 1e6),
+    p50: r.p50Us / 1000,
+    p99: r.p99Us / 1000,
+    errors: r.connect + r.read + r.write,
+    timeouts: r.timeout,
+    non2xx: r.status,
+    total: r.requests,
+  };
+}
+
+async function autocannon(url: string, seconds: number, connections: number, headers: Record<string, string>) {
+  const headerArgs = Object.entries(headers).flatMap(([k, v]) => ['-H', `${k}=${v}`]);
+  const out = await run(
+    [autocannonBin, '-c', String(connections), '-d', String(seconds), '-t', '10', ...headerArgs, '-j', url],
+    process.execPath,
+  );
+  const r = JSON.parse(out) as {
+    requests: { average: number; total: number };
+    latency: { p50: number; p99: number };
+    errors: number;
+    timeouts: number;
+    non2xx: number;
+  };
+  return {
+    rps: r.requests.average,
+    p50: r.latency.p50,
+    p99: r.latency.p99,
+    errors: r.errors,
+    timeouts: r.timeouts,
+    non2xx: r.non2xx,
+    total: r.requests.total,
+  };
+}
 
 /** Loads `url` for `seconds` at `connections` concurrent connections; `headers` as a browser would send them. */
-export function load(
+export async function load(
   url: string,
   seconds: number,
   connections = 32,
   headers: Record<string, string> = {},
 ): Promise<LoadResult> {
-  const headerArgs = Object.entries(headers).flatMap(([k, v]) => ['-H', `${k}=${v}`]);
   const before = tcpExt();
-  return new Promise((resolve, reject) => {
-    execFile(
-      process.execPath,
-      [autocannonBin, '-c', String(connections), '-d', String(seconds), '-t', '10', ...headerArgs, '-j', url],
-      { maxBuffer: 16 * 1024 * 1024 },
-      (err, stdout) => {
-        if (err) return reject(err);
-        const after = tcpExt();
-        const r = JSON.parse(stdout) as {
-          requests: { average: number; total: number };
-          latency: { p50: number; p99: number };
-          errors: number;
-          timeouts: number;
-          non2xx: number;
-        };
-        resolve({
-          rps: r.requests.average,
-          p50: r.latency.p50,
-          p99: r.latency.p99,
-          errors: r.errors,
-          timeouts: r.timeouts,
-          non2xx: r.non2xx,
-          total: r.requests.total,
-          lossProbes: before && after && 'TCPLossProbes' in after ? after.TCPLossProbes! - before.TCPLossProbes! : null,
-        });
-      },
-    );
-  });
+  const r = await (loadGenerator === 'wrk' ? wrk : autocannon)(url, seconds, connections, headers);
+  const after = tcpExt();
+  return {
+    ...r,
+    lossProbes: before && after && 'TCPLossProbes' in after ? after.TCPLossProbes! - before.TCPLossProbes! : null,
+  };
 }
 
 /** Headers a server writes for itself (the ceiling's own server writes them too). */

@@ -2,7 +2,7 @@
  * Benchmarks (`npm run bench`): prints figures, asserts nothing. Measures what users wait for, on PGlite and
  * (when BENCH_DATABASE_URL or TEST_DATABASE_URL names a PostgreSQL server) on PostgreSQL:
  *  1. the first start: migrations and the Stockholm reference data (time, peak memory of this process);
- *  2. throughput of the main read routes at 32 concurrent connections (autocannon), as a ratio of a trivial
+ *  2. throughput of the main read routes at 32 concurrent connections (wrk, else autocannon), as a ratio of a trivial
  *     Fastify server serving the same bytes in the same run, with p50/p99 latency (the ceiling's p99 too: the
  *     floor this machine sets for those bytes), once without compression and once as a browser asks (brotli);
  *  3. the web bundle (dist/web, when built): the first page's JavaScript, raw and compressed;
@@ -33,7 +33,7 @@ import { toApprovalElection } from '../src/core/pb/pabulib.ts';
 import { greedy } from '../src/core/pb/greedy.ts';
 import { mes, mesComplete } from '../src/core/pb/mes.ts';
 import { twoGroupMeasures } from '../src/core/analysis/segregation.ts';
-import { ceilingServer, load, type LoadResult } from './http.ts';
+import { ceilingServer, load, loadGenerator, type LoadResult } from './http.ts';
 import { kb, line, mb, ms, quantile } from './report.ts';
 import { pbServed, pbTallyWall } from './pb.ts';
 import { DIVISION, NATIONAL, indicatorId, loadSynthetic } from './synthetic.ts';
@@ -171,6 +171,11 @@ function firstStartAsUsers(): void {
 /** What a browser sends: every JSON response above 1 kB then comes compressed (brotli). */
 const BROWSER = { 'accept-encoding': 'br, gzip' };
 
+/** A latency in ms: a decimal below 10 ms (wrk measures microseconds), whole ms above. */
+function lat(v: number): string {
+  return v < 10 ? v.toFixed(1) : v.toFixed(0);
+}
+
 /** The share of a run's answers that met a TCP tail loss probe (LoadResult.lossProbes), or `–` where unknown. */
 function stalled(r: LoadResult): string {
   return r.lossProbes === null || r.total === 0 ? '–' : `${((100 * r.lossProbes) / r.total).toFixed(1)} %`;
@@ -189,11 +194,11 @@ async function throughput(engine: Engine, db: Database): Promise<void> {
   const row = (label: string, a: LoadResult, c: LoadResult, size: number): void => {
     const bad = a.errors + a.timeouts + a.non2xx;
     process.stdout.write(
-      `  ${label.padEnd(34)} ${a.rps.toFixed(0).padStart(8)} ${c.rps.toFixed(0).padStart(8)} ${`${((100 * a.rps) / c.rps).toFixed(0)} %`.padStart(7)} ${`${a.p50}`.padStart(6)} ${`${a.p99}`.padStart(6)} ${`${c.p99}`.padStart(9)} ${kb(size).padStart(8)}  ${stalled(a)}, ${stalled(c)}${bad ? `  ${a.timeouts} timeouts, ${a.errors} errors, ${a.non2xx} non-2xx` : ''}\n`,
+      `  ${label.padEnd(34)} ${a.rps.toFixed(0).padStart(8)} ${c.rps.toFixed(0).padStart(8)} ${`${((100 * a.rps) / c.rps).toFixed(0)} %`.padStart(7)} ${lat(a.p50).padStart(6)} ${lat(a.p99).padStart(6)} ${lat(c.p99).padStart(9)} ${kb(size).padStart(8)}  ${stalled(a)}, ${stalled(c)}${bad ? `  ${a.timeouts} timeouts, ${a.errors} errors, ${a.non2xx} non-2xx` : ''}\n`,
     );
   };
   process.stdout.write(
-    `\n2. Throughput at 32 connections, ${seconds} s per run (${engine}); ceiling = trivial Fastify, same bytes\n`,
+    `\n2. Throughput at 32 connections, ${seconds} s per run (${engine}); ceiling = trivial Fastify, same bytes; load by ${loadGenerator}\n`,
   );
   const compressed: [string, LoadResult, LoadResult, number][] = [];
   header('without compression (Accept-Encoding absent)');
