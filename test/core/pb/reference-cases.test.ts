@@ -7,7 +7,7 @@
  * library, exact fractions) written from the definitions of greedy, MES and mes-complete in
  * docs/participation.md and pabutools' semantics, not translated from src/core/pb. Both the files and the
  * answers are regenerated, byte for byte, by `python3 test/fixtures/pb-reference/reference.py`. They are
- * not pabutools' own output (pabutools cannot be installed here).
+ * not pabutools' own output; test/core/pb/pabutools-answers.test.ts compares the same files with pabutools'.
  *
  * Each file is read with Färdplan's importer and counted with Färdplan's rules; the selection order, the
  * sorted winners and the total cost must equal the reference's for every rule.
