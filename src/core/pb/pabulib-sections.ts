@@ -210,21 +210,27 @@ function voteRow(r: Rec, ctx: VoteContext): PbVoteRow {
   return { voterId, vote, ...(points ? { points } : {}), fields: f, line: r.line };
 }
 
-/** The project ids of a vote, checked; a repeat is dropped with a warning in an approval vote, an error otherwise. */
+/**
+ * The project ids of a vote, checked; a repeat is dropped in an approval vote with one warning per repeated
+ * project (saying how often it was listed), an error otherwise.
+ */
 function voteList(raw: string, listed: readonly string[], line: number, voterId: string, ctx: VoteContext): string[] {
-  const vote: string[] = [];
+  const times = new Map<string, number>();
   for (const id of listed) {
     if (id === '') throw new PbFormatError(`an empty project id in the vote "${raw}"`, line, 'vote');
     if (!ctx.projectLines.has(id)) throw new PbFormatError(`unknown project "${id}" (not in PROJECTS)`, line, 'vote');
-    if (vote.includes(id)) {
-      if (ctx.voteType === 'cumulative' || ctx.voteType === 'ordinal')
-        throw new PbFormatError(`project "${id}" appears twice in the vote`, line, 'vote');
-      ctx.warnings.push(`line ${line}: project "${id}" appears twice in the vote of "${voterId}" (counted once)`);
-      continue;
-    }
-    vote.push(id);
+    const n = (times.get(id) ?? 0) + 1;
+    if (n > 1 && (ctx.voteType === 'cumulative' || ctx.voteType === 'ordinal'))
+      throw new PbFormatError(`project "${id}" appears twice in the vote`, line, 'vote');
+    times.set(id, n);
   }
-  return vote;
+  for (const [id, n] of times) {
+    if (n > 1) {
+      const often = n === 2 ? 'twice' : `${n} times`;
+      ctx.warnings.push(`line ${line}: project "${id}" appears ${often} in the vote of "${voterId}" (counted once)`);
+    }
+  }
+  return [...times.keys()];
 }
 
 /** META num_projects / num_votes against the lists: an error, or a warning with `allowCountMismatch`. */

@@ -129,6 +129,13 @@ describe('parsePabulib', () => {
     const f = parsePabulib(SMALL.replace('2;b', '2;b,b'));
     assert.deepEqual(f.votes[1]?.vote, ['b']);
     assert.deepEqual(f.warnings, ['line 12: project "b" appears twice in the vote of "2" (counted once)']);
+    // one warning per repeated project, saying how often it was listed; the vote keeps its first order
+    const g = parsePabulib(SMALL.replace('1;a,b', '1;b,a,b,a,b'));
+    assert.deepEqual(g.votes[0]?.vote, ['b', 'a']);
+    assert.deepEqual(g.warnings, [
+      'line 11: project "b" appears 3 times in the vote of "1" (counted once)',
+      'line 11: project "a" appears twice in the vote of "1" (counted once)',
+    ]);
   });
 
   it('accepts choose-1 ballots as approval of one project and refuses one naming two', () => {

@@ -22,8 +22,10 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { sortIds, type Outcome } from '../../../src/core/pb/election.ts';
-import type { PbFile } from '../../../src/core/pb/pabulib.ts';
+import { sortIds, type ApprovalElection, type Outcome } from '../../../src/core/pb/election.ts';
+import { toApprovalElection, type PbFile } from '../../../src/core/pb/pabulib.ts';
+import { greedy } from '../../../src/core/pb/greedy.ts';
+import { mes, mesAdd1Outcome, mesComplete } from '../../../src/core/pb/mes.ts';
 import {
   greedyCardinal,
   mesCardinal,
@@ -85,6 +87,14 @@ function withoutUnvalued(want: Answer, file: PbFile, none: Set<string>): Answer 
   return { order, totalCost: amountText(costOf(file, order), file.decimals) };
 }
 
+/** The same projects at the same cost, those that cost something in the same order (free ones anywhere). */
+function sameProjects(got: Outcome, want: Answer, file: PbFile): void {
+  const paid = (ids: readonly string[]) => ids.filter((id) => costOf(file, [id]) > 0n);
+  assert.deepEqual(paid(got.order), paid(want.order), 'the order of the projects that cost something');
+  assert.deepEqual(got.winners, sortIds(want.order), 'winners');
+  assert.equal(amountText(got.totalCost, file.decimals), want.totalCost, 'total cost');
+}
+
 function checkAgainstPabutools(dir: string, answers: string): void {
   const data = JSON.parse(readFileSync(join(dir, answers), 'utf8')) as { cases: Case[] };
   it('has pabutools answers for cumulative and for ordinal ballots', () => {
@@ -115,15 +125,9 @@ function checkAgainstPabutools(dir: string, answers: string): void {
 
       it('greedy by total utility', async () => {
         const { file, e, none } = await load();
-        const got = greedyCardinal(e);
-        const want = withoutUnvalued(c.greedyByTotal, file, none);
         // A free project that voters value is funded by both, but pabutools' satisfaction u·cost gives it
-        // nothing, so pabutools takes it last, where Färdplan ranks it by its total utility like any other:
-        // the projects that cost something come in the same order, and the same projects are funded.
-        const paid = (ids: readonly string[]) => ids.filter((id) => costOf(file, [id]) > 0n);
-        assert.deepEqual(paid(got.order), paid(want.order), 'the order of the projects that cost something');
-        assert.deepEqual(got.winners, sortIds(want.order), 'winners');
-        assert.equal(amountText(got.totalCost, file.decimals), want.totalCost, 'total cost');
+        // nothing, so pabutools takes it last, where Färdplan ranks it by its total utility like any other.
+        sameProjects(greedyCardinal(e), withoutUnvalued(c.greedyByTotal, file, none), file);
       });
     });
   }
@@ -135,4 +139,61 @@ describe('cumulative and ordinal ballots against pabutools: test/fixtures/pb-ref
 
 describe('cumulative and ordinal ballots against pabutools: test/fixtures/pb-pabutools (24 larger files)', () => {
   checkAgainstPabutools(fileURLToPath(new URL('../../fixtures/pb-pabutools/', import.meta.url)), 'pabutools.json');
+});
+
+interface ApprovalCase {
+  readonly file: string;
+  readonly voteType: string;
+  readonly mes: Answer;
+  readonly mesAdd1: Answer;
+  readonly greedy: Answer;
+  readonly mesAdd1ThenGreedy: Answer;
+}
+
+/**
+ * Approval-style ballots of the kinds pabulib has that Färdplan newly reads: choose-1 votes, amounts with
+ * decimals, and votes that name a project more than once (counted once, with a warning). Färdplan's
+ * approval rules against pabutools with Cost_Sat: MES and Add1 alike; greedy (by approvals) and
+ * mes-complete (Add1, then that greedy) fund the same projects at the same cost, those that cost something
+ * in the same order. Left out of pabutools' lists first, as above: projects nobody approved. A free project
+ * gives no satisfaction under Cost_Sat, so pabutools takes it last, where Färdplan ranks it by approvals.
+ */
+describe('approval, choose-1, decimals and repeated projects against pabutools: test/fixtures/pb-pabutools/approval', () => {
+  const dir = fileURLToPath(new URL('../../fixtures/pb-pabutools/approval/', import.meta.url));
+  const data = JSON.parse(readFileSync(join(dir, 'pabutools.json'), 'utf8')) as { cases: ApprovalCase[] };
+  it('has pabutools answers for each kind', () => {
+    for (const kind of ['choose1-', 'approval-decimals-', 'approval-repeats-'])
+      assert.ok(data.cases.filter((c) => c.file.startsWith(kind)).length >= 5, kind);
+  });
+  for (const c of data.cases) {
+    describe(c.file, () => {
+      const load = async (): Promise<{ file: PbFile; e: ApprovalElection; none: Set<string> }> => {
+        const file = await readPabulibFile(join(dir, c.file));
+        assert.equal(file.voteType, c.voteType);
+        if (c.file.startsWith('approval-decimals-')) assert.ok(file.decimals > 0, 'amounts with decimals');
+        if (c.file.startsWith('approval-repeats-')) {
+          assert.ok(file.warnings.length > 0, 'a warning for each repeat');
+          for (const w of file.warnings)
+            assert.match(w, /appears (twice|\d+ times) in the vote of .* \(counted once\)/);
+        }
+        const e = toApprovalElection(file);
+        const approved = new Set(e.ballots.flat());
+        return { file, e, none: new Set(e.projects.map((p) => p.id).filter((id) => !approved.has(id))) };
+      };
+
+      it('MES and MES with Add1: the same projects in the same order at the same cost', async () => {
+        const { file, e } = await load();
+        same(mes(e), c.mes, file);
+        same(mesAdd1Outcome(e), c.mesAdd1, file);
+      });
+
+      it('greedy and mes-complete: the same projects at the same cost', async () => {
+        const { file, e, none } = await load();
+        sameProjects(greedy(e), withoutUnvalued(c.greedy, file, none), file);
+        const complete = mesComplete(e);
+        assert.deepEqual(complete.order.slice(0, c.mesAdd1.order.length), c.mesAdd1.order, 'Add1 first');
+        sameProjects(complete, withoutUnvalued(c.mesAdd1ThenGreedy, file, none), file);
+      });
+    });
+  }
 });
