@@ -46,8 +46,9 @@ function tcpExt(): Record<string, number> | null {
 const autocannonBin = fileURLToPath(new URL('../node_modules/autocannon/autocannon.js', import.meta.url));
 const wrkReport = fileURLToPath(new URL('./wrk-report.lua', import.meta.url));
 
-/** The load generator used: `wrk` when it runs here, else autocannon. */
+/** The load generator used: `wrk` when it runs here, else autocannon (BENCH_LOAD=autocannon chooses it). */
 export const loadGenerator: 'wrk' | 'autocannon' = (() => {
+  if (process.env.BENCH_LOAD === 'autocannon') return 'autocannon';
   try {
     execFileSync('wrk', ['--version'], { stdio: 'ignore' });
     return 'wrk';

@@ -13,7 +13,8 @@
  *  6. segregation measures over the 544 DeSO.
  * Env: FARDPLAN_DATA_DIR / FARDPLAN_TESTDATA_DIR (data), BENCH_SECONDS (per load run, default 5),
  * BENCH_ONLY=start,pb,bundle,scale (run only those parts; start includes 2 and 6), BENCH_SCALE=0 (skip 5),
- * BENCH_SCALE_ENGINES=pglite,postgresql (default: postgresql when available, else pglite).
+ * BENCH_SCALE_ENGINES=pglite,postgresql (default: postgresql when available, else pglite), BENCH_LOAD=autocannon
+ * (load with autocannon even where wrk is installed).
  */
 import { execFileSync } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
