@@ -51,11 +51,11 @@ export const loadGenerator: 'wrk' | 'autocannon' = (() => {
   if (process.env.BENCH_LOAD === 'autocannon') return 'autocannon';
   try {
     execFileSync('wrk', ['--version'], { stdio: 'ignore' });
-    return 'wrk';
   } catch (e) {
-    // wrk prints its version and usage and exits with 1; only a missing binary is an error without a status
-    return (e as { status?: number | null }).status != null ? 'wrk' : 'autocannon';
+    // `wrk --version` prints its usage and exits with 1: only a missing program means there is none
+    if ((e as NodeJS.ErrnoException).code === 'ENOENT') return 'autocannon';
   }
+  return 'wrk';
 })();
 
 function run(args: string[], file: string): Promise<string> {

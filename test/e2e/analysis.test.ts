@@ -3,6 +3,8 @@ import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { engines } from '../helpers/db.ts';
 import { startBrowserTest, type BrowserTest } from '../helpers/browser.ts';
+import { formatNumber } from '../../src/web/components/format.ts';
+import type { NeedResponse } from '../../src/core/contracts/analysis.ts';
 
 for (const engine of engines())
   describe(`Analys screens (${engine})`, () => {
@@ -59,6 +61,14 @@ for (const engine of engines())
       await page.click('button[aria-controls="an-deso-table"]');
       await page.waitForSelector('#an-deso-table tbody tr');
       assert.equal(await page.locator('#an-deso-table tbody tr').count(), 544);
+      // each indicator's column shows that indicator's value (the API gives them as columns in its order)
+      const need = await b.api<NeedResponse>('/analysis/need-index');
+      for (const area of [need.areas[0]!, need.areas[271]!, need.areas[need.areas.length - 1]!]) {
+        for (const [i, ind] of need.indicators.entries()) {
+          const cell = page.locator(`#an-deso-table tr[data-key="${area.id}"] td[data-col="${ind.id}"]`);
+          assert.equal(await cell.textContent(), formatNumber(area.values[i], 'sv', 1), `${area.id} ${ind.id}`);
+        }
+      }
       // changing a weight recomputes (the URL keeps the weights)
       await page.fill('#an-w-share-low-economic-standard', '3');
       await page.click('.an-weights button[type="submit"]');

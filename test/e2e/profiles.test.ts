@@ -270,6 +270,11 @@ for (const engine of engines())
           clean(await page.locator(`#ranking tr[data-key="${a.code}"] td[data-col="rank"]`).textContent()),
           String(a.rank),
         );
+        // the citation, named once in the answer, in the area's row
+        assert.equal(
+          clean(await page.locator(`#ranking tr[data-key="${a.code}"] td[data-col="source"]`).textContent()),
+          clean(m.sources[a.source!]!),
+        );
       }
       // Keyboard: the areas are focusable and announce themselves.
       await page.locator('path.fp-area').first().focus();
